@@ -1,0 +1,21 @@
+package cn.huzhu.contracts;
+
+import cn.huzhu.contracts.enrollment.MemberEnrolled;
+import cn.huzhu.contracts.enrollment.MemberRegistered;
+import cn.huzhu.contracts.enrollment.PlanVersionPublished;
+import cn.huzhu.contracts.enrollment.UnitRegistered;
+import java.util.List;
+import org.apache.avro.specific.SpecificRecord;
+
+/** Every record type that may travel on a platform topic. A new contract is added here. */
+public final class ContractRecords {
+
+    public static final List<Class<? extends SpecificRecord>> ALL = List.of(
+            PlanVersionPublished.class,
+            UnitRegistered.class,
+            MemberRegistered.class,
+            MemberEnrolled.class);
+
+    private ContractRecords() {
+    }
+}

@@ -1,0 +1,28 @@
+package cn.huzhu.contracts;
+
+/**
+ * Kafka topic names of the platform. Event topics keep their records forever: read models are rebuilt
+ * from them. Every record is keyed by the id of the aggregate that produced it.
+ */
+public final class Topics {
+
+    /** {@code PlanVersionPublished}, keyed by plan id. */
+    public static final String PLANS = "huzhu.enrollment.plans.v1";
+    /** {@code UnitRegistered}, keyed by unit id. */
+    public static final String UNITS = "huzhu.enrollment.units.v1";
+    /** {@code MemberRegistered} and {@code MemberEnrolled}, keyed by member id so one member's events stay in order. */
+    public static final String MEMBERS = "huzhu.enrollment.members.v1";
+
+    /** Suffix of the dead-letter topic of a topic (spring-kafka's default naming). */
+    public static final String DEAD_LETTER_SUFFIX = "-dlt";
+
+    /** Partitions of every event topic; dead-letter topics have the same number so a record keeps its partition. */
+    public static final int EVENT_TOPIC_PARTITIONS = 6;
+
+    private Topics() {
+    }
+
+    public static String deadLetter(String topic) {
+        return topic + DEAD_LETTER_SUFFIX;
+    }
+}
