@@ -1,0 +1,137 @@
+package cn.huzhu.enrollment.command;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Decides an enrolment from a plan's rules: eligibility, shares, term, enrolment window, coverage
+ * period, continuity with an earlier enrolment of the same plan, waiting period and premium. Pure: all
+ * facts come in as arguments, a refusal is an {@link EnrollmentRefusedException}.
+ */
+public final class EnrollmentPolicy {
+
+    /** How far ahead an enrolment may be dated. */
+    static final int MAX_DAYS_AHEAD = 366;
+
+    private EnrollmentPolicy() {
+    }
+
+    /** What the member asks for. {@code effectiveDate} in the past marks a migrated historical enrolment. */
+    public record Request(String planId, int shares, Integer termYears, LocalDate effectiveDate, String payer, boolean bypassWindow) {
+    }
+
+    /** The enrolment as decided. */
+    public record Decision(PlanVersion plan, int shares, int termYears, BigDecimal premium, List<FundingShare> funding,
+                          LocalDate coverageStart, LocalDate coverageEnd, LocalDate waitingPeriodEnd,
+                          boolean continuous, boolean migrated, LocalDate applicationDate) {
+    }
+
+    public static Decision decide(PlanCatalog catalog, MemberProfile member, List<HeldEnrollment> held, Request request, LocalDate today) {
+        if (!catalog.exists(request.planId())) {
+            throw new EnrollmentRefusedException("UNKNOWN_PLAN", "planId", "There is no plan " + request.planId());
+        }
+        LocalDate effective = request.effectiveDate();
+        if (effective != null && effective.isAfter(today.plusDays(MAX_DAYS_AHEAD))) {
+            throw new EnrollmentRefusedException("EFFECTIVE_DATE_TOO_FAR", "effectiveDate",
+                    "The effective date may be at most " + MAX_DAYS_AHEAD + " days ahead");
+        }
+        boolean migrated = effective != null && effective.isBefore(today);
+        LocalDate applicationDate = migrated ? effective : today;
+        LocalDate requestedStart = effective != null ? effective : today;
+
+        PlanVersion plan = catalog.versionOn(request.planId(), requestedStart)
+                .orElseThrow(() -> new EnrollmentRefusedException("PLAN_NOT_IN_FORCE", "effectiveDate",
+                        "Plan " + request.planId() + " was not yet in force on " + requestedStart));
+
+        checkEligibility(plan, member);
+        if (request.shares() < 1) {
+            throw new EnrollmentRefusedException("INVALID_SHARES", "shares", "At least one share is required");
+        }
+        if (request.shares() > plan.maxShares()) {
+            throw new EnrollmentRefusedException("TOO_MANY_SHARES", "shares",
+                    "Plan " + plan.planId() + " allows at most " + plan.maxShares() + " share(s) per member");
+        }
+        PlanVersion.Term term = plan.term(request.termYears())
+                .orElseThrow(() -> new EnrollmentRefusedException("TERM_NOT_OFFERED", "termYears",
+                        "Plan " + plan.planId() + " offers terms of " + plan.terms().stream().map(PlanVersion.Term::years).toList() + " year(s)"));
+
+        LocalDate start = coverageStart(plan, requestedStart);
+        LocalDate end = coverageEnd(plan, start, term.years());
+        if (end.isBefore(start)) {
+            throw new EnrollmentRefusedException("COVERAGE_PERIOD_OVER", "effectiveDate",
+                    "The coverage period of plan " + plan.planId() + " ended on " + end);
+        }
+        Optional<HeldEnrollment> previous = held.stream()
+                .filter(h -> h.planId().equals(plan.planId()))
+                .filter(h -> h.coverageStart().isBefore(start) && !h.coverageEnd().isBefore(start.minusDays(1)))
+                .findFirst();
+        boolean continuous = previous.isPresent();
+
+        boolean windowApplies = !request.bypassWindow() && !(continuous && plan.renewalsOutsideWindow());
+        if (windowApplies && !plan.windowContains(applicationDate)) {
+            throw new EnrollmentRefusedException("OUTSIDE_ENROLLMENT_WINDOW", "effectiveDate",
+                    "Plan " + plan.planId() + " takes enrolments only in " + describe(plan.windows()) + "; the application date is " + applicationDate);
+        }
+        int sharesHeld = held.stream()
+                .filter(h -> h.planId().equals(plan.planId()) && h.overlaps(start, end))
+                .mapToInt(HeldEnrollment::shares).sum();
+        if (sharesHeld + request.shares() > plan.maxShares()) {
+            throw new EnrollmentRefusedException("SHARES_EXCEEDED", "shares",
+                    "The member already holds " + sharesHeld + " share(s) of " + plan.planId() + " in the period "
+                            + start + " to " + end + "; at most " + plan.maxShares() + " allowed");
+        }
+        LocalDate waitingEnd = continuous ? start : start.plusDays(plan.waiting().waitingDays());
+        BigDecimal premium = term.premiumPerShare().multiply(BigDecimal.valueOf(request.shares())).setScale(2, RoundingMode.UNNECESSARY);
+        List<FundingShare> funding = List.of(new FundingShare(request.payer(), premium));
+        return new Decision(plan, request.shares(), term.years(), premium, funding, start, end, waitingEnd, continuous, migrated, applicationDate);
+    }
+
+    private static void checkEligibility(PlanVersion plan, MemberProfile member) {
+        PlanVersion.Eligibility eligibility = plan.eligibility();
+        if (!eligibility.categories().isEmpty() && !eligibility.categories().contains(member.category())) {
+            throw new EnrollmentRefusedException("CATEGORY_NOT_ELIGIBLE", "memberId",
+                    "Plan " + plan.planId() + " is for " + eligibility.categories() + " members; this member is " + member.category());
+        }
+        if (!eligibility.genders().isEmpty() && !eligibility.genders().contains(member.gender())) {
+            throw new EnrollmentRefusedException("GENDER_NOT_ELIGIBLE", "memberId",
+                    "Plan " + plan.planId() + " is for " + eligibility.genders() + " members only");
+        }
+        for (PlanVersion.Requirement requirement : eligibility.requires()) {
+            if (!member.meets(requirement)) {
+                throw new EnrollmentRefusedException("REQUIREMENT_NOT_MET", "memberId",
+                        "Plan " + plan.planId() + " requires " + requirement);
+            }
+        }
+    }
+
+    static LocalDate coverageStart(PlanVersion plan, LocalDate requested) {
+        PlanVersion.Coverage coverage = plan.coverage();
+        return switch (coverage.type()) {
+            case TERM -> requested;
+            case FIXED_PERIOD -> requested.isBefore(coverage.start()) ? coverage.start() : requested;
+            case ANNUAL_PERIOD -> requested;
+        };
+    }
+
+    static LocalDate coverageEnd(PlanVersion plan, LocalDate start, int termYears) {
+        PlanVersion.Coverage coverage = plan.coverage();
+        return switch (coverage.type()) {
+            case TERM -> start.plusYears(termYears).minusDays(1);
+            case FIXED_PERIOD -> coverage.end();
+            case ANNUAL_PERIOD -> {
+                MonthDay periodStart = MonthDay.parse("--" + coverage.periodStart());
+                LocalDate thisYears = periodStart.atYear(start.getYear());
+                LocalDate currentPeriodStart = start.isBefore(thisYears) ? thisYears.minusYears(1) : thisYears;
+                yield currentPeriodStart.plusYears(termYears).minusDays(1);
+            }
+        };
+    }
+
+    private static String describe(List<PlanVersion.Window> windows) {
+        return windows.stream().map(w -> w.from() + ".." + w.to()).toList().toString();
+    }
+}

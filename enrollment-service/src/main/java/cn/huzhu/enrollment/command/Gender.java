@@ -1,0 +1,3 @@
+package cn.huzhu.enrollment.command;
+
+public enum Gender { MALE, FEMALE }

@@ -1,0 +1,9 @@
+package cn.huzhu.enrollment.command;
+
+/** The ID number is malformed; the message says why without repeating the number. */
+public class InvalidIdNumberException extends RuntimeException {
+
+    public InvalidIdNumberException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,41 @@
+package cn.huzhu.enrollment.command;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.Repository;
+
+/** Registers members: validates the ID number, takes the district from the unit, refuses a second registration. */
+public class MemberRegistrationHandler {
+
+    private final Repository<MemberAggregate> members;
+    private final Repository<UnitAggregate> units;
+    private final MemberIds memberIds;
+    private final EventStore eventStore;
+
+    public MemberRegistrationHandler(Repository<MemberAggregate> members, Repository<UnitAggregate> units, MemberIds memberIds,
+                                     EventStore eventStore) {
+        this.members = members;
+        this.units = units;
+        this.memberIds = memberIds;
+        this.eventStore = eventStore;
+    }
+
+    /** @return the new member's id */
+    @CommandHandler
+    public String handle(RegisterMemberCommand command) throws Exception {
+        IdNumber idNumber = IdNumber.parse(command.idNumber(), command.today());
+        String memberId = memberIds.of(idNumber);
+        String district;
+        try {
+            district = units.load(command.unitId()).invoke(UnitAggregate::district);
+        } catch (AggregateNotFoundException e) {
+            throw new UnknownUnitException(command.unitId());
+        }
+        if (eventStore.lastSequenceNumberFor(memberId).isPresent()) {
+            throw new MemberAlreadyRegisteredException(memberId);
+        }
+        members.newInstance(() -> new MemberAggregate(memberId, idNumber, command, district));
+        return memberId;
+    }
+}

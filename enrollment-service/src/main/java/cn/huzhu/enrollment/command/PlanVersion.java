@@ -1,0 +1,120 @@
+package cn.huzhu.enrollment.command;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One immutable version of a plan, as far as enrolment needs it. The benefit rules travel untouched in
+ * {@link #definitionJson()} for the services that adjudicate claims.
+ */
+public record PlanVersion(
+        String planId,
+        int version,
+        String name,
+        String region,
+        LocalDate validFrom,
+        Eligibility eligibility,
+        List<Term> terms,
+        int maxShares,
+        Coverage coverage,
+        List<Window> windows,
+        boolean renewalsOutsideWindow,
+        Waiting waiting,
+        List<Gift> gifts,
+        String definitionJson) {
+
+    public PlanVersion {
+        terms = List.copyOf(terms);
+        windows = windows == null ? List.of() : List.copyOf(windows);
+        gifts = gifts == null ? List.of() : List.copyOf(gifts);
+        waiting = waiting == null ? new Waiting(0, 0) : waiting;
+        eligibility = eligibility == null ? new Eligibility(List.of(), List.of(), List.of()) : eligibility;
+        if (terms.isEmpty()) {
+            throw new IllegalArgumentException(planId + " v" + version + " offers no term");
+        }
+        if (maxShares < 1) {
+            throw new IllegalArgumentException(planId + " v" + version + " must allow at least one share");
+        }
+    }
+
+    public Optional<Term> term(Integer years) {
+        if (years == null) {
+            return Optional.of(terms.get(0));
+        }
+        return terms.stream().filter(t -> t.years() == years).findFirst();
+    }
+
+    public boolean windowContains(LocalDate date) {
+        return windows.isEmpty() || windows.stream().anyMatch(w -> w.contains(date));
+    }
+
+    /** Who may enrol. Empty lists mean no restriction. */
+    public record Eligibility(List<MemberCategory> categories, List<Gender> genders, List<Requirement> requires) {
+        public Eligibility {
+            categories = categories == null ? List.of() : List.copyOf(categories);
+            genders = genders == null ? List.of() : List.copyOf(genders);
+            requires = requires == null ? List.of() : List.copyOf(requires);
+        }
+    }
+
+    /** A condition on the member's union status. */
+    public enum Requirement { SERVICE_CARD, REAL_NAME_VERIFIED }
+
+    /** A term on offer: its length and the premium per share for it. */
+    public record Term(int years, BigDecimal premiumPerShare) {
+    }
+
+    /**
+     * How the covered period is set: {@code TERM} runs the bought term from the effective date;
+     * {@code FIXED_PERIOD} covers [start, end] whatever the enrolment date (e.g. calendar year 2022);
+     * {@code ANNUAL_PERIOD} covers the protection year that starts each year on {@code periodStart} (MM-dd).
+     */
+    public record Coverage(CoverageType type, LocalDate start, LocalDate end, String periodStart) {
+        public Coverage {
+            type = type == null ? CoverageType.TERM : type;
+        }
+    }
+
+    public enum CoverageType { TERM, FIXED_PERIOD, ANNUAL_PERIOD }
+
+    /**
+     * An enrolment window. {@code from}/{@code to} are either dates (yyyy-MM-dd) or recurring month-days
+     * (MM-dd), both inclusive.
+     */
+    public record Window(String from, String to) {
+        public boolean contains(LocalDate date) {
+            if (from.length() == 10) {
+                return !date.isBefore(LocalDate.parse(from)) && !date.isAfter(LocalDate.parse(to));
+            }
+            MonthDay day = MonthDay.from(date);
+            MonthDay start = MonthDay.parse("--" + from);
+            MonthDay end = MonthDay.parse("--" + to);
+            return start.isAfter(end)
+                    ? !day.isBefore(start) || !day.isAfter(end)
+                    : !day.isBefore(start) && !day.isAfter(end);
+        }
+    }
+
+    /** Days after the effective date with no benefit, and from when a condolence payment applies. */
+    public record Waiting(int waitingDays, int condolenceFromDays) {
+    }
+
+    /**
+     * A gifted enrolment earned by enrolling in this plan: {@code shares} of {@code giftPlanId} for
+     * {@code termYears}, premium paid by {@code payer}, for members meeting {@code requires}, when the
+     * qualifying enrolment is made between {@code campaignFrom} and {@code campaignTo}.
+     */
+    public record Gift(String giftPlanId, int termYears, int shares, String payer, List<Requirement> requires,
+                       LocalDate campaignFrom, LocalDate campaignTo) {
+        public Gift {
+            requires = requires == null ? List.of() : List.copyOf(requires);
+        }
+
+        public boolean inCampaign(LocalDate date) {
+            return (campaignFrom == null || !date.isBefore(campaignFrom)) && (campaignTo == null || !date.isAfter(campaignTo));
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package cn.huzhu.enrollment.command;
+
+import java.util.Objects;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record RegisterUnitCommand(@TargetAggregateIdentifier String unitId, String name, String district, UnitNature nature,
+                                  int insuredHeadcount) {
+    public RegisterUnitCommand {
+        Objects.requireNonNull(unitId, "unitId");
+        Objects.requireNonNull(nature, "nature");
+        if (name == null || name.isBlank() || district == null || district.isBlank()) {
+            throw new IllegalArgumentException("name and district are required");
+        }
+        if (insuredHeadcount < 0) {
+            throw new IllegalArgumentException("insuredHeadcount cannot be negative");
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package cn.huzhu.enrollment.config;
+
+import cn.huzhu.enrollment.command.MemberAggregate;
+import cn.huzhu.enrollment.command.MemberIds;
+import cn.huzhu.enrollment.command.MemberRegistrationHandler;
+import cn.huzhu.enrollment.command.RegisterPlanVersionCommand;
+import cn.huzhu.enrollment.command.UnitAggregate;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.ZoneId;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.Repository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+
+@Configuration(proxyBeanMethods = false)
+public class EnrollmentConfig {
+
+    private static final Logger log = LoggerFactory.getLogger(EnrollmentConfig.class);
+
+    /** Dates of the business (coverage, windows, waiting periods) are days in Shanghai. */
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    @Bean
+    Clock clock() {
+        return Clock.system(ZONE);
+    }
+
+    @Bean
+    PlanCatalogueLoader planCatalog() {
+        return PlanCatalogueLoader.load();
+    }
+
+    @Bean
+    MemberIds memberIds(@Value("${huzhu.enrollment.member-id-key}") String key) {
+        return new MemberIds(key.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Bean
+    MemberRegistrationHandler memberRegistrationHandler(Repository<MemberAggregate> members, Repository<UnitAggregate> units,
+                                                        MemberIds ids, EventStore eventStore) {
+        return new MemberRegistrationHandler(members, units, ids, eventStore);
+    }
+
+    /** Publishes every catalogue version as an event; versions already registered with the same content are skipped. */
+    @EventListener(ApplicationReadyEvent.class)
+    public void registerPlanVersions(ApplicationReadyEvent ready) {
+        PlanCatalogueLoader catalog = ready.getApplicationContext().getBean(PlanCatalogueLoader.class);
+        CommandGateway commands = ready.getApplicationContext().getBean(CommandGateway.class);
+        catalog.allVersions().forEach(v -> commands.sendAndWait(new RegisterPlanVersionCommand(v.planId(), v.version(), v.name(),
+                v.region(), v.validFrom(), v.definitionJson(), catalog.contentHash(v))));
+        log.info("Plan catalogue registered: {} versions", catalog.allVersions().size());
+    }
+}

@@ -1,0 +1,123 @@
+package cn.huzhu.enrollment.messaging;
+
+import cn.huzhu.contracts.Topics;
+import cn.huzhu.contracts.enrollment.Funding;
+import cn.huzhu.contracts.enrollment.MemberEnrolled;
+import cn.huzhu.contracts.enrollment.MemberRegistered;
+import cn.huzhu.contracts.enrollment.PlanVersionPublished;
+import cn.huzhu.contracts.enrollment.UnitRegistered;
+import cn.huzhu.enrollment.command.MemberEnrolledEvent;
+import cn.huzhu.enrollment.command.MemberRegisteredEvent;
+import cn.huzhu.enrollment.command.PlanVersionRegisteredEvent;
+import cn.huzhu.enrollment.command.UnitRegisteredEvent;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.avro.specific.SpecificRecord;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Publishes the service's domain events as Avro integration events. It is a streaming processor over the
+ * event store, so the event store is the outbox: a batch's token is stored only after Kafka acknowledged
+ * every record of the batch. After a crash the batch is sent again with the same event ids, which
+ * consumers deduplicate on.
+ */
+@Component
+@ProcessingGroup("kafka-publisher")
+public class KafkaPublisher {
+
+    private static final String PENDING = KafkaPublisher.class.getName() + ".pending";
+    private static final long ACK_TIMEOUT_SECONDS = 60;
+
+    private final KafkaTemplate<String, SpecificRecord> kafka;
+
+    public KafkaPublisher(KafkaTemplate<String, SpecificRecord> kafka) {
+        this.kafka = kafka;
+    }
+
+    @EventHandler
+    void on(PlanVersionRegisteredEvent e, EventMessage<?> message, @Timestamp Instant at) {
+        send(Topics.PLANS, e.planId(), PlanVersionPublished.newBuilder()
+                .setEventId(eventId(message)).setOccurredAt(at)
+                .setPlanId(e.planId()).setVersion(e.version()).setName(e.name()).setRegion(e.region())
+                .setValidFrom(e.validFrom()).setDefinitionJson(e.definitionJson())
+                .build());
+    }
+
+    @EventHandler
+    void on(UnitRegisteredEvent e, EventMessage<?> message, @Timestamp Instant at) {
+        send(Topics.UNITS, e.unitId(), UnitRegistered.newBuilder()
+                .setEventId(eventId(message)).setOccurredAt(at)
+                .setUnitId(UUID.fromString(e.unitId())).setName(e.name()).setDistrict(e.district())
+                .setNature(e.nature().name()).setInsuredHeadcount(e.insuredHeadcount())
+                .build());
+    }
+
+    @EventHandler
+    void on(MemberRegisteredEvent e, EventMessage<?> message, @Timestamp Instant at) {
+        send(Topics.MEMBERS, e.memberId(), MemberRegistered.newBuilder()
+                .setEventId(eventId(message)).setOccurredAt(at)
+                .setMemberId(UUID.fromString(e.memberId())).setUnitId(UUID.fromString(e.unitId())).setDistrict(e.district())
+                .setCategory(e.category().name()).setGender(e.gender().name()).setBirthDate(e.birthDate())
+                .setServiceCard(e.serviceCard()).setRealNameVerified(e.realNameVerified()).setRegisteredOn(e.registeredOn())
+                .build());
+    }
+
+    @EventHandler
+    void on(MemberEnrolledEvent e, EventMessage<?> message, @Timestamp Instant at) {
+        send(Topics.MEMBERS, e.memberId(), MemberEnrolled.newBuilder()
+                .setEventId(eventId(message)).setOccurredAt(at)
+                .setEnrollmentId(UUID.fromString(e.enrollmentId())).setMemberId(UUID.fromString(e.memberId()))
+                .setUnitId(UUID.fromString(e.unitId())).setDistrict(e.district()).setCategory(e.category().name())
+                .setPlanId(e.planId()).setPlanVersion(e.planVersion()).setShares(e.shares()).setTermYears(e.termYears())
+                .setPremium(e.premium())
+                .setFunding(e.funding().stream().map(f -> new Funding(f.payer(), f.amount())).toList())
+                .setCoverageStart(e.coverageStart()).setCoverageEnd(e.coverageEnd()).setWaitingPeriodEnd(e.waitingPeriodEnd())
+                .setContinuous(e.continuous()).setGifted(e.gifted())
+                .setGiftOf(e.giftOf() == null ? null : UUID.fromString(e.giftOf()))
+                .setMigrated(e.migrated())
+                .build());
+    }
+
+    private void send(String topic, String key, SpecificRecord record) {
+        CompletableFuture<?> sent = kafka.send(topic, key, record);
+        if (!CurrentUnitOfWork.isStarted()) {
+            await(List.of(sent));
+            return;
+        }
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        List<CompletableFuture<?>> pending = root.getOrComputeResource(PENDING, k -> {
+            List<CompletableFuture<?>> futures = new ArrayList<>();
+            root.onPrepareCommit(u -> await(futures));
+            return futures;
+        });
+        pending.add(sent);
+    }
+
+    private static void await(List<CompletableFuture<?>> futures) {
+        try {
+            CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for Kafka acknowledgements", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Kafka did not acknowledge the batch; it will be sent again", e);
+        }
+    }
+
+    private static UUID eventId(EventMessage<?> message) {
+        return UUID.fromString(message.getIdentifier());
+    }
+}

@@ -1,0 +1,6 @@
+package cn.huzhu.enrollment.query;
+
+import java.util.UUID;
+
+public record FindUnitQuery(UUID unitId) {
+}

@@ -1,0 +1,104 @@
+package cn.huzhu.enrollment.query;
+
+import cn.huzhu.enrollment.command.FundingShare;
+import cn.huzhu.enrollment.command.IdNumber;
+import cn.huzhu.enrollment.command.MemberEnrolledEvent;
+import cn.huzhu.enrollment.command.MemberRegisteredEvent;
+import cn.huzhu.enrollment.command.UnitRegisteredEvent;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Units, members and enrolments as the REST API shows them. A subscribing processor: the views change in
+ * the transaction that stores the events, so a client reads its own writes. Personal data is stored masked.
+ */
+@Component
+@ProcessingGroup("member-views")
+public class MemberViewProjection {
+
+    private final JdbcTemplate jdbc;
+
+    public MemberViewProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(UnitRegisteredEvent event) {
+        jdbc.update("insert into unit_view (unit_id, name, district, nature, insured_headcount) values (?, ?, ?, ?, ?) on conflict do nothing",
+                UUID.fromString(event.unitId()), event.name(), event.district(), event.nature().name(), event.insuredHeadcount());
+    }
+
+    @EventHandler
+    void on(MemberRegisteredEvent event) {
+        jdbc.update("""
+                insert into member_view (member_id, unit_id, district, name, id_number_masked, phone_masked, category, gender,
+                                         birth_date, service_card, real_name_verified, registered_on)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""",
+                UUID.fromString(event.memberId()), UUID.fromString(event.unitId()), event.district(), event.name(),
+                IdNumber.mask(event.idNumber()), maskPhone(event.phone()), event.category().name(), event.gender().name(),
+                event.birthDate(), event.serviceCard(), event.realNameVerified(), event.registeredOn());
+    }
+
+    @EventHandler
+    void on(MemberEnrolledEvent e) {
+        jdbc.update("""
+                insert into enrollment_view (enrollment_id, member_id, plan_id, plan_version, shares, term_years, premium, funding,
+                                             coverage_start, coverage_end, waiting_period_end, continuous, gifted, gift_of, migrated,
+                                             district, category)
+                values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""",
+                UUID.fromString(e.enrollmentId()), UUID.fromString(e.memberId()), e.planId(), e.planVersion(), e.shares(),
+                e.termYears(), e.premium(), fundingJson(e.funding()), e.coverageStart(), e.coverageEnd(), e.waitingPeriodEnd(),
+                e.continuous(), e.gifted(), e.giftOf() == null ? null : UUID.fromString(e.giftOf()), e.migrated(),
+                e.district(), e.category().name());
+    }
+
+    @QueryHandler
+    Optional<UnitView> handle(FindUnitQuery query) {
+        return jdbc.query("select * from unit_view where unit_id = ?", (rs, i) -> new UnitView(rs.getString("unit_id"),
+                rs.getString("name"), rs.getString("district"), rs.getString("nature"), rs.getInt("insured_headcount")),
+                query.unitId()).stream().findFirst();
+    }
+
+    @QueryHandler
+    Optional<MemberView> handle(FindMemberQuery query) {
+        return jdbc.query("select * from member_view where member_id = ?", (rs, i) -> new MemberView(rs.getString("member_id"),
+                rs.getString("unit_id"), rs.getString("district"), rs.getString("name"), rs.getString("id_number_masked"),
+                rs.getString("phone_masked"), rs.getString("category"), rs.getString("gender"),
+                rs.getObject("birth_date", java.time.LocalDate.class), rs.getBoolean("service_card"),
+                rs.getBoolean("real_name_verified"), rs.getObject("registered_on", java.time.LocalDate.class)),
+                query.memberId()).stream().findFirst();
+    }
+
+    @QueryHandler
+    List<EnrollmentView> handle(FindMemberEnrollmentsQuery query) {
+        return jdbc.query("select * from enrollment_view where member_id = ? order by coverage_start, plan_id, gifted",
+                EnrollmentView.ROW_MAPPER, query.memberId());
+    }
+
+    @QueryHandler
+    Optional<EnrollmentView> handle(FindEnrollmentQuery query) {
+        return jdbc.query("select * from enrollment_view where enrollment_id = ?", EnrollmentView.ROW_MAPPER, query.enrollmentId())
+                .stream().findFirst();
+    }
+
+    static String maskPhone(String phone) {
+        if (phone == null) {
+            return null;
+        }
+        return phone.length() <= 7 ? "*".repeat(phone.length())
+                : phone.substring(0, 3) + "*".repeat(phone.length() - 7) + phone.substring(phone.length() - 4);
+    }
+
+    private static String fundingJson(List<FundingShare> funding) {
+        return funding.stream()
+                .map(f -> "{\"payer\":\"" + f.payer() + "\",\"amount\":\"" + f.amount().toPlainString() + "\"}")
+                .collect(Collectors.joining(",", "[", "]"));
+    }
+}

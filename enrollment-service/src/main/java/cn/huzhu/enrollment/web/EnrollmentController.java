@@ -1,0 +1,70 @@
+package cn.huzhu.enrollment.web;
+
+import cn.huzhu.enrollment.command.EnrollMemberCommand;
+import cn.huzhu.enrollment.command.EnrollmentResult;
+import cn.huzhu.enrollment.query.EnrollmentView;
+import cn.huzhu.enrollment.query.FindEnrollmentQuery;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/enrollments")
+public class EnrollmentController {
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final Clock clock;
+
+    public EnrollmentController(CommandGateway commands, QueryGateway queries, Clock clock) {
+        this.commands = commands;
+        this.queries = queries;
+        this.clock = clock;
+    }
+
+    /** {@code effectiveDate} in the past migrates a historical enrolment from a legacy system. */
+    public record EnrollRequest(@NotNull UUID memberId, @NotBlank String planId, @NotNull @Min(1) @Max(99) Integer shares,
+                                @Min(1) @Max(10) Integer termYears, LocalDate effectiveDate) {
+    }
+
+    public record EnrollmentCreated(EnrollmentResponse enrollment, List<EnrollmentResponse> gifts) {
+    }
+
+    @PostMapping
+    public ResponseEntity<EnrollmentCreated> enroll(@Valid @RequestBody EnrollRequest request) {
+        String enrollmentId = UUID.randomUUID().toString();
+        EnrollmentResult result = commands.sendAndWait(new EnrollMemberCommand(request.memberId().toString(), enrollmentId,
+                request.planId(), request.shares(), request.termYears(), request.effectiveDate(), LocalDate.now(clock)));
+        EnrollmentCreated body = new EnrollmentCreated(find(UUID.fromString(result.enrollmentId())),
+                result.giftEnrollmentIds().stream().map(id -> find(UUID.fromString(id))).toList());
+        return ResponseEntity.created(URI.create("/api/enrollments/" + enrollmentId)).body(body);
+    }
+
+    @GetMapping("/{enrollmentId}")
+    public EnrollmentResponse get(@PathVariable UUID enrollmentId) {
+        return find(enrollmentId);
+    }
+
+    private EnrollmentResponse find(UUID enrollmentId) {
+        return queries.query(new FindEnrollmentQuery(enrollmentId), ResponseTypes.optionalInstanceOf(EnrollmentView.class)).join()
+                .map(EnrollmentResponse::of)
+                .orElseThrow(() -> new NotFoundException("enrolment", enrollmentId.toString()));
+    }
+}

@@ -1,0 +1,77 @@
+package cn.huzhu.enrollment.web;
+
+import cn.huzhu.enrollment.command.MemberCategory;
+import cn.huzhu.enrollment.command.RegisterMemberCommand;
+import cn.huzhu.enrollment.query.EnrollmentView;
+import cn.huzhu.enrollment.query.FindMemberEnrollmentsQuery;
+import cn.huzhu.enrollment.query.FindMemberQuery;
+import cn.huzhu.enrollment.query.MemberView;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/members")
+public class MemberController {
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final Clock clock;
+
+    public MemberController(CommandGateway commands, QueryGateway queries, Clock clock) {
+        this.commands = commands;
+        this.queries = queries;
+        this.clock = clock;
+    }
+
+    public record RegisterMemberRequest(@NotBlank @Size(max = 18) String idNumber, @NotBlank @Size(max = 100) String name,
+                                        @Pattern(regexp = "\\+?[0-9-]{5,20}", message = "must be a phone number") String phone,
+                                        @NotNull UUID unitId, @NotNull MemberCategory category,
+                                        boolean serviceCard, boolean realNameVerified) {
+        @Override
+        public String toString() {
+            return "RegisterMemberRequest[unitId=" + unitId + ", category=" + category + "]";
+        }
+    }
+
+    @PostMapping
+    public ResponseEntity<MemberView> register(@Valid @RequestBody RegisterMemberRequest request) {
+        String memberId = commands.sendAndWait(new RegisterMemberCommand(request.idNumber(), request.name(), request.phone(),
+                request.unitId().toString(), request.category(), request.serviceCard(), request.realNameVerified(), LocalDate.now(clock)));
+        return ResponseEntity.created(URI.create("/api/members/" + memberId)).body(find(UUID.fromString(memberId)));
+    }
+
+    @GetMapping("/{memberId}")
+    public MemberView get(@PathVariable UUID memberId) {
+        return find(memberId);
+    }
+
+    @GetMapping("/{memberId}/enrollments")
+    public List<EnrollmentResponse> enrollments(@PathVariable UUID memberId) {
+        find(memberId);
+        return queries.query(new FindMemberEnrollmentsQuery(memberId), ResponseTypes.multipleInstancesOf(EnrollmentView.class)).join()
+                .stream().map(EnrollmentResponse::of).toList();
+    }
+
+    private MemberView find(UUID memberId) {
+        return queries.query(new FindMemberQuery(memberId), ResponseTypes.optionalInstanceOf(MemberView.class)).join()
+                .orElseThrow(() -> new NotFoundException("member", memberId.toString()));
+    }
+}

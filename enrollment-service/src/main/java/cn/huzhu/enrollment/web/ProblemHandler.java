@@ -1,0 +1,134 @@
+package cn.huzhu.enrollment.web;
+
+import cn.huzhu.enrollment.command.EnrollmentRefusedException;
+import cn.huzhu.enrollment.command.InvalidIdNumberException;
+import cn.huzhu.enrollment.command.MemberAlreadyRegisteredException;
+import cn.huzhu.enrollment.command.UnknownUnitException;
+import java.net.URI;
+import java.util.List;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.lang.Nullable;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error as RFC 9457 problem details. Bad fields are named in {@code errors: [{field, message}]};
+ * refused business actions carry a stable {@code code}. Messages never repeat personal data.
+ */
+@RestControllerAdvice
+public class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+    static final String TYPE_BASE = "https://huzhu.cn/problems/";
+
+    public record FieldError(String field, String message) {
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(e -> new FieldError(e.getField(), e.getDefaultMessage())).toList();
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                "The request has invalid fields: " + errors.stream().map(FieldError::field).distinct().toList());
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
+                "The body is not valid JSON of the expected shape (check field types and enum values)");
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", "Parameter " + ex.getName() + " has the wrong format");
+        problem.setProperty("errors", List.of(new FieldError(ex.getName(), "has the wrong format")));
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @ExceptionHandler(CommandExecutionException.class)
+    ResponseEntity<ProblemDetail> commandFailed(CommandExecutionException ex) {
+        Throwable cause = ex.getCause();
+        if (cause instanceof RuntimeException runtime && cause != ex) {
+            return translate(runtime);
+        }
+        return translate(ex);
+    }
+
+    @ExceptionHandler({EnrollmentRefusedException.class, InvalidIdNumberException.class, MemberAlreadyRegisteredException.class,
+            UnknownUnitException.class, AggregateNotFoundException.class, ConcurrencyException.class, NotFoundException.class,
+            IllegalArgumentException.class, IdempotencyConflictException.class})
+    ResponseEntity<ProblemDetail> translate(RuntimeException ex) {
+        if (ex instanceof EnrollmentRefusedException refused) {
+            ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "enrollment-refused", "Enrolment refused", refused.getMessage());
+            problem.setProperty("code", refused.code());
+            if (refused.field() != null) {
+                problem.setProperty("errors", List.of(new FieldError(refused.field(), refused.getMessage())));
+            }
+            return ResponseEntity.unprocessableContent().body(problem);
+        }
+        if (ex instanceof InvalidIdNumberException invalid) {
+            ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid ID number", invalid.getMessage());
+            problem.setProperty("errors", List.of(new FieldError("idNumber", invalid.getMessage())));
+            return ResponseEntity.badRequest().body(problem);
+        }
+        if (ex instanceof MemberAlreadyRegisteredException duplicate) {
+            ProblemDetail problem = problem(HttpStatus.CONFLICT, "member-exists", "Member already registered", duplicate.getMessage());
+            problem.setProperty("memberId", duplicate.memberId());
+            return ResponseEntity.status(HttpStatus.CONFLICT).location(URI.create("/api/members/" + duplicate.memberId())).body(problem);
+        }
+        if (ex instanceof UnknownUnitException) {
+            ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "unknown-reference", "Unknown unit", ex.getMessage());
+            problem.setProperty("errors", List.of(new FieldError("unitId", ex.getMessage())));
+            return ResponseEntity.unprocessableContent().body(problem);
+        }
+        if (ex instanceof AggregateNotFoundException) {
+            ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "unknown-reference", "Unknown member", "There is no such member");
+            problem.setProperty("errors", List.of(new FieldError("memberId", "There is no such member")));
+            return ResponseEntity.unprocessableContent().body(problem);
+        }
+        if (ex instanceof ConcurrencyException) {
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT, "concurrent-change",
+                    "Concurrent change", "The record was changed at the same time by another request; retry"));
+        }
+        if (ex instanceof NotFoundException) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem(HttpStatus.NOT_FOUND, "not-found", "Not found", ex.getMessage()));
+        }
+        if (ex instanceof IdempotencyConflictException) {
+            return ResponseEntity.unprocessableContent().body(problem(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
+                    "Idempotency-Key reused", ex.getMessage()));
+        }
+        if (ex instanceof IllegalArgumentException) {
+            return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", ex.getMessage()));
+        }
+        log.error("Unexpected failure: {}", ex.getClass().getName(), ex);
+        return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
+                "The request could not be completed"));
+    }
+
+    static ProblemDetail problem(HttpStatus status, String type, String title, @Nullable String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_BASE + type));
+        problem.setTitle(title);
+        return problem;
+    }
+
+}
