@@ -44,7 +44,7 @@ public class MemberController {
     public record RegisterMemberRequest(@NotBlank @Size(max = 18) String idNumber, @NotBlank @Size(max = 100) String name,
                                         @Pattern(regexp = "\\+?[0-9-]{5,20}", message = "must be a phone number") String phone,
                                         @NotNull UUID unitId, @NotNull MemberCategory category,
-                                        boolean serviceCard, boolean realNameVerified) {
+                                        Boolean serviceCard, Boolean realNameVerified) {
         @Override
         public String toString() {
             return "RegisterMemberRequest[unitId=" + unitId + ", category=" + category + "]";
@@ -54,7 +54,8 @@ public class MemberController {
     @PostMapping
     public ResponseEntity<MemberView> register(@Valid @RequestBody RegisterMemberRequest request) {
         String memberId = commands.sendAndWait(new RegisterMemberCommand(request.idNumber(), request.name(), request.phone(),
-                request.unitId().toString(), request.category(), request.serviceCard(), request.realNameVerified(), LocalDate.now(clock)));
+                request.unitId().toString(), request.category(), Boolean.TRUE.equals(request.serviceCard()),
+                Boolean.TRUE.equals(request.realNameVerified()), LocalDate.now(clock)));
         return ResponseEntity.created(URI.create("/api/members/" + memberId)).body(find(UUID.fromString(memberId)));
     }
 

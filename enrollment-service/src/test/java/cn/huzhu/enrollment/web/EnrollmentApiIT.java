@@ -1,20 +1,39 @@
 package cn.huzhu.enrollment.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import cn.huzhu.contracts.Topics;
+import cn.huzhu.contracts.enrollment.MemberEnrolled;
+import cn.huzhu.contracts.kafka.ContractDeserializer;
 import cn.huzhu.enrollment.IntegrationTestSupport;
 import cn.huzhu.enrollment.command.IdNumbers;
+import cn.huzhu.localstack.LocalStack;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class EnrollmentApiIT extends IntegrationTestSupport {
 
     @LocalServerPort
     int port;
+    @Autowired
+    JdbcTemplate jdbc;
     Api api;
 
     @BeforeEach
@@ -22,14 +41,219 @@ class EnrollmentApiIT extends IntegrationTestSupport {
         api = new Api(port);
     }
 
-    @Test
-    void shouldRegisterAUnitAndAMember() {
-        Api.Response unit = api.post("/api/units", Map.of("name", "宁波港集团", "district", "北仑", "nature", "PUBLIC", "insuredHeadcount", 120));
+    String unit(String district) {
+        Api.Response unit = api.post("/api/units", Map.of("name", "宁波港集团", "district", district, "nature", "PUBLIC", "insuredHeadcount", 120));
         assertThat(unit.status()).as(unit.body()).isEqualTo(201);
-        Api.Response member = api.post("/api/members", Map.of("idNumber", IdNumbers.male(1), "name", "张三",
-                "phone", "13800001234", "unitId", unit.text("unitId"), "category", "IN_SERVICE",
-                "serviceCard", true, "realNameVerified", true));
+        return unit.text("unitId");
+    }
+
+    Map<String, Object> member(String idNumber, String unitId, String category, boolean card, boolean verified) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("idNumber", idNumber);
+        body.put("name", "张三");
+        body.put("phone", "13800001234");
+        body.put("unitId", unitId);
+        body.put("category", category);
+        body.put("serviceCard", card);
+        body.put("realNameVerified", verified);
+        return body;
+    }
+
+    String registered(String idNumber, String unitId, String category, boolean card, boolean verified) {
+        Api.Response member = api.post("/api/members", member(idNumber, unitId, category, card, verified));
         assertThat(member.status()).as(member.body()).isEqualTo(201);
-        assertThat(member.text("district")).isEqualTo("北仑");
+        return member.text("memberId");
+    }
+
+    static Map<String, Object> enrolment(String memberId, String planId, int shares, Integer termYears, String effectiveDate) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("memberId", memberId);
+        body.put("planId", planId);
+        body.put("shares", shares);
+        body.put("termYears", termYears);
+        body.put("effectiveDate", effectiveDate);
+        return body;
+    }
+
+    long storedEvents() {
+        return jdbc.queryForObject("select count(*) from domainevententry", Long.class);
+    }
+
+    @Test
+    void shouldRegisterAMemberWithDerivedFactsAndMaskedPersonalData() {
+        String unitId = unit("北仑");
+        String id = IdNumbers.female(11);
+
+        Api.Response created = api.post("/api/members", member(id, unitId, "IN_SERVICE", true, true));
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.headers().firstValue("Location")).hasValue("/api/members/" + created.text("memberId"));
+        Api.Response read = api.get("/api/members/" + created.text("memberId"));
+        assertThat(read.text("district")).isEqualTo("北仑");
+        assertThat(read.text("gender")).isEqualTo("FEMALE");
+        assertThat(read.text("birthDate")).isEqualTo("1982-01-01");
+        assertThat(read.text("idNumber")).isEqualTo(id.substring(0, 4) + "**********" + id.substring(14));
+        assertThat(read.text("phone")).isEqualTo("138****1234");
+        assertThat(read.body()).doesNotContain(id).doesNotContain("13800001234");
+    }
+
+    @Test
+    void shouldAnswerASecondRegistrationOfTheSameIdNumberWithTheExistingMember() {
+        String unitId = unit("江北");
+        String id = IdNumbers.male(12);
+        String memberId = registered(id, unitId, "IN_SERVICE", false, false);
+
+        Api.Response again = api.post("/api/members", member(id.toLowerCase(), unitId, "RETIRED", false, false));
+
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.text("memberId")).isEqualTo(memberId);
+        assertThat(again.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("application/problem+json"));
+    }
+
+    @Test
+    void shouldRefuseAnIdNumberWithAWrongCheckCharacterAndStoreNothing() {
+        String unitId = unit("镇海");
+        String valid = IdNumbers.male(13);
+        String wrong = valid.substring(0, 17) + (valid.charAt(17) == '1' ? '2' : '1');
+        long before = storedEvents();
+
+        Api.Response refused = api.post("/api/members", member(wrong, unitId, "IN_SERVICE", false, false));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().at("/errors/0/field").asText()).isEqualTo("idNumber");
+        assertThat(refused.body()).doesNotContain(wrong);
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void shouldNameEveryInvalidField() {
+        Api.Response refused = api.post("/api/members", Map.of("idNumber", "", "category", "SOMETIMES"));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.text("type")).endsWith("/malformed-request");
+
+        Api.Response missing = api.post("/api/members", Map.of("idNumber", ""));
+        assertThat(missing.status()).isEqualTo(400);
+        List<String> fields = new ArrayList<>();
+        missing.json().path("errors").forEach(e -> fields.add(e.path("field").asText()));
+        assertThat(fields).contains("idNumber", "name", "unitId", "category");
+    }
+
+    @Test
+    void shouldAnswerMalformedJsonWithAProblem() {
+        Api.Response refused = api.post("/api/enrollments", "{\"memberId\": ");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.text("title")).isEqualTo("Malformed request");
+    }
+
+    @Test
+    void shouldRefuseAMemberOfAnUnknownUnit() {
+        Api.Response refused = api.post("/api/members", member(IdNumbers.male(14), UUID.randomUUID().toString(), "IN_SERVICE", false, false));
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().at("/errors/0/field").asText()).isEqualTo("unitId");
+    }
+
+    @Test
+    void shouldEnrolAndGiftASpecialDiseaseShareAndPublishBothToKafka() {
+        String memberId = registered(IdNumbers.male(15), unit("海曙"), "IN_SERVICE", true, true);
+
+        Api.Response created = api.post("/api/enrollments", enrolment(memberId, "ningbo-2020-inservice-hospital", 1, null, "2020-04-01"));
+
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().at("/enrollment/premium").asText()).isEqualTo("50.00");
+        assertThat(created.json().at("/enrollment/coverageEnd").asText()).isEqualTo("2021-03-31");
+        assertThat(created.json().at("/enrollment/migrated").asBoolean()).isTrue();
+        assertThat(created.json().at("/gifts/0/planId").asText()).isEqualTo("ningbo-2020-special-disease");
+        assertThat(created.json().at("/gifts/0/funding/0/payer").asText()).isEqualTo("UNION");
+        assertThat(created.json().at("/gifts/0/funding/0/amount").asText()).isEqualTo("20.00");
+        assertThat(api.get("/api/members/" + memberId + "/enrollments").json()).hasSize(2);
+
+        List<MemberEnrolled> published = consumeEnrolmentsOf(memberId, 2);
+        assertThat(published).extracting(MemberEnrolled::getGifted).containsExactly(false, true);
+        assertThat(published.get(1).getGiftOf()).isEqualTo(published.get(0).getEnrollmentId());
+        assertThat(published.get(0).getDistrict()).isEqualTo("海曙");
+    }
+
+    @Test
+    void shouldRefuseBadEnrolmentsClearlyAndStoreNothing() {
+        String man = registered(IdNumbers.male(16), unit("鄞州"), "IN_SERVICE", false, false);
+        long before = storedEvents();
+
+        Api.Response unknownPlan = api.post("/api/enrollments", enrolment(man, "no-such-plan", 1, null, null));
+        Api.Response tooMany = api.post("/api/enrollments", enrolment(man, "ningbo-2020-special-disease", 4, 1, "2020-04-01"));
+        Api.Response manInWomensPlan = api.post("/api/enrollments", enrolment(man, "ningbo-2020-women", 1, 4, "2020-04-01"));
+        Api.Response unknownMember = api.post("/api/enrollments", enrolment(UUID.randomUUID().toString(), "shaoxing-hospital", 1, null, null));
+
+        assertThat(unknownPlan.status()).isEqualTo(422);
+        assertThat(unknownPlan.text("code")).isEqualTo("UNKNOWN_PLAN");
+        assertThat(tooMany.status()).isEqualTo(422);
+        assertThat(tooMany.text("code")).isEqualTo("TOO_MANY_SHARES");
+        assertThat(tooMany.json().at("/errors/0/field").asText()).isEqualTo("shares");
+        assertThat(manInWomensPlan.status()).isEqualTo(422);
+        assertThat(manInWomensPlan.text("code")).isEqualTo("GENDER_NOT_ELIGIBLE");
+        assertThat(unknownMember.status()).isEqualTo(422);
+        assertThat(storedEvents()).isEqualTo(before);
+        assertThat(api.get("/api/members/" + man + "/enrollments").json()).isEmpty();
+    }
+
+    @Test
+    void shouldReplayTheFirstAnswerForTheSameIdempotencyKeyAndRefuseItWithAnotherBody() {
+        String memberId = registered(IdNumbers.male(17), unit("奉化"), "IN_SERVICE", false, false);
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = enrolment(memberId, "shaoxing-hospital", 1, null, null);
+
+        Api.Response first = api.post("/api/enrollments", body, "Idempotency-Key", key);
+        Api.Response again = api.post("/api/enrollments", body, "Idempotency-Key", key);
+        Api.Response other = api.post("/api/enrollments", enrolment(memberId, "huzhou-major-disease", 1, null, null), "Idempotency-Key", key);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.body()).isEqualTo(first.body());
+        assertThat(again.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(other.status()).isEqualTo(422);
+        assertThat(api.get("/api/members/" + memberId + "/enrollments").json()).hasSize(1);
+    }
+
+    @Test
+    void shouldListThePlanCatalogueWithItsRules() {
+        Api.Response plans = api.get("/api/plans");
+
+        assertThat(plans.status()).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        plans.json().forEach(p -> ids.add(p.path("planId").asText()));
+        assertThat(ids).contains("ningbo-2020-inservice-hospital", "ningbo-2020-retiree-hospital", "ningbo-2020-special-disease",
+                "ningbo-2020-women", "wujin-2022", "guangdong-2018-hospital", "quzhou-2020-hospital", "shaoxing-hospital",
+                "jinhua-2015-hospital", "huzhou-major-disease");
+        Api.Response wujin = api.get("/api/plans/wujin-2022");
+        assertThat(wujin.json().at("/0/definition/benefits/0/type").asText()).isEqualTo("BRACKET_TOP_UP");
+        assertThat(api.get("/api/plans/nope").status()).isEqualTo(404);
+    }
+
+    @Test
+    void shouldServeOpenApiAndHealth() {
+        assertThat(api.get("/v3/api-docs").body()).contains("/api/enrollments");
+        assertThat(api.get("/actuator/health").text("status")).isEqualTo("UP");
+    }
+
+    private List<MemberEnrolled> consumeEnrolmentsOf(String memberId, int expected) {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", LocalStack.shared().bootstrapServers());
+        props.put("group.id", "api-it-" + UUID.randomUUID());
+        props.put("auto.offset.reset", "earliest");
+        List<MemberEnrolled> found = new ArrayList<>();
+        try (KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ContractDeserializer())) {
+            consumer.subscribe(List.of(Topics.MEMBERS));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (ConsumerRecord<String, SpecificRecord> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.key().equals(memberId) && record.value() instanceof MemberEnrolled enrolled) {
+                        found.add(enrolled);
+                    }
+                }
+                return found.size() >= expected;
+            });
+        }
+        return found;
     }
 }

@@ -1,0 +1,27 @@
+package cn.huzhu.enrollment;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+@AnalyzeClasses(packages = "cn.huzhu.enrollment", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule commandModelIsFreeOfFrameworks = noClasses().that().resideInAPackage("..command..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.persistence..",
+                    "org.apache.kafka..", "cn.huzhu.contracts..", "com.fasterxml.jackson..");
+
+    @ArchTest
+    static final ArchRule controllersUseGatewaysOnly = noClasses().that().resideInAPackage("..web..")
+            .and().haveSimpleNameEndingWith("Controller")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "cn.huzhu.enrollment.messaging..")
+            .orShould().dependOnClassesThat().haveSimpleNameEndingWith("Projection");
+
+    @ArchTest
+    static final ArchRule domainEventsStayInside = noClasses().that().resideInAPackage("..web..")
+            .should().dependOnClassesThat().resideInAPackage("cn.huzhu.contracts..");
+}

@@ -1,0 +1,256 @@
+package cn.huzhu.enrollment.command;
+
+import static org.axonframework.test.matchers.Matchers.andNoMore;
+import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
+import static org.axonframework.test.matchers.Matchers.payloadsMatching;
+import static org.axonframework.test.matchers.Matchers.predicate;
+
+import cn.huzhu.enrollment.config.PlanCatalogueLoader;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Predicate;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.hamcrest.Matcher;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** One test per enrolment rule, against the real plan catalogue files. */
+class MemberAggregateTest {
+
+    static final PlanCatalogueLoader CATALOG = PlanCatalogueLoader.load();
+    static final String MEMBER = "m-1";
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
+
+    FixtureConfiguration<MemberAggregate> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(MemberAggregate.class);
+        fixture.registerInjectableResource(CATALOG);
+    }
+
+    static MemberRegisteredEvent registered(MemberCategory category, Gender gender, boolean serviceCard, boolean realName) {
+        return new MemberRegisteredEvent(MEMBER, "11010519491231002X", "王芳", "13800001234", "u-1", "海曙", category, gender,
+                LocalDate.of(1980, 1, 1), serviceCard, realName, LocalDate.of(2020, 1, 2));
+    }
+
+    static MemberRegisteredEvent inService() {
+        return registered(MemberCategory.IN_SERVICE, Gender.MALE, false, false);
+    }
+
+    static EnrollMemberCommand enrol(String enrollmentId, String planId, int shares, Integer termYears, LocalDate effective) {
+        return new EnrollMemberCommand(MEMBER, enrollmentId, planId, shares, termYears, effective, TODAY);
+    }
+
+    static MemberEnrolledEvent held(String enrollmentId, String planId, int shares, LocalDate start, LocalDate end) {
+        return new MemberEnrolledEvent(enrollmentId, MEMBER, "u-1", "海曙", MemberCategory.IN_SERVICE, planId, 1, shares, 1,
+                new BigDecimal("20.00"), List.of(new FundingShare("MEMBER", new BigDecimal("20.00"))), start, end, start, false, false,
+                null, true, start);
+    }
+
+    @SafeVarargs
+    static Matcher<List<org.axonframework.messaging.Message<?>>> enrolments(Predicate<MemberEnrolledEvent>... expected) {
+        @SuppressWarnings("unchecked")
+        Matcher<MemberEnrolledEvent>[] matchers = new Matcher[expected.length + 1];
+        for (int i = 0; i < expected.length; i++) {
+            matchers[i] = predicate(expected[i]);
+        }
+        matchers[expected.length] = andNoMore();
+        return payloadsMatching(exactSequenceOf(matchers));
+    }
+
+    @Test
+    void shouldComputePremiumCoverageAndNoWaitingForAFirstHospitalisationEnrolment() {
+        fixture.given(inService())
+                .when(enrol("e-1", "shaoxing-hospital", 1, null, null))
+                .expectEventsMatching(enrolments(e -> e.premium().equals(new BigDecimal("60.00"))
+                        && e.coverageStart().equals(TODAY) && e.coverageEnd().equals(LocalDate.of(2027, 11, 21))
+                        && e.waitingPeriodEnd().equals(TODAY) && !e.continuous() && !e.migrated() && !e.gifted()
+                        && e.funding().equals(List.of(new FundingShare("MEMBER", new BigDecimal("60.00"))))));
+    }
+
+    @Test
+    void shouldPriceSharesByTheChosenTerm() {
+        fixture.given(inService())
+                .when(enrol("e-1", "ningbo-2020-special-disease", 3, 3, LocalDate.of(2020, 3, 1)))
+                .expectEventsMatching(enrolments(e -> e.premium().equals(new BigDecimal("180.00")) && e.termYears() == 3
+                        && e.coverageEnd().equals(LocalDate.of(2023, 2, 28)) && e.migrated()));
+    }
+
+    @Test
+    void shouldStartTheWaitingPeriodOnAFirstEnrolment() {
+        fixture.given(inService())
+                .when(enrol("e-1", "ningbo-2020-special-disease", 1, 1, LocalDate.of(2020, 3, 1)))
+                .expectEventsMatching(enrolments(e -> e.waitingPeriodEnd().equals(LocalDate.of(2020, 5, 30)) && !e.continuous()));
+    }
+
+    @Test
+    void shouldTreatARenewalWithoutGapAsContinuousWithNoNewWaitingPeriod() {
+        fixture.given(inService(), held("e-0", "ningbo-2020-special-disease", 1, LocalDate.of(2020, 3, 1), LocalDate.of(2021, 2, 28)))
+                .when(enrol("e-1", "ningbo-2020-special-disease", 1, 1, LocalDate.of(2021, 3, 1)))
+                .expectEventsMatching(enrolments(e -> e.continuous() && e.waitingPeriodEnd().equals(LocalDate.of(2021, 3, 1))));
+    }
+
+    @Test
+    void shouldRestartTheWaitingPeriodAfterAGap() {
+        fixture.given(inService(), held("e-0", "ningbo-2020-special-disease", 1, LocalDate.of(2020, 3, 1), LocalDate.of(2021, 2, 28)))
+                .when(enrol("e-1", "ningbo-2020-special-disease", 1, 1, LocalDate.of(2021, 3, 2)))
+                .expectEventsMatching(enrolments(e -> !e.continuous() && e.waitingPeriodEnd().equals(LocalDate.of(2021, 5, 31))));
+    }
+
+    @Test
+    void shouldTakeARenewalOutsideTheWindowWhenThePlanAllowsIt() {
+        fixture.given(inService(), held("e-0", "ningbo-2020-special-disease", 1, LocalDate.of(2020, 12, 1), LocalDate.of(2021, 11, 30)))
+                .when(enrol("e-1", "ningbo-2020-special-disease", 1, 1, LocalDate.of(2021, 12, 1)))
+                .expectEventsMatching(enrolments(EnrollmentEventPredicates.continuous()));
+    }
+
+    @Test
+    void shouldRefuseANewEnrolmentOutsideTheWindow() {
+        fixture.given(inService())
+                .when(enrol("e-1", "ningbo-2020-special-disease", 1, 1, LocalDate.of(2021, 12, 1)))
+                .expectException(EnrollmentRefusedException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("takes enrolments only in"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void shouldRefuseMoreSharesThanThePlanAllows() {
+        fixture.given(inService())
+                .when(enrol("e-1", "ningbo-2020-inservice-hospital", 2, null, LocalDate.of(2020, 4, 1)))
+                .expectException(EnrollmentRefusedException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("at most 1 share"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void shouldRefuseSharesBeyondTheMaximumTogetherWithSharesAlreadyHeld() {
+        fixture.given(inService(), held("e-0", "ningbo-2020-special-disease", 2, LocalDate.of(2020, 3, 1), LocalDate.of(2021, 2, 28)))
+                .when(enrol("e-1", "ningbo-2020-special-disease", 2, 1, LocalDate.of(2020, 6, 1)))
+                .expectException(EnrollmentRefusedException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("already holds 2 share(s)"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void shouldRefuseAnInServicePlanToARetiree() {
+        fixture.given(registered(MemberCategory.RETIRED, Gender.MALE, false, false))
+                .when(enrol("e-1", "ningbo-2020-inservice-hospital", 1, null, LocalDate.of(2020, 4, 1)))
+                .expectException(EnrollmentRefusedException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("RETIRED"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void shouldRefuseTheWomensPlanToAMan() {
+        fixture.given(inService())
+                .when(enrol("e-1", "ningbo-2020-women", 1, 4, LocalDate.of(2020, 4, 1)))
+                .expectException(EnrollmentRefusedException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("FEMALE"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void shouldEnrolAWomanInTheWomensPlan() {
+        fixture.given(registered(MemberCategory.IN_SERVICE, Gender.FEMALE, false, false))
+                .when(enrol("e-1", "ningbo-2020-women", 2, 4, LocalDate.of(2020, 4, 1)))
+                .expectEventsMatching(enrolments(e -> e.premium().equals(new BigDecimal("100.00")) && e.coverageEnd().equals(LocalDate.of(2024, 3, 31))));
+    }
+
+    @Test
+    void shouldRefuseATermThePlanDoesNotOffer() {
+        fixture.given(inService())
+                .when(enrol("e-1", "ningbo-2020-special-disease", 1, 2, LocalDate.of(2020, 4, 1)))
+                .expectException(EnrollmentRefusedException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("offers terms of [3, 1]"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void shouldRefuseAnUnknownPlan() {
+        fixture.given(inService())
+                .when(enrol("e-1", "no-such-plan", 1, null, null))
+                .expectException(EnrollmentRefusedException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void shouldRefuseAPlanNotYetInForceOnTheEffectiveDate() {
+        fixture.given(inService())
+                .when(enrol("e-1", "ningbo-2020-inservice-hospital", 1, null, LocalDate.of(2019, 4, 1)))
+                .expectException(EnrollmentRefusedException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("not yet in force"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void shouldRequireAServiceCardForWujin() {
+        fixture.given(inService())
+                .when(enrol("e-1", "wujin-2022", 1, null, LocalDate.of(2021, 11, 1)))
+                .expectException(EnrollmentRefusedException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("SERVICE_CARD"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void shouldCoverWujinsFixedCalendarYearWhateverTheEnrolmentDate() {
+        fixture.given(registered(MemberCategory.IN_SERVICE, Gender.MALE, true, false))
+                .when(enrol("e-1", "wujin-2022", 1, null, LocalDate.of(2021, 11, 1)))
+                .expectEventsMatching(enrolments(e -> e.coverageStart().equals(LocalDate.of(2022, 1, 1))
+                        && e.coverageEnd().equals(LocalDate.of(2022, 12, 31)) && e.premium().equals(new BigDecimal("30.00"))));
+    }
+
+    @Test
+    void shouldEndJinhuaCoverageWithTheProtectionYear() {
+        fixture.given(inService())
+                .when(enrol("e-1", "jinhua-2015-hospital", 1, null, LocalDate.of(2015, 11, 20)))
+                .expectEventsMatching(enrolments(e -> e.coverageStart().equals(LocalDate.of(2015, 11, 20))
+                        && e.coverageEnd().equals(LocalDate.of(2016, 9, 30))));
+    }
+
+    @Test
+    void shouldGiftASpecialDiseaseShareToACardHoldingVerifiedInServiceMember() {
+        String giftId = MemberAggregate.giftEnrollmentId("e-1", "ningbo-2020-special-disease");
+        fixture.given(registered(MemberCategory.IN_SERVICE, Gender.MALE, true, true))
+                .when(enrol("e-1", "ningbo-2020-inservice-hospital", 1, null, LocalDate.of(2020, 4, 1)))
+                .expectEventsMatching(enrolments(
+                        e -> e.enrollmentId().equals("e-1") && !e.gifted() && e.premium().equals(new BigDecimal("50.00")),
+                        e -> e.enrollmentId().equals(giftId) && e.gifted() && "e-1".equals(e.giftOf())
+                                && e.planId().equals("ningbo-2020-special-disease") && e.shares() == 1 && e.termYears() == 1
+                                && e.premium().equals(new BigDecimal("20.00"))
+                                && e.funding().equals(List.of(new FundingShare("UNION", new BigDecimal("20.00"))))
+                                && e.coverageStart().equals(LocalDate.of(2020, 4, 1))));
+    }
+
+    @Test
+    void shouldNotGiftWithoutRealNameVerification() {
+        fixture.given(registered(MemberCategory.IN_SERVICE, Gender.MALE, true, false))
+                .when(enrol("e-1", "ningbo-2020-inservice-hospital", 1, null, LocalDate.of(2020, 4, 1)))
+                .expectEventsMatching(enrolments(e -> !e.gifted()));
+    }
+
+    @Test
+    void shouldNotGiftOutsideTheGiftCampaign() {
+        fixture.given(registered(MemberCategory.IN_SERVICE, Gender.MALE, true, true))
+                .when(enrol("e-1", "ningbo-2020-inservice-hospital", 1, null, LocalDate.of(2021, 4, 1)))
+                .expectEventsMatching(enrolments(e -> !e.gifted()));
+    }
+
+    @Test
+    void shouldSkipTheGiftWhenTheMemberAlreadyHoldsTheMostSpecialDiseaseShares() {
+        fixture.given(registered(MemberCategory.IN_SERVICE, Gender.MALE, true, true),
+                        held("e-0", "ningbo-2020-special-disease", 3, LocalDate.of(2020, 1, 1), LocalDate.of(2022, 12, 31)))
+                .when(enrol("e-1", "ningbo-2020-inservice-hospital", 1, null, LocalDate.of(2020, 4, 1)))
+                .expectEventsMatching(enrolments(e -> e.enrollmentId().equals("e-1") && !e.gifted()));
+    }
+
+    @Test
+    void shouldRefuseASecondOverlappingHospitalisationEnrolment() {
+        fixture.given(inService(), held("e-0", "shaoxing-hospital", 1, TODAY.minusMonths(2), TODAY.plusMonths(10)))
+                .when(enrol("e-1", "shaoxing-hospital", 1, null, null))
+                .expectException(EnrollmentRefusedException.class)
+                .expectNoEvents();
+    }
+}
