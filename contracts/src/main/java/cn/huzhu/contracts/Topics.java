@@ -19,6 +19,9 @@ public final class Topics {
     /** Partitions of every event topic; dead-letter topics have the same number so a record keeps its partition. */
     public static final int EVENT_TOPIC_PARTITIONS = 6;
 
+    /** Topic settings of every event topic and dead-letter topic: records are kept forever. */
+    public static final java.util.Map<String, String> EVENT_TOPIC_CONFIG = java.util.Map.of("retention.ms", "-1", "retention.bytes", "-1");
+
     private Topics() {
     }
 

@@ -1,0 +1,34 @@
+package cn.huzhu.reporting.web;
+
+import cn.huzhu.reporting.query.DistrictEnrollmentQueries;
+import cn.huzhu.reporting.query.DistrictEnrollmentReport;
+import cn.huzhu.reporting.query.ProjectionTables;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/reports")
+public class ReportController {
+
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    private final DistrictEnrollmentQueries queries;
+
+    public ReportController(DistrictEnrollmentQueries queries) {
+        this.queries = queries;
+    }
+
+    /** The district enrolment table of a plan year (the current year in Shanghai when none is given). */
+    @GetMapping("/district-enrollment")
+    public DistrictEnrollmentReport districtEnrollment(@RequestParam(required = false) Integer year) {
+        int reportYear = year == null ? LocalDate.now(ZONE).getYear() : year;
+        if (reportYear < 1990 || reportYear > 2200) {
+            throw new IllegalArgumentException("year must be between 1990 and 2200");
+        }
+        return queries.districtEnrollment(reportYear, ProjectionTables.LIVE);
+    }
+}

@@ -1,0 +1,210 @@
+package cn.huzhu.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.huzhu.contracts.EventCodec;
+import cn.huzhu.contracts.Topics;
+import cn.huzhu.contracts.enrollment.Funding;
+import cn.huzhu.contracts.enrollment.MemberEnrolled;
+import cn.huzhu.contracts.enrollment.MemberRegistered;
+import cn.huzhu.localstack.LocalStack;
+import cn.huzhu.reporting.messaging.ProjectionRebuilder;
+import cn.huzhu.reporting.query.DistrictEnrollmentQueries;
+import cn.huzhu.reporting.query.DistrictEnrollmentReport;
+import cn.huzhu.reporting.query.ProjectionTables;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The district enrolment table fed over real Kafka into real PostgreSQL. Each test uses its own year so
+ * the tests do not see each other's counts.
+ */
+@SpringBootTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DistrictEnrollmentReportingIT {
+
+    static KafkaProducer<String, byte[]> producer;
+
+    @Autowired
+    DistrictEnrollmentQueries queries;
+    @Autowired
+    ProjectionRebuilder rebuilder;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        LocalStack stack = LocalStack.shared();
+        registry.add("spring.datasource.url", () -> stack.jdbcUrl("reporting"));
+        registry.add("spring.kafka.bootstrap-servers", stack::bootstrapServers);
+    }
+
+    @BeforeAll
+    static void producer() {
+        producer = new KafkaProducer<>(Map.of("bootstrap.servers", LocalStack.shared().bootstrapServers(), "acks", "all"),
+                new StringSerializer(), new ByteArraySerializer());
+    }
+
+    @AfterAll
+    static void close() {
+        producer.close();
+    }
+
+    static void send(String key, SpecificRecord record) {
+        send(key, EventCodec.contracts().encode(record));
+    }
+
+    static void send(String key, byte[] value) {
+        try {
+            producer.send(new ProducerRecord<>(Topics.MEMBERS, key, value)).get();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static MemberRegistered registered(String memberId, String district, boolean realName, LocalDate on) {
+        return MemberRegistered.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(Instant.now())
+                .setMemberId(UUID.fromString(memberId)).setUnitId(UUID.randomUUID()).setDistrict(district)
+                .setCategory("IN_SERVICE").setGender("MALE").setBirthDate(LocalDate.of(1980, 1, 1))
+                .setServiceCard(true).setRealNameVerified(realName).setRegisteredOn(on).build();
+    }
+
+    static MemberEnrolled enrolled(String memberId, String district, String category, boolean gifted, LocalDate start) {
+        return MemberEnrolled.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(Instant.now())
+                .setEnrollmentId(UUID.randomUUID()).setMemberId(UUID.fromString(memberId)).setUnitId(UUID.randomUUID())
+                .setDistrict(district).setCategory(category).setPlanId(gifted ? "ningbo-2020-special-disease" : "ningbo-2020-inservice-hospital")
+                .setPlanVersion(1).setShares(1).setTermYears(1).setPremium(new BigDecimal("50.00"))
+                .setFunding(List.of(new Funding(gifted ? "UNION" : "MEMBER", new BigDecimal("50.00"))))
+                .setCoverageStart(start).setCoverageEnd(start.plusYears(1).minusDays(1)).setWaitingPeriodEnd(start)
+                .setContinuous(false).setGifted(gifted).setGiftOf(null).setMigrated(false).build();
+    }
+
+    DistrictEnrollmentReport.Row row(int year, String district) {
+        return queries.districtEnrollment(year, ProjectionTables.LIVE).rows().stream()
+                .filter(r -> r.district().equals(district)).findFirst().orElse(null);
+    }
+
+    @Test
+    @Order(1)
+    void shouldCountEnrolmentsByDistrictAndKindWithGiftsInTheTotal() {
+        LocalDate start = LocalDate.of(2031, 4, 1);
+        String a = UUID.randomUUID().toString();
+        String b = UUID.randomUUID().toString();
+        String c = UUID.randomUUID().toString();
+        send(a, registered(a, "海曙", true, LocalDate.of(2031, 1, 5)));
+        send(b, registered(b, "海曙", false, LocalDate.of(2031, 1, 5)));
+        send(c, registered(c, "江北", true, LocalDate.of(2030, 6, 1)));
+        send(a, enrolled(a, "海曙", "IN_SERVICE", false, start));
+        send(a, enrolled(a, "海曙", "IN_SERVICE", true, start));
+        send(b, enrolled(b, "海曙", "RETIRED", false, start));
+        send(c, enrolled(c, "江北", "IN_SERVICE", false, start));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            DistrictEnrollmentReport report = queries.districtEnrollment(2031, ProjectionTables.LIVE);
+            assertThat(report.rows()).containsExactly(
+                    new DistrictEnrollmentReport.Row("江北", 0, 1, 0, 1, 1),
+                    new DistrictEnrollmentReport.Row("海曙", 1, 1, 1, 3, 1));
+            assertThat(report.totals()).isEqualTo(new DistrictEnrollmentReport.Row("合计", 1, 2, 1, 4, 2));
+        });
+        assertThat(queries.districtEnrollment(2030, ProjectionTables.LIVE).totals().realNameMembers())
+                .as("real-name members are counted up to the end of the year asked for").isEqualTo(1);
+    }
+
+    @Test
+    @Order(2)
+    void shouldCountARedeliveredEventOnce() {
+        String m = UUID.randomUUID().toString();
+        MemberEnrolled once = enrolled(m, "镇海", "IN_SERVICE", false, LocalDate.of(2032, 3, 1));
+        send(m, once);
+        send(m, once);
+        send(m, once);
+        String marker = UUID.randomUUID().toString();
+        send(marker, enrolled(marker, "北仑", "IN_SERVICE", false, LocalDate.of(2032, 3, 1)));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> row(2032, "北仑") != null);
+        assertThat(row(2032, "镇海").inService()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(3)
+    void shouldSendAPoisonRecordToTheDeadLetterTopicAndKeepGoing() {
+        String poisonKey = "poison-" + UUID.randomUUID();
+        byte[] poison = "{\"not\":\"avro\"}".getBytes(StandardCharsets.UTF_8);
+        send(poisonKey, poison);
+        String after = UUID.randomUUID().toString();
+        send(after, enrolled(after, "鄞州", "RETIRED", false, LocalDate.of(2033, 5, 1)));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> row(2033, "鄞州") != null);
+        assertThat(row(2033, "鄞州").retired()).isEqualTo(1);
+
+        ConsumerRecord<String, byte[]> dead = findOnDeadLetterTopic(poisonKey);
+        assertThat(dead.value()).isEqualTo(poison);
+        assertThat(dead.headers().lastHeader("kafka_dlt-exception-message")).isNotNull();
+    }
+
+    @Test
+    @Order(4)
+    void shouldRebuildTablesEqualToTheLiveOnesByReplay() {
+        DistrictEnrollmentReport before = queries.districtEnrollment(2031, ProjectionTables.LIVE);
+
+        ProjectionRebuilder.Result check = rebuilder.rebuild(false);
+        ProjectionRebuilder.Result swapped = rebuilder.rebuild(true);
+
+        assertThat(check.differences()).isEmpty();
+        assertThat(check.undecodableSkipped()).isGreaterThanOrEqualTo(1);
+        assertThat(swapped.differences()).isEmpty();
+        assertThat(swapped.swapped()).isTrue();
+        assertThat(queries.districtEnrollment(2031, ProjectionTables.LIVE)).isEqualTo(before);
+
+        String later = UUID.randomUUID().toString();
+        send(later, enrolled(later, "江北", "RETIRED", false, LocalDate.of(2031, 4, 1)));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(row(2031, "江北").retired()).isEqualTo(1));
+        assertThat(row(2031, "海曙")).isEqualTo(before.rows().get(1));
+    }
+
+    private ConsumerRecord<String, byte[]> findOnDeadLetterTopic(String key) {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", LocalStack.shared().bootstrapServers());
+        props.put("group.id", "dlt-check-" + UUID.randomUUID());
+        props.put("auto.offset.reset", "earliest");
+        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.deadLetter(Topics.MEMBERS)));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (key.equals(r.key())) {
+                        found.add(r);
+                    }
+                });
+                return !found.isEmpty();
+            });
+        }
+        return found.get(0);
+    }
+}
