@@ -1,0 +1,97 @@
+package cn.huzhu.localstack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Loads the demo data set (units, members and enrolments in six Ningbo districts) through the public
+ * REST API. Every request carries an Idempotency-Key derived from the data, so loading again changes nothing.
+ */
+public final class DemoData {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String enrollmentUrl;
+
+    public DemoData(String enrollmentUrl) {
+        this.enrollmentUrl = enrollmentUrl;
+    }
+
+    public record Loaded(int units, int members, int enrollments, int refused) {
+    }
+
+    public Loaded load() {
+        JsonNode data = read();
+        Map<String, String> unitIds = new HashMap<>();
+        Map<String, String> memberIds = new HashMap<>();
+        for (JsonNode unit : data.path("units")) {
+            ObjectNode body = ((ObjectNode) unit.deepCopy());
+            body.remove("key");
+            JsonNode created = post("/api/units", body, "demo-" + unit.path("key").asText(), 201);
+            unitIds.put(unit.path("key").asText(), created.path("unitId").asText());
+        }
+        for (JsonNode member : data.path("members")) {
+            ObjectNode body = ((ObjectNode) member.deepCopy());
+            body.remove("key");
+            body.remove("unit");
+            body.put("unitId", unitIds.get(member.path("unit").asText()));
+            JsonNode created = post("/api/members", body, "demo-" + member.path("key").asText(), 201, 409);
+            memberIds.put(member.path("key").asText(), created.path("memberId").asText());
+        }
+        int enrolled = 0;
+        int refused = 0;
+        int n = 0;
+        for (JsonNode enrollment : data.path("enrollments")) {
+            ObjectNode body = ((ObjectNode) enrollment.deepCopy());
+            body.remove("member");
+            body.put("memberId", memberIds.get(enrollment.path("member").asText()));
+            JsonNode answer = post("/api/enrollments", body, "demo-enrollment-" + n++, 201, 422);
+            if (answer.has("enrollment")) {
+                enrolled++;
+            } else {
+                refused++;
+            }
+        }
+        return new Loaded(unitIds.size(), memberIds.size(), enrolled, refused);
+    }
+
+    private JsonNode post(String path, JsonNode body, String idempotencyKey, int... accepted) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(enrollmentUrl + path))
+                    .header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey)
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            for (int status : accepted) {
+                if (response.statusCode() == status) {
+                    return JSON.readTree(response.body());
+                }
+            }
+            throw new IllegalStateException("Demo data: POST " + path + " answered " + response.statusCode() + ": " + response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode read() {
+        try (InputStream in = DemoData.class.getResourceAsStream("/demo/demo-data.json")) {
+            return JSON.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package cn.huzhu.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The whole platform on one machine without Docker: PostgreSQL and Kafka of the local stack, then each
+ * service from its jar as its own process, then the demo data. Data lives under {@code .local/} and
+ * survives restarts; {@code --clean} starts from nothing. Ctrl-C stops everything.
+ */
+public final class LocalPlatform {
+
+    public static final int POSTGRES_PORT = 15432;
+    public static final int KAFKA_PORT = 19092;
+    public static final int ENROLLMENT_PORT = 8081;
+    public static final int REPORTING_PORT = 8084;
+
+    private LocalPlatform() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Path root = Path.of(System.getProperty("huzhu.root", ".")).toAbsolutePath().normalize();
+        Path data = root.resolve(".local");
+        if (List.of(args).contains("--clean")) {
+            System.out.println("Clean start: removing " + data);
+            delete(data);
+        }
+        List<ServiceProcess> services = new ArrayList<>();
+        LocalStack[] stack = new LocalStack[1];
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping the platform ...");
+            for (int i = services.size() - 1; i >= 0; i--) {
+                services.get(i).close();
+            }
+            if (stack[0] != null) {
+                stack[0].close();
+            }
+            System.out.println("Stopped. Data kept in " + data);
+        }, "platform-shutdown"));
+
+        System.out.println("Starting PostgreSQL (" + POSTGRES_PORT + ") and Kafka (" + KAFKA_PORT + ") with data in " + data);
+        stack[0] = LocalStack.start(POSTGRES_PORT, KAFKA_PORT, data);
+        Map<String, String> common = Map.of("KAFKA_BOOTSTRAP_SERVERS", stack[0].bootstrapServers());
+        services.add(start(root, data, "enrollment-service", ENROLLMENT_PORT, stack[0], "enrollment", common));
+        services.add(start(root, data, "reporting-service", REPORTING_PORT, stack[0], "reporting", common));
+        for (ServiceProcess service : services) {
+            service.awaitHealthy(Duration.ofMinutes(3));
+            System.out.println("  " + service.name() + " is up at " + service.baseUrl() + " (log: " + service.log() + ")");
+        }
+
+        DemoData.Loaded demo = new DemoData(services.get(0).baseUrl()).load();
+        System.out.printf("Demo data: %d units, %d members, %d enrolments (%d refused by the plan rules)%n",
+                demo.units(), demo.members(), demo.enrollments(), demo.refused());
+        System.out.println();
+        System.out.println("Huzhu is running:");
+        System.out.println("  Enrollment API   http://127.0.0.1:" + ENROLLMENT_PORT + "/swagger-ui.html");
+        System.out.println("  Plans            http://127.0.0.1:" + ENROLLMENT_PORT + "/api/plans");
+        System.out.println("  Reporting API    http://127.0.0.1:" + REPORTING_PORT + "/swagger-ui.html");
+        System.out.println("  District table   http://127.0.0.1:" + REPORTING_PORT + "/api/reports/district-enrollment?year=2020");
+        System.out.println("  PostgreSQL       " + stack[0].jdbcUrl("enrollment") + " (user postgres, password postgres)");
+        System.out.println("  Kafka            " + stack[0].bootstrapServers());
+        System.out.println("Press Ctrl-C to stop.");
+        Thread.currentThread().join();
+    }
+
+    private static ServiceProcess start(Path root, Path data, String name, int port, LocalStack stack, String database,
+                                        Map<String, String> common) {
+        Map<String, String> env = new java.util.HashMap<>(common);
+        env.put("DATABASE_URL", stack.jdbcUrl(database));
+        return ServiceProcess.start(name, root.resolve(name).resolve("target").resolve(name + "-exec.jar"), port, env,
+                data.resolve("logs").resolve(name + ".log"), "512m");
+    }
+
+    private static void delete(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
