@@ -1,0 +1,229 @@
+package cn.huzhu.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.huzhu.contracts.EventCodec;
+import cn.huzhu.contracts.Topics;
+import cn.huzhu.contracts.enrollment.MemberEnrolled;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Units and members in several districts registered over REST, enrolled, and the district table read back
+ * from the reporting service, with each service running as its own process on real Kafka and PostgreSQL.
+ */
+class PlatformEndToEndIT {
+
+    static final int YEAR = 2020;
+    static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+
+    @TempDir
+    static Path logs;
+    static RunningPlatform platform;
+    static final List<String> idNumbersUsed = new ArrayList<>();
+
+    @BeforeAll
+    static void start() {
+        platform = new RunningPlatform(logs);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    /** An ID number written out by its parts, with the MOD 11-2 check character computed here independently. */
+    static String idNumber(String region, String birth, int sequence) {
+        String body = region + birth + String.format("%03d", sequence);
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (body.charAt(i) - '0') * WEIGHTS[i];
+        }
+        String id = body + "10X98765432".charAt(sum % 11);
+        idNumbersUsed.add(id);
+        return id;
+    }
+
+    static String enrollment() {
+        return platform.enrollment.baseUrl();
+    }
+
+    static String unit(String district) {
+        Http.Response unit = Http.post(enrollment() + "/api/units",
+                Map.of("name", district + "示范单位工会", "district", district, "nature", "PUBLIC", "insuredHeadcount", 80));
+        assertThat(unit.status()).as(unit.body()).isEqualTo(201);
+        return unit.json().path("unitId").asText();
+    }
+
+    static String member(String unitId, String idNumber, String category, boolean card, boolean verified) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("idNumber", idNumber);
+        body.put("name", "测试会员");
+        body.put("phone", "13912345678");
+        body.put("unitId", unitId);
+        body.put("category", category);
+        body.put("serviceCard", card);
+        body.put("realNameVerified", verified);
+        Http.Response member = Http.post(enrollment() + "/api/members", body);
+        assertThat(member.status()).as(member.body()).isEqualTo(201);
+        return member.json().path("memberId").asText();
+    }
+
+    static void enrol(String memberId, String planId, int shares, Integer termYears, String effectiveDate) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("memberId", memberId);
+        body.put("planId", planId);
+        body.put("shares", shares);
+        body.put("termYears", termYears);
+        body.put("effectiveDate", effectiveDate);
+        Http.Response enrolled = Http.post(enrollment() + "/api/enrollments", body);
+        assertThat(enrolled.status()).as(enrolled.body()).isEqualTo(201);
+    }
+
+    static JsonNode table() {
+        Http.Response report = Http.get(platform.reporting.baseUrl() + "/api/reports/district-enrollment?year=" + YEAR);
+        assertThat(report.status()).isEqualTo(200);
+        return report.json();
+    }
+
+    static Map<String, List<Long>> rows(JsonNode table) {
+        Map<String, List<Long>> rows = new LinkedHashMap<>();
+        for (JsonNode row : table.path("rows")) {
+            rows.put(row.path("district").asText(), List.of(row.path("giftedSpecialDisease").asLong(), row.path("inService").asLong(),
+                    row.path("retired").asLong(), row.path("total").asLong()));
+        }
+        return rows;
+    }
+
+    @Test
+    void shouldPublishTheDistrictTableOfEnrolmentsMadeOverRest() throws Exception {
+        String haishu = unit("海曙");
+        String jiangbei = unit("江北");
+        String beilun = unit("北仑");
+
+        // 海曙: two in-service members with card and verification (each earns a gifted special-disease share), one retiree.
+        String a = member(haishu, idNumber("330203", "19800101", 11), "IN_SERVICE", true, true);
+        String b = member(haishu, idNumber("330203", "19820202", 22), "IN_SERVICE", true, true);
+        String c = member(haishu, idNumber("330203", "19550303", 31), "RETIRED", false, true);
+        enrol(a, "ningbo-2020-inservice-hospital", 1, null, "2020-04-01");
+        enrol(b, "ningbo-2020-inservice-hospital", 1, null, "2020-04-01");
+        enrol(b, "ningbo-2020-women", 2, 4, "2020-04-01");
+        enrol(c, "ningbo-2020-retiree-hospital", 1, null, "2020-04-15");
+        // 江北: no service card, so no gift.
+        String d = member(jiangbei, idNumber("330205", "19900505", 13), "IN_SERVICE", false, true);
+        enrol(d, "ningbo-2020-inservice-hospital", 1, null, "2020-05-01");
+        enrol(d, "ningbo-2020-special-disease", 3, 3, "2020-05-01");
+        // 北仑: two retirees.
+        String e = member(beilun, idNumber("330206", "19520606", 15), "RETIRED", false, false);
+        String f = member(beilun, idNumber("330206", "19530707", 26), "RETIRED", false, false);
+        enrol(e, "ningbo-2020-retiree-hospital", 1, null, "2020-03-01");
+        enrol(f, "ningbo-2020-retiree-hospital", 1, null, "2020-03-01");
+
+        Map<String, List<Long>> expected = new LinkedHashMap<>();
+        expected.put("北仑", List.of(0L, 0L, 2L, 2L));
+        expected.put("江北", List.of(0L, 2L, 0L, 2L));
+        expected.put("海曙", List.of(2L, 3L, 1L, 6L));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(rows(table())).containsAllEntriesOf(expected));
+        JsonNode totals = table().path("totals");
+        assertThat(totals.path("total").asLong()).isEqualTo(totals.path("giftedSpecialDisease").asLong()
+                + totals.path("inService").asLong() + totals.path("retired").asLong());
+
+        redeliverAnEnrolmentAndSendAPoisonRecord();
+        String g = member(beilun, idNumber("330206", "19540808", 17), "RETIRED", false, false);
+        enrol(g, "ningbo-2020-retiree-hospital", 1, null, "2020-03-01");
+        expected.put("北仑", List.of(0L, 0L, 3L, 3L));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(rows(table())).containsAllEntriesOf(expected));
+        assertThat(rows(table())).as("the redelivered enrolment is counted once").containsAllEntriesOf(expected);
+        assertThat(deadLetterKeys()).contains("poison-e2e");
+
+        Http.Response rebuilt = Http.post(platform.reporting.baseUrl() + "/api/admin/projections/district-enrollment/rebuild", Map.of());
+        assertThat(rebuilt.status()).as(rebuilt.body()).isEqualTo(200);
+        assertThat(rebuilt.json().path("differences")).isEmpty();
+        assertThat(rows(table())).containsAllEntriesOf(expected);
+
+        for (ServiceLog log : List.of(new ServiceLog(platform.enrollment.log()), new ServiceLog(platform.reporting.log()))) {
+            assertThat(idNumbersUsed).as("full ID numbers in " + log.path()).noneMatch(log.text()::contains);
+        }
+    }
+
+    record ServiceLog(Path path) {
+        String text() {
+            try {
+                return Files.readString(path, StandardCharsets.UTF_8);
+            } catch (java.io.IOException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    /** Sends an already published enrolment again, byte for byte, as a redelivery would, then a record that is not Avro. */
+    private static void redeliverAnEnrolmentAndSendAPoisonRecord() throws Exception {
+        ConsumerRecord<String, byte[]> enrolment = null;
+        Properties props = consumerProps();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.MEMBERS));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (enrolment == null && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (EventCodec.contracts().decode(record.value()) instanceof MemberEnrolled enrolled
+                            && "北仑".equals(enrolled.getDistrict()) && enrolled.getCoverageStart().equals(LocalDate.of(2020, 3, 1))) {
+                        enrolment = record;
+                        break;
+                    }
+                }
+            }
+        }
+        assertThat(enrolment).as("an enrolment of 北仑 on the member topic").isNotNull();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", platform.stack.bootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.MEMBERS, enrolment.key(), enrolment.value())).get();
+            producer.send(new ProducerRecord<>(Topics.MEMBERS, "poison-e2e", "not an event".getBytes(StandardCharsets.UTF_8))).get();
+        }
+    }
+
+    private static List<String> deadLetterKeys() {
+        List<String> keys = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerProps(), new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.deadLetter(Topics.MEMBERS)));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> keys.add(r.key()));
+                return keys.contains("poison-e2e");
+            });
+        }
+        return keys;
+    }
+
+    private static Properties consumerProps() {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", platform.stack.bootstrapServers());
+        props.put("group.id", "e2e-" + UUID.randomUUID());
+        props.put("auto.offset.reset", "earliest");
+        return props;
+    }
+}
