@@ -1,0 +1,190 @@
+package cn.huzhu.system;
+
+import cn.huzhu.contracts.Topics;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Enrolment throughput end to end. Starts PostgreSQL and Kafka, runs both services from their jars, then:
+ * registers N members over REST and enrols each in a plan, timing until the reporting service's district
+ * table shows all N; rebuilds the projection by replay; and, as a raw baseline in the same run, produces and
+ * consumes the same records with plain Kafka clients. Prints a Markdown table for docs/benchmarks.md.
+ *
+ * <pre>./mvnw -B -q -DskipTests install &amp;&amp; ./mvnw -B -q -pl system-tests exec:java -Dbenchmark.members=200000</pre>
+ */
+public final class EnrollmentBenchmark {
+
+    private static final String PLAN = "shaoxing-hospital";
+    private static final int DISTRICTS = 20;
+    private static final int UNITS_PER_DISTRICT = 10;
+
+    private EnrollmentBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int members = Integer.getInteger("benchmark.members", 200_000);
+        int clients = Integer.getInteger("benchmark.clients", 16);
+        Path logs = Files.createTempDirectory("huzhu-benchmark");
+        int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
+        List<String> results = new ArrayList<>();
+        try (RunningPlatform platform = new RunningPlatform(logs)) {
+            String enrollment = platform.enrollment.baseUrl();
+            List<String> units = new ArrayList<>();
+            for (int d = 0; d < DISTRICTS; d++) {
+                for (int u = 0; u < UNITS_PER_DISTRICT; u++) {
+                    units.add(Http.post(enrollment + "/api/units", Map.of("name", "基准单位" + d + "-" + u, "district", "基准区" + d,
+                            "nature", "PUBLIC", "insuredHeadcount", 1000)).json().path("unitId").asText());
+                }
+            }
+            System.out.printf("Registering %d members with %d clients ...%n", members, clients);
+            String[] memberIds = new String[members];
+            long registerStart = System.nanoTime();
+            parallel(members, clients, i -> {
+                Http.Response r = Http.post(enrollment + "/api/members", Map.of("idNumber", idNumber(i), "name", "基准会员",
+                        "unitId", units.get(i % units.size()), "category", "IN_SERVICE", "serviceCard", false, "realNameVerified", true));
+                check(r, 201);
+                memberIds[i] = r.json().path("memberId").asText();
+            });
+            double registerSeconds = seconds(registerStart);
+            System.out.printf("Enrolling %d members ...%n", members);
+            long enrolStart = System.nanoTime();
+            parallel(members, clients, i -> check(Http.post(enrollment + "/api/enrollments",
+                    Map.of("memberId", memberIds[i], "planId", PLAN, "shares", 1)), 201));
+            double enrolAcceptedSeconds = seconds(enrolStart);
+            String report = platform.reporting.baseUrl() + "/api/reports/district-enrollment?year=" + year;
+            while (Http.get(report).json().path("totals").path("total").asLong() < members) {
+                Thread.sleep(200);
+            }
+            double endToEndSeconds = seconds(enrolStart);
+            double registerAndEnrolSeconds = seconds(registerStart);
+
+            JsonNode rebuild = Http.post(platform.reporting.baseUrl() + "/api/admin/projections/district-enrollment/rebuild?swap=false", Map.of()).json();
+            long replayed = rebuild.path("recordsReplayed").asLong();
+            double rebuildSeconds = rebuild.path("millis").asLong() / 1000.0;
+
+            double[] baseline = rawKafkaBaseline(platform.stack.bootstrapServers());
+
+            results.add(String.format("| members registered over REST | %d | %.1f s | %.0f /s |", members, registerSeconds, members / registerSeconds));
+            results.add(String.format("| enrolments accepted over REST (201) | %d | %.1f s | %.0f /s |", members, enrolAcceptedSeconds, members / enrolAcceptedSeconds));
+            results.add(String.format("| **enrolments end to end** (first request until the district table shows all) | %d | %.1f s | **%.0f /s** |",
+                    members, endToEndSeconds, members / endToEndSeconds));
+            results.add(String.format("| registration + enrolment end to end | %d | %.1f s | %.0f members/s |", members, registerAndEnrolSeconds, members / registerAndEnrolSeconds));
+            results.add(String.format("| **projection rebuild by replay** (differences: %d) | %d events | %.1f s | **%.0f events/s** |",
+                    rebuild.path("differences").size(), replayed, rebuildSeconds, replayed / rebuildSeconds));
+            results.add(String.format("| raw baseline: plain Kafka produce of the same records | %.0f records | %.1f s | %.0f records/s |", baseline[0], baseline[1], baseline[0] / baseline[1]));
+            results.add(String.format("| raw baseline: plain Kafka consume of the same records | %.0f records | %.1f s | %.0f records/s |", baseline[0], baseline[2], baseline[0] / baseline[2]));
+        }
+        System.out.println();
+        System.out.println("| measure | count | time | rate |");
+        System.out.println("|---|---|---|---|");
+        results.forEach(System.out::println);
+        System.exit(0);
+    }
+
+    /** Reads every record of the member topic as bytes, then produces them to a fresh topic and consumes them back. */
+    private static double[] rawKafkaBaseline(String bootstrap) throws Exception {
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrap)) {
+            consumer.subscribe(List.of(Topics.MEMBERS));
+            int empty = 0;
+            while (empty < 10) {
+                ConsumerRecords<String, byte[]> batch = consumer.poll(Duration.ofMillis(500));
+                empty = batch.isEmpty() ? empty + 1 : 0;
+                batch.forEach(records::add);
+            }
+        }
+        String topic = "benchmark.baseline." + UUID.randomUUID();
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(topic, Topics.EVENT_TOPIC_PARTITIONS, (short) 1))).all().get();
+        }
+        long produceStart = System.nanoTime();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap, "acks", "all",
+                "linger.ms", 5, "compression.type", "lz4"), new StringSerializer(), new ByteArraySerializer())) {
+            for (ConsumerRecord<String, byte[]> record : records) {
+                producer.send(new ProducerRecord<>(topic, record.key(), record.value()));
+            }
+            producer.flush();
+        }
+        double produceSeconds = seconds(produceStart);
+        long consumeStart = System.nanoTime();
+        int consumed = 0;
+        try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrap)) {
+            consumer.subscribe(List.of(topic));
+            while (consumed < records.size()) {
+                consumed += consumer.poll(Duration.ofMillis(500)).count();
+            }
+        }
+        return new double[] {records.size(), produceSeconds, seconds(consumeStart)};
+    }
+
+    private static KafkaConsumer<String, byte[]> consumer(String bootstrap) {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", bootstrap);
+        props.put("group.id", "benchmark-" + UUID.randomUUID());
+        props.put("auto.offset.reset", "earliest");
+        props.put("max.poll.records", 2000);
+        return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    interface Task {
+        void run(int index) throws Exception;
+    }
+
+    private static void parallel(int count, int threads, Task task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        AtomicInteger next = new AtomicInteger();
+        List<Future<?>> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            workers.add(pool.submit(() -> {
+                for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                    task.run(i);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> worker : workers) {
+            worker.get();
+        }
+        pool.shutdown();
+    }
+
+    private static String idNumber(int i) {
+        LocalDate birth = LocalDate.of(1960, 1, 1).plusDays(i / 500);
+        return IdNumberFixtures.idNumber("330203", birth.format(DateTimeFormatter.BASIC_ISO_DATE), i % 500 * 2 + 1);
+    }
+
+    private static void check(Http.Response response, int expected) {
+        if (response.status() != expected) {
+            throw new IllegalStateException("Expected " + expected + " but got " + response.status() + ": " + response.body());
+        }
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+}
