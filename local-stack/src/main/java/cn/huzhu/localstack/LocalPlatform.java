@@ -76,7 +76,7 @@ public final class LocalPlatform {
         Map<String, String> env = new java.util.HashMap<>(common);
         env.put("DATABASE_URL", stack.jdbcUrl(database));
         return ServiceProcess.start(name, root.resolve(name).resolve("target").resolve(name + "-exec.jar"), port, env,
-                data.resolve("logs").resolve(name + ".log"), "512m");
+                data.resolve("logs").resolve(name + ".log"), ServiceProcess.QUICK_START);
     }
 
     private static void delete(Path dir) {

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /** The services started from their executable jars against the test JVM's PostgreSQL and Kafka. */
@@ -17,10 +18,14 @@ final class RunningPlatform implements AutoCloseable {
     final ServiceProcess reporting;
 
     RunningPlatform(Path logs) {
+        this(logs, ServiceProcess.QUICK_START);
+    }
+
+    RunningPlatform(Path logs, List<String> jvmOptions) {
         Path root = Path.of(System.getProperty("huzhu.root", "..")).toAbsolutePath().normalize();
-        enrollment = start(root, logs, "enrollment-service", "enrollment");
+        enrollment = start(root, logs, "enrollment-service", "enrollment", jvmOptions);
         try {
-            reporting = start(root, logs, "reporting-service", "reporting");
+            reporting = start(root, logs, "reporting-service", "reporting", jvmOptions);
             enrollment.awaitHealthy(Duration.ofMinutes(3));
             reporting.awaitHealthy(Duration.ofMinutes(3));
         } catch (RuntimeException e) {
@@ -29,10 +34,10 @@ final class RunningPlatform implements AutoCloseable {
         }
     }
 
-    private ServiceProcess start(Path root, Path logs, String name, String database) {
+    private ServiceProcess start(Path root, Path logs, String name, String database, List<String> jvmOptions) {
         return ServiceProcess.start(name, root.resolve(name).resolve("target").resolve(name + "-exec.jar"), freePort(),
                 Map.of("DATABASE_URL", stack.jdbcUrl(database), "KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers()),
-                logs.resolve(name + ".log"), "384m");
+                logs.resolve(name + ".log"), jvmOptions);
     }
 
     private static int freePort() {

@@ -15,7 +15,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * A member and the enrolments they hold. The member is the consistency boundary of enrolment: shares
  * held, continuity and gifts are decided against all of the member's enrolments at once.
  */
-@Aggregate
+@Aggregate(cache = "memberCache")
 public class MemberAggregate {
 
     static final String MEMBER_PAYS = "MEMBER";

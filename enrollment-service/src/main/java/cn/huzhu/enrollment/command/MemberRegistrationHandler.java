@@ -2,18 +2,17 @@ package cn.huzhu.enrollment.command;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 
 /** Registers members: validates the ID number, takes the district from the unit, refuses a second registration. */
 public class MemberRegistrationHandler {
 
     private final Repository<MemberAggregate> members;
-    private final Repository<UnitAggregate> units;
+    private final UnitDirectory units;
     private final MemberIds memberIds;
     private final EventStore eventStore;
 
-    public MemberRegistrationHandler(Repository<MemberAggregate> members, Repository<UnitAggregate> units, MemberIds memberIds,
+    public MemberRegistrationHandler(Repository<MemberAggregate> members, UnitDirectory units, MemberIds memberIds,
                                      EventStore eventStore) {
         this.members = members;
         this.units = units;
@@ -26,12 +25,7 @@ public class MemberRegistrationHandler {
     public String handle(RegisterMemberCommand command) throws Exception {
         IdNumber idNumber = IdNumber.parse(command.idNumber(), command.today());
         String memberId = memberIds.of(idNumber);
-        String district;
-        try {
-            district = units.load(command.unitId()).invoke(UnitAggregate::district);
-        } catch (AggregateNotFoundException e) {
-            throw new UnknownUnitException(command.unitId());
-        }
+        String district = units.districtOf(command.unitId()).orElseThrow(() -> new UnknownUnitException(command.unitId()));
         if (eventStore.lastSequenceNumberFor(memberId).isPresent()) {
             throw new MemberAlreadyRegisteredException(memberId);
         }

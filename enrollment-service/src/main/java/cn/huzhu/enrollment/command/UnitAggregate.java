@@ -13,7 +13,6 @@ public class UnitAggregate {
 
     @AggregateIdentifier
     private String unitId;
-    private String district;
 
     protected UnitAggregate() {
     }
@@ -27,10 +26,5 @@ public class UnitAggregate {
     @EventSourcingHandler
     void on(UnitRegisteredEvent event) {
         unitId = event.unitId();
-        district = event.district();
-    }
-
-    public String district() {
-        return district;
     }
 }

@@ -4,11 +4,13 @@ import cn.huzhu.enrollment.command.MemberAggregate;
 import cn.huzhu.enrollment.command.MemberIds;
 import cn.huzhu.enrollment.command.MemberRegistrationHandler;
 import cn.huzhu.enrollment.command.RegisterPlanVersionCommand;
-import cn.huzhu.enrollment.command.UnitAggregate;
+import cn.huzhu.enrollment.command.UnitDirectory;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneId;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.Repository;
 import org.slf4j.Logger;
@@ -37,13 +39,23 @@ public class EnrollmentConfig {
         return PlanCatalogueLoader.load();
     }
 
+    /**
+     * Members are loaded for every enrolment; keeping them in memory saves reading their events each time.
+     * A stale copy (another instance changed the member) cannot do harm: its append would clash with the
+     * stored sequence number and the command is refused as a concurrent change.
+     */
+    @Bean
+    Cache memberCache() {
+        return new WeakReferenceCache();
+    }
+
     @Bean
     MemberIds memberIds(@Value("${huzhu.enrollment.member-id-key}") String key) {
         return new MemberIds(key.getBytes(StandardCharsets.UTF_8));
     }
 
     @Bean
-    MemberRegistrationHandler memberRegistrationHandler(Repository<MemberAggregate> members, Repository<UnitAggregate> units,
+    MemberRegistrationHandler memberRegistrationHandler(Repository<MemberAggregate> members, UnitDirectory units,
                                                         MemberIds ids, EventStore eventStore) {
         return new MemberRegistrationHandler(members, units, ids, eventStore);
     }
