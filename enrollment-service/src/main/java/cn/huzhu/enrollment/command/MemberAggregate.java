@@ -38,6 +38,11 @@ public class MemberAggregate {
 
     @CommandHandler
     public EnrollmentResult handle(EnrollMemberCommand command, PlanCatalog catalog) {
+        return enrol(command, catalog);
+    }
+
+    /** Decides and records an enrolment (and the gifts it earns); refusals throw before anything is applied. */
+    EnrollmentResult enrol(EnrollMemberCommand command, PlanCatalog catalog) {
         EnrollmentPolicy.Decision decision = EnrollmentPolicy.decide(catalog, profile, List.copyOf(held),
                 new EnrollmentPolicy.Request(command.planId(), command.shares(), command.termYears(), command.effectiveDate(), MEMBER_PAYS, false),
                 command.today());

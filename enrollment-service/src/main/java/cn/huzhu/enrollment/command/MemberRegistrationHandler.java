@@ -23,10 +23,19 @@ public class MemberRegistrationHandler {
     /** @return the new member's id */
     @CommandHandler
     public String handle(RegisterMemberCommand command) throws Exception {
+        return register(command, java.util.Set.of());
+    }
+
+    /**
+     * Registers a member in the current unit of work.
+     *
+     * @param registeredInThisUnitOfWork members created earlier in the same unit of work, not yet stored
+     */
+    String register(RegisterMemberCommand command, java.util.Set<String> registeredInThisUnitOfWork) throws Exception {
         IdNumber idNumber = IdNumber.parse(command.idNumber(), command.today());
         String memberId = memberIds.of(idNumber);
         String district = units.districtOf(command.unitId()).orElseThrow(() -> new UnknownUnitException(command.unitId()));
-        if (eventStore.lastSequenceNumberFor(memberId).isPresent()) {
+        if (registeredInThisUnitOfWork.contains(memberId) || eventStore.lastSequenceNumberFor(memberId).isPresent()) {
             throw new MemberAlreadyRegisteredException(memberId);
         }
         members.newInstance(() -> new MemberAggregate(memberId, idNumber, command, district));

@@ -1,5 +1,6 @@
 package cn.huzhu.enrollment.config;
 
+import cn.huzhu.enrollment.command.BatchHandler;
 import cn.huzhu.enrollment.command.MemberAggregate;
 import cn.huzhu.enrollment.command.MemberIds;
 import cn.huzhu.enrollment.command.MemberRegistrationHandler;
@@ -58,6 +59,11 @@ public class EnrollmentConfig {
     MemberRegistrationHandler memberRegistrationHandler(Repository<MemberAggregate> members, UnitDirectory units,
                                                         MemberIds ids, EventStore eventStore) {
         return new MemberRegistrationHandler(members, units, ids, eventStore);
+    }
+
+    @Bean
+    BatchHandler batchHandler(MemberRegistrationHandler registration, Repository<MemberAggregate> members, PlanCatalogueLoader catalog) {
+        return new BatchHandler(registration, members, catalog);
     }
 
     /** Publishes every catalogue version as an event; versions already registered with the same content are skipped. */

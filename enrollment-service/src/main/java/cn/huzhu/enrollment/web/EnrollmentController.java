@@ -1,6 +1,8 @@
 package cn.huzhu.enrollment.web;
 
+import cn.huzhu.enrollment.command.BatchItemResult;
 import cn.huzhu.enrollment.command.EnrollMemberCommand;
+import cn.huzhu.enrollment.command.EnrollMembersCommand;
 import cn.huzhu.enrollment.command.EnrollmentResult;
 import cn.huzhu.enrollment.query.EnrollmentView;
 import cn.huzhu.enrollment.query.FindEnrollmentQuery;
@@ -8,6 +10,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Clock;
@@ -55,6 +59,19 @@ public class EnrollmentController {
         EnrollmentCreated body = new EnrollmentCreated(find(UUID.fromString(result.enrollmentId())),
                 result.giftEnrollmentIds().stream().map(id -> find(UUID.fromString(id))).toList());
         return ResponseEntity.created(URI.create("/api/enrollments/" + enrollmentId)).body(body);
+    }
+
+    public record EnrollBatchRequest(@NotEmpty @Size(max = MemberController.BATCH_LIMIT) List<@Valid @NotNull EnrollRequest> items) {
+    }
+
+    /** Up to 1000 enrolments in one transaction; every item answered in order (ACCEPTED with the enrolment and gift ids, or REFUSED with a code). */
+    @PostMapping("/batch")
+    public BatchResponse enrollBatch(@Valid @RequestBody EnrollBatchRequest request) {
+        LocalDate today = LocalDate.now(clock);
+        List<EnrollMemberCommand> items = request.items().stream().map(r -> new EnrollMemberCommand(r.memberId().toString(),
+                UUID.randomUUID().toString(), r.planId(), r.shares(), r.termYears(), r.effectiveDate(), today)).toList();
+        List<BatchItemResult> results = commands.sendAndWait(new EnrollMembersCommand(items));
+        return BatchResponse.of(results);
     }
 
     @GetMapping("/{enrollmentId}")

@@ -1,13 +1,16 @@
 package cn.huzhu.enrollment.web;
 
+import cn.huzhu.enrollment.command.BatchItemResult;
 import cn.huzhu.enrollment.command.MemberCategory;
 import cn.huzhu.enrollment.command.RegisterMemberCommand;
+import cn.huzhu.enrollment.command.RegisterMembersCommand;
 import cn.huzhu.enrollment.query.EnrollmentView;
 import cn.huzhu.enrollment.query.FindMemberEnrollmentsQuery;
 import cn.huzhu.enrollment.query.FindMemberQuery;
 import cn.huzhu.enrollment.query.MemberView;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -30,6 +33,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/members")
 public class MemberController {
+
+    static final int BATCH_LIMIT = 1000;
 
     private final CommandGateway commands;
     private final QueryGateway queries;
@@ -57,6 +62,19 @@ public class MemberController {
                 request.unitId().toString(), request.category(), Boolean.TRUE.equals(request.serviceCard()),
                 Boolean.TRUE.equals(request.realNameVerified()), LocalDate.now(clock)));
         return ResponseEntity.created(URI.create("/api/members/" + memberId)).body(find(UUID.fromString(memberId)));
+    }
+
+    public record RegisterMembersRequest(@NotEmpty @Size(max = BATCH_LIMIT) List<@Valid @NotNull RegisterMemberRequest> items) {
+    }
+
+    /** Up to 1000 registrations in one transaction; every item answered in order (ACCEPTED with the member id, or REFUSED with a code). */
+    @PostMapping("/batch")
+    public BatchResponse registerBatch(@Valid @RequestBody RegisterMembersRequest request) {
+        LocalDate today = LocalDate.now(clock);
+        List<RegisterMemberCommand> items = request.items().stream().map(r -> new RegisterMemberCommand(r.idNumber(), r.name(), r.phone(),
+                r.unitId().toString(), r.category(), Boolean.TRUE.equals(r.serviceCard()), Boolean.TRUE.equals(r.realNameVerified()), today)).toList();
+        List<BatchItemResult> results = commands.sendAndWait(new RegisterMembersCommand(items));
+        return BatchResponse.of(results);
     }
 
     @GetMapping("/{memberId}")
