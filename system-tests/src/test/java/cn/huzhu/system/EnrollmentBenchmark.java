@@ -35,7 +35,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * table shows all N; rebuilds the projection by replay; and, as a raw baseline in the same run, produces and
  * consumes the same records with plain Kafka clients. Prints a Markdown table for docs/benchmarks.md.
  *
- * <pre>./mvnw -B -q -DskipTests install &amp;&amp; ./mvnw -B -q -pl system-tests exec:java -Dbenchmark.members=200000</pre>
+ * <pre>./mvnw -B -q -DskipTests install &amp;&amp; ./mvnw -B -q -pl system-tests exec:java -Dbenchmark.members=200000 [-Dbenchmark.batch=1]</pre>
  */
 public final class EnrollmentBenchmark {
 
@@ -49,6 +49,7 @@ public final class EnrollmentBenchmark {
     public static void main(String[] args) throws Exception {
         int members = Integer.getInteger("benchmark.members", 200_000);
         int clients = Integer.getInteger("benchmark.clients", 16);
+        int batch = Integer.getInteger("benchmark.batch", 500);
         Path logs = Files.createTempDirectory("huzhu-benchmark");
         int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
         List<String> results = new ArrayList<>();
@@ -62,20 +63,45 @@ public final class EnrollmentBenchmark {
                             "nature", "PUBLIC", "insuredHeadcount", 1000)).json().path("unitId").asText());
                 }
             }
-            System.out.printf("Registering %d members with %d clients ...%n", members, clients);
+            System.out.printf("Registering %d members with %d clients, %s ...%n", members, clients, batch > 1 ? "batches of " + batch : "one request each");
             String[] memberIds = new String[members];
             long registerStart = System.nanoTime();
-            parallel(members, clients, i -> {
-                Http.Response r = Http.post(enrollment + "/api/members", Map.of("idNumber", idNumber(i), "name", "基准会员",
-                        "unitId", units.get(i % units.size()), "category", "IN_SERVICE", "serviceCard", false, "realNameVerified", true));
-                check(r, 201);
-                memberIds[i] = r.json().path("memberId").asText();
-            });
+            if (batch > 1) {
+                parallel((members + batch - 1) / batch, clients, b -> {
+                    List<Map<String, Object>> items = new ArrayList<>();
+                    for (int i = b * batch; i < Math.min(members, (b + 1) * batch); i++) {
+                        items.add(member(i, units));
+                    }
+                    Http.Response r = Http.post(enrollment + "/api/members/batch", Map.of("items", items));
+                    check(r, 200);
+                    for (JsonNode result : r.json().path("results")) {
+                        memberIds[b * batch + result.path("index").asInt()] = accepted(result);
+                    }
+                });
+            } else {
+                parallel(members, clients, i -> {
+                    Http.Response r = Http.post(enrollment + "/api/members", member(i, units));
+                    check(r, 201);
+                    memberIds[i] = r.json().path("memberId").asText();
+                });
+            }
             double registerSeconds = seconds(registerStart);
             System.out.printf("Enrolling %d members ...%n", members);
             long enrolStart = System.nanoTime();
-            parallel(members, clients, i -> check(Http.post(enrollment + "/api/enrollments",
-                    Map.of("memberId", memberIds[i], "planId", PLAN, "shares", 1)), 201));
+            if (batch > 1) {
+                parallel((members + batch - 1) / batch, clients, b -> {
+                    List<Map<String, Object>> items = new ArrayList<>();
+                    for (int i = b * batch; i < Math.min(members, (b + 1) * batch); i++) {
+                        items.add(Map.of("memberId", memberIds[i], "planId", PLAN, "shares", 1));
+                    }
+                    Http.Response r = Http.post(enrollment + "/api/enrollments/batch", Map.of("items", items));
+                    check(r, 200);
+                    r.json().path("results").forEach(EnrollmentBenchmark::accepted);
+                });
+            } else {
+                parallel(members, clients, i -> check(Http.post(enrollment + "/api/enrollments",
+                        Map.of("memberId", memberIds[i], "planId", PLAN, "shares", 1)), 201));
+            }
             double enrolAcceptedSeconds = seconds(enrolStart);
             String report = platform.reporting.baseUrl() + "/api/reports/district-enrollment?year=" + year;
             while (Http.get(report).json().path("totals").path("total").asLong() < members) {
@@ -101,6 +127,8 @@ public final class EnrollmentBenchmark {
             results.add(String.format("| raw baseline: plain Kafka consume of the same records | %.0f records | %.1f s | %.0f records/s |", baseline[0], baseline[2], baseline[0] / baseline[2]));
         }
         System.out.println();
+        System.out.printf("%d members, %d clients, %s; services -Xmx1g, PostgreSQL and Kafka on the same 2 cores%n", members, clients,
+                batch > 1 ? "batches of " + batch : "one request per member");
         System.out.println("| measure | count | time | rate |");
         System.out.println("|---|---|---|---|");
         results.forEach(System.out::println);
@@ -172,6 +200,18 @@ public final class EnrollmentBenchmark {
             worker.get();
         }
         pool.shutdown();
+    }
+
+    private static Map<String, Object> member(int i, List<String> units) {
+        return Map.of("idNumber", idNumber(i), "name", "基准会员", "unitId", units.get(i % units.size()), "category", "IN_SERVICE",
+                "serviceCard", false, "realNameVerified", true);
+    }
+
+    private static String accepted(JsonNode result) {
+        if (!"ACCEPTED".equals(result.path("status").asText())) {
+            throw new IllegalStateException("Item refused: " + result);
+        }
+        return result.path("id").asText();
     }
 
     private static String idNumber(int i) {

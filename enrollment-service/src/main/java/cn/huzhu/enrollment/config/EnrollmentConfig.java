@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.ZoneId;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.Repository;
 import org.slf4j.Logger;
@@ -41,13 +40,14 @@ public class EnrollmentConfig {
     }
 
     /**
-     * Members are loaded for every enrolment; keeping them in memory saves reading their events each time.
-     * A stale copy (another instance changed the member) cannot do harm: its append would clash with the
-     * stored sequence number and the command is refused as a concurrent change.
+     * Members are loaded for every enrolment; keeping the recently used ones in memory saves reading and
+     * deserialising their events each time (the largest cost of a bulk enrolment). A stale copy (another
+     * instance changed the member) cannot do harm: its append clashes with the stored sequence number and
+     * the command is refused as a concurrent change.
      */
     @Bean
-    Cache memberCache() {
-        return new WeakReferenceCache();
+    Cache memberCache(@Value("${huzhu.enrollment.member-cache-size}") int size) {
+        return new BoundedAggregateCache(size);
     }
 
     @Bean
