@@ -233,7 +233,9 @@ class EnrollmentApiIT extends IntegrationTestSupport {
 
     @Test
     void shouldServeOpenApiAndHealth() {
-        assertThat(api.get("/v3/api-docs").body()).contains("/api/enrollments");
+        assertThat(api.get("/v3/api-docs").body()).contains("/api/enrollments").contains("/api/members/batch");
+        assertThat(api.get("/swagger-ui.html").status()).as("Swagger UI (or its redirect)").isIn(200, 302);
+        assertThat(api.get("/swagger-ui/index.html").status()).isEqualTo(200);
         assertThat(api.get("/actuator/health").text("status")).isEqualTo("UP");
     }
 
