@@ -1,5 +1,6 @@
 package cn.huzhu.contracts;
 
+import cn.huzhu.contracts.enrollment.EnrollmentTargetSet;
 import cn.huzhu.contracts.enrollment.MemberEnrolled;
 import cn.huzhu.contracts.enrollment.MemberRegistered;
 import cn.huzhu.contracts.enrollment.PlanVersionPublished;
@@ -14,7 +15,8 @@ public final class ContractRecords {
             PlanVersionPublished.class,
             UnitRegistered.class,
             MemberRegistered.class,
-            MemberEnrolled.class);
+            MemberEnrolled.class,
+            EnrollmentTargetSet.class);
 
     private ContractRecords() {
     }

@@ -13,6 +13,9 @@ public final class Topics {
     /** {@code MemberRegistered} and {@code MemberEnrolled}, keyed by member id so one member's events stay in order. */
     public static final String MEMBERS = "huzhu.enrollment.members.v1";
 
+    /** {@code EnrollmentTargetSet}, keyed by target id. */
+    public static final String TARGETS = "huzhu.enrollment.targets.v1";
+
     /** Suffix of the dead-letter topic of a topic (spring-kafka's default naming). */
     public static final String DEAD_LETTER_SUFFIX = "-dlt";
 

@@ -160,6 +160,16 @@ class PlatformEndToEndIT {
         assertThat(rebuilt.json().path("differences")).isEmpty();
         assertThat(rows(table())).containsAllEntriesOf(expected);
 
+        // Target completion: 海曙's unit has 6 enrolments in 2020 (two paid, two gifts, one women's plan, one retiree).
+        Http.Response target = Http.post(enrollment() + "/api/targets", Map.of("scope", "UNIT", "unitId", haishu, "year", YEAR, "target", 8));
+        assertThat(target.status()).as(target.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode report = Http.get(platform.reporting.baseUrl() + "/api/reports/targets?year=" + YEAR + "&district=海曙").json();
+            assertThat(report.at("/units/0/name").asText()).isEqualTo("海曙示范单位工会");
+            assertThat(report.at("/units/0/completed").asLong()).isEqualTo(6);
+            assertThat(report.at("/units/0/completionRate").asText()).isEqualTo("75.00");
+        });
+
         for (ServiceLog log : List.of(new ServiceLog(platform.enrollment.log()), new ServiceLog(platform.reporting.log()))) {
             assertThat(idNumbersUsed).as("full ID numbers in " + log.path()).noneMatch(log.text()::contains);
         }

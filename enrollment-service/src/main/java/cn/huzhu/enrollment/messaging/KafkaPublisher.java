@@ -1,6 +1,7 @@
 package cn.huzhu.enrollment.messaging;
 
 import cn.huzhu.contracts.Topics;
+import cn.huzhu.contracts.enrollment.EnrollmentTargetSet;
 import cn.huzhu.contracts.enrollment.Funding;
 import cn.huzhu.contracts.enrollment.MemberEnrolled;
 import cn.huzhu.contracts.enrollment.MemberRegistered;
@@ -9,6 +10,7 @@ import cn.huzhu.contracts.enrollment.UnitRegistered;
 import cn.huzhu.enrollment.command.MemberEnrolledEvent;
 import cn.huzhu.enrollment.command.MemberRegisteredEvent;
 import cn.huzhu.enrollment.command.PlanVersionRegisteredEvent;
+import cn.huzhu.enrollment.command.TargetSetEvent;
 import cn.huzhu.enrollment.command.UnitRegisteredEvent;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -88,6 +90,16 @@ public class KafkaPublisher {
                 .setContinuous(e.continuous()).setGifted(e.gifted())
                 .setGiftOf(e.giftOf() == null ? null : UUID.fromString(e.giftOf()))
                 .setMigrated(e.migrated())
+                .build());
+    }
+
+    @EventHandler
+    void on(TargetSetEvent e, EventMessage<?> message, @Timestamp Instant at) {
+        send(Topics.TARGETS, e.targetId(), EnrollmentTargetSet.newBuilder()
+                .setEventId(eventId(message)).setOccurredAt(at)
+                .setTargetId(e.targetId()).setScope(e.scope().name())
+                .setUnitId(e.unitId() == null ? null : UUID.fromString(e.unitId())).setDistrict(e.district())
+                .setYear(e.year()).setPlanId(e.planId()).setTarget(e.target())
                 .build());
     }
 

@@ -3,6 +3,7 @@ package cn.huzhu.enrollment.web;
 import cn.huzhu.enrollment.command.EnrollmentRefusedException;
 import cn.huzhu.enrollment.command.InvalidIdNumberException;
 import cn.huzhu.enrollment.command.MemberAlreadyRegisteredException;
+import cn.huzhu.enrollment.command.TargetRefusedException;
 import cn.huzhu.enrollment.command.UnknownUnitException;
 import java.net.URI;
 import java.util.List;
@@ -74,7 +75,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler({EnrollmentRefusedException.class, InvalidIdNumberException.class, MemberAlreadyRegisteredException.class,
-            UnknownUnitException.class, AggregateNotFoundException.class, ConcurrencyException.class, NotFoundException.class,
+            UnknownUnitException.class, TargetRefusedException.class, AggregateNotFoundException.class, ConcurrencyException.class, NotFoundException.class,
             IllegalArgumentException.class, IdempotencyConflictException.class})
     ResponseEntity<ProblemDetail> translate(RuntimeException ex) {
         if (ex instanceof EnrollmentRefusedException refused) {
@@ -83,6 +84,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             if (refused.field() != null) {
                 problem.setProperty("errors", List.of(new FieldError(refused.field(), refused.getMessage())));
             }
+            return ResponseEntity.unprocessableContent().body(problem);
+        }
+        if (ex instanceof TargetRefusedException refused) {
+            ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "target-refused", "Target refused", refused.getMessage());
+            problem.setProperty("code", refused.code());
+            problem.setProperty("errors", List.of(new FieldError(refused.field(), refused.getMessage())));
             return ResponseEntity.unprocessableContent().body(problem);
         }
         if (ex instanceof InvalidIdNumberException invalid) {

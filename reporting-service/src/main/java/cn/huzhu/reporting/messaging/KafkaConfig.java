@@ -61,6 +61,10 @@ public class KafkaConfig {
                                          @Value("${huzhu.kafka.replication-factor:1}") short replicas) {
         return new KafkaAdmin.NewTopics(
                 TopicBuilder.name(Topics.MEMBERS).partitions(partitions).replicas(replicas).configs(Topics.EVENT_TOPIC_CONFIG).build(),
-                TopicBuilder.name(Topics.deadLetter(Topics.MEMBERS)).partitions(partitions).replicas(replicas).configs(Topics.EVENT_TOPIC_CONFIG).build());
+                TopicBuilder.name(Topics.deadLetter(Topics.MEMBERS)).partitions(partitions).replicas(replicas).configs(Topics.EVENT_TOPIC_CONFIG).build(),
+                TopicBuilder.name(Topics.UNITS).partitions(partitions).replicas(replicas).configs(Topics.EVENT_TOPIC_CONFIG).build(),
+                TopicBuilder.name(Topics.deadLetter(Topics.UNITS)).partitions(partitions).replicas(replicas).configs(Topics.EVENT_TOPIC_CONFIG).build(),
+                TopicBuilder.name(Topics.TARGETS).partitions(partitions).replicas(replicas).configs(Topics.EVENT_TOPIC_CONFIG).build(),
+                TopicBuilder.name(Topics.deadLetter(Topics.TARGETS)).partitions(partitions).replicas(replicas).configs(Topics.EVENT_TOPIC_CONFIG).build());
     }
 }
