@@ -5,6 +5,8 @@ import cn.huzhu.contracts.enrollment.MemberEnrolled;
 import cn.huzhu.contracts.enrollment.MemberRegistered;
 import cn.huzhu.contracts.enrollment.PlanVersionPublished;
 import cn.huzhu.contracts.enrollment.UnitRegistered;
+import cn.huzhu.contracts.regional.EnrollmentBatchProcessed;
+import cn.huzhu.contracts.regional.EnrollmentBatchSubmitted;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 
@@ -16,7 +18,9 @@ public final class ContractRecords {
             UnitRegistered.class,
             MemberRegistered.class,
             MemberEnrolled.class,
-            EnrollmentTargetSet.class);
+            EnrollmentTargetSet.class,
+            EnrollmentBatchSubmitted.class,
+            EnrollmentBatchProcessed.class);
 
     private ContractRecords() {
     }

@@ -16,6 +16,13 @@ public final class Topics {
     /** {@code EnrollmentTargetSet}, keyed by target id. */
     public static final String TARGETS = "huzhu.enrollment.targets.v1";
 
+    /** {@code EnrollmentBatchSubmitted} from district offices, keyed by batch id (inbound). */
+    public static final String REGIONAL_ENROLLMENT_BATCHES = "huzhu.regional.enrollment-batches.v1";
+    /** {@code EnrollmentBatchProcessed}, the answers to the offices, keyed by batch id. */
+    public static final String REGIONAL_ENROLLMENT_RESULTS = "huzhu.regional.enrollment-results.v1";
+    /** Record header naming the district of the office that sent a record. */
+    public static final String OFFICE_DISTRICT_HEADER = "huzhu-office-district";
+
     /** Suffix of the dead-letter topic of a topic (spring-kafka's default naming). */
     public static final String DEAD_LETTER_SUFFIX = "-dlt";
 

@@ -1,9 +1,11 @@
 package cn.huzhu.enrollment.command;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
@@ -18,11 +20,13 @@ public class BatchHandler {
     private final MemberRegistrationHandler registration;
     private final Repository<MemberAggregate> members;
     private final PlanCatalog catalog;
+    private final UnitDirectory units;
 
-    public BatchHandler(MemberRegistrationHandler registration, Repository<MemberAggregate> members, PlanCatalog catalog) {
+    public BatchHandler(MemberRegistrationHandler registration, Repository<MemberAggregate> members, PlanCatalog catalog, UnitDirectory units) {
         this.registration = registration;
         this.members = members;
         this.catalog = catalog;
+        this.units = units;
     }
 
     @CommandHandler
@@ -43,6 +47,51 @@ public class BatchHandler {
             }
         }
         return results;
+    }
+
+    @CommandHandler
+    public List<ProcessEnrollmentBatchCommand.RowResult> handle(ProcessEnrollmentBatchCommand command) throws Exception {
+        List<ProcessEnrollmentBatchCommand.RowResult> results = new ArrayList<>(command.rows().size());
+        Set<String> registered = new HashSet<>();
+        for (ProcessEnrollmentBatchCommand.Row row : command.rows()) {
+            results.add(process(row, command.district(), command.today(), registered));
+        }
+        return results;
+    }
+
+    private ProcessEnrollmentBatchCommand.RowResult process(ProcessEnrollmentBatchCommand.Row row, String district, LocalDate today,
+                                                            Set<String> registered) throws Exception {
+        String unitDistrict = units.districtOf(row.unitId()).orElse(null);
+        if (unitDistrict == null) {
+            return refused(row, null, "UNKNOWN_UNIT", "There is no unit " + row.unitId());
+        }
+        if (!unitDistrict.equals(district)) {
+            return refused(row, null, "UNIT_NOT_IN_DISTRICT", "The unit belongs to " + unitDistrict + ", not to " + district);
+        }
+        String memberId;
+        try {
+            memberId = registration.register(new RegisterMemberCommand(row.idNumber(), row.name(), row.phone(), row.unitId(),
+                    row.category(), row.serviceCard(), row.realNameVerified(), today), registered);
+            registered.add(memberId);
+        } catch (MemberAlreadyRegisteredException e) {
+            memberId = e.memberId();
+        } catch (InvalidIdNumberException e) {
+            return refused(row, null, "INVALID_ID_NUMBER", e.getMessage());
+        } catch (IllegalArgumentException e) {
+            return refused(row, null, "INVALID_ROW", e.getMessage());
+        }
+        EnrollMemberCommand enrol = new EnrollMemberCommand(memberId, UUID.randomUUID().toString(), row.planId(), row.shares(),
+                row.termYears(), row.effectiveDate(), today);
+        try {
+            EnrollmentResult result = members.load(memberId).invoke(member -> member.enrol(enrol, catalog));
+            return new ProcessEnrollmentBatchCommand.RowResult(row.rowNo(), true, memberId, result.enrollmentId(), null, null);
+        } catch (EnrollmentRefusedException e) {
+            return refused(row, memberId, e.code(), e.getMessage());
+        }
+    }
+
+    private static ProcessEnrollmentBatchCommand.RowResult refused(ProcessEnrollmentBatchCommand.Row row, String memberId, String code, String message) {
+        return new ProcessEnrollmentBatchCommand.RowResult(row.rowNo(), false, memberId, null, code, message);
     }
 
     @CommandHandler

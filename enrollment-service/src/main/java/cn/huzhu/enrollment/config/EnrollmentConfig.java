@@ -62,8 +62,9 @@ public class EnrollmentConfig {
     }
 
     @Bean
-    BatchHandler batchHandler(MemberRegistrationHandler registration, Repository<MemberAggregate> members, PlanCatalogueLoader catalog) {
-        return new BatchHandler(registration, members, catalog);
+    BatchHandler batchHandler(MemberRegistrationHandler registration, Repository<MemberAggregate> members, PlanCatalogueLoader catalog,
+                              UnitDirectory units) {
+        return new BatchHandler(registration, members, catalog, units);
     }
 
     /** Publishes every catalogue version as an event; versions already registered with the same content are skipped. */

@@ -1,0 +1,140 @@
+package cn.huzhu.enrollment.messaging;
+
+import cn.huzhu.contracts.EventCodec;
+import cn.huzhu.contracts.Topics;
+import cn.huzhu.contracts.UndecodableRecordException;
+import cn.huzhu.contracts.regional.BatchRow;
+import cn.huzhu.contracts.regional.BatchRowResult;
+import cn.huzhu.contracts.regional.EnrollmentBatchProcessed;
+import cn.huzhu.contracts.regional.EnrollmentBatchSubmitted;
+import cn.huzhu.enrollment.command.MemberCategory;
+import cn.huzhu.enrollment.command.ProcessEnrollmentBatchCommand;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Enrolment batches sent by district offices over Kafka. A batch is processed in one transaction together
+ * with the record of its answer, so a batch delivered or sent again is answered again without a second
+ * effect. A batch from an office of another district is refused whole; an unreadable record goes to the
+ * dead-letter topic and the office is told, under the batch id the record was keyed with.
+ */
+@Component
+public class RegionalBatchListener {
+
+    private static final Logger log = LoggerFactory.getLogger(RegionalBatchListener.class);
+
+    private final CommandGateway commands;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final KafkaTemplate<String, byte[]> raw;
+    private final Clock clock;
+
+    public RegionalBatchListener(CommandGateway commands, JdbcTemplate jdbc, TransactionTemplate transaction,
+                                 @Qualifier("rawKafkaTemplate") KafkaTemplate<String, byte[]> raw, Clock clock) {
+        this.commands = commands;
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.raw = raw;
+        this.clock = clock;
+    }
+
+    @KafkaListener(id = "regional-enrollment-batches", topics = Topics.REGIONAL_ENROLLMENT_BATCHES, batch = "false")
+    public void on(ConsumerRecord<String, byte[]> record) throws Exception {
+        EnrollmentBatchSubmitted batch;
+        try {
+            SpecificRecord decoded = EventCodec.contracts().decode(record.value());
+            if (!(decoded instanceof EnrollmentBatchSubmitted submitted)) {
+                throw new UndecodableRecordException("Expected EnrollmentBatchSubmitted but got " + decoded.getSchema().getName());
+            }
+            batch = submitted;
+        } catch (UndecodableRecordException e) {
+            answer(record.key(), rejected(record.key(), null, "UNDECODABLE", "The batch record could not be read: " + e.getMessage()));
+            throw e;
+        }
+        String office = officeOf(record);
+        if (!batch.getDistrict().equals(office)) {
+            log.warn("Batch {} for district {} refused: sent by office of {}", batch.getBatchId(), batch.getDistrict(), office);
+            answer(batch.getBatchId(), rejected(batch.getBatchId(), batch.getDistrict(), "OFFICE_NOT_ALLOWED",
+                    "An office may only send batches for its own district; this office is " + (office == null ? "not named" : office)));
+            return;
+        }
+        byte[] answer = transaction.execute(status -> {
+            List<byte[]> known = jdbc.queryForList("select result from processed_regional_batch where batch_id = ? for update",
+                    byte[].class, batch.getBatchId());
+            if (!known.isEmpty()) {
+                return known.get(0);
+            }
+            List<ProcessEnrollmentBatchCommand.RowResult> rows = commands.sendAndWait(command(batch));
+            byte[] encoded = EventCodec.contracts().encode(processed(batch, rows));
+            jdbc.update("insert into processed_regional_batch (batch_id, district, result) values (?, ?, ?)",
+                    batch.getBatchId(), batch.getDistrict(), encoded);
+            return encoded;
+        });
+        send(batch.getBatchId(), answer);
+    }
+
+    private ProcessEnrollmentBatchCommand command(EnrollmentBatchSubmitted batch) {
+        List<ProcessEnrollmentBatchCommand.Row> rows = batch.getRows().stream().map(RegionalBatchListener::row).toList();
+        return new ProcessEnrollmentBatchCommand(batch.getBatchId(), batch.getDistrict(), rows, LocalDate.now(clock));
+    }
+
+    private static ProcessEnrollmentBatchCommand.Row row(BatchRow r) {
+        MemberCategory category;
+        try {
+            category = MemberCategory.valueOf(r.getCategory());
+        } catch (IllegalArgumentException e) {
+            category = null;
+        }
+        return new ProcessEnrollmentBatchCommand.Row(r.getRowNo(), r.getIdNumber(), r.getName(), r.getPhone(), r.getUnitId(), category,
+                r.getServiceCard(), r.getRealNameVerified(), r.getPlanId(), r.getShares(), r.getTermYears(), r.getEffectiveDate());
+    }
+
+    private EnrollmentBatchProcessed processed(EnrollmentBatchSubmitted batch, List<ProcessEnrollmentBatchCommand.RowResult> rows) {
+        int accepted = (int) rows.stream().filter(ProcessEnrollmentBatchCommand.RowResult::accepted).count();
+        return EnrollmentBatchProcessed.newBuilder()
+                .setEventId(UUID.randomUUID()).setOccurredAt(Instant.now(clock))
+                .setBatchId(batch.getBatchId()).setDistrict(batch.getDistrict()).setStatus("PROCESSED").setReason(null)
+                .setAccepted(accepted).setRejected(rows.size() - accepted)
+                .setRows(rows.stream().map(r -> new BatchRowResult(r.rowNo(), r.accepted() ? "ACCEPTED" : "REJECTED", r.memberId(),
+                        r.enrollmentId(), r.code(), r.message())).toList())
+                .build();
+    }
+
+    private EnrollmentBatchProcessed rejected(String batchId, String district, String code, String message) {
+        return EnrollmentBatchProcessed.newBuilder()
+                .setEventId(UUID.randomUUID()).setOccurredAt(Instant.now(clock))
+                .setBatchId(batchId == null ? "" : batchId).setDistrict(district).setStatus("REJECTED").setReason(code + ": " + message)
+                .setAccepted(0).setRejected(0).setRows(List.of())
+                .build();
+    }
+
+    private void answer(String batchId, EnrollmentBatchProcessed result) throws Exception {
+        send(batchId, EventCodec.contracts().encode(result));
+    }
+
+    private void send(String batchId, byte[] answer) throws InterruptedException, ExecutionException {
+        raw.send(Topics.REGIONAL_ENROLLMENT_RESULTS, batchId, answer).get();
+    }
+
+    private static String officeOf(ConsumerRecord<String, byte[]> record) {
+        Header header = record.headers().lastHeader(Topics.OFFICE_DISTRICT_HEADER);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}
