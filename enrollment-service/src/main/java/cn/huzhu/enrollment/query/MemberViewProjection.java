@@ -88,6 +88,18 @@ public class MemberViewProjection {
                 .stream().findFirst();
     }
 
+    @QueryHandler
+    List<EnrollmentView> handle(FindRenewableEnrollmentsQuery query) {
+        return jdbc.query("""
+                select e.* from enrollment_view e join member_view m on m.member_id = e.member_id
+                where m.unit_id = ? and e.plan_id = ? and not e.gifted
+                  and e.coverage_start >= make_date(?, 1, 1) and e.coverage_start < make_date(? + 1, 1, 1)
+                  and not exists (select 1 from enrollment_view r
+                                  where r.member_id = e.member_id and r.plan_id = e.plan_id and r.coverage_start = e.coverage_end + 1)
+                order by e.coverage_start, e.member_id""",
+                EnrollmentView.ROW_MAPPER, query.unitId(), query.planId(), query.year(), query.year());
+    }
+
     static String maskPhone(String phone) {
         if (phone == null) {
             return null;

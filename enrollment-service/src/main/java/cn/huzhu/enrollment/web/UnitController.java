@@ -1,15 +1,25 @@
 package cn.huzhu.enrollment.web;
 
+import cn.huzhu.enrollment.command.BatchItemResult;
+import cn.huzhu.enrollment.command.EnrollMemberCommand;
+import cn.huzhu.enrollment.command.EnrollMembersCommand;
 import cn.huzhu.enrollment.command.RegisterUnitCommand;
 import cn.huzhu.enrollment.command.UnitNature;
+import cn.huzhu.enrollment.query.EnrollmentView;
+import cn.huzhu.enrollment.query.FindRenewableEnrollmentsQuery;
 import cn.huzhu.enrollment.query.FindUnitQuery;
 import cn.huzhu.enrollment.query.UnitView;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -29,9 +39,12 @@ public class UnitController {
     private final CommandGateway commands;
     private final QueryGateway queries;
 
-    public UnitController(CommandGateway commands, QueryGateway queries) {
+    private final Clock clock;
+
+    public UnitController(CommandGateway commands, QueryGateway queries, Clock clock) {
         this.commands = commands;
         this.queries = queries;
+        this.clock = clock;
     }
 
     public record CreateUnitRequest(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 100) String district,
@@ -43,6 +56,30 @@ public class UnitController {
         String unitId = UUID.randomUUID().toString();
         commands.sendAndWait(new RegisterUnitCommand(unitId, request.name(), request.district(), request.nature(), request.insuredHeadcount()));
         return ResponseEntity.created(URI.create("/api/units/" + unitId)).body(find(UUID.fromString(unitId)));
+    }
+
+    public record RenewRequest(@NotBlank @Size(max = 100) String planId, @NotNull @Min(2000) @Max(2200) Integer year) {
+    }
+
+    /**
+     * Renews the unit's members for the next plan year from the year's roster: every paid enrolment of the
+     * plan that started in {@code year} and is not renewed yet is renewed with the same shares and term from
+     * the day after it ends, so the cover stays continuous (no new waiting period). Renewing again finds
+     * nothing left to renew.
+     */
+    @PostMapping("/{unitId}/renewals")
+    public BatchResponse renew(@PathVariable UUID unitId, @Valid @RequestBody RenewRequest request) {
+        find(unitId);
+        List<EnrollmentView> renewable = queries.query(new FindRenewableEnrollmentsQuery(unitId, request.planId(), request.year()),
+                ResponseTypes.multipleInstancesOf(EnrollmentView.class)).join();
+        if (renewable.isEmpty()) {
+            return BatchResponse.of(List.of());
+        }
+        LocalDate today = LocalDate.now(clock);
+        List<EnrollMemberCommand> items = renewable.stream().map(e -> new EnrollMemberCommand(e.memberId(), UUID.randomUUID().toString(),
+                e.planId(), e.shares(), e.termYears(), e.coverageEnd().plusDays(1), today)).toList();
+        List<BatchItemResult> results = commands.sendAndWait(new EnrollMembersCommand(items));
+        return BatchResponse.of(results);
     }
 
     @GetMapping("/{unitId}")

@@ -1,0 +1,83 @@
+package cn.huzhu.enrollment.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.huzhu.enrollment.IntegrationTestSupport;
+import cn.huzhu.enrollment.command.IdNumbers;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class RenewalApiIT extends IntegrationTestSupport {
+
+    @LocalServerPort
+    int port;
+    Api api;
+
+    @BeforeEach
+    void client() {
+        api = new Api(port);
+    }
+
+    String unit() {
+        return api.post("/api/units", Map.of("name", "续保单位", "district", "象山", "nature", "PUBLIC", "insuredHeadcount", 60)).text("unitId");
+    }
+
+    String member(String unitId, String idNumber) {
+        return api.post("/api/members", Map.of("idNumber", idNumber, "name", "续保会员", "unitId", unitId, "category", "IN_SERVICE",
+                "serviceCard", true, "realNameVerified", true)).text("memberId");
+    }
+
+    void enrol(String memberId, String planId, int shares, int termYears, String effectiveDate) {
+        assertThat(api.post("/api/enrollments", Map.of("memberId", memberId, "planId", planId, "shares", shares, "termYears", termYears,
+                "effectiveDate", effectiveDate)).status()).isEqualTo(201);
+    }
+
+    @Test
+    void shouldRenewTheUnitsMembersContinuouslyAndOnlyOnce() {
+        String unitId = unit();
+        String otherUnit = unit();
+        String a = member(unitId, IdNumbers.male(401));
+        String b = member(unitId, IdNumbers.male(402));
+        String elsewhere = member(otherUnit, IdNumbers.male(403));
+        enrol(a, "ningbo-2020-special-disease", 2, 1, "2020-03-01");
+        enrol(b, "ningbo-2020-special-disease", 1, 1, "2020-06-15");
+        enrol(elsewhere, "ningbo-2020-special-disease", 1, 1, "2020-03-01");
+
+        Api.Response renewed = api.post("/api/units/" + unitId + "/renewals", Map.of("planId", "ningbo-2020-special-disease", "year", 2020));
+        Api.Response again = api.post("/api/units/" + unitId + "/renewals", Map.of("planId", "ningbo-2020-special-disease", "year", 2020));
+
+        assertThat(renewed.status()).as(renewed.body()).isEqualTo(200);
+        assertThat(renewed.json().path("accepted").asInt()).isEqualTo(2);
+        assertThat(again.json().path("accepted").asInt()).as("nothing left to renew").isZero();
+        JsonNode aEnrolments = api.get("/api/members/" + a + "/enrollments").json();
+        assertThat(aEnrolments).hasSize(2);
+        JsonNode renewal = aEnrolments.get(1);
+        assertThat(renewal.path("coverageStart").asText()).isEqualTo("2021-03-01");
+        assertThat(renewal.path("continuous").asBoolean()).isTrue();
+        assertThat(renewal.path("waitingPeriodEnd").asText()).as("no new waiting period").isEqualTo("2021-03-01");
+        assertThat(renewal.path("shares").asInt()).isEqualTo(2);
+        assertThat(api.get("/api/members/" + elsewhere + "/enrollments").json()).as("another unit's member").hasSize(1);
+    }
+
+    @Test
+    void shouldNotRenewGiftsAndAnswer404ForAnUnknownUnit() {
+        String unitId = unit();
+        String m = member(unitId, IdNumbers.male(404));
+        assertThat(api.post("/api/enrollments", Map.of("memberId", m, "planId", "ningbo-2020-inservice-hospital", "shares", 1,
+                "effectiveDate", "2020-04-01")).json().path("gifts")).hasSize(1);
+
+        Api.Response renewed = api.post("/api/units/" + unitId + "/renewals", Map.of("planId", "ningbo-2020-special-disease", "year", 2020));
+
+        assertThat(renewed.json().path("results")).isEmpty();
+        assertThat(api.post("/api/units/" + UUID.randomUUID() + "/renewals", Map.of("planId", "x", "year", 2020)).status()).isEqualTo(404);
+        assertThat(api.post("/api/units/" + unitId + "/renewals", Map.of("planId", "x")).status()).isEqualTo(400);
+        assertThat(List.of(api.get("/api/members/" + m + "/enrollments").json().size())).containsExactly(2);
+    }
+}
