@@ -71,7 +71,7 @@ public class BatchHandler {
         String memberId;
         try {
             memberId = registration.register(new RegisterMemberCommand(row.idNumber(), row.name(), row.phone(), row.unitId(),
-                    row.category(), row.serviceCard(), row.realNameVerified(), today), registered);
+                    row.category(), row.serviceCard(), row.realNameVerified(), false, false, today), registered);
             registered.add(memberId);
         } catch (MemberAlreadyRegisteredException e) {
             memberId = e.memberId();

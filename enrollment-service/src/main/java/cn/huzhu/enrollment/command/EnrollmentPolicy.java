@@ -86,8 +86,23 @@ public final class EnrollmentPolicy {
         }
         LocalDate waitingEnd = continuous ? start : start.plusDays(plan.waiting().waitingDays());
         BigDecimal premium = term.premiumPerShare().multiply(BigDecimal.valueOf(request.shares())).setScale(2, RoundingMode.UNNECESSARY);
-        List<FundingShare> funding = List.of(new FundingShare(request.payer(), premium));
+        List<FundingShare> funding = funding(plan, member, request, premium);
         return new Decision(plan, request.shares(), term.years(), premium, funding, start, end, waitingEnd, continuous, migrated, applicationDate);
+    }
+
+    /** Gifts are paid by their payer; otherwise the plan's funding rule splits the premium between province and member. */
+    static List<FundingShare> funding(PlanVersion plan, MemberProfile member, Request request, BigDecimal premium) {
+        PlanVersion.FundingRule rule = plan.funding();
+        if (!MemberAggregate.MEMBER_PAYS.equals(request.payer()) || rule == null) {
+            return List.of(new FundingShare(request.payer(), premium));
+        }
+        if (rule.provincePaysAllFor().stream().anyMatch(member::hasStatus)) {
+            return List.of(new FundingShare("PROVINCE", premium));
+        }
+        BigDecimal province = rule.province().multiply(BigDecimal.valueOf(request.shares())).min(premium).setScale(2, RoundingMode.UNNECESSARY);
+        BigDecimal rest = premium.subtract(province);
+        return rest.signum() == 0 ? List.of(new FundingShare("PROVINCE", province))
+                : List.of(new FundingShare("PROVINCE", province), new FundingShare(MemberAggregate.MEMBER_PAYS, rest));
     }
 
     private static void checkEligibility(PlanVersion plan, MemberProfile member) {

@@ -33,7 +33,7 @@ public class MemberAggregate {
     MemberAggregate(String memberId, IdNumber idNumber, RegisterMemberCommand command, String district) {
         apply(new MemberRegisteredEvent(memberId, idNumber.value(), command.name().strip(), blankToNull(command.phone()),
                 command.unitId(), district, command.category(), idNumber.gender(), idNumber.birthDate(),
-                command.serviceCard(), command.realNameVerified(), command.today()));
+                command.serviceCard(), command.realNameVerified(), command.today(), command.hardship(), command.modelWorker()));
     }
 
     @CommandHandler
@@ -84,7 +84,8 @@ public class MemberAggregate {
         memberId = event.memberId();
         unitId = event.unitId();
         district = event.district();
-        profile = new MemberProfile(event.category(), event.gender(), event.serviceCard(), event.realNameVerified());
+        profile = new MemberProfile(event.category(), event.gender(), event.serviceCard(), event.realNameVerified(),
+                event.hardship(), event.modelWorker());
     }
 
     @EventSourcingHandler

@@ -1,12 +1,18 @@
 package cn.huzhu.enrollment.command;
 
 /** The member facts enrolment rules look at. */
-public record MemberProfile(MemberCategory category, Gender gender, boolean serviceCard, boolean realNameVerified) {
+public record MemberProfile(MemberCategory category, Gender gender, boolean serviceCard, boolean realNameVerified,
+                            boolean hardship, boolean modelWorker) {
 
     boolean meets(PlanVersion.Requirement requirement) {
         return switch (requirement) {
             case SERVICE_CARD -> serviceCard;
             case REAL_NAME_VERIFIED -> realNameVerified;
         };
+    }
+
+    /** HARDSHIP (困难职工) and MODEL_WORKER (劳模), as funding rules name them. */
+    boolean hasStatus(String status) {
+        return ("HARDSHIP".equals(status) && hardship) || ("MODEL_WORKER".equals(status) && modelWorker);
     }
 }

@@ -24,6 +24,7 @@ public record PlanVersion(
         boolean renewalsOutsideWindow,
         Waiting waiting,
         List<Gift> gifts,
+        FundingRule funding,
         String definitionJson) {
 
     public PlanVersion {
@@ -49,6 +50,18 @@ public record PlanVersion(
 
     public boolean windowContains(LocalDate date) {
         return windows.isEmpty() || windows.stream().anyMatch(w -> w.contains(date));
+    }
+
+    /**
+     * Who pays the premium when the member is not gifted: the province pays {@code province} per share (never
+     * more than the premium) and all of it for members with one of {@code provincePaysAllFor} (HARDSHIP,
+     * MODEL_WORKER); the member pays the rest. Absent: the member pays everything.
+     */
+    public record FundingRule(String rule, BigDecimal province, List<String> provincePaysAllFor) {
+        public FundingRule {
+            province = province == null ? BigDecimal.ZERO : province;
+            provincePaysAllFor = provincePaysAllFor == null ? List.of() : List.copyOf(provincePaysAllFor);
+        }
     }
 
     /** Who may enrol. Empty lists mean no restriction. */

@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /** Register a member; the member id is derived from the ID number, so one person is one member. */
 public record RegisterMemberCommand(String idNumber, String name, String phone, String unitId, MemberCategory category,
-                                    boolean serviceCard, boolean realNameVerified, LocalDate today) {
+                                    boolean serviceCard, boolean realNameVerified, boolean hardship, boolean modelWorker,
+                                    LocalDate today) {
     public RegisterMemberCommand {
         Objects.requireNonNull(unitId, "unitId");
         Objects.requireNonNull(category, "category");

@@ -49,7 +49,7 @@ public class MemberController {
     public record RegisterMemberRequest(@NotBlank @Size(max = 18) String idNumber, @NotBlank @Size(max = 100) String name,
                                         @Pattern(regexp = "\\+?[0-9-]{5,20}", message = "must be a phone number") String phone,
                                         @NotNull UUID unitId, @NotNull MemberCategory category,
-                                        Boolean serviceCard, Boolean realNameVerified) {
+                                        Boolean serviceCard, Boolean realNameVerified, Boolean hardship, Boolean modelWorker) {
         @Override
         public String toString() {
             return "RegisterMemberRequest[unitId=" + unitId + ", category=" + category + "]";
@@ -60,7 +60,8 @@ public class MemberController {
     public ResponseEntity<MemberView> register(@Valid @RequestBody RegisterMemberRequest request) {
         String memberId = commands.sendAndWait(new RegisterMemberCommand(request.idNumber(), request.name(), request.phone(),
                 request.unitId().toString(), request.category(), Boolean.TRUE.equals(request.serviceCard()),
-                Boolean.TRUE.equals(request.realNameVerified()), LocalDate.now(clock)));
+                Boolean.TRUE.equals(request.realNameVerified()), Boolean.TRUE.equals(request.hardship()),
+                Boolean.TRUE.equals(request.modelWorker()), LocalDate.now(clock)));
         return ResponseEntity.created(URI.create("/api/members/" + memberId)).body(find(UUID.fromString(memberId)));
     }
 
@@ -72,7 +73,8 @@ public class MemberController {
     public BatchResponse registerBatch(@Valid @RequestBody RegisterMembersRequest request) {
         LocalDate today = LocalDate.now(clock);
         List<RegisterMemberCommand> items = request.items().stream().map(r -> new RegisterMemberCommand(r.idNumber(), r.name(), r.phone(),
-                r.unitId().toString(), r.category(), Boolean.TRUE.equals(r.serviceCard()), Boolean.TRUE.equals(r.realNameVerified()), today)).toList();
+                r.unitId().toString(), r.category(), Boolean.TRUE.equals(r.serviceCard()), Boolean.TRUE.equals(r.realNameVerified()),
+                Boolean.TRUE.equals(r.hardship()), Boolean.TRUE.equals(r.modelWorker()), today)).toList();
         List<BatchItemResult> results = commands.sendAndWait(new RegisterMembersCommand(items));
         return BatchResponse.of(results);
     }

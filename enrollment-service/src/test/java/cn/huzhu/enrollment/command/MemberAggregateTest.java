@@ -32,8 +32,13 @@ class MemberAggregateTest {
     }
 
     static MemberRegisteredEvent registered(MemberCategory category, Gender gender, boolean serviceCard, boolean realName) {
+        return registered(category, gender, serviceCard, realName, false, false);
+    }
+
+    static MemberRegisteredEvent registered(MemberCategory category, Gender gender, boolean serviceCard, boolean realName,
+                                            boolean hardship, boolean modelWorker) {
         return new MemberRegisteredEvent(MEMBER, "11010519491231002X", "王芳", "13800001234", "u-1", "海曙", category, gender,
-                LocalDate.of(1980, 1, 1), serviceCard, realName, LocalDate.of(2020, 1, 2));
+                LocalDate.of(1980, 1, 1), serviceCard, realName, LocalDate.of(2020, 1, 2), hardship, modelWorker);
     }
 
     static MemberRegisteredEvent inService() {
@@ -244,6 +249,35 @@ class MemberAggregateTest {
                         held("e-0", "ningbo-2020-special-disease", 3, LocalDate.of(2020, 1, 1), LocalDate.of(2022, 12, 31)))
                 .when(enrol("e-1", "ningbo-2020-inservice-hospital", 1, null, LocalDate.of(2020, 4, 1)))
                 .expectEventsMatching(enrolments(e -> e.enrollmentId().equals("e-1") && !e.gifted()));
+    }
+
+    @Test
+    void shouldSplitTheGuangdongPremiumBetweenProvinceAndMember() {
+        fixture.given(inService())
+                .when(enrol("e-1", "guangdong-2018-hospital", 1, null, LocalDate.of(2018, 6, 1)))
+                .expectEventsMatching(enrolments(e -> e.premium().equals(new BigDecimal("95.00")) && e.funding().equals(List.of(
+                        new FundingShare("PROVINCE", new BigDecimal("75.00")), new FundingShare("MEMBER", new BigDecimal("20.00"))))));
+    }
+
+    @Test
+    void shouldLetTheProvincePayAllForAHardshipWorker() {
+        fixture.given(registered(MemberCategory.IN_SERVICE, Gender.MALE, false, false, true, false))
+                .when(enrol("e-1", "guangdong-2018-hospital", 1, null, LocalDate.of(2018, 6, 1)))
+                .expectEventsMatching(enrolments(e -> e.funding().equals(List.of(new FundingShare("PROVINCE", new BigDecimal("95.00"))))));
+    }
+
+    @Test
+    void shouldLetTheProvincePayAllForAModelWorker() {
+        fixture.given(registered(MemberCategory.IN_SERVICE, Gender.FEMALE, false, false, false, true))
+                .when(enrol("e-1", "guangdong-2018-hospital", 1, null, LocalDate.of(2018, 6, 1)))
+                .expectEventsMatching(enrolments(e -> e.funding().equals(List.of(new FundingShare("PROVINCE", new BigDecimal("95.00"))))));
+    }
+
+    @Test
+    void shouldLeaveOtherPlansToTheMemberWhateverTheirStatus() {
+        fixture.given(registered(MemberCategory.IN_SERVICE, Gender.MALE, false, false, true, true))
+                .when(enrol("e-1", "shaoxing-hospital", 1, null, null))
+                .expectEventsMatching(enrolments(e -> e.funding().equals(List.of(new FundingShare("MEMBER", new BigDecimal("60.00"))))));
     }
 
     @Test
