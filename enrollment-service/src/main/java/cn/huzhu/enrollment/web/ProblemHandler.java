@@ -1,8 +1,8 @@
 package cn.huzhu.enrollment.web;
 
-import cn.huzhu.enrollment.command.EnrollmentRefusedException;
 import cn.huzhu.enrollment.command.InvalidIdNumberException;
 import cn.huzhu.enrollment.command.MemberAlreadyRegisteredException;
+import cn.huzhu.enrollment.command.RefusedException;
 import cn.huzhu.enrollment.command.TargetRefusedException;
 import cn.huzhu.enrollment.command.UnknownUnitException;
 import java.net.URI;
@@ -74,22 +74,18 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return translate(ex);
     }
 
-    @ExceptionHandler({EnrollmentRefusedException.class, InvalidIdNumberException.class, MemberAlreadyRegisteredException.class,
-            UnknownUnitException.class, TargetRefusedException.class, AggregateNotFoundException.class, ConcurrencyException.class, NotFoundException.class,
+    @ExceptionHandler({RefusedException.class, InvalidIdNumberException.class, MemberAlreadyRegisteredException.class,
+            UnknownUnitException.class, AggregateNotFoundException.class, ConcurrencyException.class, NotFoundException.class,
             IllegalArgumentException.class, IdempotencyConflictException.class})
     ResponseEntity<ProblemDetail> translate(RuntimeException ex) {
-        if (ex instanceof EnrollmentRefusedException refused) {
-            ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "enrollment-refused", "Enrolment refused", refused.getMessage());
+        if (ex instanceof RefusedException refused) {
+            boolean target = refused instanceof TargetRefusedException;
+            ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, target ? "target-refused" : "enrollment-refused",
+                    target ? "Target refused" : "Enrolment refused", refused.getMessage());
             problem.setProperty("code", refused.code());
             if (refused.field() != null) {
                 problem.setProperty("errors", List.of(new FieldError(refused.field(), refused.getMessage())));
             }
-            return ResponseEntity.unprocessableContent().body(problem);
-        }
-        if (ex instanceof TargetRefusedException refused) {
-            ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "target-refused", "Target refused", refused.getMessage());
-            problem.setProperty("code", refused.code());
-            problem.setProperty("errors", List.of(new FieldError(refused.field(), refused.getMessage())));
             return ResponseEntity.unprocessableContent().body(problem);
         }
         if (ex instanceof InvalidIdNumberException invalid) {
