@@ -55,7 +55,8 @@ public class RegionalBatchListener {
         this.clock = clock;
     }
 
-    @KafkaListener(id = "regional-enrollment-batches", topics = Topics.REGIONAL_ENROLLMENT_BATCHES, batch = "false")
+    @KafkaListener(id = "regional-enrollment-batches", topics = Topics.REGIONAL_ENROLLMENT_BATCHES, batch = "false",
+            concurrency = "${huzhu.kafka.regional-consumers}")
     public void on(ConsumerRecord<String, byte[]> record) throws Exception {
         EnrollmentBatchSubmitted batch;
         try {
