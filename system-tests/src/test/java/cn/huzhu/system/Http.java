@@ -34,6 +34,11 @@ final class Http {
         }
     }
 
+    static Response post(String url, String contentType, byte[] body) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
     private static Response send(HttpRequest request) {
         try {
             HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

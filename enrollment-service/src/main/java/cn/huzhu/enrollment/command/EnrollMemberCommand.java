@@ -4,8 +4,9 @@ import java.time.LocalDate;
 import java.util.Objects;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
+/** Enrol a member in a plan. {@code payer} is who bears the premium: MEMBER (individual) or UNIT (roster). */
 public record EnrollMemberCommand(@TargetAggregateIdentifier String memberId, String enrollmentId, String planId, int shares,
-                                  Integer termYears, LocalDate effectiveDate, LocalDate today) {
+                                  Integer termYears, LocalDate effectiveDate, LocalDate today, String payer) {
     public EnrollMemberCommand {
         Objects.requireNonNull(memberId, "memberId");
         Objects.requireNonNull(enrollmentId, "enrollmentId");
@@ -13,5 +14,14 @@ public record EnrollMemberCommand(@TargetAggregateIdentifier String memberId, St
         if (planId == null || planId.isBlank()) {
             throw new IllegalArgumentException("planId is required");
         }
+        if (!MemberAggregate.MEMBER_PAYS.equals(payer) && !MemberAggregate.UNIT_PAYS.equals(payer)) {
+            throw new IllegalArgumentException("payer must be MEMBER or UNIT");
+        }
+    }
+
+    /** An enrolment the member pays for. */
+    public EnrollMemberCommand(String memberId, String enrollmentId, String planId, int shares, Integer termYears,
+                               LocalDate effectiveDate, LocalDate today) {
+        this(memberId, enrollmentId, planId, shares, termYears, effectiveDate, today, MemberAggregate.MEMBER_PAYS);
     }
 }

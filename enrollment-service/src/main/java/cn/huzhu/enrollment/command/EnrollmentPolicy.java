@@ -90,10 +90,14 @@ public final class EnrollmentPolicy {
         return new Decision(plan, request.shares(), term.years(), premium, funding, start, end, waitingEnd, continuous, migrated, applicationDate);
     }
 
-    /** Gifts are paid by their payer; otherwise the plan's funding rule splits the premium between province and member. */
+    /**
+     * Gifts are paid by their payer; otherwise the plan's funding rule splits the premium between the province
+     * and whoever pays the rest (the member, or the unit for a roster).
+     */
     static List<FundingShare> funding(PlanVersion plan, MemberProfile member, Request request, BigDecimal premium) {
         PlanVersion.FundingRule rule = plan.funding();
-        if (!MemberAggregate.MEMBER_PAYS.equals(request.payer()) || rule == null) {
+        boolean paidByMemberOrUnit = MemberAggregate.MEMBER_PAYS.equals(request.payer()) || MemberAggregate.UNIT_PAYS.equals(request.payer());
+        if (!paidByMemberOrUnit || rule == null) {
             return List.of(new FundingShare(request.payer(), premium));
         }
         if (rule.provincePaysAllFor().stream().anyMatch(member::hasStatus)) {
@@ -102,7 +106,7 @@ public final class EnrollmentPolicy {
         BigDecimal province = rule.province().multiply(BigDecimal.valueOf(request.shares())).min(premium).setScale(2, RoundingMode.UNNECESSARY);
         BigDecimal rest = premium.subtract(province);
         return rest.signum() == 0 ? List.of(new FundingShare("PROVINCE", province))
-                : List.of(new FundingShare("PROVINCE", province), new FundingShare(MemberAggregate.MEMBER_PAYS, rest));
+                : List.of(new FundingShare("PROVINCE", province), new FundingShare(request.payer(), rest));
     }
 
     private static void checkEligibility(PlanVersion plan, MemberProfile member) {

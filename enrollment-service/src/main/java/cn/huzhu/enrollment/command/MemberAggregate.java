@@ -19,6 +19,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 public class MemberAggregate {
 
     static final String MEMBER_PAYS = "MEMBER";
+    static final String UNIT_PAYS = "UNIT";
 
     @AggregateIdentifier
     private String memberId;
@@ -43,9 +44,7 @@ public class MemberAggregate {
 
     /** Decides and records an enrolment (and the gifts it earns); refusals throw before anything is applied. */
     EnrollmentResult enrol(EnrollMemberCommand command, PlanCatalog catalog) {
-        EnrollmentPolicy.Decision decision = EnrollmentPolicy.decide(catalog, profile, List.copyOf(held),
-                new EnrollmentPolicy.Request(command.planId(), command.shares(), command.termYears(), command.effectiveDate(), MEMBER_PAYS, false),
-                command.today());
+        EnrollmentPolicy.Decision decision = preview(command, catalog);
         apply(enrolled(command.enrollmentId(), decision, false, null));
 
         List<String> gifts = new ArrayList<>();
@@ -67,6 +66,26 @@ public class MemberAggregate {
             gifts.add(giftId);
         }
         return new EnrollmentResult(command.enrollmentId(), gifts);
+    }
+
+    /** Decides the enrolment without recording it; a refusal throws. */
+    EnrollmentPolicy.Decision preview(EnrollMemberCommand command, PlanCatalog catalog) {
+        return preview(profile, held, command, catalog);
+    }
+
+    static EnrollmentPolicy.Decision preview(MemberProfile profile, List<HeldEnrollment> held, EnrollMemberCommand command, PlanCatalog catalog) {
+        return EnrollmentPolicy.decide(catalog, profile, List.copyOf(held),
+                new EnrollmentPolicy.Request(command.planId(), command.shares(), command.termYears(), command.effectiveDate(), command.payer(), false),
+                command.today());
+    }
+
+    /** Whether the member holds an enrolment of the plan that covers the date. */
+    boolean holds(String planId, java.time.LocalDate date) {
+        return held.stream().anyMatch(h -> h.planId().equals(planId) && h.overlaps(date, date));
+    }
+
+    String unitId() {
+        return unitId;
     }
 
     static String giftEnrollmentId(String enrollmentId, String giftPlanId) {

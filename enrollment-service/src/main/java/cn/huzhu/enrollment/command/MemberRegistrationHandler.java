@@ -35,10 +35,19 @@ public class MemberRegistrationHandler {
         IdNumber idNumber = IdNumber.parse(command.idNumber(), command.today());
         String memberId = memberIds.of(idNumber);
         String district = units.districtOf(command.unitId()).orElseThrow(() -> new UnknownUnitException(command.unitId()));
-        if (registeredInThisUnitOfWork.contains(memberId) || eventStore.lastSequenceNumberFor(memberId).isPresent()) {
+        if (registeredInThisUnitOfWork.contains(memberId) || isRegistered(memberId)) {
             throw new MemberAlreadyRegisteredException(memberId);
         }
         members.newInstance(() -> new MemberAggregate(memberId, idNumber, command, district));
         return memberId;
+    }
+
+    /** Whether a member with this id has been stored. */
+    boolean isRegistered(String memberId) {
+        return eventStore.lastSequenceNumberFor(memberId).isPresent();
+    }
+
+    String memberIdOf(IdNumber idNumber) {
+        return memberIds.of(idNumber);
     }
 }

@@ -25,6 +25,7 @@ public record PlanVersion(
         Waiting waiting,
         List<Gift> gifts,
         FundingRule funding,
+        GroupRules groupRules,
         String definitionJson) {
 
     public PlanVersion {
@@ -61,6 +62,21 @@ public record PlanVersion(
         public FundingRule {
             province = province == null ? BigDecimal.ZERO : province;
             provincePaysAllFor = provincePaysAllFor == null ? List.of() : List.copyOf(provincePaysAllFor);
+        }
+    }
+
+    /**
+     * What a unit's roster must cover: at least {@code minimumShareOfInsuredStaff} of the staff in basic
+     * medical insurance, and everyone when fewer than {@code everyoneBelowHeadcount}. Absent: no rule.
+     */
+    public record GroupRules(BigDecimal minimumShareOfInsuredStaff, int everyoneBelowHeadcount) {
+
+        /** How many members a unit with this many insured staff must have enrolled. */
+        public int required(int insuredStaff) {
+            if (insuredStaff < everyoneBelowHeadcount || minimumShareOfInsuredStaff == null) {
+                return insuredStaff;
+            }
+            return minimumShareOfInsuredStaff.multiply(BigDecimal.valueOf(insuredStaff)).setScale(0, java.math.RoundingMode.CEILING).intValueExact();
         }
     }
 

@@ -1,9 +1,21 @@
 package cn.huzhu.enrollment.command;
 
+import java.time.LocalDate;
 import java.util.Optional;
 
-/** Where units report: a member's district is their unit's. */
+/** What enrolment needs to know of units: a member's district is their unit's; rosters are checked against its headcount. */
 public interface UnitDirectory {
 
-    Optional<String> districtOf(String unitId);
+    /** A registered unit as the enrolment rules see it. */
+    record UnitFacts(String unitId, String district, UnitNature nature, int insuredHeadcount) {
+    }
+
+    Optional<UnitFacts> find(String unitId);
+
+    default Optional<String> districtOf(String unitId) {
+        return find(unitId).map(UnitFacts::district);
+    }
+
+    /** How many of the unit's members hold an enrolment of the plan that covers the date. */
+    int enrolledMembers(String unitId, String planId, LocalDate coveredOn);
 }

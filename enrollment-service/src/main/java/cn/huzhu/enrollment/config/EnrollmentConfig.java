@@ -5,6 +5,8 @@ import cn.huzhu.enrollment.command.MemberAggregate;
 import cn.huzhu.enrollment.command.MemberIds;
 import cn.huzhu.enrollment.command.MemberRegistrationHandler;
 import cn.huzhu.enrollment.command.RegisterPlanVersionCommand;
+import cn.huzhu.enrollment.command.RosterAggregate;
+import cn.huzhu.enrollment.command.RosterHandler;
 import cn.huzhu.enrollment.command.UnitDirectory;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -65,6 +67,12 @@ public class EnrollmentConfig {
     BatchHandler batchHandler(MemberRegistrationHandler registration, Repository<MemberAggregate> members, PlanCatalogueLoader catalog,
                               UnitDirectory units) {
         return new BatchHandler(registration, members, catalog, units);
+    }
+
+    @Bean
+    RosterHandler rosterHandler(MemberRegistrationHandler registration, Repository<MemberAggregate> members,
+                                Repository<RosterAggregate> rosters, PlanCatalogueLoader catalog, UnitDirectory units) {
+        return new RosterHandler(registration, members, rosters, catalog, units);
     }
 
     /** Publishes every catalogue version as an event; versions already registered with the same content are skipped. */

@@ -55,7 +55,8 @@ public final class PlanCatalogueLoader implements PlanCatalog {
                     String canonical = mapper.writeValueAsString(tree);
                     PlanVersion version = new PlanVersion(parsed.planId(), parsed.version(), parsed.name(), parsed.region(),
                             parsed.validFrom(), parsed.eligibility(), parsed.terms(), parsed.maxShares(), parsed.coverage(),
-                            parsed.windows(), parsed.renewalsOutsideWindow(), parsed.waiting(), parsed.gifts(), parsed.funding(), canonical);
+                            parsed.windows(), parsed.renewalsOutsideWindow(), parsed.waiting(), parsed.gifts(), parsed.funding(),
+                            parsed.groupRules(), canonical);
                     String expectedName = "plans/" + version.planId() + "/v" + version.version() + ".json";
                     if (!resource.getURL().toString().endsWith(expectedName)) {
                         throw new IllegalStateException("Plan file " + resource + " must be " + expectedName);

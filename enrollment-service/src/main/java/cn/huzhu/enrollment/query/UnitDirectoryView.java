@@ -1,6 +1,8 @@
 package cn.huzhu.enrollment.query;
 
 import cn.huzhu.enrollment.command.UnitDirectory;
+import cn.huzhu.enrollment.command.UnitNature;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -9,34 +11,55 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Unit districts from the unit view, which is written in the transaction that registers the unit. A unit's
- * district never changes, so found districts are kept in memory: registering a roster of a thousand members
- * reads the unit once instead of loading (and locking) the unit aggregate a thousand times.
+ * Units from the unit view, which is written in the transaction that registers the unit. A unit never
+ * changes, so found units are kept in memory: registering a roster of a thousand members reads the unit
+ * once instead of loading (and locking) the unit aggregate a thousand times.
  */
 @Component
 public class UnitDirectoryView implements UnitDirectory {
 
     private final JdbcTemplate jdbc;
-    private final Map<String, String> districts = new ConcurrentHashMap<>();
+    private final Map<String, UnitFacts> units = new ConcurrentHashMap<>();
 
     public UnitDirectoryView(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
     @Override
-    public Optional<String> districtOf(String unitId) {
-        String known = districts.get(unitId);
+    public Optional<UnitFacts> find(String unitId) {
+        UnitFacts known = units.get(unitId);
         if (known != null) {
             return Optional.of(known);
         }
-        UUID id;
-        try {
-            id = UUID.fromString(unitId);
-        } catch (IllegalArgumentException e) {
+        Optional<UUID> id = uuid(unitId);
+        if (id.isEmpty()) {
             return Optional.empty();
         }
-        Optional<String> district = jdbc.queryForList("select district from unit_view where unit_id = ?", String.class, id).stream().findFirst();
-        district.ifPresent(d -> districts.put(unitId, d));
-        return district;
+        Optional<UnitFacts> unit = jdbc.query("select district, nature, insured_headcount from unit_view where unit_id = ?",
+                (rs, i) -> new UnitFacts(unitId, rs.getString("district"), UnitNature.valueOf(rs.getString("nature")),
+                        rs.getInt("insured_headcount")), id.get()).stream().findFirst();
+        unit.ifPresent(u -> units.put(unitId, u));
+        return unit;
+    }
+
+    @Override
+    public int enrolledMembers(String unitId, String planId, LocalDate coveredOn) {
+        Optional<UUID> id = uuid(unitId);
+        if (id.isEmpty()) {
+            return 0;
+        }
+        Integer count = jdbc.queryForObject("""
+                select count(distinct e.member_id) from enrollment_view e join member_view m on m.member_id = e.member_id
+                where m.unit_id = ? and e.plan_id = ? and e.coverage_start <= ? and e.coverage_end >= ?""",
+                Integer.class, id.get(), planId, coveredOn, coveredOn);
+        return count == null ? 0 : count;
+    }
+
+    private static Optional<UUID> uuid(String value) {
+        try {
+            return Optional.of(UUID.fromString(value));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -65,6 +65,17 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem);
     }
 
+    @ExceptionHandler(RosterFiles.UnreadableRosterException.class)
+    ResponseEntity<ProblemDetail> unreadableRoster(RosterFiles.UnreadableRosterException ex) {
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "unreadable-roster", "Unreadable roster", ex.getMessage()));
+    }
+
+    @ExceptionHandler(RosterController.RosterTooLargeException.class)
+    ResponseEntity<ProblemDetail> rosterTooLarge(RosterController.RosterTooLargeException ex) {
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                .body(problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Roster too large", ex.getMessage()));
+    }
+
     @ExceptionHandler(CommandExecutionException.class)
     ResponseEntity<ProblemDetail> commandFailed(CommandExecutionException ex) {
         Throwable cause = ex.getCause();

@@ -1,0 +1,229 @@
+package cn.huzhu.enrollment.command;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Repository;
+
+/**
+ * Unit rosters. Every row is checked first (ID number, duplicates inside the roster, already enrolled, the
+ * plan's eligibility and window); then the unit rule (e.g. at least 80 % of the staff in basic insurance,
+ * everyone in units under 50); then, only if the unit passes, the accepted rows are registered and enrolled,
+ * paid by the unit. All of it, and the roster's outcome, is one unit of work: a rejected row or roster
+ * changes nothing, and a roster sent again after corrections enrols only the rows that are new.
+ */
+public class RosterHandler {
+
+    private static final Pattern PHONE = Pattern.compile("[0-9+][0-9 \\-]{5,18}[0-9]");
+
+    private final MemberRegistrationHandler registration;
+    private final Repository<MemberAggregate> members;
+    private final Repository<RosterAggregate> rosters;
+    private final PlanCatalog catalog;
+    private final UnitDirectory units;
+
+    public RosterHandler(MemberRegistrationHandler registration, Repository<MemberAggregate> members, Repository<RosterAggregate> rosters,
+                         PlanCatalog catalog, UnitDirectory units) {
+        this.registration = registration;
+        this.members = members;
+        this.rosters = rosters;
+        this.catalog = catalog;
+        this.units = units;
+    }
+
+    /** A row that passed every row check and waits for the unit rule. */
+    private record Candidate(RosterRow row, IdNumber idNumber, String memberId, boolean registered, EnrollMemberCommand enrol,
+                             BigDecimal premium) {
+    }
+
+    @CommandHandler
+    public RosterSubmittedEvent handle(SubmitRosterCommand command) throws Exception {
+        UnitDirectory.UnitFacts unit = units.find(command.unitId()).orElseThrow(() -> new UnknownUnitException(command.unitId()));
+        if (!catalog.exists(command.planId())) {
+            throw new EnrollmentRefusedException("UNKNOWN_PLAN", "planId", "There is no plan " + command.planId());
+        }
+        LocalDate requestedStart = command.effectiveDate() != null ? command.effectiveDate() : command.today();
+        PlanVersion plan = catalog.versionOn(command.planId(), requestedStart)
+                .orElseThrow(() -> new EnrollmentRefusedException("PLAN_NOT_IN_FORCE", "effectiveDate",
+                        "Plan " + command.planId() + " was not yet in force on " + requestedStart));
+        LocalDate coveredOn = EnrollmentPolicy.coverageStart(plan, requestedStart);
+
+        Map<Integer, RosterRowResult> results = new HashMap<>();
+        List<Candidate> candidates = new ArrayList<>();
+        Map<String, Integer> rowOfMember = new HashMap<>();
+        for (RosterRow row : command.rows()) {
+            check(command, row, coveredOn, rowOfMember, candidates, results);
+        }
+
+        RosterSubmittedEvent.UnitCheck unitCheck = unitCheck(command, unit, plan, coveredOn, candidates.size());
+        if (unitCheck.code() != null) {
+            for (Candidate candidate : candidates) {
+                results.put(candidate.row().rowNo(), rejected(candidate.row(), candidate.memberId(), unitCheck.code(),
+                        "Not enrolled because the roster was refused: " + unitCheck.message()));
+            }
+        } else {
+            enrol(command, candidates, results);
+        }
+
+        List<RosterRowResult> rows = command.rows().stream().map(r -> results.get(r.rowNo())).toList();
+        BigDecimal premiumTotal = rows.stream().filter(r -> r.status() == RosterRowStatus.ENROLLED)
+                .map(RosterRowResult::premium).reduce(new BigDecimal("0.00"), BigDecimal::add);
+        RosterSubmittedEvent outcome = new RosterSubmittedEvent(command.rosterId(), unit.unitId(), unit.district(), plan.planId(),
+                plan.version(), command.format(), command.today(), status(rows), unitCheck, command.application(), premiumTotal, rows);
+        rosters.newInstance(() -> new RosterAggregate(outcome));
+        return outcome;
+    }
+
+    private void check(SubmitRosterCommand command, RosterRow row, LocalDate coveredOn, Map<String, Integer> rowOfMember,
+                       List<Candidate> candidates, Map<Integer, RosterRowResult> results) throws Exception {
+        if (results.containsKey(row.rowNo())) {
+            throw new IllegalArgumentException("Row number " + row.rowNo() + " appears twice in the roster");
+        }
+        if (row.problemCode() != null) {
+            results.put(row.rowNo(), rejected(row, null, row.problemCode(), row.problemMessage()));
+            return;
+        }
+        if (row.name() == null || row.name().isBlank()) {
+            results.put(row.rowNo(), rejected(row, null, "MISSING_NAME", "The name is missing"));
+            return;
+        }
+        if (row.name().strip().length() > 50) {
+            results.put(row.rowNo(), rejected(row, null, "INVALID_NAME", "The name is longer than 50 characters"));
+            return;
+        }
+        IdNumber idNumber;
+        try {
+            idNumber = IdNumber.parse(row.idNumber(), command.today());
+        } catch (InvalidIdNumberException e) {
+            results.put(row.rowNo(), rejected(row, null, "INVALID_ID_NUMBER", e.getMessage()));
+            return;
+        }
+        String genderProblem = genderProblem(row.gender(), idNumber);
+        if (genderProblem != null) {
+            results.put(row.rowNo(), rejected(row, null, genderProblem.startsWith("The gender column says") ? "GENDER_MISMATCH" : "INVALID_GENDER", genderProblem));
+            return;
+        }
+        if (row.phone() != null && !row.phone().isBlank() && !PHONE.matcher(row.phone().strip()).matches()) {
+            results.put(row.rowNo(), rejected(row, null, "INVALID_PHONE", "The phone number is not a phone number"));
+            return;
+        }
+        String memberId = registration.memberIdOf(idNumber);
+        Integer firstRow = rowOfMember.putIfAbsent(memberId, row.rowNo());
+        if (firstRow != null) {
+            results.put(row.rowNo(), rejected(row, memberId, "DUPLICATE_IN_ROSTER", "The same ID number is on row " + firstRow));
+            return;
+        }
+        EnrollMemberCommand enrol = new EnrollMemberCommand(memberId, rowEnrollmentId(command.rosterId(), row.rowNo()), command.planId(),
+                1, null, command.effectiveDate(), command.today(), MemberAggregate.UNIT_PAYS);
+        try {
+            if (registration.isRegistered(memberId)) {
+                RosterRowResult known = members.load(memberId).invoke(member -> {
+                    if (!member.unitId().equals(command.unitId())) {
+                        return rejected(row, memberId, "MEMBER_IN_OTHER_UNIT", "The member is registered with another unit");
+                    }
+                    if (member.holds(command.planId(), coveredOn)) {
+                        return new RosterRowResult(row.rowNo(), RosterRowStatus.ALREADY_ENROLLED, memberId, null, null,
+                                null, "Already enrolled in " + command.planId() + " on " + coveredOn, null, null, null, null, null);
+                    }
+                    EnrollmentPolicy.Decision decision = member.preview(enrol, catalog);
+                    candidates.add(new Candidate(row, idNumber, memberId, true, enrol, decision.premium()));
+                    return null;
+                });
+                if (known != null) {
+                    results.put(row.rowNo(), known);
+                }
+            } else {
+                MemberProfile profile = new MemberProfile(command.category(), idNumber.gender(), false, false, false, false);
+                EnrollmentPolicy.Decision decision = MemberAggregate.preview(profile, List.of(), enrol, catalog);
+                candidates.add(new Candidate(row, idNumber, memberId, false, enrol, decision.premium()));
+            }
+        } catch (EnrollmentRefusedException e) {
+            results.put(row.rowNo(), rejected(row, memberId, e.code(), e.getMessage()));
+        }
+    }
+
+    private RosterSubmittedEvent.UnitCheck unitCheck(SubmitRosterCommand command, UnitDirectory.UnitFacts unit, PlanVersion plan,
+                                                     LocalDate coveredOn, int newRows) {
+        RosterApplication application = command.application();
+        int insured = application.staffInBasicInsurance() != null ? application.staffInBasicInsurance() : unit.insuredHeadcount();
+        int enrolledAfter = units.enrolledMembers(unit.unitId(), plan.planId(), coveredOn) + newRows;
+        PlanVersion.GroupRules rules = plan.groupRules();
+        int required = rules == null ? 0 : rules.required(insured);
+        if (application.enrolling() != null && application.enrolling() != command.rows().size()) {
+            return new RosterSubmittedEvent.UnitCheck(insured, required, enrolledAfter, "APPLICATION_COUNT_MISMATCH",
+                    "The application form says " + application.enrolling() + " members enrol but the roster lists " + command.rows().size());
+        }
+        if (enrolledAfter < required) {
+            String message = rules.everyoneBelowHeadcount() > insured
+                    ? "A unit with fewer than " + rules.everyoneBelowHeadcount() + " staff in basic insurance enrols all of them: "
+                    + insured + " required, " + enrolledAfter + " would be enrolled"
+                    : "A unit enrols at least " + rules.minimumShareOfInsuredStaff().movePointRight(2).stripTrailingZeros().toPlainString()
+                    + " % of its " + insured + " staff in basic insurance: " + required + " required, " + enrolledAfter + " would be enrolled";
+            return new RosterSubmittedEvent.UnitCheck(insured, required, enrolledAfter, "UNIT_BELOW_REQUIRED_SHARE", message);
+        }
+        return new RosterSubmittedEvent.UnitCheck(insured, required, enrolledAfter, null, null);
+    }
+
+    private void enrol(SubmitRosterCommand command, List<Candidate> candidates, Map<Integer, RosterRowResult> results) throws Exception {
+        Set<String> registered = new HashSet<>();
+        for (Candidate candidate : candidates) {
+            RosterRow row = candidate.row();
+            if (!candidate.registered()) {
+                registration.register(new RegisterMemberCommand(candidate.idNumber().value(), row.name(), blankToNull(row.phone()),
+                        command.unitId(), command.category(), false, false, false, false, command.today()), registered);
+                registered.add(candidate.memberId());
+            }
+            EnrollmentResult result = members.load(candidate.memberId()).invoke(member -> member.enrol(candidate.enrol(), catalog));
+            results.put(row.rowNo(), new RosterRowResult(row.rowNo(), RosterRowStatus.ENROLLED, candidate.memberId(),
+                    result.enrollmentId(), candidate.premium(), null, null, null, null, null, null, null));
+        }
+    }
+
+    private static RosterStatus status(List<RosterRowResult> rows) {
+        long rejected = rows.stream().filter(r -> r.status() == RosterRowStatus.REJECTED).count();
+        if (rejected == 0) {
+            return RosterStatus.ACCEPTED;
+        }
+        return rejected == rows.size() ? RosterStatus.REJECTED : RosterStatus.PARTIALLY_ACCEPTED;
+    }
+
+    /** Null when the gender column is empty or agrees with the ID number, else what is wrong. */
+    static String genderProblem(String column, IdNumber idNumber) {
+        if (column == null || column.isBlank()) {
+            return null;
+        }
+        Gender stated = switch (column.strip().toUpperCase(Locale.ROOT)) {
+            case "男", "M", "MALE" -> Gender.MALE;
+            case "女", "F", "FEMALE" -> Gender.FEMALE;
+            default -> null;
+        };
+        if (stated == null) {
+            return "The gender column must be 男 or 女";
+        }
+        return stated == idNumber.gender() ? null
+                : "The gender column says " + column.strip() + " but the ID number is of a " + (idNumber.gender() == Gender.MALE ? "man" : "woman");
+    }
+
+    private static RosterRowResult rejected(RosterRow row, String memberId, String code, String message) {
+        return new RosterRowResult(row.rowNo(), RosterRowStatus.REJECTED, memberId, null, null, code, message,
+                row.name(), row.gender(), row.idNumber(), row.phone(), row.remark());
+    }
+
+    static String rowEnrollmentId(String rosterId, int rowNo) {
+        return UUID.nameUUIDFromBytes(("roster:" + rosterId + ":" + rowNo).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

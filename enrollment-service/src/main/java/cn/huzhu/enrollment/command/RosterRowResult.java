@@ -1,0 +1,16 @@
+package cn.huzhu.enrollment.command;
+
+import java.math.BigDecimal;
+
+/**
+ * What became of one roster row. The row as submitted (name, ID number, phone) is kept only for rejected rows,
+ * so the unit can correct them; an enrolled row is known by its member.
+ */
+public record RosterRowResult(int rowNo, RosterRowStatus status, String memberId, String enrollmentId, BigDecimal premium,
+                              String code, String message, String name, String gender, String idNumber, String phone, String remark) {
+
+    @Override
+    public String toString() {
+        return "RosterRowResult[rowNo=" + rowNo + ", status=" + status + ", code=" + code + "]";
+    }
+}

@@ -1,0 +1,4 @@
+package cn.huzhu.enrollment.query;
+
+public record FindRosterQuery(String rosterId) {
+}

@@ -1,0 +1,183 @@
+package cn.huzhu.enrollment.web;
+
+import cn.huzhu.enrollment.command.MemberCategory;
+import cn.huzhu.enrollment.command.RosterApplication;
+import cn.huzhu.enrollment.command.RosterRow;
+import cn.huzhu.enrollment.command.RosterRowStatus;
+import cn.huzhu.enrollment.command.RosterSubmittedEvent;
+import cn.huzhu.enrollment.command.SubmitRosterCommand;
+import cn.huzhu.enrollment.query.FindRosterQuery;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Unit rosters: the application spreadsheet (.xlsx, as a multipart upload or as the body), the members as CSV,
+ * or the same data as JSON. The answer lists every row's result; rejected rows change nothing and can be
+ * downloaded as a workbook to correct and send again.
+ */
+@RestController
+@RequestMapping("/api/rosters")
+public class RosterController {
+
+    /** Largest roster file taken (a 20 000-member workbook is about 1.5 MB). */
+    static final int MAX_BYTES = 10 * 1024 * 1024;
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final Clock clock;
+
+    public RosterController(CommandGateway commands, QueryGateway queries, Clock clock) {
+        this.commands = commands;
+        this.queries = queries;
+        this.clock = clock;
+    }
+
+    /** Where the roster goes and what the spreadsheet may not say. */
+    public record Target(UUID unitId, String planId, LocalDate effectiveDate, MemberCategory category, Integer staffInBasicInsurance) {
+    }
+
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    public ResponseEntity<RosterResponse> upload(@RequestPart("file") MultipartFile file, @RequestParam UUID unitId, @RequestParam String planId,
+                                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveDate,
+                                                 @RequestParam(required = false) MemberCategory category,
+                                                 @RequestParam(required = false) Integer staffInBasicInsurance) throws IOException {
+        if (file.getSize() > MAX_BYTES) {
+            throw new RosterTooLargeException();
+        }
+        String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().toLowerCase(Locale.ROOT);
+        String type = file.getContentType() == null ? "" : file.getContentType();
+        String format;
+        if (name.endsWith(".xlsx") || type.startsWith(RosterFiles.XLSX)) {
+            format = "XLSX";
+        } else if (name.endsWith(".csv") || type.startsWith("text/csv")) {
+            format = "CSV";
+        } else if (name.endsWith(".xls")) {
+            throw new RosterFiles.UnreadableRosterException("The old .xls format is not taken: save the workbook as Excel Workbook (.xlsx)");
+        } else {
+            throw new RosterFiles.UnreadableRosterException("Upload the roster as .xlsx or .csv");
+        }
+        return submit(new Target(unitId, planId, effectiveDate, category, staffInBasicInsurance), format, file.getBytes());
+    }
+
+    @PostMapping(consumes = RosterFiles.XLSX)
+    public ResponseEntity<RosterResponse> uploadWorkbook(HttpServletRequest request, @RequestParam UUID unitId, @RequestParam String planId,
+                                                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveDate,
+                                                         @RequestParam(required = false) MemberCategory category,
+                                                         @RequestParam(required = false) Integer staffInBasicInsurance) throws IOException {
+        return submit(new Target(unitId, planId, effectiveDate, category, staffInBasicInsurance), "XLSX", body(request));
+    }
+
+    @PostMapping(consumes = "text/csv")
+    public ResponseEntity<RosterResponse> uploadCsv(HttpServletRequest request, @RequestParam UUID unitId, @RequestParam String planId,
+                                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveDate,
+                                                    @RequestParam(required = false) MemberCategory category,
+                                                    @RequestParam(required = false) Integer staffInBasicInsurance) throws IOException {
+        return submit(new Target(unitId, planId, effectiveDate, category, staffInBasicInsurance), "CSV", body(request));
+    }
+
+    public record MemberLine(Integer no, String name, String gender, String idNumber, String phone, String remark) {
+    }
+
+    public record RosterRequest(@NotNull UUID unitId, @NotBlank String planId, LocalDate effectiveDate, MemberCategory category,
+                                RosterApplication application,
+                                @NotEmpty @Size(max = SubmitRosterCommand.MAX_ROWS) List<@NotNull MemberLine> members) {
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<RosterResponse> submitJson(@Valid @RequestBody RosterRequest request) {
+        List<RosterRow> rows = new java.util.ArrayList<>(request.members().size());
+        for (MemberLine m : request.members()) {
+            rows.add(RosterFiles.row(rows.size() + 1, m.name(), m.gender(), m.idNumber(), m.phone(), m.remark()));
+        }
+        return send(new SubmitRosterCommand(UUID.randomUUID().toString(), request.unitId().toString(), request.planId(), request.category(),
+                request.effectiveDate(), request.application(), rows, "JSON", LocalDate.now(clock)));
+    }
+
+    @GetMapping("/{rosterId}")
+    public RosterResponse get(@PathVariable UUID rosterId, @RequestParam(required = false) RosterRowStatus rows) {
+        return RosterResponse.of(find(rosterId), rows);
+    }
+
+    /** The rejected rows with the reason per row, as an .xlsx to correct and send again. */
+    @GetMapping(value = "/{rosterId}/rejected-rows.xlsx", produces = RosterFiles.XLSX)
+    public ResponseEntity<byte[]> rejectedRows(@PathVariable UUID rosterId) {
+        byte[] workbook = RejectedRowsWorkbook.of(find(rosterId));
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("rejected-rows-" + rosterId + ".xlsx", StandardCharsets.UTF_8).build().toString())
+                .contentType(MediaType.parseMediaType(RosterFiles.XLSX))
+                .body(workbook);
+    }
+
+    private ResponseEntity<RosterResponse> submit(Target target, String format, byte[] content) {
+        RosterFiles.Parsed parsed = "XLSX".equals(format) ? RosterFiles.xlsx(content) : RosterFiles.csv(content);
+        RosterApplication application = parsed.application();
+        if (target.staffInBasicInsurance() != null) {
+            application = new RosterApplication(application.unitName(), application.contact(), application.contactPhone(),
+                    application.staffTotal(), target.staffInBasicInsurance(), application.enrolling(), application.amountPerPerson(),
+                    application.amountTotal());
+        }
+        if (parsed.rows().isEmpty()) {
+            throw new RosterFiles.UnreadableRosterException("The roster has no members");
+        }
+        return send(new SubmitRosterCommand(UUID.randomUUID().toString(), target.unitId().toString(), target.planId(), target.category(),
+                target.effectiveDate(), application, parsed.rows(), format, LocalDate.now(clock)));
+    }
+
+    private ResponseEntity<RosterResponse> send(SubmitRosterCommand command) {
+        RosterSubmittedEvent outcome = commands.sendAndWait(command);
+        return ResponseEntity.created(URI.create("/api/rosters/" + outcome.rosterId())).body(RosterResponse.of(outcome, null));
+    }
+
+    private RosterSubmittedEvent find(UUID rosterId) {
+        return queries.query(new FindRosterQuery(rosterId.toString()), ResponseTypes.optionalInstanceOf(RosterSubmittedEvent.class)).join()
+                .orElseThrow(() -> new NotFoundException("roster", rosterId.toString()));
+    }
+
+    private static byte[] body(HttpServletRequest request) throws IOException {
+        try (InputStream in = request.getInputStream()) {
+            byte[] content = in.readNBytes(MAX_BYTES + 1);
+            if (content.length > MAX_BYTES) {
+                throw new RosterTooLargeException();
+            }
+            return content;
+        }
+    }
+
+    /** A roster file over {@link #MAX_BYTES}. */
+    static final class RosterTooLargeException extends RuntimeException {
+        RosterTooLargeException() {
+            super("A roster file may have at most " + MAX_BYTES / 1024 / 1024 + " MB; split it");
+        }
+    }
+}

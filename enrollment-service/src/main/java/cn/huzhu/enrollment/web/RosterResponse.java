@@ -1,0 +1,45 @@
+package cn.huzhu.enrollment.web;
+
+import cn.huzhu.enrollment.command.IdNumber;
+import cn.huzhu.enrollment.command.RosterApplication;
+import cn.huzhu.enrollment.command.RosterRowResult;
+import cn.huzhu.enrollment.command.RosterRowStatus;
+import cn.huzhu.enrollment.command.RosterSubmittedEvent;
+import java.time.LocalDate;
+import java.util.List;
+
+/** A roster's outcome: the unit check, the counts and every row's result. ID numbers are masked; money is a decimal string. */
+public record RosterResponse(String rosterId, String unitId, String district, String planId, int planVersion, String format,
+                             LocalDate submittedOn, String status, UnitCheck unitCheck, Counts counts, String premiumTotal,
+                             RosterApplication application, String rejectedRowsUrl, List<Row> rows) {
+
+    public record UnitCheck(int insuredStaff, int required, int enrolledAfter, boolean passed, String code, String message) {
+    }
+
+    public record Counts(int rows, int enrolled, int alreadyEnrolled, int rejected) {
+    }
+
+    public record Row(int rowNo, String status, String memberId, String enrollmentId, String premium, String code, String message,
+                      String name, String idNumber) {
+    }
+
+    static RosterResponse of(RosterSubmittedEvent e, RosterRowStatus only) {
+        List<RosterRowResult> rows = e.rows();
+        int enrolled = count(rows, RosterRowStatus.ENROLLED);
+        int already = count(rows, RosterRowStatus.ALREADY_ENROLLED);
+        int rejected = count(rows, RosterRowStatus.REJECTED);
+        RosterSubmittedEvent.UnitCheck check = e.unitCheck();
+        return new RosterResponse(e.rosterId(), e.unitId(), e.district(), e.planId(), e.planVersion(), e.format(), e.submittedOn(),
+                e.status().name(),
+                new UnitCheck(check.insuredStaff(), check.required(), check.enrolledAfter(), check.code() == null, check.code(), check.message()),
+                new Counts(rows.size(), enrolled, already, rejected), Money.format(e.premiumTotal()), e.application(),
+                rejected == 0 ? null : "/api/rosters/" + e.rosterId() + "/rejected-rows.xlsx",
+                rows.stream().filter(r -> only == null || r.status() == only)
+                        .map(r -> new Row(r.rowNo(), r.status().name(), r.memberId(), r.enrollmentId(), r.premium() == null ? null : Money.format(r.premium()), r.code(), r.message(),
+                                r.name(), r.idNumber() == null ? null : IdNumber.mask(r.idNumber()))).toList());
+    }
+
+    private static int count(List<RosterRowResult> rows, RosterRowStatus status) {
+        return (int) rows.stream().filter(r -> r.status() == status).count();
+    }
+}

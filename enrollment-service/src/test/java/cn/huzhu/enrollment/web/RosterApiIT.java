@@ -1,0 +1,235 @@
+package cn.huzhu.enrollment.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.huzhu.enrollment.IntegrationTestSupport;
+import cn.huzhu.enrollment.command.IdNumbers;
+import cn.huzhu.enrollment.config.EnrollmentConfig;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.bean.override.convention.TestBean;
+
+/** Unit rosters over REST against real PostgreSQL and Kafka, on a day inside Quzhou's enrolment window (which closes 11-30). */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class RosterApiIT extends IntegrationTestSupport {
+
+    static final String PLAN = "quzhou-2020-hospital";
+
+    @TestBean
+    Clock clock;
+
+    static Clock clock() {
+        return Clock.fixed(LocalDateTime.of(2026, 6, 1, 10, 0).atZone(EnrollmentConfig.ZONE).toInstant(), EnrollmentConfig.ZONE);
+    }
+
+    @LocalServerPort
+    int port;
+    Api api;
+
+    @BeforeEach
+    void client() {
+        api = new Api(port);
+    }
+
+    /** Jiangshan ID numbers (330881), a block per test so tests never share people. */
+    static String id(int n) {
+        return IdNumbers.of("330881", LocalDate.of(1975, 1, 1).plusDays(n / 400), (n % 400) * 2 + 1);
+    }
+
+    static String badCheckCharacter(String id) {
+        char last = id.charAt(17);
+        return id.substring(0, 17) + (last == '1' ? '2' : '1');
+    }
+
+    String unit(int insuredHeadcount) {
+        return api.post("/api/units", Map.of("name", "江山测试单位", "district", "江山", "nature", "NON_PUBLIC",
+                "insuredHeadcount", insuredHeadcount)).text("unitId");
+    }
+
+    Map<String, JsonNode> rowsByNo(JsonNode roster) {
+        Map<String, JsonNode> rows = new HashMap<>();
+        roster.path("rows").forEach(r -> rows.put(r.path("rowNo").asText(), r));
+        return rows;
+    }
+
+    @Test
+    void shouldEnrolTheValidRowsOfAWorkbookReportTheOthersAndEnrolOnlyTheNewRowsWhenCorrected() throws IOException {
+        String unitId = unit(60);
+        RosterWorkbook first = new RosterWorkbook().insuredStaff(60);
+        for (int n = 1; n <= 48; n++) {
+            first.add(RosterWorkbook.Line.of("职工" + n, "男", id(n), "1380000" + String.format("%04d", n)));
+        }
+        first.add(RosterWorkbook.Line.of("错码", "男", badCheckCharacter(id(49)), "13800000049"));
+        first.add(RosterWorkbook.Line.of("重复", "男", id(1), "13800000050"));
+        first.add(new RosterWorkbook.Line("数字", "男", id(51).substring(0, 17) + "0", "13800000051", "", true));
+        first.add(RosterWorkbook.Line.of("性别", "女", id(52), "13800000052"));
+
+        Api.Response submitted = api.upload("/api/rosters?unitId=" + unitId + "&planId=" + PLAN, "江山测试单位工会2026.xlsx",
+                RosterFiles.XLSX, first.bytes());
+
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+        JsonNode roster = submitted.json();
+        assertThat(roster.path("status").asText()).isEqualTo("PARTIALLY_ACCEPTED");
+        assertThat(roster.path("format").asText()).isEqualTo("XLSX");
+        assertThat(roster.path("counts").path("enrolled").asInt()).isEqualTo(48);
+        assertThat(roster.path("counts").path("rejected").asInt()).isEqualTo(4);
+        assertThat(roster.path("unitCheck").path("insuredStaff").asInt()).isEqualTo(60);
+        assertThat(roster.path("unitCheck").path("required").asInt()).as("80 % of 60").isEqualTo(48);
+        assertThat(roster.path("unitCheck").path("passed").asBoolean()).isTrue();
+        assertThat(roster.path("premiumTotal").asText()).isEqualTo("2400.00");
+        assertThat(roster.path("application").path("unitName").asText()).isEqualTo("江山测试工会");
+        Map<String, JsonNode> rows = rowsByNo(roster);
+        assertThat(rows.get("49").path("code").asText()).isEqualTo("INVALID_ID_NUMBER");
+        assertThat(rows.get("49").path("idNumber").asText()).as("masked").contains("*");
+        assertThat(rows.get("50").path("code").asText()).isEqualTo("DUPLICATE_IN_ROSTER");
+        assertThat(rows.get("50").path("message").asText()).contains("row 1");
+        assertThat(rows.get("51").path("code").asText()).isEqualTo("ID_NUMBER_STORED_AS_NUMBER");
+        assertThat(rows.get("52").path("code").asText()).isEqualTo("GENDER_MISMATCH");
+        assertThat(submitted.headers().firstValue("Location")).hasValue("/api/rosters/" + roster.path("rosterId").asText());
+
+        String memberOfRow1 = rows.get("1").path("memberId").asText();
+        JsonNode enrolment = api.get("/api/enrollments/" + rows.get("1").path("enrollmentId").asText()).json();
+        assertThat(enrolment.path("planId").asText()).isEqualTo(PLAN);
+        assertThat(enrolment.path("funding").get(0).path("payer").asText()).as("a roster is paid by the unit").isEqualTo("UNIT");
+        assertThat(enrolment.path("funding").get(0).path("amount").asText()).isEqualTo("50.00");
+
+        String rosterId = roster.path("rosterId").asText();
+        JsonNode again = api.get("/api/rosters/" + rosterId + "?rows=REJECTED").json();
+        assertThat(again.path("counts").path("enrolled").asInt()).isEqualTo(48);
+        assertThat(again.path("rows")).hasSize(4);
+
+        try (XSSFWorkbook rejected = new XSSFWorkbook(new ByteArrayInputStream(api.getBytes(roster.path("rejectedRowsUrl").asText())))) {
+            Sheet sheet = rejected.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(3).getStringCellValue()).isEqualTo("身份证号码");
+            assertThat(sheet.getLastRowNum()).isEqualTo(4);
+            List<String> codes = new ArrayList<>();
+            for (int r = 1; r <= 4; r++) {
+                codes.add(sheet.getRow(r).getCell(6).getStringCellValue());
+            }
+            assertThat(codes).containsExactly("INVALID_ID_NUMBER", "DUPLICATE_IN_ROSTER", "ID_NUMBER_STORED_AS_NUMBER", "GENDER_MISMATCH");
+            Row badCheck = sheet.getRow(1);
+            assertThat(badCheck.getCell(3).getCellType()).isEqualTo(CellType.STRING);
+            assertThat(badCheck.getCell(3).getStringCellValue()).as("the unit sees what it sent, to correct it").isEqualTo(badCheckCharacter(id(49)));
+        }
+
+        RosterWorkbook corrected = new RosterWorkbook().insuredStaff(60);
+        for (int n = 1; n <= 52; n++) {
+            corrected.add(RosterWorkbook.Line.of("职工" + n, "男", id(n), "1380000" + String.format("%04d", n)));
+        }
+        JsonNode resubmitted = api.upload("/api/rosters?unitId=" + unitId + "&planId=" + PLAN, "江山测试单位工会2026.xlsx",
+                RosterFiles.XLSX, corrected.bytes()).json();
+
+        assertThat(resubmitted.path("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(resubmitted.path("counts").path("enrolled").asInt()).as("only the corrected rows are new").isEqualTo(4);
+        assertThat(resubmitted.path("counts").path("alreadyEnrolled").asInt()).isEqualTo(48);
+        assertThat(resubmitted.path("unitCheck").path("enrolledAfter").asInt()).isEqualTo(52);
+        assertThat(api.get("/api/members/" + memberOfRow1 + "/enrollments").json()).as("no second enrolment").hasSize(1);
+    }
+
+    @Test
+    void shouldRefuseARosterBelowEightyPercentOfTheInsuredStaffAndEnrolNobody() throws IOException {
+        String unitId = unit(100);
+        StringBuilder csv = new StringBuilder("序号,姓名,性别,身份证号码,手机号码,备注\n");
+        for (int n = 1; n <= 79; n++) {
+            csv.append(n).append(",职工").append(n).append(",男,").append(id(1000 + n)).append(",,\n");
+        }
+
+        Api.Response submitted = api.post("/api/rosters?unitId=" + unitId + "&planId=" + PLAN, "text/csv",
+                csv.toString().getBytes(StandardCharsets.UTF_8));
+
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+        JsonNode roster = submitted.json();
+        assertThat(roster.path("status").asText()).isEqualTo("REJECTED");
+        assertThat(roster.path("unitCheck").path("code").asText()).isEqualTo("UNIT_BELOW_REQUIRED_SHARE");
+        assertThat(roster.path("unitCheck").path("required").asInt()).isEqualTo(80);
+        assertThat(roster.path("unitCheck").path("insuredStaff").asInt()).as("the unit's registered headcount").isEqualTo(100);
+        assertThat(roster.path("counts").path("enrolled").asInt()).isZero();
+        assertThat(roster.path("counts").path("rejected").asInt()).isEqualTo(79);
+        JsonNode row = roster.path("rows").get(0);
+        assertThat(row.path("code").asText()).isEqualTo("UNIT_BELOW_REQUIRED_SHARE");
+        assertThat(api.get("/api/members/" + row.path("memberId").asText()).status()).as("nobody registered").isEqualTo(404);
+
+        try (XSSFWorkbook rejected = new XSSFWorkbook(new ByteArrayInputStream(api.getBytes("/api/rosters/" + roster.path("rosterId").asText() + "/rejected-rows.xlsx")))) {
+            assertThat(rejected.getSheetAt(0).getLastRowNum()).isEqualTo(79);
+        }
+    }
+
+    @Test
+    void shouldRequireEveryoneInAUnitUnderFiftyStaff() {
+        String unitId = unit(10);
+        List<Map<String, Object>> members = new ArrayList<>();
+        for (int n = 1; n <= 9; n++) {
+            members.add(Map.of("name", "职工" + n, "gender", "男", "idNumber", id(2000 + n)));
+        }
+
+        JsonNode nine = api.post("/api/rosters", Map.of("unitId", unitId, "planId", PLAN, "members", members)).json();
+        members.add(Map.of("name", "职工10", "gender", "男", "idNumber", id(2010)));
+        JsonNode ten = api.post("/api/rosters", Map.of("unitId", unitId, "planId", PLAN, "members", members)).json();
+
+        assertThat(nine.path("status").asText()).isEqualTo("REJECTED");
+        assertThat(nine.path("unitCheck").path("required").asInt()).isEqualTo(10);
+        assertThat(nine.path("unitCheck").path("message").asText()).contains("fewer than 50");
+        assertThat(ten.path("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(ten.path("format").asText()).isEqualTo("JSON");
+        assertThat(ten.path("counts").path("enrolled").asInt()).isEqualTo(10);
+    }
+
+    @Test
+    void shouldRejectRowsThePlanOrTheMembersUnitDoNotAllow() {
+        String unitId = unit(2);
+        String otherUnit = unit(5);
+        assertThat(api.post("/api/members", Map.of("idNumber", id(3001), "name", "别家职工", "unitId", otherUnit, "category", "IN_SERVICE"))
+                .status()).isEqualTo(201);
+
+        JsonNode retired = api.post("/api/rosters", Map.of("unitId", unitId, "planId", PLAN, "category", "RETIRED",
+                "members", List.of(Map.of("name", "退休", "idNumber", id(3002))))).json();
+        JsonNode elsewhere = api.post("/api/rosters", Map.of("unitId", unitId, "planId", PLAN, "members",
+                List.of(Map.of("name", "别家职工", "idNumber", id(3001)), Map.of("name", "本单位", "idNumber", id(3003))))).json();
+
+        assertThat(retired.path("rows").get(0).path("code").asText()).isEqualTo("CATEGORY_NOT_ELIGIBLE");
+        assertThat(elsewhere.path("rows").get(0).path("code").asText()).isEqualTo("MEMBER_IN_OTHER_UNIT");
+        assertThat(elsewhere.path("status").asText()).as("one of two insured staff is not enough in a small unit").isEqualTo("REJECTED");
+    }
+
+    @Test
+    void shouldAnswerUnreadableAndUnknownInputWithProblems() {
+        String unitId = unit(10);
+        Api.Response emptySheet = api.upload("/api/rosters?unitId=" + unitId + "&planId=" + PLAN, "roster.xlsx", RosterFiles.XLSX,
+                new RosterWorkbook().insuredStaff(10).withoutMembers().bytes());
+        Api.Response oldFormat = api.upload("/api/rosters?unitId=" + unitId + "&planId=" + PLAN, "roster.xls", "application/vnd.ms-excel",
+                new byte[] {1, 2, 3});
+        Api.Response unknownUnit = api.post("/api/rosters", Map.of("unitId", "00000000-0000-0000-0000-000000000001", "planId", PLAN,
+                "members", List.of(Map.of("name", "某", "idNumber", id(4001)))));
+        Api.Response unknownPlan = api.post("/api/rosters", Map.of("unitId", unitId, "planId", "no-such-plan",
+                "members", List.of(Map.of("name", "某", "idNumber", id(4002)))));
+        Api.Response noMembers = api.post("/api/rosters", Map.of("unitId", unitId, "planId", PLAN, "members", List.of()));
+
+        assertThat(emptySheet.status()).isEqualTo(400);
+        assertThat(emptySheet.text("type")).endsWith("/unreadable-roster");
+        assertThat(emptySheet.text("detail")).contains("Sheet2");
+        assertThat(oldFormat.status()).isEqualTo(400);
+        assertThat(oldFormat.text("detail")).contains(".xlsx");
+        assertThat(unknownUnit.status()).isEqualTo(422);
+        assertThat(unknownPlan.status()).isEqualTo(422);
+        assertThat(unknownPlan.text("code")).isEqualTo("UNKNOWN_PLAN");
+        assertThat(noMembers.status()).isEqualTo(400);
+        assertThat(api.get("/api/rosters/00000000-0000-0000-0000-000000000002").status()).isEqualTo(404);
+    }
+}
