@@ -37,7 +37,13 @@ public final class RosterBenchmark {
         int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
         Path logs = Files.createTempDirectory("huzhu-roster-benchmark");
         List<double[]> timings = new ArrayList<>();
-        try (RunningPlatform platform = new RunningPlatform(logs, List.of("-Xmx1g", "-XX:+UseParallelGC"))) {
+        List<String> jvm = new ArrayList<>(List.of("-Xmx1g", "-XX:+UseParallelGC"));
+        // e.g. -Dbenchmark.jvm=-XX:StartFlightRecording=filename=/tmp/roster.jfr to profile the services
+        String extra = System.getProperty("benchmark.jvm", "");
+        if (!extra.isBlank()) {
+            jvm.addAll(List.of(extra.strip().split("\\s+")));
+        }
+        try (RunningPlatform platform = new RunningPlatform(logs, jvm)) {
             String report = platform.reporting.baseUrl() + "/api/reports/district-enrollment?year=" + year;
             // One small roster first so both services have loaded their code paths once.
             long counted = upload(platform, plan, 0, 60, 0);

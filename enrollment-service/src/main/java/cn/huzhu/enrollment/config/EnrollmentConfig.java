@@ -13,7 +13,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.modelling.command.Repository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,8 +59,8 @@ public class EnrollmentConfig {
 
     @Bean
     MemberRegistrationHandler memberRegistrationHandler(Repository<MemberAggregate> members, UnitDirectory units,
-                                                        MemberIds ids, EventStore eventStore) {
-        return new MemberRegistrationHandler(members, units, ids, eventStore);
+                                                        MemberIds ids, EventStorageEngine storage) {
+        return new MemberRegistrationHandler(members, units, ids, storage);
     }
 
     @Bean

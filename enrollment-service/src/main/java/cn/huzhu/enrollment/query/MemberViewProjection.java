@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Units, members and enrolments as the REST API shows them. A subscribing processor: the views change in
- * the transaction that stores the events, so a client reads its own writes. Personal data is stored masked.
+ * the transaction that stores the events (batched, see {@link ViewWriteBatch}), so a client reads its own writes.
+ * Personal data is stored masked.
  */
 @Component
 @ProcessingGroup("member-views")
@@ -31,13 +32,13 @@ public class MemberViewProjection {
 
     @EventHandler
     void on(UnitRegisteredEvent event) {
-        jdbc.update("insert into unit_view (unit_id, name, district, nature, insured_headcount) values (?, ?, ?, ?, ?) on conflict do nothing",
+        ViewWriteBatch.add(jdbc, "insert into unit_view (unit_id, name, district, nature, insured_headcount) values (?, ?, ?, ?, ?) on conflict do nothing",
                 UUID.fromString(event.unitId()), event.name(), event.district(), event.nature().name(), event.insuredHeadcount());
     }
 
     @EventHandler
     void on(MemberRegisteredEvent event) {
-        jdbc.update("""
+        ViewWriteBatch.add(jdbc, """
                 insert into member_view (member_id, unit_id, district, name, id_number_masked, phone_masked, category, gender,
                                          birth_date, service_card, real_name_verified, registered_on)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""",
@@ -48,7 +49,7 @@ public class MemberViewProjection {
 
     @EventHandler
     void on(MemberEnrolledEvent e) {
-        jdbc.update("""
+        ViewWriteBatch.add(jdbc, """
                 insert into enrollment_view (enrollment_id, member_id, plan_id, plan_version, shares, term_years, premium, funding,
                                              coverage_start, coverage_end, waiting_period_end, continuous, gifted, gift_of, migrated,
                                              district, category)
