@@ -4,9 +4,12 @@ import java.time.LocalDate;
 import java.util.Objects;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** Enrol a member in a plan. {@code payer} is who bears the premium: MEMBER (individual) or UNIT (roster). */
+/**
+ * Enrol a member in a plan. {@code payer} is who bears the premium: MEMBER (individual) or UNIT (roster);
+ * {@code unitTerms} what the unit's roster earned (discount, subsidy).
+ */
 public record EnrollMemberCommand(@TargetAggregateIdentifier String memberId, String enrollmentId, String planId, int shares,
-                                  Integer termYears, LocalDate effectiveDate, LocalDate today, String payer) {
+                                  Integer termYears, LocalDate effectiveDate, LocalDate today, String payer, UnitTerms unitTerms) {
     public EnrollMemberCommand {
         Objects.requireNonNull(memberId, "memberId");
         Objects.requireNonNull(enrollmentId, "enrollmentId");
@@ -17,11 +20,12 @@ public record EnrollMemberCommand(@TargetAggregateIdentifier String memberId, St
         if (!MemberAggregate.MEMBER_PAYS.equals(payer) && !MemberAggregate.UNIT_PAYS.equals(payer)) {
             throw new IllegalArgumentException("payer must be MEMBER or UNIT");
         }
+        unitTerms = unitTerms == null ? UnitTerms.NONE : unitTerms;
     }
 
     /** An enrolment the member pays for. */
     public EnrollMemberCommand(String memberId, String enrollmentId, String planId, int shares, Integer termYears,
                                LocalDate effectiveDate, LocalDate today) {
-        this(memberId, enrollmentId, planId, shares, termYears, effectiveDate, today, MemberAggregate.MEMBER_PAYS);
+        this(memberId, enrollmentId, planId, shares, termYears, effectiveDate, today, MemberAggregate.MEMBER_PAYS, UnitTerms.NONE);
     }
 }

@@ -21,13 +21,17 @@ public final class EnrollmentPolicy {
     }
 
     /** What the member asks for. {@code effectiveDate} in the past marks a migrated historical enrolment. */
-    public record Request(String planId, int shares, Integer termYears, LocalDate effectiveDate, String payer, boolean bypassWindow) {
+    public record Request(String planId, int shares, Integer termYears, LocalDate effectiveDate, String payer, boolean bypassWindow,
+                          UnitTerms unitTerms) {
+        public Request {
+            unitTerms = unitTerms == null ? UnitTerms.NONE : unitTerms;
+        }
     }
 
     /** The enrolment as decided. */
     public record Decision(PlanVersion plan, int shares, int termYears, BigDecimal premium, List<FundingShare> funding,
                           LocalDate coverageStart, LocalDate coverageEnd, LocalDate waitingPeriodEnd,
-                          boolean continuous, boolean migrated, LocalDate applicationDate) {
+                          boolean continuous, boolean migrated, LocalDate applicationDate, List<String> incentives) {
     }
 
     public static Decision decide(PlanCatalog catalog, MemberProfile member, List<HeldEnrollment> held, Request request, LocalDate today) {
@@ -85,28 +89,42 @@ public final class EnrollmentPolicy {
                             + start + " to " + end + "; at most " + plan.maxShares() + " allowed");
         }
         LocalDate waitingEnd = continuous ? start : start.plusDays(plan.waiting().waitingDays());
-        BigDecimal premium = term.premiumPerShare().multiply(BigDecimal.valueOf(request.shares())).setScale(2, RoundingMode.UNNECESSARY);
+        BigDecimal perShare = request.unitTerms().premiumPerShare() != null ? request.unitTerms().premiumPerShare() : term.premiumPerShare();
+        BigDecimal premium = perShare.multiply(BigDecimal.valueOf(request.shares())).setScale(2, RoundingMode.UNNECESSARY);
         List<FundingShare> funding = funding(plan, member, request, premium);
-        return new Decision(plan, request.shares(), term.years(), premium, funding, start, end, waitingEnd, continuous, migrated, applicationDate);
+        return new Decision(plan, request.shares(), term.years(), premium, funding, start, end, waitingEnd, continuous, migrated,
+                applicationDate, request.unitTerms().applied());
     }
 
     /**
-     * Gifts are paid by their payer; otherwise the plan's funding rule splits the premium between the province
-     * and whoever pays the rest (the member, or the unit for a roster).
+     * Gifts are paid by their payer. Otherwise the plan's funding rule takes the province's part first, then a
+     * unit's subsidy (per person, never more than what is left), and whoever pays (the member, or the unit for
+     * a roster) bears the rest. Shares of zero are left out.
      */
     static List<FundingShare> funding(PlanVersion plan, MemberProfile member, Request request, BigDecimal premium) {
-        PlanVersion.FundingRule rule = plan.funding();
         boolean paidByMemberOrUnit = MemberAggregate.MEMBER_PAYS.equals(request.payer()) || MemberAggregate.UNIT_PAYS.equals(request.payer());
-        if (!paidByMemberOrUnit || rule == null) {
+        if (!paidByMemberOrUnit) {
             return List.of(new FundingShare(request.payer(), premium));
         }
-        if (rule.provincePaysAllFor().stream().anyMatch(member::hasStatus)) {
+        PlanVersion.FundingRule rule = plan.funding();
+        if (rule != null && rule.provincePaysAllFor().stream().anyMatch(member::hasStatus)) {
             return List.of(new FundingShare("PROVINCE", premium));
         }
-        BigDecimal province = rule.province().multiply(BigDecimal.valueOf(request.shares())).min(premium).setScale(2, RoundingMode.UNNECESSARY);
-        BigDecimal rest = premium.subtract(province);
-        return rest.signum() == 0 ? List.of(new FundingShare("PROVINCE", province))
-                : List.of(new FundingShare("PROVINCE", province), new FundingShare(request.payer(), rest));
+        List<FundingShare> shares = new java.util.ArrayList<>();
+        BigDecimal rest = premium;
+        if (rule != null) {
+            BigDecimal province = rule.province().multiply(BigDecimal.valueOf(request.shares())).min(rest).setScale(2, RoundingMode.UNNECESSARY);
+            shares.add(new FundingShare("PROVINCE", province));
+            rest = rest.subtract(province);
+        }
+        UnitTerms terms = request.unitTerms();
+        if (terms.subsidyPerPerson().signum() > 0) {
+            BigDecimal subsidy = terms.subsidyPerPerson().min(rest).setScale(2, RoundingMode.UNNECESSARY);
+            shares.add(new FundingShare(terms.subsidyPayer(), subsidy));
+            rest = rest.subtract(subsidy);
+        }
+        shares.add(new FundingShare(request.payer(), rest));
+        return shares.stream().filter(s -> s.amount().signum() > 0).toList();
     }
 
     private static void checkEligibility(PlanVersion plan, MemberProfile member) {

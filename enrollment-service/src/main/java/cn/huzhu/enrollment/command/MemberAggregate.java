@@ -55,7 +55,7 @@ public class MemberAggregate {
             EnrollmentPolicy.Decision giftDecision;
             try {
                 giftDecision = EnrollmentPolicy.decide(catalog, profile, List.copyOf(held),
-                        new EnrollmentPolicy.Request(gift.giftPlanId(), gift.shares(), gift.termYears(), decision.coverageStart(), gift.payer(), true),
+                        new EnrollmentPolicy.Request(gift.giftPlanId(), gift.shares(), gift.termYears(), decision.coverageStart(), gift.payer(), true, null),
                         command.today());
             } catch (EnrollmentRefusedException refused) {
                 // The member cannot take the gift (e.g. already holds the most shares allowed): the paid enrolment stands alone.
@@ -65,7 +65,7 @@ public class MemberAggregate {
             apply(enrolled(giftId, giftDecision, true, command.enrollmentId()));
             gifts.add(giftId);
         }
-        return new EnrollmentResult(command.enrollmentId(), gifts);
+        return new EnrollmentResult(command.enrollmentId(), gifts, decision.premium());
     }
 
     /** Decides the enrolment without recording it; a refusal throws. */
@@ -75,7 +75,8 @@ public class MemberAggregate {
 
     static EnrollmentPolicy.Decision preview(MemberProfile profile, List<HeldEnrollment> held, EnrollMemberCommand command, PlanCatalog catalog) {
         return EnrollmentPolicy.decide(catalog, profile, List.copyOf(held),
-                new EnrollmentPolicy.Request(command.planId(), command.shares(), command.termYears(), command.effectiveDate(), command.payer(), false),
+                new EnrollmentPolicy.Request(command.planId(), command.shares(), command.termYears(), command.effectiveDate(), command.payer(), false,
+                        command.unitTerms()),
                 command.today());
     }
 
@@ -95,7 +96,7 @@ public class MemberAggregate {
     private MemberEnrolledEvent enrolled(String enrollmentId, EnrollmentPolicy.Decision d, boolean gifted, String giftOf) {
         return new MemberEnrolledEvent(enrollmentId, memberId, unitId, district, profile.category(), d.plan().planId(),
                 d.plan().version(), d.shares(), d.termYears(), d.premium(), d.funding(), d.coverageStart(), d.coverageEnd(),
-                d.waitingPeriodEnd(), d.continuous(), gifted, giftOf, d.migrated(), d.applicationDate());
+                d.waitingPeriodEnd(), d.continuous(), gifted, giftOf, d.migrated(), d.applicationDate(), d.incentives());
     }
 
     @EventSourcingHandler

@@ -8,5 +8,5 @@ public record MemberEnrolledEvent(String enrollmentId, String memberId, String u
                                   String planId, int planVersion, int shares, int termYears, BigDecimal premium,
                                   List<FundingShare> funding, LocalDate coverageStart, LocalDate coverageEnd,
                                   LocalDate waitingPeriodEnd, boolean continuous, boolean gifted, String giftOf,
-                                  boolean migrated, LocalDate applicationDate) {
+                                  boolean migrated, LocalDate applicationDate, List<String> incentives) {
 }

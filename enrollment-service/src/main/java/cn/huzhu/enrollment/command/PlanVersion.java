@@ -26,6 +26,7 @@ public record PlanVersion(
         List<Gift> gifts,
         FundingRule funding,
         GroupRules groupRules,
+        UnitIncentives unitIncentives,
         String definitionJson) {
 
     public PlanVersion {
@@ -78,6 +79,40 @@ public record PlanVersion(
             }
             return minimumShareOfInsuredStaff.multiply(BigDecimal.valueOf(insuredStaff)).setScale(0, java.math.RoundingMode.CEILING).intValueExact();
         }
+    }
+
+    /**
+     * What a unit's roster may earn (Jiangshan 2020, section 六): a lower premium per share for units that had
+     * at least {@code minimumEnrolled} members {@code yearsBack} years earlier with a payout ratio below
+     * {@code maximumPayoutRatio}; and a subsidy per enrolled person, by the unit's number of enrolled members,
+     * for units of the given natures, paid by {@code payer}. Either may be absent; they stack.
+     */
+    public record UnitIncentives(RenewalDiscount renewalDiscount, Subsidy subsidy) {
+    }
+
+    public record RenewalDiscount(BigDecimal premiumPerShare, int minimumEnrolled, BigDecimal maximumPayoutRatio, int yearsBack) {
+    }
+
+    public record Subsidy(String payer, List<UnitNature> natures, List<SubsidyTier> tiers) {
+        public Subsidy {
+            natures = natures == null ? List.of() : List.copyOf(natures);
+            tiers = tiers == null ? List.of() : List.copyOf(tiers);
+        }
+
+        /** The subsidy per person for a unit with this many enrolled members (the highest tier reached), or zero. */
+        public BigDecimal perPerson(int enrolled) {
+            BigDecimal amount = BigDecimal.ZERO;
+            for (SubsidyTier tier : tiers) {
+                if (enrolled >= tier.from()) {
+                    amount = tier.perPerson();
+                }
+            }
+            return amount;
+        }
+    }
+
+    /** From {@code from} enrolled members on (tiers in ascending order), {@code perPerson} yuan. */
+    public record SubsidyTier(int from, BigDecimal perPerson) {
     }
 
     /** Who may enrol. Empty lists mean no restriction. */

@@ -18,8 +18,8 @@ import org.axonframework.modelling.command.Repository;
 /**
  * Unit rosters. Every row is checked first (ID number, duplicates inside the roster, already enrolled, the
  * plan's eligibility and window); then the unit rule (e.g. at least 80 % of the staff in basic insurance,
- * everyone in units under 50); then, only if the unit passes, the accepted rows are registered and enrolled,
- * paid by the unit. All of it, and the roster's outcome, is one unit of work: a rejected row or roster
+ * everyone in units under 50); then the unit's terms (renewal discount, subsidy by the number enrolled); then,
+ * only if the unit passes, the accepted rows are registered and enrolled, paid by the unit. All of it, and the roster's outcome, is one unit of work: a rejected row or roster
  * changes nothing, and a roster sent again after corrections enrols only the rows that are new.
  */
 public class RosterHandler {
@@ -42,8 +42,7 @@ public class RosterHandler {
     }
 
     /** A row that passed every row check and waits for the unit rule. */
-    private record Candidate(RosterRow row, IdNumber idNumber, String memberId, boolean registered, EnrollMemberCommand enrol,
-                             BigDecimal premium) {
+    private record Candidate(RosterRow row, IdNumber idNumber, String memberId, boolean registered, EnrollMemberCommand enrol) {
     }
 
     @CommandHandler
@@ -66,20 +65,22 @@ public class RosterHandler {
         }
 
         RosterSubmittedEvent.UnitCheck unitCheck = unitCheck(command, unit, plan, coveredOn, candidates.size());
+        UnitTerms terms = UnitIncentivePolicy.terms(plan, unit, coveredOn.getYear(), year -> units.payoutRecord(unit.unitId(), year),
+                unitCheck.enrolledAfter());
         if (unitCheck.code() != null) {
             for (Candidate candidate : candidates) {
                 results.put(candidate.row().rowNo(), rejected(candidate.row(), candidate.memberId(), unitCheck.code(),
                         "Not enrolled because the roster was refused: " + unitCheck.message()));
             }
         } else {
-            enrol(command, candidates, results);
+            enrol(command, candidates, terms, results);
         }
 
         List<RosterRowResult> rows = command.rows().stream().map(r -> results.get(r.rowNo())).toList();
         BigDecimal premiumTotal = rows.stream().filter(r -> r.status() == RosterRowStatus.ENROLLED)
                 .map(RosterRowResult::premium).reduce(new BigDecimal("0.00"), BigDecimal::add);
         RosterSubmittedEvent outcome = new RosterSubmittedEvent(command.rosterId(), unit.unitId(), unit.district(), plan.planId(),
-                plan.version(), command.format(), command.today(), status(rows), unitCheck, command.application(), premiumTotal, rows);
+                plan.version(), command.format(), command.today(), status(rows), unitCheck, terms, command.application(), premiumTotal, rows);
         rosters.newInstance(() -> new RosterAggregate(outcome));
         return outcome;
     }
@@ -124,7 +125,7 @@ public class RosterHandler {
             return;
         }
         EnrollMemberCommand enrol = new EnrollMemberCommand(memberId, rowEnrollmentId(command.rosterId(), row.rowNo()), command.planId(),
-                1, null, command.effectiveDate(), command.today(), MemberAggregate.UNIT_PAYS);
+                1, null, command.effectiveDate(), command.today(), MemberAggregate.UNIT_PAYS, UnitTerms.NONE);
         try {
             if (registration.isRegistered(memberId)) {
                 RosterRowResult known = members.load(memberId).invoke(member -> {
@@ -135,8 +136,8 @@ public class RosterHandler {
                         return new RosterRowResult(row.rowNo(), RosterRowStatus.ALREADY_ENROLLED, memberId, null, null,
                                 null, "Already enrolled in " + command.planId() + " on " + coveredOn, null, null, null, null, null);
                     }
-                    EnrollmentPolicy.Decision decision = member.preview(enrol, catalog);
-                    candidates.add(new Candidate(row, idNumber, memberId, true, enrol, decision.premium()));
+                    member.preview(enrol, catalog);
+                    candidates.add(new Candidate(row, idNumber, memberId, true, enrol));
                     return null;
                 });
                 if (known != null) {
@@ -144,8 +145,8 @@ public class RosterHandler {
                 }
             } else {
                 MemberProfile profile = new MemberProfile(command.category(), idNumber.gender(), false, false, false, false);
-                EnrollmentPolicy.Decision decision = MemberAggregate.preview(profile, List.of(), enrol, catalog);
-                candidates.add(new Candidate(row, idNumber, memberId, false, enrol, decision.premium()));
+                MemberAggregate.preview(profile, List.of(), enrol, catalog);
+                candidates.add(new Candidate(row, idNumber, memberId, false, enrol));
             }
         } catch (EnrollmentRefusedException e) {
             results.put(row.rowNo(), rejected(row, memberId, e.code(), e.getMessage()));
@@ -174,7 +175,8 @@ public class RosterHandler {
         return new RosterSubmittedEvent.UnitCheck(insured, required, enrolledAfter, null, null);
     }
 
-    private void enrol(SubmitRosterCommand command, List<Candidate> candidates, Map<Integer, RosterRowResult> results) throws Exception {
+    private void enrol(SubmitRosterCommand command, List<Candidate> candidates, UnitTerms terms, Map<Integer, RosterRowResult> results)
+            throws Exception {
         Set<String> registered = new HashSet<>();
         for (Candidate candidate : candidates) {
             RosterRow row = candidate.row();
@@ -183,9 +185,12 @@ public class RosterHandler {
                         command.unitId(), command.category(), false, false, false, false, command.today()), registered);
                 registered.add(candidate.memberId());
             }
-            EnrollmentResult result = members.load(candidate.memberId()).invoke(member -> member.enrol(candidate.enrol(), catalog));
+            EnrollMemberCommand checked = candidate.enrol();
+            EnrollMemberCommand enrol = new EnrollMemberCommand(checked.memberId(), checked.enrollmentId(), checked.planId(), checked.shares(),
+                    checked.termYears(), checked.effectiveDate(), checked.today(), checked.payer(), terms);
+            EnrollmentResult result = members.load(candidate.memberId()).invoke(member -> member.enrol(enrol, catalog));
             results.put(row.rowNo(), new RosterRowResult(row.rowNo(), RosterRowStatus.ENROLLED, candidate.memberId(),
-                    result.enrollmentId(), candidate.premium(), null, null, null, null, null, null, null));
+                    result.enrollmentId(), result.premium(), null, null, null, null, null, null, null));
         }
     }
 

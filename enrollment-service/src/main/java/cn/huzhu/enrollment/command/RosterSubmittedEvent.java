@@ -10,7 +10,7 @@ import java.util.List;
  * leaves every row unenrolled.
  */
 public record RosterSubmittedEvent(String rosterId, String unitId, String district, String planId, int planVersion, String format,
-                                   LocalDate submittedOn, RosterStatus status, UnitCheck unitCheck, RosterApplication application,
+                                   LocalDate submittedOn, RosterStatus status, UnitCheck unitCheck, UnitTerms terms, RosterApplication application,
                                    BigDecimal premiumTotal, List<RosterRowResult> rows) {
 
     /**

@@ -13,6 +13,7 @@ public class UnitAggregate {
 
     @AggregateIdentifier
     private String unitId;
+    private final java.util.Map<Integer, PayoutRatioRecordedEvent> payoutRatios = new java.util.HashMap<>();
 
     protected UnitAggregate() {
     }
@@ -23,8 +24,23 @@ public class UnitAggregate {
                 command.nature(), command.insuredHeadcount()));
     }
 
+    /** Records the figures unless the same are already recorded (a repeated import changes nothing). */
+    @CommandHandler
+    public void handle(RecordPayoutRatioCommand command) {
+        PayoutRatioRecordedEvent known = payoutRatios.get(command.year());
+        if (known != null && known.enrolled() == command.enrolled() && known.payoutRatio().compareTo(command.payoutRatio()) == 0) {
+            return;
+        }
+        apply(new PayoutRatioRecordedEvent(unitId, command.year(), command.enrolled(), command.payoutRatio(), command.source()));
+    }
+
     @EventSourcingHandler
     void on(UnitRegisteredEvent event) {
         unitId = event.unitId();
+    }
+
+    @EventSourcingHandler
+    void on(PayoutRatioRecordedEvent event) {
+        payoutRatios.put(event.year(), event);
     }
 }

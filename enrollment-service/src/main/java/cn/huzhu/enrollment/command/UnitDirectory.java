@@ -16,6 +16,9 @@ public interface UnitDirectory {
         return find(unitId).map(UnitFacts::district);
     }
 
+    /** The unit's imported enrolment and payout ratio of a year. */
+    Optional<UnitIncentivePolicy.PayoutRecord> payoutRecord(String unitId, int year);
+
     /** How many of the unit's members hold an enrolment of the plan that covers the date. */
     int enrolledMembers(String unitId, String planId, LocalDate coveredOn);
 }

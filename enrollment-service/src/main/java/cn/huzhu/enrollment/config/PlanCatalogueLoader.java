@@ -26,8 +26,9 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * The plan catalogue: one JSON file per plan version under {@code plans/<planId>/v<N>.json}, read once at
- * start-up. Versions of a plan are ordered by {@code validFrom}; the one in force on a date is the latest
- * that started on or before it.
+ * start-up. Versions of a plan are ordered by {@code validFrom}, then by version; the one in force on a date is
+ * the latest that started on or before it, so a corrected version with the same {@code validFrom} supersedes
+ * the one it corrects.
  */
 public final class PlanCatalogueLoader implements PlanCatalog {
 
@@ -39,7 +40,7 @@ public final class PlanCatalogueLoader implements PlanCatalog {
     private PlanCatalogueLoader(List<PlanVersion> versions) {
         this.versionsByPlan = versions.stream().collect(Collectors.groupingBy(PlanVersion::planId, TreeMap::new,
                 Collectors.collectingAndThen(Collectors.toList(), list -> list.stream()
-                        .sorted(Comparator.comparing(PlanVersion::validFrom)).toList())));
+                        .sorted(Comparator.comparing(PlanVersion::validFrom).thenComparing(PlanVersion::version)).toList())));
         versions.forEach(v -> hashes.put(v.planId() + "#" + v.version(), sha256(v.definitionJson())));
     }
 
@@ -56,7 +57,7 @@ public final class PlanCatalogueLoader implements PlanCatalog {
                     PlanVersion version = new PlanVersion(parsed.planId(), parsed.version(), parsed.name(), parsed.region(),
                             parsed.validFrom(), parsed.eligibility(), parsed.terms(), parsed.maxShares(), parsed.coverage(),
                             parsed.windows(), parsed.renewalsOutsideWindow(), parsed.waiting(), parsed.gifts(), parsed.funding(),
-                            parsed.groupRules(), canonical);
+                            parsed.groupRules(), parsed.unitIncentives(), canonical);
                     String expectedName = "plans/" + version.planId() + "/v" + version.version() + ".json";
                     if (!resource.getURL().toString().endsWith(expectedName)) {
                         throw new IllegalStateException("Plan file " + resource + " must be " + expectedName);

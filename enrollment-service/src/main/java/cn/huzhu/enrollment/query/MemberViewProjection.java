@@ -4,6 +4,7 @@ import cn.huzhu.enrollment.command.FundingShare;
 import cn.huzhu.enrollment.command.IdNumber;
 import cn.huzhu.enrollment.command.MemberEnrolledEvent;
 import cn.huzhu.enrollment.command.MemberRegisteredEvent;
+import cn.huzhu.enrollment.command.PayoutRatioRecordedEvent;
 import cn.huzhu.enrollment.command.UnitRegisteredEvent;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +35,15 @@ public class MemberViewProjection {
     void on(UnitRegisteredEvent event) {
         ViewWriteBatch.add(jdbc, "insert into unit_view (unit_id, name, district, nature, insured_headcount) values (?, ?, ?, ?, ?) on conflict do nothing",
                 UUID.fromString(event.unitId()), event.name(), event.district(), event.nature().name(), event.insuredHeadcount());
+    }
+
+    /** An upsert, so it runs at once rather than in the batch (a correction must land after the figure it corrects). */
+    @EventHandler
+    void on(PayoutRatioRecordedEvent event) {
+        jdbc.update("""
+                insert into unit_payout_ratio_view (unit_id, year, enrolled, payout_ratio, source) values (?, ?, ?, ?, ?)
+                on conflict (unit_id, year) do update set enrolled = excluded.enrolled, payout_ratio = excluded.payout_ratio, source = excluded.source""",
+                UUID.fromString(event.unitId()), event.year(), event.enrolled(), event.payoutRatio(), event.source());
     }
 
     @EventHandler

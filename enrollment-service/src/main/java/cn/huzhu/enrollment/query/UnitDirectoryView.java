@@ -1,6 +1,7 @@
 package cn.huzhu.enrollment.query;
 
 import cn.huzhu.enrollment.command.UnitDirectory;
+import cn.huzhu.enrollment.command.UnitIncentivePolicy;
 import cn.huzhu.enrollment.command.UnitNature;
 import java.time.LocalDate;
 import java.util.Map;
@@ -53,6 +54,13 @@ public class UnitDirectoryView implements UnitDirectory {
                 where m.unit_id = ? and e.plan_id = ? and e.coverage_start <= ? and e.coverage_end >= ?""",
                 Integer.class, id.get(), planId, coveredOn, coveredOn);
         return count == null ? 0 : count;
+    }
+
+    @Override
+    public Optional<UnitIncentivePolicy.PayoutRecord> payoutRecord(String unitId, int year) {
+        return uuid(unitId).flatMap(id -> jdbc.query("select enrolled, payout_ratio from unit_payout_ratio_view where unit_id = ? and year = ?",
+                (rs, i) -> new UnitIncentivePolicy.PayoutRecord(year, rs.getInt("enrolled"), rs.getBigDecimal("payout_ratio")), id, year)
+                .stream().findFirst());
     }
 
     private static Optional<UUID> uuid(String value) {

@@ -10,10 +10,14 @@ import java.util.List;
 
 /** A roster's outcome: the unit check, the counts and every row's result. ID numbers are masked; money is a decimal string. */
 public record RosterResponse(String rosterId, String unitId, String district, String planId, int planVersion, String format,
-                             LocalDate submittedOn, String status, UnitCheck unitCheck, Counts counts, String premiumTotal,
+                             LocalDate submittedOn, String status, UnitCheck unitCheck, Terms terms, Counts counts, String premiumTotal,
                              RosterApplication application, String rejectedRowsUrl, List<Row> rows) {
 
     public record UnitCheck(int insuredStaff, int required, int enrolledAfter, boolean passed, String code, String message) {
+    }
+
+    /** What the unit earned: the premium per share it pays (null: the list price), a subsidy per person and who pays it, and why. */
+    public record Terms(String premiumPerShare, String subsidyPerPerson, String subsidyPayer, List<String> applied) {
     }
 
     public record Counts(int rows, int enrolled, int alreadyEnrolled, int rejected) {
@@ -32,6 +36,8 @@ public record RosterResponse(String rosterId, String unitId, String district, St
         return new RosterResponse(e.rosterId(), e.unitId(), e.district(), e.planId(), e.planVersion(), e.format(), e.submittedOn(),
                 e.status().name(),
                 new UnitCheck(check.insuredStaff(), check.required(), check.enrolledAfter(), check.code() == null, check.code(), check.message()),
+                e.terms() == null ? null : new Terms(Money.format(e.terms().premiumPerShare()), Money.format(e.terms().subsidyPerPerson()),
+                        e.terms().subsidyPayer(), e.terms().applied()),
                 new Counts(rows.size(), enrolled, already, rejected), Money.format(e.premiumTotal()), e.application(),
                 rejected == 0 ? null : "/api/rosters/" + e.rosterId() + "/rejected-rows.xlsx",
                 rows.stream().filter(r -> only == null || r.status() == only)

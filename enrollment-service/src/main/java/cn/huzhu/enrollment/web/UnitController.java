@@ -3,6 +3,7 @@ package cn.huzhu.enrollment.web;
 import cn.huzhu.enrollment.command.BatchItemResult;
 import cn.huzhu.enrollment.command.EnrollMemberCommand;
 import cn.huzhu.enrollment.command.EnrollMembersCommand;
+import cn.huzhu.enrollment.command.RecordPayoutRatioCommand;
 import cn.huzhu.enrollment.command.RegisterUnitCommand;
 import cn.huzhu.enrollment.command.UnitNature;
 import cn.huzhu.enrollment.query.EnrollmentView;
@@ -12,11 +13,14 @@ import cn.huzhu.enrollment.query.UnitView;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -28,6 +32,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -80,6 +85,26 @@ public class UnitController {
                 e.planId(), e.shares(), e.termYears(), e.coverageEnd().plusDays(1), today)).toList();
         List<BatchItemResult> results = commands.sendAndWait(new EnrollMembersCommand(items));
         return BatchResponse.of(results);
+    }
+
+    public record PayoutRatioRequest(@NotNull @PositiveOrZero Integer enrolled, @NotNull @DecimalMin("0") @DecimalMax("10") BigDecimal payoutRatio,
+                                     @Size(max = 200) String source) {
+    }
+
+    public record PayoutRatio(String unitId, int year, int enrolled, BigDecimal payoutRatio, String source) {
+    }
+
+    /**
+     * Imports the unit's enrolment and payout ratio of a year (0.43 for 43 %), as the union computed them, until
+     * claims and payouts on the platform produce them; renewal discounts and gifts are decided from them.
+     * The same figures again change nothing; other figures correct the year.
+     */
+    @PutMapping("/{unitId}/payout-ratios/{year}")
+    public PayoutRatio recordPayoutRatio(@PathVariable UUID unitId, @PathVariable @Min(2000) @Max(2100) int year,
+                                         @Valid @RequestBody PayoutRatioRequest request) {
+        find(unitId);
+        commands.sendAndWait(new RecordPayoutRatioCommand(unitId.toString(), year, request.enrolled(), request.payoutRatio(), request.source()));
+        return new PayoutRatio(unitId.toString(), year, request.enrolled(), request.payoutRatio(), request.source());
     }
 
     @GetMapping("/{unitId}")

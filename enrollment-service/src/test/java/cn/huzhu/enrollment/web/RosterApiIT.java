@@ -107,8 +107,8 @@ class RosterApiIT extends IntegrationTestSupport {
         String memberOfRow1 = rows.get("1").path("memberId").asText();
         JsonNode enrolment = api.get("/api/enrollments/" + rows.get("1").path("enrollmentId").asText()).json();
         assertThat(enrolment.path("planId").asText()).isEqualTo(PLAN);
-        assertThat(enrolment.path("funding").get(0).path("payer").asText()).as("a roster is paid by the unit").isEqualTo("UNIT");
-        assertThat(enrolment.path("funding").get(0).path("amount").asText()).isEqualTo("50.00");
+        assertThat(enrolment.path("funding").toString()).as("a roster is paid by the unit, a non-public one with the union's subsidy")
+                .contains("\"payer\":\"UNION\",\"amount\":\"7.00\"").contains("\"payer\":\"UNIT\",\"amount\":\"43.00\"");
 
         String rosterId = roster.path("rosterId").asText();
         JsonNode again = api.get("/api/rosters/" + rosterId + "?rows=REJECTED").json();
@@ -206,6 +206,42 @@ class RosterApiIT extends IntegrationTestSupport {
         assertThat(retired.path("rows").get(0).path("code").asText()).isEqualTo("CATEGORY_NOT_ELIGIBLE");
         assertThat(elsewhere.path("rows").get(0).path("code").asText()).isEqualTo("MEMBER_IN_OTHER_UNIT");
         assertThat(elsewhere.path("status").asText()).as("one of two insured staff is not enough in a small unit").isEqualTo("REJECTED");
+    }
+
+    @Test
+    void shouldChargeTheRenewalDiscountAndSplitTheNonPublicSubsidyFromTheImportedPayoutRatio() {
+        String discounted = unit(10);
+        String full = unit(10);
+        Api.Response imported = api.put("/api/units/" + discounted + "/payout-ratios/2024",
+                Map.of("enrolled", 150, "payoutRatio", "0.35", "source", "江山市总工会 2024 年度报销率"));
+        Api.Response again = api.put("/api/units/" + discounted + "/payout-ratios/2024",
+                Map.of("enrolled", 150, "payoutRatio", "0.35", "source", "江山市总工会 2024 年度报销率"));
+        Api.Response tooHigh = api.put("/api/units/" + full + "/payout-ratios/2024", Map.of("enrolled", 150, "payoutRatio", "-0.1"));
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(tooHigh.status()).isEqualTo(400);
+        assertThat(api.put("/api/units/" + full + "/payout-ratios/2024", Map.of("enrolled", 150, "payoutRatio", "0.80")).status()).isEqualTo(200);
+
+        List<Map<String, Object>> members = new ArrayList<>();
+        List<Map<String, Object>> others = new ArrayList<>();
+        for (int n = 1; n <= 10; n++) {
+            members.add(Map.of("name", "职工" + n, "idNumber", id(5000 + n)));
+            others.add(Map.of("name", "职工" + n, "idNumber", id(5100 + n)));
+        }
+        JsonNode roster = api.post("/api/rosters", Map.of("unitId", discounted, "planId", PLAN, "members", members)).json();
+        JsonNode fullPrice = api.post("/api/rosters", Map.of("unitId", full, "planId", PLAN, "members", others)).json();
+
+        assertThat(roster.path("status").asText()).as(roster.toString()).isEqualTo("ACCEPTED");
+        assertThat(roster.path("terms").path("premiumPerShare").asText()).isEqualTo("40.00");
+        assertThat(roster.path("terms").path("subsidyPerPerson").asText()).as("1-99 enrolled").isEqualTo("7.00");
+        assertThat(roster.path("terms").path("applied")).hasSize(2);
+        assertThat(roster.path("premiumTotal").asText()).isEqualTo("400.00");
+        JsonNode enrolment = api.get("/api/enrollments/" + roster.path("rows").get(0).path("enrollmentId").asText()).json();
+        assertThat(enrolment.path("premium").asText()).isEqualTo("40.00");
+        assertThat(enrolment.path("funding").toString()).contains("\"payer\":\"UNION\",\"amount\":\"7.00\"")
+                .contains("\"payer\":\"UNIT\",\"amount\":\"33.00\"");
+        assertThat(fullPrice.path("terms").path("premiumPerShare").isNull()).as("a payout ratio of 80 % earns no discount").isTrue();
+        assertThat(fullPrice.path("premiumTotal").asText()).isEqualTo("500.00");
     }
 
     @Test

@@ -1,0 +1,7 @@
+package cn.huzhu.enrollment.command;
+
+import java.math.BigDecimal;
+
+/** A unit's enrolment and payout ratio of a year as imported; a later one for the same year replaces it. */
+public record PayoutRatioRecordedEvent(String unitId, int year, int enrolled, BigDecimal payoutRatio, String source) {
+}
