@@ -4,6 +4,8 @@ import cn.huzhu.contracts.enrollment.EnrollmentTargetSet;
 import cn.huzhu.contracts.enrollment.MemberEnrolled;
 import cn.huzhu.contracts.enrollment.MemberRegistered;
 import cn.huzhu.contracts.enrollment.PlanVersionPublished;
+import cn.huzhu.contracts.enrollment.PremiumCollected;
+import cn.huzhu.contracts.enrollment.PremiumCollectionFailed;
 import cn.huzhu.contracts.enrollment.UnitRegistered;
 import cn.huzhu.contracts.regional.EnrollmentBatchProcessed;
 import cn.huzhu.contracts.regional.EnrollmentBatchSubmitted;
@@ -18,6 +20,8 @@ public final class ContractRecords {
             UnitRegistered.class,
             MemberRegistered.class,
             MemberEnrolled.class,
+            PremiumCollected.class,
+            PremiumCollectionFailed.class,
             EnrollmentTargetSet.class,
             EnrollmentBatchSubmitted.class,
             EnrollmentBatchProcessed.class);

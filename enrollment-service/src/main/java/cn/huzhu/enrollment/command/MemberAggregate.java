@@ -3,6 +3,7 @@ package cn.huzhu.enrollment.command;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -27,6 +28,10 @@ public class MemberAggregate {
     private String district;
     private MemberProfile profile;
     private final List<HeldEnrollment> held = new ArrayList<>();
+    /** Enrolments whose premium is still to be collected, and the failed attempts seen (by reference). */
+    private final java.util.Map<String, MemberEnrolledEvent> pending = new java.util.HashMap<>();
+    private final java.util.Map<String, String> collectedBy = new java.util.HashMap<>();
+    private final java.util.Set<String> failedReferences = new java.util.HashSet<>();
 
     protected MemberAggregate() {
     }
@@ -45,7 +50,8 @@ public class MemberAggregate {
     /** Decides and records an enrolment (and the gifts it earns); refusals throw before anything is applied. */
     EnrollmentResult enrol(EnrollMemberCommand command, PlanCatalog catalog) {
         EnrollmentPolicy.Decision decision = preview(command, catalog);
-        apply(enrolled(command.enrollmentId(), decision, false, null));
+        MemberEnrolledEvent enrolled = enrolled(command.enrollmentId(), decision, false, null);
+        apply(enrolled);
 
         List<String> gifts = new ArrayList<>();
         for (PlanVersion.Gift gift : decision.plan().gifts()) {
@@ -65,7 +71,7 @@ public class MemberAggregate {
             apply(enrolled(giftId, giftDecision, true, command.enrollmentId()));
             gifts.add(giftId);
         }
-        return new EnrollmentResult(command.enrollmentId(), gifts, decision.premium());
+        return new EnrollmentResult(command.enrollmentId(), gifts, decision.premium(), enrolled.payerAmount());
     }
 
     /** Decides the enrolment without recording it; a refusal throws. */
@@ -80,9 +86,9 @@ public class MemberAggregate {
                 command.today());
     }
 
-    /** Whether the member holds an enrolment of the plan that covers the date. */
-    boolean holds(String planId, java.time.LocalDate date) {
-        return held.stream().anyMatch(h -> h.planId().equals(planId) && h.overlaps(date, date));
+    /** Whether the member holds an enrolment of the plan that covers part of the period. */
+    boolean holds(String planId, LocalDate from, LocalDate to) {
+        return held.stream().anyMatch(h -> h.planId().equals(planId) && h.overlaps(from, to));
     }
 
     String unitId() {
@@ -93,10 +99,61 @@ public class MemberAggregate {
         return UUID.nameUUIDFromBytes(("gift:" + enrollmentId + ":" + giftPlanId).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
+    /**
+     * A new enrolment is pending while its member or unit has a part of the premium to pay; gifts, migrated
+     * enrolments and those paid wholly by the province or union are collected from the start.
+     */
     private MemberEnrolledEvent enrolled(String enrollmentId, EnrollmentPolicy.Decision d, boolean gifted, String giftOf) {
+        boolean payerOwes = d.funding().stream().anyMatch(f -> (MEMBER_PAYS.equals(f.payer()) || UNIT_PAYS.equals(f.payer())) && f.amount().signum() > 0);
+        PremiumStatus status = !gifted && !d.migrated() && payerOwes ? PremiumStatus.PENDING : PremiumStatus.COLLECTED;
         return new MemberEnrolledEvent(enrollmentId, memberId, unitId, district, profile.category(), d.plan().planId(),
                 d.plan().version(), d.shares(), d.termYears(), d.premium(), d.funding(), d.coverageStart(), d.coverageEnd(),
-                d.waitingPeriodEnd(), d.continuous(), gifted, giftOf, d.migrated(), d.applicationDate(), d.incentives());
+                d.waitingPeriodEnd(), d.continuous(), gifted, giftOf, d.migrated(), d.applicationDate(), d.incentives(), status);
+    }
+
+    @CommandHandler
+    public PremiumStatus handle(RecordPremiumCollectionCommand command, PlanCatalog catalog) {
+        return collect(command, catalog);
+    }
+
+    /**
+     * Records a collection result. Collected: the enrolment is in force, from the collection day for plans whose
+     * cover runs from enrolment (never earlier than the start asked for), unchanged for plans with a fixed or
+     * annual period. Failed: it stays pending. A result already recorded changes nothing; another result for a
+     * collected enrolment is refused.
+     */
+    PremiumStatus collect(RecordPremiumCollectionCommand command, PlanCatalog catalog) {
+        String enrollmentId = command.enrollmentId();
+        if (collectedBy.containsKey(enrollmentId)) {
+            if (command.succeeded() && command.reference().equals(collectedBy.get(enrollmentId))) {
+                return PremiumStatus.COLLECTED;
+            }
+            throw new EnrollmentRefusedException("ALREADY_COLLECTED", "enrollmentId", "The premium of this enrolment is already collected");
+        }
+        MemberEnrolledEvent enrolment = pending.get(enrollmentId);
+        if (enrolment == null) {
+            throw new EnrollmentRefusedException("UNKNOWN_ENROLLMENT", "enrollmentId", "The member has no enrolment " + enrollmentId);
+        }
+        if (!command.succeeded()) {
+            if (!failedReferences.contains(command.reference())) {
+                apply(new PremiumCollectionFailedEvent(enrollmentId, memberId, district, enrolment.planId(), command.method(),
+                        command.reference(), command.reason(), command.on()));
+            }
+            return PremiumStatus.PENDING;
+        }
+        LocalDate start = enrolment.coverageStart();
+        LocalDate end = enrolment.coverageEnd();
+        LocalDate waitingEnd = enrolment.waitingPeriodEnd();
+        PlanVersion plan = catalog.versionOn(enrolment.planId(), enrolment.coverageStart()).orElseThrow();
+        if (plan.coverage().type() == PlanVersion.CoverageType.TERM && command.on().isAfter(start)) {
+            long waitingDays = java.time.temporal.ChronoUnit.DAYS.between(start, waitingEnd);
+            start = command.on();
+            end = EnrollmentPolicy.coverageEnd(plan, start, enrolment.termYears());
+            waitingEnd = start.plusDays(waitingDays);
+        }
+        apply(new PremiumCollectedEvent(enrollmentId, memberId, unitId, district, enrolment.planId(), command.method(), command.reference(),
+                enrolment.payerAmount(), command.on(), start, end, waitingEnd));
+        return PremiumStatus.COLLECTED;
     }
 
     @EventSourcingHandler
@@ -111,6 +168,24 @@ public class MemberAggregate {
     @EventSourcingHandler
     void on(MemberEnrolledEvent event) {
         held.add(new HeldEnrollment(event.enrollmentId(), event.planId(), event.shares(), event.coverageStart(), event.coverageEnd()));
+        if (event.status() == PremiumStatus.PENDING) {
+            pending.put(event.enrollmentId(), event);
+        } else {
+            collectedBy.put(event.enrollmentId(), "");
+        }
+    }
+
+    @EventSourcingHandler
+    void on(PremiumCollectedEvent event) {
+        pending.remove(event.enrollmentId());
+        collectedBy.put(event.enrollmentId(), event.reference());
+        held.replaceAll(h -> h.enrollmentId().equals(event.enrollmentId())
+                ? new HeldEnrollment(h.enrollmentId(), h.planId(), h.shares(), event.coverageStart(), event.coverageEnd()) : h);
+    }
+
+    @EventSourcingHandler
+    void on(PremiumCollectionFailedEvent event) {
+        failedReferences.add(event.reference());
     }
 
     private static String blankToNull(String value) {

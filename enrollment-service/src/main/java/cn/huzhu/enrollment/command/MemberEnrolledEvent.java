@@ -8,5 +8,16 @@ public record MemberEnrolledEvent(String enrollmentId, String memberId, String u
                                   String planId, int planVersion, int shares, int termYears, BigDecimal premium,
                                   List<FundingShare> funding, LocalDate coverageStart, LocalDate coverageEnd,
                                   LocalDate waitingPeriodEnd, boolean continuous, boolean gifted, String giftOf,
-                                  boolean migrated, LocalDate applicationDate, List<String> incentives) {
+                                  boolean migrated, LocalDate applicationDate, List<String> incentives, PremiumStatus premiumStatus) {
+
+    /** Events recorded before premiums were collected on the platform count as collected. */
+    public PremiumStatus status() {
+        return premiumStatus == null ? PremiumStatus.COLLECTED : premiumStatus;
+    }
+
+    /** The part of the premium the member or unit pays, which is what collection collects. */
+    public BigDecimal payerAmount() {
+        return funding.stream().filter(f -> MemberAggregate.MEMBER_PAYS.equals(f.payer()) || MemberAggregate.UNIT_PAYS.equals(f.payer()))
+                .map(FundingShare::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
 }

@@ -56,15 +56,16 @@ public class RosterHandler {
                 .orElseThrow(() -> new EnrollmentRefusedException("PLAN_NOT_IN_FORCE", "effectiveDate",
                         "Plan " + command.planId() + " was not yet in force on " + requestedStart));
         LocalDate coveredOn = EnrollmentPolicy.coverageStart(plan, requestedStart);
+        LocalDate coveredUntil = EnrollmentPolicy.coverageEnd(plan, coveredOn, plan.term(null).orElseThrow().years());
 
         Map<Integer, RosterRowResult> results = new HashMap<>();
         List<Candidate> candidates = new ArrayList<>();
         Map<String, Integer> rowOfMember = new HashMap<>();
         for (RosterRow row : command.rows()) {
-            check(command, row, coveredOn, rowOfMember, candidates, results);
+            check(command, row, coveredOn, coveredUntil, rowOfMember, candidates, results);
         }
 
-        RosterSubmittedEvent.UnitCheck unitCheck = unitCheck(command, unit, plan, coveredOn, candidates.size());
+        RosterSubmittedEvent.UnitCheck unitCheck = unitCheck(command, unit, plan, coveredOn, coveredUntil, candidates.size());
         UnitTerms terms = UnitIncentivePolicy.terms(plan, unit, coveredOn.getYear(), year -> units.payoutRecord(unit.unitId(), year),
                 unitCheck.enrolledAfter());
         if (unitCheck.code() != null) {
@@ -85,7 +86,7 @@ public class RosterHandler {
         return outcome;
     }
 
-    private void check(SubmitRosterCommand command, RosterRow row, LocalDate coveredOn, Map<String, Integer> rowOfMember,
+    private void check(SubmitRosterCommand command, RosterRow row, LocalDate coveredOn, LocalDate coveredUntil, Map<String, Integer> rowOfMember,
                        List<Candidate> candidates, Map<Integer, RosterRowResult> results) throws Exception {
         if (results.containsKey(row.rowNo())) {
             throw new IllegalArgumentException("Row number " + row.rowNo() + " appears twice in the roster");
@@ -132,8 +133,8 @@ public class RosterHandler {
                     if (!member.unitId().equals(command.unitId())) {
                         return rejected(row, memberId, "MEMBER_IN_OTHER_UNIT", "The member is registered with another unit");
                     }
-                    if (member.holds(command.planId(), coveredOn)) {
-                        return new RosterRowResult(row.rowNo(), RosterRowStatus.ALREADY_ENROLLED, memberId, null, null,
+                    if (member.holds(command.planId(), coveredOn, coveredUntil)) {
+                        return new RosterRowResult(row.rowNo(), RosterRowStatus.ALREADY_ENROLLED, memberId, null, null, null,
                                 null, "Already enrolled in " + command.planId() + " on " + coveredOn, null, null, null, null, null);
                     }
                     member.preview(enrol, catalog);
@@ -154,10 +155,10 @@ public class RosterHandler {
     }
 
     private RosterSubmittedEvent.UnitCheck unitCheck(SubmitRosterCommand command, UnitDirectory.UnitFacts unit, PlanVersion plan,
-                                                     LocalDate coveredOn, int newRows) {
+                                                     LocalDate coveredOn, LocalDate coveredUntil, int newRows) {
         RosterApplication application = command.application();
         int insured = application.staffInBasicInsurance() != null ? application.staffInBasicInsurance() : unit.insuredHeadcount();
-        int enrolledAfter = units.enrolledMembers(unit.unitId(), plan.planId(), coveredOn) + newRows;
+        int enrolledAfter = units.enrolledMembers(unit.unitId(), plan.planId(), coveredOn, coveredUntil) + newRows;
         PlanVersion.GroupRules rules = plan.groupRules();
         int required = rules == null ? 0 : rules.required(insured);
         if (application.enrolling() != null && application.enrolling() != command.rows().size()) {
@@ -190,8 +191,26 @@ public class RosterHandler {
                     checked.termYears(), checked.effectiveDate(), checked.today(), checked.payer(), terms);
             EnrollmentResult result = members.load(candidate.memberId()).invoke(member -> member.enrol(enrol, catalog));
             results.put(row.rowNo(), new RosterRowResult(row.rowNo(), RosterRowStatus.ENROLLED, candidate.memberId(),
-                    result.enrollmentId(), result.premium(), null, null, null, null, null, null, null));
+                    result.enrollmentId(), result.premium(), result.payerAmount(), null, null, null, null, null, null, null));
         }
+    }
+
+    /**
+     * The unit's transfer for a roster: recorded on the roster (checked against the amount due), then every
+     * enrolment of the roster is collected, all in one transaction.
+     */
+    @CommandHandler
+    public RosterPaidEvent handle(RecordRosterPaymentCommand command) throws Exception {
+        RosterPaidEvent paid = rosters.load(command.rosterId()).invoke(roster -> roster.pay(command));
+        if (paid == null) {
+            return rosters.load(command.rosterId()).invoke(RosterAggregate::payment);
+        }
+        for (RosterRowResult row : rosters.load(command.rosterId()).invoke(RosterAggregate::enrolledRows)) {
+            RecordPremiumCollectionCommand collect = new RecordPremiumCollectionCommand(row.memberId(), row.enrollmentId(), true,
+                    CollectionMethod.UNIT_TRANSFER, command.reference(), null, command.paidOn());
+            members.load(row.memberId()).invoke(member -> member.collect(collect, catalog));
+        }
+        return paid;
     }
 
     private static RosterStatus status(List<RosterRowResult> rows) {
@@ -220,7 +239,7 @@ public class RosterHandler {
     }
 
     private static RosterRowResult rejected(RosterRow row, String memberId, String code, String message) {
-        return new RosterRowResult(row.rowNo(), RosterRowStatus.REJECTED, memberId, null, null, code, message,
+        return new RosterRowResult(row.rowNo(), RosterRowStatus.REJECTED, memberId, null, null, null, code, message,
                 row.name(), row.gender(), row.idNumber(), row.phone(), row.remark());
     }
 

@@ -19,6 +19,6 @@ public interface UnitDirectory {
     /** The unit's imported enrolment and payout ratio of a year. */
     Optional<UnitIncentivePolicy.PayoutRecord> payoutRecord(String unitId, int year);
 
-    /** How many of the unit's members hold an enrolment of the plan that covers the date. */
-    int enrolledMembers(String unitId, String planId, LocalDate coveredOn);
+    /** How many of the unit's members hold an enrolment of the plan that covers part of the period. */
+    int enrolledMembers(String unitId, String planId, LocalDate from, LocalDate to);
 }

@@ -6,10 +6,14 @@ import cn.huzhu.contracts.enrollment.Funding;
 import cn.huzhu.contracts.enrollment.MemberEnrolled;
 import cn.huzhu.contracts.enrollment.MemberRegistered;
 import cn.huzhu.contracts.enrollment.PlanVersionPublished;
+import cn.huzhu.contracts.enrollment.PremiumCollected;
+import cn.huzhu.contracts.enrollment.PremiumCollectionFailed;
 import cn.huzhu.contracts.enrollment.UnitRegistered;
 import cn.huzhu.enrollment.command.MemberEnrolledEvent;
 import cn.huzhu.enrollment.command.MemberRegisteredEvent;
 import cn.huzhu.enrollment.command.PlanVersionRegisteredEvent;
+import cn.huzhu.enrollment.command.PremiumCollectedEvent;
+import cn.huzhu.enrollment.command.PremiumCollectionFailedEvent;
 import cn.huzhu.enrollment.command.TargetSetEvent;
 import cn.huzhu.enrollment.command.UnitRegisteredEvent;
 import java.time.Instant;
@@ -90,6 +94,29 @@ public class KafkaPublisher {
                 .setContinuous(e.continuous()).setGifted(e.gifted())
                 .setGiftOf(e.giftOf() == null ? null : UUID.fromString(e.giftOf()))
                 .setMigrated(e.migrated())
+                .setPremiumStatus(e.status().name())
+                .build());
+    }
+
+    @EventHandler
+    void on(PremiumCollectedEvent e, EventMessage<?> message, @Timestamp Instant at) {
+        send(Topics.MEMBERS, e.memberId(), PremiumCollected.newBuilder()
+                .setEventId(eventId(message)).setOccurredAt(at)
+                .setEnrollmentId(UUID.fromString(e.enrollmentId())).setMemberId(UUID.fromString(e.memberId()))
+                .setUnitId(UUID.fromString(e.unitId())).setDistrict(e.district()).setPlanId(e.planId())
+                .setMethod(e.method().name()).setReference(e.reference()).setAmount(e.amount().setScale(2))
+                .setCollectedOn(e.collectedOn()).setCoverageStart(e.coverageStart()).setCoverageEnd(e.coverageEnd())
+                .setWaitingPeriodEnd(e.waitingPeriodEnd())
+                .build());
+    }
+
+    @EventHandler
+    void on(PremiumCollectionFailedEvent e, EventMessage<?> message, @Timestamp Instant at) {
+        send(Topics.MEMBERS, e.memberId(), PremiumCollectionFailed.newBuilder()
+                .setEventId(eventId(message)).setOccurredAt(at)
+                .setEnrollmentId(UUID.fromString(e.enrollmentId())).setMemberId(UUID.fromString(e.memberId()))
+                .setDistrict(e.district()).setPlanId(e.planId()).setMethod(e.method().name()).setReference(e.reference())
+                .setReason(e.reason()).setFailedOn(e.failedOn())
                 .build());
     }
 

@@ -5,6 +5,8 @@ import cn.huzhu.enrollment.command.IdNumber;
 import cn.huzhu.enrollment.command.MemberEnrolledEvent;
 import cn.huzhu.enrollment.command.MemberRegisteredEvent;
 import cn.huzhu.enrollment.command.PayoutRatioRecordedEvent;
+import cn.huzhu.enrollment.command.PremiumCollectedEvent;
+import cn.huzhu.enrollment.command.PremiumCollectionFailedEvent;
 import cn.huzhu.enrollment.command.UnitRegisteredEvent;
 import java.util.List;
 import java.util.Optional;
@@ -62,12 +64,27 @@ public class MemberViewProjection {
         ViewWriteBatch.add(jdbc, """
                 insert into enrollment_view (enrollment_id, member_id, plan_id, plan_version, shares, term_years, premium, funding,
                                              coverage_start, coverage_end, waiting_period_end, continuous, gifted, gift_of, migrated,
-                                             district, category)
-                values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""",
+                                             district, category, premium_status)
+                values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""",
                 UUID.fromString(e.enrollmentId()), UUID.fromString(e.memberId()), e.planId(), e.planVersion(), e.shares(),
                 e.termYears(), e.premium(), fundingJson(e.funding()), e.coverageStart(), e.coverageEnd(), e.waitingPeriodEnd(),
                 e.continuous(), e.gifted(), e.giftOf() == null ? null : UUID.fromString(e.giftOf()), e.migrated(),
-                e.district(), e.category().name());
+                e.district(), e.category().name(), e.status().name());
+    }
+
+    @EventHandler
+    void on(PremiumCollectedEvent e) {
+        ViewWriteBatch.add(jdbc, """
+                update enrollment_view set premium_status = 'COLLECTED', collected_on = ?, collection_reference = ?, collection_failure = null,
+                                           coverage_start = ?, coverage_end = ?, waiting_period_end = ?
+                where enrollment_id = ?""",
+                e.collectedOn(), e.reference(), e.coverageStart(), e.coverageEnd(), e.waitingPeriodEnd(), UUID.fromString(e.enrollmentId()));
+    }
+
+    @EventHandler
+    void on(PremiumCollectionFailedEvent e) {
+        ViewWriteBatch.add(jdbc, "update enrollment_view set collection_failure = ? where enrollment_id = ? and premium_status = 'PENDING'",
+                e.failedOn() + " " + e.reason(), UUID.fromString(e.enrollmentId()));
     }
 
     @QueryHandler

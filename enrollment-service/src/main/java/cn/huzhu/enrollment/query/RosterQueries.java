@@ -1,5 +1,6 @@
 package cn.huzhu.enrollment.query;
 
+import cn.huzhu.enrollment.command.RosterPaidEvent;
 import cn.huzhu.enrollment.command.RosterSubmittedEvent;
 import java.util.Optional;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -22,14 +23,18 @@ public class RosterQueries {
     }
 
     @QueryHandler
-    Optional<RosterSubmittedEvent> handle(FindRosterQuery query) {
+    Optional<RosterRecord> handle(FindRosterQuery query) {
         DomainEventStream events = eventStore.readEvents(query.rosterId());
+        RosterSubmittedEvent submitted = null;
+        RosterPaidEvent paid = null;
         while (events.hasNext()) {
             DomainEventMessage<?> event = events.next();
-            if (event.getPayload() instanceof RosterSubmittedEvent submitted) {
-                return Optional.of(submitted);
+            if (event.getPayload() instanceof RosterSubmittedEvent outcome) {
+                submitted = outcome;
+            } else if (event.getPayload() instanceof RosterPaidEvent payment) {
+                paid = payment;
             }
         }
-        return Optional.empty();
+        return submitted == null ? Optional.empty() : Optional.of(new RosterRecord(submitted, paid));
     }
 }

@@ -44,7 +44,7 @@ public class UnitDirectoryView implements UnitDirectory {
     }
 
     @Override
-    public int enrolledMembers(String unitId, String planId, LocalDate coveredOn) {
+    public int enrolledMembers(String unitId, String planId, LocalDate from, LocalDate to) {
         Optional<UUID> id = uuid(unitId);
         if (id.isEmpty()) {
             return 0;
@@ -52,7 +52,7 @@ public class UnitDirectoryView implements UnitDirectory {
         Integer count = jdbc.queryForObject("""
                 select count(distinct e.member_id) from enrollment_view e join member_view m on m.member_id = e.member_id
                 where m.unit_id = ? and e.plan_id = ? and e.coverage_start <= ? and e.coverage_end >= ?""",
-                Integer.class, id.get(), planId, coveredOn, coveredOn);
+                Integer.class, id.get(), planId, to, from);
         return count == null ? 0 : count;
     }
 

@@ -11,8 +11,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * View rows written by a subscribing projection, collected over the command's unit of work and written as
  * JDBC batches just before it commits, in the same transaction as its events. A roster of 5 000 members
- * makes 15 000 view rows: one statement each cost most of its time. Only for statements whose order does
- * not matter (idempotent inserts); without a unit of work the statement runs at once.
+ * makes 15 000 view rows: one statement each cost most of its time. The statements are written grouped by
+ * their SQL, in the order each SQL first appeared: an update of a row inserted in the same unit of work comes
+ * after the insert. Without a unit of work the statement runs at once.
  */
 final class ViewWriteBatch {
 

@@ -1,9 +1,11 @@
 package cn.huzhu.enrollment.web;
 
 import cn.huzhu.enrollment.command.BatchItemResult;
+import cn.huzhu.enrollment.command.CollectionMethod;
 import cn.huzhu.enrollment.command.EnrollMemberCommand;
 import cn.huzhu.enrollment.command.EnrollMembersCommand;
 import cn.huzhu.enrollment.command.EnrollmentResult;
+import cn.huzhu.enrollment.command.RecordPremiumCollectionCommand;
 import cn.huzhu.enrollment.query.EnrollmentView;
 import cn.huzhu.enrollment.query.FindEnrollmentQuery;
 import jakarta.validation.Valid;
@@ -11,8 +13,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -72,6 +74,27 @@ public class EnrollmentController {
                 UUID.randomUUID().toString(), r.planId(), r.shares(), r.termYears(), r.effectiveDate(), today)).toList();
         List<BatchItemResult> results = commands.sendAndWait(new EnrollMembersCommand(items));
         return BatchResponse.of(results);
+    }
+
+    public record CollectionRequest(@NotNull CollectionResult result, CollectionMethod method, @NotBlank @Size(max = 100) String reference,
+                                    @Size(max = 150) String reason, LocalDate on) {
+    }
+
+    public enum CollectionResult { SUCCEEDED, FAILED }
+
+    /**
+     * The result of collecting a pending enrolment's premium, as the bank reports a deduction (or the union
+     * records a payment): SUCCEEDED puts the enrolment in force (from that day for plans whose cover runs from
+     * enrolment); FAILED with the bank's reason leaves it pending. The same result again changes nothing.
+     */
+    @PostMapping("/{enrollmentId}/collections")
+    public EnrollmentResponse collect(@PathVariable UUID enrollmentId, @Valid @RequestBody CollectionRequest request) {
+        EnrollmentResponse enrolment = find(enrollmentId);
+        boolean succeeded = request.result() == CollectionResult.SUCCEEDED;
+        commands.sendAndWait(new RecordPremiumCollectionCommand(enrolment.memberId(), enrollmentId.toString(), succeeded,
+                request.method() != null ? request.method() : CollectionMethod.BANK_DEDUCTION, request.reference().strip(),
+                request.reason(), request.on() != null ? request.on() : LocalDate.now(clock)));
+        return find(enrollmentId);
     }
 
     @GetMapping("/{enrollmentId}")

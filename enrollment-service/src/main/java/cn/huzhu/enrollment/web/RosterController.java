@@ -1,20 +1,25 @@
 package cn.huzhu.enrollment.web;
 
 import cn.huzhu.enrollment.command.MemberCategory;
+import cn.huzhu.enrollment.command.RecordRosterPaymentCommand;
 import cn.huzhu.enrollment.command.RosterApplication;
 import cn.huzhu.enrollment.command.RosterRow;
 import cn.huzhu.enrollment.command.RosterRowStatus;
 import cn.huzhu.enrollment.command.RosterSubmittedEvent;
 import cn.huzhu.enrollment.command.SubmitRosterCommand;
 import cn.huzhu.enrollment.query.FindRosterQuery;
+import cn.huzhu.enrollment.query.RosterRecord;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -128,10 +133,27 @@ public class RosterController {
         return RosterResponse.of(find(rosterId), rows);
     }
 
+    public record PaymentRequest(@NotNull @DecimalMin("0.01") @Digits(integer = 10, fraction = 2) BigDecimal amount,
+                                 @NotBlank @Size(max = 100) String reference, LocalDate paidOn) {
+    }
+
+    /**
+     * Records the unit's transfer for the roster (the voucher's reference and amount, which must equal the unit's
+     * part of the enrolled rows' premiums): every enrolment of the roster is collected and in force. The same
+     * payment again changes nothing.
+     */
+    @PostMapping(value = "/{rosterId}/payments", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public RosterResponse pay(@PathVariable UUID rosterId, @Valid @RequestBody PaymentRequest request) {
+        find(rosterId);
+        commands.sendAndWait(new RecordRosterPaymentCommand(rosterId.toString(), request.amount(), request.reference().strip(),
+                request.paidOn() != null ? request.paidOn() : LocalDate.now(clock)));
+        return RosterResponse.of(find(rosterId), RosterRowStatus.ENROLLED);
+    }
+
     /** The rejected rows with the reason per row, as an .xlsx to correct and send again. */
     @GetMapping(value = "/{rosterId}/rejected-rows.xlsx", produces = RosterFiles.XLSX)
     public ResponseEntity<byte[]> rejectedRows(@PathVariable UUID rosterId) {
-        byte[] workbook = RejectedRowsWorkbook.of(find(rosterId));
+        byte[] workbook = RejectedRowsWorkbook.of(find(rosterId).outcome());
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("rejected-rows-" + rosterId + ".xlsx", StandardCharsets.UTF_8).build().toString())
@@ -156,11 +178,11 @@ public class RosterController {
 
     private ResponseEntity<RosterResponse> send(SubmitRosterCommand command) {
         RosterSubmittedEvent outcome = commands.sendAndWait(command);
-        return ResponseEntity.created(URI.create("/api/rosters/" + outcome.rosterId())).body(RosterResponse.of(outcome, null));
+        return ResponseEntity.created(URI.create("/api/rosters/" + outcome.rosterId())).body(RosterResponse.of(new RosterRecord(outcome, null), null));
     }
 
-    private RosterSubmittedEvent find(UUID rosterId) {
-        return queries.query(new FindRosterQuery(rosterId.toString()), ResponseTypes.optionalInstanceOf(RosterSubmittedEvent.class)).join()
+    private RosterRecord find(UUID rosterId) {
+        return queries.query(new FindRosterQuery(rosterId.toString()), ResponseTypes.optionalInstanceOf(RosterRecord.class)).join()
                 .orElseThrow(() -> new NotFoundException("roster", rosterId.toString()));
     }
 

@@ -2,22 +2,29 @@ package cn.huzhu.enrollment.web;
 
 import cn.huzhu.enrollment.command.IdNumber;
 import cn.huzhu.enrollment.command.RosterApplication;
+import cn.huzhu.enrollment.command.RosterPaidEvent;
 import cn.huzhu.enrollment.command.RosterRowResult;
 import cn.huzhu.enrollment.command.RosterRowStatus;
 import cn.huzhu.enrollment.command.RosterSubmittedEvent;
+import cn.huzhu.enrollment.query.RosterRecord;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
 /** A roster's outcome: the unit check, the counts and every row's result. ID numbers are masked; money is a decimal string. */
 public record RosterResponse(String rosterId, String unitId, String district, String planId, int planVersion, String format,
                              LocalDate submittedOn, String status, UnitCheck unitCheck, Terms terms, Counts counts, String premiumTotal,
-                             RosterApplication application, String rejectedRowsUrl, List<Row> rows) {
+                             Payment payment, RosterApplication application, String rejectedRowsUrl, List<Row> rows) {
 
     public record UnitCheck(int insuredStaff, int required, int enrolledAfter, boolean passed, String code, String message) {
     }
 
     /** What the unit earned: the premium per share it pays (null: the list price), a subsidy per person and who pays it, and why. */
     public record Terms(String premiumPerShare, String subsidyPerPerson, String subsidyPayer, List<String> applied) {
+    }
+
+    /** What the unit owes for the enrolled rows (its part of their premiums) and, once paid, the transfer. */
+    public record Payment(String amountDue, boolean paid, String amount, String reference, LocalDate paidOn) {
     }
 
     public record Counts(int rows, int enrolled, int alreadyEnrolled, int rejected) {
@@ -27,7 +34,8 @@ public record RosterResponse(String rosterId, String unitId, String district, St
                       String name, String idNumber) {
     }
 
-    static RosterResponse of(RosterSubmittedEvent e, RosterRowStatus only) {
+    static RosterResponse of(RosterRecord record, RosterRowStatus only) {
+        RosterSubmittedEvent e = record.outcome();
         List<RosterRowResult> rows = e.rows();
         int enrolled = count(rows, RosterRowStatus.ENROLLED);
         int already = count(rows, RosterRowStatus.ALREADY_ENROLLED);
@@ -38,11 +46,19 @@ public record RosterResponse(String rosterId, String unitId, String district, St
                 new UnitCheck(check.insuredStaff(), check.required(), check.enrolledAfter(), check.code() == null, check.code(), check.message()),
                 e.terms() == null ? null : new Terms(Money.format(e.terms().premiumPerShare()), Money.format(e.terms().subsidyPerPerson()),
                         e.terms().subsidyPayer(), e.terms().applied()),
-                new Counts(rows.size(), enrolled, already, rejected), Money.format(e.premiumTotal()), e.application(),
+                new Counts(rows.size(), enrolled, already, rejected), Money.format(e.premiumTotal()), payment(record), e.application(),
                 rejected == 0 ? null : "/api/rosters/" + e.rosterId() + "/rejected-rows.xlsx",
                 rows.stream().filter(r -> only == null || r.status() == only)
                         .map(r -> new Row(r.rowNo(), r.status().name(), r.memberId(), r.enrollmentId(), r.premium() == null ? null : Money.format(r.premium()), r.code(), r.message(),
                                 r.name(), r.idNumber() == null ? null : IdNumber.mask(r.idNumber()))).toList());
+    }
+
+    private static Payment payment(RosterRecord record) {
+        BigDecimal due = record.outcome().rows().stream().filter(r -> r.status() == RosterRowStatus.ENROLLED)
+                .map(r -> r.amountDue() == null ? r.premium() : r.amountDue()).reduce(new BigDecimal("0.00"), BigDecimal::add);
+        RosterPaidEvent paid = record.payment();
+        return paid == null ? new Payment(Money.format(due), false, null, null, null)
+                : new Payment(Money.format(due), true, Money.format(paid.amount()), paid.reference(), paid.paidOn());
     }
 
     private static int count(List<RosterRowResult> rows, RosterRowStatus status) {

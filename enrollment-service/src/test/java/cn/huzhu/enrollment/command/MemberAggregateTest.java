@@ -52,7 +52,7 @@ class MemberAggregateTest {
     static MemberEnrolledEvent held(String enrollmentId, String planId, int shares, LocalDate start, LocalDate end) {
         return new MemberEnrolledEvent(enrollmentId, MEMBER, "u-1", "海曙", MemberCategory.IN_SERVICE, planId, 1, shares, 1,
                 new BigDecimal("20.00"), List.of(new FundingShare("MEMBER", new BigDecimal("20.00"))), start, end, start, false, false,
-                null, true, start, List.of());
+                null, true, start, List.of(), PremiumStatus.COLLECTED);
     }
 
     @SafeVarargs

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import cn.huzhu.contracts.Topics;
 import cn.huzhu.contracts.enrollment.MemberEnrolled;
+import cn.huzhu.contracts.enrollment.PremiumCollected;
+import cn.huzhu.contracts.enrollment.PremiumCollectionFailed;
 import cn.huzhu.contracts.kafka.ContractDeserializer;
 import cn.huzhu.enrollment.IntegrationTestSupport;
 import cn.huzhu.enrollment.command.IdNumbers;
@@ -239,18 +241,55 @@ class EnrollmentApiIT extends IntegrationTestSupport {
         assertThat(api.get("/actuator/health").text("status")).isEqualTo("UP");
     }
 
+    @Test
+    void shouldKeepAnEnrolmentPendingUntilItsPremiumIsCollected() {
+        String memberId = registered(IdNumbers.male(501), unit("鄞州"), "IN_SERVICE", false, false);
+        Api.Response enrolled = api.post("/api/enrollments", enrolment(memberId, "shaoxing-hospital", 1, null, null));
+        String enrollmentId = enrolled.json().path("enrollment").path("enrollmentId").asText();
+        String collections = "/api/enrollments/" + enrollmentId + "/collections";
+
+        Api.Response failed = api.post(collections, Map.of("result", "FAILED", "reference", "DK-1", "reason", "INSUFFICIENT_FUNDS"));
+        Api.Response noReason = api.post(collections, Map.of("result", "FAILED", "reference", "DK-1b"));
+        Api.Response collected = api.post(collections, Map.of("result", "SUCCEEDED", "reference", "DK-2"));
+        Api.Response again = api.post(collections, Map.of("result", "SUCCEEDED", "reference", "DK-2"));
+        Api.Response another = api.post(collections, Map.of("result", "SUCCEEDED", "reference", "DK-3"));
+
+        assertThat(enrolled.json().path("enrollment").path("premiumStatus").asText()).isEqualTo("PENDING");
+        assertThat(failed.status()).as(failed.body()).isEqualTo(200);
+        assertThat(failed.text("premiumStatus")).isEqualTo("PENDING");
+        assertThat(failed.text("collectionFailure")).contains("INSUFFICIENT_FUNDS");
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(collected.text("premiumStatus")).isEqualTo("COLLECTED");
+        assertThat(collected.json().path("collectionFailure").isNull()).isTrue();
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(another.status()).isEqualTo(422);
+        assertThat(another.text("code")).isEqualTo("ALREADY_COLLECTED");
+        List<SpecificRecord> published = consumeRecordsOf(memberId, r -> r instanceof PremiumCollected || r instanceof PremiumCollectionFailed, 2);
+        assertThat(published).hasSize(2);
+        assertThat(published.get(0)).isInstanceOfSatisfying(PremiumCollectionFailed.class, f -> assertThat(f.getReason()).isEqualTo("INSUFFICIENT_FUNDS"));
+        assertThat(published.get(1)).isInstanceOfSatisfying(PremiumCollected.class, c -> {
+            assertThat(c.getReference()).isEqualTo("DK-2");
+            assertThat(c.getAmount()).isEqualByComparingTo("60.00");
+            assertThat(c.getMethod()).isEqualTo("BANK_DEDUCTION");
+        });
+    }
+
     private List<MemberEnrolled> consumeEnrolmentsOf(String memberId, int expected) {
+        return consumeRecordsOf(memberId, r -> r instanceof MemberEnrolled, expected).stream().map(MemberEnrolled.class::cast).toList();
+    }
+
+    private List<SpecificRecord> consumeRecordsOf(String memberId, java.util.function.Predicate<SpecificRecord> wanted, int expected) {
         Properties props = new Properties();
         props.put("bootstrap.servers", LocalStack.shared().bootstrapServers());
         props.put("group.id", "api-it-" + UUID.randomUUID());
         props.put("auto.offset.reset", "earliest");
-        List<MemberEnrolled> found = new ArrayList<>();
+        List<SpecificRecord> found = new ArrayList<>();
         try (KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ContractDeserializer())) {
             consumer.subscribe(List.of(Topics.MEMBERS));
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 for (ConsumerRecord<String, SpecificRecord> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (record.key().equals(memberId) && record.value() instanceof MemberEnrolled enrolled) {
-                        found.add(enrolled);
+                    if (record.key().equals(memberId) && wanted.test(record.value())) {
+                        found.add(record.value());
                     }
                 }
                 return found.size() >= expected;

@@ -111,6 +111,24 @@ class RosterApiIT extends IntegrationTestSupport {
                 .contains("\"payer\":\"UNION\",\"amount\":\"7.00\"").contains("\"payer\":\"UNIT\",\"amount\":\"43.00\"");
 
         String rosterId = roster.path("rosterId").asText();
+        assertThat(enrolment.path("premiumStatus").asText()).as("until the unit pays").isEqualTo("PENDING");
+        assertThat(roster.path("payment").path("amountDue").asText()).as("48 x 43.00, the union pays 7 each").isEqualTo("2064.00");
+        Api.Response wrongAmount = api.post("/api/rosters/" + rosterId + "/payments", Map.of("amount", "2400.00", "reference", "ZZ-2026-001"));
+        Api.Response paid = api.post("/api/rosters/" + rosterId + "/payments", Map.of("amount", "2064.00", "reference", "ZZ-2026-001", "paidOn", "2026-06-03"));
+        Api.Response paidAgain = api.post("/api/rosters/" + rosterId + "/payments", Map.of("amount", "2064.00", "reference", "ZZ-2026-001", "paidOn", "2026-06-03"));
+        Api.Response paidTwice = api.post("/api/rosters/" + rosterId + "/payments", Map.of("amount", "2064.00", "reference", "ZZ-2026-002"));
+        assertThat(wrongAmount.status()).isEqualTo(422);
+        assertThat(wrongAmount.text("code")).isEqualTo("PAYMENT_AMOUNT_MISMATCH");
+        assertThat(paid.status()).as(paid.body()).isEqualTo(200);
+        assertThat(paid.json().path("payment").path("paid").asBoolean()).isTrue();
+        assertThat(paidAgain.status()).isEqualTo(200);
+        assertThat(paidTwice.text("code")).isEqualTo("ALREADY_PAID");
+        JsonNode collected = api.get("/api/enrollments/" + rows.get("1").path("enrollmentId").asText()).json();
+        assertThat(collected.path("premiumStatus").asText()).isEqualTo("COLLECTED");
+        assertThat(collected.path("coverageStart").asText()).as("cover runs from the day the unit paid").isEqualTo("2026-06-03");
+        assertThat(api.post("/api/rosters/00000000-0000-0000-0000-000000000003/payments", Map.of("amount", "1.00", "reference", "x")).status())
+                .isEqualTo(404);
+
         JsonNode again = api.get("/api/rosters/" + rosterId + "?rows=REJECTED").json();
         assertThat(again.path("counts").path("enrolled").asInt()).isEqualTo(48);
         assertThat(again.path("rows")).hasSize(4);

@@ -1,0 +1,10 @@
+package cn.huzhu.enrollment.command;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/** A pending enrolment's premium was collected; it is in force from {@code coverageStart}. */
+public record PremiumCollectedEvent(String enrollmentId, String memberId, String unitId, String district, String planId,
+                                    CollectionMethod method, String reference, BigDecimal amount, LocalDate collectedOn,
+                                    LocalDate coverageStart, LocalDate coverageEnd, LocalDate waitingPeriodEnd) {
+}

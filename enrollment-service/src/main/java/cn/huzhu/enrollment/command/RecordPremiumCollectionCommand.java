@@ -1,0 +1,26 @@
+package cn.huzhu.enrollment.command;
+
+import java.time.LocalDate;
+import java.util.Objects;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/**
+ * The result of collecting a pending enrolment's premium: {@code succeeded} with the payment's reference, or a
+ * failed bank deduction with the bank's reason (the enrolment stays pending). The same result reported again
+ * changes nothing.
+ */
+public record RecordPremiumCollectionCommand(@TargetAggregateIdentifier String memberId, String enrollmentId, boolean succeeded,
+                                             CollectionMethod method, String reference, String reason, LocalDate on) {
+    public RecordPremiumCollectionCommand {
+        Objects.requireNonNull(memberId, "memberId");
+        Objects.requireNonNull(enrollmentId, "enrollmentId");
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(on, "on");
+        if (reference == null || reference.isBlank()) {
+            throw new IllegalArgumentException("reference is required");
+        }
+        if (!succeeded && (reason == null || reason.isBlank())) {
+            throw new IllegalArgumentException("reason is required for a failed collection");
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package cn.huzhu.enrollment.command;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Objects;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** The unit transferred the premiums of a roster's enrolments (凭缴款单或转帐凭证): amount, voucher reference, day. */
+public record RecordRosterPaymentCommand(@TargetAggregateIdentifier String rosterId, BigDecimal amount, String reference, LocalDate paidOn) {
+    public RecordRosterPaymentCommand {
+        Objects.requireNonNull(rosterId, "rosterId");
+        Objects.requireNonNull(paidOn, "paidOn");
+        if (amount == null || amount.signum() <= 0 || amount.scale() > 2) {
+            throw new IllegalArgumentException("amount is a positive sum in yuan with at most two decimals");
+        }
+        if (reference == null || reference.isBlank()) {
+            throw new IllegalArgumentException("reference is required");
+        }
+    }
+}

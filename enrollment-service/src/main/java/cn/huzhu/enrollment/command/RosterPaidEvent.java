@@ -1,0 +1,8 @@
+package cn.huzhu.enrollment.command;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/** The unit paid for its roster's enrolments; each of them is collected in the same transaction. */
+public record RosterPaidEvent(String rosterId, String unitId, BigDecimal amount, String reference, LocalDate paidOn) {
+}
