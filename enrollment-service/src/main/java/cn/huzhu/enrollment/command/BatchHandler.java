@@ -94,6 +94,48 @@ public class BatchHandler {
         return new ProcessEnrollmentBatchCommand.RowResult(row.rowNo(), false, memberId, null, code, message);
     }
 
+    /**
+     * The union's gift to a qualifying unit: refused whole when the unit does not qualify; otherwise every member
+     * gets a gifted share, except those the plan's rules refuse (e.g. already holding it), which are answered
+     * with the reason. A gift repeated for the same year finds everyone covered and changes nothing.
+     */
+    @CommandHandler
+    public List<BatchItemResult> handle(GiftUnitMembersCommand command) {
+        if (!catalog.exists(command.planId())) {
+            throw new EnrollmentRefusedException("UNKNOWN_PLAN", "planId", "There is no plan " + command.planId());
+        }
+        PlanVersion plan = catalog.versionOn(command.planId(), command.effectiveDate())
+                .orElseThrow(() -> new EnrollmentRefusedException("PLAN_NOT_IN_FORCE", "effectiveDate", "Plan " + command.planId()
+                        + " was not yet in force on " + command.effectiveDate()));
+        PlanVersion.GiftRule rule = plan.giftRule();
+        if (rule == null) {
+            throw new EnrollmentRefusedException("NO_GIFT_RULE", "planId", "Plan " + plan.planId() + " is not given to units as a gift");
+        }
+        int basis = command.year() - PlanVersion.GiftRule.YEARS_BACK;
+        UnitIncentivePolicy.PayoutRecord record = units.payoutRecord(command.unitId(), basis)
+                .orElseThrow(() -> new EnrollmentRefusedException("UNIT_NOT_QUALIFIED", "unitId",
+                        "No enrolment and payout ratio of " + basis + " is recorded for the unit"));
+        if (record.enrolled() < rule.minimumHospitalEnrolled() || record.payoutRatio().compareTo(rule.payoutRatioBelow()) >= 0) {
+            throw new EnrollmentRefusedException("UNIT_NOT_QUALIFIED", "unitId", "The gift needs at least " + rule.minimumHospitalEnrolled()
+                    + " enrolled and a payout ratio below " + rule.payoutRatioBelow().toPlainString() + " in " + basis + "; the unit had "
+                    + record.enrolled() + " and " + record.payoutRatio().toPlainString());
+        }
+        List<BatchItemResult> results = new ArrayList<>(command.memberIds().size());
+        for (int i = 0; i < command.memberIds().size(); i++) {
+            String memberId = command.memberIds().get(i);
+            String enrollmentId = UUID.nameUUIDFromBytes(("unit-gift:" + plan.planId() + ":" + command.year() + ":" + memberId)
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+            try {
+                EnrollmentResult result = members.load(memberId).invoke(member -> member.gift(enrollmentId, plan.planId(),
+                        command.effectiveDate(), command.today(), catalog));
+                results.add(BatchItemResult.done(i, result.enrollmentId(), List.of()));
+            } catch (EnrollmentRefusedException e) {
+                results.add(BatchItemResult.refused(i, memberId, e.code(), e.field(), e.getMessage()));
+            }
+        }
+        return results;
+    }
+
     @CommandHandler
     public List<BatchItemResult> handle(EnrollMembersCommand command) {
         List<BatchItemResult> results = new ArrayList<>(command.items().size());

@@ -74,6 +74,18 @@ public class MemberAggregate {
         return new EnrollmentResult(command.enrollmentId(), gifts, decision.premium(), enrolled.payerAmount());
     }
 
+    /**
+     * A share of a plan given by the union to a worker of a qualifying unit (Huzhou's major-disease gift):
+     * decided by the plan's rules outside its window, paid by the union, recorded as a gift.
+     */
+    EnrollmentResult gift(String enrollmentId, String planId, LocalDate effectiveDate, LocalDate today, PlanCatalog catalog) {
+        EnrollmentPolicy.Decision decision = EnrollmentPolicy.decide(catalog, profile, List.copyOf(held),
+                new EnrollmentPolicy.Request(planId, 1, null, effectiveDate, PlanVersion.GiftRule.PAYER, true, null), today);
+        MemberEnrolledEvent enrolled = enrolled(enrollmentId, decision, true, null);
+        apply(enrolled);
+        return new EnrollmentResult(enrollmentId, List.of(), decision.premium(), enrolled.payerAmount());
+    }
+
     /** Decides the enrolment without recording it; a refusal throws. */
     EnrollmentPolicy.Decision preview(EnrollMemberCommand command, PlanCatalog catalog) {
         return preview(profile, held, command, catalog);

@@ -27,6 +27,7 @@ public record PlanVersion(
         FundingRule funding,
         GroupRules groupRules,
         UnitIncentives unitIncentives,
+        GiftRule giftRule,
         String definitionJson) {
 
     public PlanVersion {
@@ -109,6 +110,17 @@ public record PlanVersion(
             }
             return amount;
         }
+    }
+
+    /**
+     * Huzhou: the union gifts a share of this plan to every worker of a unit that had at least
+     * {@code minimumHospitalEnrolled} members in hospitalisation cover and a payout ratio below
+     * {@code payoutRatioBelow}, in the year before the gift (an assumption: the news report says "this year").
+     */
+    public record GiftRule(int minimumHospitalEnrolled, BigDecimal payoutRatioBelow) {
+
+        public static final int YEARS_BACK = 1;
+        public static final String PAYER = "UNION";
     }
 
     /** From {@code from} enrolled members on (tiers in ascending order), {@code perPerson} yuan. */

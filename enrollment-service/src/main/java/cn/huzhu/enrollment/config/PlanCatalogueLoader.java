@@ -57,7 +57,7 @@ public final class PlanCatalogueLoader implements PlanCatalog {
                     PlanVersion version = new PlanVersion(parsed.planId(), parsed.version(), parsed.name(), parsed.region(),
                             parsed.validFrom(), parsed.eligibility(), parsed.terms(), parsed.maxShares(), parsed.coverage(),
                             parsed.windows(), parsed.renewalsOutsideWindow(), parsed.waiting(), parsed.gifts(), parsed.funding(),
-                            parsed.groupRules(), parsed.unitIncentives(), canonical);
+                            parsed.groupRules(), parsed.unitIncentives(), parsed.giftRule(), canonical);
                     String expectedName = "plans/" + version.planId() + "/v" + version.version() + ".json";
                     if (!resource.getURL().toString().endsWith(expectedName)) {
                         throw new IllegalStateException("Plan file " + resource + " must be " + expectedName);

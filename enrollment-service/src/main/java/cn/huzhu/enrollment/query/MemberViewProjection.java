@@ -117,6 +117,11 @@ public class MemberViewProjection {
     }
 
     @QueryHandler
+    List<String> handle(FindUnitMembersQuery query) {
+        return jdbc.queryForList("select member_id::text from member_view where unit_id = ? order by member_id", String.class, query.unitId());
+    }
+
+    @QueryHandler
     List<EnrollmentView> handle(FindRenewableEnrollmentsQuery query) {
         return jdbc.query("""
                 select e.* from enrollment_view e join member_view m on m.member_id = e.member_id

@@ -3,11 +3,13 @@ package cn.huzhu.enrollment.web;
 import cn.huzhu.enrollment.command.BatchItemResult;
 import cn.huzhu.enrollment.command.EnrollMemberCommand;
 import cn.huzhu.enrollment.command.EnrollMembersCommand;
+import cn.huzhu.enrollment.command.GiftUnitMembersCommand;
 import cn.huzhu.enrollment.command.RecordPayoutRatioCommand;
 import cn.huzhu.enrollment.command.RegisterUnitCommand;
 import cn.huzhu.enrollment.command.UnitNature;
 import cn.huzhu.enrollment.query.EnrollmentView;
 import cn.huzhu.enrollment.query.FindRenewableEnrollmentsQuery;
+import cn.huzhu.enrollment.query.FindUnitMembersQuery;
 import cn.huzhu.enrollment.query.FindUnitQuery;
 import cn.huzhu.enrollment.query.UnitView;
 import jakarta.validation.Valid;
@@ -84,6 +86,26 @@ public class UnitController {
         List<EnrollMemberCommand> items = renewable.stream().map(e -> new EnrollMemberCommand(e.memberId(), UUID.randomUUID().toString(),
                 e.planId(), e.shares(), e.termYears(), e.coverageEnd().plusDays(1), today)).toList();
         List<BatchItemResult> results = commands.sendAndWait(new EnrollMembersCommand(items));
+        return BatchResponse.of(results);
+    }
+
+    public record GiftRequest(@NotBlank @Size(max = 100) String planId, @NotNull @Min(2000) @Max(2100) Integer year, LocalDate effectiveDate) {
+    }
+
+    /**
+     * The union's gift of a plan share to every member of a qualifying unit (Huzhou: at least 200 enrolled in
+     * hospitalisation and a payout ratio below 70 % in the year before, from the imported figures). A unit that
+     * does not qualify gets 422 {@code UNIT_NOT_QUALIFIED}; each member is answered in the batch form, and giving
+     * the same gift again changes nothing.
+     */
+    @PostMapping("/{unitId}/gifts")
+    public BatchResponse gift(@PathVariable UUID unitId, @Valid @RequestBody GiftRequest request) {
+        find(unitId);
+        List<String> members = queries.query(new FindUnitMembersQuery(unitId), ResponseTypes.multipleInstancesOf(String.class)).join();
+        LocalDate today = LocalDate.now(clock);
+        LocalDate effective = request.effectiveDate() != null ? request.effectiveDate() : today;
+        List<BatchItemResult> results = commands.sendAndWait(new GiftUnitMembersCommand(unitId.toString(), request.planId(), request.year(),
+                effective, members, today));
         return BatchResponse.of(results);
     }
 

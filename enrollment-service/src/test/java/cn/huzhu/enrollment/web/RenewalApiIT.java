@@ -80,4 +80,39 @@ class RenewalApiIT extends IntegrationTestSupport {
         assertThat(api.post("/api/units/" + unitId + "/renewals", Map.of("planId", "x")).status()).isEqualTo(400);
         assertThat(List.of(api.get("/api/members/" + m + "/enrollments").json().size())).containsExactly(2);
     }
+
+    @Test
+    void shouldGiftAMajorDiseaseShareToEveryWorkerOfAQualifyingHuzhouUnitOnce() {
+        String qualifying = unit();
+        String highRatio = unit();
+        String small = unit();
+        String unknown = unit();
+        List<String> workers = List.of(member(qualifying, IdNumbers.female(601)), member(qualifying, IdNumbers.female(602)),
+                member(qualifying, IdNumbers.male(603)));
+        member(highRatio, IdNumbers.male(604));
+        api.put("/api/units/" + qualifying + "/payout-ratios/2025", Map.of("enrolled", 250, "payoutRatio", "0.55"));
+        api.put("/api/units/" + highRatio + "/payout-ratios/2025", Map.of("enrolled", 900, "payoutRatio", "0.70"));
+        api.put("/api/units/" + small + "/payout-ratios/2025", Map.of("enrolled", 199, "payoutRatio", "0.20"));
+        Map<String, Object> gift = Map.of("planId", "huzhou-major-disease", "year", 2026, "effectiveDate", "2026-01-01");
+
+        Api.Response given = api.post("/api/units/" + qualifying + "/gifts", gift);
+        Api.Response again = api.post("/api/units/" + qualifying + "/gifts", gift);
+
+        assertThat(given.status()).as(given.body()).isEqualTo(200);
+        assertThat(given.json().path("accepted").asInt()).isEqualTo(3);
+        assertThat(again.json().path("accepted").asInt()).as("everyone already holds the gift").isZero();
+        for (String worker : workers) {
+            JsonNode enrolments = api.get("/api/members/" + worker + "/enrollments").json();
+            assertThat(enrolments).hasSize(1);
+            assertThat(enrolments.get(0).path("planId").asText()).isEqualTo("huzhou-major-disease");
+            assertThat(enrolments.get(0).path("gifted").asBoolean()).isTrue();
+            assertThat(enrolments.get(0).path("premiumStatus").asText()).isEqualTo("COLLECTED");
+            assertThat(enrolments.get(0).path("funding").get(0).path("payer").asText()).isEqualTo("UNION");
+        }
+        for (String unit : List.of(highRatio, small, unknown)) {
+            Api.Response refused = api.post("/api/units/" + unit + "/gifts", gift);
+            assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+            assertThat(refused.text("code")).isEqualTo("UNIT_NOT_QUALIFIED");
+        }
+    }
 }
