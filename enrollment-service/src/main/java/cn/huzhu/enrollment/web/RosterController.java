@@ -16,6 +16,7 @@ import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,6 +37,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -67,15 +69,14 @@ public class RosterController {
         this.clock = clock;
     }
 
-    /** Where the roster goes and what the spreadsheet may not say. */
-    public record Target(UUID unitId, String planId, LocalDate effectiveDate, MemberCategory category, Integer staffInBasicInsurance) {
+    /** Where a roster file goes and what the spreadsheet may not say, from the query string (or form fields). */
+    public record Target(@NotNull UUID unitId, @NotBlank @Size(max = 100) String planId,
+                         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveDate, MemberCategory category,
+                         @PositiveOrZero Integer staffInBasicInsurance) {
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    public ResponseEntity<RosterResponse> upload(@RequestPart("file") MultipartFile file, @RequestParam UUID unitId, @RequestParam String planId,
-                                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveDate,
-                                                 @RequestParam(required = false) MemberCategory category,
-                                                 @RequestParam(required = false) Integer staffInBasicInsurance) throws IOException {
+    public ResponseEntity<RosterResponse> upload(@RequestPart("file") MultipartFile file, @Valid @ModelAttribute Target target) throws IOException {
         if (file.getSize() > MAX_BYTES) {
             throw new RosterTooLargeException();
         }
@@ -91,23 +92,17 @@ public class RosterController {
         } else {
             throw new RosterFiles.UnreadableRosterException("Upload the roster as .xlsx or .csv");
         }
-        return submit(new Target(unitId, planId, effectiveDate, category, staffInBasicInsurance), format, file.getBytes());
+        return submit(target, format, file.getBytes());
     }
 
     @PostMapping(consumes = RosterFiles.XLSX)
-    public ResponseEntity<RosterResponse> uploadWorkbook(HttpServletRequest request, @RequestParam UUID unitId, @RequestParam String planId,
-                                                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveDate,
-                                                         @RequestParam(required = false) MemberCategory category,
-                                                         @RequestParam(required = false) Integer staffInBasicInsurance) throws IOException {
-        return submit(new Target(unitId, planId, effectiveDate, category, staffInBasicInsurance), "XLSX", body(request));
+    public ResponseEntity<RosterResponse> uploadWorkbook(HttpServletRequest request, @Valid @ModelAttribute Target target) throws IOException {
+        return submit(target, "XLSX", body(request));
     }
 
     @PostMapping(consumes = "text/csv")
-    public ResponseEntity<RosterResponse> uploadCsv(HttpServletRequest request, @RequestParam UUID unitId, @RequestParam String planId,
-                                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveDate,
-                                                    @RequestParam(required = false) MemberCategory category,
-                                                    @RequestParam(required = false) Integer staffInBasicInsurance) throws IOException {
-        return submit(new Target(unitId, planId, effectiveDate, category, staffInBasicInsurance), "CSV", body(request));
+    public ResponseEntity<RosterResponse> uploadCsv(HttpServletRequest request, @Valid @ModelAttribute Target target) throws IOException {
+        return submit(target, "CSV", body(request));
     }
 
     public record MemberLine(Integer no, String name, String gender, String idNumber, String phone, String remark) {

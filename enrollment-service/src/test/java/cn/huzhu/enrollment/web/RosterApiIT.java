@@ -274,6 +274,8 @@ class RosterApiIT extends IntegrationTestSupport {
         Api.Response unknownPlan = api.post("/api/rosters", Map.of("unitId", unitId, "planId", "no-such-plan",
                 "members", List.of(Map.of("name", "某", "idNumber", id(4002)))));
         Api.Response noMembers = api.post("/api/rosters", Map.of("unitId", unitId, "planId", PLAN, "members", List.of()));
+        Api.Response noUnit = api.upload("/api/rosters?planId=" + PLAN, "roster.xlsx", RosterFiles.XLSX, new RosterWorkbook().bytes());
+        Api.Response badUnit = api.post("/api/rosters?unitId=not-a-uuid&planId=" + PLAN, "text/csv", "name,idNumber\n".getBytes(StandardCharsets.UTF_8));
 
         assertThat(emptySheet.status()).isEqualTo(400);
         assertThat(emptySheet.text("type")).endsWith("/unreadable-roster");
@@ -284,6 +286,10 @@ class RosterApiIT extends IntegrationTestSupport {
         assertThat(unknownPlan.status()).isEqualTo(422);
         assertThat(unknownPlan.text("code")).isEqualTo("UNKNOWN_PLAN");
         assertThat(noMembers.status()).isEqualTo(400);
+        assertThat(noUnit.status()).isEqualTo(400);
+        assertThat(noUnit.json().path("errors").get(0).path("field").asText()).isEqualTo("unitId");
+        assertThat(badUnit.status()).isEqualTo(400);
+        assertThat(badUnit.body()).contains("unitId");
         assertThat(api.get("/api/rosters/00000000-0000-0000-0000-000000000002").status()).isEqualTo(404);
     }
 }
