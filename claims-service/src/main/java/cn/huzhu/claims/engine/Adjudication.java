@@ -1,0 +1,23 @@
+package cn.huzhu.claims.engine;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * The engine's answer for one coverage: the amount with its calculation, or a rejection; and the benefit
+ * account as it is after paying (unchanged when rejected).
+ */
+public record Adjudication(BigDecimal amount, List<Line> lines, Rejection rejection, BenefitAccount accountAfter) {
+
+    public Adjudication {
+        lines = List.copyOf(lines);
+    }
+
+    public boolean approved() {
+        return rejection == null;
+    }
+
+    static Adjudication rejected(String code, String message, BenefitAccount account) {
+        return new Adjudication(BigDecimal.ZERO.setScale(2), List.of(), new Rejection(code, message), account);
+    }
+}
