@@ -14,4 +14,14 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule engineIsPlainJava = noClasses().that().resideInAPackage("..engine..")
             .should().dependOnClassesThat().resideOutsideOfPackages("java..", "cn.huzhu.claims.engine..");
+
+    @ArchTest
+    static final ArchRule commandModelIsFreeOfFrameworks = noClasses().that().resideInAPackage("..command..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.persistence..",
+                    "org.apache.kafka..", "cn.huzhu.contracts..", "com.fasterxml.jackson..");
+
+    @ArchTest
+    static final ArchRule controllersUseGatewaysOnly = noClasses().that().resideInAPackage("..web..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "cn.huzhu.claims.messaging..")
+            .orShould().dependOnClassesThat().haveSimpleNameEndingWith("Projection");
 }

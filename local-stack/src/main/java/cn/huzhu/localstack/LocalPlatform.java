@@ -21,6 +21,7 @@ public final class LocalPlatform {
     public static final int POSTGRES_PORT = 15432;
     public static final int KAFKA_PORT = 19092;
     public static final int ENROLLMENT_PORT = 8081;
+    public static final int CLAIMS_PORT = 8082;
     public static final int REPORTING_PORT = 8084;
 
     private LocalPlatform() {
@@ -51,6 +52,7 @@ public final class LocalPlatform {
         Map<String, String> common = Map.of("KAFKA_BOOTSTRAP_SERVERS", stack[0].bootstrapServers());
         services.add(start(root, data, "enrollment-service", ENROLLMENT_PORT, stack[0], "enrollment", common));
         services.add(start(root, data, "reporting-service", REPORTING_PORT, stack[0], "reporting", common));
+        services.add(start(root, data, "claims-service", CLAIMS_PORT, stack[0], "claims", common));
         for (ServiceProcess service : services) {
             service.awaitHealthy(Duration.ofMinutes(3));
             System.out.println("  " + service.name() + " is up at " + service.baseUrl() + " (log: " + service.log() + ")");
@@ -63,6 +65,7 @@ public final class LocalPlatform {
         System.out.println("Huzhu is running:");
         System.out.println("  Enrollment API   http://127.0.0.1:" + ENROLLMENT_PORT + "/swagger-ui.html");
         System.out.println("  Plans            http://127.0.0.1:" + ENROLLMENT_PORT + "/api/plans");
+        System.out.println("  Claims API       http://127.0.0.1:" + CLAIMS_PORT + "/api/claims");
         System.out.println("  Reporting API    http://127.0.0.1:" + REPORTING_PORT + "/swagger-ui.html");
         System.out.println("  District table   http://127.0.0.1:" + REPORTING_PORT + "/api/reports/district-enrollment?year=2020");
         System.out.println("  PostgreSQL       " + stack[0].jdbcUrl("enrollment") + " (user postgres, password postgres)");

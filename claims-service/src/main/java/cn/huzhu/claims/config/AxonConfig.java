@@ -1,0 +1,86 @@
+package cn.huzhu.claims.config;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import javax.sql.DataSource;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * Axon on PostgreSQL through plain JDBC: the JDBC storage engine is several times faster than JPA on
+ * bulk appends, and naming the token store here makes sure processors never fall back to an in-memory one.
+ * Events are JSON (Jackson 2, which Axon 4 uses; the web layer has Spring Boot's Jackson 3).
+ */
+@Configuration(proxyBeanMethods = false)
+public class AxonConfig {
+
+    @Bean
+    ObjectMapper axonObjectMapper() {
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    @Bean
+    @Primary
+    Serializer serializer(ObjectMapper axonObjectMapper) {
+        return JacksonSerializer.builder().objectMapper(axonObjectMapper).build();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer(ObjectMapper axonObjectMapper) {
+        return JacksonSerializer.builder().objectMapper(axonObjectMapper).build();
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    Serializer messageSerializer(ObjectMapper axonObjectMapper) {
+        return JacksonSerializer.builder().objectMapper(axonObjectMapper).build();
+    }
+
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new JdbcSQLErrorCodesResolver();
+    }
+
+    @Bean
+    EventStorageEngine eventStorageEngine(DataSource dataSource, TransactionManager transactionManager,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer, Serializer serializer,
+                                          PersistenceExceptionResolver persistenceExceptionResolver) {
+        return JdbcEventStorageEngine.builder()
+                .connectionProvider(new SpringDataSourceConnectionProvider(dataSource))
+                .transactionManager(transactionManager)
+                .eventSerializer(eventSerializer)
+                .snapshotSerializer(serializer)
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .dataType(byte[].class)
+                .build();
+    }
+
+    @Bean
+    TokenStore tokenStore(DataSource dataSource, Serializer serializer) {
+        return JdbcTokenStore.builder()
+                .connectionProvider(new SpringDataSourceConnectionProvider(dataSource))
+                .serializer(serializer)
+                .schema(TokenSchema.builder().build())
+                .contentType(byte[].class)
+                .build();
+    }
+}

@@ -1,0 +1,31 @@
+package cn.huzhu.claims.config;
+
+import cn.huzhu.claims.command.BenefitAccountAggregate;
+import cn.huzhu.claims.command.ClaimAggregate;
+import cn.huzhu.claims.command.ClaimHandler;
+import cn.huzhu.claims.command.CoverageDirectory;
+import cn.huzhu.claims.command.PlanDirectory;
+import java.time.Clock;
+import java.time.ZoneId;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+public class ClaimsConfig {
+
+    /** Dates of the business (admission, diagnosis, cover) are days in Shanghai. */
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    @Bean
+    Clock clock() {
+        return Clock.system(ZONE);
+    }
+
+    @Bean
+    ClaimHandler claimHandler(Repository<ClaimAggregate> claims, Repository<BenefitAccountAggregate> accounts, CoverageDirectory coverages,
+                              PlanDirectory plans, EventStorageEngine storage) {
+        return new ClaimHandler(claims, accounts, coverages, plans, storage);
+    }
+}

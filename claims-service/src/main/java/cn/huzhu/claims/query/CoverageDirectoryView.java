@@ -1,0 +1,32 @@
+package cn.huzhu.claims.query;
+
+import cn.huzhu.claims.command.CoverageDirectory;
+import cn.huzhu.claims.engine.Coverage;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** The member's enrolments from the coverage view, which the enrolment events keep. */
+@Component
+public class CoverageDirectoryView implements CoverageDirectory {
+
+    private final JdbcTemplate jdbc;
+
+    public CoverageDirectoryView(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public List<CoverageFacts> coveragesOn(String memberId, LocalDate date) {
+        return jdbc.query("""
+                select * from coverage_view where member_id = ? and coverage_start <= ? and coverage_end >= ?
+                order by plan_id, coverage_start""",
+                (rs, i) -> new CoverageFacts(new Coverage(rs.getString("enrollment_id"), rs.getString("plan_id"), rs.getInt("plan_version"),
+                        rs.getInt("shares"), rs.getObject("coverage_start", LocalDate.class), rs.getObject("coverage_end", LocalDate.class),
+                        rs.getObject("waiting_period_end", LocalDate.class), rs.getBoolean("continuous")),
+                        "COLLECTED".equals(rs.getString("premium_status"))),
+                UUID.fromString(memberId), date, date);
+    }
+}

@@ -1,0 +1,4 @@
+package cn.huzhu.claims.query;
+
+public record FindClaimQuery(String claimId) {
+}

@@ -1,0 +1,143 @@
+package cn.huzhu.claims.web;
+
+import cn.huzhu.claims.command.ClaimAdjudicatedEvent;
+import cn.huzhu.claims.command.ClaimHandler;
+import cn.huzhu.claims.command.SubmitClaimCommand;
+import cn.huzhu.claims.engine.Bill;
+import cn.huzhu.claims.engine.Cause;
+import cn.huzhu.claims.engine.Claim;
+import cn.huzhu.claims.engine.ClaimType;
+import cn.huzhu.claims.query.FindClaimQuery;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Set;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Claims: every enrolment of the member that covers the event date is adjudicated by its plan's rules and the
+ * answer shows the calculation. The same claim sent again is the same claim: it is answered as decided (200)
+ * and paid once.
+ */
+@RestController
+@RequestMapping("/api/claims")
+public class ClaimController {
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final Clock clock;
+
+    public ClaimController(CommandGateway commands, QueryGateway queries, Clock clock) {
+        this.commands = commands;
+        this.queries = queries;
+        this.clock = clock;
+    }
+
+    /** Amounts in yuan with at most two decimals, never negative. */
+    public record BillRequest(@NotNull @DecimalMin("0") @Digits(integer = 10, fraction = 2) BigDecimal total,
+                              @DecimalMin("0") @Digits(integer = 10, fraction = 2) BigDecimal pooledFundPaid,
+                              @DecimalMin("0") @Digits(integer = 10, fraction = 2) BigDecimal deductible,
+                              @DecimalMin("0") @Digits(integer = 10, fraction = 2) BigDecimal coPay,
+                              @DecimalMin("0") @Digits(integer = 10, fraction = 2) BigDecimal selfFunded,
+                              Boolean settledViaInsurance,
+                              @DecimalMin("0") @Digits(integer = 10, fraction = 2) BigDecimal unsettledAmount,
+                              @DecimalMin("0") @DecimalMax("1") BigDecimal liabilityShare) {
+    }
+
+    public record ClaimRequest(@NotNull UUID memberId, @NotNull ClaimType type, @NotNull LocalDate eventDate, LocalDate dischargeDate,
+                               @Min(0) @Max(3660) Integer hospitalDays, @Size(max = 200) String hospital,
+                               @Size(max = 50) @Pattern(regexp = "[A-Z0-9_]*") String hospitalGrade,
+                               @Size(max = 50) @Pattern(regexp = "[A-Z0-9_]*") String diseaseCode, @Min(1) @Max(10) Integer injuryGrade,
+                               Cause cause, Set<@Pattern(regexp = "[A-Z0-9_]{1,50}") String> exclusions, @Valid BillRequest bill) {
+    }
+
+    @PostMapping
+    public ResponseEntity<ClaimResponse> submit(@Valid @RequestBody ClaimRequest request) {
+        Claim claim = claim(request);
+        String claimId = claimId(request);
+        ClaimHandler.Submitted submitted = commands.sendAndWait(new SubmitClaimCommand(claimId, request.memberId().toString(), claim,
+                request.hospital(), LocalDate.now(clock)));
+        ClaimResponse body = ClaimResponse.of(find(submitted.claimId()));
+        return submitted.created() ? ResponseEntity.created(URI.create("/api/claims/" + claimId)).body(body) : ResponseEntity.ok(body);
+    }
+
+    @GetMapping("/{claimId}")
+    public ClaimResponse get(@PathVariable UUID claimId) {
+        return ClaimResponse.of(find(claimId.toString()));
+    }
+
+    private ClaimAdjudicatedEvent find(String claimId) {
+        return queries.query(new FindClaimQuery(claimId), ResponseTypes.optionalInstanceOf(ClaimAdjudicatedEvent.class)).join()
+                .orElseThrow(() -> new NotFoundException("claim", claimId));
+    }
+
+    /** Checks what no single field can say, and builds the engine's claim. */
+    private static Claim claim(ClaimRequest r) {
+        if (r.dischargeDate() != null && r.dischargeDate().isBefore(r.eventDate())) {
+            throw new IllegalArgumentException("dischargeDate lies before eventDate");
+        }
+        if (r.hospitalDays() != null && r.dischargeDate() != null
+                && r.hospitalDays() > ChronoUnit.DAYS.between(r.eventDate(), r.dischargeDate()) + 1) {
+            throw new IllegalArgumentException("hospitalDays is longer than the stay");
+        }
+        if (r.type() == ClaimType.HOSPITALIZATION && r.bill() == null) {
+            throw new IllegalArgumentException("A hospitalisation claim needs its bill");
+        }
+        if ((r.type() == ClaimType.CRITICAL_ILLNESS) && r.diseaseCode() == null) {
+            throw new IllegalArgumentException("A critical illness claim needs its diseaseCode");
+        }
+        if (r.type() == ClaimType.WORK_INJURY && r.injuryGrade() == null) {
+            throw new IllegalArgumentException("A work injury claim needs its injuryGrade");
+        }
+        Bill bill = null;
+        if (r.bill() != null) {
+            BillRequest b = r.bill();
+            bill = new Bill(b.total(), b.pooledFundPaid(), b.deductible(), b.coPay(), b.selfFunded(),
+                    b.settledViaInsurance() == null || b.settledViaInsurance(), b.unsettledAmount(),
+                    b.liabilityShare() == null || b.unsettledAmount() == null ? null : b.unsettledAmount().multiply(b.liabilityShare()));
+            if (bill.coPay().add(bill.pooledFundPaid()).add(bill.selfFunded()).compareTo(bill.total()) > 0) {
+                throw new IllegalArgumentException("pooledFundPaid, coPay and selfFunded add up to more than the bill's total");
+            }
+            if (bill.deductible().compareTo(bill.coPay()) > 0) {
+                throw new IllegalArgumentException("The deductible is part of coPay and cannot be larger");
+            }
+        }
+        return new Claim(r.type(), r.eventDate(), r.dischargeDate(), r.hospitalDays(), r.hospitalGrade(), r.diseaseCode(), r.injuryGrade(),
+                r.cause(), r.exclusions(), bill);
+    }
+
+    /** The same claim (member, type, dates, hospital, diagnosis, grade and bill) always has the same id. */
+    static String claimId(ClaimRequest r) {
+        String key = String.join("|", r.memberId().toString(), r.type().name(), r.eventDate().toString(), String.valueOf(r.dischargeDate()),
+                String.valueOf(r.hospital()), String.valueOf(r.diseaseCode()), String.valueOf(r.injuryGrade()),
+                r.bill() == null ? "" : String.join("|", plain(r.bill().total()), plain(r.bill().coPay()), plain(r.bill().deductible()),
+                        plain(r.bill().selfFunded()), plain(r.bill().unsettledAmount())));
+        return UUID.nameUUIDFromBytes(("claim:" + key).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    private static String plain(BigDecimal amount) {
+        return amount == null ? "" : amount.stripTrailingZeros().toPlainString();
+    }
+}

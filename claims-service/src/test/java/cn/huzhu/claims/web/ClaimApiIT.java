@@ -1,0 +1,234 @@
+package cn.huzhu.claims.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.huzhu.claims.IntegrationTestSupport;
+import cn.huzhu.contracts.EventCodec;
+import cn.huzhu.contracts.Topics;
+import cn.huzhu.contracts.enrollment.Funding;
+import cn.huzhu.contracts.enrollment.MemberEnrolled;
+import cn.huzhu.contracts.enrollment.PlanVersionPublished;
+import cn.huzhu.contracts.enrollment.PremiumCollected;
+import cn.huzhu.localstack.LocalStack;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Claims over REST against real PostgreSQL and Kafka: the plan versions and enrolments arrive as Avro records
+ * on the catalogue and member topics, as enrollment-service publishes them.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ClaimApiIT extends IntegrationTestSupport {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String MEMBER = UUID.randomUUID().toString();
+    static final String PENDING_MEMBER = UUID.randomUUID().toString();
+    static final String SHAOXING_ENROLMENT = UUID.randomUUID().toString();
+    static final String SPECIAL_ENROLMENT = UUID.randomUUID().toString();
+    static final LocalDate START = LocalDate.of(2026, 1, 1);
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    final HttpClient http = HttpClient.newHttpClient();
+
+    static final java.util.concurrent.atomic.AtomicBoolean PUBLISHED = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** Once, after the service has started (it declares the topics, which the broker does not create on its own). */
+    @BeforeEach
+    void publishCatalogueAndEnrolments() throws Exception {
+        if (PUBLISHED.getAndSet(true)) {
+            return;
+        }
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", LocalStack.shared().bootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            for (String plan : List.of("shaoxing-hospital", "ningbo-2020-special-disease")) {
+                String definition = Files.readString(Path.of("..", "enrollment-service", "src", "main", "resources", "plans", plan, "v1.json"));
+                JsonNode tree = JSON.readTree(definition);
+                send(producer, Topics.PLANS, plan, PlanVersionPublished.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(Instant.now())
+                        .setPlanId(plan).setVersion(1).setName(tree.path("name").asText()).setRegion(tree.path("region").asText())
+                        .setValidFrom(LocalDate.parse(tree.path("validFrom").asText())).setDefinitionJson(definition).build());
+            }
+            send(producer, Topics.MEMBERS, MEMBER, enrolled(MEMBER, SHAOXING_ENROLMENT, "shaoxing-hospital", 1, START, START.plusYears(1).minusDays(1),
+                    START, "PENDING"));
+            producer.send(new ProducerRecord<>(Topics.MEMBERS, MEMBER, new byte[] {1, 2, 3, 4})).get();
+            send(producer, Topics.MEMBERS, MEMBER, PremiumCollected.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(Instant.now())
+                    .setEnrollmentId(UUID.fromString(SHAOXING_ENROLMENT)).setMemberId(UUID.fromString(MEMBER)).setUnitId(UUID.randomUUID())
+                    .setDistrict("越城").setPlanId("shaoxing-hospital").setMethod("BANK_DEDUCTION").setReference("DK-1")
+                    .setAmount(new BigDecimal("60.00")).setCollectedOn(START).setCoverageStart(START)
+                    .setCoverageEnd(START.plusYears(1).minusDays(1)).setWaitingPeriodEnd(START).build());
+            send(producer, Topics.MEMBERS, MEMBER, enrolled(MEMBER, SPECIAL_ENROLMENT, "ningbo-2020-special-disease", 2, START,
+                    START.plusYears(1).minusDays(1), START.plusDays(90), "COLLECTED"));
+            send(producer, Topics.MEMBERS, PENDING_MEMBER, enrolled(PENDING_MEMBER, UUID.randomUUID().toString(), "shaoxing-hospital", 1, START,
+                    START.plusYears(1).minusDays(1), START, "PENDING"));
+        }
+    }
+
+    static MemberEnrolled enrolled(String member, String enrollmentId, String plan, int shares, LocalDate start, LocalDate end, LocalDate waitingEnd,
+                                   String status) {
+        return MemberEnrolled.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(Instant.now()).setEnrollmentId(UUID.fromString(enrollmentId))
+                .setMemberId(UUID.fromString(member)).setUnitId(UUID.randomUUID()).setDistrict("越城").setCategory("IN_SERVICE").setPlanId(plan)
+                .setPlanVersion(1).setShares(shares).setTermYears(1).setPremium(new BigDecimal("60.00"))
+                .setFunding(List.of(new Funding("MEMBER", new BigDecimal("60.00")))).setCoverageStart(start).setCoverageEnd(end)
+                .setWaitingPeriodEnd(waitingEnd).setContinuous(false).setGifted(false).setGiftOf(null).setMigrated(false).setPremiumStatus(status)
+                .build();
+    }
+
+    static void send(KafkaProducer<String, byte[]> producer, String topic, String key, SpecificRecord record) throws Exception {
+        producer.send(new ProducerRecord<>(topic, key, EventCodec.contracts().encode(record))).get();
+    }
+
+    record Response(int status, JsonNode json) {
+    }
+
+    Response post(Object body) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/claims"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return new Response(response.statusCode(), JSON.readTree(response.body()));
+    }
+
+    Response get(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return new Response(response.statusCode(), JSON.readTree(response.body()));
+    }
+
+    void awaitCoverage() {
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                "select count(*) from coverage_view where member_id in (?, ?) and (premium_status = 'COLLECTED' or member_id = ?)",
+                Integer.class, UUID.fromString(MEMBER), UUID.fromString(PENDING_MEMBER), UUID.fromString(PENDING_MEMBER)) == 3
+                && jdbc.queryForObject("select count(*) from plan_definition", Integer.class) >= 2);
+    }
+
+    static JsonNode benefitOf(JsonNode claim, String planId) {
+        for (JsonNode benefit : claim.path("benefits")) {
+            if (benefit.path("planId").asText().equals(planId)) {
+                return benefit;
+            }
+        }
+        throw new AssertionError("No benefit of " + planId + " in " + claim);
+    }
+
+    static Map<String, Object> stay(String member, String coPay, int days) {
+        Map<String, Object> bill = new LinkedHashMap<>();
+        bill.put("total", "13000.00");
+        bill.put("pooledFundPaid", "10000.00");
+        bill.put("deductible", "0");
+        bill.put("coPay", coPay);
+        bill.put("selfFunded", "0");
+        Map<String, Object> claim = new LinkedHashMap<>();
+        claim.put("memberId", member);
+        claim.put("type", "HOSPITALIZATION");
+        claim.put("eventDate", "2026-03-02");
+        claim.put("dischargeDate", "2026-03-12");
+        claim.put("hospitalDays", days);
+        claim.put("hospital", "绍兴市人民医院");
+        claim.put("bill", bill);
+        return claim;
+    }
+
+    @Test
+    void shouldPayTheShaoxingSeedExampleOnceAndShowTheCalculation() throws Exception {
+        awaitCoverage();
+
+        Response first = post(stay(MEMBER, "2287.99", 10));
+        Response again = post(stay(MEMBER, "2287.99", 10));
+
+        assertThat(first.status()).as(first.json().toString()).isEqualTo(201);
+        assertThat(first.json().path("status").asText()).isEqualTo("APPROVED");
+        assertThat(first.json().path("total").asText()).isEqualTo("2080.00");
+        JsonNode benefit = benefitOf(first.json(), "shaoxing-hospital");
+        assertThat(benefit.path("lines").get(0).path("amount").asText()).isEqualTo("1830.00");
+        assertThat(benefit.path("lines").get(0).path("rate").asText()).isEqualTo("0.8");
+        assertThat(benefit.path("lines").get(1).path("amount").asText()).isEqualTo("250.00");
+        assertThat(again.status()).as("the same claim again").isEqualTo(200);
+        assertThat(again.json().path("claimId").asText()).isEqualTo(first.json().path("claimId").asText());
+        assertThat(jdbc.queryForObject("select count(*) from domainevententry where payloadtype like '%BenefitAccountChargedEvent'"
+                + " and aggregateidentifier = ?", Integer.class, "benefit-account-" + SHAOXING_ENROLMENT)).as("paid once").isEqualTo(1);
+        assertThat(get("/api/claims/" + first.json().path("claimId").asText()).json().path("total").asText()).isEqualTo("2080.00");
+    }
+
+    @Test
+    void shouldPayACondolenceInsideTheWaitingPeriodUnderTheEnrolmentThatCoversTheDisease() throws Exception {
+        awaitCoverage();
+        Map<String, Object> diagnosis = Map.of("memberId", MEMBER, "type", "CRITICAL_ILLNESS", "eventDate", "2026-02-10",
+                "diseaseCode", "MALIGNANT_TUMOR");
+
+        Response result = post(diagnosis);
+
+        assertThat(result.status()).as(result.json().toString()).isEqualTo(201);
+        assertThat(result.json().path("total").asText()).isEqualTo("1000.00");
+        assertThat(result.json().path("benefits")).hasSize(2);
+        assertThat(benefitOf(result.json(), "ningbo-2020-special-disease").path("lines").get(0).path("rule").asText()).isEqualTo("CONDOLENCE");
+        assertThat(benefitOf(result.json(), "shaoxing-hospital").path("rejection").path("code").asText()).isEqualTo("NO_BENEFIT");
+    }
+
+    @Test
+    void shouldRejectAClaimWithoutCoverInForce() throws Exception {
+        awaitCoverage();
+
+        Response pending = post(stay(PENDING_MEMBER, "1000.00", 3));
+        String stranger = UUID.randomUUID().toString();
+        Response none = post(stay(stranger, "1000.00", 3));
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", LocalStack.shared().bootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            send(producer, Topics.MEMBERS, stranger, enrolled(stranger, UUID.randomUUID().toString(), "shaoxing-hospital", 1, START,
+                    START.plusYears(1).minusDays(1), START, "COLLECTED"));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("select count(*) from coverage_view where member_id = ?",
+                Integer.class, UUID.fromString(stranger)) == 1);
+        Response afterCover = post(stay(stranger, "1000.00", 3));
+
+        assertThat(pending.json().path("status").asText()).isEqualTo("REJECTED");
+        assertThat(pending.json().path("rejection").path("code").asText()).isEqualTo("PREMIUM_NOT_COLLECTED");
+        assertThat(none.json().path("rejection").path("code").asText()).isEqualTo("NO_COVERAGE");
+        assertThat(none.json().path("total").asText()).isEqualTo("0.00");
+        assertThat(afterCover.json().path("claimId").asText()).as("the same claim").isEqualTo(none.json().path("claimId").asText());
+        assertThat(afterCover.json().path("status").asText()).as("decided again once the cover is known").isEqualTo("APPROVED");
+        assertThat(afterCover.json().path("total").asText()).isEqualTo("875.00");
+    }
+
+    @Test
+    void shouldAnswerInconsistentInputWithProblems() throws Exception {
+        Map<String, Object> backwards = stay(MEMBER, "1000.00", 3);
+        backwards.put("dischargeDate", "2026-03-01");
+        Map<String, Object> tooMuch = stay(MEMBER, "14000.00", 3);
+        Map<String, Object> negative = stay(MEMBER, "-1", 3);
+
+        assertThat(post(backwards).status()).isEqualTo(400);
+        assertThat(post(tooMuch).json().path("detail").asText()).contains("more than the bill's total");
+        assertThat(post(negative).json().path("errors").get(0).path("field").asText()).isEqualTo("bill.coPay");
+        assertThat(post(Map.of("memberId", MEMBER, "type", "CRITICAL_ILLNESS", "eventDate", "2026-02-10")).status()).isEqualTo(400);
+        assertThat(get("/api/claims/" + UUID.randomUUID()).status()).isEqualTo(404);
+    }
+}
