@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import cn.huzhu.contracts.EventCodec;
 import cn.huzhu.contracts.Topics;
 import cn.huzhu.contracts.enrollment.MemberEnrolled;
+import cn.huzhu.localstack.ServiceProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,7 +48,7 @@ class PlatformEndToEndIT {
 
     @BeforeAll
     static void start() {
-        platform = new RunningPlatform(logs);
+        platform = new RunningPlatform(logs, ServiceProcess.QUICK_START, true);
     }
 
     @AfterAll
@@ -170,9 +171,33 @@ class PlatformEndToEndIT {
             assertThat(report.at("/units/0/completionRate").asText()).isEqualTo("75.00");
         });
 
-        for (ServiceLog log : List.of(new ServiceLog(platform.enrollment.log()), new ServiceLog(platform.reporting.log()))) {
+        // Claims: a hospital stay of member a under the in-service plan, and a diagnosis under the gifted special-disease
+        // share inside its waiting period. The claims service learns the cover from Kafka; until then a claim is
+        // rejected, and sending it again decides it again.
+        Map<String, Object> stay = Map.of("memberId", a, "type", "HOSPITALIZATION", "eventDate", "2020-06-01", "dischargeDate", "2020-06-08",
+                "hospitalDays", 7, "bill", Map.of("total", "12000.00", "pooledFundPaid", "7000.00", "deductible", "800.00", "coPay", "5000.00",
+                        "selfFunded", "0"));
+        Map<String, Object> diagnosis = Map.of("memberId", a, "type", "CRITICAL_ILLNESS", "eventDate", "2020-05-15", "diseaseCode", "MALIGNANT_TUMOR");
+        JsonNode hospital = awaitApproved(stay);
+        JsonNode illness = awaitApproved(diagnosis);
+        assertThat(hospital.path("total").asText()).as(hospital.toString()).isEqualTo("2800.00");
+        assertThat(illness.path("total").asText()).as("condolence on day 44 of 90").isEqualTo("1000.00");
+        assertThat(Http.post(platform.claims.baseUrl() + "/api/claims", stay).status()).as("the same claim again").isEqualTo(200);
+
+        for (ServiceLog log : List.of(new ServiceLog(platform.enrollment.log()), new ServiceLog(platform.reporting.log()),
+                new ServiceLog(platform.claims.log()))) {
             assertThat(idNumbersUsed).as("full ID numbers in " + log.path()).noneMatch(log.text()::contains);
         }
+    }
+
+    static JsonNode awaitApproved(Map<String, Object> claim) {
+        JsonNode[] decided = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            Http.Response response = Http.post(platform.claims.baseUrl() + "/api/claims", claim);
+            decided[0] = response.json();
+            return "APPROVED".equals(decided[0].path("status").asText());
+        });
+        return decided[0];
     }
 
     record ServiceLog(Path path) {

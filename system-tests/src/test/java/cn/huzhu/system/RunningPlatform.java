@@ -16,22 +16,40 @@ final class RunningPlatform implements AutoCloseable {
     final LocalStack stack = LocalStack.shared();
     final ServiceProcess enrollment;
     final ServiceProcess reporting;
+    /** Null unless asked for (the benchmarks leave it out). */
+    final ServiceProcess claims;
 
     RunningPlatform(Path logs) {
-        this(logs, ServiceProcess.QUICK_START);
+        this(logs, ServiceProcess.QUICK_START, false);
     }
 
     RunningPlatform(Path logs, List<String> jvmOptions) {
+        this(logs, jvmOptions, false);
+    }
+
+    RunningPlatform(Path logs, List<String> jvmOptions, boolean withClaims) {
         Path root = Path.of(System.getProperty("huzhu.root", "..")).toAbsolutePath().normalize();
         enrollment = start(root, logs, "enrollment-service", "enrollment", jvmOptions);
+        ServiceProcess reportingProcess = null;
+        ServiceProcess claimsProcess = null;
         try {
-            reporting = start(root, logs, "reporting-service", "reporting", jvmOptions);
+            reportingProcess = start(root, logs, "reporting-service", "reporting", jvmOptions);
+            claimsProcess = withClaims ? start(root, logs, "claims-service", "claims", jvmOptions) : null;
             enrollment.awaitHealthy(Duration.ofMinutes(3));
-            reporting.awaitHealthy(Duration.ofMinutes(3));
+            reportingProcess.awaitHealthy(Duration.ofMinutes(3));
+            if (claimsProcess != null) {
+                claimsProcess.awaitHealthy(Duration.ofMinutes(3));
+            }
         } catch (RuntimeException e) {
-            close();
+            for (ServiceProcess process : new ServiceProcess[] {claimsProcess, reportingProcess, enrollment}) {
+                if (process != null) {
+                    process.close();
+                }
+            }
             throw e;
         }
+        reporting = reportingProcess;
+        claims = claimsProcess;
     }
 
     private ServiceProcess start(Path root, Path logs, String name, String database, List<String> jvmOptions) {
@@ -50,6 +68,9 @@ final class RunningPlatform implements AutoCloseable {
 
     @Override
     public void close() {
+        if (claims != null) {
+            claims.close();
+        }
         if (reporting != null) {
             reporting.close();
         }
