@@ -1,5 +1,6 @@
 package cn.huzhu.claims.config;
 
+import cn.huzhu.axon.AxonPostgresConfig;
 import cn.huzhu.claims.command.BenefitAccountAggregate;
 import cn.huzhu.claims.command.ClaimAggregate;
 import cn.huzhu.claims.command.ClaimHandler;
@@ -11,8 +12,11 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
+/** The event store and token store are those of every event-sourced service ({@link AxonPostgresConfig}). */
 @Configuration(proxyBeanMethods = false)
+@Import(AxonPostgresConfig.class)
 public class ClaimsConfig {
 
     /** Dates of the business (admission, diagnosis, cover) are days in Shanghai. */

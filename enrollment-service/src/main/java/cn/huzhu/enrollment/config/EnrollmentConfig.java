@@ -1,5 +1,6 @@
 package cn.huzhu.enrollment.config;
 
+import cn.huzhu.axon.AxonPostgresConfig;
 import cn.huzhu.enrollment.command.BatchHandler;
 import cn.huzhu.enrollment.command.MemberAggregate;
 import cn.huzhu.enrollment.command.MemberIds;
@@ -21,9 +22,12 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
 
+/** The event store and token store are those of every event-sourced service ({@link AxonPostgresConfig}). */
 @Configuration(proxyBeanMethods = false)
+@Import(AxonPostgresConfig.class)
 public class EnrollmentConfig {
 
     private static final Logger log = LoggerFactory.getLogger(EnrollmentConfig.class);

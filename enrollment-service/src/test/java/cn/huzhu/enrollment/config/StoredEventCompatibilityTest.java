@@ -2,6 +2,7 @@ package cn.huzhu.enrollment.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.huzhu.axon.AxonPostgresConfig;
 import cn.huzhu.enrollment.command.MemberRegisteredEvent;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** Events stored by earlier versions of the service must stay readable by the current classes. */
 class StoredEventCompatibilityTest {
 
-    private final Serializer serializer = new AxonConfig().eventSerializer(new AxonConfig().axonObjectMapper());
+    private final Serializer serializer = new AxonPostgresConfig().eventSerializer(new AxonPostgresConfig().axonObjectMapper());
 
     @Test
     void shouldReadAMemberRegisteredBeforeHardshipAndModelWorkerFlagsExistedAsNeither() {

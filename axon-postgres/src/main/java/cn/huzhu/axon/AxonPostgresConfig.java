@@ -1,4 +1,4 @@
-package cn.huzhu.enrollment.config;
+package cn.huzhu.axon;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,13 +24,14 @@ import org.springframework.context.annotation.Primary;
 /**
  * Axon on PostgreSQL through plain JDBC: the JDBC storage engine is several times faster than JPA on
  * bulk appends, and naming the token store here makes sure processors never fall back to an in-memory one.
- * Events are JSON (Jackson 2, which Axon 4 uses; the web layer has Spring Boot's Jackson 3).
+ * Events are JSON (Jackson 2, which Axon 4 uses; the web layer has Spring Boot's Jackson 3). Every
+ * event-sourced service imports it; the event store tables are in each service's first Flyway migration.
  */
 @Configuration(proxyBeanMethods = false)
-public class AxonConfig {
+public class AxonPostgresConfig {
 
     @Bean
-    ObjectMapper axonObjectMapper() {
+    public ObjectMapper axonObjectMapper() {
         return new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -39,29 +40,29 @@ public class AxonConfig {
 
     @Bean
     @Primary
-    Serializer serializer(ObjectMapper axonObjectMapper) {
+    public Serializer serializer(ObjectMapper axonObjectMapper) {
         return JacksonSerializer.builder().objectMapper(axonObjectMapper).build();
     }
 
     @Bean
     @Qualifier("eventSerializer")
-    Serializer eventSerializer(ObjectMapper axonObjectMapper) {
+    public Serializer eventSerializer(ObjectMapper axonObjectMapper) {
         return JacksonSerializer.builder().objectMapper(axonObjectMapper).build();
     }
 
     @Bean
     @Qualifier("messageSerializer")
-    Serializer messageSerializer(ObjectMapper axonObjectMapper) {
+    public Serializer messageSerializer(ObjectMapper axonObjectMapper) {
         return JacksonSerializer.builder().objectMapper(axonObjectMapper).build();
     }
 
     @Bean
-    PersistenceExceptionResolver persistenceExceptionResolver() {
+    public PersistenceExceptionResolver persistenceExceptionResolver() {
         return new JdbcSQLErrorCodesResolver();
     }
 
     @Bean
-    EventStorageEngine eventStorageEngine(DataSource dataSource, TransactionManager transactionManager,
+    public EventStorageEngine eventStorageEngine(DataSource dataSource, TransactionManager transactionManager,
                                           @Qualifier("eventSerializer") Serializer eventSerializer, Serializer serializer,
                                           PersistenceExceptionResolver persistenceExceptionResolver) {
         return JdbcEventStorageEngine.builder()
@@ -75,7 +76,7 @@ public class AxonConfig {
     }
 
     @Bean
-    TokenStore tokenStore(DataSource dataSource, Serializer serializer) {
+    public TokenStore tokenStore(DataSource dataSource, Serializer serializer) {
         return JdbcTokenStore.builder()
                 .connectionProvider(new SpringDataSourceConnectionProvider(dataSource))
                 .serializer(serializer)
