@@ -1,5 +1,7 @@
 package cn.huzhu.contracts;
 
+import cn.huzhu.contracts.claims.ClaimApproved;
+import cn.huzhu.contracts.claims.ClaimRejected;
 import cn.huzhu.contracts.enrollment.EnrollmentTargetSet;
 import cn.huzhu.contracts.enrollment.MemberEnrolled;
 import cn.huzhu.contracts.enrollment.MemberRegistered;
@@ -24,7 +26,9 @@ public final class ContractRecords {
             PremiumCollectionFailed.class,
             EnrollmentTargetSet.class,
             EnrollmentBatchSubmitted.class,
-            EnrollmentBatchProcessed.class);
+            EnrollmentBatchProcessed.class,
+            ClaimApproved.class,
+            ClaimRejected.class);
 
     private ContractRecords() {
     }

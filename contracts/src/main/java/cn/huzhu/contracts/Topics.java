@@ -10,8 +10,14 @@ public final class Topics {
     public static final String PLANS = "huzhu.enrollment.plans.v1";
     /** {@code UnitRegistered}, keyed by unit id. */
     public static final String UNITS = "huzhu.enrollment.units.v1";
-    /** {@code MemberRegistered} and {@code MemberEnrolled}, keyed by member id so one member's events stay in order. */
+    /**
+     * {@code MemberRegistered}, {@code MemberEnrolled}, {@code PremiumCollected} and {@code PremiumCollectionFailed},
+     * keyed by member id so one member's events stay in order.
+     */
     public static final String MEMBERS = "huzhu.enrollment.members.v1";
+
+    /** {@code ClaimApproved} and {@code ClaimRejected}, keyed by member id. */
+    public static final String CLAIMS = "huzhu.claims.decisions.v1";
 
     /** {@code EnrollmentTargetSet}, keyed by target id. */
     public static final String TARGETS = "huzhu.enrollment.targets.v1";

@@ -2,6 +2,15 @@ package cn.huzhu.claims.messaging;
 
 import cn.huzhu.contracts.Topics;
 import cn.huzhu.contracts.UndecodableRecordException;
+import cn.huzhu.contracts.kafka.ContractSerializer;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Primary;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.ProducerFactory;
 import java.time.Duration;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.beans.factory.annotation.Value;
@@ -52,7 +61,23 @@ public class KafkaConfig {
         return backOff;
     }
 
-    /** The topics this service reads (declared here too, so it need not wait for their producer) and their dead-letter topics. */
+    /** Raw records: dead letters are sent unchanged. */
+    @Bean
+    @Primary
+    KafkaTemplate<Object, Object> kafkaTemplate(ProducerFactory<Object, Object> producerFactory) {
+        return new KafkaTemplate<>(producerFactory);
+    }
+
+    /** Contract records, encoded with the contracts' codec. */
+    @Bean
+    KafkaTemplate<String, SpecificRecord> contractKafkaTemplate(KafkaProperties properties) {
+        Map<String, Object> config = properties.buildProducerProperties();
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ContractSerializer.class);
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
+    }
+
+    /** The topics this service reads (declared here too, so it need not wait for their producer), their dead-letter topics, and the topic it writes. */
     @Bean
     KafkaAdmin.NewTopics claimsTopics(@Value("${huzhu.kafka.topic-partitions}") int partitions,
                                       @Value("${huzhu.kafka.replication-factor:1}") short replicas) {
@@ -60,6 +85,7 @@ public class KafkaConfig {
                 TopicBuilder.name(Topics.PLANS).partitions(partitions).replicas(replicas).configs(Topics.EVENT_TOPIC_CONFIG).build(),
                 TopicBuilder.name(Topics.deadLetter(Topics.PLANS)).partitions(partitions).replicas(replicas).configs(Topics.EVENT_TOPIC_CONFIG).build(),
                 TopicBuilder.name(Topics.MEMBERS).partitions(partitions).replicas(replicas).configs(Topics.EVENT_TOPIC_CONFIG).build(),
-                TopicBuilder.name(Topics.deadLetter(Topics.MEMBERS)).partitions(partitions).replicas(replicas).configs(Topics.EVENT_TOPIC_CONFIG).build());
+                TopicBuilder.name(Topics.deadLetter(Topics.MEMBERS)).partitions(partitions).replicas(replicas).configs(Topics.EVENT_TOPIC_CONFIG).build(),
+                TopicBuilder.name(Topics.CLAIMS).partitions(partitions).replicas(replicas).configs(Topics.EVENT_TOPIC_CONFIG).build());
     }
 }

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import cn.huzhu.claims.IntegrationTestSupport;
 import cn.huzhu.contracts.EventCodec;
 import cn.huzhu.contracts.Topics;
+import cn.huzhu.contracts.claims.ClaimApproved;
+import cn.huzhu.contracts.claims.ClaimRejected;
 import cn.huzhu.contracts.enrollment.Funding;
 import cn.huzhu.contracts.enrollment.MemberEnrolled;
 import cn.huzhu.contracts.enrollment.PlanVersionPublished;
@@ -176,6 +178,42 @@ class ClaimApiIT extends IntegrationTestSupport {
         assertThat(jdbc.queryForObject("select count(*) from domainevententry where payloadtype like '%BenefitAccountChargedEvent'"
                 + " and aggregateidentifier = ?", Integer.class, "benefit-account-" + SHAOXING_ENROLMENT)).as("paid once").isEqualTo(1);
         assertThat(get("/api/claims/" + first.json().path("claimId").asText()).json().path("total").asText()).isEqualTo("2080.00");
+
+        List<SpecificRecord> published = decisionsOf(first.json().path("claimId").asText(), 1);
+        assertThat(published).as("one decision on Kafka for the claim sent twice").hasSize(1);
+        ClaimApproved approved = (ClaimApproved) published.get(0);
+        assertThat(approved.getTotal()).isEqualByComparingTo("2080.00");
+        assertThat(approved.getBenefits()).hasSize(1);
+        assertThat(approved.getBenefits().get(0).getEnrollmentId()).isEqualTo(UUID.fromString(SHAOXING_ENROLMENT));
+        assertThat(approved.getBenefits().get(0).getAmount()).isEqualByComparingTo("2080.00");
+    }
+
+    /** The decisions published for a claim, read until {@code expected} arrived and two more seconds passed. */
+    static List<SpecificRecord> decisionsOf(String claimId, int expected) {
+        java.util.Properties props = new java.util.Properties();
+        props.put("bootstrap.servers", LocalStack.shared().bootstrapServers());
+        props.put("group.id", "claims-it-" + UUID.randomUUID());
+        props.put("auto.offset.reset", "earliest");
+        List<SpecificRecord> found = new java.util.ArrayList<>();
+        try (org.apache.kafka.clients.consumer.KafkaConsumer<String, byte[]> consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(props,
+                new org.apache.kafka.common.serialization.StringDeserializer(), new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.CLAIMS));
+            long quietUntil = Long.MAX_VALUE;
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (System.currentTimeMillis() < Math.min(deadline, quietUntil)) {
+                for (var record : consumer.poll(Duration.ofMillis(200))) {
+                    SpecificRecord decision = EventCodec.contracts().decode(record.value());
+                    Object id = decision instanceof ClaimApproved a ? a.getClaimId() : ((ClaimRejected) decision).getClaimId();
+                    if (id.toString().equals(claimId)) {
+                        found.add(decision);
+                    }
+                }
+                if (found.size() >= expected && quietUntil == Long.MAX_VALUE) {
+                    quietUntil = System.currentTimeMillis() + 2_000;
+                }
+            }
+        }
+        return found;
     }
 
     @Test
@@ -216,6 +254,8 @@ class ClaimApiIT extends IntegrationTestSupport {
         assertThat(afterCover.json().path("claimId").asText()).as("the same claim").isEqualTo(none.json().path("claimId").asText());
         assertThat(afterCover.json().path("status").asText()).as("decided again once the cover is known").isEqualTo("APPROVED");
         assertThat(afterCover.json().path("total").asText()).isEqualTo("875.00");
+        assertThat(decisionsOf(none.json().path("claimId").asText(), 2)).extracting(r -> r.getClass().getSimpleName())
+                .containsExactly("ClaimRejected", "ClaimApproved");
     }
 
     @Test

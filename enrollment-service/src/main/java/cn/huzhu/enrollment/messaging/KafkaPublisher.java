@@ -1,5 +1,6 @@
 package cn.huzhu.enrollment.messaging;
 
+import cn.huzhu.axon.KafkaOutbox;
 import cn.huzhu.contracts.Topics;
 import cn.huzhu.contracts.enrollment.EnrollmentTargetSet;
 import cn.huzhu.contracts.enrollment.Funding;
@@ -17,20 +18,12 @@ import cn.huzhu.enrollment.command.PremiumCollectionFailedEvent;
 import cn.huzhu.enrollment.command.TargetSetEvent;
 import cn.huzhu.enrollment.command.UnitRegisteredEvent;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.avro.specific.SpecificRecord;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -44,13 +37,10 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup("kafka-publisher")
 public class KafkaPublisher {
 
-    private static final String PENDING = KafkaPublisher.class.getName() + ".pending";
-    private static final long ACK_TIMEOUT_SECONDS = 60;
-
-    private final KafkaTemplate<String, SpecificRecord> kafka;
+    private final KafkaOutbox<SpecificRecord> outbox;
 
     public KafkaPublisher(KafkaTemplate<String, SpecificRecord> kafka) {
-        this.kafka = kafka;
+        this.outbox = new KafkaOutbox<>(kafka);
     }
 
     @EventHandler
@@ -131,29 +121,7 @@ public class KafkaPublisher {
     }
 
     private void send(String topic, String key, SpecificRecord record) {
-        CompletableFuture<?> sent = kafka.send(topic, key, record);
-        if (!CurrentUnitOfWork.isStarted()) {
-            await(List.of(sent));
-            return;
-        }
-        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        List<CompletableFuture<?>> pending = root.getOrComputeResource(PENDING, k -> {
-            List<CompletableFuture<?>> futures = new ArrayList<>();
-            root.onPrepareCommit(u -> await(futures));
-            return futures;
-        });
-        pending.add(sent);
-    }
-
-    private static void await(List<CompletableFuture<?>> futures) {
-        try {
-            CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for Kafka acknowledgements", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Kafka did not acknowledge the batch; it will be sent again", e);
-        }
+        outbox.send(topic, key, record);
     }
 
     private static UUID eventId(EventMessage<?> message) {

@@ -1,0 +1,60 @@
+package cn.huzhu.claims.messaging;
+
+import cn.huzhu.axon.KafkaOutbox;
+import cn.huzhu.claims.command.BenefitDecision;
+import cn.huzhu.claims.command.ClaimAdjudicatedEvent;
+import cn.huzhu.claims.command.ClaimStatus;
+import cn.huzhu.contracts.Topics;
+import cn.huzhu.contracts.claims.ApprovedBenefit;
+import cn.huzhu.contracts.claims.ClaimApproved;
+import cn.huzhu.contracts.claims.ClaimRejected;
+import java.time.Instant;
+import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Publishes every decision as {@code ClaimApproved} (the benefits to pay, the enrolments with nothing to pay
+ * left out) or {@code ClaimRejected}, from the event store as the outbox.
+ */
+@Component
+@ProcessingGroup("kafka-publisher")
+public class ClaimPublisher {
+
+    private final KafkaOutbox<SpecificRecord> outbox;
+
+    public ClaimPublisher(@Qualifier("contractKafkaTemplate") KafkaTemplate<String, SpecificRecord> kafka) {
+        this.outbox = new KafkaOutbox<>(kafka);
+    }
+
+    @EventHandler
+    void on(ClaimAdjudicatedEvent e, EventMessage<?> message, @Timestamp Instant at) {
+        UUID eventId = UUID.fromString(message.getIdentifier());
+        if (e.status() == ClaimStatus.APPROVED) {
+            outbox.send(Topics.CLAIMS, e.memberId(), ClaimApproved.newBuilder()
+                    .setEventId(eventId).setOccurredAt(at)
+                    .setClaimId(UUID.fromString(e.claimId())).setMemberId(UUID.fromString(e.memberId()))
+                    .setType(e.claim().type().name()).setEventDate(e.claim().eventDate()).setDecidedOn(e.submittedOn())
+                    .setTotal(e.total())
+                    .setBenefits(e.benefits().stream().filter(b -> b.amount().signum() > 0).map(ClaimPublisher::benefit).toList())
+                    .build());
+        } else {
+            outbox.send(Topics.CLAIMS, e.memberId(), ClaimRejected.newBuilder()
+                    .setEventId(eventId).setOccurredAt(at)
+                    .setClaimId(UUID.fromString(e.claimId())).setMemberId(UUID.fromString(e.memberId()))
+                    .setType(e.claim().type().name()).setEventDate(e.claim().eventDate()).setDecidedOn(e.submittedOn())
+                    .setCode(e.rejection().code()).setMessage(e.rejection().message())
+                    .build());
+        }
+    }
+
+    private static ApprovedBenefit benefit(BenefitDecision b) {
+        return new ApprovedBenefit(b.planId(), b.planVersion(), UUID.fromString(b.enrollmentId()), b.amount());
+    }
+}
