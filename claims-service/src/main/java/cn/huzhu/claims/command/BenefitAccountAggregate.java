@@ -35,6 +35,10 @@ public class BenefitAccountAggregate {
         return "benefit-account-" + enrollmentId;
     }
 
+    BenefitAccount account() {
+        return account;
+    }
+
     Adjudication adjudicate(String claimId, PlanRules plan, Coverage coverage, Claim claim) {
         Adjudication result = BenefitEngine.adjudicate(plan, coverage, account, claim);
         if (result.approved()) {

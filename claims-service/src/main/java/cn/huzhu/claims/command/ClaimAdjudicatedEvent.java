@@ -6,7 +6,20 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A claim and its decision: the total and, per enrolment that covered the event, the benefit and its calculation. */
+/**
+ * A claim and its decision: the total and, per enrolment that covered the event, the benefit and its calculation.
+ * IN_REVIEW carries the amounts proposed and why it needs an adjudicator ({@code reviewReasons}); a decision made in
+ * review names the adjudicator and the reason ({@code review}).
+ */
 public record ClaimAdjudicatedEvent(String claimId, String memberId, Claim claim, String hospital, LocalDate submittedOn, ClaimStatus status,
-                                    BigDecimal total, List<BenefitDecision> benefits, Rejection rejection) {
+                                    BigDecimal total, List<BenefitDecision> benefits, Rejection rejection, List<String> reviewReasons,
+                                    Review review) {
+
+    /** An adjudicator's decision on a claim in review. */
+    public record Review(String decision, String reason, String reviewer, LocalDate decidedOn) {
+    }
+
+    public List<String> reviewReasons() {
+        return reviewReasons == null ? List.of() : reviewReasons;
+    }
 }

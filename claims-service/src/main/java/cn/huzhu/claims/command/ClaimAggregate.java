@@ -7,9 +7,9 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * A claim and its decision; review and revocation will act on it. An approved claim is final; a claim the
- * engine rejected (no cover yet, premium not collected, plan not known yet) is decided again when it is sent
- * again, and the new decision is recorded after the old one.
+ * A claim and its decisions. An approved claim is final, and so is a claim in review until an adjudicator
+ * decides it, and every decision made in review; a claim the engine rejected (no cover yet, premium not
+ * collected, plan not known yet) is decided again when it is sent again, the new decision recorded after the old.
  */
 @Aggregate
 public class ClaimAggregate {
@@ -17,6 +17,8 @@ public class ClaimAggregate {
     @AggregateIdentifier
     private String claimId;
     private ClaimStatus status;
+    private boolean reviewed;
+    private ClaimAdjudicatedEvent last;
 
     protected ClaimAggregate() {
     }
@@ -25,13 +27,22 @@ public class ClaimAggregate {
         apply(decision);
     }
 
-    boolean approved() {
-        return status == ClaimStatus.APPROVED;
+    /** Whether sending the claim again leaves it as it is. */
+    boolean settled() {
+        return status != ClaimStatus.REJECTED || reviewed;
+    }
+
+    boolean inReview() {
+        return status == ClaimStatus.IN_REVIEW;
+    }
+
+    ClaimAdjudicatedEvent last() {
+        return last;
     }
 
     void decideAgain(ClaimAdjudicatedEvent decision) {
-        if (approved()) {
-            throw new IllegalStateException("An approved claim is not decided again");
+        if (settled() && !inReview()) {
+            throw new IllegalStateException("A settled claim is not decided again");
         }
         apply(decision);
     }
@@ -40,5 +51,7 @@ public class ClaimAggregate {
     void on(ClaimAdjudicatedEvent event) {
         claimId = event.claimId();
         status = event.status();
+        reviewed |= event.review() != null;
+        last = event;
     }
 }

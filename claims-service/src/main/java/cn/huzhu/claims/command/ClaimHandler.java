@@ -1,10 +1,15 @@
 package cn.huzhu.claims.command;
 
 import cn.huzhu.claims.engine.Adjudication;
+import cn.huzhu.claims.engine.BenefitAccount;
+import cn.huzhu.claims.engine.BenefitEngine;
+import cn.huzhu.claims.engine.Claim;
 import cn.huzhu.claims.engine.Rejection;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.modelling.command.Aggregate;
@@ -13,8 +18,10 @@ import org.axonframework.modelling.command.Repository;
 /**
  * Adjudicates a claim under every enrolment of the member whose premium is collected and that covers the
  * event date, each against its benefit account, and records the claim with its decision: all in one unit of
- * work. The same claim sent again is answered as approved before, with no second payment; a claim rejected
- * before is decided again (the cover or the plan may have arrived since).
+ * work. A claim that does not add up, has exclusions flagged or comes to more than the review threshold goes
+ * to review: the amounts are proposed, nothing is charged until an adjudicator approves. The same claim sent
+ * again is answered as decided, paid once; a claim the engine rejected is decided again (the cover or the
+ * plan may have arrived since).
  */
 public class ClaimHandler {
 
@@ -23,33 +30,95 @@ public class ClaimHandler {
     private final CoverageDirectory coverages;
     private final PlanDirectory plans;
     private final EventStorageEngine storage;
+    private final BigDecimal reviewThreshold;
 
     public ClaimHandler(Repository<ClaimAggregate> claims, Repository<BenefitAccountAggregate> accounts, CoverageDirectory coverages,
-                        PlanDirectory plans, EventStorageEngine storage) {
+                        PlanDirectory plans, EventStorageEngine storage, BigDecimal reviewThreshold) {
         this.claims = claims;
         this.accounts = accounts;
         this.coverages = coverages;
         this.plans = plans;
         this.storage = storage;
+        this.reviewThreshold = reviewThreshold;
     }
 
     /** The claim's id, and whether this command recorded it (false: the same claim was recorded before). */
     public record Submitted(String claimId, boolean created) {
     }
 
+    /** The benefits of every coverage, and the claim-level rejection when no coverage is in force. */
+    private record Outcome(List<BenefitDecision> benefits, BigDecimal total, Rejection rejection) {
+    }
+
     @CommandHandler
     public Submitted handle(SubmitClaimCommand command) throws Exception {
         Aggregate<ClaimAggregate> known = storage.lastSequenceNumberFor(command.claimId()).isPresent() ? claims.load(command.claimId()) : null;
-        if (known != null && known.invoke(ClaimAggregate::approved)) {
+        if (known != null && known.invoke(ClaimAggregate::settled)) {
             return new Submitted(command.claimId(), false);
         }
-        List<CoverageDirectory.CoverageFacts> found = coverages.coveragesOn(command.memberId(), command.claim().eventDate());
+        List<String> reviewReasons = new ArrayList<>(ClaimChecks.inconsistencies(command.claim()));
+        Claim withoutExclusions = withoutExclusions(command.claim());
+        Outcome proposal = decide(command.claimId(), command.memberId(), reviewReasons.isEmpty() ? command.claim() : withoutExclusions, false);
+        reviewReasons.addAll(ClaimChecks.amount(proposal.total(), reviewThreshold));
+        ClaimAdjudicatedEvent decision;
+        if (!reviewReasons.isEmpty() && proposal.total().signum() > 0) {
+            decision = new ClaimAdjudicatedEvent(command.claimId(), command.memberId(), command.claim(), command.hospital(), command.submittedOn(),
+                    ClaimStatus.IN_REVIEW, proposal.total(), proposal.benefits(), null, reviewReasons, null);
+        } else {
+            Outcome outcome = decide(command.claimId(), command.memberId(), command.claim(), true);
+            decision = decision(command.claimId(), command.memberId(), command.claim(), command.hospital(), command.submittedOn(), outcome, null);
+        }
+        if (known != null) {
+            ClaimAdjudicatedEvent again = decision;
+            known.execute(claim -> claim.decideAgain(again));
+            return new Submitted(command.claimId(), false);
+        }
+        ClaimAdjudicatedEvent first = decision;
+        claims.newInstance(() -> new ClaimAggregate(first));
+        return new Submitted(command.claimId(), true);
+    }
+
+    /**
+     * Approve: the claim is adjudicated again against the benefit accounts as they are now (exclusions flagged are
+     * taken as not applying) and paid. Reject: nothing is paid, and sending the claim again changes nothing.
+     */
+    @CommandHandler
+    public void handle(ReviewClaimCommand command) throws Exception {
+        Aggregate<ClaimAggregate> claim = claims.load(command.claimId());
+        ClaimAdjudicatedEvent proposed = claim.invoke(ClaimAggregate::last);
+        if (!claim.invoke(ClaimAggregate::inReview)) {
+            throw new ClaimNotInReviewException(command.claimId());
+        }
+        ClaimAdjudicatedEvent.Review review = new ClaimAdjudicatedEvent.Review(command.approve() ? "APPROVE" : "REJECT", command.reason(),
+                command.reviewer(), command.decidedOn());
+        ClaimAdjudicatedEvent decision;
+        if (command.approve()) {
+            Outcome outcome = decide(proposed.claimId(), proposed.memberId(), withoutExclusions(proposed.claim()), true);
+            decision = decision(proposed.claimId(), proposed.memberId(), proposed.claim(), proposed.hospital(), command.decidedOn(), outcome, review);
+        } else {
+            decision = new ClaimAdjudicatedEvent(proposed.claimId(), proposed.memberId(), proposed.claim(), proposed.hospital(), command.decidedOn(),
+                    ClaimStatus.REJECTED, BigDecimal.ZERO.setScale(2), proposed.benefits(),
+                    new Rejection("REJECTED_IN_REVIEW", command.reason()), proposed.reviewReasons(), review);
+        }
+        claim.execute(c -> c.decideAgain(decision));
+    }
+
+    private static ClaimAdjudicatedEvent decision(String claimId, String memberId, Claim claim, String hospital, LocalDate on, Outcome outcome,
+                                                  ClaimAdjudicatedEvent.Review review) {
+        ClaimStatus status = outcome.total().signum() > 0 ? ClaimStatus.APPROVED : ClaimStatus.REJECTED;
+        return new ClaimAdjudicatedEvent(claimId, memberId, claim, hospital, on, status, outcome.total(), outcome.benefits(),
+                status == ClaimStatus.APPROVED ? null : outcome.rejection(), List.of(), review);
+    }
+
+    /** Adjudicates under every coverage in force; {@code charge} records the payments on the benefit accounts. */
+    private Outcome decide(String claimId, String memberId, Claim claim, boolean charge) throws Exception {
+        List<CoverageDirectory.CoverageFacts> found = coverages.coveragesOn(memberId, claim.eventDate());
         List<BenefitDecision> benefits = new ArrayList<>();
         Rejection rejection = null;
         if (found.isEmpty()) {
-            rejection = new Rejection("NO_COVERAGE", "The member has no enrolment that covers " + command.claim().eventDate());
+            rejection = new Rejection("NO_COVERAGE", "The member has no enrolment that covers " + claim.eventDate());
         } else if (found.stream().noneMatch(CoverageDirectory.CoverageFacts::collected)) {
-            rejection = new Rejection("PREMIUM_NOT_COLLECTED", "The enrolments that cover " + command.claim().eventDate()
+            rejection = new Rejection("PREMIUM_NOT_COLLECTED", "The enrolments that cover " + claim.eventDate()
                     + " are not in force: their premium is not collected");
         }
         for (CoverageDirectory.CoverageFacts facts : found) {
@@ -57,18 +126,24 @@ public class ClaimHandler {
                 continue;
             }
             var coverage = facts.coverage();
-            var rules = plans.rulesOn(coverage.planId(), command.claim().eventDate());
+            var rules = plans.rulesOn(coverage.planId(), claim.eventDate());
             if (rules.isEmpty()) {
                 benefits.add(new BenefitDecision(coverage.planId(), coverage.planVersion(), coverage.enrollmentId(), BigDecimal.ZERO.setScale(2),
-                        List.of(), new Rejection("PLAN_UNKNOWN", "The rules of plan " + coverage.planId() + " on "
-                        + command.claim().eventDate() + " are not known yet")));
+                        List.of(), new Rejection("PLAN_UNKNOWN", "The rules of plan " + coverage.planId() + " on " + claim.eventDate()
+                        + " are not known yet")));
                 continue;
             }
             String accountId = BenefitAccountAggregate.idOf(coverage.enrollmentId());
-            Aggregate<BenefitAccountAggregate> account = storage.lastSequenceNumberFor(accountId).isPresent()
-                    ? accounts.load(accountId)
-                    : accounts.newInstance(() -> new BenefitAccountAggregate(accountId, coverage.enrollmentId(), command.memberId()));
-            Adjudication result = account.invoke(a -> a.adjudicate(command.claimId(), rules.get(), coverage, command.claim()));
+            boolean exists = storage.lastSequenceNumberFor(accountId).isPresent();
+            Adjudication result;
+            if (!charge) {
+                BenefitAccount account = exists ? accounts.load(accountId).invoke(BenefitAccountAggregate::account) : BenefitAccount.EMPTY;
+                result = BenefitEngine.adjudicate(rules.get(), coverage, account, claim);
+            } else {
+                Aggregate<BenefitAccountAggregate> account = exists ? accounts.load(accountId)
+                        : accounts.newInstance(() -> new BenefitAccountAggregate(accountId, coverage.enrollmentId(), memberId));
+                result = account.invoke(a -> a.adjudicate(claimId, rules.get(), coverage, claim));
+            }
             benefits.add(new BenefitDecision(coverage.planId(), rules.get().version(), coverage.enrollmentId(), result.amount(), result.lines(),
                     result.rejection()));
         }
@@ -77,14 +152,11 @@ public class ClaimHandler {
             rejection = benefits.stream().map(BenefitDecision::rejection).filter(r -> r != null).findFirst()
                     .orElse(new Rejection("NO_BENEFIT", "No enrolment pays for this claim"));
         }
-        ClaimStatus status = total.signum() > 0 ? ClaimStatus.APPROVED : ClaimStatus.REJECTED;
-        ClaimAdjudicatedEvent decision = new ClaimAdjudicatedEvent(command.claimId(), command.memberId(), command.claim(), command.hospital(),
-                command.submittedOn(), status, total, benefits, status == ClaimStatus.APPROVED ? null : rejection);
-        if (known != null) {
-            known.execute(claim -> claim.decideAgain(decision));
-            return new Submitted(command.claimId(), false);
-        }
-        claims.newInstance(() -> new ClaimAggregate(decision));
-        return new Submitted(command.claimId(), true);
+        return new Outcome(benefits, total, rejection);
+    }
+
+    private static Claim withoutExclusions(Claim claim) {
+        return new Claim(claim.type(), claim.eventDate(), claim.dischargeDate(), claim.hospitalDays(), claim.hospitalGrade(), claim.diseaseCode(),
+                claim.injuryGrade(), claim.cause(), Set.of(), claim.bill());
     }
 }

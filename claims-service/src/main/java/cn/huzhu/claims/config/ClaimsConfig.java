@@ -6,10 +6,12 @@ import cn.huzhu.claims.command.ClaimAggregate;
 import cn.huzhu.claims.command.ClaimHandler;
 import cn.huzhu.claims.command.CoverageDirectory;
 import cn.huzhu.claims.command.PlanDirectory;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.ZoneId;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.modelling.command.Repository;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -29,7 +31,8 @@ public class ClaimsConfig {
 
     @Bean
     ClaimHandler claimHandler(Repository<ClaimAggregate> claims, Repository<BenefitAccountAggregate> accounts, CoverageDirectory coverages,
-                              PlanDirectory plans, EventStorageEngine storage) {
-        return new ClaimHandler(claims, accounts, coverages, plans, storage);
+                              PlanDirectory plans, EventStorageEngine storage,
+                              @Value("${huzhu.claims.review-threshold}") BigDecimal reviewThreshold) {
+        return new ClaimHandler(claims, accounts, coverages, plans, storage, reviewThreshold);
     }
 }

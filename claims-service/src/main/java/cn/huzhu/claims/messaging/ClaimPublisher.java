@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Publishes every decision as {@code ClaimApproved} (the benefits to pay, the enrolments with nothing to pay
- * left out) or {@code ClaimRejected}, from the event store as the outbox.
+ * left out) or {@code ClaimRejected}, from the event store as the outbox. A claim waiting in review is not
+ * published until it is decided.
  */
 @Component
 @ProcessingGroup("kafka-publisher")
@@ -36,6 +37,9 @@ public class ClaimPublisher {
     @EventHandler
     void on(ClaimAdjudicatedEvent e, EventMessage<?> message, @Timestamp Instant at) {
         UUID eventId = UUID.fromString(message.getIdentifier());
+        if (e.status() == ClaimStatus.IN_REVIEW) {
+            return;
+        }
         if (e.status() == ClaimStatus.APPROVED) {
             outbox.send(Topics.CLAIMS, e.memberId(), ClaimApproved.newBuilder()
                     .setEventId(eventId).setOccurredAt(at)

@@ -2,6 +2,7 @@ package cn.huzhu.claims.web;
 
 import cn.huzhu.claims.command.ClaimAdjudicatedEvent;
 import cn.huzhu.claims.command.ClaimHandler;
+import cn.huzhu.claims.command.ReviewClaimCommand;
 import cn.huzhu.claims.command.SubmitClaimCommand;
 import cn.huzhu.claims.engine.Bill;
 import cn.huzhu.claims.engine.Cause;
@@ -14,6 +15,7 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -22,7 +24,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -39,11 +40,14 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Claims: every enrolment of the member that covers the event date is adjudicated by its plan's rules and the
  * answer shows the calculation. The same claim sent again is the same claim: it is answered as decided (200)
- * and paid once.
+ * and paid once. Claims that do not add up, have exclusions flagged or exceed the review threshold wait for an
+ * adjudicator ({@code IN_REVIEW}).
  */
 @RestController
 @RequestMapping("/api/claims")
 public class ClaimController {
+
+    private static final int MAX_ATTEMPTS = 5;
 
     private final CommandGateway commands;
     private final QueryGateway queries;
@@ -77,10 +81,28 @@ public class ClaimController {
     public ResponseEntity<ClaimResponse> submit(@Valid @RequestBody ClaimRequest request) {
         Claim claim = claim(request);
         String claimId = claimId(request);
-        ClaimHandler.Submitted submitted = commands.sendAndWait(new SubmitClaimCommand(claimId, request.memberId().toString(), claim,
-                request.hospital(), LocalDate.now(clock)));
+        SubmitClaimCommand command = new SubmitClaimCommand(claimId, request.memberId().toString(), claim, request.hospital(), LocalDate.now(clock));
+        ClaimHandler.Submitted submitted = sendRetryingConflicts(command);
         ClaimResponse body = ClaimResponse.of(find(submitted.claimId()));
         return submitted.created() ? ResponseEntity.created(URI.create("/api/claims/" + claimId)).body(body) : ResponseEntity.ok(body);
+    }
+
+    public enum ReviewDecision { APPROVE, REJECT }
+
+    public record ReviewRequest(@NotNull ReviewDecision decision, @NotBlank @Size(max = 500) String reason,
+                                @NotBlank @Size(max = 100) String reviewer) {
+    }
+
+    /**
+     * An adjudicator's decision on a claim in review: APPROVE pays what the rules give against the benefit
+     * accounts as they are now; REJECT pays nothing and is final. A claim not in review → 409.
+     */
+    @PostMapping("/{claimId}/review")
+    public ClaimResponse review(@PathVariable UUID claimId, @Valid @RequestBody ReviewRequest request) {
+        find(claimId.toString());
+        commands.sendAndWait(new ReviewClaimCommand(claimId.toString(), request.decision() == ReviewDecision.APPROVE, request.reason().strip(),
+                request.reviewer().strip(), LocalDate.now(clock)));
+        return ClaimResponse.of(find(claimId.toString()));
     }
 
     @GetMapping("/{claimId}")
@@ -88,20 +110,33 @@ public class ClaimController {
         return ClaimResponse.of(find(claimId.toString()));
     }
 
+    /**
+     * Two claims under one enrolment at the same moment: one of them meets the other's append to the benefit
+     * account (or its creation) and its unit of work is rolled back whole. It is decided again against the
+     * account as the other left it; after a few tries the conflict is answered 409.
+     */
+    private ClaimHandler.Submitted sendRetryingConflicts(SubmitClaimCommand command) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return commands.sendAndWait(command);
+            } catch (RuntimeException e) {
+                if (attempt >= MAX_ATTEMPTS || !ProblemHandler.isConcurrentChange(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     private ClaimAdjudicatedEvent find(String claimId) {
         return queries.query(new FindClaimQuery(claimId), ResponseTypes.optionalInstanceOf(ClaimAdjudicatedEvent.class)).join()
                 .orElseThrow(() -> new NotFoundException("claim", claimId));
     }
 
-    /** Checks what no single field can say, and builds the engine's claim. */
+    /**
+     * Checks what a claim of its type must carry and builds the engine's claim. A claim that does not add up
+     * (discharge before admission, parts of the bill above its total) is not refused: it goes to review.
+     */
     private static Claim claim(ClaimRequest r) {
-        if (r.dischargeDate() != null && r.dischargeDate().isBefore(r.eventDate())) {
-            throw new IllegalArgumentException("dischargeDate lies before eventDate");
-        }
-        if (r.hospitalDays() != null && r.dischargeDate() != null
-                && r.hospitalDays() > ChronoUnit.DAYS.between(r.eventDate(), r.dischargeDate()) + 1) {
-            throw new IllegalArgumentException("hospitalDays is longer than the stay");
-        }
         if (r.type() == ClaimType.HOSPITALIZATION && r.bill() == null) {
             throw new IllegalArgumentException("A hospitalisation claim needs its bill");
         }
@@ -117,12 +152,6 @@ public class ClaimController {
             bill = new Bill(b.total(), b.pooledFundPaid(), b.deductible(), b.coPay(), b.selfFunded(),
                     b.settledViaInsurance() == null || b.settledViaInsurance(), b.unsettledAmount(),
                     b.liabilityShare() == null || b.unsettledAmount() == null ? null : b.unsettledAmount().multiply(b.liabilityShare()));
-            if (bill.coPay().add(bill.pooledFundPaid()).add(bill.selfFunded()).compareTo(bill.total()) > 0) {
-                throw new IllegalArgumentException("pooledFundPaid, coPay and selfFunded add up to more than the bill's total");
-            }
-            if (bill.deductible().compareTo(bill.coPay()) > 0) {
-                throw new IllegalArgumentException("The deductible is part of coPay and cannot be larger");
-            }
         }
         return new Claim(r.type(), r.eventDate(), r.dischargeDate(), r.hospitalDays(), r.hospitalGrade(), r.diseaseCode(), r.injuryGrade(),
                 r.cause(), r.exclusions(), bill);

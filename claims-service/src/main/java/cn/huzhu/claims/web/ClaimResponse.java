@@ -11,7 +11,8 @@ import java.util.List;
 
 /** A claim's decision with its calculation. Money is a decimal string in yuan ("1830.00"). */
 public record ClaimResponse(String claimId, String memberId, String type, LocalDate eventDate, LocalDate submittedOn, String status,
-                            String total, List<Benefit> benefits, Rejection rejection) {
+                            String total, List<Benefit> benefits, Rejection rejection, List<String> reviewReasons,
+                            ClaimAdjudicatedEvent.Review review) {
 
     public record Benefit(String planId, int planVersion, String enrollmentId, String amount, List<LineView> lines, Rejection rejection) {
     }
@@ -21,7 +22,7 @@ public record ClaimResponse(String claimId, String memberId, String type, LocalD
 
     static ClaimResponse of(ClaimAdjudicatedEvent e) {
         return new ClaimResponse(e.claimId(), e.memberId(), e.claim().type().name(), e.claim().eventDate(), e.submittedOn(), e.status().name(),
-                money(e.total()), e.benefits().stream().map(ClaimResponse::benefit).toList(), e.rejection());
+                money(e.total()), e.benefits().stream().map(ClaimResponse::benefit).toList(), e.rejection(), e.reviewReasons(), e.review());
     }
 
     private static Benefit benefit(BenefitDecision b) {

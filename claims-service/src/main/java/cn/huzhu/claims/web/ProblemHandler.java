@@ -1,8 +1,10 @@
 package cn.huzhu.claims.web;
 
+import cn.huzhu.claims.command.ClaimNotInReviewException;
 import java.net.URI;
 import java.util.List;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,11 +56,27 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(CommandExecutionException.class)
     ResponseEntity<ProblemDetail> commandFailed(CommandExecutionException ex) {
+        if (isConcurrentChange(ex)) {
+            return translate(new ConcurrencyException("concurrent change"));
+        }
         return ex.getCause() instanceof RuntimeException cause && cause != ex ? translate(cause) : translate(ex);
     }
 
-    @ExceptionHandler({NotFoundException.class, IllegalArgumentException.class, ConcurrencyException.class})
+    /** Another unit of work appended to (or created) the same aggregate first: the command may simply be sent again. */
+    static boolean isConcurrentChange(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof ConcurrencyException || t instanceof EventStoreException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @ExceptionHandler({NotFoundException.class, IllegalArgumentException.class, ConcurrencyException.class, ClaimNotInReviewException.class})
     ResponseEntity<ProblemDetail> translate(RuntimeException ex) {
+        if (ex instanceof ClaimNotInReviewException) {
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT, "not-in-review", "Not in review", ex.getMessage()));
+        }
         if (ex instanceof NotFoundException) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem(HttpStatus.NOT_FOUND, "not-found", "Not found", ex.getMessage()));
         }

@@ -113,7 +113,11 @@ class ClaimApiIT extends IntegrationTestSupport {
     }
 
     Response post(Object body) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/claims"))
+        return postTo("/api/claims", body);
+    }
+
+    Response postTo(String path, Object body) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         return new Response(response.statusCode(), JSON.readTree(response.body()));
@@ -232,6 +236,48 @@ class ClaimApiIT extends IntegrationTestSupport {
     }
 
     @Test
+    void shouldNeverPayBeyondTheAnnualCapWhenClaimsArriveAtOnce() throws Exception {
+        awaitCoverage();
+        String member = UUID.randomUUID().toString();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", LocalStack.shared().bootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            send(producer, Topics.MEMBERS, member, enrolled(member, UUID.randomUUID().toString(), "shaoxing-hospital", 1, START,
+                    START.plusYears(1).minusDays(1), START, "COLLECTED"));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("select count(*) from coverage_view where member_id = ?",
+                Integer.class, UUID.fromString(member)) == 1);
+        // Six stays of 15 000 co-pay each (12 000 at 80 %), sent together: the cap of 50 000 allows four and 2 000 of a fifth.
+        List<java.util.concurrent.Callable<Response>> stays = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            Map<String, Object> claim = stay(member, "15000.00", 0);
+            claim.put("eventDate", START.plusDays(10 + 20 * i).toString());
+            claim.put("dischargeDate", START.plusDays(11 + 20 * i).toString());
+            claim.put("bill", Map.of("total", "20000.00", "pooledFundPaid", "5000.00", "deductible", "0", "coPay", "15000.00", "selfFunded", "0"));
+            stays.add(() -> post(claim));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        List<Response> answers = new java.util.ArrayList<>();
+        try {
+            for (var future : pool.invokeAll(stays)) {
+                answers.add(future.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<Response> retried = new java.util.ArrayList<>();
+        for (int i = 0; i < answers.size(); i++) {
+            // A claim that met another on the same account at the same moment is refused with 409 and sent again.
+            retried.add(answers.get(i).status() == 409 ? stays.get(i).call() : answers.get(i));
+        }
+
+        BigDecimal paid = retried.stream().map(r -> new BigDecimal(r.json().path("total").asText())).reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(retried).allSatisfy(r -> assertThat(r.status()).as(r.json().toString()).isIn(200, 201));
+        assertThat(paid).as("never more than the cap").isEqualByComparingTo("50000.00");
+        assertThat(retried.stream().filter(r -> "REJECTED".equals(r.json().path("status").asText())).findFirst()).hasValueSatisfying(r ->
+                assertThat(r.json().at("/benefits/0/rejection/code").asText()).isEqualTo("CAP_REACHED"));
+    }
+
+    @Test
     void shouldRejectAClaimWithoutCoverInForce() throws Exception {
         awaitCoverage();
 
@@ -259,16 +305,62 @@ class ClaimApiIT extends IntegrationTestSupport {
     }
 
     @Test
-    void shouldAnswerInconsistentInputWithProblems() throws Exception {
-        Map<String, Object> backwards = stay(MEMBER, "1000.00", 3);
-        backwards.put("dischargeDate", "2026-03-01");
-        Map<String, Object> tooMuch = stay(MEMBER, "14000.00", 3);
+    void shouldSendClaimsThatDoNotAddUpOrAreLargeToReviewAndPayOnlyWhatTheAdjudicatorApproves() throws Exception {
+        awaitCoverage();
+        String member = UUID.randomUUID().toString();
+        String enrolment = UUID.randomUUID().toString();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", LocalStack.shared().bootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            send(producer, Topics.MEMBERS, member, enrolled(member, enrolment, "shaoxing-hospital", 1, START,
+                    START.plusYears(1).minusDays(1), START, "COLLECTED"));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("select count(*) from coverage_view where member_id = ?",
+                Integer.class, UUID.fromString(member)) == 1);
+        Map<String, Object> large = stay(member, "30000.00", 10);
+        large.put("bill", Map.of("total", "50000.00", "pooledFundPaid", "20000.00", "deductible", "0", "coPay", "30000.00", "selfFunded", "0"));
+        Map<String, Object> backwards = stay(member, "1000.00", 3);
+        backwards.put("eventDate", "2026-04-10");
+        backwards.put("dischargeDate", "2026-04-01");
+
+        Response inReview = post(large);
+        Response contradictory = post(backwards);
+        String reviewUrl = "/api/claims/" + inReview.json().path("claimId").asText() + "/review";
+
+        assertThat(inReview.status()).isEqualTo(201);
+        assertThat(inReview.json().path("status").asText()).isEqualTo("IN_REVIEW");
+        assertThat(inReview.json().path("total").asText()).as("proposed, 80 % of 30 000 and 10 days").isEqualTo("24250.00");
+        assertThat(inReview.json().path("reviewReasons").get(0).asText()).startsWith("ABOVE_REVIEW_THRESHOLD");
+        assertThat(contradictory.json().path("status").asText()).isEqualTo("IN_REVIEW");
+        assertThat(contradictory.json().path("reviewReasons").get(0).asText()).isEqualTo("DISCHARGE_BEFORE_ADMISSION");
+        String charges = "select count(*) from domainevententry where payloadtype like '%BenefitAccountChargedEvent' and aggregateidentifier = ?";
+        assertThat(jdbc.queryForObject(charges, Integer.class, "benefit-account-" + enrolment)).as("nothing charged while in review").isZero();
+
+        Response approved = postTo(reviewUrl, Map.of("decision", "APPROVE", "reason", "出院小结与账单核对无误", "reviewer", "审核员甲"));
+        Response twice = postTo(reviewUrl, Map.of("decision", "REJECT", "reason", "again", "reviewer", "审核员乙"));
+        Response rejected = postTo("/api/claims/" + contradictory.json().path("claimId").asText() + "/review",
+                Map.of("decision", "REJECT", "reason", "出院日期早于入院日期", "reviewer", "审核员甲"));
+        Response resent = post(backwards);
+
+        assertThat(approved.status()).as(approved.json().toString()).isEqualTo(200);
+        assertThat(approved.json().path("status").asText()).isEqualTo("APPROVED");
+        assertThat(approved.json().path("total").asText()).isEqualTo("24250.00");
+        assertThat(approved.json().path("review").path("reviewer").asText()).isEqualTo("审核员甲");
+        assertThat(jdbc.queryForObject(charges, Integer.class, "benefit-account-" + enrolment)).as("charged once approved").isEqualTo(1);
+        assertThat(twice.status()).isEqualTo(409);
+        assertThat(rejected.json().path("rejection").path("code").asText()).isEqualTo("REJECTED_IN_REVIEW");
+        assertThat(resent.json().path("status").asText()).as("a reviewer's rejection stands").isEqualTo("REJECTED");
+        assertThat(decisionsOf(inReview.json().path("claimId").asText(), 1)).singleElement().isInstanceOf(ClaimApproved.class);
+    }
+
+    @Test
+    void shouldAnswerMalformedInputWithProblems() throws Exception {
         Map<String, Object> negative = stay(MEMBER, "-1", 3);
 
-        assertThat(post(backwards).status()).isEqualTo(400);
-        assertThat(post(tooMuch).json().path("detail").asText()).contains("more than the bill's total");
         assertThat(post(negative).json().path("errors").get(0).path("field").asText()).isEqualTo("bill.coPay");
         assertThat(post(Map.of("memberId", MEMBER, "type", "CRITICAL_ILLNESS", "eventDate", "2026-02-10")).status()).isEqualTo(400);
+        assertThat(post(Map.of("memberId", MEMBER, "type", "HOSPITALIZATION", "eventDate", "2026-02-10")).status()).isEqualTo(400);
         assertThat(get("/api/claims/" + UUID.randomUUID()).status()).isEqualTo(404);
+        assertThat(postTo("/api/claims/" + UUID.randomUUID() + "/review", Map.of("decision", "APPROVE", "reason", "x", "reviewer", "y")).status())
+                .isEqualTo(404);
     }
 }
