@@ -2,6 +2,7 @@ package cn.huzhu.contracts;
 
 import cn.huzhu.contracts.claims.ClaimApproved;
 import cn.huzhu.contracts.claims.ClaimRejected;
+import cn.huzhu.contracts.claims.ClaimRevoked;
 import cn.huzhu.contracts.enrollment.EnrollmentTargetSet;
 import cn.huzhu.contracts.enrollment.MemberEnrolled;
 import cn.huzhu.contracts.enrollment.MemberRegistered;
@@ -28,7 +29,8 @@ public final class ContractRecords {
             EnrollmentBatchSubmitted.class,
             EnrollmentBatchProcessed.class,
             ClaimApproved.class,
-            ClaimRejected.class);
+            ClaimRejected.class,
+            ClaimRevoked.class);
 
     private ContractRecords() {
     }

@@ -16,7 +16,7 @@ public final class Topics {
      */
     public static final String MEMBERS = "huzhu.enrollment.members.v1";
 
-    /** {@code ClaimApproved} and {@code ClaimRejected}, keyed by member id. */
+    /** {@code ClaimApproved}, {@code ClaimRejected} and {@code ClaimRevoked}, keyed by member id. */
     public static final String CLAIMS = "huzhu.claims.decisions.v1";
 
     /** {@code EnrollmentTargetSet}, keyed by target id. */

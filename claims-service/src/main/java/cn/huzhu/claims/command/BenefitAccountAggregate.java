@@ -8,6 +8,11 @@ import cn.huzhu.claims.engine.BenefitEngine;
 import cn.huzhu.claims.engine.Claim;
 import cn.huzhu.claims.engine.Coverage;
 import cn.huzhu.claims.engine.PlanRules;
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -23,6 +28,7 @@ public class BenefitAccountAggregate {
     @AggregateIdentifier
     private String accountId;
     private BenefitAccount account = BenefitAccount.EMPTY;
+    private final Map<String, BenefitAccountChargedEvent> charges = new HashMap<>();
 
     protected BenefitAccountAggregate() {
     }
@@ -42,9 +48,32 @@ public class BenefitAccountAggregate {
     Adjudication adjudicate(String claimId, PlanRules plan, Coverage coverage, Claim claim) {
         Adjudication result = BenefitEngine.adjudicate(plan, coverage, account, claim);
         if (result.approved()) {
-            apply(new BenefitAccountChargedEvent(accountId, coverage.enrollmentId(), claimId, result.amount(), result.accountAfter()));
+            BenefitAccount after = result.accountAfter();
+            Map<String, BigDecimal> added = new HashMap<>();
+            after.amounts().forEach((key, value) -> {
+                BigDecimal delta = value.subtract(account.amount(key));
+                if (delta.signum() != 0) {
+                    added.put(key, delta);
+                }
+            });
+            Set<String> marked = new HashSet<>(after.paidOnce());
+            marked.removeAll(account.paidOnce());
+            apply(new BenefitAccountChargedEvent(accountId, coverage.enrollmentId(), claimId, result.amount(), after, added, marked));
         }
         return result;
+    }
+
+    /** Takes a revoked claim's payment out of the account: its amounts and its one-time payments. Nothing if it paid nothing here. */
+    void restore(String claimId) {
+        BenefitAccountChargedEvent charge = charges.get(claimId);
+        if (charge == null) {
+            return;
+        }
+        Map<String, BigDecimal> amounts = new HashMap<>(account.amounts());
+        charge.added().forEach((key, delta) -> amounts.merge(key, delta.negate(), BigDecimal::add));
+        Set<String> paidOnce = new HashSet<>(account.paidOnce());
+        paidOnce.removeAll(charge.markedPaid());
+        apply(new BenefitAccountRestoredEvent(accountId, claimId, new BenefitAccount(amounts, paidOnce)));
     }
 
     @EventSourcingHandler
@@ -55,5 +84,12 @@ public class BenefitAccountAggregate {
     @EventSourcingHandler
     void on(BenefitAccountChargedEvent event) {
         account = event.account();
+        charges.put(event.claimId(), event);
+    }
+
+    @EventSourcingHandler
+    void on(BenefitAccountRestoredEvent event) {
+        account = event.account();
+        charges.remove(event.claimId());
     }
 }

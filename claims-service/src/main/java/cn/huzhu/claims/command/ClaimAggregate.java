@@ -18,6 +18,7 @@ public class ClaimAggregate {
     private String claimId;
     private ClaimStatus status;
     private boolean reviewed;
+    private boolean revoked;
     private ClaimAdjudicatedEvent last;
 
     protected ClaimAggregate() {
@@ -36,6 +37,14 @@ public class ClaimAggregate {
         return status == ClaimStatus.IN_REVIEW;
     }
 
+    boolean approved() {
+        return status == ClaimStatus.APPROVED && !revoked;
+    }
+
+    boolean revoked() {
+        return revoked;
+    }
+
     ClaimAdjudicatedEvent last() {
         return last;
     }
@@ -45,6 +54,15 @@ public class ClaimAggregate {
             throw new IllegalStateException("A settled claim is not decided again");
         }
         apply(decision);
+    }
+
+    void revoke(ClaimRevokedEvent revocation) {
+        apply(revocation);
+    }
+
+    @EventSourcingHandler
+    void on(ClaimRevokedEvent event) {
+        revoked = true;
     }
 
     @EventSourcingHandler

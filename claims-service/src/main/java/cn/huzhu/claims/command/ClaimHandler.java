@@ -103,6 +103,28 @@ public class ClaimHandler {
         claim.execute(c -> c.decideAgain(decision));
     }
 
+    /**
+     * Revokes an approved claim: every benefit account it charged is restored, and the claim records the
+     * revocation (the paid total is to be recovered by payouts). Revoking again changes nothing.
+     */
+    @CommandHandler
+    public void handle(RevokeClaimCommand command) throws Exception {
+        Aggregate<ClaimAggregate> claim = claims.load(command.claimId());
+        if (claim.invoke(ClaimAggregate::revoked)) {
+            return;
+        }
+        if (!claim.invoke(ClaimAggregate::approved)) {
+            throw new ClaimNotApprovedException(command.claimId());
+        }
+        ClaimAdjudicatedEvent approved = claim.invoke(ClaimAggregate::last);
+        List<BenefitDecision> paid = approved.benefits().stream().filter(b -> b.amount().signum() > 0).toList();
+        for (BenefitDecision benefit : paid) {
+            accounts.load(BenefitAccountAggregate.idOf(benefit.enrollmentId())).execute(a -> a.restore(command.claimId()));
+        }
+        claim.execute(c -> c.revoke(new ClaimRevokedEvent(command.claimId(), approved.memberId(), command.reason(), command.note(),
+                command.revokedOn(), approved.total(), paid)));
+    }
+
     private static ClaimAdjudicatedEvent decision(String claimId, String memberId, Claim claim, String hospital, LocalDate on, Outcome outcome,
                                                   ClaimAdjudicatedEvent.Review review) {
         ClaimStatus status = outcome.total().signum() > 0 ? ClaimStatus.APPROVED : ClaimStatus.REJECTED;

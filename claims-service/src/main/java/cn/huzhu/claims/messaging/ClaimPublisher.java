@@ -3,11 +3,13 @@ package cn.huzhu.claims.messaging;
 import cn.huzhu.axon.KafkaOutbox;
 import cn.huzhu.claims.command.BenefitDecision;
 import cn.huzhu.claims.command.ClaimAdjudicatedEvent;
+import cn.huzhu.claims.command.ClaimRevokedEvent;
 import cn.huzhu.claims.command.ClaimStatus;
 import cn.huzhu.contracts.Topics;
 import cn.huzhu.contracts.claims.ApprovedBenefit;
 import cn.huzhu.contracts.claims.ClaimApproved;
 import cn.huzhu.contracts.claims.ClaimRejected;
+import cn.huzhu.contracts.claims.ClaimRevoked;
 import java.time.Instant;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
@@ -56,6 +58,16 @@ public class ClaimPublisher {
                     .setCode(e.rejection().code()).setMessage(e.rejection().message())
                     .build());
         }
+    }
+
+    @EventHandler
+    void on(ClaimRevokedEvent e, EventMessage<?> message, @Timestamp Instant at) {
+        outbox.send(Topics.CLAIMS, e.memberId(), ClaimRevoked.newBuilder()
+                .setEventId(UUID.fromString(message.getIdentifier())).setOccurredAt(at)
+                .setClaimId(UUID.fromString(e.claimId())).setMemberId(UUID.fromString(e.memberId()))
+                .setReason(e.reason()).setRevokedOn(e.revokedOn()).setTotal(e.total())
+                .setEnrollmentIds(e.benefits().stream().map(b -> UUID.fromString(b.enrollmentId())).toList())
+                .build());
     }
 
     private static ApprovedBenefit benefit(BenefitDecision b) {

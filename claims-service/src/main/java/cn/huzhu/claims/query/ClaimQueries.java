@@ -1,6 +1,7 @@
 package cn.huzhu.claims.query;
 
 import cn.huzhu.claims.command.ClaimAdjudicatedEvent;
+import cn.huzhu.claims.command.ClaimRevokedEvent;
 import java.util.Optional;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
@@ -8,7 +9,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
-/** A claim as decided, read from its events. */
+/** A claim as decided (and revoked), read from its events. */
 @Component
 public class ClaimQueries {
 
@@ -19,15 +20,18 @@ public class ClaimQueries {
     }
 
     @QueryHandler
-    Optional<ClaimAdjudicatedEvent> handle(FindClaimQuery query) {
+    Optional<ClaimRecord> handle(FindClaimQuery query) {
         DomainEventStream events = eventStore.readEvents(query.claimId());
-        ClaimAdjudicatedEvent found = null;
+        ClaimAdjudicatedEvent decision = null;
+        ClaimRevokedEvent revocation = null;
         while (events.hasNext()) {
             DomainEventMessage<?> event = events.next();
             if (event.getPayload() instanceof ClaimAdjudicatedEvent decided) {
-                found = decided;
+                decision = decided;
+            } else if (event.getPayload() instanceof ClaimRevokedEvent revoked) {
+                revocation = revoked;
             }
         }
-        return Optional.ofNullable(found);
+        return decision == null ? Optional.empty() : Optional.of(new ClaimRecord(decision, revocation));
     }
 }

@@ -1,13 +1,14 @@
 package cn.huzhu.claims.web;
 
-import cn.huzhu.claims.command.ClaimAdjudicatedEvent;
 import cn.huzhu.claims.command.ClaimHandler;
 import cn.huzhu.claims.command.ReviewClaimCommand;
+import cn.huzhu.claims.command.RevokeClaimCommand;
 import cn.huzhu.claims.command.SubmitClaimCommand;
 import cn.huzhu.claims.engine.Bill;
 import cn.huzhu.claims.engine.Cause;
 import cn.huzhu.claims.engine.Claim;
 import cn.huzhu.claims.engine.ClaimType;
+import cn.huzhu.claims.query.ClaimRecord;
 import cn.huzhu.claims.query.FindClaimQuery;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -105,6 +106,20 @@ public class ClaimController {
         return ClaimResponse.of(find(claimId.toString()));
     }
 
+    public record RevokeRequest(@NotNull @Pattern(regexp = "[A-Z0-9_]{1,50}") String reason, @Size(max = 500) String note) {
+    }
+
+    /**
+     * Revokes an approved claim found afterwards to be excluded (e.g. FRAUD): the benefit accounts are restored and
+     * {@code ClaimRevoked} tells payouts to recover what was paid. Revoking again changes nothing; a claim not approved → 409.
+     */
+    @PostMapping("/{claimId}/revoke")
+    public ClaimResponse revoke(@PathVariable UUID claimId, @Valid @RequestBody RevokeRequest request) {
+        find(claimId.toString());
+        commands.sendAndWait(new RevokeClaimCommand(claimId.toString(), request.reason(), request.note(), LocalDate.now(clock)));
+        return ClaimResponse.of(find(claimId.toString()));
+    }
+
     @GetMapping("/{claimId}")
     public ClaimResponse get(@PathVariable UUID claimId) {
         return ClaimResponse.of(find(claimId.toString()));
@@ -127,8 +142,8 @@ public class ClaimController {
         }
     }
 
-    private ClaimAdjudicatedEvent find(String claimId) {
-        return queries.query(new FindClaimQuery(claimId), ResponseTypes.optionalInstanceOf(ClaimAdjudicatedEvent.class)).join()
+    private ClaimRecord find(String claimId) {
+        return queries.query(new FindClaimQuery(claimId), ResponseTypes.optionalInstanceOf(ClaimRecord.class)).join()
                 .orElseThrow(() -> new NotFoundException("claim", claimId));
     }
 

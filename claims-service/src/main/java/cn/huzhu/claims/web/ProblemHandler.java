@@ -1,5 +1,6 @@
 package cn.huzhu.claims.web;
 
+import cn.huzhu.claims.command.ClaimNotApprovedException;
 import cn.huzhu.claims.command.ClaimNotInReviewException;
 import java.net.URI;
 import java.util.List;
@@ -72,8 +73,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return false;
     }
 
-    @ExceptionHandler({NotFoundException.class, IllegalArgumentException.class, ConcurrencyException.class, ClaimNotInReviewException.class})
+    @ExceptionHandler({NotFoundException.class, IllegalArgumentException.class, ConcurrencyException.class, ClaimNotInReviewException.class,
+            ClaimNotApprovedException.class})
     ResponseEntity<ProblemDetail> translate(RuntimeException ex) {
+        if (ex instanceof ClaimNotApprovedException) {
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT, "not-approved", "Not approved", ex.getMessage()));
+        }
         if (ex instanceof ClaimNotInReviewException) {
             return ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT, "not-in-review", "Not in review", ex.getMessage()));
         }

@@ -7,7 +7,7 @@ import cn.huzhu.claims.IntegrationTestSupport;
 import cn.huzhu.contracts.EventCodec;
 import cn.huzhu.contracts.Topics;
 import cn.huzhu.contracts.claims.ClaimApproved;
-import cn.huzhu.contracts.claims.ClaimRejected;
+import cn.huzhu.contracts.claims.ClaimRevoked;
 import cn.huzhu.contracts.enrollment.Funding;
 import cn.huzhu.contracts.enrollment.MemberEnrolled;
 import cn.huzhu.contracts.enrollment.PlanVersionPublished;
@@ -207,7 +207,7 @@ class ClaimApiIT extends IntegrationTestSupport {
             while (System.currentTimeMillis() < Math.min(deadline, quietUntil)) {
                 for (var record : consumer.poll(Duration.ofMillis(200))) {
                     SpecificRecord decision = EventCodec.contracts().decode(record.value());
-                    Object id = decision instanceof ClaimApproved a ? a.getClaimId() : ((ClaimRejected) decision).getClaimId();
+                    Object id = decision.get(decision.getSchema().getField("claimId").pos());
                     if (id.toString().equals(claimId)) {
                         found.add(decision);
                     }
@@ -350,6 +350,44 @@ class ClaimApiIT extends IntegrationTestSupport {
         assertThat(rejected.json().path("rejection").path("code").asText()).isEqualTo("REJECTED_IN_REVIEW");
         assertThat(resent.json().path("status").asText()).as("a reviewer's rejection stands").isEqualTo("REJECTED");
         assertThat(decisionsOf(inReview.json().path("claimId").asText(), 1)).singleElement().isInstanceOf(ClaimApproved.class);
+    }
+
+    @Test
+    void shouldRevokeAnApprovedClaimRestoreTheBenefitAccountAndPublishTheRecovery() throws Exception {
+        awaitCoverage();
+        String member = UUID.randomUUID().toString();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", LocalStack.shared().bootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            send(producer, Topics.MEMBERS, member, enrolled(member, UUID.randomUUID().toString(), "ningbo-2020-special-disease", 1, START,
+                    START.plusYears(1).minusDays(1), START, "COLLECTED"));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("select count(*) from coverage_view where member_id = ?",
+                Integer.class, UUID.fromString(member)) == 1);
+        Map<String, Object> diagnosis = Map.of("memberId", member, "type", "CRITICAL_ILLNESS", "eventDate", "2026-03-01", "diseaseCode", "UREMIA");
+        Map<String, Object> secondDiagnosis = Map.of("memberId", member, "type", "CRITICAL_ILLNESS", "eventDate", "2026-04-01", "diseaseCode", "CABG");
+
+        Response paid = post(diagnosis);
+        Response onceOnly = post(secondDiagnosis);
+        String claimId = paid.json().path("claimId").asText();
+        Response revoked = postTo("/api/claims/" + claimId + "/revoke", Map.of("reason", "FRAUD", "note", "诊断证明系伪造"));
+        Response again = postTo("/api/claims/" + claimId + "/revoke", Map.of("reason", "FRAUD"));
+        Response notApproved = postTo("/api/claims/" + onceOnly.json().path("claimId").asText() + "/revoke", Map.of("reason", "FRAUD"));
+        Response badReason = postTo("/api/claims/" + claimId + "/revoke", Map.of("reason", "fraud!"));
+        Response afterRevocation = post(secondDiagnosis);
+
+        assertThat(paid.json().path("total").asText()).isEqualTo("10000.00");
+        assertThat(onceOnly.json().path("rejection").path("code").asText()).as("the lump sum is paid once per term").isEqualTo("ALREADY_PAID");
+        assertThat(revoked.status()).as(revoked.json().toString()).isEqualTo(200);
+        assertThat(revoked.json().path("status").asText()).isEqualTo("REVOKED");
+        assertThat(revoked.json().path("revocation").path("reason").asText()).isEqualTo("FRAUD");
+        assertThat(again.json().path("status").asText()).isEqualTo("REVOKED");
+        assertThat(notApproved.status()).isEqualTo(409);
+        assertThat(badReason.status()).isEqualTo(400);
+        assertThat(afterRevocation.json().path("status").asText()).as("the account is restored").isEqualTo("APPROVED");
+        assertThat(afterRevocation.json().path("total").asText()).isEqualTo("10000.00");
+        List<SpecificRecord> published = decisionsOf(claimId, 2);
+        assertThat(published).extracting(r -> r.getClass().getSimpleName()).containsExactly("ClaimApproved", "ClaimRevoked");
+        assertThat(((ClaimRevoked) published.get(1)).getTotal()).isEqualByComparingTo("10000.00");
     }
 
     @Test
