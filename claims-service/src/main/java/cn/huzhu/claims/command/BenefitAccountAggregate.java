@@ -22,7 +22,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * claim under the enrolment is adjudicated against it inside its lock, and an append with a stale sequence
  * number is refused, so two concurrent claims can never both consume the last of a cap or both get a lump sum.
  */
-@Aggregate
+@Aggregate(cache = "accountCache")
 public class BenefitAccountAggregate {
 
     @AggregateIdentifier

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 
 /**
@@ -42,8 +43,11 @@ public class ClaimHandler {
         this.reviewThreshold = reviewThreshold;
     }
 
-    /** The claim's id, and whether this command recorded it (false: the same claim was recorded before). */
-    public record Submitted(String claimId, boolean created) {
+    /**
+     * The claim's id, whether this command recorded it (false: the same claim was recorded before), and the
+     * decision it made (null when the claim was left as it was).
+     */
+    public record Submitted(String claimId, boolean created, ClaimAdjudicatedEvent decision) {
     }
 
     /** The benefits of every coverage, and the claim-level rejection when no coverage is in force. */
@@ -54,7 +58,7 @@ public class ClaimHandler {
     public Submitted handle(SubmitClaimCommand command) throws Exception {
         Aggregate<ClaimAggregate> known = storage.lastSequenceNumberFor(command.claimId()).isPresent() ? claims.load(command.claimId()) : null;
         if (known != null && known.invoke(ClaimAggregate::settled)) {
-            return new Submitted(command.claimId(), false);
+            return new Submitted(command.claimId(), false, null);
         }
         List<String> reviewReasons = new ArrayList<>(ClaimChecks.inconsistencies(command.claim()));
         Claim withoutExclusions = withoutExclusions(command.claim());
@@ -71,11 +75,11 @@ public class ClaimHandler {
         if (known != null) {
             ClaimAdjudicatedEvent again = decision;
             known.execute(claim -> claim.decideAgain(again));
-            return new Submitted(command.claimId(), false);
+            return new Submitted(command.claimId(), false, decision);
         }
         ClaimAdjudicatedEvent first = decision;
         claims.newInstance(() -> new ClaimAggregate(first));
-        return new Submitted(command.claimId(), true);
+        return new Submitted(command.claimId(), true, decision);
     }
 
     /**
@@ -156,15 +160,15 @@ public class ClaimHandler {
                 continue;
             }
             String accountId = BenefitAccountAggregate.idOf(coverage.enrollmentId());
-            boolean exists = storage.lastSequenceNumberFor(accountId).isPresent();
+            Aggregate<BenefitAccountAggregate> account = existing(accountId);
             Adjudication result;
             if (!charge) {
-                BenefitAccount account = exists ? accounts.load(accountId).invoke(BenefitAccountAggregate::account) : BenefitAccount.EMPTY;
-                result = BenefitEngine.adjudicate(rules.get(), coverage, account, claim);
+                result = BenefitEngine.adjudicate(rules.get(), coverage,
+                        account == null ? BenefitAccount.EMPTY : account.invoke(BenefitAccountAggregate::account), claim);
             } else {
-                Aggregate<BenefitAccountAggregate> account = exists ? accounts.load(accountId)
+                Aggregate<BenefitAccountAggregate> charged = account != null ? account
                         : accounts.newInstance(() -> new BenefitAccountAggregate(accountId, coverage.enrollmentId(), memberId));
-                result = account.invoke(a -> a.adjudicate(claimId, rules.get(), coverage, claim));
+                result = charged.invoke(a -> a.adjudicate(claimId, rules.get(), coverage, claim));
             }
             benefits.add(new BenefitDecision(coverage.planId(), rules.get().version(), coverage.enrollmentId(), result.amount(), result.lines(),
                     result.rejection()));
@@ -175,6 +179,15 @@ public class ClaimHandler {
                     .orElse(new Rejection("NO_BENEFIT", "No enrolment pays for this claim"));
         }
         return new Outcome(benefits, total, rejection);
+    }
+
+    /** The account if it exists (from the cache or the event store), else null. */
+    private Aggregate<BenefitAccountAggregate> existing(String accountId) {
+        try {
+            return accounts.load(accountId);
+        } catch (AggregateNotFoundException e) {
+            return null;
+        }
     }
 
     private static Claim withoutExclusions(Claim claim) {

@@ -1,6 +1,7 @@
 package cn.huzhu.claims.config;
 
 import cn.huzhu.axon.AxonPostgresConfig;
+import cn.huzhu.axon.BoundedAggregateCache;
 import cn.huzhu.claims.command.BenefitAccountAggregate;
 import cn.huzhu.claims.command.ClaimAggregate;
 import cn.huzhu.claims.command.ClaimHandler;
@@ -9,6 +10,7 @@ import cn.huzhu.claims.command.PlanDirectory;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.ZoneId;
+import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.beans.factory.annotation.Value;
@@ -27,6 +29,12 @@ public class ClaimsConfig {
     @Bean
     Clock clock() {
         return Clock.system(ZONE);
+    }
+
+    /** Benefit accounts are loaded for every claim; the recently used ones stay in memory (a stale copy's append is refused). */
+    @Bean
+    Cache accountCache(@Value("${huzhu.claims.account-cache-size}") int size) {
+        return new BoundedAggregateCache(size);
     }
 
     @Bean

@@ -15,9 +15,11 @@ import org.springframework.stereotype.Component;
 public class CoverageProjection {
 
     private final JdbcTemplate jdbc;
+    private final PlanDirectoryView plans;
 
-    public CoverageProjection(JdbcTemplate jdbc) {
+    public CoverageProjection(JdbcTemplate jdbc, PlanDirectoryView plans) {
         this.jdbc = jdbc;
+        this.plans = plans;
     }
 
     /** @return whether the record is one this projection keeps */
@@ -25,6 +27,7 @@ public class CoverageProjection {
         if (record instanceof PlanVersionPublished plan) {
             jdbc.update("insert into plan_definition (plan_id, version, valid_from, definition) values (?, ?, ?, ?) on conflict do nothing",
                     plan.getPlanId(), plan.getVersion(), plan.getValidFrom(), plan.getDefinitionJson());
+            plans.forget(plan.getPlanId());
             return true;
         }
         if (record instanceof MemberEnrolled e) {

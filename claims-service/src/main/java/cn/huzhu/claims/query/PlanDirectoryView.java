@@ -4,18 +4,26 @@ import cn.huzhu.claims.command.PlanDirectory;
 import cn.huzhu.claims.engine.PlanRules;
 import cn.huzhu.claims.plans.PlanRulesReader;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Plan versions from the catalogue's events; a version never changes, so its parsed rules are kept. */
+/**
+ * Plan versions from the catalogue's events, kept in memory per plan (a version never changes); a plan's
+ * versions are read again when the catalogue publishes a new one ({@link #forget}).
+ */
 @Component
 public class PlanDirectoryView implements PlanDirectory {
 
+    /** A version as it applies: from when, and its parsed rules. */
+    private record Version(LocalDate validFrom, int version, PlanRules rules) {
+    }
+
     private final JdbcTemplate jdbc;
-    private final Map<String, PlanRules> parsed = new ConcurrentHashMap<>();
+    private final Map<String, List<Version>> versions = new ConcurrentHashMap<>();
 
     public PlanDirectoryView(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -23,15 +31,21 @@ public class PlanDirectoryView implements PlanDirectory {
 
     @Override
     public Optional<PlanRules> rulesOn(String planId, LocalDate date) {
-        return jdbc.query("""
-                select version, definition from plan_definition where plan_id = ? and valid_from <= ?
-                order by valid_from desc, version desc limit 1""",
-                (rs, i) -> parsed.computeIfAbsent(planId + "#" + rs.getInt("version"), k -> {
-                    try {
-                        return PlanRulesReader.read(rs.getString("definition"));
-                    } catch (java.sql.SQLException e) {
-                        throw new IllegalStateException(e);
-                    }
-                }), planId, date).stream().findFirst();
+        List<Version> known = versions.computeIfAbsent(planId, id -> jdbc.query(
+                "select valid_from, version, definition from plan_definition where plan_id = ? order by valid_from, version",
+                (rs, i) -> new Version(rs.getObject("valid_from", LocalDate.class), rs.getInt("version"),
+                        PlanRulesReader.read(rs.getString("definition"))), id));
+        Version inForce = null;
+        for (Version version : known) {
+            if (!version.validFrom().isAfter(date)) {
+                inForce = version;
+            }
+        }
+        return Optional.ofNullable(inForce).map(Version::rules);
+    }
+
+    /** A new version of the plan arrived. */
+    public void forget(String planId) {
+        versions.remove(planId);
     }
 }

@@ -84,7 +84,8 @@ public class ClaimController {
         String claimId = claimId(request);
         SubmitClaimCommand command = new SubmitClaimCommand(claimId, request.memberId().toString(), claim, request.hospital(), LocalDate.now(clock));
         ClaimHandler.Submitted submitted = sendRetryingConflicts(command);
-        ClaimResponse body = ClaimResponse.of(find(submitted.claimId()));
+        ClaimResponse body = submitted.decision() != null ? ClaimResponse.of(new ClaimRecord(submitted.decision(), null))
+                : ClaimResponse.of(find(submitted.claimId()));
         return submitted.created() ? ResponseEntity.created(URI.create("/api/claims/" + claimId)).body(body) : ResponseEntity.ok(body);
     }
 

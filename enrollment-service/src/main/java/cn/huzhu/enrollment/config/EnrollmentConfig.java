@@ -1,6 +1,7 @@
 package cn.huzhu.enrollment.config;
 
 import cn.huzhu.axon.AxonPostgresConfig;
+import cn.huzhu.axon.BoundedAggregateCache;
 import cn.huzhu.enrollment.command.BatchHandler;
 import cn.huzhu.enrollment.command.MemberAggregate;
 import cn.huzhu.enrollment.command.MemberIds;

@@ -1,4 +1,4 @@
-package cn.huzhu.enrollment.config;
+package cn.huzhu.axon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

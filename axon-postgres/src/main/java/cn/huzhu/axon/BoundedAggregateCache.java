@@ -1,4 +1,4 @@
-package cn.huzhu.enrollment.config;
+package cn.huzhu.axon;
 
 import java.util.LinkedHashMap;
 import java.util.List;
