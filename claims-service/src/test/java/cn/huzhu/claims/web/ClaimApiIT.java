@@ -105,6 +105,16 @@ class ClaimApiIT extends IntegrationTestSupport {
                 .build();
     }
 
+    /** Publishes a collected one-share enrolment of the member, as enrollment-service would, and waits until this service knows it. */
+    void cover(String member, String enrolment, String planId) throws Exception {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", LocalStack.shared().bootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            send(producer, Topics.MEMBERS, member, enrolled(member, enrolment, planId, 1, START, START.plusYears(1).minusDays(1), START, "COLLECTED"));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("select count(*) from coverage_view where member_id = ?",
+                Integer.class, UUID.fromString(member)) == 1);
+    }
+
     static void send(KafkaProducer<String, byte[]> producer, String topic, String key, SpecificRecord record) throws Exception {
         producer.send(new ProducerRecord<>(topic, key, EventCodec.contracts().encode(record))).get();
     }
@@ -239,13 +249,7 @@ class ClaimApiIT extends IntegrationTestSupport {
     void shouldNeverPayBeyondTheAnnualCapWhenClaimsArriveAtOnce() throws Exception {
         awaitCoverage();
         String member = UUID.randomUUID().toString();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", LocalStack.shared().bootstrapServers()),
-                new StringSerializer(), new ByteArraySerializer())) {
-            send(producer, Topics.MEMBERS, member, enrolled(member, UUID.randomUUID().toString(), "shaoxing-hospital", 1, START,
-                    START.plusYears(1).minusDays(1), START, "COLLECTED"));
-        }
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("select count(*) from coverage_view where member_id = ?",
-                Integer.class, UUID.fromString(member)) == 1);
+        cover(member, UUID.randomUUID().toString(), "shaoxing-hospital");
         // Six stays of 15 000 co-pay each (12 000 at 80 %), sent together: the cap of 50 000 allows four and 2 000 of a fifth.
         List<java.util.concurrent.Callable<Response>> stays = new java.util.ArrayList<>();
         for (int i = 0; i < 6; i++) {
@@ -284,13 +288,7 @@ class ClaimApiIT extends IntegrationTestSupport {
         Response pending = post(stay(PENDING_MEMBER, "1000.00", 3));
         String stranger = UUID.randomUUID().toString();
         Response none = post(stay(stranger, "1000.00", 3));
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", LocalStack.shared().bootstrapServers()),
-                new StringSerializer(), new ByteArraySerializer())) {
-            send(producer, Topics.MEMBERS, stranger, enrolled(stranger, UUID.randomUUID().toString(), "shaoxing-hospital", 1, START,
-                    START.plusYears(1).minusDays(1), START, "COLLECTED"));
-        }
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("select count(*) from coverage_view where member_id = ?",
-                Integer.class, UUID.fromString(stranger)) == 1);
+        cover(stranger, UUID.randomUUID().toString(), "shaoxing-hospital");
         Response afterCover = post(stay(stranger, "1000.00", 3));
 
         assertThat(pending.json().path("status").asText()).isEqualTo("REJECTED");
@@ -309,13 +307,7 @@ class ClaimApiIT extends IntegrationTestSupport {
         awaitCoverage();
         String member = UUID.randomUUID().toString();
         String enrolment = UUID.randomUUID().toString();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", LocalStack.shared().bootstrapServers()),
-                new StringSerializer(), new ByteArraySerializer())) {
-            send(producer, Topics.MEMBERS, member, enrolled(member, enrolment, "shaoxing-hospital", 1, START,
-                    START.plusYears(1).minusDays(1), START, "COLLECTED"));
-        }
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("select count(*) from coverage_view where member_id = ?",
-                Integer.class, UUID.fromString(member)) == 1);
+        cover(member, enrolment, "shaoxing-hospital");
         Map<String, Object> large = stay(member, "30000.00", 10);
         large.put("bill", Map.of("total", "50000.00", "pooledFundPaid", "20000.00", "deductible", "0", "coPay", "30000.00", "selfFunded", "0"));
         Map<String, Object> backwards = stay(member, "1000.00", 3);
@@ -356,13 +348,7 @@ class ClaimApiIT extends IntegrationTestSupport {
     void shouldRevokeAnApprovedClaimRestoreTheBenefitAccountAndPublishTheRecovery() throws Exception {
         awaitCoverage();
         String member = UUID.randomUUID().toString();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", LocalStack.shared().bootstrapServers()),
-                new StringSerializer(), new ByteArraySerializer())) {
-            send(producer, Topics.MEMBERS, member, enrolled(member, UUID.randomUUID().toString(), "ningbo-2020-special-disease", 1, START,
-                    START.plusYears(1).minusDays(1), START, "COLLECTED"));
-        }
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("select count(*) from coverage_view where member_id = ?",
-                Integer.class, UUID.fromString(member)) == 1);
+        cover(member, UUID.randomUUID().toString(), "ningbo-2020-special-disease");
         Map<String, Object> diagnosis = Map.of("memberId", member, "type", "CRITICAL_ILLNESS", "eventDate", "2026-03-01", "diseaseCode", "UREMIA");
         Map<String, Object> secondDiagnosis = Map.of("memberId", member, "type", "CRITICAL_ILLNESS", "eventDate", "2026-04-01", "diseaseCode", "CABG");
 
