@@ -193,8 +193,18 @@ final class RosterFiles {
             }
         }
         return new RosterApplication(values.get("unit"), values.get("contact"), values.get("phone"),
-                integer(values.get("staffTotal")), integer(values.get("insured")), integer(values.get("enrolling")),
-                decimal(values.get("amountPerPerson")), decimal(values.get("amountTotal")));
+                count(values, "staffTotal", "在职职工总人数"), count(values, "insured", "参加职工医保人数"),
+                count(values, "enrolling", "参加医疗互助人数"), decimal(values.get("amountPerPerson")), decimal(values.get("amountTotal")));
+    }
+
+    /** A headcount of the form: absent, or a whole number; anything else is reported rather than guessed. */
+    private static Integer count(Map<String, String> values, String key, String label) {
+        String value = values.get(key);
+        Integer count = integer(value);
+        if (value != null && (count == null || count < 0)) {
+            throw new UnreadableRosterException("Sheet1: " + label + " must be a whole number, not \"" + value + "\"");
+        }
+        return count;
     }
 
     private static String applicationKey(String label, Map<String, String> found) {

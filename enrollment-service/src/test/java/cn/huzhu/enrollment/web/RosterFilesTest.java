@@ -66,6 +66,22 @@ class RosterFilesTest {
     }
 
     @Test
+    void shouldRefuseAHeadcountOnTheFormThatIsNotANumber() throws Exception {
+        byte[] workbook = new RosterWorkbook().insuredStaff(60).add(RosterWorkbook.Line.of("张三", "男", ID_A, "13800000001")).bytes();
+        byte[] edited;
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(workbook));
+             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            book.getSheet("Sheet1").getRow(4).getCell(3).setCellValue("六十");
+            book.write(out);
+            edited = out.toByteArray();
+        }
+
+        assertThatThrownBy(() -> RosterFiles.xlsx(edited))
+                .isInstanceOf(RosterFiles.UnreadableRosterException.class)
+                .hasMessageContaining("参加职工医保人数");
+    }
+
+    @Test
     void shouldRefuseAFileThatIsNotAWorkbook() {
         assertThatThrownBy(() -> RosterFiles.xlsx("序号,姓名".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(RosterFiles.UnreadableRosterException.class)
