@@ -101,12 +101,7 @@ public class BatchHandler {
      */
     @CommandHandler
     public List<BatchItemResult> handle(GiftUnitMembersCommand command) {
-        if (!catalog.exists(command.planId())) {
-            throw new EnrollmentRefusedException("UNKNOWN_PLAN", "planId", "There is no plan " + command.planId());
-        }
-        PlanVersion plan = catalog.versionOn(command.planId(), command.effectiveDate())
-                .orElseThrow(() -> new EnrollmentRefusedException("PLAN_NOT_IN_FORCE", "effectiveDate", "Plan " + command.planId()
-                        + " was not yet in force on " + command.effectiveDate()));
+        PlanVersion plan = EnrollmentPolicy.planOn(catalog, command.planId(), command.effectiveDate());
         PlanVersion.GiftRule rule = plan.giftRule();
         if (rule == null) {
             throw new EnrollmentRefusedException("NO_GIFT_RULE", "planId", "Plan " + plan.planId() + " is not given to units as a gift");

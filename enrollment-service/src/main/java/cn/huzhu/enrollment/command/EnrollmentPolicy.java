@@ -34,22 +34,25 @@ public final class EnrollmentPolicy {
                           boolean continuous, boolean migrated, LocalDate applicationDate, List<String> incentives) {
     }
 
-    public static Decision decide(PlanCatalog catalog, MemberProfile member, List<HeldEnrollment> held, Request request, LocalDate today) {
-        if (!catalog.exists(request.planId())) {
-            throw new EnrollmentRefusedException("UNKNOWN_PLAN", "planId", "There is no plan " + request.planId());
+    /** The version of the plan in force on the date; refused when there is no such plan or it had not started. */
+    public static PlanVersion planOn(PlanCatalog catalog, String planId, LocalDate date) {
+        if (!catalog.exists(planId)) {
+            throw new EnrollmentRefusedException("UNKNOWN_PLAN", "planId", "There is no plan " + planId);
         }
+        return catalog.versionOn(planId, date).orElseThrow(() -> new EnrollmentRefusedException("PLAN_NOT_IN_FORCE", "effectiveDate",
+                "Plan " + planId + " was not yet in force on " + date));
+    }
+
+    public static Decision decide(PlanCatalog catalog, MemberProfile member, List<HeldEnrollment> held, Request request, LocalDate today) {
         LocalDate effective = request.effectiveDate();
+        boolean migrated = effective != null && effective.isBefore(today);
+        LocalDate applicationDate = migrated ? effective : today;
+        LocalDate requestedStart = effective != null ? effective : today;
+        PlanVersion plan = planOn(catalog, request.planId(), requestedStart);
         if (effective != null && effective.isAfter(today.plusDays(MAX_DAYS_AHEAD))) {
             throw new EnrollmentRefusedException("EFFECTIVE_DATE_TOO_FAR", "effectiveDate",
                     "The effective date may be at most " + MAX_DAYS_AHEAD + " days ahead");
         }
-        boolean migrated = effective != null && effective.isBefore(today);
-        LocalDate applicationDate = migrated ? effective : today;
-        LocalDate requestedStart = effective != null ? effective : today;
-
-        PlanVersion plan = catalog.versionOn(request.planId(), requestedStart)
-                .orElseThrow(() -> new EnrollmentRefusedException("PLAN_NOT_IN_FORCE", "effectiveDate",
-                        "Plan " + request.planId() + " was not yet in force on " + requestedStart));
 
         checkEligibility(plan, member);
         if (request.shares() < 1) {

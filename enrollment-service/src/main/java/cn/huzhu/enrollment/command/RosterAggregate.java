@@ -63,7 +63,7 @@ public class RosterAggregate {
         rosterId = event.rosterId();
         unitId = event.unitId();
         enrolled = event.rows().stream().filter(r -> r.status() == RosterRowStatus.ENROLLED).toList();
-        amountDue = enrolled.stream().map(r -> r.amountDue() == null ? r.premium() : r.amountDue()).reduce(BigDecimal.ZERO, BigDecimal::add);
+        amountDue = event.amountDue();
     }
 
     @EventSourcingHandler

@@ -48,13 +48,8 @@ public class RosterHandler {
     @CommandHandler
     public RosterSubmittedEvent handle(SubmitRosterCommand command) throws Exception {
         UnitDirectory.UnitFacts unit = units.find(command.unitId()).orElseThrow(() -> new UnknownUnitException(command.unitId()));
-        if (!catalog.exists(command.planId())) {
-            throw new EnrollmentRefusedException("UNKNOWN_PLAN", "planId", "There is no plan " + command.planId());
-        }
         LocalDate requestedStart = command.effectiveDate() != null ? command.effectiveDate() : command.today();
-        PlanVersion plan = catalog.versionOn(command.planId(), requestedStart)
-                .orElseThrow(() -> new EnrollmentRefusedException("PLAN_NOT_IN_FORCE", "effectiveDate",
-                        "Plan " + command.planId() + " was not yet in force on " + requestedStart));
+        PlanVersion plan = EnrollmentPolicy.planOn(catalog, command.planId(), requestedStart);
         LocalDate coveredOn = EnrollmentPolicy.coverageStart(plan, requestedStart);
         LocalDate coveredUntil = EnrollmentPolicy.coverageEnd(plan, coveredOn, plan.term(null).orElseThrow().years());
 

@@ -13,6 +13,12 @@ public record RosterSubmittedEvent(String rosterId, String unitId, String distri
                                    LocalDate submittedOn, RosterStatus status, UnitCheck unitCheck, UnitTerms terms, RosterApplication application,
                                    BigDecimal premiumTotal, List<RosterRowResult> rows) {
 
+    /** What the unit owes for the roster: its part of the enrolled rows' premiums (after the union's subsidy). */
+    public BigDecimal amountDue() {
+        return rows.stream().filter(r -> r.status() == RosterRowStatus.ENROLLED).map(RosterRowResult::amountDue)
+                .reduce(new BigDecimal("0.00"), BigDecimal::add);
+    }
+
     /**
      * The unit rule: {@code insuredStaff} in basic insurance, of whom {@code required} must be enrolled;
      * {@code enrolledAfter} would be after this roster. {@code code}/{@code message} are set when it fails.

@@ -54,8 +54,7 @@ public record RosterResponse(String rosterId, String unitId, String district, St
     }
 
     private static Payment payment(RosterRecord record) {
-        BigDecimal due = record.outcome().rows().stream().filter(r -> r.status() == RosterRowStatus.ENROLLED)
-                .map(r -> r.amountDue() == null ? r.premium() : r.amountDue()).reduce(new BigDecimal("0.00"), BigDecimal::add);
+        BigDecimal due = record.outcome().amountDue();
         RosterPaidEvent paid = record.payment();
         return paid == null ? new Payment(Money.format(due), false, null, null, null)
                 : new Payment(Money.format(due), true, Money.format(paid.amount()), paid.reference(), paid.paidOn());
