@@ -45,8 +45,13 @@ public class BenefitAccountAggregate {
         return account;
     }
 
-    Adjudication adjudicate(String claimId, PlanRules plan, Coverage coverage, Claim claim) {
-        Adjudication result = BenefitEngine.adjudicate(plan, coverage, account, claim);
+    /** What the claim would get under this enrolment given what was paid before; nothing is recorded. */
+    Adjudication assess(PlanRules plan, Coverage coverage, Claim claim) {
+        return BenefitEngine.adjudicate(plan, coverage, account, claim);
+    }
+
+    /** Records an approved assessment made in this unit of work (the aggregate is locked since it was loaded). */
+    void charge(String claimId, String enrollmentId, Adjudication result) {
         if (result.approved()) {
             BenefitAccount after = result.accountAfter();
             Map<String, BigDecimal> added = new HashMap<>();
@@ -58,9 +63,8 @@ public class BenefitAccountAggregate {
             });
             Set<String> marked = new HashSet<>(after.paidOnce());
             marked.removeAll(account.paidOnce());
-            apply(new BenefitAccountChargedEvent(accountId, coverage.enrollmentId(), claimId, result.amount(), after, added, marked));
+            apply(new BenefitAccountChargedEvent(accountId, enrollmentId, claimId, result.amount(), after, added, marked));
         }
-        return result;
     }
 
     /** Takes a revoked claim's payment out of the account: its amounts and its one-time payments. Nothing if it paid nothing here. */

@@ -4,6 +4,7 @@ import cn.huzhu.claims.engine.Adjudication;
 import cn.huzhu.claims.engine.BenefitAccount;
 import cn.huzhu.claims.engine.BenefitEngine;
 import cn.huzhu.claims.engine.Claim;
+import cn.huzhu.claims.engine.Coverage;
 import cn.huzhu.claims.engine.Rejection;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -50,8 +51,12 @@ public class ClaimHandler {
     public record Submitted(String claimId, boolean created, ClaimAdjudicatedEvent decision) {
     }
 
-    /** The benefits of every coverage, and the claim-level rejection when no coverage is in force. */
-    private record Outcome(List<BenefitDecision> benefits, BigDecimal total, Rejection rejection) {
+    /** One coverage's assessment and the account it was made against (null: no account yet). */
+    private record Assessment(Aggregate<BenefitAccountAggregate> account, Coverage coverage, Adjudication result) {
+    }
+
+    /** The benefits of every coverage, the claim-level rejection when no coverage is in force, and the assessments to charge. */
+    private record Outcome(List<BenefitDecision> benefits, BigDecimal total, Rejection rejection, List<Assessment> assessments) {
     }
 
     @CommandHandler
@@ -61,15 +66,17 @@ public class ClaimHandler {
             return new Submitted(command.claimId(), false, null);
         }
         List<String> reviewReasons = new ArrayList<>(ClaimChecks.inconsistencies(command.claim()));
-        Claim withoutExclusions = withoutExclusions(command.claim());
-        Outcome proposal = decide(command.claimId(), command.memberId(), reviewReasons.isEmpty() ? command.claim() : withoutExclusions, false);
+        // Flagged exclusions are proposed as not applying; the adjudicator decides.
+        Claim proposed = withoutExclusions(command.claim());
+        Outcome proposal = assess(command.memberId(), proposed);
         reviewReasons.addAll(ClaimChecks.amount(proposal.total(), reviewThreshold));
         ClaimAdjudicatedEvent decision;
         if (!reviewReasons.isEmpty() && proposal.total().signum() > 0) {
             decision = new ClaimAdjudicatedEvent(command.claimId(), command.memberId(), command.claim(), command.hospital(), command.submittedOn(),
                     ClaimStatus.IN_REVIEW, proposal.total(), proposal.benefits(), null, reviewReasons, null);
         } else {
-            Outcome outcome = decide(command.claimId(), command.memberId(), command.claim(), true);
+            Outcome outcome = proposed.equals(command.claim()) ? proposal : assess(command.memberId(), command.claim());
+            charge(command.claimId(), command.memberId(), outcome);
             decision = decision(command.claimId(), command.memberId(), command.claim(), command.hospital(), command.submittedOn(), outcome, null);
         }
         if (known != null) {
@@ -97,7 +104,8 @@ public class ClaimHandler {
                 command.reviewer(), command.decidedOn());
         ClaimAdjudicatedEvent decision;
         if (command.approve()) {
-            Outcome outcome = decide(proposed.claimId(), proposed.memberId(), withoutExclusions(proposed.claim()), true);
+            Outcome outcome = assess(proposed.memberId(), withoutExclusions(proposed.claim()));
+            charge(proposed.claimId(), proposed.memberId(), outcome);
             decision = decision(proposed.claimId(), proposed.memberId(), proposed.claim(), proposed.hospital(), command.decidedOn(), outcome, review);
         } else {
             decision = new ClaimAdjudicatedEvent(proposed.claimId(), proposed.memberId(), proposed.claim(), proposed.hospital(), command.decidedOn(),
@@ -136,10 +144,25 @@ public class ClaimHandler {
                 status == ClaimStatus.APPROVED ? null : outcome.rejection(), List.of(), review);
     }
 
-    /** Adjudicates under every coverage in force; {@code charge} records the payments on the benefit accounts. */
-    private Outcome decide(String claimId, String memberId, Claim claim, boolean charge) throws Exception {
+    /** Records the approved assessments on their benefit accounts, opening an account on its first payment. */
+    private void charge(String claimId, String memberId, Outcome outcome) throws Exception {
+        for (Assessment assessment : outcome.assessments()) {
+            if (!assessment.result().approved()) {
+                continue;
+            }
+            Coverage coverage = assessment.coverage();
+            String accountId = BenefitAccountAggregate.idOf(coverage.enrollmentId());
+            Aggregate<BenefitAccountAggregate> account = assessment.account() != null ? assessment.account()
+                    : accounts.newInstance(() -> new BenefitAccountAggregate(accountId, coverage.enrollmentId(), memberId));
+            account.execute(a -> a.charge(claimId, coverage.enrollmentId(), assessment.result()));
+        }
+    }
+
+    /** Adjudicates under every coverage in force, each against its benefit account as it is; nothing is recorded. */
+    private Outcome assess(String memberId, Claim claim) {
         List<CoverageDirectory.CoverageFacts> found = coverages.coveragesOn(memberId, claim.eventDate());
         List<BenefitDecision> benefits = new ArrayList<>();
+        List<Assessment> assessments = new ArrayList<>();
         Rejection rejection = null;
         if (found.isEmpty()) {
             rejection = new Rejection("NO_COVERAGE", "The member has no enrolment that covers " + claim.eventDate());
@@ -159,17 +182,10 @@ public class ClaimHandler {
                         + " are not known yet")));
                 continue;
             }
-            String accountId = BenefitAccountAggregate.idOf(coverage.enrollmentId());
-            Aggregate<BenefitAccountAggregate> account = existing(accountId);
-            Adjudication result;
-            if (!charge) {
-                result = BenefitEngine.adjudicate(rules.get(), coverage,
-                        account == null ? BenefitAccount.EMPTY : account.invoke(BenefitAccountAggregate::account), claim);
-            } else {
-                Aggregate<BenefitAccountAggregate> charged = account != null ? account
-                        : accounts.newInstance(() -> new BenefitAccountAggregate(accountId, coverage.enrollmentId(), memberId));
-                result = charged.invoke(a -> a.adjudicate(claimId, rules.get(), coverage, claim));
-            }
+            Aggregate<BenefitAccountAggregate> account = existing(BenefitAccountAggregate.idOf(coverage.enrollmentId()));
+            Adjudication result = account != null ? account.invoke(a -> a.assess(rules.get(), coverage, claim))
+                    : BenefitEngine.adjudicate(rules.get(), coverage, BenefitAccount.EMPTY, claim);
+            assessments.add(new Assessment(account, coverage, result));
             benefits.add(new BenefitDecision(coverage.planId(), rules.get().version(), coverage.enrollmentId(), result.amount(), result.lines(),
                     result.rejection()));
         }
@@ -178,7 +194,7 @@ public class ClaimHandler {
             rejection = benefits.stream().map(BenefitDecision::rejection).filter(r -> r != null).findFirst()
                     .orElse(new Rejection("NO_BENEFIT", "No enrolment pays for this claim"));
         }
-        return new Outcome(benefits, total, rejection);
+        return new Outcome(benefits, total, rejection, assessments);
     }
 
     /** The account if it exists (from the cache or the event store), else null. */
