@@ -1,55 +1,25 @@
 package cn.huzhu.reporting.messaging;
 
 import cn.huzhu.contracts.Topics;
-import cn.huzhu.contracts.UndecodableRecordException;
+import cn.huzhu.kafka.DeadLetters;
 import java.time.Duration;
-import org.apache.kafka.common.TopicPartition;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.dao.TransientDataAccessException;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.ExponentialBackOff;
-import org.springframework.util.backoff.FixedBackOff;
 
 @Configuration(proxyBeanMethods = false)
 public class KafkaConfig {
 
-    /**
-     * Bounded retries, then the dead-letter topic (same partition). An undecodable record is not retried.
-     * A database that is down is waited for, without limit: those records are not bad, and must not
-     * end up in the dead-letter topic.
-     */
+    /** The platform's dead-letter policy ({@link DeadLetters}). */
     @Bean
     DefaultErrorHandler errorHandler(KafkaTemplate<Object, Object> template,
                                      @Value("${huzhu.kafka.retries}") long retries,
                                      @Value("${huzhu.kafka.retry-interval}") Duration interval) {
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
-                (record, ex) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(interval.toMillis(), retries));
-        handler.addNotRetryableExceptions(UndecodableRecordException.class);
-        handler.setBackOffFunction((record, ex) -> isInfrastructureDown(ex) ? unlimited() : null);
-        return handler;
-    }
-
-    private static boolean isInfrastructureDown(Exception ex) {
-        for (Throwable t = ex; t != null; t = t.getCause()) {
-            if (t instanceof CannotGetJdbcConnectionException || t instanceof TransientDataAccessException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static ExponentialBackOff unlimited() {
-        ExponentialBackOff backOff = new ExponentialBackOff(1_000, 2);
-        backOff.setMaxInterval(30_000);
-        return backOff;
+        return DeadLetters.errorHandler(template, retries, interval);
     }
 
     /**
