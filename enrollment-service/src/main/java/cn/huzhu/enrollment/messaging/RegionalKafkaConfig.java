@@ -1,11 +1,10 @@
 package cn.huzhu.enrollment.messaging;
 
 import cn.huzhu.contracts.Topics;
-import cn.huzhu.contracts.UndecodableRecordException;
+import cn.huzhu.kafka.DeadLetters;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,9 +18,7 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.FixedBackOff;
 
 /**
  * The service's Kafka producers (contract records, and raw bytes for answers and dead letters) and the inbound
@@ -47,15 +44,12 @@ public class RegionalKafkaConfig {
         return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
     }
 
+    /** The platform's dead-letter policy ({@link DeadLetters}): a database outage is waited out, not dead-lettered. */
     @Bean
     DefaultErrorHandler regionalErrorHandler(KafkaTemplate<String, byte[]> rawKafkaTemplate,
                                              @Value("${huzhu.kafka.retries}") long retries,
                                              @Value("${huzhu.kafka.retry-interval}") Duration interval) {
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(rawKafkaTemplate,
-                (record, ex) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(interval.toMillis(), retries));
-        handler.addNotRetryableExceptions(UndecodableRecordException.class);
-        return handler;
+        return DeadLetters.errorHandler(rawKafkaTemplate, retries, interval);
     }
 
     @Bean
