@@ -1,5 +1,7 @@
 package cn.huzhu.enrollment.command;
 
+import cn.huzhu.identity.InvalidIdNumberException;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,5 +1,7 @@
 package cn.huzhu.enrollment.command;
 
+import cn.huzhu.identity.Gender;
+
 /** The member facts enrolment rules look at. */
 public record MemberProfile(MemberCategory category, Gender gender, boolean serviceCard, boolean realNameVerified,
                             boolean hardship, boolean modelWorker) {

@@ -1,5 +1,9 @@
 package cn.huzhu.enrollment.command;
 
+import cn.huzhu.identity.Gender;
+
+import cn.huzhu.identity.IdNumber;
+
 import java.time.LocalDate;
 
 /** Holds the full ID number and phone: the event store is the system of record. Never logged. */

@@ -1,5 +1,9 @@
 package cn.huzhu.enrollment.command;
 
+import cn.huzhu.identity.MemberIds;
+
+import cn.huzhu.identity.IdNumber;
+
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.modelling.command.Repository;

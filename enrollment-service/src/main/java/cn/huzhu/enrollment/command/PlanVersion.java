@@ -1,5 +1,7 @@
 package cn.huzhu.enrollment.command;
 
+import cn.huzhu.identity.Gender;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.MonthDay;

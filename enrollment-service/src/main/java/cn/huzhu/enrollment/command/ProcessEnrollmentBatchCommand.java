@@ -1,5 +1,7 @@
 package cn.huzhu.enrollment.command;
 
+import cn.huzhu.identity.IdNumber;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;

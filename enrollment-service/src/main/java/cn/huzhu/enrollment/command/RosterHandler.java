@@ -1,5 +1,11 @@
 package cn.huzhu.enrollment.command;
 
+import cn.huzhu.identity.InvalidIdNumberException;
+
+import cn.huzhu.identity.Gender;
+
+import cn.huzhu.identity.IdNumber;
+
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;

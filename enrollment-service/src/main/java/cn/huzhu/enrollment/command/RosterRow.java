@@ -1,5 +1,7 @@
 package cn.huzhu.enrollment.command;
 
+import cn.huzhu.identity.IdNumber;
+
 /**
  * One line of a unit's roster (Sheet2 of the application spreadsheet) as submitted. {@code problemCode} and
  * {@code problemMessage} carry what was wrong with the line before any rule looked at it (e.g. an ID number

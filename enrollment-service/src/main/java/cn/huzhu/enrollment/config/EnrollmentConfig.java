@@ -4,7 +4,7 @@ import cn.huzhu.axon.AxonPostgresConfig;
 import cn.huzhu.axon.BoundedAggregateCache;
 import cn.huzhu.enrollment.command.BatchHandler;
 import cn.huzhu.enrollment.command.MemberAggregate;
-import cn.huzhu.enrollment.command.MemberIds;
+import cn.huzhu.identity.MemberIds;
 import cn.huzhu.enrollment.command.MemberRegistrationHandler;
 import cn.huzhu.enrollment.command.RegisterPlanVersionCommand;
 import cn.huzhu.enrollment.command.RosterAggregate;

@@ -1,7 +1,7 @@
 package cn.huzhu.enrollment.query;
 
 import cn.huzhu.enrollment.command.FundingShare;
-import cn.huzhu.enrollment.command.IdNumber;
+import cn.huzhu.identity.IdNumber;
 import cn.huzhu.enrollment.command.MemberEnrolledEvent;
 import cn.huzhu.enrollment.command.MemberRegisteredEvent;
 import cn.huzhu.enrollment.command.PayoutRatioRecordedEvent;

@@ -1,6 +1,6 @@
 package cn.huzhu.enrollment.web;
 
-import cn.huzhu.enrollment.command.InvalidIdNumberException;
+import cn.huzhu.identity.InvalidIdNumberException;
 import cn.huzhu.enrollment.command.MemberAlreadyRegisteredException;
 import cn.huzhu.enrollment.command.RefusedException;
 import cn.huzhu.enrollment.command.TargetRefusedException;

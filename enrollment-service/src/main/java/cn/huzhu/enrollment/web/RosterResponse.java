@@ -1,6 +1,6 @@
 package cn.huzhu.enrollment.web;
 
-import cn.huzhu.enrollment.command.IdNumber;
+import cn.huzhu.identity.IdNumber;
 import cn.huzhu.enrollment.command.RosterApplication;
 import cn.huzhu.enrollment.command.RosterPaidEvent;
 import cn.huzhu.enrollment.command.RosterRowResult;

@@ -1,5 +1,9 @@
 package cn.huzhu.enrollment.command;
 
+import cn.huzhu.identity.IdNumbers;
+
+import cn.huzhu.identity.IdNumber;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;

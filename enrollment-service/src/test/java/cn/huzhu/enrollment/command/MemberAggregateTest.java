@@ -1,5 +1,7 @@
 package cn.huzhu.enrollment.command;
 
+import cn.huzhu.identity.Gender;
+
 import static org.axonframework.test.matchers.Matchers.andNoMore;
 import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
 import static org.axonframework.test.matchers.Matchers.payloadsMatching;

@@ -1,5 +1,7 @@
 package cn.huzhu.enrollment.command;
 
+import cn.huzhu.identity.Gender;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.huzhu.enrollment.config.PlanCatalogueLoader;

@@ -9,7 +9,7 @@ import cn.huzhu.contracts.regional.BatchRow;
 import cn.huzhu.contracts.regional.EnrollmentBatchProcessed;
 import cn.huzhu.contracts.regional.EnrollmentBatchSubmitted;
 import cn.huzhu.enrollment.IntegrationTestSupport;
-import cn.huzhu.enrollment.command.IdNumbers;
+import cn.huzhu.identity.IdNumbers;
 import cn.huzhu.enrollment.command.RegisterUnitCommand;
 import cn.huzhu.enrollment.command.UnitNature;
 import cn.huzhu.localstack.LocalStack;

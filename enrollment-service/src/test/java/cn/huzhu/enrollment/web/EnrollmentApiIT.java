@@ -9,7 +9,7 @@ import cn.huzhu.contracts.enrollment.PremiumCollected;
 import cn.huzhu.contracts.enrollment.PremiumCollectionFailed;
 import cn.huzhu.contracts.kafka.ContractDeserializer;
 import cn.huzhu.enrollment.IntegrationTestSupport;
-import cn.huzhu.enrollment.command.IdNumbers;
+import cn.huzhu.identity.IdNumbers;
 import cn.huzhu.localstack.LocalStack;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package cn.huzhu.enrollment.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.huzhu.enrollment.IntegrationTestSupport;
-import cn.huzhu.enrollment.command.IdNumbers;
+import cn.huzhu.identity.IdNumbers;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;

@@ -3,7 +3,7 @@ package cn.huzhu.enrollment.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.huzhu.enrollment.IntegrationTestSupport;
-import cn.huzhu.enrollment.command.IdNumbers;
+import cn.huzhu.identity.IdNumbers;
 import cn.huzhu.enrollment.config.EnrollmentConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;

@@ -3,7 +3,7 @@ package cn.huzhu.enrollment.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.huzhu.enrollment.command.IdNumbers;
+import cn.huzhu.identity.IdNumbers;
 import cn.huzhu.enrollment.command.RosterRow;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;

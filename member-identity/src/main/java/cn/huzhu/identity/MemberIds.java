@@ -1,4 +1,4 @@
-package cn.huzhu.enrollment.command;
+package cn.huzhu.identity;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -1,3 +1,3 @@
-package cn.huzhu.enrollment.command;
+package cn.huzhu.identity;
 
 public enum Gender { MALE, FEMALE }

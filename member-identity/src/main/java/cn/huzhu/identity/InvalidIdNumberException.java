@@ -1,4 +1,4 @@
-package cn.huzhu.enrollment.command;
+package cn.huzhu.identity;
 
 /** The ID number is malformed; the message says why without repeating the number. */
 public class InvalidIdNumberException extends RuntimeException {

@@ -1,4 +1,4 @@
-package cn.huzhu.enrollment.command;
+package cn.huzhu.identity;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -64,7 +64,7 @@ public final class IdNumber {
         return new IdNumber(text, birth);
     }
 
-    static char checkCharacter(String first17) {
+    public static char checkCharacter(String first17) {
         int sum = 0;
         for (int i = 0; i < 17; i++) {
             sum += (first17.charAt(i) - '0') * WEIGHTS[i];

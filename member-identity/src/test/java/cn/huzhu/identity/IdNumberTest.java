@@ -1,4 +1,4 @@
-package cn.huzhu.enrollment.command;
+package cn.huzhu.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package cn.huzhu.enrollment.command;
+package cn.huzhu.identity;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
