@@ -1,10 +1,27 @@
 package cn.huzhu.claims;
 
+import cn.huzhu.contracts.EventCodec;
+import cn.huzhu.contracts.Topics;
+import cn.huzhu.contracts.enrollment.Funding;
+import cn.huzhu.contracts.enrollment.MemberEnrolled;
+import cn.huzhu.contracts.enrollment.PlanVersionPublished;
 import cn.huzhu.localstack.LocalStack;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** Points the service at the test JVM's real PostgreSQL and Kafka. */
+/** Points the service at the test JVM's real PostgreSQL and Kafka, and publishes what enrollment-service would. */
 public abstract class IntegrationTestSupport {
 
     @DynamicPropertySource
@@ -12,5 +29,28 @@ public abstract class IntegrationTestSupport {
         LocalStack stack = LocalStack.shared();
         registry.add("spring.datasource.url", () -> stack.jdbcUrl("claims"));
         registry.add("spring.kafka.bootstrap-servers", stack::bootstrapServers);
+    }
+
+    protected static void send(KafkaProducer<String, byte[]> producer, String topic, String key, SpecificRecord record) throws Exception {
+        producer.send(new ProducerRecord<>(topic, key, EventCodec.contracts().encode(record))).get();
+    }
+
+    /** Publishes a plan version of the catalogue (enrollment-service's plan files) as {@code PlanVersionPublished}. */
+    protected static void publishPlan(KafkaProducer<String, byte[]> producer, String plan, int version) throws Exception {
+        String definition = Files.readString(Path.of("..", "enrollment-service", "src", "main", "resources", "plans", plan, "v" + version + ".json"));
+        JsonNode tree = new ObjectMapper().readTree(definition);
+        send(producer, Topics.PLANS, plan, PlanVersionPublished.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(Instant.now())
+                .setPlanId(plan).setVersion(version).setName(tree.path("name").asText()).setRegion(tree.path("region").asText())
+                .setValidFrom(LocalDate.parse(tree.path("validFrom").asText())).setDefinitionJson(definition).build());
+    }
+
+    protected static MemberEnrolled enrolled(String member, String enrollmentId, String plan, int shares, LocalDate start, LocalDate end,
+                                             LocalDate waitingEnd, String status) {
+        return MemberEnrolled.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(Instant.now()).setEnrollmentId(UUID.fromString(enrollmentId))
+                .setMemberId(UUID.fromString(member)).setUnitId(UUID.randomUUID()).setDistrict("越城").setCategory("IN_SERVICE").setPlanId(plan)
+                .setPlanVersion(1).setShares(shares).setTermYears(1).setPremium(new BigDecimal("60.00"))
+                .setFunding(List.of(new Funding("MEMBER", new BigDecimal("60.00")))).setCoverageStart(start).setCoverageEnd(end)
+                .setWaitingPeriodEnd(waitingEnd).setContinuous(false).setGifted(false).setGiftOf(null).setMigrated(false).setPremiumStatus(status)
+                .build();
     }
 }

@@ -12,6 +12,9 @@ import cn.huzhu.contracts.enrollment.PremiumCollectionFailed;
 import cn.huzhu.contracts.enrollment.UnitRegistered;
 import cn.huzhu.contracts.regional.EnrollmentBatchProcessed;
 import cn.huzhu.contracts.regional.EnrollmentBatchSubmitted;
+import cn.huzhu.contracts.regional.HospitalSettlementAnswered;
+import cn.huzhu.contracts.regional.HospitalSettlementReversed;
+import cn.huzhu.contracts.regional.HospitalSettlementSubmitted;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 
@@ -30,7 +33,10 @@ public final class ContractRecords {
             EnrollmentBatchProcessed.class,
             ClaimApproved.class,
             ClaimRejected.class,
-            ClaimRevoked.class);
+            ClaimRevoked.class,
+            HospitalSettlementSubmitted.class,
+            HospitalSettlementReversed.class,
+            HospitalSettlementAnswered.class);
 
     private ContractRecords() {
     }

@@ -26,6 +26,10 @@ public final class Topics {
     public static final String REGIONAL_ENROLLMENT_BATCHES = "huzhu.regional.enrollment-batches.v1";
     /** {@code EnrollmentBatchProcessed}, the answers to the offices, keyed by batch id. */
     public static final String REGIONAL_ENROLLMENT_RESULTS = "huzhu.regional.enrollment-results.v1";
+    /** {@code HospitalSettlementSubmitted} and {@code HospitalSettlementReversed} from district hospitals, keyed by settlement id (inbound). */
+    public static final String REGIONAL_HOSPITAL_SETTLEMENTS = "huzhu.regional.hospital-settlements.v1";
+    /** {@code HospitalSettlementAnswered}, the mutual-aid amount for each settlement, keyed by settlement id. */
+    public static final String REGIONAL_SETTLEMENT_RESULTS = "huzhu.regional.hospital-settlement-results.v1";
     /** Record header naming the district of the office that sent a record. */
     public static final String OFFICE_DISTRICT_HEADER = "huzhu-office-district";
 

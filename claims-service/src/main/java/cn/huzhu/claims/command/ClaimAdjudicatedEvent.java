@@ -9,11 +9,12 @@ import java.util.List;
 /**
  * A claim and its decision: the total and, per enrolment that covered the event, the benefit and its calculation.
  * IN_REVIEW carries the amounts proposed and why it needs an adjudicator ({@code reviewReasons}); a decision made in
- * review names the adjudicator and the reason ({@code review}).
+ * review names the adjudicator and the reason ({@code review}). {@code settlement}: the hospital settlement the claim
+ * was made from (null for claims made to the union; absent from events recorded before settlements existed).
  */
 public record ClaimAdjudicatedEvent(String claimId, String memberId, Claim claim, String hospital, LocalDate submittedOn, ClaimStatus status,
                                     BigDecimal total, List<BenefitDecision> benefits, Rejection rejection, List<String> reviewReasons,
-                                    Review review) {
+                                    Review review, HospitalSettlement settlement) {
 
     /** An adjudicator's decision on a claim in review. */
     public record Review(String decision, String reason, String reviewer, LocalDate decidedOn) {

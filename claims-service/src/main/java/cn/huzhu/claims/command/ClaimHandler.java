@@ -73,11 +73,12 @@ public class ClaimHandler {
         ClaimAdjudicatedEvent decision;
         if (!reviewReasons.isEmpty() && proposal.total().signum() > 0) {
             decision = new ClaimAdjudicatedEvent(command.claimId(), command.memberId(), command.claim(), command.hospital(), command.submittedOn(),
-                    ClaimStatus.IN_REVIEW, proposal.total(), proposal.benefits(), null, reviewReasons, null);
+                    ClaimStatus.IN_REVIEW, proposal.total(), proposal.benefits(), null, reviewReasons, null, command.settlement());
         } else {
             Outcome outcome = proposed.equals(command.claim()) ? proposal : assess(command.memberId(), command.claim());
             charge(command.claimId(), command.memberId(), outcome);
-            decision = decision(command.claimId(), command.memberId(), command.claim(), command.hospital(), command.submittedOn(), outcome, null);
+            decision = decision(command.claimId(), command.memberId(), command.claim(), command.hospital(), command.submittedOn(), outcome, null,
+                    command.settlement());
         }
         if (known != null) {
             ClaimAdjudicatedEvent again = decision;
@@ -106,11 +107,12 @@ public class ClaimHandler {
         if (command.approve()) {
             Outcome outcome = assess(proposed.memberId(), withoutExclusions(proposed.claim()));
             charge(proposed.claimId(), proposed.memberId(), outcome);
-            decision = decision(proposed.claimId(), proposed.memberId(), proposed.claim(), proposed.hospital(), command.decidedOn(), outcome, review);
+            decision = decision(proposed.claimId(), proposed.memberId(), proposed.claim(), proposed.hospital(), command.decidedOn(), outcome, review,
+                    proposed.settlement());
         } else {
             decision = new ClaimAdjudicatedEvent(proposed.claimId(), proposed.memberId(), proposed.claim(), proposed.hospital(), command.decidedOn(),
                     ClaimStatus.REJECTED, BigDecimal.ZERO.setScale(2), proposed.benefits(),
-                    new Rejection("REJECTED_IN_REVIEW", command.reason()), proposed.reviewReasons(), review);
+                    new Rejection("REJECTED_IN_REVIEW", command.reason()), proposed.reviewReasons(), review, proposed.settlement());
         }
         claim.execute(c -> c.decideAgain(decision));
     }
@@ -138,10 +140,10 @@ public class ClaimHandler {
     }
 
     private static ClaimAdjudicatedEvent decision(String claimId, String memberId, Claim claim, String hospital, LocalDate on, Outcome outcome,
-                                                  ClaimAdjudicatedEvent.Review review) {
+                                                  ClaimAdjudicatedEvent.Review review, HospitalSettlement settlement) {
         ClaimStatus status = outcome.total().signum() > 0 ? ClaimStatus.APPROVED : ClaimStatus.REJECTED;
         return new ClaimAdjudicatedEvent(claimId, memberId, claim, hospital, on, status, outcome.total(), outcome.benefits(),
-                status == ClaimStatus.APPROVED ? null : outcome.rejection(), List.of(), review);
+                status == ClaimStatus.APPROVED ? null : outcome.rejection(), List.of(), review, settlement);
     }
 
     /** Records the approved assessments on their benefit accounts, opening an account on its first payment. */

@@ -4,8 +4,12 @@ import cn.huzhu.claims.engine.Claim;
 import java.time.LocalDate;
 import java.util.Objects;
 
-/** Adjudicate a member's claim under every enrolment that covers the event date. */
-public record SubmitClaimCommand(String claimId, String memberId, Claim claim, String hospital, LocalDate submittedOn) {
+/**
+ * Adjudicate a member's claim under every enrolment that covers the event date. {@code settlement} names the hospital
+ * settlement the claim comes from, null for a claim made to the union.
+ */
+public record SubmitClaimCommand(String claimId, String memberId, Claim claim, String hospital, LocalDate submittedOn,
+                                 HospitalSettlement settlement) {
     public SubmitClaimCommand {
         Objects.requireNonNull(claimId, "claimId");
         Objects.requireNonNull(memberId, "memberId");

@@ -7,7 +7,9 @@ import cn.huzhu.claims.command.ClaimAggregate;
 import cn.huzhu.claims.command.ClaimHandler;
 import cn.huzhu.claims.command.CoverageDirectory;
 import cn.huzhu.claims.command.PlanDirectory;
+import cn.huzhu.identity.MemberIds;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneId;
 import org.axonframework.common.caching.Cache;
@@ -35,6 +37,15 @@ public class ClaimsConfig {
     @Bean
     Cache accountCache(@Value("${huzhu.claims.account-cache-size}") int size) {
         return new BoundedAggregateCache(size);
+    }
+
+    /**
+     * Hospitals name the patient by the ID number; the member id is derived from it with the key enrollment-service
+     * uses (the same {@code MEMBER_ID_KEY}), so no ID number is kept here.
+     */
+    @Bean
+    MemberIds memberIds(@Value("${huzhu.claims.member-id-key}") String key) {
+        return new MemberIds(key.getBytes(StandardCharsets.UTF_8));
     }
 
     @Bean

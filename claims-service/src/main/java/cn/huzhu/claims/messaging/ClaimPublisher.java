@@ -8,6 +8,7 @@ import cn.huzhu.claims.command.ClaimStatus;
 import cn.huzhu.contracts.Topics;
 import cn.huzhu.contracts.claims.ApprovedBenefit;
 import cn.huzhu.contracts.claims.ClaimApproved;
+import cn.huzhu.contracts.claims.SettledAtHospital;
 import cn.huzhu.contracts.claims.ClaimRejected;
 import cn.huzhu.contracts.claims.ClaimRevoked;
 import java.time.Instant;
@@ -49,6 +50,8 @@ public class ClaimPublisher {
                     .setType(e.claim().type().name()).setEventDate(e.claim().eventDate()).setDecidedOn(e.submittedOn())
                     .setTotal(e.total())
                     .setBenefits(e.benefits().stream().filter(b -> b.amount().signum() > 0).map(ClaimPublisher::benefit).toList())
+                    .setHospitalSettlement(e.settlement() == null ? null
+                            : new SettledAtHospital(e.settlement().district(), e.settlement().settlementId(), String.valueOf(e.hospital())))
                     .build());
         } else {
             outbox.send(Topics.CLAIMS, e.memberId(), ClaimRejected.newBuilder()

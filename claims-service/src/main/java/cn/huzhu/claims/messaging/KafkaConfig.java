@@ -47,7 +47,7 @@ public class KafkaConfig {
         return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
     }
 
-    /** The topics this service reads (declared here too, so it need not wait for their producer), their dead-letter topics, and the topic it writes. */
+    /** The topics this service reads (declared here too, so it need not wait for their producer), their dead-letter topics, and the topics it writes. */
     @Bean
     KafkaAdmin.NewTopics claimsTopics(@Value("${huzhu.kafka.topic-partitions}") int partitions,
                                       @Value("${huzhu.kafka.replication-factor:1}") short replicas) {
@@ -56,6 +56,10 @@ public class KafkaConfig {
                 TopicBuilder.name(Topics.deadLetter(Topics.PLANS)).partitions(partitions).replicas(replicas).configs(Topics.EVENT_TOPIC_CONFIG).build(),
                 TopicBuilder.name(Topics.MEMBERS).partitions(partitions).replicas(replicas).configs(Topics.EVENT_TOPIC_CONFIG).build(),
                 TopicBuilder.name(Topics.deadLetter(Topics.MEMBERS)).partitions(partitions).replicas(replicas).configs(Topics.EVENT_TOPIC_CONFIG).build(),
-                TopicBuilder.name(Topics.CLAIMS).partitions(partitions).replicas(replicas).configs(Topics.EVENT_TOPIC_CONFIG).build());
+                TopicBuilder.name(Topics.CLAIMS).partitions(partitions).replicas(replicas).configs(Topics.EVENT_TOPIC_CONFIG).build(),
+                TopicBuilder.name(Topics.REGIONAL_HOSPITAL_SETTLEMENTS).partitions(partitions).replicas(replicas).configs(Topics.EVENT_TOPIC_CONFIG).build(),
+                TopicBuilder.name(Topics.deadLetter(Topics.REGIONAL_HOSPITAL_SETTLEMENTS)).partitions(partitions).replicas(replicas)
+                        .configs(Topics.EVENT_TOPIC_CONFIG).build(),
+                TopicBuilder.name(Topics.REGIONAL_SETTLEMENT_RESULTS).partitions(partitions).replicas(replicas).configs(Topics.EVENT_TOPIC_CONFIG).build());
     }
 }

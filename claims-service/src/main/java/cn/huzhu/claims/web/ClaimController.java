@@ -1,6 +1,7 @@
 package cn.huzhu.claims.web;
 
 import cn.huzhu.claims.command.ClaimHandler;
+import cn.huzhu.claims.command.Conflicts;
 import cn.huzhu.claims.command.ReviewClaimCommand;
 import cn.huzhu.claims.command.RevokeClaimCommand;
 import cn.huzhu.claims.command.SubmitClaimCommand;
@@ -48,8 +49,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/claims")
 public class ClaimController {
 
-    private static final int MAX_ATTEMPTS = 5;
-
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final Clock clock;
@@ -82,8 +81,8 @@ public class ClaimController {
     public ResponseEntity<ClaimResponse> submit(@Valid @RequestBody ClaimRequest request) {
         Claim claim = claim(request);
         String claimId = claimId(request);
-        SubmitClaimCommand command = new SubmitClaimCommand(claimId, request.memberId().toString(), claim, request.hospital(), LocalDate.now(clock));
-        ClaimHandler.Submitted submitted = sendRetryingConflicts(command);
+        SubmitClaimCommand command = new SubmitClaimCommand(claimId, request.memberId().toString(), claim, request.hospital(), LocalDate.now(clock), null);
+        ClaimHandler.Submitted submitted = Conflicts.sendRetrying(commands, command);
         ClaimResponse body = submitted.decision() != null ? ClaimResponse.of(new ClaimRecord(submitted.decision(), null))
                 : ClaimResponse.of(find(submitted.claimId()));
         return submitted.created() ? ResponseEntity.created(URI.create("/api/claims/" + claimId)).body(body) : ResponseEntity.ok(body);
@@ -124,23 +123,6 @@ public class ClaimController {
     @GetMapping("/{claimId}")
     public ClaimResponse get(@PathVariable UUID claimId) {
         return ClaimResponse.of(find(claimId.toString()));
-    }
-
-    /**
-     * Two claims under one enrolment at the same moment: one of them meets the other's append to the benefit
-     * account (or its creation) and its unit of work is rolled back whole. It is decided again against the
-     * account as the other left it; after a few tries the conflict is answered 409.
-     */
-    private ClaimHandler.Submitted sendRetryingConflicts(SubmitClaimCommand command) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return commands.sendAndWait(command);
-            } catch (RuntimeException e) {
-                if (attempt >= MAX_ATTEMPTS || !ProblemHandler.isConcurrentChange(e)) {
-                    throw e;
-                }
-            }
-        }
     }
 
     private ClaimRecord find(String claimId) {

@@ -2,10 +2,10 @@ package cn.huzhu.claims.web;
 
 import cn.huzhu.claims.command.ClaimNotApprovedException;
 import cn.huzhu.claims.command.ClaimNotInReviewException;
+import cn.huzhu.claims.command.Conflicts;
 import java.net.URI;
 import java.util.List;
 import org.axonframework.commandhandling.CommandExecutionException;
-import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,20 +57,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(CommandExecutionException.class)
     ResponseEntity<ProblemDetail> commandFailed(CommandExecutionException ex) {
-        if (isConcurrentChange(ex)) {
+        if (Conflicts.isConcurrentChange(ex)) {
             return translate(new ConcurrencyException("concurrent change"));
         }
         return ex.getCause() instanceof RuntimeException cause && cause != ex ? translate(cause) : translate(ex);
-    }
-
-    /** Another unit of work appended to (or created) the same aggregate first: the command may simply be sent again. */
-    static boolean isConcurrentChange(Throwable ex) {
-        for (Throwable t = ex; t != null; t = t.getCause()) {
-            if (t instanceof ConcurrencyException || t instanceof EventStoreException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @ExceptionHandler({NotFoundException.class, IllegalArgumentException.class, ConcurrencyException.class, ClaimNotInReviewException.class,

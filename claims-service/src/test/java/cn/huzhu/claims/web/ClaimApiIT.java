@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.huzhu.claims.IntegrationTestSupport;
-import cn.huzhu.contracts.EventCodec;
+import cn.huzhu.claims.TopicRecords;
 import cn.huzhu.contracts.Topics;
 import cn.huzhu.contracts.claims.ClaimApproved;
 import cn.huzhu.contracts.claims.ClaimRevoked;
-import cn.huzhu.contracts.enrollment.Funding;
-import cn.huzhu.contracts.enrollment.MemberEnrolled;
-import cn.huzhu.contracts.enrollment.PlanVersionPublished;
 import cn.huzhu.contracts.enrollment.PremiumCollected;
 import cn.huzhu.localstack.LocalStack;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,8 +19,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -74,11 +69,7 @@ class ClaimApiIT extends IntegrationTestSupport {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", LocalStack.shared().bootstrapServers()),
                 new StringSerializer(), new ByteArraySerializer())) {
             for (String plan : List.of("shaoxing-hospital", "ningbo-2020-special-disease")) {
-                String definition = Files.readString(Path.of("..", "enrollment-service", "src", "main", "resources", "plans", plan, "v1.json"));
-                JsonNode tree = JSON.readTree(definition);
-                send(producer, Topics.PLANS, plan, PlanVersionPublished.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(Instant.now())
-                        .setPlanId(plan).setVersion(1).setName(tree.path("name").asText()).setRegion(tree.path("region").asText())
-                        .setValidFrom(LocalDate.parse(tree.path("validFrom").asText())).setDefinitionJson(definition).build());
+                publishPlan(producer, plan, 1);
             }
             send(producer, Topics.MEMBERS, MEMBER, enrolled(MEMBER, SHAOXING_ENROLMENT, "shaoxing-hospital", 1, START, START.plusYears(1).minusDays(1),
                     START, "PENDING"));
@@ -95,16 +86,6 @@ class ClaimApiIT extends IntegrationTestSupport {
         }
     }
 
-    static MemberEnrolled enrolled(String member, String enrollmentId, String plan, int shares, LocalDate start, LocalDate end, LocalDate waitingEnd,
-                                   String status) {
-        return MemberEnrolled.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(Instant.now()).setEnrollmentId(UUID.fromString(enrollmentId))
-                .setMemberId(UUID.fromString(member)).setUnitId(UUID.randomUUID()).setDistrict("越城").setCategory("IN_SERVICE").setPlanId(plan)
-                .setPlanVersion(1).setShares(shares).setTermYears(1).setPremium(new BigDecimal("60.00"))
-                .setFunding(List.of(new Funding("MEMBER", new BigDecimal("60.00")))).setCoverageStart(start).setCoverageEnd(end)
-                .setWaitingPeriodEnd(waitingEnd).setContinuous(false).setGifted(false).setGiftOf(null).setMigrated(false).setPremiumStatus(status)
-                .build();
-    }
-
     /** Publishes a collected one-share enrolment of the member, as enrollment-service would, and waits until this service knows it. */
     void cover(String member, String enrolment, String planId) throws Exception {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", LocalStack.shared().bootstrapServers()),
@@ -113,10 +94,6 @@ class ClaimApiIT extends IntegrationTestSupport {
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("select count(*) from coverage_view where member_id = ?",
                 Integer.class, UUID.fromString(member)) == 1);
-    }
-
-    static void send(KafkaProducer<String, byte[]> producer, String topic, String key, SpecificRecord record) throws Exception {
-        producer.send(new ProducerRecord<>(topic, key, EventCodec.contracts().encode(record))).get();
     }
 
     record Response(int status, JsonNode json) {
@@ -204,30 +181,7 @@ class ClaimApiIT extends IntegrationTestSupport {
 
     /** The decisions published for a claim, read until {@code expected} arrived and two more seconds passed. */
     static List<SpecificRecord> decisionsOf(String claimId, int expected) {
-        java.util.Properties props = new java.util.Properties();
-        props.put("bootstrap.servers", LocalStack.shared().bootstrapServers());
-        props.put("group.id", "claims-it-" + UUID.randomUUID());
-        props.put("auto.offset.reset", "earliest");
-        List<SpecificRecord> found = new java.util.ArrayList<>();
-        try (org.apache.kafka.clients.consumer.KafkaConsumer<String, byte[]> consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(props,
-                new org.apache.kafka.common.serialization.StringDeserializer(), new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(Topics.CLAIMS));
-            long quietUntil = Long.MAX_VALUE;
-            long deadline = System.currentTimeMillis() + 60_000;
-            while (System.currentTimeMillis() < Math.min(deadline, quietUntil)) {
-                for (var record : consumer.poll(Duration.ofMillis(200))) {
-                    SpecificRecord decision = EventCodec.contracts().decode(record.value());
-                    Object id = decision.get(decision.getSchema().getField("claimId").pos());
-                    if (id.toString().equals(claimId)) {
-                        found.add(decision);
-                    }
-                }
-                if (found.size() >= expected && quietUntil == Long.MAX_VALUE) {
-                    quietUntil = System.currentTimeMillis() + 2_000;
-                }
-            }
-        }
-        return found;
+        return TopicRecords.read(Topics.CLAIMS, decision -> claimId.equals(TopicRecords.field(decision, "claimId")), expected);
     }
 
     @Test

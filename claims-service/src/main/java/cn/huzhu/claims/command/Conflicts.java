@@ -1,0 +1,40 @@
+package cn.huzhu.claims.command;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.modelling.command.ConcurrencyException;
+
+/**
+ * Two claims under one enrolment at the same moment: one of them meets the other's append to the benefit account
+ * (or its creation) and its unit of work is rolled back whole. It is decided again against the account as the
+ * other left it; after a few tries the conflict is given to the caller.
+ */
+public final class Conflicts {
+
+    static final int MAX_ATTEMPTS = 5;
+
+    private Conflicts() {
+    }
+
+    public static <R> R sendRetrying(CommandGateway commands, Object command) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return commands.sendAndWait(command);
+            } catch (RuntimeException e) {
+                if (attempt >= MAX_ATTEMPTS || !isConcurrentChange(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Another unit of work appended to (or created) the same aggregate first: the command may simply be sent again. */
+    public static boolean isConcurrentChange(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof ConcurrencyException || t instanceof EventStoreException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,260 @@
+package cn.huzhu.claims.messaging;
+
+import cn.huzhu.claims.command.BenefitDecision;
+import cn.huzhu.claims.command.ClaimAdjudicatedEvent;
+import cn.huzhu.claims.command.ClaimStatus;
+import cn.huzhu.claims.command.Conflicts;
+import cn.huzhu.claims.command.HospitalSettlement;
+import cn.huzhu.claims.command.ReviewClaimCommand;
+import cn.huzhu.claims.command.RevokeClaimCommand;
+import cn.huzhu.claims.command.SubmitClaimCommand;
+import cn.huzhu.claims.engine.Bill;
+import cn.huzhu.claims.engine.Cause;
+import cn.huzhu.claims.engine.Claim;
+import cn.huzhu.claims.engine.ClaimType;
+import cn.huzhu.claims.engine.Line;
+import cn.huzhu.claims.query.ClaimRecord;
+import cn.huzhu.claims.query.FindClaimQuery;
+import cn.huzhu.contracts.EventCodec;
+import cn.huzhu.contracts.Topics;
+import cn.huzhu.contracts.UndecodableRecordException;
+import cn.huzhu.contracts.regional.HospitalSettlementAnswered;
+import cn.huzhu.contracts.regional.HospitalSettlementReversed;
+import cn.huzhu.contracts.regional.HospitalSettlementSubmitted;
+import cn.huzhu.contracts.regional.SettlementBenefit;
+import cn.huzhu.contracts.regional.SettlementLine;
+import cn.huzhu.identity.IdNumber;
+import cn.huzhu.identity.InvalidIdNumberException;
+import cn.huzhu.identity.MemberIds;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Hospital settlements from a district's hospitals (Quzhou settles at the hospital desk together with basic
+ * insurance). Each settlement becomes a hospitalisation claim whose id is derived from the district and the
+ * settlement number, so a settlement sent or delivered again is the same claim and is answered the same way, with
+ * no second effect. The hospital knows the patient by the ID number: the member id is derived from it with the
+ * deployment's key (as enrollment-service does) and the number itself is neither stored nor logged. A reversal
+ * revokes the claim and gives back to the benefit accounts what it had taken. The answer is sent after the claim is
+ * recorded and before the record's offset is committed: a crash in between answers again on redelivery.
+ */
+@Component
+public class HospitalSettlementListener {
+
+    private static final Logger log = LoggerFactory.getLogger(HospitalSettlementListener.class);
+    static final String REVERSAL_REASON = "SETTLEMENT_REVERSED";
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final MemberIds memberIds;
+    private final KafkaTemplate<String, SpecificRecord> kafka;
+    private final Clock clock;
+
+    public HospitalSettlementListener(CommandGateway commands, QueryGateway queries, MemberIds memberIds,
+                                      @Qualifier("contractKafkaTemplate") KafkaTemplate<String, SpecificRecord> kafka, Clock clock) {
+        this.commands = commands;
+        this.queries = queries;
+        this.memberIds = memberIds;
+        this.kafka = kafka;
+        this.clock = clock;
+    }
+
+    @KafkaListener(id = "hospital-settlements", topics = Topics.REGIONAL_HOSPITAL_SETTLEMENTS, batch = "false",
+            concurrency = "${huzhu.kafka.settlement-consumers}")
+    public void on(ConsumerRecord<String, byte[]> record) throws Exception {
+        SpecificRecord decoded;
+        try {
+            decoded = EventCodec.contracts().decode(record.value());
+            if (!(decoded instanceof HospitalSettlementSubmitted) && !(decoded instanceof HospitalSettlementReversed)) {
+                throw new UndecodableRecordException("Expected a hospital settlement or its reversal but got " + decoded.getSchema().getName());
+            }
+        } catch (UndecodableRecordException e) {
+            answer(refused(String.valueOf(record.key()), null, "UNDECODABLE", "The record could not be read: " + e.getMessage()));
+            throw e;
+        }
+        String office = officeOf(record);
+        if (decoded instanceof HospitalSettlementSubmitted settlement) {
+            answer(officeMay(office, settlement.getDistrict()) ? settle(settlement)
+                    : notThisOffice(settlement.getSettlementId(), settlement.getDistrict(), office));
+        } else {
+            HospitalSettlementReversed reversal = (HospitalSettlementReversed) decoded;
+            answer(officeMay(office, reversal.getDistrict()) ? reverse(reversal)
+                    : notThisOffice(reversal.getSettlementId(), reversal.getDistrict(), office));
+        }
+    }
+
+    private HospitalSettlementAnswered settle(HospitalSettlementSubmitted s) {
+        String claimId = claimIdOf(s.getDistrict(), s.getSettlementId());
+        LocalDate today = LocalDate.now(clock);
+        String memberId;
+        Claim claim;
+        try {
+            memberId = memberIds.of(IdNumber.parse(s.getIdNumber(), today));
+            claim = claim(s);
+        } catch (InvalidIdNumberException e) {
+            return refused(s.getSettlementId(), s.getDistrict(), "INVALID_ID_NUMBER", "The patient's " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            return refused(s.getSettlementId(), s.getDistrict(), "INVALID_SETTLEMENT", e.getMessage());
+        }
+        Optional<ClaimRecord> known = find(claimId);
+        if (known.isPresent() && !(known.get().decision().memberId().equals(memberId) && sameSettlement(known.get().decision().claim(), claim))) {
+            return refused(s.getSettlementId(), s.getDistrict(), "SETTLEMENT_CONFLICT",
+                    "Settlement " + s.getSettlementId() + " was sent before with another patient or bill; it is answered as first sent only");
+        }
+        try {
+            Conflicts.sendRetrying(commands, new SubmitClaimCommand(claimId, memberId, claim, s.getHospital(), today,
+                    new HospitalSettlement(s.getDistrict(), s.getSettlementId())));
+        } catch (IllegalArgumentException e) {
+            return refused(s.getSettlementId(), s.getDistrict(), "INVALID_SETTLEMENT", e.getMessage());
+        }
+        return answered(s.getSettlementId(), s.getDistrict(), find(claimId).orElseThrow());
+    }
+
+    private HospitalSettlementAnswered reverse(HospitalSettlementReversed r) {
+        String claimId = claimIdOf(r.getDistrict(), r.getSettlementId());
+        Optional<ClaimRecord> known = find(claimId);
+        if (known.isEmpty()) {
+            return refused(r.getSettlementId(), r.getDistrict(), "UNKNOWN_SETTLEMENT", "No settlement " + r.getSettlementId() + " was received");
+        }
+        ClaimAdjudicatedEvent decision = known.get().decision();
+        LocalDate today = LocalDate.now(clock);
+        if (known.get().revocation() == null && decision.status() == ClaimStatus.APPROVED) {
+            Conflicts.sendRetrying(commands, new RevokeClaimCommand(claimId, REVERSAL_REASON, r.getReason(), today));
+        } else if (decision.status() == ClaimStatus.IN_REVIEW) {
+            commands.sendAndWait(new ReviewClaimCommand(claimId, false, "Settlement reversed by the hospital: " + r.getReason(),
+                    "hospital settlement " + r.getDistrict(), today));
+        }
+        ClaimRecord now = find(claimId).orElseThrow();
+        BigDecimal reversed = now.revocation() != null ? now.revocation().total() : BigDecimal.ZERO;
+        return builder(r.getSettlementId(), r.getDistrict(), "REVERSED")
+                .setClaimId(UUID.fromString(claimId)).setAmount(money(reversed))
+                .setMessage(now.revocation() != null ? "The claim is revoked; the benefit accounts are given back what it paid"
+                        : "Nothing had been paid for this settlement")
+                .build();
+    }
+
+    /** The same settlement number of the same district is always the same claim. */
+    static String claimIdOf(String district, String settlementId) {
+        return UUID.nameUUIDFromBytes(("hospital-settlement:" + district + ":" + settlementId).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    private static Claim claim(HospitalSettlementSubmitted s) {
+        for (BigDecimal amount : new BigDecimal[] {s.getTotal(), s.getPooledFundPaid(), s.getCoPay(), s.getDeductible(), s.getSelfFunded()}) {
+            if (amount != null && amount.signum() < 0) {
+                throw new IllegalArgumentException("Amounts of a settlement are never negative");
+            }
+        }
+        if (s.getHospitalDays() != null && s.getHospitalDays() < 0) {
+            throw new IllegalArgumentException("hospitalDays is never negative");
+        }
+        Cause cause;
+        try {
+            cause = Cause.valueOf(s.getCause());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Unknown cause " + s.getCause() + "; one of ILLNESS, TRAFFIC_ACCIDENT, WORK_INJURY, OTHER_ACCIDENT");
+        }
+        Bill bill = new Bill(s.getTotal(), s.getPooledFundPaid(), s.getDeductible(), s.getCoPay(), s.getSelfFunded(), true, null, null);
+        return new Claim(ClaimType.HOSPITALIZATION, s.getAdmissionDate(), s.getDischargeDate(), s.getHospitalDays(), s.getHospitalGrade(),
+                null, null, cause, Set.of(), bill);
+    }
+
+    private static boolean sameSettlement(Claim a, Claim b) {
+        return a.type() == b.type() && a.eventDate().equals(b.eventDate()) && Objects.equals(a.dischargeDate(), b.dischargeDate())
+                && Objects.equals(a.hospitalDays(), b.hospitalDays()) && a.cause() == b.cause() && a.bill() != null && b.bill() != null
+                && same(a.bill().total(), b.bill().total()) && same(a.bill().pooledFundPaid(), b.bill().pooledFundPaid())
+                && same(a.bill().coPay(), b.bill().coPay()) && same(a.bill().deductible(), b.bill().deductible())
+                && same(a.bill().selfFunded(), b.bill().selfFunded());
+    }
+
+    private static boolean same(BigDecimal a, BigDecimal b) {
+        return a.compareTo(b) == 0;
+    }
+
+    private HospitalSettlementAnswered answered(String settlementId, String district, ClaimRecord record) {
+        ClaimAdjudicatedEvent d = record.decision();
+        String status = record.revocation() != null ? "REVERSED" : d.status().name();
+        BigDecimal amount = record.revocation() != null ? record.revocation().total() : d.status() == ClaimStatus.APPROVED ? d.total() : BigDecimal.ZERO;
+        HospitalSettlementAnswered.Builder answer = builder(settlementId, district, status)
+                .setClaimId(UUID.fromString(d.claimId())).setAmount(money(amount))
+                .setBenefits(d.benefits().stream().map(HospitalSettlementListener::benefit).toList());
+        if (d.status() == ClaimStatus.IN_REVIEW) {
+            answer.setCode("IN_REVIEW").setMessage("An adjudicator decides (" + String.join("; ", d.reviewReasons())
+                    + "); nothing is paid at the desk, an approved amount goes to the member's bank card");
+        } else if (d.rejection() != null) {
+            answer.setCode(d.rejection().code()).setMessage(d.rejection().message());
+        }
+        return answer.build();
+    }
+
+    private static SettlementBenefit benefit(BenefitDecision b) {
+        return new SettlementBenefit(b.planId(), b.planVersion(), money(b.amount()), b.lines().stream().map(HospitalSettlementListener::line).toList());
+    }
+
+    private static SettlementLine line(Line l) {
+        return new SettlementLine(l.rule(), plain(l.base()), plain(l.rate()), money(l.amount()), l.note());
+    }
+
+    private static String plain(BigDecimal value) {
+        return value == null ? null : value.stripTrailingZeros().toPlainString();
+    }
+
+    private static BigDecimal money(BigDecimal amount) {
+        return amount.setScale(2, RoundingMode.UNNECESSARY);
+    }
+
+    private HospitalSettlementAnswered notThisOffice(String settlementId, String district, String office) {
+        log.warn("Settlement record of district {} refused: sent by the office of {}", district, office);
+        return refused(settlementId, district, "OFFICE_NOT_ALLOWED",
+                "An office may only send settlements of its own district; this office is " + (office == null ? "not named" : office));
+    }
+
+    private HospitalSettlementAnswered refused(String settlementId, String district, String code, String message) {
+        return builder(settlementId, district, "REFUSED").setCode(code).setMessage(message).build();
+    }
+
+    private HospitalSettlementAnswered.Builder builder(String settlementId, String district, String status) {
+        return HospitalSettlementAnswered.newBuilder()
+                .setEventId(UUID.randomUUID()).setOccurredAt(Instant.now(clock))
+                .setSettlementId(settlementId).setDistrict(district).setStatus(status)
+                .setClaimId(null).setAmount(money(BigDecimal.ZERO)).setBenefits(List.of()).setCode(null).setMessage(null);
+    }
+
+    private Optional<ClaimRecord> find(String claimId) {
+        return queries.query(new FindClaimQuery(claimId), ResponseTypes.optionalInstanceOf(ClaimRecord.class)).join();
+    }
+
+    private void answer(HospitalSettlementAnswered answer) throws InterruptedException, ExecutionException {
+        kafka.send(Topics.REGIONAL_SETTLEMENT_RESULTS, answer.getSettlementId(), answer).get();
+    }
+
+    private static boolean officeMay(String office, String district) {
+        return district.equals(office);
+    }
+
+    private static String officeOf(ConsumerRecord<String, byte[]> record) {
+        Header header = record.headers().lastHeader(Topics.OFFICE_DISTRICT_HEADER);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}
