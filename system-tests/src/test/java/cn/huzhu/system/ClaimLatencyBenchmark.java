@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -37,33 +36,9 @@ public final class ClaimLatencyBenchmark {
         LocalDate effective = today.minusDays(200);
         Path logs = Files.createTempDirectory("huzhu-claim-benchmark");
         try (RunningPlatform platform = new RunningPlatform(logs, List.of("-Xmx1g", "-XX:+UseParallelGC"), true)) {
-            String enrollment = platform.enrollment.baseUrl();
-            String unitId = Http.post(enrollment + "/api/units", Map.of("name", "理赔基准单位", "district", "越城", "nature", "PUBLIC",
-                    "insuredHeadcount", members)).json().path("unitId").asText();
-            List<String> memberIds = new ArrayList<>();
-            for (int from = 0; from < members; from += 500) {
-                List<Map<String, Object>> batch = new ArrayList<>();
-                for (int i = from; i < Math.min(members, from + 500); i++) {
-                    LocalDate birth = LocalDate.of(1970, 1, 1).plusDays(i / 400);
-                    batch.add(Map.of("idNumber", IdNumberFixtures.idNumber("330602", birth.format(DateTimeFormatter.BASIC_ISO_DATE), i % 400 * 2 + 1),
-                            "name", "理赔会员", "unitId", unitId, "category", "IN_SERVICE"));
-                }
-                Http.post(enrollment + "/api/members/batch", Map.of("items", batch)).json().path("results")
-                        .forEach(r -> memberIds.add(r.path("id").asText()));
-                List<Map<String, Object>> enrolments = new ArrayList<>();
-                for (String memberId : memberIds.subList(from, memberIds.size())) {
-                    // Dated in the past: migrated, so its premium counts as collected and the cover is in force.
-                    enrolments.add(Map.of("memberId", memberId, "planId", "shaoxing-hospital", "shares", 1, "effectiveDate", effective.toString()));
-                }
-                Http.post(enrollment + "/api/enrollments/batch", Map.of("items", enrolments));
-            }
+            List<String> memberIds = ClaimBenchmarkMembers.enrolCovered(platform, members, effective).stream()
+                    .map(ClaimBenchmarkMembers.Member::memberId).toList();
             String claims = platform.claims.baseUrl() + "/api/claims";
-            // Warm-up, and the wait until the claims service knows every cover: a claim per member until all are approved.
-            for (String memberId : memberIds) {
-                while (!"APPROVED".equals(Http.post(claims, claim(memberId, effective.plusDays(1), "100.00")).json().path("status").asText())) {
-                    Thread.sleep(200);
-                }
-            }
             System.out.printf("%d members covered; sending %d claims/s for %d s ...%n", memberIds.size(), rate, seconds);
 
             HttpClient http = HttpClient.newHttpClient();
@@ -79,7 +54,7 @@ public final class ClaimLatencyBenchmark {
                 }
                 String memberId = memberIds.get(n % memberIds.size());
                 LocalDate day = effective.plusDays(2 + n / memberIds.size());
-                String body = Http.JSON.writeValueAsString(claim(memberId, day, String.valueOf(500 + n % 1000)));
+                String body = Http.JSON.writeValueAsString(ClaimBenchmarkMembers.claim(memberId, day, String.valueOf(500 + n % 1000)));
                 long sent = System.nanoTime();
                 inFlight.add(http.sendAsync(HttpRequest.newBuilder(URI.create(claims)).header("Content-Type", "application/json")
                                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString())
@@ -97,19 +72,8 @@ public final class ClaimLatencyBenchmark {
                     sorted.size() / elapsed, memberIds.size(), statuses);
             System.out.println("| p50 | p90 | p99 | max |");
             System.out.println("|---|---|---|---|");
-            System.out.printf("| %.1f ms | %.1f ms | **%.1f ms** | %.1f ms |%n", ms(sorted, 0.50), ms(sorted, 0.90), ms(sorted, 0.99), ms(sorted, 1.0));
+            System.out.println(ClaimBenchmarkMembers.latencyRow(sorted));
         }
         System.exit(0);
-    }
-
-    private static Map<String, Object> claim(String memberId, LocalDate admitted, String coPay) {
-        return Map.of("memberId", memberId, "type", "HOSPITALIZATION", "eventDate", admitted.toString(),
-                "dischargeDate", admitted.plusDays(3).toString(), "hospitalDays", 3,
-                "bill", Map.of("total", "20000.00", "pooledFundPaid", "10000.00", "deductible", "0", "coPay", coPay, "selfFunded", "0"));
-    }
-
-    private static double ms(List<Long> sorted, double quantile) {
-        int index = Math.min(sorted.size() - 1, (int) Math.ceil(quantile * sorted.size()) - 1);
-        return sorted.get(Math.max(0, index)) / 1e6;
     }
 }

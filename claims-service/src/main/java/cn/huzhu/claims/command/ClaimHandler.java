@@ -23,7 +23,7 @@ import org.axonframework.modelling.command.Repository;
  * work. A claim that does not add up, has exclusions flagged or comes to more than the review threshold goes
  * to review: the amounts are proposed, nothing is charged until an adjudicator approves. The same claim sent
  * again is answered as decided, paid once; a claim the engine rejected is decided again (the cover or the
- * plan may have arrived since).
+ * plan may have arrived since). A settlement number that comes again with another patient or bill is refused.
  */
 public class ClaimHandler {
 
@@ -62,6 +62,12 @@ public class ClaimHandler {
     @CommandHandler
     public Submitted handle(SubmitClaimCommand command) throws Exception {
         Aggregate<ClaimAggregate> known = storage.lastSequenceNumberFor(command.claimId()).isPresent() ? claims.load(command.claimId()) : null;
+        if (known != null && command.settlement() != null) {
+            ClaimAdjudicatedEvent first = known.invoke(ClaimAggregate::last);
+            if (!first.memberId().equals(command.memberId()) || !HospitalSettlement.sameStay(first.claim(), command.claim())) {
+                throw new SettlementConflictException(command.settlement());
+            }
+        }
         if (known != null && known.invoke(ClaimAggregate::settled)) {
             return new Submitted(command.claimId(), false, null);
         }

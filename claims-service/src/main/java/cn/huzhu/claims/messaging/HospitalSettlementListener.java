@@ -2,11 +2,13 @@ package cn.huzhu.claims.messaging;
 
 import cn.huzhu.claims.command.BenefitDecision;
 import cn.huzhu.claims.command.ClaimAdjudicatedEvent;
+import cn.huzhu.claims.command.ClaimHandler;
 import cn.huzhu.claims.command.ClaimStatus;
 import cn.huzhu.claims.command.Conflicts;
 import cn.huzhu.claims.command.HospitalSettlement;
 import cn.huzhu.claims.command.ReviewClaimCommand;
 import cn.huzhu.claims.command.RevokeClaimCommand;
+import cn.huzhu.claims.command.SettlementConflictException;
 import cn.huzhu.claims.command.SubmitClaimCommand;
 import cn.huzhu.claims.engine.Bill;
 import cn.huzhu.claims.engine.Cause;
@@ -33,7 +35,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -73,7 +74,7 @@ public class HospitalSettlementListener {
     private final Clock clock;
 
     public HospitalSettlementListener(CommandGateway commands, QueryGateway queries, MemberIds memberIds,
-                                      @Qualifier("contractKafkaTemplate") KafkaTemplate<String, SpecificRecord> kafka, Clock clock) {
+                                      @Qualifier("answerKafkaTemplate") KafkaTemplate<String, SpecificRecord> kafka, Clock clock) {
         this.commands = commands;
         this.queries = queries;
         this.memberIds = memberIds;
@@ -118,18 +119,18 @@ public class HospitalSettlementListener {
         } catch (IllegalArgumentException e) {
             return refused(s.getSettlementId(), s.getDistrict(), "INVALID_SETTLEMENT", e.getMessage());
         }
-        Optional<ClaimRecord> known = find(claimId);
-        if (known.isPresent() && !(known.get().decision().memberId().equals(memberId) && sameSettlement(known.get().decision().claim(), claim))) {
-            return refused(s.getSettlementId(), s.getDistrict(), "SETTLEMENT_CONFLICT",
-                    "Settlement " + s.getSettlementId() + " was sent before with another patient or bill; it is answered as first sent only");
-        }
+        ClaimHandler.Submitted submitted;
         try {
-            Conflicts.sendRetrying(commands, new SubmitClaimCommand(claimId, memberId, claim, s.getHospital(), today,
+            submitted = Conflicts.sendRetrying(commands, new SubmitClaimCommand(claimId, memberId, claim, s.getHospital(), today,
                     new HospitalSettlement(s.getDistrict(), s.getSettlementId())));
+        } catch (SettlementConflictException e) {
+            return refused(s.getSettlementId(), s.getDistrict(), "SETTLEMENT_CONFLICT", e.getMessage());
         } catch (IllegalArgumentException e) {
             return refused(s.getSettlementId(), s.getDistrict(), "INVALID_SETTLEMENT", e.getMessage());
         }
-        return answered(s.getSettlementId(), s.getDistrict(), find(claimId).orElseThrow());
+        // A settlement decided before is answered from its record (it may have been reversed since).
+        return answered(s.getSettlementId(), s.getDistrict(),
+                submitted.decision() != null ? new ClaimRecord(submitted.decision(), null) : find(claimId).orElseThrow());
     }
 
     private HospitalSettlementAnswered reverse(HospitalSettlementReversed r) {
@@ -178,18 +179,6 @@ public class HospitalSettlementListener {
         Bill bill = new Bill(s.getTotal(), s.getPooledFundPaid(), s.getDeductible(), s.getCoPay(), s.getSelfFunded(), true, null, null);
         return new Claim(ClaimType.HOSPITALIZATION, s.getAdmissionDate(), s.getDischargeDate(), s.getHospitalDays(), s.getHospitalGrade(),
                 null, null, cause, Set.of(), bill);
-    }
-
-    private static boolean sameSettlement(Claim a, Claim b) {
-        return a.type() == b.type() && a.eventDate().equals(b.eventDate()) && Objects.equals(a.dischargeDate(), b.dischargeDate())
-                && Objects.equals(a.hospitalDays(), b.hospitalDays()) && a.cause() == b.cause() && a.bill() != null && b.bill() != null
-                && same(a.bill().total(), b.bill().total()) && same(a.bill().pooledFundPaid(), b.bill().pooledFundPaid())
-                && same(a.bill().coPay(), b.bill().coPay()) && same(a.bill().deductible(), b.bill().deductible())
-                && same(a.bill().selfFunded(), b.bill().selfFunded());
-    }
-
-    private static boolean same(BigDecimal a, BigDecimal b) {
-        return a.compareTo(b) == 0;
     }
 
     private HospitalSettlementAnswered answered(String settlementId, String district, ClaimRecord record) {

@@ -47,6 +47,19 @@ public class KafkaConfig {
         return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
     }
 
+    /**
+     * Answers to hospital settlements: a patient waits at the desk for each, so they are sent at once (no linger)
+     * rather than gathered into larger batches like the decisions.
+     */
+    @Bean
+    KafkaTemplate<String, SpecificRecord> answerKafkaTemplate(KafkaProperties properties) {
+        Map<String, Object> config = properties.buildProducerProperties();
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ContractSerializer.class);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
+    }
+
     /** The topics this service reads (declared here too, so it need not wait for their producer), their dead-letter topics, and the topics it writes. */
     @Bean
     KafkaAdmin.NewTopics claimsTopics(@Value("${huzhu.kafka.topic-partitions}") int partitions,

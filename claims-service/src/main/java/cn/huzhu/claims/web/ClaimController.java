@@ -9,6 +9,7 @@ import cn.huzhu.claims.engine.Bill;
 import cn.huzhu.claims.engine.Cause;
 import cn.huzhu.claims.engine.Claim;
 import cn.huzhu.claims.engine.ClaimType;
+import cn.huzhu.claims.engine.DiseaseCodes;
 import cn.huzhu.claims.query.ClaimRecord;
 import cn.huzhu.claims.query.FindClaimQuery;
 import jakarta.validation.Valid;
@@ -140,6 +141,9 @@ public class ClaimController {
         }
         if ((r.type() == ClaimType.CRITICAL_ILLNESS) && r.diseaseCode() == null) {
             throw new IllegalArgumentException("A critical illness claim needs its diseaseCode");
+        }
+        if (r.diseaseCode() != null && DiseaseCodes.nameOf(r.diseaseCode()).isEmpty()) {
+            throw new IllegalArgumentException("Unknown diseaseCode " + r.diseaseCode() + "; the codes are listed at GET /api/disease-codes");
         }
         if (r.type() == ClaimType.WORK_INJURY && r.injuryGrade() == null) {
             throw new IllegalArgumentException("A work injury claim needs its injuryGrade");

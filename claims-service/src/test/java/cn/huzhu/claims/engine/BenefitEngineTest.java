@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every seed plan adjudicated as PLANS.md says, with the amounts worked out by hand from the notices. */
 class BenefitEngineTest {
@@ -259,18 +260,38 @@ class BenefitEngineTest {
                     Cause.OTHER_ACCIDENT, Set.of(), null)), "5000.00");
         }
 
+        /** The 30 illnesses as docs/disease-codes.md lists them (28 of the 2020 definitions, two assumed). */
+        @ParameterizedTest
+        @ValueSource(strings = {"MALIGNANT_TUMOR", "ACUTE_MYOCARDIAL_INFARCTION", "STROKE_SEQUELAE", "MAJOR_ORGAN_OR_STEM_CELL_TRANSPLANT", "CABG",
+                "UREMIA", "LOSS_OF_MULTIPLE_LIMBS", "FULMINANT_HEPATITIS", "NON_MALIGNANT_INTRACRANIAL_TUMOR", "CHRONIC_LIVER_FAILURE",
+                "ENCEPHALITIS_OR_MENINGITIS_SEQUELAE", "DEEP_COMA", "DEAFNESS", "BLINDNESS", "PARALYSIS", "HEART_VALVE_SURGERY",
+                "ALZHEIMERS_DISEASE", "SEVERE_BRAIN_INJURY", "PARKINSONS_DISEASE", "THIRD_DEGREE_BURNS", "PULMONARY_ARTERIAL_HYPERTENSION",
+                "MOTOR_NEURON_DISEASE", "LOSS_OF_SPEECH", "APLASTIC_ANEMIA", "AORTIC_SURGERY", "CHRONIC_RESPIRATORY_FAILURE", "CROHNS_DISEASE",
+                "ULCERATIVE_COLITIS", "LUPUS_NEPHRITIS", "RHEUMATOID_ARTHRITIS"})
+        void eachOfTheThirtyCriticalIllnessesPays5000(String disease) {
+            assertPaid(claim(BenefitAccount.EMPTY, new Claim(ClaimType.CRITICAL_ILLNESS, LocalDate.of(2022, 5, 1), null, null, "CHANGZHOU_GRADE_3",
+                    disease, null, Cause.ILLNESS, Set.of(), null)), "5000.00");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"COVID19", "BREAST_CANCER", "HEART_VALVE_REPLACEMENT", "WUJIN_30_CRITICAL_ILLNESSES"})
+        void anIllnessOffTheListIsNotCovered(String disease) {
+            assertRejected(claim(BenefitAccount.EMPTY, new Claim(ClaimType.CRITICAL_ILLNESS, LocalDate.of(2022, 5, 1), null, null,
+                    "CHANGZHOU_GRADE_3", disease, null, Cause.ILLNESS, Set.of(), null)), "DISEASE_NOT_COVERED");
+        }
+
         @Test
         void criticalIllnessOncePerYearAtAQualifyingHospital() {
             Claim atGrade2 = new Claim(ClaimType.CRITICAL_ILLNESS, LocalDate.of(2022, 4, 1), null, null, "CHANGZHOU_GRADE_2",
-                    "WUJIN_30_CRITICAL_ILLNESSES", null, Cause.ILLNESS, Set.of(), null);
+                    "PARKINSONS_DISEASE", null, Cause.ILLNESS, Set.of(), null);
             Claim atGrade1 = new Claim(ClaimType.CRITICAL_ILLNESS, LocalDate.of(2022, 4, 1), null, null, "CHANGZHOU_GRADE_1",
-                    "WUJIN_30_CRITICAL_ILLNESSES", null, Cause.ILLNESS, Set.of(), null);
+                    "PARKINSONS_DISEASE", null, Cause.ILLNESS, Set.of(), null);
             Adjudication first = claim(BenefitAccount.EMPTY, atGrade2);
             assertPaid(first, "5000.00");
             assertRejected(claim(first.accountAfter(), atGrade2), "ALREADY_PAID");
             assertRejected(claim(BenefitAccount.EMPTY, atGrade1), "HOSPITAL_NOT_ELIGIBLE");
             Claim preExisting = new Claim(ClaimType.CRITICAL_ILLNESS, LocalDate.of(2022, 4, 1), null, null, "CHANGZHOU_GRADE_2",
-                    "WUJIN_30_CRITICAL_ILLNESSES", null, Cause.ILLNESS, Set.of("PRE_EXISTING_DISEASE"), null);
+                    "PARKINSONS_DISEASE", null, Cause.ILLNESS, Set.of("PRE_EXISTING_DISEASE"), null);
             assertRejected(claim(BenefitAccount.EMPTY, preExisting), "EXCLUDED");
         }
     }

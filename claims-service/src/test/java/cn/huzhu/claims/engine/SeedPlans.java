@@ -17,13 +17,19 @@ final class SeedPlans {
     }
 
     static PlanRules plan(String planId) {
-        try (Stream<Path> versions = Files.list(CATALOGUE.resolve(planId))) {
-            Path newest = versions.filter(p -> p.getFileName().toString().matches("v\\d+\\.json"))
-                    .max(Comparator.comparingInt(p -> Integer.parseInt(p.getFileName().toString().replaceAll("\\D", ""))))
-                    .orElseThrow();
-            return PlanRulesReader.read(Files.readString(newest));
+        try {
+            return PlanRulesReader.read(Files.readString(newest(CATALOGUE.resolve(planId))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The newest version's file of a plan's folder. */
+    static Path newest(Path plan) throws IOException {
+        try (Stream<Path> versions = Files.list(plan)) {
+            return versions.filter(p -> p.getFileName().toString().matches("v\\d+\\.json"))
+                    .max(Comparator.comparingInt(p -> Integer.parseInt(p.getFileName().toString().replaceAll("\\D", ""))))
+                    .orElseThrow();
         }
     }
 }

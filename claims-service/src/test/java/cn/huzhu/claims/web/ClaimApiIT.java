@@ -337,6 +337,12 @@ class ClaimApiIT extends IntegrationTestSupport {
         assertThat(post(negative).json().path("errors").get(0).path("field").asText()).isEqualTo("bill.coPay");
         assertThat(post(Map.of("memberId", MEMBER, "type", "CRITICAL_ILLNESS", "eventDate", "2026-02-10")).status()).isEqualTo(400);
         assertThat(post(Map.of("memberId", MEMBER, "type", "HOSPITALIZATION", "eventDate", "2026-02-10")).status()).isEqualTo(400);
+        Response unknownDisease = post(Map.of("memberId", MEMBER, "type", "CRITICAL_ILLNESS", "eventDate", "2026-02-10", "diseaseCode", "FLU"));
+        assertThat(unknownDisease.status()).isEqualTo(400);
+        assertThat(unknownDisease.json().path("detail").asText()).contains("FLU").contains("/api/disease-codes");
+        Response codes = get("/api/disease-codes");
+        assertThat(codes.json()).hasSize(36);
+        assertThat(codes.json().findValuesAsText("code")).contains("PARKINSONS_DISEASE", "COVID19", "MAJOR_DISEASE");
         assertThat(get("/api/claims/" + UUID.randomUUID()).status()).isEqualTo(404);
         assertThat(postTo("/api/claims/" + UUID.randomUUID() + "/review", Map.of("decision", "APPROVE", "reason", "x", "reviewer", "y")).status())
                 .isEqualTo(404);

@@ -1,0 +1,70 @@
+package cn.huzhu.system;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Members for the claim benchmarks: registered in one unit and enrolled in Shaoxing's plan over REST, dated in the
+ * past (migrated, so the premium counts as collected), and known to the claims service: a claim for each is sent
+ * until it is approved, which also warms the service.
+ */
+final class ClaimBenchmarkMembers {
+
+    /** A member as the union knows them (id) and as a hospital does (ID number). */
+    record Member(String memberId, String idNumber) {
+    }
+
+    private ClaimBenchmarkMembers() {
+    }
+
+    static List<Member> enrolCovered(RunningPlatform platform, int count, LocalDate effective) throws Exception {
+        String enrollment = platform.enrollment.baseUrl();
+        String unitId = Http.post(enrollment + "/api/units", Map.of("name", "理赔基准单位", "district", "越城", "nature", "PUBLIC",
+                "insuredHeadcount", count)).json().path("unitId").asText();
+        List<Member> members = new ArrayList<>();
+        for (int from = 0; from < count; from += 500) {
+            List<Map<String, Object>> batch = new ArrayList<>();
+            List<String> idNumbers = new ArrayList<>();
+            for (int i = from; i < Math.min(count, from + 500); i++) {
+                LocalDate birth = LocalDate.of(1970, 1, 1).plusDays(i / 400);
+                String idNumber = IdNumberFixtures.idNumber("330602", birth.format(DateTimeFormatter.BASIC_ISO_DATE), i % 400 * 2 + 1);
+                idNumbers.add(idNumber);
+                batch.add(Map.of("idNumber", idNumber, "name", "理赔会员", "unitId", unitId, "category", "IN_SERVICE"));
+            }
+            var results = Http.post(enrollment + "/api/members/batch", Map.of("items", batch)).json().path("results");
+            List<Map<String, Object>> enrolments = new ArrayList<>();
+            for (int i = 0; i < idNumbers.size(); i++) {
+                String memberId = results.get(i).path("id").asText();
+                members.add(new Member(memberId, idNumbers.get(i)));
+                enrolments.add(Map.of("memberId", memberId, "planId", "shaoxing-hospital", "shares", 1, "effectiveDate", effective.toString()));
+            }
+            Http.post(enrollment + "/api/enrollments/batch", Map.of("items", enrolments));
+        }
+        String claims = platform.claims.baseUrl() + "/api/claims";
+        for (Member member : members) {
+            while (!"APPROVED".equals(Http.post(claims, claim(member.memberId(), effective.plusDays(1), "100.00")).json().path("status").asText())) {
+                Thread.sleep(200);
+            }
+        }
+        return members;
+    }
+
+    static Map<String, Object> claim(String memberId, LocalDate admitted, String coPay) {
+        return Map.of("memberId", memberId, "type", "HOSPITALIZATION", "eventDate", admitted.toString(),
+                "dischargeDate", admitted.plusDays(3).toString(), "hospitalDays", 3,
+                "bill", Map.of("total", "20000.00", "pooledFundPaid", "10000.00", "deductible", "0", "coPay", coPay, "selfFunded", "0"));
+    }
+
+    /** Percentiles of sorted nanosecond latencies as a Markdown table row (p50, p90, p99, max) in milliseconds. */
+    static String latencyRow(List<Long> sorted) {
+        return String.format("| %.1f ms | %.1f ms | **%.1f ms** | %.1f ms |", ms(sorted, 0.50), ms(sorted, 0.90), ms(sorted, 0.99), ms(sorted, 1.0));
+    }
+
+    private static double ms(List<Long> sorted, double quantile) {
+        int index = Math.min(sorted.size() - 1, (int) Math.ceil(quantile * sorted.size()) - 1);
+        return sorted.get(Math.max(0, index)) / 1e6;
+    }
+}

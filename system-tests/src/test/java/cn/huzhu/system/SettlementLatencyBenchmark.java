@@ -1,0 +1,152 @@
+package cn.huzhu.system;
+
+import cn.huzhu.contracts.EventCodec;
+import cn.huzhu.contracts.Topics;
+import cn.huzhu.contracts.regional.HospitalSettlementAnswered;
+import cn.huzhu.contracts.regional.HospitalSettlementSubmitted;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Hospital settlement request to reply over Kafka at a steady rate: members enrolled over REST (Shaoxing's plan),
+ * then {@code benchmark.rate} settlements per second for {@code benchmark.seconds} sent by a district's hospitals to
+ * the settlements topic, each timed from the send to the arrival of its answer on the results topic. Target: p99 ≤ 200 ms.
+ *
+ * <pre>./mvnw -B -q -DskipTests install &amp;&amp; ./mvnw -B -q -pl system-tests exec:java -Dbenchmark.main=cn.huzhu.system.SettlementLatencyBenchmark</pre>
+ */
+public final class SettlementLatencyBenchmark {
+
+    private static final String DISTRICT = "越城";
+
+    private SettlementLatencyBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rate = Integer.getInteger("benchmark.rate", 100);
+        int seconds = Integer.getInteger("benchmark.seconds", 30);
+        int warmUp = Integer.getInteger("benchmark.warmup", 1000);
+        int memberCount = Integer.getInteger("benchmark.members", 500);
+        LocalDate effective = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(200);
+        Path logs = Files.createTempDirectory("huzhu-settlement-benchmark");
+        try (RunningPlatform platform = new RunningPlatform(logs, List.of("-Xmx1g", "-XX:+UseParallelGC"), true)) {
+            List<ClaimBenchmarkMembers.Member> members = ClaimBenchmarkMembers.enrolCovered(platform, memberCount, effective);
+            String bootstrap = platform.stack.bootstrapServers();
+            Map<String, Long> sentAt = new ConcurrentHashMap<>();
+            Map<String, String> statusOf = new ConcurrentHashMap<>();
+            List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+            AtomicBoolean measuring = new AtomicBoolean();
+            AtomicBoolean running = new AtomicBoolean(true);
+            try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap, "group.id",
+                    "settlement-benchmark-" + UUID.randomUUID(), "fetch.max.wait.ms", 10), new StringDeserializer(), new ByteArrayDeserializer());
+                 KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap, "acks", "all", "linger.ms", 0),
+                         new StringSerializer(), new ByteArraySerializer())) {
+                List<TopicPartition> partitions = consumer.partitionsFor(Topics.REGIONAL_SETTLEMENT_RESULTS).stream()
+                        .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                consumer.assign(partitions);
+                consumer.seekToEnd(partitions);
+                partitions.forEach(consumer::position);
+                Thread reader = new Thread(() -> {
+                    while (running.get()) {
+                        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(50))) {
+                            long arrived = System.nanoTime();
+                            HospitalSettlementAnswered answer = (HospitalSettlementAnswered) EventCodec.contracts().decode(record.value());
+                            Long sent = sentAt.get(answer.getSettlementId());
+                            if (sent != null && statusOf.putIfAbsent(answer.getSettlementId(), answer.getStatus()) == null && measuring.get()) {
+                                latencies.add(arrived - sent);
+                            }
+                        }
+                    }
+                }, "answers");
+                reader.start();
+
+                send(producer, members, warmUp, Math.max(rate, 200), effective, sentAt);
+                awaitAnswers(statusOf, warmUp);
+                System.out.printf("%d members covered, %d settlements to warm up; sending %d settlements/s for %d s ...%n", members.size(), warmUp,
+                        rate, seconds);
+                statusOf.clear();
+                sentAt.clear();
+                measuring.set(true);
+                long start = System.nanoTime();
+                send(producer, members, rate * seconds, rate, effective.plusDays(1), sentAt);
+                awaitAnswers(statusOf, rate * seconds);
+                double elapsed = (System.nanoTime() - start) / 1e9;
+                running.set(false);
+                reader.join();
+
+                List<Long> sorted = new ArrayList<>(latencies);
+                Collections.sort(sorted);
+                Map<String, Long> statuses = new java.util.TreeMap<>();
+                statusOf.values().forEach(s -> statuses.merge(s, 1L, Long::sum));
+                System.out.println();
+                System.out.printf("%d settlements at %d/s (answered %.0f/s), %d members, Shaoxing plan; answers %s%n", sorted.size(), rate,
+                        sorted.size() / elapsed, members.size(), statuses);
+                System.out.println("| p50 | p90 | p99 | max |");
+                System.out.println("|---|---|---|---|");
+                System.out.println(ClaimBenchmarkMembers.latencyRow(sorted));
+            }
+        }
+        System.exit(0);
+    }
+
+    /** Sends {@code count} settlements at {@code rate} per second, each for the next member, admitted on or after {@code from}. */
+    private static void send(KafkaProducer<String, byte[]> producer, List<ClaimBenchmarkMembers.Member> members, int count, int rate,
+                             LocalDate from, Map<String, Long> sentAt) throws Exception {
+        long start = System.nanoTime();
+        long intervalNanos = 1_000_000_000L / rate;
+        for (int n = 0; n < count; n++) {
+            long due = start + n * intervalNanos;
+            while (System.nanoTime() < due) {
+                Thread.onSpinWait();
+            }
+            ClaimBenchmarkMembers.Member member = members.get(n % members.size());
+            LocalDate admitted = from.plusDays(2L * (n / members.size()));
+            String settlementId = "B-" + UUID.randomUUID();
+            BigDecimal coPay = BigDecimal.valueOf(500 + n % 1000).setScale(2);
+            HospitalSettlementSubmitted settlement = HospitalSettlementSubmitted.newBuilder()
+                    .setEventId(UUID.randomUUID()).setOccurredAt(Instant.now()).setSettlementId(settlementId).setDistrict(DISTRICT)
+                    .setHospital("绍兴市人民医院").setHospitalGrade(null).setIdNumber(member.idNumber())
+                    .setAdmissionDate(admitted).setDischargeDate(admitted.plusDays(1)).setHospitalDays(null).setCause("ILLNESS")
+                    .setTotal(coPay.multiply(BigDecimal.valueOf(3))).setPooledFundPaid(coPay.multiply(BigDecimal.valueOf(2))).setCoPay(coPay)
+                    .setDeductible(null).setSelfFunded(new BigDecimal("0.00"))
+                    .build();
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.REGIONAL_HOSPITAL_SETTLEMENTS, settlementId,
+                    EventCodec.contracts().encode(settlement));
+            record.headers().add(Topics.OFFICE_DISTRICT_HEADER, DISTRICT.getBytes(StandardCharsets.UTF_8));
+            sentAt.put(settlementId, System.nanoTime());
+            producer.send(record);
+        }
+        producer.flush();
+    }
+
+    private static void awaitAnswers(Map<String, String> statusOf, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (statusOf.size() < count) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Only " + statusOf.size() + " of " + count + " settlements were answered");
+            }
+            Thread.sleep(20);
+        }
+    }
+}
