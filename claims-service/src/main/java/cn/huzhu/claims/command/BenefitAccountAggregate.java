@@ -45,13 +45,16 @@ public class BenefitAccountAggregate {
         return account;
     }
 
-    /** What the claim would get under this enrolment given what was paid before; nothing is recorded. */
-    Adjudication assess(PlanRules plan, Coverage coverage, Claim claim) {
-        return BenefitEngine.adjudicate(plan, coverage, account, claim);
+    /**
+     * What the claim would get under this enrolment given what was paid before under it and, once in a life, under the
+     * member's other enrolments in the plan ({@code paidElsewhere}); nothing is recorded.
+     */
+    Adjudication assess(PlanRules plan, Coverage coverage, Claim claim, Set<String> paidElsewhere) {
+        return BenefitEngine.adjudicate(plan, coverage, account.withPaid(paidElsewhere), claim);
     }
 
     /** Records an approved assessment made in this unit of work (the aggregate is locked since it was loaded). */
-    void charge(String claimId, String enrollmentId, Adjudication result) {
+    void charge(String claimId, String enrollmentId, Adjudication result, Set<String> paidElsewhere) {
         if (result.approved()) {
             BenefitAccount after = result.accountAfter();
             Map<String, BigDecimal> added = new HashMap<>();
@@ -63,6 +66,7 @@ public class BenefitAccountAggregate {
             });
             Set<String> marked = new HashSet<>(after.paidOnce());
             marked.removeAll(account.paidOnce());
+            marked.removeAll(paidElsewhere);
             apply(new BenefitAccountChargedEvent(accountId, enrollmentId, claimId, result.amount(), after, added, marked));
         }
     }

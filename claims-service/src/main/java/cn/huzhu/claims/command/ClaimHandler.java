@@ -9,6 +9,7 @@ import cn.huzhu.claims.engine.Rejection;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
@@ -29,15 +30,18 @@ public class ClaimHandler {
 
     private final Repository<ClaimAggregate> claims;
     private final Repository<BenefitAccountAggregate> accounts;
+    private final Repository<LifetimeLedgerAggregate> ledgers;
     private final CoverageDirectory coverages;
     private final PlanDirectory plans;
     private final EventStorageEngine storage;
     private final BigDecimal reviewThreshold;
 
-    public ClaimHandler(Repository<ClaimAggregate> claims, Repository<BenefitAccountAggregate> accounts, CoverageDirectory coverages,
+    public ClaimHandler(Repository<ClaimAggregate> claims, Repository<BenefitAccountAggregate> accounts, Repository<LifetimeLedgerAggregate> ledgers,
+                        CoverageDirectory coverages,
                         PlanDirectory plans, EventStorageEngine storage, BigDecimal reviewThreshold) {
         this.claims = claims;
         this.accounts = accounts;
+        this.ledgers = ledgers;
         this.coverages = coverages;
         this.plans = plans;
         this.storage = storage;
@@ -51,8 +55,12 @@ public class ClaimHandler {
     public record Submitted(String claimId, boolean created, ClaimAdjudicatedEvent decision) {
     }
 
-    /** One coverage's assessment and the account it was made against (null: no account yet). */
-    private record Assessment(Aggregate<BenefitAccountAggregate> account, Coverage coverage, Adjudication result) {
+    /**
+     * One coverage's assessment, the account it was made against (null: no account yet) and the member's lifetime
+     * payments under the plan it took into account (the ledger is null when there is none yet).
+     */
+    private record Assessment(Aggregate<BenefitAccountAggregate> account, Coverage coverage, Adjudication result,
+                              Aggregate<LifetimeLedgerAggregate> ledger, Set<String> paidElsewhere) {
     }
 
     /** The benefits of every coverage, the claim-level rejection when no coverage is in force, and the assessments to charge. */
@@ -140,6 +148,10 @@ public class ClaimHandler {
         List<BenefitDecision> paid = approved.benefits().stream().filter(b -> b.amount().signum() > 0).toList();
         for (BenefitDecision benefit : paid) {
             accounts.load(BenefitAccountAggregate.idOf(benefit.enrollmentId())).execute(a -> a.restore(command.claimId()));
+            Aggregate<LifetimeLedgerAggregate> ledger = existing(ledgers, LifetimeLedgerAggregate.idOf(approved.memberId(), benefit.planId()));
+            if (ledger != null) {
+                ledger.execute(l -> l.restore(command.claimId()));
+            }
         }
         claim.execute(c -> c.revoke(new ClaimRevokedEvent(command.claimId(), approved.memberId(), command.reason(), command.note(),
                 command.revokedOn(), approved.total(), paid)));
@@ -162,7 +174,15 @@ public class ClaimHandler {
             String accountId = BenefitAccountAggregate.idOf(coverage.enrollmentId());
             Aggregate<BenefitAccountAggregate> account = assessment.account() != null ? assessment.account()
                     : accounts.newInstance(() -> new BenefitAccountAggregate(accountId, coverage.enrollmentId(), memberId));
-            account.execute(a -> a.charge(claimId, coverage.enrollmentId(), assessment.result()));
+            account.execute(a -> a.charge(claimId, coverage.enrollmentId(), assessment.result(), assessment.paidElsewhere()));
+            Set<String> lifetime = new HashSet<>(assessment.result().accountAfter().lifetimePayments());
+            lifetime.removeAll(assessment.paidElsewhere());
+            if (!lifetime.isEmpty()) {
+                String ledgerId = LifetimeLedgerAggregate.idOf(memberId, coverage.planId());
+                Aggregate<LifetimeLedgerAggregate> ledger = assessment.ledger() != null ? assessment.ledger()
+                        : ledgers.newInstance(() -> new LifetimeLedgerAggregate(ledgerId, memberId, coverage.planId()));
+                ledger.execute(l -> l.record(claimId, lifetime));
+            }
         }
     }
 
@@ -190,10 +210,13 @@ public class ClaimHandler {
                         + " are not known yet")));
                 continue;
             }
-            Aggregate<BenefitAccountAggregate> account = existing(BenefitAccountAggregate.idOf(coverage.enrollmentId()));
-            Adjudication result = account != null ? account.invoke(a -> a.assess(rules.get(), coverage, claim))
-                    : BenefitEngine.adjudicate(rules.get(), coverage, BenefitAccount.EMPTY, claim);
-            assessments.add(new Assessment(account, coverage, result));
+            Aggregate<BenefitAccountAggregate> account = existing(accounts, BenefitAccountAggregate.idOf(coverage.enrollmentId()));
+            Aggregate<LifetimeLedgerAggregate> ledger = rules.get().paysOncePerLifetime()
+                    ? existing(ledgers, LifetimeLedgerAggregate.idOf(memberId, coverage.planId())) : null;
+            Set<String> paidElsewhere = ledger == null ? Set.of() : ledger.invoke(LifetimeLedgerAggregate::paid);
+            Adjudication result = account != null ? account.invoke(a -> a.assess(rules.get(), coverage, claim, paidElsewhere))
+                    : BenefitEngine.adjudicate(rules.get(), coverage, BenefitAccount.EMPTY.withPaid(paidElsewhere), claim);
+            assessments.add(new Assessment(account, coverage, result, ledger, paidElsewhere));
             benefits.add(new BenefitDecision(coverage.planId(), rules.get().version(), coverage.enrollmentId(), result.amount(), result.lines(),
                     result.rejection()));
         }
@@ -205,10 +228,10 @@ public class ClaimHandler {
         return new Outcome(benefits, total, rejection, assessments);
     }
 
-    /** The account if it exists (from the cache or the event store), else null. */
-    private Aggregate<BenefitAccountAggregate> existing(String accountId) {
+    /** The aggregate if it exists (from the cache or the event store), else null. */
+    private static <T> Aggregate<T> existing(Repository<T> repository, String id) {
         try {
-            return accounts.load(accountId);
+            return repository.load(id);
         } catch (AggregateNotFoundException e) {
             return null;
         }

@@ -6,6 +6,7 @@ import cn.huzhu.claims.command.BenefitAccountAggregate;
 import cn.huzhu.claims.command.ClaimAggregate;
 import cn.huzhu.claims.command.ClaimHandler;
 import cn.huzhu.claims.command.CoverageDirectory;
+import cn.huzhu.claims.command.LifetimeLedgerAggregate;
 import cn.huzhu.claims.command.PlanDirectory;
 import cn.huzhu.identity.MemberIds;
 import java.math.BigDecimal;
@@ -49,9 +50,10 @@ public class ClaimsConfig {
     }
 
     @Bean
-    ClaimHandler claimHandler(Repository<ClaimAggregate> claims, Repository<BenefitAccountAggregate> accounts, CoverageDirectory coverages,
+    ClaimHandler claimHandler(Repository<ClaimAggregate> claims, Repository<BenefitAccountAggregate> accounts,
+                              Repository<LifetimeLedgerAggregate> ledgers, CoverageDirectory coverages,
                               PlanDirectory plans, EventStorageEngine storage,
                               @Value("${huzhu.claims.review-threshold}") BigDecimal reviewThreshold) {
-        return new ClaimHandler(claims, accounts, coverages, plans, storage, reviewThreshold);
+        return new ClaimHandler(claims, accounts, ledgers, coverages, plans, storage, reviewThreshold);
     }
 }

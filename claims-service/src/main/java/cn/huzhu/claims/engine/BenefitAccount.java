@@ -28,6 +28,30 @@ public record BenefitAccount(Map<String, BigDecimal> amounts, Set<String> paidOn
         return paidOnce.contains(key);
     }
 
+    /**
+     * The one-time payments of this account that are once in a member's life under the plan, not once per enrolment:
+     * they must be known to the member's later enrolments of the plan too.
+     */
+    public Set<String> lifetimePayments() {
+        Set<String> lifetime = new HashSet<>();
+        for (String key : paidOnce) {
+            if (key.endsWith(":" + BenefitEngine.LIFETIME)) {
+                lifetime.add(key);
+            }
+        }
+        return lifetime;
+    }
+
+    /** This account as seen with one-time payments made under other enrolments (lifetime payments) added. */
+    public BenefitAccount withPaid(Set<String> paidElsewhere) {
+        if (paidElsewhere.isEmpty()) {
+            return this;
+        }
+        Set<String> next = new HashSet<>(paidOnce);
+        next.addAll(paidElsewhere);
+        return new BenefitAccount(amounts, next);
+    }
+
     BenefitAccount add(String key, BigDecimal amount) {
         Map<String, BigDecimal> next = new HashMap<>(amounts);
         next.merge(key, amount, BigDecimal::add);

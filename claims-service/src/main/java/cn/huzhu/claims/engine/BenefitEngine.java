@@ -15,6 +15,9 @@ import java.util.Set;
  */
 public final class BenefitEngine {
 
+    /** Suffix of the one-time payments made once in a member's life under a plan (see {@link BenefitAccount#lifetimePayments()}). */
+    static final String LIFETIME = "lifetime";
+
     private BenefitEngine() {
     }
 
@@ -186,7 +189,7 @@ public final class BenefitEngine {
             calc.reason("NO_HOSPITAL_DAYS", "The claim gives no hospital days");
             return;
         }
-        String once = "allowance:" + id;
+        String once = "allowance:" + id + (rule.once() == BenefitRule.Once.LIFETIME ? ":" + LIFETIME : "");
         if (rule.firstHospitalizationOnly() && calc.account.paid(once)) {
             calc.reason("ALREADY_PAID", "The allowance is paid for the first hospitalisation only");
             return;
@@ -328,7 +331,7 @@ public final class BenefitEngine {
         return switch (once) {
             case TERM -> coverage.enrollmentId();
             case YEAR -> String.valueOf(date.getYear());
-            case LIFETIME -> "lifetime";
+            case LIFETIME -> LIFETIME;
         };
     }
 

@@ -36,8 +36,12 @@ public sealed interface BenefitRule {
                     Rounding rounding) implements BenefitRule {
     }
 
-    /** So much per hospital day, optionally capped in days, optionally for the first hospitalisation only. */
-    record DailyAllowance(Set<ClaimType> claimTypes, BigDecimal perDay, Integer maxDays, boolean firstHospitalizationOnly) implements BenefitRule {
+    /**
+     * So much per hospital day, optionally capped in days, optionally for the first hospitalisation only: the first in
+     * the term, or with {@code once} LIFETIME the first ever under the plan (Huzhou's allowance follows the first diagnosis).
+     */
+    record DailyAllowance(Set<ClaimType> claimTypes, BigDecimal perDay, Integer maxDays, boolean firstHospitalizationOnly, Once once)
+            implements BenefitRule {
     }
 
     /** A fixed amount for the first hospitalisation in the term. */

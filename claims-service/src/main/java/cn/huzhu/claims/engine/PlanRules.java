@@ -16,4 +16,15 @@ public record PlanRules(String planId, int version, int condolenceFromDays, Roun
         exclusions = exclusions == null ? Set.of() : Set.copyOf(exclusions);
         criticalIllnessExclusions = criticalIllnessExclusions == null ? Set.of() : Set.copyOf(criticalIllnessExclusions);
     }
+
+    /** Whether a rule of the plan pays once in a member's life (so later enrolments must know what was paid). */
+    public boolean paysOncePerLifetime() {
+        for (BenefitRule rule : rules) {
+            if (rule instanceof BenefitRule.LumpSum lumpSum && lumpSum.once() == BenefitRule.Once.LIFETIME
+                    || rule instanceof BenefitRule.DailyAllowance allowance && allowance.once() == BenefitRule.Once.LIFETIME) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -312,6 +312,25 @@ class BenefitEngineTest {
         }
 
         @Test
+        void theFirstDiagnosisIsPaidOnceInALifeNotOncePerEnrolment() {
+            PlanRules huzhou = SeedPlans.plan("huzhou-major-disease");
+            Claim diagnosis = new Claim(ClaimType.CRITICAL_ILLNESS, LocalDate.of(2016, 2, 1), LocalDate.of(2016, 3, 17), 45, null,
+                    "MAJOR_DISEASE", null, Cause.ILLNESS, Set.of(), null);
+            Adjudication first = BenefitEngine.adjudicate(huzhou, year("huzhou-major-disease", LocalDate.of(2016, 1, 1)), BenefitAccount.EMPTY,
+                    diagnosis);
+            Claim nextYear = new Claim(ClaimType.CRITICAL_ILLNESS, LocalDate.of(2017, 2, 1), LocalDate.of(2017, 2, 11), 10, null,
+                    "MAJOR_DISEASE", null, Cause.ILLNESS, Set.of(), null);
+            Coverage renewed = year("huzhou-major-disease", LocalDate.of(2017, 1, 1));
+
+            assertThat(huzhou.paysOncePerLifetime()).isTrue();
+            assertThat(first.accountAfter().lifetimePayments()).hasSize(2);
+            assertRejected(BenefitEngine.adjudicate(huzhou, renewed, BenefitAccount.EMPTY.withPaid(first.accountAfter().lifetimePayments()),
+                    nextYear), "ALREADY_PAID");
+            assertPaid(BenefitEngine.adjudicate(huzhou, renewed, BenefitAccount.EMPTY, nextYear), "3333.33");
+            assertThat(SeedPlans.plan("shaoxing-hospital").paysOncePerLifetime()).isFalse();
+        }
+
+        @Test
         void guangdongReimbursesEightyPercentOfTheCoPay() {
             assertPaid(hospital("guangdong-2018-hospital", year("guangdong-2018-hospital", LocalDate.of(2018, 1, 1)), BenefitAccount.EMPTY,
                     coPay("1234.56"), 3), "987.65");

@@ -68,9 +68,10 @@ class ClaimApiIT extends IntegrationTestSupport {
         }
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", LocalStack.shared().bootstrapServers()),
                 new StringSerializer(), new ByteArraySerializer())) {
-            for (String plan : List.of("shaoxing-hospital", "ningbo-2020-special-disease")) {
+            for (String plan : List.of("shaoxing-hospital", "ningbo-2020-special-disease", "huzhou-major-disease")) {
                 publishPlan(producer, plan, 1);
             }
+            publishPlan(producer, "huzhou-major-disease", 2);
             send(producer, Topics.MEMBERS, MEMBER, enrolled(MEMBER, SHAOXING_ENROLMENT, "shaoxing-hospital", 1, START, START.plusYears(1).minusDays(1),
                     START, "PENDING"));
             producer.send(new ProducerRecord<>(Topics.MEMBERS, MEMBER, new byte[] {1, 2, 3, 4})).get();
@@ -328,6 +329,39 @@ class ClaimApiIT extends IntegrationTestSupport {
         List<SpecificRecord> published = decisionsOf(claimId, 2);
         assertThat(published).extracting(r -> r.getClass().getSimpleName()).containsExactly("ClaimApproved", "ClaimRevoked");
         assertThat(((ClaimRevoked) published.get(1)).getTotal()).isEqualByComparingTo("10000.00");
+    }
+
+    @Test
+    void shouldPayTheFirstDiagnosisOnceInALifeAcrossTheMembersEnrolmentsUnlessItIsRevoked() throws Exception {
+        awaitCoverage();
+        String member = UUID.randomUUID().toString();
+        LocalDate lastYear = START.minusYears(1);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", LocalStack.shared().bootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            send(producer, Topics.MEMBERS, member, enrolled(member, UUID.randomUUID().toString(), "huzhou-major-disease", 1, lastYear,
+                    START.minusDays(1), lastYear, "COLLECTED"));
+            send(producer, Topics.MEMBERS, member, enrolled(member, UUID.randomUUID().toString(), "huzhou-major-disease", 1, START,
+                    START.plusYears(1).minusDays(1), START, "COLLECTED"));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("select count(*) from coverage_view where member_id = ?",
+                Integer.class, UUID.fromString(member)) == 2 && jdbc.queryForObject(
+                "select count(*) from plan_definition where plan_id = 'huzhou-major-disease'", Integer.class) == 2);
+        Map<String, Object> diagnosedLastYear = Map.of("memberId", member, "type", "CRITICAL_ILLNESS", "eventDate", lastYear.plusMonths(2).toString(),
+                "dischargeDate", lastYear.plusMonths(2).plusDays(10).toString(), "diseaseCode", "MAJOR_DISEASE");
+        Map<String, Object> diagnosedThisYear = Map.of("memberId", member, "type", "CRITICAL_ILLNESS", "eventDate", START.plusMonths(2).toString(),
+                "dischargeDate", START.plusMonths(2).plusDays(10).toString(), "diseaseCode", "MAJOR_DISEASE");
+
+        Response first = post(diagnosedLastYear);
+        Response renewed = post(diagnosedThisYear);
+        postTo("/api/claims/" + first.json().path("claimId").asText() + "/revoke", Map.of("reason", "MISDIAGNOSIS"));
+        Response afterRevocation = post(diagnosedThisYear);
+
+        // 3 000 and ten days of 1 000 / 30.
+        assertThat(first.json().path("total").asText()).isEqualTo("3333.33");
+        assertThat(renewed.json().path("status").asText()).isEqualTo("REJECTED");
+        assertThat(renewed.json().path("rejection").path("code").asText()).as("paid under last year's enrolment").isEqualTo("ALREADY_PAID");
+        assertThat(afterRevocation.json().path("status").asText()).isEqualTo("APPROVED");
+        assertThat(afterRevocation.json().path("total").asText()).isEqualTo("3333.33");
     }
 
     @Test
