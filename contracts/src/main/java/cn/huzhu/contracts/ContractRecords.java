@@ -4,6 +4,7 @@ import cn.huzhu.contracts.claims.ClaimApproved;
 import cn.huzhu.contracts.claims.ClaimRejected;
 import cn.huzhu.contracts.claims.ClaimRevoked;
 import cn.huzhu.contracts.enrollment.EnrollmentTargetSet;
+import cn.huzhu.contracts.enrollment.MemberBankAccountRegistered;
 import cn.huzhu.contracts.enrollment.MemberEnrolled;
 import cn.huzhu.contracts.enrollment.MemberRegistered;
 import cn.huzhu.contracts.enrollment.PlanVersionPublished;
@@ -28,6 +29,7 @@ public final class ContractRecords {
             MemberEnrolled.class,
             PremiumCollected.class,
             PremiumCollectionFailed.class,
+            MemberBankAccountRegistered.class,
             EnrollmentTargetSet.class,
             EnrollmentBatchSubmitted.class,
             EnrollmentBatchProcessed.class,

@@ -16,6 +16,12 @@ public final class Topics {
      */
     public static final String MEMBERS = "huzhu.enrollment.members.v1";
 
+    /**
+     * {@code MemberBankAccountRegistered}, keyed by member id: the accounts benefits are paid to, full numbers included,
+     * on a topic of their own so that only payouts may read them.
+     */
+    public static final String BANK_ACCOUNTS = "huzhu.enrollment.bank-accounts.v1";
+
     /** {@code ClaimApproved}, {@code ClaimRejected} and {@code ClaimRevoked}, keyed by member id. */
     public static final String CLAIMS = "huzhu.claims.decisions.v1";
 

@@ -29,6 +29,9 @@ public class MemberAggregate {
     private String unitId;
     private String district;
     private MemberProfile profile;
+    private String phone;
+    private String profileName;
+    private BankAccountRegisteredEvent bankAccount;
     private final List<HeldEnrollment> held = new ArrayList<>();
     /** Enrolments whose premium is still to be collected, and the failed attempts seen (by reference). */
     private final java.util.Map<String, MemberEnrolledEvent> pending = new java.util.HashMap<>();
@@ -170,8 +173,34 @@ public class MemberAggregate {
         return PremiumStatus.COLLECTED;
     }
 
+    /**
+     * Records the account benefits are paid to. The holder must be the member (a transfer to another person's
+     * account is refused by the banks and opens a door to fraud); the same account again changes nothing.
+     */
+    @CommandHandler
+    public String handle(RegisterBankAccountCommand command) {
+        String holder = command.holderName().strip();
+        if (!holder.equals(profileName)) {
+            throw new EnrollmentRefusedException("HOLDER_NOT_MEMBER", "holderName", "The account must be held by the member");
+        }
+        if (bankAccount != null && bankAccount.accountNumber().equals(command.number().value()) && bankAccount.accountType() == command.number().type()
+                && bankAccount.bankName().equals(command.bankName().strip())) {
+            return memberId;
+        }
+        apply(new BankAccountRegisteredEvent(memberId, district, command.bankName().strip(), command.number().type(), command.number().value(),
+                holder, phone, command.today()));
+        return memberId;
+    }
+
+    @EventSourcingHandler
+    void on(BankAccountRegisteredEvent event) {
+        bankAccount = event;
+    }
+
     @EventSourcingHandler
     void on(MemberRegisteredEvent event) {
+        phone = event.phone();
+        profileName = event.name();
         memberId = event.memberId();
         unitId = event.unitId();
         district = event.district();

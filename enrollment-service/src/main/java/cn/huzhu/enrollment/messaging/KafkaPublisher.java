@@ -12,6 +12,8 @@ import cn.huzhu.contracts.enrollment.PremiumCollectionFailed;
 import cn.huzhu.contracts.enrollment.UnitRegistered;
 import cn.huzhu.enrollment.command.MemberEnrolledEvent;
 import cn.huzhu.enrollment.command.MemberRegisteredEvent;
+import cn.huzhu.enrollment.command.BankAccountRegisteredEvent;
+import cn.huzhu.contracts.enrollment.MemberBankAccountRegistered;
 import cn.huzhu.enrollment.command.PlanVersionRegisteredEvent;
 import cn.huzhu.enrollment.command.PremiumCollectedEvent;
 import cn.huzhu.enrollment.command.PremiumCollectionFailedEvent;
@@ -68,6 +70,16 @@ public class KafkaPublisher {
                 .setMemberId(UUID.fromString(e.memberId())).setUnitId(UUID.fromString(e.unitId())).setDistrict(e.district())
                 .setCategory(e.category().name()).setGender(e.gender().name()).setBirthDate(e.birthDate())
                 .setServiceCard(e.serviceCard()).setRealNameVerified(e.realNameVerified()).setRegisteredOn(e.registeredOn())
+                .build());
+    }
+
+    @EventHandler
+    void on(BankAccountRegisteredEvent e, EventMessage<?> message, @Timestamp Instant at) {
+        send(Topics.BANK_ACCOUNTS, e.memberId(), MemberBankAccountRegistered.newBuilder()
+                .setEventId(eventId(message)).setOccurredAt(at)
+                .setMemberId(UUID.fromString(e.memberId())).setDistrict(e.district()).setBankName(e.bankName())
+                .setAccountType(e.accountType().name()).setAccountNumber(e.accountNumber()).setHolderName(e.holderName())
+                .setPhone(e.phone()).setRegisteredOn(e.registeredOn())
                 .build());
     }
 

@@ -1,6 +1,8 @@
 package cn.huzhu.enrollment.query;
 
+import cn.huzhu.enrollment.command.BankAccountRegisteredEvent;
 import cn.huzhu.enrollment.command.FundingShare;
+import cn.huzhu.identity.BankAccountNumber;
 import cn.huzhu.identity.IdNumber;
 import cn.huzhu.enrollment.command.MemberEnrolledEvent;
 import cn.huzhu.enrollment.command.MemberRegisteredEvent;
@@ -60,6 +62,15 @@ public class MemberViewProjection {
     }
 
     @EventHandler
+    void on(BankAccountRegisteredEvent e) {
+        ViewWriteBatch.add(jdbc, """
+                update member_view set bank_name = ?, bank_account_type = ?, bank_account_masked = ?, bank_account_holder = ?, bank_registered_on = ?
+                where member_id = ?""",
+                e.bankName(), e.accountType().name(), BankAccountNumber.mask(e.accountNumber()), e.holderName(), e.registeredOn(),
+                UUID.fromString(e.memberId()));
+    }
+
+    @EventHandler
     void on(MemberEnrolledEvent e) {
         ViewWriteBatch.add(jdbc, """
                 insert into enrollment_view (enrollment_id, member_id, plan_id, plan_version, shares, term_years, premium, funding,
@@ -100,7 +111,10 @@ public class MemberViewProjection {
                 rs.getString("unit_id"), rs.getString("district"), rs.getString("name"), rs.getString("id_number_masked"),
                 rs.getString("phone_masked"), rs.getString("category"), rs.getString("gender"),
                 rs.getObject("birth_date", java.time.LocalDate.class), rs.getBoolean("service_card"),
-                rs.getBoolean("real_name_verified"), rs.getObject("registered_on", java.time.LocalDate.class)),
+                rs.getBoolean("real_name_verified"), rs.getObject("registered_on", java.time.LocalDate.class),
+                rs.getString("bank_account_masked") == null ? null : new MemberView.BankAccount(rs.getString("bank_name"),
+                        rs.getString("bank_account_type"), rs.getString("bank_account_masked"), rs.getString("bank_account_holder"),
+                        rs.getObject("bank_registered_on", java.time.LocalDate.class))),
                 query.memberId()).stream().findFirst();
     }
 

@@ -1,5 +1,8 @@
 package cn.huzhu.enrollment.web;
 
+import cn.huzhu.enrollment.command.RegisterBankAccountCommand;
+import cn.huzhu.identity.BankAccountNumber;
+
 import cn.huzhu.enrollment.command.BatchItemResult;
 import cn.huzhu.enrollment.command.MemberCategory;
 import cn.huzhu.enrollment.command.RegisterMemberCommand;
@@ -26,6 +29,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -89,6 +93,27 @@ public class MemberController {
         find(memberId);
         return queries.query(new FindMemberEnrollmentsQuery(memberId), ResponseTypes.multipleInstancesOf(EnrollmentView.class)).join()
                 .stream().map(EnrollmentResponse::of).toList();
+    }
+
+    public record BankAccountRequest(@NotBlank @Size(max = 100) String bankName, @NotNull BankAccountNumber.Type accountType,
+                                     @NotBlank @Size(max = 40) String number, @NotBlank @Size(max = 100) String holderName) {
+        @Override
+        public String toString() {
+            return "BankAccountRequest[bankName=" + bankName + ", accountType=" + accountType + "]";
+        }
+    }
+
+    /**
+     * Registers (or changes) the account the member's benefits are paid to: a card's number must pass the Luhn check, the
+     * holder must be the member. Answers the member with the account masked. The same account again changes nothing.
+     */
+    @PutMapping("/{memberId}/bank-account")
+    public MemberView registerBankAccount(@PathVariable UUID memberId, @Valid @RequestBody BankAccountRequest request) {
+        find(memberId);
+        BankAccountNumber number = BankAccountNumber.parse(request.accountType(), request.number());
+        commands.sendAndWait(new RegisterBankAccountCommand(memberId.toString(), request.bankName(), number, request.holderName(),
+                LocalDate.now(clock)));
+        return find(memberId);
     }
 
     private MemberView find(UUID memberId) {

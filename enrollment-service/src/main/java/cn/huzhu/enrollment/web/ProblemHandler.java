@@ -1,5 +1,6 @@
 package cn.huzhu.enrollment.web;
 
+import cn.huzhu.identity.InvalidBankAccountException;
 import cn.huzhu.identity.InvalidIdNumberException;
 import cn.huzhu.enrollment.command.MemberAlreadyRegisteredException;
 import cn.huzhu.enrollment.command.RefusedException;
@@ -85,7 +86,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return translate(ex);
     }
 
-    @ExceptionHandler({RefusedException.class, InvalidIdNumberException.class, MemberAlreadyRegisteredException.class,
+    @ExceptionHandler({RefusedException.class, InvalidIdNumberException.class, InvalidBankAccountException.class, MemberAlreadyRegisteredException.class,
             UnknownUnitException.class, AggregateNotFoundException.class, ConcurrencyException.class, NotFoundException.class,
             IllegalArgumentException.class, IdempotencyConflictException.class})
     ResponseEntity<ProblemDetail> translate(RuntimeException ex) {
@@ -102,6 +103,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         if (ex instanceof InvalidIdNumberException invalid) {
             ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid ID number", invalid.getMessage());
             problem.setProperty("errors", List.of(new FieldError("idNumber", invalid.getMessage())));
+            return ResponseEntity.badRequest().body(problem);
+        }
+        if (ex instanceof InvalidBankAccountException invalid) {
+            ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid account number", invalid.getMessage());
+            problem.setProperty("errors", List.of(new FieldError("number", invalid.getMessage())));
             return ResponseEntity.badRequest().body(problem);
         }
         if (ex instanceof MemberAlreadyRegisteredException duplicate) {

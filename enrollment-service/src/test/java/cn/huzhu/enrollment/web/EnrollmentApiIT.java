@@ -9,7 +9,9 @@ import cn.huzhu.contracts.enrollment.PremiumCollected;
 import cn.huzhu.contracts.enrollment.PremiumCollectionFailed;
 import cn.huzhu.contracts.kafka.ContractDeserializer;
 import cn.huzhu.enrollment.IntegrationTestSupport;
+import cn.huzhu.identity.BankAccounts;
 import cn.huzhu.identity.IdNumbers;
+import cn.huzhu.contracts.enrollment.MemberBankAccountRegistered;
 import cn.huzhu.localstack.LocalStack;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -158,6 +160,41 @@ class EnrollmentApiIT extends IntegrationTestSupport {
     }
 
     @Test
+    void shouldRegisterTheMembersBankAccountMaskedEverywhereButOnThePayoutsTopic() {
+        String memberId = registered(IdNumbers.male(40), unit("江北"), "IN_SERVICE", true, true);
+        String card = BankAccounts.card(7);
+        String wrongCheck = card.substring(0, 18) + (char) ('0' + (card.charAt(18) - '0' + 1) % 10);
+        Map<String, Object> account = Map.of("bankName", "中国工商银行", "accountType", "CARD", "number", card, "holderName", "张三");
+
+        Api.Response registered = api.put("/api/members/" + memberId + "/bank-account", account);
+        long events = storedEvents();
+        Api.Response again = api.put("/api/members/" + memberId + "/bank-account", account);
+        Api.Response badCheck = api.put("/api/members/" + memberId + "/bank-account", Map.of("bankName", "中国工商银行", "accountType", "CARD",
+                "number", wrongCheck, "holderName", "张三"));
+        Api.Response otherHolder = api.put("/api/members/" + memberId + "/bank-account", Map.of("bankName", "中国工商银行", "accountType", "CARD",
+                "number", card, "holderName", "李四"));
+        Api.Response unknown = api.put("/api/members/" + UUID.randomUUID() + "/bank-account", account);
+
+        assertThat(registered.status()).as(registered.body()).isEqualTo(200);
+        assertThat(registered.json().at("/bankAccount/number").asText()).isEqualTo(card.substring(0, 4) + "*".repeat(11) + card.substring(15));
+        assertThat(registered.body()).doesNotContain(card);
+        assertThat(api.get("/api/members/" + memberId).json().at("/bankAccount/bankName").asText()).isEqualTo("中国工商银行");
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(storedEvents()).as("the same account again changes nothing").isEqualTo(events);
+        assertThat(badCheck.status()).isEqualTo(400);
+        assertThat(badCheck.json().at("/errors/0/field").asText()).isEqualTo("number");
+        assertThat(badCheck.body()).doesNotContain(wrongCheck);
+        assertThat(otherHolder.status()).isEqualTo(422);
+        assertThat(otherHolder.json().path("code").asText()).isEqualTo("HOLDER_NOT_MEMBER");
+        assertThat(unknown.status()).isEqualTo(404);
+        MemberBankAccountRegistered published = (MemberBankAccountRegistered) consumeRecordsOf(Topics.BANK_ACCOUNTS, memberId,
+                r -> r instanceof MemberBankAccountRegistered, 1).get(0);
+        assertThat(published.getAccountNumber()).isEqualTo(card);
+        assertThat(published.getDistrict()).isEqualTo("江北");
+        assertThat(published.getPhone()).isEqualTo("13800001234");
+    }
+
+    @Test
     void shouldEnrolAndGiftASpecialDiseaseShareAndPublishBothToKafka() {
         String memberId = registered(IdNumbers.male(15), unit("海曙"), "IN_SERVICE", true, true);
 
@@ -279,13 +316,17 @@ class EnrollmentApiIT extends IntegrationTestSupport {
     }
 
     private List<SpecificRecord> consumeRecordsOf(String memberId, java.util.function.Predicate<SpecificRecord> wanted, int expected) {
+        return consumeRecordsOf(Topics.MEMBERS, memberId, wanted, expected);
+    }
+
+    private List<SpecificRecord> consumeRecordsOf(String topic, String memberId, java.util.function.Predicate<SpecificRecord> wanted, int expected) {
         Properties props = new Properties();
         props.put("bootstrap.servers", LocalStack.shared().bootstrapServers());
         props.put("group.id", "api-it-" + UUID.randomUUID());
         props.put("auto.offset.reset", "earliest");
         List<SpecificRecord> found = new ArrayList<>();
         try (KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ContractDeserializer())) {
-            consumer.subscribe(List.of(Topics.MEMBERS));
+            consumer.subscribe(List.of(topic));
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 for (ConsumerRecord<String, SpecificRecord> record : consumer.poll(Duration.ofMillis(200))) {
                     if (record.key().equals(memberId) && wanted.test(record.value())) {
