@@ -51,6 +51,12 @@ public final class Topics {
     private Topics() {
     }
 
+    /** The district named by a record's {@link #OFFICE_DISTRICT_HEADER}, or null when the record has none. */
+    public static String officeDistrict(org.apache.kafka.common.header.Headers headers) {
+        org.apache.kafka.common.header.Header header = headers.lastHeader(OFFICE_DISTRICT_HEADER);
+        return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     public static String deadLetter(String topic) {
         return topic + DEAD_LETTER_SUFFIX;
     }

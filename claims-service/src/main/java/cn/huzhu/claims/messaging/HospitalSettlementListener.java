@@ -41,7 +41,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -95,7 +94,7 @@ public class HospitalSettlementListener {
             answer(refused(String.valueOf(record.key()), null, "UNDECODABLE", "The record could not be read: " + e.getMessage()));
             throw e;
         }
-        String office = officeOf(record);
+        String office = Topics.officeDistrict(record.headers());
         if (decoded instanceof HospitalSettlementSubmitted settlement) {
             answer(officeMay(office, settlement.getDistrict()) ? settle(settlement)
                     : notThisOffice(settlement.getSettlementId(), settlement.getDistrict(), office));
@@ -240,10 +239,5 @@ public class HospitalSettlementListener {
 
     private static boolean officeMay(String office, String district) {
         return district.equals(office);
-    }
-
-    private static String officeOf(ConsumerRecord<String, byte[]> record) {
-        Header header = record.headers().lastHeader(Topics.OFFICE_DISTRICT_HEADER);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

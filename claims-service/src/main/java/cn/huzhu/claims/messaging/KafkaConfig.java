@@ -41,10 +41,7 @@ public class KafkaConfig {
     /** Contract records, encoded with the contracts' codec. */
     @Bean
     KafkaTemplate<String, SpecificRecord> contractKafkaTemplate(KafkaProperties properties) {
-        Map<String, Object> config = properties.buildProducerProperties();
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ContractSerializer.class);
-        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
+        return contractTemplate(properties, Map.of());
     }
 
     /**
@@ -53,10 +50,14 @@ public class KafkaConfig {
      */
     @Bean
     KafkaTemplate<String, SpecificRecord> answerKafkaTemplate(KafkaProperties properties) {
+        return contractTemplate(properties, Map.of(ProducerConfig.LINGER_MS_CONFIG, 0));
+    }
+
+    private static KafkaTemplate<String, SpecificRecord> contractTemplate(KafkaProperties properties, Map<String, Object> overrides) {
         Map<String, Object> config = properties.buildProducerProperties();
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ContractSerializer.class);
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        config.putAll(overrides);
         return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
     }
 

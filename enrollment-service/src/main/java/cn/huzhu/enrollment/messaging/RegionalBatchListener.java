@@ -9,7 +9,6 @@ import cn.huzhu.contracts.regional.EnrollmentBatchProcessed;
 import cn.huzhu.contracts.regional.EnrollmentBatchSubmitted;
 import cn.huzhu.enrollment.command.MemberCategory;
 import cn.huzhu.enrollment.command.ProcessEnrollmentBatchCommand;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,7 +17,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,7 +67,7 @@ public class RegionalBatchListener {
             answer(record.key(), rejected(record.key(), null, "UNDECODABLE", "The batch record could not be read: " + e.getMessage()));
             throw e;
         }
-        String office = officeOf(record);
+        String office = Topics.officeDistrict(record.headers());
         if (!batch.getDistrict().equals(office)) {
             log.warn("Batch {} for district {} refused: sent by office of {}", batch.getBatchId(), batch.getDistrict(), office);
             answer(batch.getBatchId(), rejected(batch.getBatchId(), batch.getDistrict(), "OFFICE_NOT_ALLOWED",
@@ -132,10 +130,5 @@ public class RegionalBatchListener {
 
     private void send(String batchId, byte[] answer) throws InterruptedException, ExecutionException {
         raw.send(Topics.REGIONAL_ENROLLMENT_RESULTS, batchId, answer).get();
-    }
-
-    private static String officeOf(ConsumerRecord<String, byte[]> record) {
-        Header header = record.headers().lastHeader(Topics.OFFICE_DISTRICT_HEADER);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }
