@@ -16,6 +16,12 @@ import cn.huzhu.contracts.regional.EnrollmentBatchSubmitted;
 import cn.huzhu.contracts.regional.HospitalSettlementAnswered;
 import cn.huzhu.contracts.regional.HospitalSettlementReversed;
 import cn.huzhu.contracts.regional.HospitalSettlementSubmitted;
+import cn.huzhu.contracts.payouts.PayoutBatchReconciled;
+import cn.huzhu.contracts.payouts.PayoutFailed;
+import cn.huzhu.contracts.payouts.PayoutRecovery;
+import cn.huzhu.contracts.payouts.PayoutScheduled;
+import cn.huzhu.contracts.payouts.PayoutSent;
+import cn.huzhu.contracts.payouts.PayoutSucceeded;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 
@@ -38,7 +44,13 @@ public final class ContractRecords {
             ClaimRevoked.class,
             HospitalSettlementSubmitted.class,
             HospitalSettlementReversed.class,
-            HospitalSettlementAnswered.class);
+            HospitalSettlementAnswered.class,
+            PayoutScheduled.class,
+            PayoutSent.class,
+            PayoutSucceeded.class,
+            PayoutFailed.class,
+            PayoutRecovery.class,
+            PayoutBatchReconciled.class);
 
     private ContractRecords() {
     }

@@ -25,6 +25,12 @@ public final class Topics {
     /** {@code ClaimApproved}, {@code ClaimRejected} and {@code ClaimRevoked}, keyed by member id. */
     public static final String CLAIMS = "huzhu.claims.decisions.v1";
 
+    /**
+     * {@code PayoutScheduled}, {@code PayoutSent}, {@code PayoutSucceeded}, {@code PayoutFailed} and {@code PayoutRecovery},
+     * keyed by member id; {@code PayoutBatchReconciled}, keyed by batch id.
+     */
+    public static final String PAYOUTS = "huzhu.payouts.events.v1";
+
     /** {@code EnrollmentTargetSet}, keyed by target id. */
     public static final String TARGETS = "huzhu.enrollment.targets.v1";
 
