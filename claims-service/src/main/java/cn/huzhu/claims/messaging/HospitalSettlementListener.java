@@ -4,7 +4,7 @@ import cn.huzhu.claims.command.BenefitDecision;
 import cn.huzhu.claims.command.ClaimAdjudicatedEvent;
 import cn.huzhu.claims.command.ClaimHandler;
 import cn.huzhu.claims.command.ClaimStatus;
-import cn.huzhu.claims.command.Conflicts;
+import cn.huzhu.axon.Conflicts;
 import cn.huzhu.claims.command.HospitalSettlement;
 import cn.huzhu.claims.command.ReviewClaimCommand;
 import cn.huzhu.claims.command.RevokeClaimCommand;

@@ -1,7 +1,7 @@
 package cn.huzhu.claims.web;
 
 import cn.huzhu.claims.command.ClaimHandler;
-import cn.huzhu.claims.command.Conflicts;
+import cn.huzhu.axon.Conflicts;
 import cn.huzhu.claims.command.ReviewClaimCommand;
 import cn.huzhu.claims.command.RevokeClaimCommand;
 import cn.huzhu.claims.command.SubmitClaimCommand;

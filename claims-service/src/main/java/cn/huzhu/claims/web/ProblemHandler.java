@@ -2,7 +2,7 @@ package cn.huzhu.claims.web;
 
 import cn.huzhu.claims.command.ClaimNotApprovedException;
 import cn.huzhu.claims.command.ClaimNotInReviewException;
-import cn.huzhu.claims.command.Conflicts;
+import cn.huzhu.axon.Conflicts;
 import java.net.URI;
 import java.util.List;
 import org.axonframework.commandhandling.CommandExecutionException;

@@ -1,12 +1,12 @@
-package cn.huzhu.claims.command;
+package cn.huzhu.axon;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.ConcurrencyException;
 
 /**
- * Two claims under one enrolment at the same moment: one of them meets the other's append to the benefit account
- * (or its creation) and its unit of work is rolled back whole. It is decided again against the account as the
+ * Two commands on one aggregate at the same moment (two claims under one enrolment, a payout confirmed twice): one meets the other's append
+ * (or its creation) and its unit of work is rolled back whole. It is decided again against the aggregate as the
  * other left it; after a few tries the conflict is given to the caller.
  */
 public final class Conflicts {

@@ -1,0 +1,76 @@
+package cn.huzhu.payout.config;
+
+import cn.huzhu.axon.AxonPostgresConfig;
+import cn.huzhu.axon.BoundedAggregateCache;
+import cn.huzhu.payout.bank.BankGateway;
+import cn.huzhu.payout.bank.HttpBankGateway;
+import cn.huzhu.payout.dispatch.BatchReconciler;
+import cn.huzhu.payout.dispatch.PayoutDispatcher;
+import cn.huzhu.payout.dispatch.PayoutSettings;
+import cn.huzhu.payout.notify.LoggingSmsNotifier;
+import cn.huzhu.payout.notify.Notifier;
+import cn.huzhu.payout.query.BankAccounts;
+import cn.huzhu.payout.query.PayoutQueries;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.caching.Cache;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/** The event store and token store are those of every event-sourced service ({@link AxonPostgresConfig}). */
+@Configuration(proxyBeanMethods = false)
+@Import(AxonPostgresConfig.class)
+public class PayoutConfig {
+
+    /** Days of the business (batches, decisions) are days in Shanghai. */
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.system(ZONE);
+    }
+
+    /** Payouts are loaded three times in a few milliseconds (request, outcome, maybe a confirmation): keep the recent ones. */
+    @Bean
+    Cache payoutCache(@Value("${huzhu.payout.payout-cache-size}") int size) {
+        return new BoundedAggregateCache(size);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    BankGateway bankGateway(@Value("${huzhu.payout.bank-url}") String bankUrl, @Value("${huzhu.payout.bank-notify-url:}") String notifyUrl,
+                            @Value("${huzhu.payout.bank-timeout}") Duration timeout) {
+        return new HttpBankGateway(bankUrl, notifyUrl.isBlank() ? null : notifyUrl, timeout);
+    }
+
+    /** The SMS gateway; locally, and until one is configured, messages are written to the log. */
+    @Bean
+    @ConditionalOnMissingBean
+    Notifier notifier() {
+        return new LoggingSmsNotifier();
+    }
+
+    @Bean
+    PayoutSettings payoutSettings(@Value("${huzhu.payout.senders}") int senders, @Value("${huzhu.payout.status-check-after}") Duration statusCheckAfter,
+                                  @Value("${huzhu.payout.max-attempts}") int maxAttempts, @Value("${huzhu.payout.first-retry}") Duration firstRetry,
+                                  @Value("${huzhu.payout.poll-interval}") Duration pollInterval) {
+        return new PayoutSettings(senders, statusCheckAfter, maxAttempts, firstRetry, pollInterval);
+    }
+
+    @Bean
+    PayoutDispatcher payoutDispatcher(CommandGateway commands, PayoutQueries queries, BankAccounts accounts, BankGateway bank, Clock clock,
+                                      PayoutSettings settings) {
+        return new PayoutDispatcher(commands, queries, accounts, bank, clock, settings);
+    }
+
+    @Bean
+    BatchReconciler batchReconciler(CommandGateway commands, PayoutQueries queries, BankGateway bank, Clock clock) {
+        return new BatchReconciler(commands, queries, bank, clock);
+    }
+}

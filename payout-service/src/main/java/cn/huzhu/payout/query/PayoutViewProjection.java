@@ -1,0 +1,163 @@
+package cn.huzhu.payout.query;
+
+import cn.huzhu.payout.command.BatchAggregate.BatchReconciled;
+import cn.huzhu.payout.command.PayoutEvents.PayoutCancelled;
+import cn.huzhu.payout.command.PayoutEvents.PayoutParked;
+import cn.huzhu.payout.command.PayoutEvents.PayoutRevocationPending;
+import cn.huzhu.payout.command.PayoutEvents.PayoutRevoked;
+import cn.huzhu.payout.command.PayoutEvents.PayoutScheduled;
+import cn.huzhu.payout.command.PayoutEvents.PayoutSettledByOffset;
+import cn.huzhu.payout.command.PayoutEvents.TransferFailed;
+import cn.huzhu.payout.command.PayoutEvents.TransferRequested;
+import cn.huzhu.payout.command.PayoutEvents.TransferSucceeded;
+import cn.huzhu.payout.command.PayoutStatus;
+import cn.huzhu.payout.command.RecoveryEvents.RecoveryOffset;
+import cn.huzhu.payout.command.RecoveryEvents.RecoveryOffsetReturned;
+import cn.huzhu.payout.command.RecoveryEvents.RecoveryOpened;
+import cn.huzhu.payout.command.RecoveryEvents.RepaymentRecorded;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The payout, transfer, recovery and reconciliation tables, written in the transaction that stores the events
+ * (a subscribing processor): what the dispatcher and the API read is never behind the event store.
+ */
+@Component
+@ProcessingGroup("payout-views")
+public class PayoutViewProjection {
+
+    private final JdbcTemplate jdbc;
+
+    public PayoutViewProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(PayoutScheduled e, @org.axonframework.eventhandling.Timestamp Instant at) {
+        jdbc.update("""
+                insert into payout_view (payout_id, claim_id, member_id, enrollment_id, plan_id, claim_type, amount, decided_on, status, scheduled_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                uuid(e.payoutId()), uuid(e.claimId()), uuid(e.memberId()), uuid(e.enrollmentId()), e.planId(), e.claimType(), e.amount(),
+                e.decidedOn(), PayoutStatus.SCHEDULED.name(), ts(at));
+    }
+
+    @EventHandler
+    void on(TransferRequested e) {
+        jdbc.update("""
+                update payout_view set status = ?, attempts = ?, reference = ?, batch_id = ?, district = ?, transferred = ?, offset_amount = ?,
+                       account_masked = ?, failure_reason = null, next_attempt_at = null, requested_at = ? where payout_id = ?""",
+                PayoutStatus.SENDING.name(), e.attempt(), e.reference(), uuid(e.batchId()), e.district(), e.amount(), e.offset(),
+                e.accountMasked(), ts(e.requestedAt()), uuid(e.payoutId()));
+        jdbc.update("""
+                insert into transfer_view (reference, payout_id, member_id, attempt, batch_id, district, day, amount, account_number, account_masked,
+                                           holder_name, bank_name, status, requested_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SENT', ?)""",
+                e.reference(), uuid(e.payoutId()), uuid(e.memberId()), e.attempt(), uuid(e.batchId()), e.district(), e.day(), e.amount(),
+                e.accountNumber(), e.accountMasked(), e.holderName(), e.bankName(), ts(e.requestedAt()));
+    }
+
+    @EventHandler
+    void on(TransferSucceeded e, @org.axonframework.eventhandling.Timestamp Instant at) {
+        jdbc.update("update payout_view set status = ?, settled_at = ? where payout_id = ?", PayoutStatus.SUCCEEDED.name(), ts(at), uuid(e.payoutId()));
+        transferOutcome(e.reference(), "SUCCEEDED", null, e.bankTransactionId(), at);
+    }
+
+    @EventHandler
+    void on(TransferFailed e, @org.axonframework.eventhandling.Timestamp Instant at) {
+        jdbc.update("update payout_view set status = ?, failure_reason = ?, next_attempt_at = ? where payout_id = ?",
+                (e.last() ? PayoutStatus.FAILED : PayoutStatus.RETRY_WAIT).name(), e.reason(), e.nextAttemptAt() == null ? null : ts(e.nextAttemptAt()),
+                uuid(e.payoutId()));
+        transferOutcome(e.reference(), "FAILED", e.reason(), null, at);
+    }
+
+    @EventHandler
+    void on(PayoutParked e, @org.axonframework.eventhandling.Timestamp Instant at) {
+        jdbc.update("update payout_view set status = ?, failure_reason = ?, parked_account_hash = ? where payout_id = ?",
+                PayoutStatus.PARKED.name(), e.reason(), e.accountHash(), uuid(e.payoutId()));
+        transferOutcome(e.reference(), "REJECTED", e.reason(), null, at);
+    }
+
+    @EventHandler
+    void on(PayoutSettledByOffset e, @org.axonframework.eventhandling.Timestamp Instant at) {
+        jdbc.update("update payout_view set status = ?, offset_amount = ?, transferred = 0, settled_at = ? where payout_id = ?",
+                PayoutStatus.SETTLED_BY_OFFSET.name(), e.offset(), ts(at), uuid(e.payoutId()));
+    }
+
+    @EventHandler
+    void on(PayoutRevocationPending e) {
+        jdbc.update("update payout_view set revocation_reason = ? where payout_id = ?", e.reason(), uuid(e.payoutId()));
+    }
+
+    @EventHandler
+    void on(PayoutCancelled e) {
+        jdbc.update("update payout_view set status = ?, revocation_reason = ?, next_attempt_at = null where payout_id = ?",
+                PayoutStatus.CANCELLED.name(), e.reason(), uuid(e.payoutId()));
+    }
+
+    @EventHandler
+    void on(PayoutRevoked e) {
+        jdbc.update("update payout_view set status = ?, revocation_reason = ?, to_recover = ? where payout_id = ?",
+                PayoutStatus.REVOKED.name(), e.reason(), e.toRecover(), uuid(e.payoutId()));
+    }
+
+    @EventHandler
+    void on(RecoveryOpened e) {
+        recovery(e.memberId(), "OPENED", e.payoutId(), null, e.amount(), e.outstanding(), e.on(), "opened = opened + ?");
+    }
+
+    @EventHandler
+    void on(RecoveryOffset e) {
+        recovery(e.memberId(), "OFFSET", e.payoutId(), null, e.amount(), e.outstanding(), e.on(), "offset_sum = offset_sum + ?");
+    }
+
+    @EventHandler
+    void on(RecoveryOffsetReturned e) {
+        recovery(e.memberId(), "OFFSET_RETURNED", e.payoutId(), null, e.amount(), e.outstanding(), e.on(), "offset_sum = offset_sum - ?");
+    }
+
+    @EventHandler
+    void on(RepaymentRecorded e) {
+        recovery(e.memberId(), "REPAID", null, e.reference(), e.amount(), e.outstanding(), e.paidOn(), "repaid = repaid + ?");
+    }
+
+    @EventHandler
+    void on(BatchReconciled e) {
+        jdbc.update("""
+                insert into batch_reconciliation (batch_id, district, day, status, count, amount, bank_count, bank_amount, differences, reconciled_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (batch_id) do update set status = excluded.status, count = excluded.count, amount = excluded.amount,
+                    bank_count = excluded.bank_count, bank_amount = excluded.bank_amount, differences = excluded.differences,
+                    reconciled_at = excluded.reconciled_at""",
+                uuid(e.batchId()), e.district(), e.day(), e.status(), e.count(), e.amount(), e.bankCount(), e.bankAmount(),
+                String.join("\n", e.differences()), ts(e.at()));
+    }
+
+    private void transferOutcome(String reference, String status, String reason, String bankTransactionId, Instant at) {
+        jdbc.update("update transfer_view set status = ?, reason = ?, bank_transaction_id = ?, confirmed_at = ? where reference = ?",
+                status, reason, bankTransactionId, ts(at), reference);
+    }
+
+    private void recovery(String memberId, String kind, String payoutId, String reference, BigDecimal amount, BigDecimal outstanding,
+                          LocalDate on, String change) {
+        UUID member = uuid(memberId);
+        jdbc.update("insert into recovery_view (member_id) values (?) on conflict (member_id) do nothing", member);
+        jdbc.update("update recovery_view set " + change + ", outstanding = ? where member_id = ?", amount, outstanding, member);
+        jdbc.update("insert into recovery_entry (member_id, kind, payout_id, reference, amount, outstanding, recorded_on) values (?, ?, ?, ?, ?, ?, ?)",
+                member, kind, payoutId == null ? null : uuid(payoutId), reference, amount, outstanding, on);
+    }
+
+    private static UUID uuid(String id) {
+        return UUID.fromString(id);
+    }
+
+    private static Timestamp ts(Instant at) {
+        return Timestamp.from(at);
+    }
+}

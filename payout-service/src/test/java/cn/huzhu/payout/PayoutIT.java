@@ -1,0 +1,425 @@
+package cn.huzhu.payout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.huzhu.bank.BankSimulator;
+import cn.huzhu.bank.Faults;
+import cn.huzhu.contracts.EventCodec;
+import cn.huzhu.contracts.Topics;
+import cn.huzhu.contracts.claims.ClaimApproved;
+import cn.huzhu.contracts.claims.SettledAtHospital;
+import cn.huzhu.contracts.payouts.PayoutScheduled;
+import cn.huzhu.contracts.payouts.PayoutSent;
+import cn.huzhu.contracts.payouts.PayoutSucceeded;
+import cn.huzhu.identity.BankAccounts;
+import cn.huzhu.localstack.LocalStack;
+import cn.huzhu.payout.command.PayoutIds;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+
+/** Payouts against real Kafka and PostgreSQL, the bank a simulator over HTTP counting every transfer it executes. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@Import(RecordingSms.class)
+class PayoutIT extends PayoutTestSupport {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final AtomicInteger CARDS = new AtomicInteger(1000);
+    private static KafkaProducer<String, byte[]> producer;
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+
+    @BeforeAll
+    static void connect() {
+        producer = producer();
+    }
+
+    @AfterAll
+    static void disconnect() {
+        producer.close();
+    }
+
+    @AfterEach
+    void behave() {
+        BANK.faults(Faults.NONE);
+    }
+
+    /** A member with a card registered; answers {memberId, card number, phone}. */
+    private String[] memberWithCard() {
+        String member = UUID.randomUUID().toString();
+        String card = BankAccounts.card(CARDS.incrementAndGet());
+        String phone = "139" + String.format("%08d", CARDS.get());
+        send(producer, Topics.BANK_ACCOUNTS, member, account(member, card, phone));
+        return new String[] {member, card, phone};
+    }
+
+    @Test
+    void anApprovedClaimIsPaidOncePerBenefitHoweverOftenItIsDelivered() {
+        String[] m = memberWithCard();
+        String claim = UUID.randomUUID().toString();
+        String e1 = UUID.randomUUID().toString();
+        String e2 = UUID.randomUUID().toString();
+        ClaimApproved decision = approved(claim, m[0], Map.of(e1, "1830.00", e2, "250.00"));
+        for (int i = 0; i < 3; i++) {
+            send(producer, Topics.CLAIMS, m[0], decision);
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> statuses(claim).equals(List.of("SUCCEEDED", "SUCCEEDED")));
+        String p1 = PayoutIds.payout(claim, e1);
+        JsonNode payout = get("/api/payouts/" + p1).body;
+        assertThat(payout.get("amount").asText()).isEqualTo("1830.00");
+        assertThat(payout.get("account").asText()).isEqualTo(m[1].substring(0, 4) + "*".repeat(m[1].length() - 8) + m[1].substring(m[1].length() - 4));
+        assertThat(payout.toString()).doesNotContain(m[1]);
+        assertThat(payout.get("transfers")).hasSize(1);
+        assertThat(BANK.executedByPayout().get(p1)).hasSize(1);
+        assertThat(BANK.executedByPayout().get(PayoutIds.payout(claim, e2))).hasSize(1);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> smsTo(m[2]).size() == 2);
+        assertThat(smsTo(m[2])).allSatisfy(text -> assertThat(text).contains("尾号" + m[1].substring(m[1].length() - 4)).doesNotContain(m[1]));
+        assertThat(smsTo(m[2])).anySatisfy(text -> assertThat(text).contains("1830.00元"));
+
+        List<SpecificRecord> published = payoutRecords(claim, 6);
+        assertThat(published).filteredOn(r -> r instanceof PayoutScheduled).hasSize(2);
+        assertThat(published).filteredOn(r -> r instanceof PayoutSent).hasSize(2)
+                .allSatisfy(r -> assertThat(((PayoutSent) r).getAccountMasked()).doesNotContain(m[1]));
+        assertThat(published).filteredOn(r -> r instanceof PayoutSucceeded).hasSize(2);
+    }
+
+    @Test
+    void aPayoutWaitsForTheCardAndGoesWhenItArrives() {
+        String member = UUID.randomUUID().toString();
+        String claim = UUID.randomUUID().toString();
+        String enrollment = UUID.randomUUID().toString();
+        send(producer, Topics.CLAIMS, member, approved(claim, member, Map.of(enrollment, "800.00")));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> statuses(claim).equals(List.of("AWAITING_ACCOUNT")));
+        assertThat(get("/api/payouts?status=AWAITING_ACCOUNT&memberId=" + member).body).hasSize(1);
+
+        send(producer, Topics.BANK_ACCOUNTS, member, account(member, BankAccounts.card(CARDS.incrementAndGet()), null));
+        await().atMost(Duration.ofSeconds(20)).until(() -> statuses(claim).equals(List.of("SUCCEEDED")));
+        assertThat(BANK.executedByPayout().get(PayoutIds.payout(claim, enrollment))).hasSize(1);
+    }
+
+    @Test
+    void aClaimSettledAtTheHospitalIsNotTransferred() {
+        String[] m = memberWithCard();
+        String claim = UUID.randomUUID().toString();
+        ClaimApproved atHospital = ClaimApproved.newBuilder(approved(claim, m[0], Map.of(UUID.randomUUID().toString(), "3350.00")))
+                .setHospitalSettlement(new SettledAtHospital("柯城", "JS-2026-1", "衢州市人民医院")).build();
+        send(producer, Topics.CLAIMS, m[0], atHospital);
+        String after = UUID.randomUUID().toString();
+        send(producer, Topics.CLAIMS, m[0], approved(after, m[0], Map.of(UUID.randomUUID().toString(), "10.00")));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> statuses(after).equals(List.of("SUCCEEDED")));
+        assertThat(statuses(claim)).isEmpty();
+    }
+
+    @Test
+    void timeoutsLostAnswersAndDoubleConfirmationsNeverPayTwice() {
+        String[] m = memberWithCard();
+        BANK.faults(new Faults(0.3, 1_500, 0, 0.2, 0.5, Set.of()));
+        List<String> claims = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String claim = UUID.randomUUID().toString();
+            claims.add(claim);
+            send(producer, Topics.CLAIMS, m[0], approved(claim, m[0], Map.of(UUID.randomUUID().toString(), (100 + i) + ".00")));
+        }
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> get("/api/payouts?status=SUCCEEDED&memberId=" + m[0]).body.size() == 40);
+        for (String claim : claims) {
+            JsonNode payout = get("/api/payouts?claimId=" + claim).body.get(0);
+            assertThat(BANK.executedByPayout().get(payout.get("payoutId").asText())).as("transfers of claim %s", claim).hasSize(1);
+            assertThat(payout.get("attempts").asInt()).isEqualTo(1);
+        }
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> smsTo(m[2]).size() == 40);
+    }
+
+    @Test
+    void aFailedTransferIsRetriedUnderANewReferenceAndFailsForGoodAfterTheLastAttempt() {
+        String[] m = memberWithCard();
+        BANK.faults(new Faults(0, 0, 1, 0, 0, Set.of()));
+        String claim = UUID.randomUUID().toString();
+        send(producer, Topics.CLAIMS, m[0], approved(claim, m[0], Map.of(UUID.randomUUID().toString(), "500.00")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> statuses(claim).equals(List.of("RETRY_WAIT")));
+        BANK.faults(Faults.NONE);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> statuses(claim).equals(List.of("SUCCEEDED")));
+        JsonNode payout = get("/api/payouts/" + get("/api/payouts?claimId=" + claim).body.get(0).get("payoutId").asText()).body;
+        JsonNode transfers = payout.get("transfers");
+        assertThat(transfers.size()).isGreaterThanOrEqualTo(2);
+        assertThat(transfers.get(0).get("status").asText()).isEqualTo("FAILED");
+        assertThat(transfers.get(transfers.size() - 1).get("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(transfers.get(0).get("reference").asText()).isNotEqualTo(transfers.get(1).get("reference").asText());
+
+        BANK.faults(new Faults(0, 0, 1, 0, 0, Set.of()));
+        String hopeless = UUID.randomUUID().toString();
+        send(producer, Topics.CLAIMS, m[0], approved(hopeless, m[0], Map.of(UUID.randomUUID().toString(), "60.00")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> statuses(hopeless).equals(List.of("FAILED")));
+        assertThat(get("/api/payouts?claimId=" + hopeless).body.get(0).get("attempts").asInt()).isEqualTo(3);
+        await().atMost(Duration.ofSeconds(20)).until(() -> smsTo(m[2]).stream().anyMatch(t -> t.contains("60.00元") && t.contains("未成功")));
+    }
+
+    @Test
+    void aRejectedAccountParksThePayoutUntilTheMemberRegistersAnother() {
+        String[] m = memberWithCard();
+        BANK.faults(new Faults(0, 0, 0, 0, 0, Set.of(m[1])));
+        String claim = UUID.randomUUID().toString();
+        String enrollment = UUID.randomUUID().toString();
+        send(producer, Topics.CLAIMS, m[0], approved(claim, m[0], Map.of(enrollment, "720.00")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> statuses(claim).equals(List.of("PARKED")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> smsTo(m[2]).stream().anyMatch(t -> t.contains("账户无效")));
+        assertThat(get("/api/payouts?claimId=" + claim).body.get(0).get("failureReason").asText()).isEqualTo("ACCOUNT_INVALID");
+
+        String newCard = BankAccounts.card(CARDS.incrementAndGet());
+        send(producer, Topics.BANK_ACCOUNTS, m[0], account(m[0], newCard, m[2]));
+        await().atMost(Duration.ofSeconds(20)).until(() -> statuses(claim).equals(List.of("SUCCEEDED")));
+        List<BankSimulator.Transfer> paid = BANK.executedByPayout().get(PayoutIds.payout(claim, enrollment));
+        assertThat(paid).hasSize(1);
+        assertThat(paid.get(0).accountNumber()).isEqualTo(newCard);
+    }
+
+    @Test
+    void aClaimRevokedAfterPaymentIsRecoveredFromTheNextPayoutAndByRepayment() {
+        String[] m = memberWithCard();
+        String claim = UUID.randomUUID().toString();
+        String enrollment = UUID.randomUUID().toString();
+        send(producer, Topics.CLAIMS, m[0], approved(claim, m[0], Map.of(enrollment, "1000.00")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> statuses(claim).equals(List.of("SUCCEEDED")));
+
+        send(producer, Topics.CLAIMS, m[0], revoked(claim, m[0], "1000.00", List.of(enrollment)));
+        send(producer, Topics.CLAIMS, m[0], revoked(claim, m[0], "1000.00", List.of(enrollment)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> get("/api/recoveries/" + m[0]).status == 200);
+        assertThat(statuses(claim)).containsExactly("REVOKED");
+        assertThat(get("/api/recoveries/" + m[0]).body.get("outstanding").asText()).isEqualTo("1000.00");
+
+        String next = UUID.randomUUID().toString();
+        String nextEnrollment = UUID.randomUUID().toString();
+        send(producer, Topics.CLAIMS, m[0], approved(next, m[0], Map.of(nextEnrollment, "600.00")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> statuses(next).equals(List.of("SETTLED_BY_OFFSET")));
+        assertThat(BANK.executedByPayout()).doesNotContainKey(PayoutIds.payout(next, nextEnrollment));
+        JsonNode recovery = get("/api/recoveries/" + m[0]).body;
+        assertThat(recovery.get("outstanding").asText()).isEqualTo("400.00");
+        assertThat(recovery.get("offset").asText()).isEqualTo("600.00");
+
+        String third = UUID.randomUUID().toString();
+        String thirdEnrollment = UUID.randomUUID().toString();
+        send(producer, Topics.CLAIMS, m[0], approved(third, m[0], Map.of(thirdEnrollment, "500.00")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> statuses(third).equals(List.of("SUCCEEDED")));
+        assertThat(BANK.executedByPayout().get(PayoutIds.payout(third, thirdEnrollment)).get(0).amount()).isEqualByComparingTo("100.00");
+        await().atMost(Duration.ofSeconds(20)).until(() -> smsTo(m[2]).stream().anyMatch(t -> t.contains("500.00元") && t.contains("实际汇入100.00元")));
+
+        String repay = "{\"reference\":\"RP-" + third + "\",\"amount\":\"50.00\",\"paidOn\":\"2026-11-22\"}";
+        assertThat(get("/api/recoveries/" + m[0]).body.get("outstanding").asText()).isEqualTo("0.00");
+        Response tooMuch = post("/api/recoveries/" + m[0] + "/repayments", repay);
+        assertThat(tooMuch.status).isEqualTo(422);
+        assertThat(tooMuch.body.get("code").asText()).isEqualTo("REPAYMENT_EXCEEDS_DEBT");
+        assertThat(post("/api/recoveries/" + m[0] + "/repayments", "{\"reference\":\"\",\"amount\":\"-1\"}").status).isEqualTo(400);
+    }
+
+    @Test
+    void aRepaymentIsRecordedOnceAndAClaimRevokedBeforePaymentIsCancelled() {
+        String member = UUID.randomUUID().toString();
+        String claim = UUID.randomUUID().toString();
+        String enrollment = UUID.randomUUID().toString();
+        send(producer, Topics.CLAIMS, member, approved(claim, member, Map.of(enrollment, "300.00")));
+        send(producer, Topics.CLAIMS, member, revoked(claim, member, "300.00", List.of(enrollment)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> statuses(claim).equals(List.of("CANCELLED")));
+        send(producer, Topics.BANK_ACCOUNTS, member, account(member, BankAccounts.card(CARDS.incrementAndGet()), null));
+
+        String[] m = memberWithCard();
+        String paid = UUID.randomUUID().toString();
+        String paidEnrollment = UUID.randomUUID().toString();
+        send(producer, Topics.CLAIMS, m[0], approved(paid, m[0], Map.of(paidEnrollment, "200.00")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> statuses(paid).equals(List.of("SUCCEEDED")));
+        send(producer, Topics.CLAIMS, m[0], revoked(paid, m[0], "200.00", List.of(paidEnrollment)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> get("/api/recoveries/" + m[0]).status == 200);
+        String repay = "{\"reference\":\"RP-1\",\"amount\":\"150.00\",\"paidOn\":\"2026-11-22\"}";
+        assertThat(post("/api/recoveries/" + m[0] + "/repayments", repay).body.get("outstanding").asText()).isEqualTo("50.00");
+        assertThat(post("/api/recoveries/" + m[0] + "/repayments", repay).body.get("outstanding").asText()).isEqualTo("50.00");
+        assertThat(get("/api/recoveries/" + m[0]).body.get("entries")).hasSize(2);
+        assertThat(statuses(claim)).containsExactly("CANCELLED");
+        assertThat(BANK.executedByPayout()).doesNotContainKey(PayoutIds.payout(claim, enrollment));
+    }
+
+    @Test
+    void poisonRecordsGoToTheDeadLetterTopicAndTheRestKeepsFlowing() {
+        String[] m = memberWithCard();
+        send(producer, Topics.CLAIMS, "poison-" + m[0], new byte[] {1, 2, 3, 4});
+        String claim = UUID.randomUUID().toString();
+        send(producer, Topics.CLAIMS, m[0], approved(claim, m[0], Map.of(UUID.randomUUID().toString(), "42.00")));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> statuses(claim).equals(List.of("SUCCEEDED")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> keysIn(Topics.deadLetter(Topics.CLAIMS)).contains("poison-" + m[0]));
+    }
+
+    @Test
+    void replayingTheDecisionsFromTheStartCreatesNoSecondPayout() throws Exception {
+        String[] m = memberWithCard();
+        String claim = UUID.randomUUID().toString();
+        send(producer, Topics.CLAIMS, m[0], approved(claim, m[0], Map.of(UUID.randomUUID().toString(), "77.00")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> statuses(claim).equals(List.of("SUCCEEDED")));
+        long executedBefore = BANK.executedByPayout().values().stream().mapToLong(List::size).sum();
+        int payoutsBefore = get("/api/payouts?limit=1000").body.size();
+
+        listeners.getListenerContainer("payout-claims").stop();
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", LocalStack.shared().bootstrapServers()))) {
+            Map<TopicPartition, OffsetSpec> partitions = new java.util.HashMap<>();
+            for (int p = 0; p < Topics.EVENT_TOPIC_PARTITIONS; p++) {
+                partitions.put(new TopicPartition(Topics.CLAIMS, p), OffsetSpec.earliest());
+            }
+            Map<TopicPartition, OffsetAndMetadata> start = new java.util.HashMap<>();
+            admin.listOffsets(partitions).all().get().forEach((tp, info) -> start.put(tp, new OffsetAndMetadata(info.offset())));
+            admin.alterConsumerGroupOffsets("payout-service", start).all().get();
+        }
+        listeners.getListenerContainer("payout-claims").start();
+
+        String marker = UUID.randomUUID().toString();
+        send(producer, Topics.CLAIMS, m[0], approved(marker, m[0], Map.of(UUID.randomUUID().toString(), "1.00")));
+        await().atMost(Duration.ofSeconds(60)).until(() -> statuses(marker).equals(List.of("SUCCEEDED")));
+        assertThat(get("/api/payouts?limit=1000").body.size()).isEqualTo(payoutsBefore + 1);
+        assertThat(BANK.executedByPayout().values().stream().mapToLong(List::size).sum()).isEqualTo(executedBefore + 1);
+        assertThat(BANK.executedByPayout().values()).allSatisfy(transfers -> assertThat(transfers).hasSize(1));
+    }
+
+    @Test
+    void aBatchReconcilesWithTheBankStatementAndAMismatchIsReported() throws Exception {
+        String[] m = memberWithCard();
+        String claim = UUID.randomUUID().toString();
+        send(producer, Topics.CLAIMS, m[0], approved(claim, m[0], Map.of(UUID.randomUUID().toString(), "321.00")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> statuses(claim).equals(List.of("SUCCEEDED")));
+        String batchId = get("/api/payouts?claimId=" + claim).body.get(0).get("batchId").asText();
+
+        JsonNode batch = post("/api/batches/" + batchId + "/reconciliation", "").body;
+        assertThat(batch.get("district").asText()).isEqualTo("越城");
+        assertThat(batch.get("status").asText()).isEqualTo("RECONCILED");
+        assertThat(batch.get("reconciliation").get("ours")).isEqualTo(batch.get("reconciliation").get("bank"));
+        assertThat(batch.get("confirmed").get("count").asInt()).isEqualTo(batch.get("reconciliation").get("bank").get("count").asInt());
+
+        // the bank executes a transfer in this batch that the service never asked for
+        HTTP.send(HttpRequest.newBuilder(URI.create(BANK.baseUrl() + "/transfers")).POST(HttpRequest.BodyPublishers.ofString(
+                "{\"reference\":\"STRAY-" + claim + "\",\"payoutId\":\"stray\",\"batchId\":\"" + batchId + "\",\"accountNumber\":\"" + m[1]
+                        + "\",\"holderName\":\"王芳\",\"amount\":\"9.99\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode mismatch = post("/api/batches/" + batchId + "/reconciliation", "").body;
+        assertThat(mismatch.get("status").asText()).isEqualTo("MISMATCH");
+        assertThat(mismatch.get("reconciliation").get("differences").get(0).asText()).startsWith("STRAY-" + claim).contains("not confirmed here");
+        assertThat(get("/api/batches/" + batchId).body.get("status").asText()).isEqualTo("MISMATCH");
+        assertThat(get("/api/batches/" + UUID.randomUUID()).status).isEqualTo(404);
+    }
+
+    @Test
+    void badRequestsAreAnsweredWithProblems() {
+        assertThat(get("/api/payouts?status=PAID").status).isEqualTo(400);
+        assertThat(get("/api/payouts/" + UUID.randomUUID()).status).isEqualTo(404);
+        assertThat(get("/api/payouts/not-a-uuid").status).isEqualTo(400);
+        Response unknown = post("/api/bank/confirmations", "{\"reference\":\"HZNOPE-1\",\"status\":\"SUCCEEDED\"}");
+        assertThat(unknown.status).isEqualTo(404);
+        assertThat(unknown.body.get("type").asText()).endsWith("/not-found");
+        assertThat(post("/api/bank/confirmations", "{\"reference\":\"X\",\"status\":\"MAYBE\"}").status).isEqualTo(400);
+    }
+
+    // --- helpers
+
+    record Response(int status, JsonNode body) {
+    }
+
+    private List<String> statuses(String claimId) {
+        List<String> found = new ArrayList<>();
+        get("/api/payouts?claimId=" + claimId).body.forEach(p -> found.add(p.get("status").asText()));
+        return found;
+    }
+
+    private static List<String> smsTo(String phone) {
+        return SENT_SMS.stream().filter(s -> s.phone().equals(phone)).map(Sms::text).toList();
+    }
+
+    private static Response get(String path) {
+        return call(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET().build());
+    }
+
+    private static Response post(String path, String body) {
+        return call(HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    private static Response call(HttpRequest request) {
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body()));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The payout records of one claim on the payouts topic, read until {@code expected} arrived (or 30 s passed). */
+    private static List<SpecificRecord> payoutRecords(String claimId, int expected) {
+        List<SpecificRecord> found = new ArrayList<>();
+        consume(Topics.PAYOUTS, record -> {
+            SpecificRecord decoded = EventCodec.contracts().decode(record.value());
+            var field = decoded.getSchema().getField("claimId");
+            if (field != null && claimId.equals(String.valueOf(decoded.get(field.pos())))) {
+                found.add(decoded);
+            }
+            return found.size() >= expected;
+        });
+        return found;
+    }
+
+    private static List<String> keysIn(String topic) {
+        List<String> keys = new ArrayList<>();
+        consume(topic, record -> {
+            keys.add(record.key());
+            return false;
+        });
+        return keys;
+    }
+
+    private static void consume(String topic, java.util.function.Predicate<ConsumerRecord<String, byte[]>> done) {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", LocalStack.shared().bootstrapServers());
+        props.put("group.id", "payout-it-" + UUID.randomUUID());
+        props.put("auto.offset.reset", "earliest");
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.currentTimeMillis() + 5_000;
+            while (System.currentTimeMillis() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (done.test(record)) {
+                        return;
+                    }
+                }
+            }
+        }
+    }
+}
