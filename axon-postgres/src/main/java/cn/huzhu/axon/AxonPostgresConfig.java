@@ -16,10 +16,12 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Axon on PostgreSQL through plain JDBC: the JDBC storage engine is several times faster than JPA on
@@ -54,6 +56,18 @@ public class AxonPostgresConfig {
     @Qualifier("messageSerializer")
     public Serializer messageSerializer(ObjectMapper axonObjectMapper) {
         return JacksonSerializer.builder().objectMapper(axonObjectMapper).build();
+    }
+
+    /**
+     * Axon's units of work run in Spring transactions: the events a command appends, the views its subscribing processors
+     * write and a processor's token commit together or not at all. Declared here because Axon 4's auto-configuration
+     * orders itself after Spring Boot 3's transaction manager configuration, which Spring Boot 4 moved: it would find no
+     * {@code PlatformTransactionManager} and fall back to no transactions at all (each statement committed on its own,
+     * so a crash could keep an event and lose the view row written for it).
+     */
+    @Bean
+    public TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
+        return new SpringTransactionManager(transactionManager);
     }
 
     @Bean

@@ -56,6 +56,9 @@ class ClaimApiIT extends IntegrationTestSupport {
     int port;
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    org.axonframework.common.transaction.TransactionManager axonTransactions;
     final HttpClient http = HttpClient.newHttpClient();
 
     static final java.util.concurrent.atomic.AtomicBoolean PUBLISHED = new java.util.concurrent.atomic.AtomicBoolean();
@@ -149,6 +152,12 @@ class ClaimApiIT extends IntegrationTestSupport {
         claim.put("hospital", "绍兴市人民医院");
         claim.put("bill", bill);
         return claim;
+    }
+
+    @Test
+    void aClaimsEventsAndViewsCommitTogether() {
+        // a claim, its benefit accounts and ledgers are appended in one unit of work: one Spring transaction
+        assertThat(axonTransactions).isInstanceOf(org.axonframework.spring.messaging.unitofwork.SpringTransactionManager.class);
     }
 
     @Test
