@@ -1,47 +1,28 @@
 package cn.huzhu.claims.messaging;
 
 import cn.huzhu.contracts.Topics;
-import cn.huzhu.kafka.DeadLetters;
-import cn.huzhu.contracts.kafka.ContractSerializer;
+import cn.huzhu.kafka.PlatformKafkaConfig;
+import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
-import org.springframework.context.annotation.Primary;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.core.ProducerFactory;
-import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.DefaultErrorHandler;
 
+/** The platform's dead-letter policy and raw template ({@link PlatformKafkaConfig}), this service's producers and topics. */
 @Configuration(proxyBeanMethods = false)
+@Import(PlatformKafkaConfig.class)
 public class KafkaConfig {
-
-    /** The platform's dead-letter policy ({@link DeadLetters}). */
-    @Bean
-    DefaultErrorHandler errorHandler(KafkaTemplate<Object, Object> template,
-                                     @Value("${huzhu.kafka.retries}") long retries,
-                                     @Value("${huzhu.kafka.retry-interval}") Duration interval) {
-        return DeadLetters.errorHandler(template, retries, interval);
-    }
-
-    /** Raw records: dead letters are sent unchanged. */
-    @Bean
-    @Primary
-    KafkaTemplate<Object, Object> kafkaTemplate(ProducerFactory<Object, Object> producerFactory) {
-        return new KafkaTemplate<>(producerFactory);
-    }
 
     /** Contract records, encoded with the contracts' codec. */
     @Bean
     KafkaTemplate<String, SpecificRecord> contractKafkaTemplate(KafkaProperties properties) {
-        return contractTemplate(properties, Map.of());
+        return PlatformKafkaConfig.contractTemplate(properties, Map.of());
     }
 
     /**
@@ -50,30 +31,13 @@ public class KafkaConfig {
      */
     @Bean
     KafkaTemplate<String, SpecificRecord> answerKafkaTemplate(KafkaProperties properties) {
-        return contractTemplate(properties, Map.of(ProducerConfig.LINGER_MS_CONFIG, 0));
+        return PlatformKafkaConfig.contractTemplate(properties, Map.of(ProducerConfig.LINGER_MS_CONFIG, 0));
     }
 
-    private static KafkaTemplate<String, SpecificRecord> contractTemplate(KafkaProperties properties, Map<String, Object> overrides) {
-        Map<String, Object> config = properties.buildProducerProperties();
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ContractSerializer.class);
-        config.putAll(overrides);
-        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
-    }
-
-    /** The topics this service reads (declared here too, so it need not wait for their producer), their dead-letter topics, and the topics it writes. */
     @Bean
     KafkaAdmin.NewTopics claimsTopics(@Value("${huzhu.kafka.topic-partitions}") int partitions,
                                       @Value("${huzhu.kafka.replication-factor:1}") short replicas) {
-        return new KafkaAdmin.NewTopics(
-                TopicBuilder.name(Topics.PLANS).partitions(partitions).replicas(replicas).configs(Topics.EVENT_TOPIC_CONFIG).build(),
-                TopicBuilder.name(Topics.deadLetter(Topics.PLANS)).partitions(partitions).replicas(replicas).configs(Topics.EVENT_TOPIC_CONFIG).build(),
-                TopicBuilder.name(Topics.MEMBERS).partitions(partitions).replicas(replicas).configs(Topics.EVENT_TOPIC_CONFIG).build(),
-                TopicBuilder.name(Topics.deadLetter(Topics.MEMBERS)).partitions(partitions).replicas(replicas).configs(Topics.EVENT_TOPIC_CONFIG).build(),
-                TopicBuilder.name(Topics.CLAIMS).partitions(partitions).replicas(replicas).configs(Topics.EVENT_TOPIC_CONFIG).build(),
-                TopicBuilder.name(Topics.REGIONAL_HOSPITAL_SETTLEMENTS).partitions(partitions).replicas(replicas).configs(Topics.EVENT_TOPIC_CONFIG).build(),
-                TopicBuilder.name(Topics.deadLetter(Topics.REGIONAL_HOSPITAL_SETTLEMENTS)).partitions(partitions).replicas(replicas)
-                        .configs(Topics.EVENT_TOPIC_CONFIG).build(),
-                TopicBuilder.name(Topics.REGIONAL_SETTLEMENT_RESULTS).partitions(partitions).replicas(replicas).configs(Topics.EVENT_TOPIC_CONFIG).build());
+        return PlatformKafkaConfig.eventTopics(partitions, replicas, List.of(Topics.PLANS, Topics.MEMBERS, Topics.REGIONAL_HOSPITAL_SETTLEMENTS),
+                List.of(Topics.CLAIMS, Topics.REGIONAL_SETTLEMENT_RESULTS));
     }
 }
