@@ -241,6 +241,9 @@ public final class BankSimulator implements AutoCloseable {
             transfers.put(reference, executed);
             record(executed);
         }
+        if (now.latencyMillis() > 0) {
+            sleep(now.latencyMillis());
+        }
         if (now.roll(now.timeoutRate())) {
             // executed, but the answer comes too late for the caller: only a status query tells it what happened
             sleep(now.timeoutMillis());

@@ -53,6 +53,15 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** A port nothing listens on now, for a service (or server) started next. */
+    public static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
@@ -67,6 +76,10 @@ public final class ServiceProcess implements AutoCloseable {
 
     public Path log() {
         return log;
+    }
+
+    public long pid() {
+        return process.pid();
     }
 
     public boolean isAlive() {
@@ -96,6 +109,16 @@ public final class ServiceProcess implements AutoCloseable {
             sleep(500);
         }
         throw new IllegalStateException(name + " was not healthy within " + timeout + "; see " + log);
+    }
+
+    /** Kills the process at once (SIGKILL): no shutdown hook runs, nothing is flushed. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Stops the service as an operator would (SIGTERM, graceful shutdown), forcibly after 30 s. */

@@ -61,6 +61,9 @@ class PayoutIT extends PayoutTestSupport {
     @Autowired
     KafkaListenerEndpointRegistry listeners;
 
+    @Autowired
+    org.axonframework.common.transaction.TransactionManager axonTransactions;
+
     @BeforeAll
     static void connect() {
         producer = producer();
@@ -126,6 +129,7 @@ class PayoutIT extends PayoutTestSupport {
 
         await().atMost(Duration.ofSeconds(20)).until(() -> statuses(claim).equals(List.of("AWAITING_ACCOUNT")));
         assertThat(get("/api/payouts?status=AWAITING_ACCOUNT&memberId=" + member).body).hasSize(1);
+        assertThat(get("/api/payouts/counts").body.get("AWAITING_ACCOUNT").asLong()).isPositive();
 
         send(producer, Topics.BANK_ACCOUNTS, member, account(member, BankAccounts.card(CARDS.incrementAndGet()), null));
         await().atMost(Duration.ofSeconds(20)).until(() -> statuses(claim).equals(List.of("SUCCEEDED")));
@@ -301,13 +305,14 @@ class PayoutIT extends PayoutTestSupport {
             }
             Map<TopicPartition, OffsetAndMetadata> start = new java.util.HashMap<>();
             admin.listOffsets(partitions).all().get().forEach((tp, info) -> start.put(tp, new OffsetAndMetadata(info.offset())));
-            admin.alterConsumerGroupOffsets("payout-service", start).all().get();
+            admin.alterConsumerGroupOffsets("payout-claims", start).all().get();
         }
         listeners.getListenerContainer("payout-claims").start();
 
         String marker = UUID.randomUUID().toString();
         send(producer, Topics.CLAIMS, m[0], approved(marker, m[0], Map.of(UUID.randomUUID().toString(), "1.00")));
         await().atMost(Duration.ofSeconds(60)).until(() -> statuses(marker).equals(List.of("SUCCEEDED")));
+        await().atMost(Duration.ofSeconds(60)).until(PayoutIT::claimsReadToTheEnd);
         assertThat(get("/api/payouts?limit=1000").body.size()).isEqualTo(payoutsBefore + 1);
         assertThat(BANK.executedByPayout().values().stream().mapToLong(List::size).sum()).isEqualTo(executedBefore + 1);
         assertThat(BANK.executedByPayout().values()).allSatisfy(transfers -> assertThat(transfers).hasSize(1));
@@ -339,6 +344,11 @@ class PayoutIT extends PayoutTestSupport {
     }
 
     @Test
+    void eventsAndTheirViewsAreWrittenInOneSpringTransaction() {
+        assertThat(axonTransactions).isInstanceOf(org.axonframework.spring.messaging.unitofwork.SpringTransactionManager.class);
+    }
+
+    @Test
     void badRequestsAreAnsweredWithProblems() {
         assertThat(get("/api/payouts?status=PAID").status).isEqualTo(400);
         assertThat(get("/api/payouts/" + UUID.randomUUID()).status).isEqualTo(404);
@@ -350,6 +360,18 @@ class PayoutIT extends PayoutTestSupport {
     }
 
     // --- helpers
+
+    /** The listener's group has committed every partition of the claims topic up to its end: the replay is over. */
+    private static boolean claimsReadToTheEnd() throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", LocalStack.shared().bootstrapServers()))) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("payout-claims").partitionsToOffsetAndMetadata().get();
+            Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+            committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+            var ends = admin.listOffsets(latest).all().get();
+            return committed.size() == Topics.EVENT_TOPIC_PARTITIONS
+                    && committed.entrySet().stream().allMatch(e -> e.getValue().offset() == ends.get(e.getKey()).offset());
+        }
+    }
 
     record Response(int status, JsonNode body) {
     }

@@ -8,10 +8,8 @@ import cn.huzhu.contracts.claims.ClaimApproved;
 import cn.huzhu.contracts.claims.ClaimRevoked;
 import cn.huzhu.contracts.enrollment.MemberBankAccountRegistered;
 import cn.huzhu.localstack.LocalStack;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import cn.huzhu.localstack.ServiceProcess;
 import java.math.BigDecimal;
-import java.net.ServerSocket;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -34,7 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class PayoutTestSupport {
 
     protected static final BankSimulator BANK = BankSimulator.start(0, null);
-    private static final int PORT = freePort();
+    private static final int PORT = ServiceProcess.freePort();
 
     /** The SMS gateway is an edge we do not own: its messages are recorded ({@link RecordingSms}). */
     public record Sms(String phone, String text) {
@@ -100,13 +98,5 @@ public abstract class PayoutTestSupport {
         return ClaimRevoked.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(Instant.now()).setClaimId(UUID.fromString(claimId))
                 .setMemberId(UUID.fromString(memberId)).setReason("FRAUD").setRevokedOn(LocalDate.of(2026, 11, 21)).setTotal(new BigDecimal(total))
                 .setEnrollmentIds(enrollmentIds.stream().map(UUID::fromString).toList()).build();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

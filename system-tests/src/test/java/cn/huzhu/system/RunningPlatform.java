@@ -2,9 +2,6 @@ package cn.huzhu.system;
 
 import cn.huzhu.localstack.LocalStack;
 import cn.huzhu.localstack.ServiceProcess;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -53,17 +50,9 @@ final class RunningPlatform implements AutoCloseable {
     }
 
     private ServiceProcess start(Path root, Path logs, String name, String database, List<String> jvmOptions) {
-        return ServiceProcess.start(name, root.resolve(name).resolve("target").resolve(name + "-exec.jar"), freePort(),
+        return ServiceProcess.start(name, root.resolve(name).resolve("target").resolve(name + "-exec.jar"), ServiceProcess.freePort(),
                 Map.of("DATABASE_URL", stack.jdbcUrl(database), "KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers()),
                 logs.resolve(name + ".log"), jvmOptions);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Override

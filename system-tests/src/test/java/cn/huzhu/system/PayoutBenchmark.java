@@ -1,0 +1,65 @@
+package cn.huzhu.system;
+
+import cn.huzhu.bank.BankSimulator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+
+/**
+ * Approved benefits to confirmed transfers: {@code benchmark.payouts} (10 000) {@code ClaimApproved} records of one benefit
+ * each for {@code benchmark.members} members with a card, published at once; timed from the first record sent to the
+ * last payout whose transfer the bank confirmed (status SUCCEEDED in payout-service). The bank is the simulator, in this
+ * JVM, answering at once. Target: ≥ 500 payouts/s on the 2-core machine.
+ *
+ * <pre>./mvnw -B -q -DskipTests install &amp;&amp; ./mvnw -B -q -pl system-tests exec:java -Dbenchmark.main=cn.huzhu.system.PayoutBenchmark</pre>
+ */
+public final class PayoutBenchmark {
+
+    private PayoutBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int payouts = Integer.getInteger("benchmark.payouts", 10_000);
+        int memberCount = Integer.getInteger("benchmark.members", 2_000);
+        Path logs = Files.createTempDirectory("huzhu-payout-benchmark");
+        Map<String, String> settings = Map.of("PAYOUT_SENDERS", System.getProperty("benchmark.senders", "16"));
+        try (PayoutHarness harness = new PayoutHarness(logs, List.of("-Xmx1g", "-XX:+UseParallelGC"), settings);
+             KafkaProducer<String, byte[]> producer = PayoutHarness.producer(harness.stack.bootstrapServers())) {
+            harness.start();
+            List<String> members = harness.members(producer, memberCount, 700_000);
+            while (harness.count("select count(*) from bank_account") < memberCount) {
+                Thread.sleep(100);
+            }
+            long start = System.nanoTime();
+            List<PayoutHarness.Expected> expected = harness.approve(producer, members, payouts);
+            long published = System.nanoTime();
+            long scheduledAt = 0;
+            long succeeded = 0;
+            while (succeeded < payouts) {
+                Thread.sleep(100);
+                succeeded = harness.count("select count(*) from payout_view where status = 'SUCCEEDED'");
+                if (scheduledAt == 0 && harness.count("select count(*) from payout_view") >= payouts) {
+                    scheduledAt = System.nanoTime();
+                }
+                if (System.nanoTime() - start > 600_000_000_000L) {
+                    throw new IllegalStateException("Not done after 10 minutes: " + harness.unpaid());
+                }
+            }
+            long done = System.nanoTime();
+            Map<String, List<BankSimulator.Transfer>> paid = harness.bank.executedByPayout();
+            long twice = paid.values().stream().filter(t -> t.size() > 1).count();
+            boolean allPaid = expected.stream().allMatch(e -> paid.containsKey(e.payoutId()));
+            double seconds = (done - start) / 1e9;
+            System.out.printf("Payouts: %d approved benefits of %d members, %d senders%n", payouts, memberCount,
+                    Integer.parseInt(settings.get("PAYOUT_SENDERS")));
+            System.out.printf("  published in %.1f s, all scheduled after %.1f s, all confirmed after %.1f s%n",
+                    (published - start) / 1e9, (scheduledAt - start) / 1e9, seconds);
+            System.out.printf("  %.0f payouts/s end to end (event to confirmed transfer)%n", payouts / seconds);
+            System.out.printf("  bank: %d transfers executed, %d payouts paid more than once, every benefit paid: %s%n",
+                    harness.executed(), twice, allPaid);
+            System.out.println("  logs: " + logs);
+        }
+    }
+}
