@@ -22,7 +22,9 @@ public final class LocalPlatform {
     public static final int KAFKA_PORT = 19092;
     public static final int ENROLLMENT_PORT = 8081;
     public static final int CLAIMS_PORT = 8082;
+    public static final int PAYOUT_PORT = 8083;
     public static final int REPORTING_PORT = 8084;
+    public static final int BANK_PORT = 8090;
 
     private LocalPlatform() {
     }
@@ -53,6 +55,13 @@ public final class LocalPlatform {
         services.add(start(root, data, "enrollment-service", ENROLLMENT_PORT, stack[0], "enrollment", common));
         services.add(start(root, data, "reporting-service", REPORTING_PORT, stack[0], "reporting", common));
         services.add(start(root, data, "claims-service", CLAIMS_PORT, stack[0], "claims", common));
+        ServiceProcess bank = ServiceProcess.start("bank-simulator", root.resolve("bank-simulator").resolve("target").resolve("bank-simulator-exec.jar"),
+                BANK_PORT, Map.of("BANK_LEDGER", data.resolve("bank").resolve("ledger.jsonl").toString()), data.resolve("logs").resolve("bank-simulator.log"),
+                List.of("-Xmx128m", "-XX:+UseSerialGC"));
+        services.add(bank);
+        Map<String, String> payoutEnv = new java.util.HashMap<>(common);
+        payoutEnv.put("BANK_URL", bank.baseUrl());
+        services.add(start(root, data, "payout-service", PAYOUT_PORT, stack[0], "payout", payoutEnv));
         for (ServiceProcess service : services) {
             service.awaitHealthy(Duration.ofMinutes(3));
             System.out.println("  " + service.name() + " is up at " + service.baseUrl() + " (log: " + service.log() + ")");
@@ -66,6 +75,8 @@ public final class LocalPlatform {
         System.out.println("  Enrollment API   http://127.0.0.1:" + ENROLLMENT_PORT + "/swagger-ui.html");
         System.out.println("  Plans            http://127.0.0.1:" + ENROLLMENT_PORT + "/api/plans");
         System.out.println("  Claims API       http://127.0.0.1:" + CLAIMS_PORT + "/api/claims");
+        System.out.println("  Payouts          http://127.0.0.1:" + PAYOUT_PORT + "/api/payouts");
+        System.out.println("  Bank simulator   http://127.0.0.1:" + BANK_PORT + "/admin/summary (faults: PUT /admin/faults)");
         System.out.println("  Reporting API    http://127.0.0.1:" + REPORTING_PORT + "/swagger-ui.html");
         System.out.println("  District table   http://127.0.0.1:" + REPORTING_PORT + "/api/reports/district-enrollment?year=2020");
         System.out.println("  PostgreSQL       " + stack[0].jdbcUrl("enrollment") + " (user postgres, password postgres)");

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -102,6 +103,16 @@ public class PayoutQueries {
         sql.append(" order by p.scheduled_at desc, p.payout_id limit ?");
         args.add(limit);
         return jdbc.query(sql.toString(), PayoutQueries::payoutRow, args.toArray());
+    }
+
+    /** How many payouts are in each status (AWAITING_ACCOUNT apart from SCHEDULED). */
+    public Map<String, Long> countsByStatus() {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        jdbc.query("""
+                select case when p.status = 'SCHEDULED' and a.member_id is null then 'AWAITING_ACCOUNT' else p.status end, count(*)
+                from payout_view p left join bank_account a on a.member_id = p.member_id group by 1""",
+                (org.springframework.jdbc.core.RowCallbackHandler) rs -> counts.put(rs.getString(1), rs.getLong(2)));
+        return counts;
     }
 
     public List<TransferRow> transfersOf(UUID payoutId) {

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,6 +46,12 @@ public class PayoutController {
             throw new IllegalArgumentException("limit is between 1 and " + MAX_LIMIT);
         }
         return queries.payouts(claimId, memberId, status, limit).stream().map(p -> PayoutResponses.payout(p, null)).toList();
+    }
+
+    /** How many payouts stand in each status, for operators and dashboards. */
+    @GetMapping("/payouts/counts")
+    Map<String, Long> counts() {
+        return queries.countsByStatus();
     }
 
     /** One payout with every transfer made for it. */
