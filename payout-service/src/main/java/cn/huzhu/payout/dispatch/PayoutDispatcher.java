@@ -44,6 +44,8 @@ import org.springframework.context.SmartLifecycle;
 public class PayoutDispatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(PayoutDispatcher.class);
+    /** Pause between queries while more payouts are due than the senders have taken. */
+    private static final long BUSY_PAUSE_MILLIS = 20;
 
     private final CommandGateway commands;
     private final PayoutQueries queries;
@@ -107,20 +109,22 @@ public class PayoutDispatcher implements SmartLifecycle {
         return Integer.MAX_VALUE - 1000;
     }
 
+    /**
+     * Looks for payouts due while the senders have room; waits a poll interval once everything due is taken (the
+     * query answered fewer than it was allowed), so an idle or merely keeping-up dispatcher does not query in a loop.
+     */
     private void poll() {
         while (running) {
             try {
-                int submitted = 0;
+                boolean more = false;
                 if (senders.getQueue().size() < settings.senders() * 2) {
                     Instant now = clock.instant();
-                    List<UUID> due = queries.actionable(now, now.minus(settings.statusCheckAfter()), inFlight.size() + settings.senders() * 8);
+                    int limit = inFlight.size() + settings.senders() * 8;
+                    List<UUID> due = queries.actionable(now, now.minus(settings.statusCheckAfter()), limit);
+                    more = due.size() == limit;
                     for (UUID id : due) {
                         Instant notBefore = checkNotBefore.get(id);
-                        if (notBefore != null && now.isBefore(notBefore)) {
-                            continue;
-                        }
-                        if (inFlight.add(id)) {
-                            submitted++;
+                        if ((notBefore == null || !now.isBefore(notBefore)) && inFlight.add(id)) {
                             senders.execute(() -> {
                                 try {
                                     dispatch(id);
@@ -134,9 +138,7 @@ public class PayoutDispatcher implements SmartLifecycle {
                         }
                     }
                 }
-                if (submitted == 0) {
-                    Thread.sleep(settings.pollInterval().toMillis());
-                }
+                Thread.sleep(more ? BUSY_PAUSE_MILLIS : settings.pollInterval().toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
