@@ -26,6 +26,9 @@ public final class LocalPlatform {
     public static final int REPORTING_PORT = 8084;
     public static final int BANK_PORT = 8090;
 
+    /** Set when the platform is being stopped: services that end then are not started again. */
+    private static volatile boolean stopping;
+
     private LocalPlatform() {
     }
 
@@ -40,8 +43,11 @@ public final class LocalPlatform {
         LocalStack[] stack = new LocalStack[1];
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping the platform ...");
-            for (int i = services.size() - 1; i >= 0; i--) {
-                services.get(i).close();
+            stopping = true;
+            synchronized (services) {
+                for (int i = services.size() - 1; i >= 0; i--) {
+                    services.get(i).close();
+                }
             }
             if (stack[0] != null) {
                 stack[0].close();
@@ -81,8 +87,25 @@ public final class LocalPlatform {
         System.out.println("  District table   http://127.0.0.1:" + REPORTING_PORT + "/api/reports/district-enrollment?year=2020");
         System.out.println("  PostgreSQL       " + stack[0].jdbcUrl("enrollment") + " (user postgres, password postgres)");
         System.out.println("  Kafka            " + stack[0].bootstrapServers());
-        System.out.println("Press Ctrl-C to stop.");
-        Thread.currentThread().join();
+        System.out.println("Press Ctrl-C to stop. A service that dies (killed, out of memory) is started again, as an orchestrator would.");
+        superviseForever(services);
+    }
+
+    /** Starts again every service whose process ended, until the platform is stopped. */
+    private static void superviseForever(List<ServiceProcess> services) throws InterruptedException {
+        while (true) {
+            Thread.sleep(2_000);
+            synchronized (services) {
+                for (int i = 0; i < services.size() && !stopping; i++) {
+                    ServiceProcess service = services.get(i);
+                    Integer exit = service.exitCode();
+                    if (exit != null) {
+                        System.out.println("  " + service.name() + " exited (" + exit + "); starting it again");
+                        services.set(i, service.restart());
+                    }
+                }
+            }
+        }
     }
 
     private static ServiceProcess start(Path root, Path data, String name, int port, LocalStack stack, String database,

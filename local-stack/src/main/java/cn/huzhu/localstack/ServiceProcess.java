@@ -21,18 +21,39 @@ public final class ServiceProcess implements AutoCloseable {
     private final int port;
     private final Process process;
     private final Path log;
+    private final Path jar;
+    private final Map<String, String> environment;
+    private final List<String> jvmOptions;
 
-    private ServiceProcess(String name, int port, Process process, Path log) {
+    private ServiceProcess(String name, int port, Process process, Path log, Path jar, Map<String, String> environment, List<String> jvmOptions) {
         this.name = name;
         this.port = port;
         this.process = process;
         this.log = log;
+        this.jar = jar;
+        this.environment = Map.copyOf(environment);
+        this.jvmOptions = List.copyOf(jvmOptions);
     }
 
     /** JVM options for a quick start: services of the local run and of tests are short-lived and small. */
     public static final List<String> QUICK_START = List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
     public static ServiceProcess start(String name, Path jar, int port, Map<String, String> environment, Path log, List<String> jvmOptions) {
+        return start(name, jar, port, environment, log, jvmOptions, false);
+    }
+
+    /** The same service started again (after it died), its output appended to the same log. */
+    public ServiceProcess restart() {
+        return start(name, jar, port, environment, log, jvmOptions, true);
+    }
+
+    /** The exit code of a process that has ended, or null while it runs. */
+    public Integer exitCode() {
+        return process.isAlive() ? null : process.exitValue();
+    }
+
+    private static ServiceProcess start(String name, Path jar, int port, Map<String, String> environment, Path log, List<String> jvmOptions,
+                                        boolean appendLog) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("No jar for " + name + " at " + jar + "; build it first (./mvnw -DskipTests package)");
         }
@@ -43,11 +64,12 @@ public final class ServiceProcess implements AutoCloseable {
             command.add(java);
             command.addAll(jvmOptions);
             command.addAll(List.of("-jar", jar.toString()));
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(appendLog ? ProcessBuilder.Redirect.appendTo(log.toFile()) : ProcessBuilder.Redirect.to(log.toFile()));
             builder.environment().putAll(environment);
             builder.environment().put("PORT", Integer.toString(port));
             builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
-            return new ServiceProcess(name, port, builder.start(), log);
+            return new ServiceProcess(name, port, builder.start(), log, jar, environment, jvmOptions);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + name, e);
         }
