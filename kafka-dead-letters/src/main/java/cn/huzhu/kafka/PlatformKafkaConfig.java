@@ -24,8 +24,9 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 
 /**
  * The Kafka configuration every consuming service shares (import it): the platform's dead-letter policy for every
- * listener, with a template that sends dead letters byte for byte; and helpers for the contract producers and for
- * declaring topics with their dead-letter topics. Settings: {@code huzhu.kafka.retries}, {@code huzhu.kafka.retry-interval}.
+ * listener, with a template that sends dead letters byte for byte; the producer of contract records
+ * ({@code contractKafkaTemplate}); and helpers for other contract producers and for declaring topics with their
+ * dead-letter topics. Settings: {@code huzhu.kafka.retries}, {@code huzhu.kafka.retry-interval}.
  */
 @Configuration(proxyBeanMethods = false)
 public class PlatformKafkaConfig {
@@ -43,6 +44,12 @@ public class PlatformKafkaConfig {
     @Primary
     KafkaTemplate<Object, Object> kafkaTemplate(ProducerFactory<Object, Object> producerFactory) {
         return new KafkaTemplate<>(producerFactory);
+    }
+
+    /** Contract records (encoded with the contracts' codec) on the service's Kafka settings: what the services publish. */
+    @Bean
+    KafkaTemplate<String, SpecificRecord> contractKafkaTemplate(KafkaProperties properties) {
+        return contractTemplate(properties, Map.of());
     }
 
     /** A producer of contract records (encoded with the contracts' codec), on the service's Kafka settings with {@code overrides}. */

@@ -14,16 +14,10 @@ import org.springframework.context.annotation.Import;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 
-/** The platform's dead-letter policy and raw template ({@link PlatformKafkaConfig}), this service's producers and topics. */
+/** The platform's dead-letter policy and producers ({@link PlatformKafkaConfig}), the settlement answers' producer and this service's topics. */
 @Configuration(proxyBeanMethods = false)
 @Import(PlatformKafkaConfig.class)
 public class KafkaConfig {
-
-    /** Contract records, encoded with the contracts' codec. */
-    @Bean
-    KafkaTemplate<String, SpecificRecord> contractKafkaTemplate(KafkaProperties properties) {
-        return PlatformKafkaConfig.contractTemplate(properties, Map.of());
-    }
 
     /**
      * Answers to hospital settlements: a patient waits at the desk for each, so they are sent at once (no linger)
