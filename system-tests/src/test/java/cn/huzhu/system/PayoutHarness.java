@@ -82,15 +82,22 @@ final class PayoutHarness implements AutoCloseable {
     List<String> members(KafkaProducer<String, byte[]> producer, int count, int firstCard) {
         List<String> members = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            String member = UUID.randomUUID().toString();
-            members.add(member);
+            members.add(UUID.randomUUID().toString());
+        }
+        accounts(producer, members, firstCard);
+        return members;
+    }
+
+    /** Registers a card for each member (card numbers from {@code firstCard} on). */
+    void accounts(KafkaProducer<String, byte[]> producer, List<String> members, int firstCard) {
+        for (int i = 0; i < members.size(); i++) {
+            String member = members.get(i);
             send(producer, Topics.BANK_ACCOUNTS, member, MemberBankAccountRegistered.newBuilder().setEventId(UUID.randomUUID())
                     .setOccurredAt(Instant.now()).setMemberId(UUID.fromString(member)).setDistrict(i % 2 == 0 ? "越城" : "柯桥")
                     .setBankName("中国工商银行").setAccountType("CARD").setAccountNumber(BankAccounts.card(firstCard + i)).setHolderName("会员" + i)
                     .setPhone(null).setRegisteredOn(LocalDate.of(2026, 11, 1)).build());
         }
         producer.flush();
-        return members;
     }
 
     /** Approves {@code count} claims of one benefit each, spread over the members; answers what the bank should execute. */
