@@ -30,8 +30,13 @@ public final class Conflicts {
 
     /** Another unit of work appended to (or created) the same aggregate first: the command may simply be sent again. */
     public static boolean isConcurrentChange(Throwable ex) {
+        return causedBy(ex, ConcurrencyException.class) || causedBy(ex, EventStoreException.class);
+    }
+
+    /** Whether {@code ex} or one of its causes is a {@code type}: a command handler's exception may come wrapped. */
+    public static boolean causedBy(Throwable ex, Class<? extends Throwable> type) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
-            if (t instanceof ConcurrencyException || t instanceof EventStoreException) {
+            if (type.isInstance(t)) {
                 return true;
             }
         }

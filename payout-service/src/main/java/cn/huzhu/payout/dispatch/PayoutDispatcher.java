@@ -178,7 +178,7 @@ public class PayoutDispatcher implements SmartLifecycle {
         try {
             order = Conflicts.sendRetrying(commands, new RequestTransfer(row.payoutId().toString(), account.get().account(), today, offset, clock.instant()));
         } catch (RuntimeException e) {
-            if (causedBy(e, PayoutNotDispatchableException.class)) {
+            if (Conflicts.causedBy(e, PayoutNotDispatchableException.class)) {
                 return; // sent meanwhile by another dispatcher, cancelled, or no longer due
             }
             throw e;
@@ -216,15 +216,6 @@ public class PayoutDispatcher implements SmartLifecycle {
         checkNotBefore.remove(payoutId);
         Conflicts.sendRetrying(commands, new RecordTransferOutcome(payoutId.toString(), answer.reference(), answer.outcome().name(), answer.reason(),
                 answer.bankTransactionId(), clock.instant(), settings.maxAttempts(), settings.firstRetry()));
-    }
-
-    static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void later(UUID payoutId, Duration wait) {

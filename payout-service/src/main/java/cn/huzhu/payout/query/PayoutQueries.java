@@ -56,6 +56,13 @@ public class PayoutQueries {
             p.district, p.transferred, p.offset_amount, p.account_masked, p.failure_reason, p.next_attempt_at, p.requested_at,
             p.scheduled_at, p.settled_at, p.revocation_reason, p.to_recover""";
 
+    /** A batch's control totals from its transfers: sent, confirmed, failed or rejected, still at the bank. */
+    private static final String BATCH_TOTALS = """
+            select batch_id, min(district), min(day), count(*), coalesce(sum(amount), 0),
+                   count(*) filter (where status = 'SUCCEEDED'), coalesce(sum(amount) filter (where status = 'SUCCEEDED'), 0),
+                   count(*) filter (where status in ('FAILED', 'REJECTED')), count(*) filter (where status = 'SENT')
+            from transfer_view""";
+
     private final JdbcTemplate jdbc;
 
     public PayoutQueries(JdbcTemplate jdbc) {
@@ -130,34 +137,18 @@ public class PayoutQueries {
     }
 
     public Optional<BatchTotals> batch(UUID batchId) {
-        return jdbc.query("""
-                select batch_id, min(district), min(day), count(*), coalesce(sum(amount), 0),
-                       count(*) filter (where status = 'SUCCEEDED'), coalesce(sum(amount) filter (where status = 'SUCCEEDED'), 0),
-                       count(*) filter (where status in ('FAILED', 'REJECTED')), count(*) filter (where status = 'SENT')
-                from transfer_view where batch_id = ? group by batch_id""",
-                (rs, i) -> new BatchTotals(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, LocalDate.class), rs.getInt(4),
-                        rs.getBigDecimal(5), rs.getInt(6), rs.getBigDecimal(7), rs.getInt(8), rs.getInt(9)), batchId).stream().findFirst();
+        return jdbc.query(BATCH_TOTALS + " where batch_id = ? group by batch_id", PayoutQueries::batchTotals, batchId).stream().findFirst();
     }
 
     /** Batches of a day (every district), or of every day when {@code day} is null. */
     public List<BatchTotals> batches(LocalDate day) {
-        return jdbc.query("""
-                select batch_id, min(district), min(day), count(*), coalesce(sum(amount), 0),
-                       count(*) filter (where status = 'SUCCEEDED'), coalesce(sum(amount) filter (where status = 'SUCCEEDED'), 0),
-                       count(*) filter (where status in ('FAILED', 'REJECTED')), count(*) filter (where status = 'SENT')
-                from transfer_view where (?::date is null or day = ?::date) group by batch_id order by min(day) desc, min(district)""",
-                (rs, i) -> new BatchTotals(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, LocalDate.class), rs.getInt(4),
-                        rs.getBigDecimal(5), rs.getInt(6), rs.getBigDecimal(7), rs.getInt(8), rs.getInt(9)), day, day);
+        return jdbc.query(BATCH_TOTALS + " where (?::date is null or day = ?::date) group by batch_id order by min(day) desc, min(district)",
+                PayoutQueries::batchTotals, day, day);
     }
 
     /** Our confirmed transfers of a batch, by reference. */
     public List<TransferRow> confirmedIn(UUID batchId) {
         return jdbc.query("select * from transfer_view where batch_id = ? and status = 'SUCCEEDED'", PayoutQueries::transferRow, batchId);
-    }
-
-    /** Every transfer of a batch, by reference. */
-    public List<TransferRow> transfersIn(UUID batchId) {
-        return jdbc.query("select * from transfer_view where batch_id = ?", PayoutQueries::transferRow, batchId);
     }
 
     /** Batches of days before {@code today} with no transfer left at the bank, never reconciled or changed since. */
@@ -200,6 +191,11 @@ public class PayoutQueries {
                 rs.getBigDecimal("offset_amount"), rs.getString("account_masked"), rs.getString("failure_reason"), instant(rs, "next_attempt_at"),
                 instant(rs, "requested_at"), instant(rs, "scheduled_at"), instant(rs, "settled_at"), rs.getString("revocation_reason"),
                 rs.getBigDecimal("to_recover"));
+    }
+
+    private static BatchTotals batchTotals(ResultSet rs, int i) throws SQLException {
+        return new BatchTotals(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, LocalDate.class), rs.getInt(4), rs.getBigDecimal(5),
+                rs.getInt(6), rs.getBigDecimal(7), rs.getInt(8), rs.getInt(9));
     }
 
     private static TransferRow transferRow(ResultSet rs, int i) throws SQLException {
