@@ -38,6 +38,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <ul>
  *   <li>{@code POST /transfers} executes a transfer, once per reference: a reference seen before is answered
  *       {@code 409 DUPLICATE_REFERENCE} and nothing moves.</li>
+ *   <li>{@code POST /transfer-batches} executes several transfers in one request, each once per reference, with one
+ *       result per transfer.</li>
  *   <li>{@code GET /transfers/{reference}} tells what became of a reference ({@code 404 NOT_FOUND} if it never arrived).</li>
  *   <li>{@code GET /batches/{batchId}/statement}: the transfers executed in a disbursement batch, with their count and sum.</li>
  *   <li>{@code PUT /admin/faults} makes it misbehave (see {@link Faults}); {@code GET /admin/summary} counts what it
@@ -173,6 +175,8 @@ public final class BankSimulator implements AutoCloseable {
                 respond(exchange, 200, JSON.createObjectNode().put("status", "UP"));
             } else if (method.equals("POST") && path.equals("/transfers")) {
                 transfer(exchange);
+            } else if (method.equals("POST") && path.equals("/transfer-batches")) {
+                transferBatch(exchange);
             } else if (method.equals("GET") && path.startsWith("/transfers/")) {
                 Transfer t = transfers.get(path.substring("/transfers/".length()));
                 if (t == null) {
@@ -204,9 +208,65 @@ public final class BankSimulator implements AutoCloseable {
         }
     }
 
+    /** What one transfer request came to: the HTTP status and body of its answer, and the transfer if this request executed it. */
+    private record Executed(int status, ObjectNode answer, Transfer transfer) {
+    }
+
     private void transfer(HttpExchange exchange) throws IOException {
         requests.incrementAndGet();
         JsonNode body = JSON.readTree(exchange.getRequestBody());
+        Faults now = faults;
+        Executed result = execute(body, now);
+        if (result.transfer() == null) {
+            respond(exchange, result.status(), result.answer());
+            return;
+        }
+        if (misbehave(exchange, now)) {
+            return;
+        }
+        respond(exchange, 200, result.answer());
+        confirmAgain(body, now, List.of(result.transfer()));
+    }
+
+    /**
+     * {@code POST /transfer-batches}: several transfers in one request, as banks take disbursement files. Each is executed
+     * (or refused) on its own, once per reference; the answer lists one result per transfer, a reference seen before as
+     * {@code DUPLICATE_REFERENCE}. Latency, a late answer and a lost answer strike the request as a whole.
+     */
+    private void transferBatch(HttpExchange exchange) throws IOException {
+        JsonNode body = JSON.readTree(exchange.getRequestBody());
+        JsonNode items = body.path("transfers");
+        if (!items.isArray() || items.isEmpty()) {
+            throw new IllegalArgumentException("transfers must be a non-empty list");
+        }
+        Faults now = faults;
+        ArrayNode results = JSON.createArrayNode();
+        List<Transfer> executed = new ArrayList<>();
+        for (JsonNode item : items) {
+            requests.incrementAndGet();
+            Executed result;
+            try {
+                result = execute(item, now);
+            } catch (RuntimeException e) {
+                result = new Executed(400, JSON.createObjectNode().put("reference", item.path("reference").asText())
+                        .put("status", "BAD_REQUEST").put("message", String.valueOf(e.getMessage())), null);
+            }
+            results.add(result.answer());
+            if (result.transfer() != null) {
+                executed.add(result.transfer());
+            }
+        }
+        if (misbehave(exchange, now)) {
+            return;
+        }
+        ObjectNode answer = JSON.createObjectNode();
+        answer.set("results", results);
+        respond(exchange, 200, answer);
+        confirmAgain(body, now, executed);
+    }
+
+    /** Executes one transfer unless its reference was seen before or it cannot be read. */
+    private Executed execute(JsonNode body, Faults now) {
         String reference = text(body, "reference");
         String payoutId = text(body, "payoutId");
         String batchId = text(body, "batchId");
@@ -214,16 +274,13 @@ public final class BankSimulator implements AutoCloseable {
         String holder = text(body, "holderName");
         BigDecimal amount = new BigDecimal(text(body, "amount"));
         if (amount.signum() <= 0 || amount.scale() > 2) {
-            respond(exchange, 400, JSON.createObjectNode().put("status", "BAD_REQUEST").put("message", "amount must be positive yuan with at most 2 decimals"));
-            return;
+            return new Executed(400, JSON.createObjectNode().put("reference", reference).put("status", "BAD_REQUEST")
+                    .put("message", "amount must be positive yuan with at most 2 decimals"), null);
         }
-        Faults now = faults;
-        Transfer executed;
         synchronized (this) {
             Transfer earlier = transfers.get(reference);
             if (earlier != null) {
-                respond(exchange, 409, answer(earlier).put("status", "DUPLICATE_REFERENCE").put("originalStatus", earlier.status()));
-                return;
+                return new Executed(409, answer(earlier).put("status", "DUPLICATE_REFERENCE").put("originalStatus", earlier.status()), null);
             }
             String status;
             String reason = null;
@@ -236,11 +293,16 @@ public final class BankSimulator implements AutoCloseable {
             } else {
                 status = "SUCCEEDED";
             }
-            executed = new Transfer(reference, payoutId, batchId, account, holder, amount, status, reason,
+            Transfer executed = new Transfer(reference, payoutId, batchId, account, holder, amount, status, reason,
                     "SUCCEEDED".equals(status) ? String.format("BK%012d", sequence.incrementAndGet()) : null, System.currentTimeMillis());
             transfers.put(reference, executed);
             record(executed);
+            return new Executed(200, answer(executed), executed);
         }
+    }
+
+    /** Slowness, a late answer, a lost answer (500 after executing); true when the answer was replaced by an error. */
+    private boolean misbehave(HttpExchange exchange, Faults now) throws IOException {
         if (now.latencyMillis() > 0) {
             sleep(now.latencyMillis());
         }
@@ -250,16 +312,24 @@ public final class BankSimulator implements AutoCloseable {
         }
         if (now.roll(now.errorRate())) {
             respond(exchange, 500, JSON.createObjectNode().put("status", "INTERNAL_ERROR"));
+            return true;
+        }
+        return false;
+    }
+
+    /** The bank's confirmation of each transfer again, twice, after the answer, to the request's notify URL. */
+    private void confirmAgain(JsonNode body, Faults now, List<Transfer> executed) {
+        String notifyUrl = body.hasNonNull("notifyUrl") ? body.get("notifyUrl").asText() : null;
+        if (notifyUrl == null) {
             return;
         }
-        respond(exchange, 200, answer(executed));
-        String notifyUrl = body.hasNonNull("notifyUrl") ? body.get("notifyUrl").asText() : null;
-        if (notifyUrl != null && now.roll(now.duplicateRate())) {
-            // the bank's confirmation again, twice, after the answer
-            executor.execute(() -> {
-                notify(notifyUrl, executed);
-                notify(notifyUrl, executed);
-            });
+        for (Transfer t : executed) {
+            if (now.roll(now.duplicateRate())) {
+                executor.execute(() -> {
+                    notify(notifyUrl, t);
+                    notify(notifyUrl, t);
+                });
+            }
         }
     }
 

@@ -72,6 +72,31 @@ class BankSimulatorTest {
     }
 
     @Test
+    void aBatchRequestExecutesEachReferenceOnceWithAResultPerTransfer() throws Exception {
+        try (BankSimulator bank = BankSimulator.start(0, null)) {
+            bank.faults(new Faults(0, 0, 0, 0, 0, Set.of("6222020000000000003")));
+            post(bank, transfer("R-1", "P-1", "100.00"));
+            String batch = "{\"transfers\":[" + transfer("R-1", "P-1", "100.00") + "," + transfer("R-2", "P-2", "20.00") + ","
+                    + transfer("R-3", "P-3", "3.00").replace("6222021234567890128", "6222020000000000003") + ","
+                    + transfer("R-4", "P-4", "-1.00") + "]}";
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(bank.baseUrl() + "/transfer-batches"))
+                    .POST(HttpRequest.BodyPublishers.ofString(batch)).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(answer.statusCode()).isEqualTo(200);
+            JsonNode results = JSON.readTree(answer.body()).get("results");
+            assertThat(results).hasSize(4);
+            assertThat(results.get(0).get("status").asText()).isEqualTo("DUPLICATE_REFERENCE");
+            assertThat(results.get(1).get("status").asText()).isEqualTo("SUCCEEDED");
+            assertThat(results.get(1).get("bankTransactionId").asText()).startsWith("BK");
+            assertThat(results.get(2).get("reason").asText()).isEqualTo("ACCOUNT_INVALID");
+            assertThat(results.get(3).get("status").asText()).isEqualTo("BAD_REQUEST");
+            assertThat(bank.executedByPayout()).containsOnlyKeys("P-1", "P-2");
+            assertThat(bank.executedByPayout().get("P-1")).hasSize(1);
+            assertThat(get(bank, "/batches/B-1/statement").get("amount").asText()).isEqualTo("120.00");
+        }
+    }
+
+    @Test
     void theLedgerSurvivesARestart(@TempDir Path dir) throws Exception {
         Path ledger = dir.resolve("bank.jsonl");
         try (BankSimulator bank = BankSimulator.start(0, ledger)) {

@@ -40,6 +40,14 @@ public interface BankGateway {
 
     Answer send(Transfer transfer);
 
+    /**
+     * Sends transfers together (a bank's batch transfer, as disbursement interfaces take them), answering one answer per
+     * transfer in their order; each reference is still executed at most once. By default, one after the other.
+     */
+    default List<Answer> sendAll(List<Transfer> transfers) {
+        return transfers.stream().map(this::send).toList();
+    }
+
     Answer status(String reference);
 
     Statement statement(String batchId);

@@ -2,6 +2,7 @@ package cn.huzhu.payout.bank;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -11,7 +12,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,10 +42,7 @@ public class HttpBankGateway implements BankGateway {
 
     @Override
     public Answer send(Transfer t) {
-        ObjectNode body = JSON.createObjectNode()
-                .put("reference", t.reference()).put("payoutId", t.payoutId()).put("batchId", t.batchId())
-                .put("accountNumber", t.accountNumber()).put("holderName", t.holderName()).put("bankName", t.bankName())
-                .put("amount", t.amount().toPlainString());
+        ObjectNode body = transfer(t);
         if (notifyUrl != null) {
             body.put("notifyUrl", notifyUrl);
         }
@@ -64,6 +64,46 @@ public class HttpBankGateway implements BankGateway {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Answer(t.reference(), Outcome.UNKNOWN, "INTERRUPTED", null);
+        }
+    }
+
+    /** {@code POST /transfer-batches}: one request for the group, one result per transfer; no usable answer leaves every outcome unknown. */
+    @Override
+    public List<Answer> sendAll(List<Transfer> transfers) {
+        if (transfers.size() == 1) {
+            return List.of(send(transfers.get(0)));
+        }
+        ObjectNode body = JSON.createObjectNode();
+        if (notifyUrl != null) {
+            body.put("notifyUrl", notifyUrl);
+        }
+        ArrayNode items = body.putArray("transfers");
+        transfers.forEach(t -> items.add(transfer(t)));
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/transfer-batches")).timeout(timeout)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                log.warn("Bank answered {} to a group of {} transfers: outcomes unknown, their status will be asked", response.statusCode(), transfers.size());
+                return unknown(transfers, "HTTP_" + response.statusCode());
+            }
+            Map<String, JsonNode> results = new HashMap<>();
+            JSON.readTree(response.body()).path("results").forEach(r -> results.put(r.path("reference").asText(), r));
+            List<Answer> answers = new ArrayList<>(transfers.size());
+            for (Transfer t : transfers) {
+                JsonNode r = results.get(t.reference());
+                answers.add(r == null ? new Answer(t.reference(), Outcome.UNKNOWN, "NOT_ANSWERED", null)
+                        : "DUPLICATE_REFERENCE".equals(r.path("status").asText()) ? new Answer(t.reference(), Outcome.DUPLICATE_REFERENCE, null, null)
+                        : answer(t.reference(), r));
+            }
+            return answers;
+        } catch (IOException e) {
+            log.warn("No answer from the bank to a group of {} transfers ({}): outcomes unknown, their status will be asked", transfers.size(),
+                    e.getClass().getSimpleName());
+            return unknown(transfers, e.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return unknown(transfers, "INTERRUPTED");
         }
     }
 
@@ -105,6 +145,17 @@ public class HttpBankGateway implements BankGateway {
             Thread.currentThread().interrupt();
             throw new BankUnavailableException("Interrupted while asking for a statement", e);
         }
+    }
+
+    private static ObjectNode transfer(Transfer t) {
+        return JSON.createObjectNode()
+                .put("reference", t.reference()).put("payoutId", t.payoutId()).put("batchId", t.batchId())
+                .put("accountNumber", t.accountNumber()).put("holderName", t.holderName()).put("bankName", t.bankName())
+                .put("amount", t.amount().toPlainString());
+    }
+
+    private static List<Answer> unknown(List<Transfer> transfers, String reason) {
+        return transfers.stream().map(t -> new Answer(t.reference(), Outcome.UNKNOWN, reason, null)).toList();
     }
 
     /** Reads a transfer's answer; an answer the gateway cannot read is unknown (the status is asked later). */
