@@ -289,6 +289,30 @@ class PayoutIT extends PayoutTestSupport {
     }
 
     @Test
+    void anApprovalThatCannotBeScheduledGoesToTheDeadLetterTopicAndTheOthersOfItsPollArePaid() {
+        String[] m = memberWithCard();
+        String key = "poll-" + m[0];
+        String before = UUID.randomUUID().toString();
+        String bad = UUID.randomUUID().toString();
+        String after = UUID.randomUUID().toString();
+        String again = UUID.randomUUID().toString();
+        // one key, one partition: the four decisions come in one poll and are scheduled as one group, which the bad one fails
+        send(producer, Topics.CLAIMS, key, approved(before, m[0], Map.of(UUID.randomUUID().toString(), "10.00")));
+        send(producer, Topics.CLAIMS, key, approved(bad, m[0], Map.of(UUID.randomUUID().toString(), "-5.00")));
+        String enrolment = UUID.randomUUID().toString();
+        ClaimApproved decision = approved(after, m[0], Map.of(enrolment, "20.00"));
+        send(producer, Topics.CLAIMS, key, decision);
+        send(producer, Topics.CLAIMS, key, decision);
+        send(producer, Topics.CLAIMS, key, approved(again, m[0], Map.of(UUID.randomUUID().toString(), "30.00")));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> statuses(before).equals(List.of("SUCCEEDED"))
+                && statuses(after).equals(List.of("SUCCEEDED")) && statuses(again).equals(List.of("SUCCEEDED")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> keysIn(Topics.deadLetter(Topics.CLAIMS)).contains(key));
+        assertThat(statuses(bad)).isEmpty();
+        assertThat(BANK.executedByPayout().get(PayoutIds.payout(after, enrolment))).hasSize(1);
+    }
+
+    @Test
     void replayingTheDecisionsFromTheStartCreatesNoSecondPayout() throws Exception {
         String[] m = memberWithCard();
         String claim = UUID.randomUUID().toString();

@@ -52,8 +52,14 @@ public final class PayoutBenchmark {
         int warmUp = Integer.getInteger("benchmark.warmup", 0);
         boolean staged = Boolean.getBoolean("benchmark.staged");
         Path logs = Files.createTempDirectory("huzhu-payout-benchmark");
-        Map<String, String> settings = Map.of("PAYOUT_SENDERS", System.getProperty("benchmark.senders", "16"),
-                "CLAIM_CONSUMERS", System.getProperty("benchmark.consumers", "3"));
+        // the service's own defaults unless set: PAYOUT_SENDERS, PAYOUT_GROUP_SIZE, CLAIM_CONSUMERS
+        Map<String, String> settings = new java.util.TreeMap<>();
+        Map.of("benchmark.senders", "PAYOUT_SENDERS", "benchmark.group", "PAYOUT_GROUP_SIZE", "benchmark.consumers", "CLAIM_CONSUMERS")
+                .forEach((property, variable) -> {
+                    if (System.getProperty(property) != null) {
+                        settings.put(variable, System.getProperty(property));
+                    }
+                });
         List<String> jvm = new java.util.ArrayList<>(List.of("-Xmx1g", "-XX:+UseParallelGC"));
         String extra = System.getProperty("benchmark.jvm", "");
         if (!extra.isBlank()) {
@@ -96,8 +102,8 @@ public final class PayoutBenchmark {
             long twice = paid.values().stream().filter(t -> t.size() > 1).count();
             boolean allPaid = expected.stream().allMatch(e -> paid.containsKey(e.payoutId()) && paid.get(e.payoutId()).get(0).amount().compareTo(e.amount()) == 0);
             double seconds = (done - start) / 1e9;
-            System.out.printf("Payouts: %d approved benefits of %d members, %d senders, after %d warm-up payouts%n", payouts, memberCount,
-                    Integer.parseInt(settings.get("PAYOUT_SENDERS")), warmUp);
+            System.out.printf("Payouts: %d approved benefits of %d members, settings %s, after %d warm-up payouts%n", payouts, memberCount,
+                    settings.isEmpty() ? "default" : settings, warmUp);
             System.out.printf("  published in %.1f s, all scheduled after %.1f s, all confirmed after %.1f s%n",
                     (published - start) / 1e9, (scheduledAt - start) / 1e9, seconds);
             System.out.printf("  %.0f payouts/s end to end (event to confirmed transfer)%n", payouts / seconds);

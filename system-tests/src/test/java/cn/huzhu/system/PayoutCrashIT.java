@@ -27,7 +27,7 @@ class PayoutCrashIT {
     @Test
     void everyBenefitIsPaidExactlyOnceThroughThreeKills() throws Exception {
         Path logs = Files.createTempDirectory("huzhu-payout-crash");
-        Map<String, String> settings = Map.of("PAYOUT_SENDERS", "8", "BANK_TIMEOUT", "1s", "BANK_STATUS_CHECK_AFTER", "2s",
+        Map<String, String> settings = Map.of("PAYOUT_SENDERS", "4", "PAYOUT_GROUP_SIZE", "10", "BANK_TIMEOUT", "1s", "BANK_STATUS_CHECK_AFTER", "2s",
                 "PAYOUT_FIRST_RETRY", "1s");
         try (PayoutHarness harness = new PayoutHarness(logs, ServiceProcess.QUICK_START, settings);
              KafkaProducer<String, byte[]> producer = PayoutHarness.producer(harness.stack.bootstrapServers())) {

@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import cn.huzhu.payout.command.PayoutCommands.RecordTransferOutcome;
 import cn.huzhu.payout.command.PayoutCommands.RequestTransfer;
 import cn.huzhu.payout.command.PayoutCommands.RevokePayout;
+import cn.huzhu.payout.command.PayoutCommands.ScheduleNewPayout;
 import cn.huzhu.payout.command.PayoutCommands.SchedulePayout;
 import cn.huzhu.payout.command.PayoutCommands.TransferOrder;
 import cn.huzhu.payout.command.PayoutEvents.PayoutCancelled;
@@ -65,11 +66,21 @@ public class PayoutAggregate {
         if (status != null) {
             return false;
         }
+        schedule(c);
+        return true;
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    public void handle(ScheduleNewPayout c) {
+        schedule(c.payout());
+    }
+
+    private void schedule(SchedulePayout c) {
         if (c.amount().signum() <= 0 || c.amount().scale() > 2) {
             throw new IllegalArgumentException("A payout is a positive amount in fen, not " + c.amount());
         }
         apply(new PayoutScheduled(c.payoutId(), c.claimId(), c.memberId(), c.enrollmentId(), c.planId(), c.claimType(), c.amount(), c.decidedOn()));
-        return true;
     }
 
     @CommandHandler

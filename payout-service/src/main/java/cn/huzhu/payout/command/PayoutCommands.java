@@ -18,6 +18,14 @@ public final class PayoutCommands {
     }
 
     /**
+     * Schedules a payout its sender found unscheduled: created without looking for earlier events first, so it is
+     * refused at commit (the event store's unique sequence) if it exists after all; the sender then falls back to
+     * {@link SchedulePayout}.
+     */
+    public record ScheduleNewPayout(@TargetAggregateIdentifier String payoutId, SchedulePayout payout) {
+    }
+
+    /**
      * Records a transfer about to be sent, to the account given, in the batch of its district and day; {@code offset} is
      * kept back for what the member owes (first transfer only). Answers the order to send, or null when nothing is to be
      * transferred (settled by the offset). Refused with {@link PayoutNotDispatchableException} unless the payout is due.

@@ -9,13 +9,13 @@ import cn.huzhu.payout.dispatch.PayoutDispatcher;
 import cn.huzhu.payout.dispatch.PayoutSettings;
 import cn.huzhu.payout.notify.LoggingSmsNotifier;
 import cn.huzhu.payout.notify.Notifier;
-import cn.huzhu.payout.query.BankAccounts;
 import cn.huzhu.payout.query.PayoutQueries;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.common.transaction.TransactionManager;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -57,16 +57,17 @@ public class PayoutConfig {
     }
 
     @Bean
-    PayoutSettings payoutSettings(@Value("${huzhu.payout.senders}") int senders, @Value("${huzhu.payout.status-check-after}") Duration statusCheckAfter,
+    PayoutSettings payoutSettings(@Value("${huzhu.payout.senders}") int senders, @Value("${huzhu.payout.group-size}") int groupSize,
+                                  @Value("${huzhu.payout.status-check-after}") Duration statusCheckAfter,
                                   @Value("${huzhu.payout.max-attempts}") int maxAttempts, @Value("${huzhu.payout.first-retry}") Duration firstRetry,
                                   @Value("${huzhu.payout.poll-interval}") Duration pollInterval) {
-        return new PayoutSettings(senders, statusCheckAfter, maxAttempts, firstRetry, pollInterval);
+        return new PayoutSettings(senders, groupSize, statusCheckAfter, maxAttempts, firstRetry, pollInterval);
     }
 
     @Bean
-    PayoutDispatcher payoutDispatcher(CommandGateway commands, PayoutQueries queries, BankAccounts accounts, BankGateway bank, Clock clock,
-                                      PayoutSettings settings) {
-        return new PayoutDispatcher(commands, queries, accounts, bank, clock, settings);
+    PayoutDispatcher payoutDispatcher(CommandGateway commands, TransactionManager transactions, PayoutQueries queries, BankGateway bank,
+                                      Clock clock, PayoutSettings settings) {
+        return new PayoutDispatcher(commands, transactions, queries, bank, clock, settings);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package cn.huzhu.payout.messaging;
 
+import cn.huzhu.axon.CommandGroups;
 import cn.huzhu.axon.Conflicts;
 import cn.huzhu.contracts.EventCodec;
 import cn.huzhu.contracts.Topics;
@@ -7,16 +8,24 @@ import cn.huzhu.contracts.claims.ApprovedBenefit;
 import cn.huzhu.contracts.claims.ClaimApproved;
 import cn.huzhu.contracts.claims.ClaimRevoked;
 import cn.huzhu.payout.command.PayoutCommands.RevokePayout;
+import cn.huzhu.payout.command.PayoutCommands.ScheduleNewPayout;
 import cn.huzhu.payout.command.PayoutCommands.SchedulePayout;
 import cn.huzhu.payout.command.PayoutIds;
+import cn.huzhu.payout.dispatch.PayoutSettings;
 import cn.huzhu.payout.query.PayoutQueries;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.TransactionManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,34 +39,111 @@ public class ClaimDecisionListener {
     private static final Logger log = LoggerFactory.getLogger(ClaimDecisionListener.class);
 
     private final CommandGateway commands;
+    private final TransactionManager transactions;
     private final PayoutQueries queries;
+    private final int groupSize;
 
-    public ClaimDecisionListener(CommandGateway commands, PayoutQueries queries) {
+    public ClaimDecisionListener(CommandGateway commands, TransactionManager transactions, PayoutQueries queries, PayoutSettings settings) {
         this.commands = commands;
+        this.transactions = transactions;
         this.queries = queries;
+        this.groupSize = settings.groupSize();
     }
 
-    @KafkaListener(id = "payout-claims", topics = Topics.CLAIMS, concurrency = "${huzhu.kafka.claim-consumers}")
-    public void on(ConsumerRecord<String, byte[]> record) {
-        SpecificRecord event = EventCodec.contracts().decode(record.value());
-        if (event instanceof ClaimApproved approved) {
-            schedule(approved);
-        } else if (event instanceof ClaimRevoked revoked) {
-            revoke(revoked);
+    /**
+     * A poll's decisions: approvals are scheduled together, in one transaction (a revocation, rare, alone, after the
+     * approvals before it). A group that fails is applied again one decision at a time, so a decision that cannot be
+     * applied is found and goes to the dead-letter topic after the decisions before it, and those after it follow.
+     */
+    @KafkaListener(id = "payout-claims", topics = Topics.CLAIMS, concurrency = "${huzhu.kafka.claim-consumers}", batch = "true")
+    public void on(List<ConsumerRecord<String, byte[]>> records) {
+        List<ClaimApproved> approvals = new ArrayList<>();
+        int first = 0;
+        for (int i = 0; i < records.size(); i++) {
+            SpecificRecord event;
+            try {
+                event = EventCodec.contracts().decode(records.get(i).value());
+            } catch (RuntimeException e) {
+                scheduleAll(approvals, first);
+                throw new BatchListenerFailedException("A claims record that cannot be read", e, i);
+            }
+            if (event instanceof ClaimRevoked revoked) {
+                scheduleAll(approvals, first);
+                approvals = new ArrayList<>();
+                first = i + 1;
+                try {
+                    revoke(revoked);
+                } catch (RuntimeException e) {
+                    throw new BatchListenerFailedException("Revocation of claim " + revoked.getClaimId() + " not applied", e, i);
+                }
+            } else if (event instanceof ClaimApproved approved) {
+                approvals.add(approved);
+            } else {
+                approvals.add(null); // another decision: nothing to pay, but it keeps its place in the poll
+            }
+        }
+        scheduleAll(approvals, first);
+    }
+
+    /**
+     * Schedules the approvals (records {@code first}, {@code first + 1}, ... of the poll; null: nothing to schedule) in
+     * groups of the configured size: each command of a group reads the events staged before it, so groups are kept small.
+     */
+    private void scheduleAll(List<ClaimApproved> approvals, int first) {
+        for (int from = 0; from < approvals.size(); from += groupSize) {
+            scheduleGroup(approvals.subList(from, Math.min(approvals.size(), from + groupSize)), first + from);
         }
     }
 
-    private void schedule(ClaimApproved c) {
-        if (c.getHospitalSettlement() != null) {
-            log.debug("Claim {} was settled at the hospital: nothing to transfer", c.getClaimId());
+    /**
+     * One group in one transaction. Payouts the view already holds (a decision delivered again) are left out and the
+     * others created outright, without first looking for their events; should one exist after all (a decision handled
+     * twice at once), the group rolls back and is scheduled again one decision at a time, idempotently.
+     */
+    private void scheduleGroup(List<ClaimApproved> approvals, int first) {
+        List<SchedulePayout> payouts = approvals.stream().flatMap(a -> payoutsOf(a).stream()).toList();
+        if (payouts.isEmpty()) {
             return;
         }
+        try {
+            Set<UUID> known = new HashSet<>(queries.existing(payouts.stream().map(p -> UUID.fromString(p.payoutId())).toList()));
+            CommandGroups.together(transactions, () -> {
+                for (SchedulePayout p : payouts) {
+                    if (known.add(UUID.fromString(p.payoutId()))) {
+                        commands.sendAndWait(new ScheduleNewPayout(p.payoutId(), p));
+                    }
+                }
+                return null;
+            });
+        } catch (RuntimeException groupFailed) {
+            log.debug("Approvals scheduled one by one after the group failed: {}", groupFailed.toString());
+            for (int i = 0; i < approvals.size(); i++) {
+                try {
+                    payoutsOf(approvals.get(i)).forEach(p -> Conflicts.sendRetrying(commands, p));
+                } catch (RuntimeException e) {
+                    throw new BatchListenerFailedException("Approval of claim " + approvals.get(i).getClaimId() + " not scheduled", e, first + i);
+                }
+            }
+        }
+    }
+
+    /** The payouts an approval asks for: one per benefit, none when the hospital paid at its desk (or for no approval). */
+    private static List<SchedulePayout> payoutsOf(ClaimApproved c) {
+        if (c == null) {
+            return List.of();
+        }
+        if (c.getHospitalSettlement() != null) {
+            log.debug("Claim {} was settled at the hospital: nothing to transfer", c.getClaimId());
+            return List.of();
+        }
+        List<SchedulePayout> payouts = new ArrayList<>();
         for (ApprovedBenefit b : c.getBenefits()) {
             String claimId = c.getClaimId().toString();
             String enrollmentId = b.getEnrollmentId().toString();
-            Conflicts.sendRetrying(commands, new SchedulePayout(PayoutIds.payout(claimId, enrollmentId), claimId, c.getMemberId().toString(),
+            payouts.add(new SchedulePayout(PayoutIds.payout(claimId, enrollmentId), claimId, c.getMemberId().toString(),
                     enrollmentId, b.getPlanId(), c.getType(), b.getAmount(), c.getDecidedOn()));
         }
+        return payouts;
     }
 
     private void revoke(ClaimRevoked r) {

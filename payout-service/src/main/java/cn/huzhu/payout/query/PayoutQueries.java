@@ -1,5 +1,6 @@
 package cn.huzhu.payout.query;
 
+import cn.huzhu.payout.command.PayoutCommands.Account;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,6 +29,11 @@ public class PayoutQueries {
     public record TransferRow(String reference, UUID payoutId, UUID memberId, int attempt, UUID batchId, String district, LocalDate day,
                               BigDecimal amount, String accountMasked, String status, String reason, String bankTransactionId,
                               Instant requestedAt, Instant confirmedAt) {
+    }
+
+    /** A payout the dispatcher may act on, with the account it would go to (null: none registered) and the member's debt. */
+    public record DueTransfer(UUID payoutId, UUID memberId, BigDecimal amount, String status, int attempts, String reference, Account account,
+                              BigDecimal outstanding) {
     }
 
     /** What a transfer was sent with, to send it again exactly so. */
@@ -80,6 +86,28 @@ public class PayoutQueries {
                    or (p.status = 'PARKED' and a.account_hash <> p.parked_account_hash)
                    or (p.status = 'SENDING' and p.requested_at <= ?)
                 order by p.scheduled_at limit ?""", UUID.class, Timestamp.from(now), Timestamp.from(staleBefore), limit);
+    }
+
+    /**
+     * What the dispatcher needs to act on each of {@code payoutIds}, in one query: the payout as it stands, the account
+     * it would be paid to (null fields when none is registered) and what the member owes back.
+     */
+    public List<DueTransfer> dueTransfers(List<UUID> payoutIds) {
+        return jdbc.query("""
+                select p.payout_id, p.member_id, p.amount, p.status, p.attempts, p.reference, a.account_number, a.account_masked,
+                       a.account_hash, a.holder_name, a.bank_name, a.district, coalesce(r.outstanding, 0) as outstanding
+                from payout_view p left join bank_account a on a.member_id = p.member_id left join recovery_view r on r.member_id = p.member_id
+                where p.payout_id = any (?)""",
+                (rs, i) -> new DueTransfer(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getBigDecimal(3), rs.getString(4),
+                        rs.getInt(5), rs.getString(6), rs.getString(7) == null ? null
+                        : new Account(rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12)),
+                        rs.getBigDecimal(13)),
+                (Object) payoutIds.toArray(UUID[]::new));
+    }
+
+    /** Which of {@code payoutIds} are scheduled already. */
+    public List<UUID> existing(List<UUID> payoutIds) {
+        return jdbc.queryForList("select payout_id from payout_view where payout_id = any (?)", UUID.class, (Object) payoutIds.toArray(UUID[]::new));
     }
 
     public Optional<PayoutRow> payout(UUID payoutId) {
