@@ -32,6 +32,14 @@ public final class DemoData {
     public record Loaded(int units, int members, int enrollments, int refused) {
     }
 
+    /** Loads the demo data into the enrolment service at {@code ENROLLMENT_URL} (the demo-data container of docker-compose). */
+    public static void main(String[] args) {
+        String url = System.getenv().getOrDefault("ENROLLMENT_URL", "http://127.0.0.1:8081");
+        Loaded loaded = new DemoData(url).load();
+        System.out.printf("Demo data loaded into %s: %d units, %d members, %d enrolments (%d refused by the plan rules)%n", url,
+                loaded.units(), loaded.members(), loaded.enrollments(), loaded.refused());
+    }
+
     public Loaded load() {
         JsonNode data = read();
         Map<String, String> unitIds = new HashMap<>();
