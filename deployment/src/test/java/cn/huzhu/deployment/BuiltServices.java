@@ -32,11 +32,10 @@ final class BuiltServices {
     private BuiltServices() {
     }
 
-    /** The module an image of the platform is built from ({@code huzhu/payout-service} → payout-service). */
+    /** The module an image of the platform is built from: its name ({@code huzhu/payout-service} → payout-service). */
     static Path moduleOf(String image) {
         String name = image.substring(image.lastIndexOf('/') + 1).replaceFirst(":.*$", "");
-        String module = name.equals("demo-data") ? "local-stack" : name;
-        return ROOT.resolve(module);
+        return ROOT.resolve(name);
     }
 
     static boolean isPlatformImage(String image) {

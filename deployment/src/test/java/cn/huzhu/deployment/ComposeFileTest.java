@@ -50,8 +50,8 @@ class ComposeFileTest {
             platform.add(name);
             Path module = BuiltServices.moduleOf(image);
             assertThat(Files.isDirectory(module.resolve("src/main"))).as("%s: no module %s", name, module.getFileName()).isTrue();
+            assertThat(module.getFileName().toString()).isEqualTo(name);
             if (!name.equals("demo-data")) {
-                assertThat(module.getFileName().toString()).isEqualTo(name);
                 int port = BuiltServices.defaultPort(module);
                 assertThat(s.path("environment").path("PORT").asText()).as(name).isEqualTo(String.valueOf(port));
                 List<String> ports = new ArrayList<>();

@@ -1,5 +1,6 @@
 package cn.huzhu.localstack;
 
+import cn.huzhu.demo.DemoData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package cn.huzhu.localstack;
+package cn.huzhu.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
