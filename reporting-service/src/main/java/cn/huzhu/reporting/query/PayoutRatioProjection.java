@@ -1,0 +1,55 @@
+package cn.huzhu.reporting.query;
+
+import cn.huzhu.contracts.claims.ApprovedBenefit;
+import cn.huzhu.contracts.claims.ClaimApproved;
+import cn.huzhu.contracts.claims.ClaimRevoked;
+import cn.huzhu.contracts.enrollment.MemberEnrolled;
+import cn.huzhu.contracts.enrollment.PremiumCollected;
+import cn.huzhu.reporting.query.DistrictEnrollmentProjection.Event;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Enrolments with their premiums and the benefits approved under them, for payout ratios. Each event is applied once
+ * (its id is recorded in {@code ratio_processed_event} in the same transaction). Enrolments and claims come from
+ * different topics in no guaranteed order, so nothing is summed here: the ratios are computed when asked
+ * ({@link PayoutRatioQueries}). Must run inside a transaction.
+ */
+@Component
+public class PayoutRatioProjection {
+
+    private final JdbcTemplate jdbc;
+
+    public PayoutRatioProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void apply(List<Event> events) {
+        for (Event event : events) {
+            if (jdbc.update("insert into ratio_processed_event (event_id) values (?) on conflict do nothing", event.eventId()) == 0) {
+                continue;
+            }
+            if (event.record() instanceof MemberEnrolled e) {
+                jdbc.update("""
+                        insert into ratio_enrollment (enrollment_id, member_id, unit_id, district, plan_id, year, premium, collected, gifted)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        on conflict (enrollment_id) do update set collected = ratio_enrollment.collected or excluded.collected""",
+                        e.getEnrollmentId(), e.getMemberId(), e.getUnitId(), e.getDistrict(), e.getPlanId(), e.getCoverageStart().getYear(),
+                        e.getPremium(), "COLLECTED".equals(e.getPremiumStatus()), e.getGifted());
+            } else if (event.record() instanceof PremiumCollected p) {
+                // the enrolment's row is there when its record came first (one key, one partition: the member's)
+                jdbc.update("update ratio_enrollment set collected = true where enrollment_id = ?", p.getEnrollmentId());
+            } else if (event.record() instanceof ClaimApproved c) {
+                for (ApprovedBenefit b : c.getBenefits()) {
+                    jdbc.update("""
+                            insert into ratio_benefit (claim_id, enrollment_id, amount, decided_on) values (?, ?, ?, ?)
+                            on conflict (claim_id, enrollment_id) do update set amount = excluded.amount, revoked = false""",
+                            c.getClaimId(), b.getEnrollmentId(), b.getAmount(), c.getDecidedOn());
+                }
+            } else if (event.record() instanceof ClaimRevoked r) {
+                jdbc.update("update ratio_benefit set revoked = true where claim_id = ?", r.getClaimId());
+            }
+        }
+    }
+}

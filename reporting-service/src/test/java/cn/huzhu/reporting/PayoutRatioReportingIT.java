@@ -1,0 +1,272 @@
+package cn.huzhu.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import cn.huzhu.contracts.EventCodec;
+import cn.huzhu.contracts.Topics;
+import cn.huzhu.contracts.claims.ApprovedBenefit;
+import cn.huzhu.contracts.claims.ClaimApproved;
+import cn.huzhu.contracts.claims.ClaimRevoked;
+import cn.huzhu.contracts.enrollment.MemberEnrolled;
+import cn.huzhu.contracts.enrollment.PremiumCollected;
+import cn.huzhu.contracts.enrollment.UnitRegistered;
+import cn.huzhu.localstack.LocalStack;
+import cn.huzhu.reporting.query.PayoutRatioQueries;
+import cn.huzhu.reporting.query.PayoutRatioQueries.Allocation;
+import cn.huzhu.reporting.query.PayoutRatioQueries.By;
+import cn.huzhu.reporting.query.PayoutRatioQueries.Row;
+import cn.huzhu.reporting.web.PayoutRatioController;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Payout ratios over Kafka and PostgreSQL: enrolments of six units (some premiums still pending, some collected
+ * later), claims approved under them (one revoked, one delivered twice, one settled at the hospital) are published
+ * as the services publish them; the ratios and the lists derived from them are compared with values computed here,
+ * from the same generated inputs.
+ */
+@SpringBootTest
+class PayoutRatioReportingIT {
+
+    static final int YEAR = 2043;
+    static final String PLAN = "ningbo-2020-inservice-hospital";
+    static final BigDecimal PREMIUM = new BigDecimal("50.00");
+
+    /** A generated enrolment: whether its premium was collected, and the benefits approved under it (not revoked). */
+    record Enrolment(UUID unitId, String district, UUID memberId, UUID enrollmentId, boolean collected, List<BigDecimal> benefits) {
+    }
+
+    static final Map<String, UUID> UNITS = new LinkedHashMap<>();
+    static final List<Enrolment> ENROLMENTS = new ArrayList<>();
+
+    @Autowired
+    PayoutRatioQueries queries;
+
+    @Autowired
+    PayoutRatioController controller;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        LocalStack stack = LocalStack.shared();
+        registry.add("spring.datasource.url", () -> stack.jdbcUrl("reporting"));
+        registry.add("spring.kafka.bootstrap-servers", stack::bootstrapServers);
+    }
+
+    /**
+     * Publishes the data set once, when the application (which declares the topics it reads) is up: per unit, its
+     * members and the ratio its benefits aim at.
+     */
+    @BeforeEach
+    void publishOnce() {
+        if (UNITS.isEmpty()) {
+            publish();
+        }
+    }
+
+    static void publish() {
+        Random random = new Random(20431);
+        Object[][] units = {{"宁波港集团", "北仑", 1100, 0.40}, {"宁波银行", "鄞州", 1050, 0.62}, {"海曙机关", "海曙", 250, 0.45},
+                {"江北医院", "江北", 120, 0.30}, {"镇海炼化", "镇海", 60, 0.20}, {"奉化中学", "奉化", 210, 0.85}};
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", LocalStack.shared().bootstrapServers(),
+                "linger.ms", 20), new StringSerializer(), new ByteArraySerializer())) {
+            for (Object[] u : units) {
+                String name = (String) u[0];
+                String district = (String) u[1];
+                int members = (Integer) u[2];
+                double aim = (Double) u[3];
+                UUID unitId = UUID.randomUUID();
+                UNITS.put(name, unitId);
+                send(producer, Topics.UNITS, unitId.toString(), UnitRegistered.newBuilder().setEventId(UUID.randomUUID())
+                        .setOccurredAt(Instant.now()).setUnitId(unitId).setName(name).setDistrict(district).setNature("STATE_OWNED")
+                        .setInsuredHeadcount(members).build());
+                List<Enrolment> ofUnit = new ArrayList<>();
+                for (int i = 0; i < members; i++) {
+                    UUID member = UUID.randomUUID();
+                    UUID enrollment = UUID.randomUUID();
+                    // one in twenty still owes the premium; half of those pay it later
+                    boolean pending = random.nextInt(20) == 0;
+                    boolean collectedLater = pending && random.nextBoolean();
+                    MemberEnrolled enrolled = MemberEnrolled.newBuilder(
+                                    DistrictEnrollmentReportingIT.enrolled(member.toString(), district, "IN_SERVICE", false, LocalDate.of(YEAR, 1, 1)))
+                            .setEnrollmentId(enrollment).setUnitId(unitId).setPlanId(PLAN).setPremium(PREMIUM)
+                            .setPremiumStatus(pending ? "PENDING" : "COLLECTED").build();
+                    send(producer, Topics.MEMBERS, member.toString(), enrolled);
+                    if (collectedLater) {
+                        send(producer, Topics.MEMBERS, member.toString(), PremiumCollected.newBuilder().setEventId(UUID.randomUUID())
+                                .setOccurredAt(Instant.now()).setEnrollmentId(enrollment).setMemberId(member).setUnitId(unitId)
+                                .setDistrict(district).setPlanId(PLAN).setMethod("BANK_DEDUCTION").setReference("R-" + i).setAmount(PREMIUM)
+                                .setCollectedOn(LocalDate.of(YEAR, 2, 1)).setCoverageStart(LocalDate.of(YEAR, 1, 1))
+                                .setCoverageEnd(LocalDate.of(YEAR, 12, 31)).setWaitingPeriodEnd(LocalDate.of(YEAR, 1, 1)).build());
+                    }
+                    ofUnit.add(new Enrolment(unitId, district, member, enrollment, !pending || collectedLater, new ArrayList<>()));
+                }
+                // claims until the benefits reach the aimed share of the unit's collected premiums
+                BigDecimal premiums = PREMIUM.multiply(BigDecimal.valueOf(ofUnit.stream().filter(Enrolment::collected).count()));
+                BigDecimal aimed = premiums.multiply(BigDecimal.valueOf(aim));
+                BigDecimal paid = BigDecimal.ZERO;
+                int claims = 0;
+                // no claim above 4 % of the premiums, so the ratio ends within 4 points above its aim
+                int largestFen = premiums.multiply(new BigDecimal("4")).intValue();
+                while (paid.compareTo(aimed) < 0) {
+                    Enrolment e = ofUnit.get(random.nextInt(ofUnit.size()));
+                    BigDecimal amount = BigDecimal.valueOf(200 + random.nextInt(largestFen), 2);
+                    UUID claimId = UUID.randomUUID();
+                    ClaimApproved approved = approved(claimId, e, amount, claims % 7 == 3);
+                    send(producer, Topics.CLAIMS, e.memberId().toString(), approved);
+                    if (claims % 11 == 5) {
+                        send(producer, Topics.CLAIMS, e.memberId().toString(), approved); // delivered again: counted once
+                    }
+                    if (claims % 13 == 7) {
+                        send(producer, Topics.CLAIMS, e.memberId().toString(), ClaimRevoked.newBuilder().setEventId(UUID.randomUUID())
+                                .setOccurredAt(Instant.now()).setClaimId(claimId).setMemberId(e.memberId()).setReason("FRAUD")
+                                .setRevokedOn(LocalDate.of(YEAR, 9, 1)).setTotal(amount).setEnrollmentIds(List.of(e.enrollmentId())).build());
+                    } else {
+                        e.benefits().add(amount);
+                        paid = paid.add(amount);
+                    }
+                    claims++;
+                }
+                ENROLMENTS.addAll(ofUnit);
+            }
+            producer.flush();
+        }
+    }
+
+    static ClaimApproved approved(UUID claimId, Enrolment e, BigDecimal amount, boolean atHospital) {
+        ClaimApproved.Builder b = ClaimApproved.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(Instant.now()).setClaimId(claimId)
+                .setMemberId(e.memberId()).setType("HOSPITALIZATION").setEventDate(LocalDate.of(YEAR, 5, 1)).setDecidedOn(LocalDate.of(YEAR, 6, 1))
+                .setTotal(amount).setBenefits(List.of(new ApprovedBenefit(PLAN, 1, e.enrollmentId(), amount))).setHospitalSettlement(null);
+        if (atHospital) {
+            b.setHospitalSettlement(cn.huzhu.contracts.claims.SettledAtHospital.newBuilder().setDistrict(e.district())
+                    .setSettlementId("S-" + claimId).setHospital("宁波市第一医院").build());
+        }
+        return b.build();
+    }
+
+    static void send(KafkaProducer<String, byte[]> producer, String topic, String key, SpecificRecord record) {
+        producer.send(new ProducerRecord<>(topic, key, EventCodec.contracts().encode(record)));
+    }
+
+    /** The expected row of a unit, computed from the generated inputs. */
+    static Row expected(UUID unitId) {
+        List<Enrolment> of = ENROLMENTS.stream().filter(e -> e.unitId().equals(unitId)).toList();
+        BigDecimal premiums = PREMIUM.multiply(BigDecimal.valueOf(of.stream().filter(Enrolment::collected).count()));
+        BigDecimal benefits = of.stream().flatMap(e -> e.benefits().stream()).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return new Row(unitId, null, of.get(0).district(), null, of.size(), premiums.setScale(2), benefits.setScale(2),
+                premiums.signum() == 0 ? null : benefits.divide(premiums, 4, RoundingMode.HALF_UP));
+    }
+
+    static void assertSameFigures(Row actual, Row expected) {
+        assertThat(actual.enrolled()).isEqualTo(expected.enrolled());
+        assertThat(actual.premiums()).isEqualByComparingTo(expected.premiums());
+        assertThat(actual.benefits()).isEqualByComparingTo(expected.benefits());
+        assertThat(actual.ratio()).isEqualByComparingTo(expected.ratio());
+    }
+
+    Map<UUID, Row> byUnit() {
+        return queries.ratios(YEAR, By.UNIT, null, null).stream().collect(Collectors.toMap(Row::unitId, r -> r));
+    }
+
+    @Test
+    void theRatiosOfUnitsDistrictsAndThePlanAreTheBenefitsOverTheCollectedPremiums() {
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+            Map<UUID, Row> rows = byUnit();
+            assertThat(rows.keySet()).containsExactlyInAnyOrderElementsOf(UNITS.values());
+            UNITS.values().forEach(u -> assertSameFigures(rows.get(u), expected(u)));
+        });
+        assertThat(byUnit().get(UNITS.get("海曙机关")).unitName()).isEqualTo("海曙机关");
+
+        List<Row> districts = queries.ratios(YEAR, By.DISTRICT, null, null);
+        assertThat(districts).extracting(Row::district).containsExactlyInAnyOrder("北仑", "奉化", "江北", "海曙", "镇海", "鄞州");
+        Row plan = queries.ratios(YEAR, By.PLAN, null, PLAN).get(0);
+        BigDecimal premiums = UNITS.values().stream().map(u -> expected(u).premiums()).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal benefits = UNITS.values().stream().map(u -> expected(u).benefits()).reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(plan.enrolled()).isEqualTo(ENROLMENTS.size());
+        assertThat(plan.premiums()).isEqualByComparingTo(premiums);
+        assertThat(plan.benefits()).isEqualByComparingTo(benefits);
+        assertThat(plan.ratio()).isEqualByComparingTo(benefits.divide(premiums, 4, RoundingMode.HALF_UP));
+        assertThat(queries.ratios(YEAR, By.DISTRICT, "海曙", null)).singleElement()
+                .satisfies(r -> assertSameFigures(r, expected(UNITS.get("海曙机关"))));
+        assertThat(queries.ratios(YEAR + 1, By.UNIT, null, null)).as("another year").isEmpty();
+    }
+
+    @Test
+    void theDiscountAndGiftListsAreTheUnitsBelowTheirRatioWithEnoughMembers() {
+        awaitAll();
+        Set<UUID> discount = UNITS.values().stream().filter(u -> expected(u).enrolled() >= 100 && expected(u).ratio().compareTo(new BigDecimal("0.50")) < 0)
+                .collect(Collectors.toSet());
+        Set<UUID> gifts = UNITS.values().stream().filter(u -> expected(u).enrolled() >= 200 && expected(u).ratio().compareTo(new BigDecimal("0.70")) < 0)
+                .collect(Collectors.toSet());
+        assertThat(discount).containsExactlyInAnyOrder(UNITS.get("宁波港集团"), UNITS.get("海曙机关"), UNITS.get("江北医院"));
+        assertThat(gifts).containsExactlyInAnyOrder(UNITS.get("宁波港集团"), UNITS.get("宁波银行"), UNITS.get("海曙机关"));
+        assertThat(controller.discountUnits(YEAR, 100, new BigDecimal("0.50"))).extracting(Row::unitId).containsExactlyInAnyOrderElementsOf(discount);
+        assertThat(controller.giftUnits(YEAR, 200, new BigDecimal("0.70"))).extracting(Row::unitId).containsExactlyInAnyOrderElementsOf(gifts);
+    }
+
+    @Test
+    void theSubsidyIsSharedInProportionToTheShortfallToSeventyPercentToTheFen() {
+        awaitAll();
+        BigDecimal pool = new BigDecimal("100000.00");
+        List<Allocation> allocations = controller.subsidy(YEAR, PLAN, pool, 1000);
+        Map<UUID, BigDecimal> shortfall = new HashMap<>();
+        for (UUID u : UNITS.values()) {
+            Row e = expected(u);
+            if (e.enrolled() > 1000 && e.ratio().compareTo(new BigDecimal("0.70")) < 0) {
+                shortfall.put(u, e.premiums().multiply(new BigDecimal("0.70")).subtract(e.benefits()));
+            }
+        }
+        assertThat(shortfall.keySet()).containsExactlyInAnyOrder(UNITS.get("宁波港集团"), UNITS.get("宁波银行"));
+        BigDecimal total = shortfall.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(allocations).extracting(a -> a.unit().unitId()).containsExactlyInAnyOrderElementsOf(shortfall.keySet());
+        assertThat(allocations.stream().map(Allocation::allocation).reduce(BigDecimal.ZERO, BigDecimal::add)).isEqualByComparingTo(pool);
+        for (Allocation a : allocations) {
+            BigDecimal exact = pool.multiply(shortfall.get(a.unit().unitId())).divide(total, 6, RoundingMode.HALF_UP);
+            assertThat(a.allocation().subtract(exact).abs()).as("within a fen of the exact share").isLessThan(new BigDecimal("0.01"));
+            assertThat(a.allocation().scale()).isEqualTo(2);
+            assertThat(a.shortfall()).isEqualByComparingTo(shortfall.get(a.unit().unitId()).setScale(2, RoundingMode.HALF_UP));
+        }
+        assertThat(controller.subsidy(YEAR, "no-such-plan", pool, 1000)).isEmpty();
+    }
+
+    @Test
+    void badParametersAreRefused() {
+        assertThatThrownBy(() -> controller.ratios(YEAR, "street", null, null)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unit");
+        assertThatThrownBy(() -> controller.subsidy(YEAR, PLAN, new BigDecimal("-1"), 1000)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> controller.subsidy(YEAR, PLAN, new BigDecimal("1.001"), 1000)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> controller.giftUnits(YEAR, 200, new BigDecimal("1.5"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> controller.ratios(1800, "unit", null, null)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    void awaitAll() {
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+            Map<UUID, Row> rows = byUnit();
+            assertThat(rows.keySet()).containsExactlyInAnyOrderElementsOf(UNITS.values());
+            UNITS.values().forEach(u -> assertSameFigures(rows.get(u), expected(u)));
+        });
+    }
+}
