@@ -128,9 +128,9 @@ class DistrictEnrollmentReportingIT {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             DistrictEnrollmentReport report = queries.districtEnrollment(2031, ProjectionTables.LIVE);
             assertThat(report.rows()).containsExactly(
-                    new DistrictEnrollmentReport.Row("江北", 0, 1, 0, 1, 1),
-                    new DistrictEnrollmentReport.Row("海曙", 1, 1, 1, 3, 1));
-            assertThat(report.totals()).isEqualTo(new DistrictEnrollmentReport.Row("合计", 1, 2, 1, 4, 2));
+                    new DistrictEnrollmentReport.Row("江北", 0, 1, 0, 1, 1, "100.00", 0, null),
+                    new DistrictEnrollmentReport.Row("海曙", 1, 1, 1, 3, 1, "300.00", 0, null));
+            assertThat(report.totals()).isEqualTo(new DistrictEnrollmentReport.Row("合计", 1, 2, 1, 4, 2, "200.00", 0, null));
         });
         assertThat(queries.districtEnrollment(2030, ProjectionTables.LIVE).totals().realNameMembers())
                 .as("real-name members are counted up to the end of the year asked for").isEqualTo(1);
@@ -138,6 +138,46 @@ class DistrictEnrollmentReportingIT {
 
     @Test
     @Order(2)
+    void shouldGiveTheEnrolmentRateAgainstRealNameMembersAndTheChangeAgainstLastYear() {
+        // 2053: 象山 4 enrolments, 宁海 2; 2054: 象山 5, 宁海 none, 慈溪 3; real-name members registered in 2053 and 2054
+        // (districts of this test alone: the table counts every real-name member registered up to the year asked for)
+        List<String> members = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            members.add(UUID.randomUUID().toString());
+        }
+        for (int i = 0; i < 6; i++) {
+            send(members.get(i), registered(members.get(i), i < 4 ? "象山" : "宁海", true, LocalDate.of(2053, 3, 1)));
+        }
+        send(members.get(6), registered(members.get(6), "慈溪", true, LocalDate.of(2054, 3, 1)));
+        for (int i = 0; i < 4; i++) {
+            send(members.get(i), enrolled(members.get(i), "象山", "IN_SERVICE", false, LocalDate.of(2053, 1, 1)));
+        }
+        for (int i = 4; i < 6; i++) {
+            send(members.get(i), enrolled(members.get(i), "宁海", "RETIRED", false, LocalDate.of(2053, 1, 1)));
+        }
+        for (int i = 0; i < 5; i++) {
+            String m = members.get(i % 4);
+            send(m, enrolled(m, "象山", "IN_SERVICE", i == 4, LocalDate.of(2054, 1, 1)));
+        }
+        for (int i = 0; i < 3; i++) {
+            send(members.get(6), enrolled(members.get(6), "慈溪", "IN_SERVICE", i > 0, LocalDate.of(2054, 1, 1)));
+        }
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            DistrictEnrollmentReport report = queries.districtEnrollment(2054, ProjectionTables.LIVE);
+            assertThat(report.rows().stream().filter(r -> List.of("象山", "宁海", "慈溪").contains(r.district()))).containsExactlyInAnyOrder(
+                    new DistrictEnrollmentReport.Row("慈溪", 2, 1, 0, 3, 1, "300.00", 0, null),
+                    new DistrictEnrollmentReport.Row("象山", 1, 4, 0, 5, 4, "125.00", 4, "25.00"),
+                    new DistrictEnrollmentReport.Row("宁海", 0, 0, 0, 0, 2, "0.00", 2, "-100.00"));
+            DistrictEnrollmentReport.Row totals = report.totals();
+            assertThat(totals.previousYearTotal()).isEqualTo(queries.districtEnrollment(2053, ProjectionTables.LIVE).totals().total());
+            assertThat(totals.enrollmentRate()).isEqualTo(new java.math.BigDecimal(totals.total() * 100)
+                    .divide(new java.math.BigDecimal(totals.realNameMembers()), 2, java.math.RoundingMode.HALF_UP).toPlainString());
+        });
+    }
+
+    @Test
+    @Order(3)
     void shouldCountARedeliveredEventOnce() {
         String m = UUID.randomUUID().toString();
         MemberEnrolled once = enrolled(m, "镇海", "IN_SERVICE", false, LocalDate.of(2032, 3, 1));
@@ -152,7 +192,7 @@ class DistrictEnrollmentReportingIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void shouldSendAPoisonRecordToTheDeadLetterTopicAndKeepGoing() {
         String poisonKey = "poison-" + UUID.randomUUID();
         byte[] poison = "{\"not\":\"avro\"}".getBytes(StandardCharsets.UTF_8);
@@ -169,7 +209,7 @@ class DistrictEnrollmentReportingIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void shouldRebuildTablesEqualToTheLiveOnesByReplay() {
         DistrictEnrollmentReport before = queries.districtEnrollment(2031, ProjectionTables.LIVE);
 

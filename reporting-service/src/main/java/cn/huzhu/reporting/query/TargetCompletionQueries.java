@@ -65,7 +65,7 @@ public class TargetCompletionQueries {
         return new TargetCompletionReport.Row(name, unitId, district, planId, target, completed, rate(completed, target), nextYearTarget);
     }
 
-    /** Completed as a percentage of the target, two decimals, half up (5485 of 7000 → "78.36"). */
+    /** A part as a percentage of a whole, two decimals, half up (5485 of 7000 → "78.36"); null for a whole of 0. */
     static String rate(long completed, long target) {
         if (target == 0) {
             return null;
