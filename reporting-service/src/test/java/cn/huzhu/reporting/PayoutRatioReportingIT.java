@@ -17,6 +17,7 @@ import cn.huzhu.reporting.query.PayoutRatioQueries;
 import cn.huzhu.reporting.query.PayoutRatioQueries.Allocation;
 import cn.huzhu.reporting.query.PayoutRatioQueries.By;
 import cn.huzhu.reporting.query.PayoutRatioQueries.Row;
+import cn.huzhu.reporting.web.ExportController;
 import cn.huzhu.reporting.web.PayoutRatioController;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -69,6 +70,9 @@ class PayoutRatioReportingIT {
 
     @Autowired
     PayoutRatioController controller;
+
+    @Autowired
+    ExportController exports;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -194,12 +198,7 @@ class PayoutRatioReportingIT {
 
     @Test
     void theRatiosOfUnitsDistrictsAndThePlanAreTheBenefitsOverTheCollectedPremiums() {
-        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
-            Map<UUID, Row> rows = byUnit();
-            assertThat(rows.keySet()).containsExactlyInAnyOrderElementsOf(UNITS.values());
-            UNITS.values().forEach(u -> assertSameFigures(rows.get(u), expected(u)));
-        });
-        assertThat(byUnit().get(UNITS.get("海曙机关")).unitName()).isEqualTo("海曙机关");
+        awaitAll();
 
         List<Row> districts = queries.ratios(YEAR, By.DISTRICT, null, null);
         assertThat(districts).extracting(Row::district).containsExactlyInAnyOrder("北仑", "奉化", "江北", "海曙", "镇海", "鄞州");
@@ -254,6 +253,54 @@ class PayoutRatioReportingIT {
     }
 
     @Test
+    void theTablesExportAsWorkbooksAndCsvThatReadBackToTheSameFigures() throws Exception {
+        awaitAll();
+        List<Row> rows = queries.ratios(YEAR, By.UNIT, null, null);
+        var xlsx = exports.payoutRatios(YEAR, "unit", null, null, "xlsx");
+        assertThat(xlsx.getHeaders().getContentType().toString()).startsWith("application/vnd.openxmlformats");
+        assertThat(xlsx.getHeaders().getContentDisposition().getFilename()).isEqualTo(YEAR + "年度互助保障给付率.xlsx");
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.getBody()))) {
+            var sheet = workbook.getSheetAt(0);
+            List<String> headers = new ArrayList<>();
+            sheet.getRow(0).forEach(c -> headers.add(c.getStringCellValue()));
+            assertThat(headers).containsExactly("单位", "区县", "参保人数", "保费收入（元）", "给付金额（元）", "给付率%");
+            assertThat(sheet.getLastRowNum()).isEqualTo(rows.size());
+            for (int i = 0; i < rows.size(); i++) {
+                var row = sheet.getRow(i + 1);
+                Row expected = rows.get(i);
+                assertThat(row.getCell(0).getStringCellValue()).isEqualTo(expected.unitName());
+                assertThat(row.getCell(1).getStringCellValue()).isEqualTo(expected.district());
+                assertThat((long) row.getCell(2).getNumericCellValue()).isEqualTo(expected.enrolled());
+                assertThat(BigDecimal.valueOf(row.getCell(3).getNumericCellValue())).isEqualByComparingTo(expected.premiums());
+                assertThat(BigDecimal.valueOf(row.getCell(4).getNumericCellValue()).setScale(2, RoundingMode.HALF_UP))
+                        .isEqualByComparingTo(expected.benefits());
+                assertThat(row.getCell(5).getStringCellValue()).isEqualTo(expected.ratio().movePointRight(2).setScale(2, RoundingMode.HALF_UP).toPlainString());
+            }
+        }
+        var csv = exports.payoutRatios(YEAR, "unit", null, null, "csv");
+        byte[] bytes = csv.getBody();
+        assertThat(new byte[] {bytes[0], bytes[1], bytes[2]}).as("byte-order mark for Excel").containsExactly(0xEF, 0xBB, 0xBF);
+        try (var parser = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new java.io.StringReader(new String(bytes, 3, bytes.length - 3, java.nio.charset.StandardCharsets.UTF_8)))) {
+            var records = parser.getRecords();
+            assertThat(parser.getHeaderNames()).containsExactly("单位", "区县", "参保人数", "保费收入（元）", "给付金额（元）", "给付率%");
+            assertThat(records).hasSize(rows.size());
+            for (int i = 0; i < rows.size(); i++) {
+                assertThat(records.get(i).get("单位")).isEqualTo(rows.get(i).unitName());
+                assertThat(new BigDecimal(records.get(i).get("给付金额（元）"))).isEqualByComparingTo(rows.get(i).benefits());
+                assertThat(records.get(i).get("保费收入（元）")).isEqualTo(rows.get(i).premiums().toPlainString());
+            }
+        }
+
+        var district = queries.ratios(YEAR, By.DISTRICT, null, null);
+        var table = exports.districtEnrollment(YEAR);
+        assertThat(table.headers()).containsExactly("系统", "特病赠送", "在职职工", "退休职工", "参保总人次数", "实名会员人数", "参保率%",
+                "上年参保总人次数", "同比增长%");
+        assertThat(table.rows()).extracting(r -> (String) r.get(0)).containsAll(district.stream().map(Row::district).toList()).contains("合计");
+        assertThatThrownBy(() -> exports.districtEnrollment(YEAR, "pdf")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("xlsx");
+    }
+
+    @Test
     void badParametersAreRefused() {
         assertThatThrownBy(() -> controller.ratios(YEAR, "street", null, null)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unit");
         assertThatThrownBy(() -> controller.subsidy(YEAR, PLAN, new BigDecimal("-1"), 1000)).isInstanceOf(IllegalArgumentException.class);
@@ -267,6 +314,8 @@ class PayoutRatioReportingIT {
             Map<UUID, Row> rows = byUnit();
             assertThat(rows.keySet()).containsExactlyInAnyOrderElementsOf(UNITS.values());
             UNITS.values().forEach(u -> assertSameFigures(rows.get(u), expected(u)));
+            // names come from the units topic, read by another consumer group
+            UNITS.forEach((name, u) -> assertThat(rows.get(u).unitName()).isEqualTo(name));
         });
     }
 }

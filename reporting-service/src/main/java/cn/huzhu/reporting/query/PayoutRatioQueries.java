@@ -33,6 +33,15 @@ public class PayoutRatioQueries {
             this.keys = keys;
             this.groupBy = groupBy;
         }
+
+        /** From a request parameter: unit, district, plan or unit-plan. */
+        public static By parse(String by) {
+            try {
+                return valueOf(by.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("by must be unit, district, plan or unit-plan, not " + by);
+            }
+        }
     }
 
     /** One group: its members enrolled (distinct), the premiums collected and the benefits paid; ratio null without premiums. */

@@ -6,7 +6,6 @@ import cn.huzhu.reporting.query.PayoutRatioQueries.By;
 import cn.huzhu.reporting.query.PayoutRatioQueries.Row;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -30,21 +29,21 @@ public class PayoutRatioController {
     @GetMapping
     public List<Row> ratios(@RequestParam int year, @RequestParam(defaultValue = "district") String by,
                             @RequestParam(required = false) String district, @RequestParam(required = false) String planId) {
-        return queries.ratios(year(year), by(by), blankToNull(district), blankToNull(planId));
+        return queries.ratios(PlanYears.check(year), By.parse(by), blankToNull(district), blankToNull(planId));
     }
 
     /** Jiangshan's renewal discount: units with at least 100 members and a ratio below 50 % in the basis year. */
     @GetMapping("/discount-units")
     public List<Row> discountUnits(@RequestParam int basisYear, @RequestParam(defaultValue = "100") long minEnrolled,
                                    @RequestParam(defaultValue = "0.50") BigDecimal maxRatio) {
-        return queries.unitsBelow(year(basisYear), minEnrolled, ratio(maxRatio));
+        return queries.unitsBelow(PlanYears.check(basisYear), minEnrolled, ratio(maxRatio));
     }
 
     /** Huzhou's gifts: units with at least 200 members and a ratio below 70 % in the basis year. */
     @GetMapping("/gift-units")
     public List<Row> giftUnits(@RequestParam int basisYear, @RequestParam(defaultValue = "200") long minEnrolled,
                                @RequestParam(defaultValue = "0.70") BigDecimal maxRatio) {
-        return queries.unitsBelow(year(basisYear), minEnrolled, ratio(maxRatio));
+        return queries.unitsBelow(PlanYears.check(basisYear), minEnrolled, ratio(maxRatio));
     }
 
     /**
@@ -57,23 +56,9 @@ public class PayoutRatioController {
         if (pool.signum() <= 0 || pool.scale() > 2) {
             throw new IllegalArgumentException("pool must be a positive amount in yuan with at most 2 decimals");
         }
-        return queries.subsidy(year(basisYear), planId, moreThan, pool);
+        return queries.subsidy(PlanYears.check(basisYear), planId, moreThan, pool);
     }
 
-    private static int year(int year) {
-        if (year < 1990 || year > 2200) {
-            throw new IllegalArgumentException("year must be between 1990 and 2200");
-        }
-        return year;
-    }
-
-    private static By by(String by) {
-        try {
-            return By.valueOf(by.toUpperCase(Locale.ROOT).replace('-', '_'));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("by must be unit, district, plan or unit-plan, not " + by);
-        }
-    }
 
     private static BigDecimal ratio(BigDecimal ratio) {
         if (ratio.signum() <= 0 || ratio.compareTo(BigDecimal.ONE) > 0) {

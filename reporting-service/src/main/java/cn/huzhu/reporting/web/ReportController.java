@@ -26,9 +26,6 @@ public class ReportController {
     @GetMapping("/district-enrollment")
     public DistrictEnrollmentReport districtEnrollment(@RequestParam(required = false) Integer year) {
         int reportYear = year == null ? LocalDate.now(ZONE).getYear() : year;
-        if (reportYear < 1990 || reportYear > 2200) {
-            throw new IllegalArgumentException("year must be between 1990 and 2200");
-        }
-        return queries.districtEnrollment(reportYear, ProjectionTables.LIVE);
+        return queries.districtEnrollment(PlanYears.check(reportYear), ProjectionTables.LIVE);
     }
 }

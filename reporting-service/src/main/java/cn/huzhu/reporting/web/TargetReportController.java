@@ -20,9 +20,6 @@ public class TargetReportController {
     /** Target completion of a plan year, for one district or all. */
     @GetMapping("/targets")
     public TargetCompletionReport targets(@RequestParam int year, @RequestParam(required = false) String district) {
-        if (year < 1990 || year > 2200) {
-            throw new IllegalArgumentException("year must be between 1990 and 2200");
-        }
-        return queries.targetCompletion(year, district == null || district.isBlank() ? null : district);
+        return queries.targetCompletion(PlanYears.check(year), district == null || district.isBlank() ? null : district);
     }
 }
