@@ -64,6 +64,7 @@ class PayoutRatioReportingIT {
 
     static final Map<String, UUID> UNITS = new LinkedHashMap<>();
     static final List<Enrolment> ENROLMENTS = new ArrayList<>();
+    static final List<BigDecimal> REVOKED = new ArrayList<>();
 
     @Autowired
     PayoutRatioQueries queries;
@@ -149,6 +150,7 @@ class PayoutRatioReportingIT {
                         send(producer, Topics.CLAIMS, e.memberId().toString(), ClaimRevoked.newBuilder().setEventId(UUID.randomUUID())
                                 .setOccurredAt(Instant.now()).setClaimId(claimId).setMemberId(e.memberId()).setReason("FRAUD")
                                 .setRevokedOn(LocalDate.of(YEAR, 9, 1)).setTotal(amount).setEnrollmentIds(List.of(e.enrollmentId())).build());
+                        REVOKED.add(amount);
                     } else {
                         e.benefits().add(amount);
                         paid = paid.add(amount);
@@ -298,6 +300,23 @@ class PayoutRatioReportingIT {
                 "上年参保总人次数", "同比增长%");
         assertThat(table.rows()).extracting(r -> (String) r.get(0)).containsAll(district.stream().map(Row::district).toList()).contains("合计");
         assertThatThrownBy(() -> exports.districtEnrollment(YEAR, "pdf")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("xlsx");
+    }
+
+    @Test
+    void theFundPositionIsThePremiumsByPayerLessTheBenefitsThatStand() {
+        awaitAll();
+        BigDecimal premiums = UNITS.values().stream().map(u -> expected(u).premiums()).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal standing = UNITS.values().stream().map(u -> expected(u).benefits()).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal revoked = REVOKED.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(revoked).as("the data set revokes claims").isPositive();
+        PayoutRatioQueries.FundPosition fund = controller.fundPosition(YEAR, PLAN).get(0);
+        assertThat(fund.premiums()).isEqualByComparingTo(premiums);
+        assertThat(fund.premiumsByPayer()).containsOnlyKeys("MEMBER");
+        assertThat(fund.premiumsByPayer().get("MEMBER")).isEqualByComparingTo(premiums);
+        assertThat(fund.benefitsApproved()).isEqualByComparingTo(standing.add(revoked));
+        assertThat(fund.benefitsRevoked()).isEqualByComparingTo(revoked);
+        assertThat(fund.balance()).isEqualByComparingTo(premiums.subtract(standing));
+        assertThat(controller.fundPosition(YEAR, null)).extracting(PayoutRatioQueries.FundPosition::planId).containsExactly(PLAN);
     }
 
     @Test

@@ -3,6 +3,7 @@ package cn.huzhu.reporting.query;
 import cn.huzhu.contracts.claims.ApprovedBenefit;
 import cn.huzhu.contracts.claims.ClaimApproved;
 import cn.huzhu.contracts.claims.ClaimRevoked;
+import cn.huzhu.contracts.enrollment.Funding;
 import cn.huzhu.contracts.enrollment.MemberEnrolled;
 import cn.huzhu.contracts.enrollment.PremiumCollected;
 import cn.huzhu.reporting.query.DistrictEnrollmentProjection.Event;
@@ -37,6 +38,12 @@ public class PayoutRatioProjection {
                         on conflict (enrollment_id) do update set collected = ratio_enrollment.collected or excluded.collected""",
                         e.getEnrollmentId(), e.getMemberId(), e.getUnitId(), e.getDistrict(), e.getPlanId(), e.getCoverageStart().getYear(),
                         e.getPremium(), "COLLECTED".equals(e.getPremiumStatus()), e.getGifted());
+                for (Funding f : e.getFunding()) {
+                    jdbc.update("""
+                            insert into ratio_funding (enrollment_id, payer, amount) values (?, ?, ?)
+                            on conflict (enrollment_id, payer) do update set amount = excluded.amount""",
+                            e.getEnrollmentId(), f.getPayer(), f.getAmount());
+                }
             } else if (event.record() instanceof PremiumCollected p) {
                 // the enrolment's row is there when its record came first (one key, one partition: the member's)
                 jdbc.update("update ratio_enrollment set collected = true where enrollment_id = ?", p.getEnrollmentId());

@@ -53,6 +53,15 @@ public class PayoutRatioQueries {
     public record Allocation(Row unit, BigDecimal shortfall, BigDecimal allocation) {
     }
 
+    /**
+     * The fund of one plan and plan year: premiums collected, by who paid them; benefits approved under its enrolments
+     * (hospital settlements included), of which revoked (to be recovered, or never paid); and the balance, premiums
+     * less the benefits that stand.
+     */
+    public record FundPosition(String planId, int year, BigDecimal premiums, java.util.Map<String, BigDecimal> premiumsByPayer,
+                               BigDecimal benefitsApproved, BigDecimal benefitsRevoked, BigDecimal balance) {
+    }
+
     public static final BigDecimal SUBSIDY_RATIO = new BigDecimal("0.70");
 
     private final JdbcTemplate jdbc;
@@ -119,6 +128,30 @@ public class PayoutRatioQueries {
             allocations.add(new Allocation(eligible.get(i), shortfalls.get(i).setScale(2, RoundingMode.HALF_UP), BigDecimal.valueOf(fen[i], 2)));
         }
         return allocations;
+    }
+
+    /** The fund position of every plan with enrolments in the plan year (or of one plan). */
+    public List<FundPosition> fundPositions(int year, String planId) {
+        java.util.Map<String, java.util.Map<String, BigDecimal>> byPayer = new java.util.TreeMap<>();
+        jdbc.query("""
+                select e.plan_id, f.payer, sum(f.amount) from ratio_enrollment e join ratio_funding f on f.enrollment_id = e.enrollment_id
+                where e.year = ? and e.collected and (cast(? as varchar) is null or e.plan_id = ?) group by e.plan_id, f.payer""",
+                (org.springframework.jdbc.core.RowCallbackHandler) rs -> byPayer.computeIfAbsent(rs.getString(1), k -> new java.util.TreeMap<>())
+                        .put(rs.getString(2), rs.getBigDecimal(3)), year, planId, planId);
+        return jdbc.query("""
+                select e.plan_id, coalesce(sum(e.premium) filter (where e.collected), 0) as premiums,
+                       coalesce(sum(b.approved), 0) as approved, coalesce(sum(b.revoked), 0) as revoked
+                from ratio_enrollment e left join (select enrollment_id, sum(amount) as approved, sum(amount) filter (where revoked) as revoked
+                                                   from ratio_benefit group by enrollment_id) b on b.enrollment_id = e.enrollment_id
+                where e.year = ? and (cast(? as varchar) is null or e.plan_id = ?)
+                group by e.plan_id order by e.plan_id""",
+                (rs, i) -> {
+                    BigDecimal premiums = rs.getBigDecimal("premiums");
+                    BigDecimal approved = rs.getBigDecimal("approved");
+                    BigDecimal revoked = rs.getBigDecimal("revoked");
+                    return new FundPosition(rs.getString("plan_id"), year, premiums, byPayer.getOrDefault(rs.getString("plan_id"), java.util.Map.of()),
+                            approved, revoked, premiums.subtract(approved.subtract(revoked)));
+                }, year, planId, planId);
     }
 
     static BigDecimal ratio(BigDecimal benefits, BigDecimal premiums) {

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
  * decimals (0.4532 = 45.32 %), null where no premium was collected.
  */
 @RestController
-@RequestMapping("/api/reports/payout-ratios")
+@RequestMapping("/api/reports")
 public class PayoutRatioController {
 
     private final PayoutRatioQueries queries;
@@ -26,21 +26,21 @@ public class PayoutRatioController {
     }
 
     /** Ratios by {@code unit}, {@code district}, {@code plan} or {@code unit-plan}, optionally of one district or plan. */
-    @GetMapping
+    @GetMapping("/payout-ratios")
     public List<Row> ratios(@RequestParam int year, @RequestParam(defaultValue = "district") String by,
                             @RequestParam(required = false) String district, @RequestParam(required = false) String planId) {
         return queries.ratios(PlanYears.check(year), By.parse(by), blankToNull(district), blankToNull(planId));
     }
 
     /** Jiangshan's renewal discount: units with at least 100 members and a ratio below 50 % in the basis year. */
-    @GetMapping("/discount-units")
+    @GetMapping("/payout-ratios/discount-units")
     public List<Row> discountUnits(@RequestParam int basisYear, @RequestParam(defaultValue = "100") long minEnrolled,
                                    @RequestParam(defaultValue = "0.50") BigDecimal maxRatio) {
         return queries.unitsBelow(PlanYears.check(basisYear), minEnrolled, ratio(maxRatio));
     }
 
     /** Huzhou's gifts: units with at least 200 members and a ratio below 70 % in the basis year. */
-    @GetMapping("/gift-units")
+    @GetMapping("/payout-ratios/gift-units")
     public List<Row> giftUnits(@RequestParam int basisYear, @RequestParam(defaultValue = "200") long minEnrolled,
                                @RequestParam(defaultValue = "0.70") BigDecimal maxRatio) {
         return queries.unitsBelow(PlanYears.check(basisYear), minEnrolled, ratio(maxRatio));
@@ -50,7 +50,7 @@ public class PayoutRatioController {
      * Ningbo's medical subsidy: units with more than 1 000 members in the plan and a ratio below 70 % in the basis
      * year share {@code pool} (yuan) in proportion to their shortfall to 70 %.
      */
-    @GetMapping("/subsidy-allocation")
+    @GetMapping("/payout-ratios/subsidy-allocation")
     public List<Allocation> subsidy(@RequestParam int basisYear, @RequestParam String planId, @RequestParam BigDecimal pool,
                                     @RequestParam(defaultValue = "1000") long moreThan) {
         if (pool.signum() <= 0 || pool.scale() > 2) {
@@ -59,6 +59,12 @@ public class PayoutRatioController {
         return queries.subsidy(PlanYears.check(basisYear), planId, moreThan, pool);
     }
 
+
+    /** The fund position of each plan of a plan year: premiums by payer, benefits approved and revoked, balance. */
+    @GetMapping("/fund-position")
+    public List<PayoutRatioQueries.FundPosition> fundPosition(@RequestParam int year, @RequestParam(required = false) String planId) {
+        return queries.fundPositions(PlanYears.check(year), blankToNull(planId));
+    }
 
     private static BigDecimal ratio(BigDecimal ratio) {
         if (ratio.signum() <= 0 || ratio.compareTo(BigDecimal.ONE) > 0) {
