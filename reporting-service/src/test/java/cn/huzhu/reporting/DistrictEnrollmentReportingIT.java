@@ -203,7 +203,7 @@ class DistrictEnrollmentReportingIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> row(2033, "鄞州") != null);
         assertThat(row(2033, "鄞州").retired()).isEqualTo(1);
 
-        ConsumerRecord<String, byte[]> dead = findOnDeadLetterTopic(poisonKey);
+        ConsumerRecord<String, byte[]> dead = findOnDeadLetterTopic(Topics.MEMBERS, poisonKey);
         assertThat(dead.value()).isEqualTo(poison);
         assertThat(dead.headers().lastHeader("kafka_dlt-exception-message")).isNotNull();
     }
@@ -228,14 +228,15 @@ class DistrictEnrollmentReportingIT {
         assertThat(row(2031, "海曙")).isEqualTo(before.rows().get(1));
     }
 
-    private ConsumerRecord<String, byte[]> findOnDeadLetterTopic(String key) {
+    /** The record with {@code key} on the dead-letter topic of {@code topic}, waited for. */
+    static ConsumerRecord<String, byte[]> findOnDeadLetterTopic(String topic, String key) {
         Properties props = new Properties();
         props.put("bootstrap.servers", LocalStack.shared().bootstrapServers());
         props.put("group.id", "dlt-check-" + UUID.randomUUID());
         props.put("auto.offset.reset", "earliest");
         List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(Topics.deadLetter(Topics.MEMBERS)));
+            consumer.subscribe(List.of(Topics.deadLetter(topic)));
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(r -> {
                     if (key.equals(r.key())) {

@@ -320,6 +320,28 @@ class PayoutRatioReportingIT {
     }
 
     @Test
+    void aClaimsRecordThatCannotBeReadGoesToTheDeadLetterTopicAndTheRestOfThePollIsApplied() {
+        awaitAll();
+        int year = YEAR + 5;
+        UUID member = UUID.randomUUID();
+        UUID enrollment = UUID.randomUUID();
+        UUID unit = UNITS.get("镇海炼化");
+        byte[] poison = "not a contract record".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", LocalStack.shared().bootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            send(producer, Topics.MEMBERS, member.toString(), MemberEnrolled.newBuilder(
+                            DistrictEnrollmentReportingIT.enrolled(member.toString(), "镇海", "IN_SERVICE", false, LocalDate.of(year, 1, 1)))
+                    .setEnrollmentId(enrollment).setUnitId(unit).setPlanId(PLAN).setPremium(PREMIUM).setPremiumStatus("COLLECTED").build());
+            producer.send(new ProducerRecord<>(Topics.CLAIMS, member.toString(), poison));
+            send(producer, Topics.CLAIMS, member.toString(), approved(UUID.randomUUID(),
+                    new Enrolment(unit, "镇海", member, enrollment, true, List.of()), new BigDecimal("12.50"), false));
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(queries.ratios(year, By.UNIT, null, null)).singleElement()
+                .satisfies(r -> assertThat(r.ratio()).isEqualByComparingTo("0.2500")));
+        assertThat(DistrictEnrollmentReportingIT.findOnDeadLetterTopic(Topics.CLAIMS, member.toString()).value()).isEqualTo(poison);
+    }
+
+    @Test
     void badParametersAreRefused() {
         assertThatThrownBy(() -> controller.ratios(YEAR, "street", null, null)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unit");
         assertThatThrownBy(() -> controller.subsidy(YEAR, PLAN, new BigDecimal("-1"), 1000)).isInstanceOf(IllegalArgumentException.class);

@@ -1,20 +1,17 @@
 package cn.huzhu.reporting.messaging;
 
 import cn.huzhu.contracts.Topics;
-import cn.huzhu.contracts.UndecodableRecordException;
-import cn.huzhu.reporting.query.DistrictEnrollmentProjection.Event;
 import cn.huzhu.reporting.query.TargetCompletionProjection;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Feeds units, targets and enrolments into the target completion projection, in its own consumer group so it
- * reads every partition of the member topic independently of the district table. One transaction per
- * record: the volume is small next to the district table's, and a bad record is pointed out exactly.
+ * reads every partition of the member topic independently of the district table; a poll per transaction
+ * ({@link ProjectionFeed}), a bad record pointed out exactly.
  */
 @Component
 public class TargetCompletionListener {
@@ -31,13 +28,6 @@ public class TargetCompletionListener {
 
     @KafkaListener(id = ID, groupId = "reporting-" + ID, topics = {Topics.UNITS, Topics.TARGETS, Topics.MEMBERS})
     public void on(List<ConsumerRecord<String, byte[]>> records) {
-        for (int i = 0; i < records.size(); i++) {
-            try {
-                Event event = EventDecoding.decode(records.get(i).value());
-                transaction.executeWithoutResult(status -> projection.apply(List.of(event)));
-            } catch (UndecodableRecordException | org.springframework.dao.DataAccessException e) {
-                throw new BatchListenerFailedException("Record could not be applied: " + e.getMessage(), e, i);
-            }
-        }
+        ProjectionFeed.apply(records, transaction, projection::apply);
     }
 }
