@@ -47,6 +47,12 @@ public final class PayoutBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        run();
+        System.exit(0); // exec:java waits for the client threads otherwise
+    }
+
+    /** The benchmark; the harness (and the service process) is closed however it ends. */
+    private static void run() throws Exception {
         int payouts = Integer.getInteger("benchmark.payouts", 10_000);
         int memberCount = Integer.getInteger("benchmark.members", 2_000);
         int warmUp = Integer.getInteger("benchmark.warmup", 0);
@@ -80,7 +86,7 @@ public final class PayoutBenchmark {
             }
             if (staged) {
                 stages(harness, producer, memberCount, payouts, warmUp);
-                System.exit(0);
+                return;
             }
             long start = System.nanoTime();
             List<PayoutHarness.Expected> expected = harness.approve(producer, members, payouts);
@@ -111,6 +117,5 @@ public final class PayoutBenchmark {
                     harness.executed(), twice, allPaid);
             System.out.println("  logs: " + logs);
         }
-        System.exit(0);
     }
 }
