@@ -75,6 +75,9 @@ class PayoutRatioReportingIT {
     @Autowired
     ExportController exports;
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         LocalStack stack = LocalStack.shared();
@@ -339,6 +342,17 @@ class PayoutRatioReportingIT {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(queries.ratios(year, By.UNIT, null, null)).singleElement()
                 .satisfies(r -> assertThat(r.ratio()).isEqualByComparingTo("0.2500")));
         assertThat(DistrictEnrollmentReportingIT.findOnDeadLetterTopic(Topics.CLAIMS, member.toString()).value()).isEqualTo(poison);
+    }
+
+    @Test
+    void theConsumerLagOfEachProjectionIsAPrometheusMetric() {
+        awaitAll();
+        assertThat(meters).isInstanceOf(io.micrometer.prometheusmetrics.PrometheusMeterRegistry.class);
+        String scrape = ((io.micrometer.prometheusmetrics.PrometheusMeterRegistry) meters).scrape();
+        for (String listener : List.of("payout-ratio", "target-completion", "district-enrollment")) {
+            assertThat(scrape.lines().filter(l -> l.startsWith("kafka_consumer_fetch_manager_records_lag") && l.contains(listener)))
+                    .as("records lag of the %s consumers", listener).isNotEmpty();
+        }
     }
 
     @Test
