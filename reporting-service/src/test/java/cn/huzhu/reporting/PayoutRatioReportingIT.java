@@ -17,6 +17,8 @@ import cn.huzhu.reporting.query.PayoutRatioQueries;
 import cn.huzhu.reporting.query.PayoutRatioQueries.Allocation;
 import cn.huzhu.reporting.query.PayoutRatioQueries.By;
 import cn.huzhu.reporting.query.PayoutRatioQueries.Row;
+import cn.huzhu.reporting.messaging.ProjectionRebuilder;
+import cn.huzhu.reporting.web.AdminController;
 import cn.huzhu.reporting.web.ExportController;
 import cn.huzhu.reporting.web.PayoutRatioController;
 import java.math.BigDecimal;
@@ -74,6 +76,12 @@ class PayoutRatioReportingIT {
 
     @Autowired
     ExportController exports;
+
+    @Autowired
+    ProjectionRebuilder rebuilder;
+
+    @Autowired
+    AdminController admin;
 
     @Autowired
     io.micrometer.core.instrument.MeterRegistry meters;
@@ -353,6 +361,34 @@ class PayoutRatioReportingIT {
             assertThat(scrape.lines().filter(l -> l.startsWith("kafka_consumer_fetch_manager_records_lag") && l.contains(listener)))
                     .as("records lag of the %s consumers", listener).isNotEmpty();
         }
+    }
+
+    @Test
+    void theProjectionRebuiltByReplayEqualsTheLiveOneAndCanReplaceIt() {
+        awaitAll();
+        Map<UUID, Row> before = byUnit();
+        ProjectionRebuilder.Result check = rebuilder.rebuild("payout-ratio", false);
+        assertThat(check.differences()).isEmpty();
+        assertThat(check.eventsCounted()).isGreaterThanOrEqualTo(ENROLMENTS.size());
+        ProjectionRebuilder.Result swapped = admin.rebuild("payout-ratio", true);
+        assertThat(swapped.differences()).isEmpty();
+        assertThat(swapped.swapped()).isTrue();
+        assertThat(byUnit()).isEqualTo(before);
+        // the live listener goes on after the swap: a new enrolment and claim reach the swapped-in tables
+        UUID member = UUID.randomUUID();
+        UUID enrollment = UUID.randomUUID();
+        int year = YEAR + 7;
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", LocalStack.shared().bootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            send(producer, Topics.MEMBERS, member.toString(), MemberEnrolled.newBuilder(
+                            DistrictEnrollmentReportingIT.enrolled(member.toString(), "北仑", "IN_SERVICE", false, LocalDate.of(year, 1, 1)))
+                    .setEnrollmentId(enrollment).setUnitId(UNITS.get("宁波港集团")).setPlanId(PLAN).setPremium(PREMIUM).setPremiumStatus("COLLECTED").build());
+            send(producer, Topics.CLAIMS, member.toString(), approved(UUID.randomUUID(),
+                    new Enrolment(UNITS.get("宁波港集团"), "北仑", member, enrollment, true, List.of()), new BigDecimal("5.00"), false));
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(queries.ratios(year, By.UNIT, null, null)).singleElement()
+                .satisfies(r -> assertThat(r.ratio()).isEqualByComparingTo("0.1000")));
+        assertThatThrownBy(() -> admin.rebuild("no-such-projection", false)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -4,6 +4,7 @@ import cn.huzhu.contracts.Topics;
 import cn.huzhu.contracts.UndecodableRecordException;
 import cn.huzhu.reporting.query.DistrictEnrollmentProjection;
 import cn.huzhu.reporting.query.DistrictEnrollmentProjection.Event;
+import cn.huzhu.reporting.query.PayoutRatioProjection;
 import cn.huzhu.reporting.query.ProjectionTables;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,10 +24,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Rebuilds the district enrolment projection from the beginning of the member topic into shadow tables,
- * compares them with the live tables, and (if asked) swaps them in within one transaction. The live
- * listener is stopped meanwhile, so the rebuilt tables hold exactly the records up to the end offsets
- * taken at the start; when the listener resumes it skips what the rebuild already counted.
+ * Rebuilds a projection from the beginning of the topics it reads into shadow tables, compares them with the live
+ * tables, and (if asked) swaps them in within one transaction. The projection's listener is stopped meanwhile, so the
+ * rebuilt tables hold exactly the records up to the end offsets taken at the start; when the listener resumes it
+ * skips what the rebuild already counted. Projections: {@code district-enrollment} (the member topic) and
+ * {@code payout-ratio} (the member and claims topics).
  */
 @Component
 public class ProjectionRebuilder {
@@ -36,17 +38,34 @@ public class ProjectionRebuilder {
 
     private final KafkaListenerEndpointRegistry registry;
     private final ConsumerFactory<String, byte[]> consumers;
-    private final DistrictEnrollmentProjection projection;
+    private final Map<String, Projection> projections;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
 
+    /** A projection that can be rebuilt: its listener, the topics it reads, its live tables, and how events are applied. */
+    private record Projection(String listenerId, List<String> topics, List<String> tables, Applier applier) {
+    }
+
+    @FunctionalInterface
+    private interface Applier {
+        /** Applies events to the shadow tables ({@code rebuild}) or the live ones; answers the events counted. */
+        int apply(List<Event> events, boolean rebuild);
+    }
+
+    private static final String SUFFIX = "_rebuild";
+
     public ProjectionRebuilder(KafkaListenerEndpointRegistry registry, ConsumerFactory<String, byte[]> consumers,
-                               DistrictEnrollmentProjection projection, JdbcTemplate jdbc, TransactionTemplate transaction) {
+                               DistrictEnrollmentProjection districts, PayoutRatioProjection ratios, JdbcTemplate jdbc,
+                               TransactionTemplate transaction) {
         this.registry = registry;
         this.consumers = consumers;
-        this.projection = projection;
         this.jdbc = jdbc;
         this.transaction = transaction;
+        this.projections = Map.of(
+                "district-enrollment", new Projection(DistrictEnrollmentListener.ID, List.of(Topics.MEMBERS), ProjectionTables.LIVE.all(),
+                        (events, rebuild) -> districts.apply(events, rebuild ? ProjectionTables.LIVE.withSuffix(SUFFIX) : ProjectionTables.LIVE)),
+                "payout-ratio", new Projection(PayoutRatioListener.ID, List.of(Topics.MEMBERS, Topics.CLAIMS), PayoutRatioProjection.TABLES,
+                        (events, rebuild) -> ratios.apply(events, rebuild ? SUFFIX : "")));
     }
 
     /** One line of a difference between the live and the rebuilt table. */
@@ -57,24 +76,33 @@ public class ProjectionRebuilder {
                          boolean swapped, long millis) {
     }
 
-    public synchronized Result rebuild(boolean swap) {
+    /** Rebuilds the district enrolment projection. */
+    public Result rebuild(boolean swap) {
+        return rebuild("district-enrollment", swap);
+    }
+
+    public synchronized Result rebuild(String name, boolean swap) {
+        Projection projection = projections.get(name);
+        if (projection == null) {
+            throw new IllegalArgumentException("No projection " + name + "; there are " + new java.util.TreeSet<>(projections.keySet()));
+        }
         long started = System.nanoTime();
-        MessageListenerContainer live = registry.getListenerContainer(DistrictEnrollmentListener.ID);
+        MessageListenerContainer live = registry.getListenerContainer(projection.listenerId());
         boolean wasRunning = live != null && live.isRunning();
         if (wasRunning) {
             live.stop();
         }
         try {
-            createShadowTables();
-            long[] counts = replay();
-            List<Difference> differences = compare();
+            createShadowTables(projection);
+            long[] counts = replay(projection);
+            List<Difference> differences = compare(projection);
             if (swap) {
-                swapIn();
+                swapIn(projection);
             } else {
-                dropShadowTables();
+                dropShadowTables(projection);
             }
             Result result = new Result(counts[0], counts[1], counts[2], differences, swap, Duration.ofNanos(System.nanoTime() - started).toMillis());
-            log.info("Rebuilt the district enrolment projection: {} records, {} events, {} differences, swapped={} in {} ms",
+            log.info("Rebuilt the {} projection: {} records, {} events, {} differences, swapped={} in {} ms", name,
                     result.recordsReplayed(), result.eventsCounted(), differences.size(), swap, result.millis());
             return result;
         } finally {
@@ -84,20 +112,19 @@ public class ProjectionRebuilder {
         }
     }
 
-    private void createShadowTables() {
-        ProjectionTables shadow = ProjectionTables.REBUILD;
-        for (int i = 0; i < shadow.all().size(); i++) {
-            jdbc.execute("drop table if exists " + shadow.all().get(i));
-            jdbc.execute("create table " + shadow.all().get(i) + " (like " + ProjectionTables.LIVE.all().get(i) + " including all)");
+    private void createShadowTables(Projection projection) {
+        for (String table : projection.tables()) {
+            jdbc.execute("drop table if exists " + table + SUFFIX);
+            jdbc.execute("create table " + table + SUFFIX + " (like " + table + " including all)");
         }
     }
 
-    private long[] replay() {
+    private long[] replay(Projection projection) {
         long records = 0;
         long counted = 0;
         long skipped = 0;
         try (Consumer<String, byte[]> consumer = consumers.createConsumer("reporting-rebuild", "rebuild")) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.MEMBERS).stream()
+            List<TopicPartition> partitions = projection.topics().stream().flatMap(t -> consumer.partitionsFor(t).stream())
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
@@ -116,7 +143,7 @@ public class ProjectionRebuilder {
                         skipped++;
                     }
                 }
-                counted += transaction.execute(status -> projection.apply(events, ProjectionTables.REBUILD));
+                counted += transaction.execute(status -> projection.applier().apply(events, true));
             }
         }
         return new long[] {records, counted, skipped};
@@ -126,13 +153,10 @@ public class ProjectionRebuilder {
         return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
     }
 
-    private List<Difference> compare() {
+    private List<Difference> compare(Projection projection) {
         List<Difference> differences = new ArrayList<>();
-        ProjectionTables live = ProjectionTables.LIVE;
-        ProjectionTables shadow = ProjectionTables.REBUILD;
-        for (String[] pair : List.of(new String[] {live.districtEnrollment(), shadow.districtEnrollment()},
-                new String[] {live.realNameMembers(), shadow.realNameMembers()},
-                new String[] {live.processedEvent(), shadow.processedEvent()})) {
+        for (String table : projection.tables()) {
+            String[] pair = {table, table + SUFFIX};
             differences.addAll(jdbc.query("select t::text as row from (select * from " + pair[0] + " except select * from " + pair[1] + ") t",
                     (rs, i) -> new Difference(pair[0], "only-live", rs.getString("row"))));
             differences.addAll(jdbc.query("select t::text as row from (select * from " + pair[1] + " except select * from " + pair[0] + ") t",
@@ -141,11 +165,10 @@ public class ProjectionRebuilder {
         return differences;
     }
 
-    private void swapIn() {
+    private void swapIn(Projection projection) {
         transaction.executeWithoutResult(status -> {
-            for (int i = 0; i < ProjectionTables.LIVE.all().size(); i++) {
-                String table = ProjectionTables.LIVE.all().get(i);
-                String rebuilt = ProjectionTables.REBUILD.all().get(i);
+            for (String table : projection.tables()) {
+                String rebuilt = table + SUFFIX;
                 jdbc.execute("drop table " + table);
                 jdbc.execute("alter table " + rebuilt + " rename to " + table);
                 jdbc.execute("alter index " + rebuilt + "_pkey rename to " + table + "_pkey");
@@ -153,7 +176,7 @@ public class ProjectionRebuilder {
         });
     }
 
-    private void dropShadowTables() {
-        ProjectionTables.REBUILD.all().forEach(t -> jdbc.execute("drop table if exists " + t));
+    private void dropShadowTables(Projection projection) {
+        projection.tables().forEach(t -> jdbc.execute("drop table if exists " + t + SUFFIX));
     }
 }

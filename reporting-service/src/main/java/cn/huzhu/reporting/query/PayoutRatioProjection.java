@@ -26,37 +26,48 @@ public class PayoutRatioProjection {
         this.jdbc = jdbc;
     }
 
+    /** The projection's tables, live (a rebuild fills the same names with a suffix and swaps them in). */
+    public static final List<String> TABLES = List.of("ratio_enrollment", "ratio_benefit", "ratio_funding", "ratio_processed_event");
+
     public void apply(List<Event> events) {
+        apply(events, "");
+    }
+
+    /** Applies to the tables named with {@code suffix} (empty: the live ones); answers the events counted. */
+    public int apply(List<Event> events, String suffix) {
+        int counted = 0;
         for (Event event : events) {
-            if (jdbc.update("insert into ratio_processed_event (event_id) values (?) on conflict do nothing", event.eventId()) == 0) {
+            if (jdbc.update("insert into ratio_processed_event" + suffix + " (event_id) values (?) on conflict do nothing", event.eventId()) == 0) {
                 continue;
             }
+            counted++;
             if (event.record() instanceof MemberEnrolled e) {
-                jdbc.update("""
-                        insert into ratio_enrollment (enrollment_id, member_id, unit_id, district, plan_id, year, premium, collected, gifted)
+                jdbc.update("insert into ratio_enrollment" + suffix + """
+                         as r (enrollment_id, member_id, unit_id, district, plan_id, year, premium, collected, gifted)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        on conflict (enrollment_id) do update set collected = ratio_enrollment.collected or excluded.collected""",
+                        on conflict (enrollment_id) do update set collected = r.collected or excluded.collected""",
                         e.getEnrollmentId(), e.getMemberId(), e.getUnitId(), e.getDistrict(), e.getPlanId(), e.getCoverageStart().getYear(),
                         e.getPremium(), "COLLECTED".equals(e.getPremiumStatus()), e.getGifted());
                 for (Funding f : e.getFunding()) {
-                    jdbc.update("""
-                            insert into ratio_funding (enrollment_id, payer, amount) values (?, ?, ?)
+                    jdbc.update("insert into ratio_funding" + suffix + """
+                             (enrollment_id, payer, amount) values (?, ?, ?)
                             on conflict (enrollment_id, payer) do update set amount = excluded.amount""",
                             e.getEnrollmentId(), f.getPayer(), f.getAmount());
                 }
             } else if (event.record() instanceof PremiumCollected p) {
                 // the enrolment's row is there when its record came first (one key, one partition: the member's)
-                jdbc.update("update ratio_enrollment set collected = true where enrollment_id = ?", p.getEnrollmentId());
+                jdbc.update("update ratio_enrollment" + suffix + " set collected = true where enrollment_id = ?", p.getEnrollmentId());
             } else if (event.record() instanceof ClaimApproved c) {
                 for (ApprovedBenefit b : c.getBenefits()) {
-                    jdbc.update("""
-                            insert into ratio_benefit (claim_id, enrollment_id, amount, decided_on) values (?, ?, ?, ?)
+                    jdbc.update("insert into ratio_benefit" + suffix + """
+                             (claim_id, enrollment_id, amount, decided_on) values (?, ?, ?, ?)
                             on conflict (claim_id, enrollment_id) do update set amount = excluded.amount, revoked = false""",
                             c.getClaimId(), b.getEnrollmentId(), b.getAmount(), c.getDecidedOn());
                 }
             } else if (event.record() instanceof ClaimRevoked r) {
-                jdbc.update("update ratio_benefit set revoked = true where claim_id = ?", r.getClaimId());
+                jdbc.update("update ratio_benefit" + suffix + " set revoked = true where claim_id = ?", r.getClaimId());
             }
         }
+        return counted;
     }
 }

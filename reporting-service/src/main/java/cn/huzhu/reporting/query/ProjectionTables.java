@@ -4,12 +4,11 @@ import java.util.List;
 
 /**
  * The tables of the district enrolment projection. The live set has no suffix; a rebuild fills a shadow
- * set with {@link #REBUILD} and swaps it in.
+ * set named with a suffix ({@link #withSuffix}) and swaps it in.
  */
 public record ProjectionTables(String districtEnrollment, String realNameMembers, String processedEvent) {
 
     public static final ProjectionTables LIVE = new ProjectionTables("district_enrollment", "real_name_members", "processed_event");
-    public static final ProjectionTables REBUILD = LIVE.withSuffix("_rebuild");
 
     public ProjectionTables withSuffix(String suffix) {
         return new ProjectionTables(districtEnrollment + suffix, realNameMembers + suffix, processedEvent + suffix);

@@ -1,6 +1,7 @@
 package cn.huzhu.reporting.web;
 
 import cn.huzhu.reporting.messaging.ProjectionRebuilder;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -17,11 +18,12 @@ public class AdminController {
     }
 
     /**
-     * Replays the member topic from the beginning into fresh tables and reports every difference to the
-     * live tables; with {@code swap=true} (the default) the rebuilt tables replace the live ones.
+     * Replays the topics a projection reads ({@code district-enrollment}, {@code payout-ratio}) from the beginning into
+     * fresh tables and reports every difference to the live tables; with {@code swap=true} (the default) the rebuilt
+     * tables replace the live ones.
      */
-    @PostMapping("/district-enrollment/rebuild")
-    public ProjectionRebuilder.Result rebuild(@RequestParam(defaultValue = "true") boolean swap) {
-        return rebuilder.rebuild(swap);
+    @PostMapping("/{name}/rebuild")
+    public ProjectionRebuilder.Result rebuild(@PathVariable String name, @RequestParam(defaultValue = "true") boolean swap) {
+        return rebuilder.rebuild(name, swap);
     }
 }
