@@ -211,6 +211,7 @@ class DistrictEnrollmentReportingIT {
     @Test
     @Order(5)
     void shouldRebuildTablesEqualToTheLiveOnesByReplay() {
+        ConsumerLag.awaitNone(cn.huzhu.reporting.messaging.DistrictEnrollmentListener.ID, List.of(Topics.MEMBERS));
         DistrictEnrollmentReport before = queries.districtEnrollment(2031, ProjectionTables.LIVE);
 
         ProjectionRebuilder.Result check = rebuilder.rebuild(false);

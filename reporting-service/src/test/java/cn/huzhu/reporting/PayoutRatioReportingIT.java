@@ -366,6 +366,7 @@ class PayoutRatioReportingIT {
     @Test
     void theProjectionRebuiltByReplayEqualsTheLiveOneAndCanReplaceIt() {
         awaitAll();
+        ConsumerLag.awaitNone("reporting-" + cn.huzhu.reporting.messaging.PayoutRatioListener.ID, List.of(Topics.MEMBERS, Topics.CLAIMS));
         Map<UUID, Row> before = byUnit();
         ProjectionRebuilder.Result check = rebuilder.rebuild("payout-ratio", false);
         assertThat(check.differences()).isEmpty();

@@ -9,6 +9,7 @@ import cn.huzhu.contracts.enrollment.EnrollmentTargetSet;
 import cn.huzhu.contracts.enrollment.MemberEnrolled;
 import cn.huzhu.contracts.enrollment.UnitRegistered;
 import cn.huzhu.localstack.LocalStack;
+import cn.huzhu.reporting.messaging.ProjectionRebuilder;
 import cn.huzhu.reporting.query.TargetCompletionQueries;
 import cn.huzhu.reporting.query.TargetCompletionReport;
 import java.math.BigDecimal;
@@ -16,6 +17,7 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
@@ -36,6 +38,9 @@ class TargetCompletionReportingIT {
 
     @Autowired
     TargetCompletionQueries queries;
+
+    @Autowired
+    ProjectionRebuilder rebuilder;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -115,6 +120,32 @@ class TargetCompletionReportingIT {
         TargetCompletionReport all = queries.targetCompletion(YEAR, null);
         assertThat(all.units()).hasSize(3);
         assertThat(all.totals().completed()).isEqualTo(11);
+    }
+
+    @Test
+    void shouldRebuildTheProjectionByReplayEqualToTheLiveOne() {
+        // a district and year of this test alone, so the other tests' tables are not touched
+        int year = YEAR + 30;
+        UUID unit = unit("横林镇", "金坛");
+        target(unit, "金坛", year, 4, Instant.now());
+        for (int i = 0; i < 3; i++) {
+            String member = UUID.randomUUID().toString();
+            send(Topics.MEMBERS, member, MemberEnrolled.newBuilder(
+                    DistrictEnrollmentReportingIT.enrolled(member, "金坛", "IN_SERVICE", false, LocalDate.of(year, 2, 1))).setUnitId(unit).build());
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(queries.targetCompletion(year, "金坛").units())
+                .singleElement().satisfies(r -> assertThat(r.completed()).isEqualTo(3)));
+        // the live projection must have read everything (other tests publish to the same topics) before it is compared
+        ConsumerLag.awaitNone("reporting-" + cn.huzhu.reporting.messaging.TargetCompletionListener.ID, List.of(Topics.UNITS, Topics.TARGETS, Topics.MEMBERS));
+        TargetCompletionReport before = queries.targetCompletion(year, "金坛");
+
+        ProjectionRebuilder.Result check = rebuilder.rebuild("target-completion", false);
+        ProjectionRebuilder.Result swapped = rebuilder.rebuild("target-completion", true);
+
+        assertThat(check.differences()).isEmpty();
+        assertThat(check.eventsCounted()).isPositive();
+        assertThat(swapped.differences()).isEmpty();
+        assertThat(queries.targetCompletion(year, "金坛")).isEqualTo(before);
     }
 
     @Test

@@ -5,6 +5,7 @@ import cn.huzhu.contracts.UndecodableRecordException;
 import cn.huzhu.reporting.query.DistrictEnrollmentProjection;
 import cn.huzhu.reporting.query.DistrictEnrollmentProjection.Event;
 import cn.huzhu.reporting.query.PayoutRatioProjection;
+import cn.huzhu.reporting.query.TargetCompletionProjection;
 import cn.huzhu.reporting.query.ProjectionTables;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,8 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Rebuilds a projection from the beginning of the topics it reads into shadow tables, compares them with the live
  * tables, and (if asked) swaps them in within one transaction. The projection's listener is stopped meanwhile, so the
  * rebuilt tables hold exactly the records up to the end offsets taken at the start; when the listener resumes it
- * skips what the rebuild already counted. Projections: {@code district-enrollment} (the member topic) and
- * {@code payout-ratio} (the member and claims topics).
+ * skips what the rebuild already counted. Projections: {@code district-enrollment} (the member topic),
+ * {@code target-completion} (units, targets, members) and {@code payout-ratio} (members and claims).
  */
 @Component
 public class ProjectionRebuilder {
@@ -55,7 +56,8 @@ public class ProjectionRebuilder {
     private static final String SUFFIX = "_rebuild";
 
     public ProjectionRebuilder(KafkaListenerEndpointRegistry registry, ConsumerFactory<String, byte[]> consumers,
-                               DistrictEnrollmentProjection districts, PayoutRatioProjection ratios, JdbcTemplate jdbc,
+                               DistrictEnrollmentProjection districts, TargetCompletionProjection targets, PayoutRatioProjection ratios,
+                               JdbcTemplate jdbc,
                                TransactionTemplate transaction) {
         this.registry = registry;
         this.consumers = consumers;
@@ -64,6 +66,8 @@ public class ProjectionRebuilder {
         this.projections = Map.of(
                 "district-enrollment", new Projection(DistrictEnrollmentListener.ID, List.of(Topics.MEMBERS), ProjectionTables.LIVE.all(),
                         (events, rebuild) -> districts.apply(events, rebuild ? ProjectionTables.LIVE.withSuffix(SUFFIX) : ProjectionTables.LIVE)),
+                "target-completion", new Projection(TargetCompletionListener.ID, List.of(Topics.UNITS, Topics.TARGETS, Topics.MEMBERS),
+                        TargetCompletionProjection.TABLES, (events, rebuild) -> targets.apply(events, rebuild ? SUFFIX : "")),
                 "payout-ratio", new Projection(PayoutRatioListener.ID, List.of(Topics.MEMBERS, Topics.CLAIMS), PayoutRatioProjection.TABLES,
                         (events, rebuild) -> ratios.apply(events, rebuild ? SUFFIX : "")));
     }
