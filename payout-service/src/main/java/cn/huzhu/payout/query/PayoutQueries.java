@@ -195,12 +195,6 @@ public class PayoutQueries {
                 .stream().findFirst();
     }
 
-    /** What the member owes back now (0 when nothing). */
-    public BigDecimal outstanding(UUID memberId) {
-        List<BigDecimal> found = jdbc.queryForList("select outstanding from recovery_view where member_id = ?", BigDecimal.class, memberId);
-        return found.isEmpty() ? BigDecimal.ZERO : found.get(0);
-    }
-
     public Optional<RecoveryAccount> recovery(UUID memberId) {
         List<RecoveryEntry> entries = jdbc.query(
                 "select kind, payout_id, reference, amount, outstanding, recorded_on from recovery_entry where member_id = ? order by id",

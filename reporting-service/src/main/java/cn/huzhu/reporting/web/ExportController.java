@@ -41,20 +41,21 @@ public class ExportController {
 
     @GetMapping("/district-enrollment/export")
     public ResponseEntity<byte[]> districtEnrollment(@RequestParam int year, @RequestParam(defaultValue = "xlsx") String format) {
-        return file(year + "年度各系统职工医疗互助保障参保情况", Format.of(format), districtEnrollment(PlanYears.check(year)));
+        return file(year + "年度各系统职工医疗互助保障参保情况", Format.of(format), districtEnrollment(ReportParameters.year(year)));
     }
 
     @GetMapping("/targets/export")
     public ResponseEntity<byte[]> targets(@RequestParam int year, @RequestParam(required = false) String district,
                                           @RequestParam(defaultValue = "xlsx") String format) {
-        return file((year + 1) + "年互助保障目标任务清单", Format.of(format), targets(PlanYears.check(year), district == null || district.isBlank() ? null : district));
+        return file((year + 1) + "年互助保障目标任务清单", Format.of(format),
+                targets(ReportParameters.year(year), ReportParameters.optional(district)));
     }
 
     @GetMapping("/payout-ratios/export")
     public ResponseEntity<byte[]> payoutRatios(@RequestParam int year, @RequestParam(defaultValue = "district") String by,
                                                @RequestParam(required = false) String district, @RequestParam(required = false) String planId,
                                                @RequestParam(defaultValue = "xlsx") String format) {
-        return file(year + "年度互助保障给付率", Format.of(format), payoutRatios(PlanYears.check(year), By.parse(by), district, planId));
+        return file(year + "年度互助保障给付率", Format.of(format), payoutRatios(ReportParameters.year(year), By.parse(by), district, planId));
     }
 
     /** The district table: the attachment's columns, then the enrolment rate and the change against last year. */
@@ -92,13 +93,13 @@ public class ExportController {
         });
         headers.addAll(List.of("参保人数", "保费收入（元）", "给付金额（元）", "给付率%"));
         List<List<Object>> rows = new ArrayList<>();
-        for (PayoutRatioQueries.Row r : ratios.ratios(year, by, district == null || district.isBlank() ? null : district,
-                planId == null || planId.isBlank() ? null : planId)) {
+        for (PayoutRatioQueries.Row r : ratios.ratios(year, by, ReportParameters.optional(district), ReportParameters.optional(planId))) {
+            String unit = r.unitName() == null ? String.valueOf(r.unitId()) : r.unitName();
             List<Object> row = new ArrayList<>(switch (by) {
-                case UNIT -> Arrays.<Object>asList(r.unitName() == null ? String.valueOf(r.unitId()) : r.unitName(), r.district());
+                case UNIT -> Arrays.<Object>asList(unit, r.district());
                 case DISTRICT -> Arrays.<Object>asList(r.district());
                 case PLAN -> Arrays.<Object>asList(r.planId());
-                case UNIT_PLAN -> Arrays.<Object>asList(r.unitName() == null ? String.valueOf(r.unitId()) : r.unitName(), r.district(), r.planId());
+                case UNIT_PLAN -> Arrays.<Object>asList(unit, r.district(), r.planId());
             });
             row.addAll(Arrays.asList(r.enrolled(), r.premiums(), r.benefits(),
                     r.ratio() == null ? null : r.ratio().multiply(BigDecimal.valueOf(100)).setScale(2, RoundingMode.HALF_UP).toPlainString()));

@@ -29,21 +29,22 @@ public class PayoutRatioController {
     @GetMapping("/payout-ratios")
     public List<Row> ratios(@RequestParam int year, @RequestParam(defaultValue = "district") String by,
                             @RequestParam(required = false) String district, @RequestParam(required = false) String planId) {
-        return queries.ratios(PlanYears.check(year), By.parse(by), blankToNull(district), blankToNull(planId));
+        return queries.ratios(ReportParameters.year(year), By.parse(by), ReportParameters.optional(district),
+                ReportParameters.optional(planId));
     }
 
     /** Jiangshan's renewal discount: units with at least 100 members and a ratio below 50 % in the basis year. */
     @GetMapping("/payout-ratios/discount-units")
     public List<Row> discountUnits(@RequestParam int basisYear, @RequestParam(defaultValue = "100") long minEnrolled,
                                    @RequestParam(defaultValue = "0.50") BigDecimal maxRatio) {
-        return queries.unitsBelow(PlanYears.check(basisYear), minEnrolled, ratio(maxRatio));
+        return queries.unitsBelow(ReportParameters.year(basisYear), minEnrolled, ratio(maxRatio));
     }
 
     /** Huzhou's gifts: units with at least 200 members and a ratio below 70 % in the basis year. */
     @GetMapping("/payout-ratios/gift-units")
     public List<Row> giftUnits(@RequestParam int basisYear, @RequestParam(defaultValue = "200") long minEnrolled,
                                @RequestParam(defaultValue = "0.70") BigDecimal maxRatio) {
-        return queries.unitsBelow(PlanYears.check(basisYear), minEnrolled, ratio(maxRatio));
+        return queries.unitsBelow(ReportParameters.year(basisYear), minEnrolled, ratio(maxRatio));
     }
 
     /**
@@ -56,14 +57,14 @@ public class PayoutRatioController {
         if (pool.signum() <= 0 || pool.scale() > 2) {
             throw new IllegalArgumentException("pool must be a positive amount in yuan with at most 2 decimals");
         }
-        return queries.subsidy(PlanYears.check(basisYear), planId, moreThan, pool);
+        return queries.subsidy(ReportParameters.year(basisYear), planId, moreThan, pool);
     }
 
 
     /** The fund position of each plan of a plan year: premiums by payer, benefits approved and revoked, balance. */
     @GetMapping("/fund-position")
     public List<PayoutRatioQueries.FundPosition> fundPosition(@RequestParam int year, @RequestParam(required = false) String planId) {
-        return queries.fundPositions(PlanYears.check(year), blankToNull(planId));
+        return queries.fundPositions(ReportParameters.year(year), ReportParameters.optional(planId));
     }
 
     private static BigDecimal ratio(BigDecimal ratio) {
@@ -71,9 +72,5 @@ public class PayoutRatioController {
             throw new IllegalArgumentException("maxRatio must be between 0 and 1");
         }
         return ratio;
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 }

@@ -26,6 +26,6 @@ public class ReportController {
     @GetMapping("/district-enrollment")
     public DistrictEnrollmentReport districtEnrollment(@RequestParam(required = false) Integer year) {
         int reportYear = year == null ? LocalDate.now(ZONE).getYear() : year;
-        return queries.districtEnrollment(PlanYears.check(reportYear), ProjectionTables.LIVE);
+        return queries.districtEnrollment(ReportParameters.year(reportYear), ProjectionTables.LIVE);
     }
 }
