@@ -328,6 +328,14 @@ class PayoutRatioReportingIT {
         assertThat(fund.benefitsRevoked()).isEqualByComparingTo(revoked);
         assertThat(fund.balance()).isEqualByComparingTo(premiums.subtract(standing));
         assertThat(controller.fundPosition(YEAR, null)).extracting(PayoutRatioQueries.FundPosition::planId).containsExactly(PLAN);
+
+        var table = exports.fundPosition(YEAR, PLAN);
+        assertThat(table.headers()).containsExactly("险种", "年度", "保费收入（元）", "个人缴费（元）", "单位缴费（元）", "工会补助（含赠送）（元）",
+                "省总工会补助（元）", "给付金额（元）", "撤销追回（元）", "结余（元）");
+        assertThat(table.rows()).containsExactly(List.of(PLAN, YEAR, fund.premiums(), fund.premiums(), new BigDecimal("0.00"), new BigDecimal("0.00"),
+                new BigDecimal("0.00"), fund.benefitsApproved(), fund.benefitsRevoked(), fund.balance()));
+        var csv = exports.fundPosition(YEAR, PLAN, "csv");
+        assertThat(new String(csv.getBody(), java.nio.charset.StandardCharsets.UTF_8)).contains(PLAN + "," + YEAR + "," + fund.premiums().toPlainString());
     }
 
     @Test

@@ -20,6 +20,11 @@ public record ClaimAdjudicatedEvent(String claimId, String memberId, Claim claim
     public record Review(String decision, String reason, String reviewer, LocalDate decidedOn) {
     }
 
+    /** The day of the decision: the adjudicator's for a claim decided in review, otherwise the day it was submitted. */
+    public LocalDate decidedOn() {
+        return review != null ? review.decidedOn() : submittedOn;
+    }
+
     public List<String> reviewReasons() {
         return reviewReasons == null ? List.of() : reviewReasons;
     }

@@ -121,10 +121,10 @@ public class ClaimHandler {
         if (command.approve()) {
             Outcome outcome = assess(proposed.memberId(), withoutExclusions(proposed.claim()));
             charge(proposed.claimId(), proposed.memberId(), outcome);
-            decision = decision(proposed.claimId(), proposed.memberId(), proposed.claim(), proposed.hospital(), command.decidedOn(), outcome, review,
+            decision = decision(proposed.claimId(), proposed.memberId(), proposed.claim(), proposed.hospital(), proposed.submittedOn(), outcome, review,
                     proposed.settlement());
         } else {
-            decision = new ClaimAdjudicatedEvent(proposed.claimId(), proposed.memberId(), proposed.claim(), proposed.hospital(), command.decidedOn(),
+            decision = new ClaimAdjudicatedEvent(proposed.claimId(), proposed.memberId(), proposed.claim(), proposed.hospital(), proposed.submittedOn(),
                     ClaimStatus.REJECTED, BigDecimal.ZERO.setScale(2), proposed.benefits(),
                     new Rejection("REJECTED_IN_REVIEW", command.reason()), proposed.reviewReasons(), review, proposed.settlement());
         }

@@ -47,7 +47,7 @@ public class ClaimPublisher {
             outbox.send(Topics.CLAIMS, e.memberId(), ClaimApproved.newBuilder()
                     .setEventId(eventId).setOccurredAt(at)
                     .setClaimId(UUID.fromString(e.claimId())).setMemberId(UUID.fromString(e.memberId()))
-                    .setType(e.claim().type().name()).setEventDate(e.claim().eventDate()).setDecidedOn(e.submittedOn())
+                    .setType(e.claim().type().name()).setEventDate(e.claim().eventDate()).setDecidedOn(e.decidedOn()).setSubmittedOn(e.submittedOn())
                     .setTotal(e.total())
                     .setBenefits(e.benefits().stream().filter(b -> b.amount().signum() > 0).map(ClaimPublisher::benefit).toList())
                     .setHospitalSettlement(e.settlement() == null ? null
@@ -57,7 +57,7 @@ public class ClaimPublisher {
             outbox.send(Topics.CLAIMS, e.memberId(), ClaimRejected.newBuilder()
                     .setEventId(eventId).setOccurredAt(at)
                     .setClaimId(UUID.fromString(e.claimId())).setMemberId(UUID.fromString(e.memberId()))
-                    .setType(e.claim().type().name()).setEventDate(e.claim().eventDate()).setDecidedOn(e.submittedOn())
+                    .setType(e.claim().type().name()).setEventDate(e.claim().eventDate()).setDecidedOn(e.decidedOn()).setSubmittedOn(e.submittedOn())
                     .setCode(e.rejection().code()).setMessage(e.rejection().message())
                     .build());
         }

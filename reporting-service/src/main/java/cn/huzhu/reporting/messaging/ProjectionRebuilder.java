@@ -2,6 +2,7 @@ package cn.huzhu.reporting.messaging;
 
 import cn.huzhu.contracts.Topics;
 import cn.huzhu.contracts.UndecodableRecordException;
+import cn.huzhu.reporting.query.ClaimsActivityProjection;
 import cn.huzhu.reporting.query.DistrictEnrollmentProjection;
 import cn.huzhu.reporting.query.DistrictEnrollmentProjection.Event;
 import cn.huzhu.reporting.query.PayoutRatioProjection;
@@ -29,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * tables, and (if asked) swaps them in within one transaction. The projection's listener is stopped meanwhile, so the
  * rebuilt tables hold exactly the records up to the end offsets taken at the start; when the listener resumes it
  * skips what the rebuild already counted. Projections: {@code district-enrollment} (the member topic),
- * {@code target-completion} (units, targets, members) and {@code payout-ratio} (members and claims).
+ * {@code target-completion} (units, targets, members) and {@code payout-ratio} (members and claims) and {@code claims-activity} (members, claims and payouts).
  */
 @Component
 public class ProjectionRebuilder {
@@ -57,7 +58,7 @@ public class ProjectionRebuilder {
 
     public ProjectionRebuilder(KafkaListenerEndpointRegistry registry, ConsumerFactory<String, byte[]> consumers,
                                DistrictEnrollmentProjection districts, TargetCompletionProjection targets, PayoutRatioProjection ratios,
-                               JdbcTemplate jdbc,
+                               ClaimsActivityProjection claims, JdbcTemplate jdbc,
                                TransactionTemplate transaction) {
         this.registry = registry;
         this.consumers = consumers;
@@ -69,7 +70,9 @@ public class ProjectionRebuilder {
                 "target-completion", new Projection(TargetCompletionListener.ID, List.of(Topics.UNITS, Topics.TARGETS, Topics.MEMBERS),
                         TargetCompletionProjection.TABLES, (events, rebuild) -> targets.apply(events, rebuild ? SUFFIX : "")),
                 "payout-ratio", new Projection(PayoutRatioListener.ID, List.of(Topics.MEMBERS, Topics.CLAIMS), PayoutRatioProjection.TABLES,
-                        (events, rebuild) -> ratios.apply(events, rebuild ? SUFFIX : "")));
+                        (events, rebuild) -> ratios.apply(events, rebuild ? SUFFIX : "")),
+                "claims-activity", new Projection(ClaimsActivityListener.ID, List.of(Topics.MEMBERS, Topics.CLAIMS, Topics.PAYOUTS),
+                        ClaimsActivityProjection.TABLES, (events, rebuild) -> claims.apply(events, rebuild ? SUFFIX : "")));
     }
 
     /** One line of a difference between the live and the rebuilt table. */

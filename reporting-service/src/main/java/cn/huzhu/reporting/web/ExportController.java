@@ -2,6 +2,8 @@ package cn.huzhu.reporting.web;
 
 import cn.huzhu.reporting.export.ExportTable;
 import cn.huzhu.reporting.export.ExportTable.Format;
+import cn.huzhu.reporting.query.ClaimsActivityQueries;
+import cn.huzhu.reporting.query.ClaimsActivityQueries.Dimension;
 import cn.huzhu.reporting.query.DistrictEnrollmentQueries;
 import cn.huzhu.reporting.query.DistrictEnrollmentReport;
 import cn.huzhu.reporting.query.PayoutRatioQueries;
@@ -16,6 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -32,12 +36,23 @@ public class ExportController {
     private final DistrictEnrollmentQueries districts;
     private final TargetCompletionQueries targets;
     private final PayoutRatioQueries ratios;
+    private final ClaimsActivityQueries claims;
 
-    public ExportController(DistrictEnrollmentQueries districts, TargetCompletionQueries targets, PayoutRatioQueries ratios) {
+    public ExportController(DistrictEnrollmentQueries districts, TargetCompletionQueries targets, PayoutRatioQueries ratios,
+                            ClaimsActivityQueries claims) {
         this.districts = districts;
         this.targets = targets;
         this.ratios = ratios;
+        this.claims = claims;
     }
+
+    /** Claim types as the unions' tables name them. */
+    static final Map<String, String> TYPE_LABELS = Map.of("HOSPITALIZATION", "住院", "CRITICAL_ILLNESS", "重大疾病", "WORK_INJURY", "工伤",
+            "DEATH", "身故");
+
+    /** Who paid premiums, as the fund tables name them. */
+    static final Map<String, String> PAYER_LABELS = Map.of("MEMBER", "个人缴费", "UNIT", "单位缴费", "UNION", "工会补助（含赠送）",
+            "PROVINCE", "省总工会补助");
 
     @GetMapping("/district-enrollment/export")
     public ResponseEntity<byte[]> districtEnrollment(@RequestParam int year, @RequestParam(defaultValue = "xlsx") String format) {
@@ -56,6 +71,68 @@ public class ExportController {
                                                @RequestParam(required = false) String district, @RequestParam(required = false) String planId,
                                                @RequestParam(defaultValue = "xlsx") String format) {
         return file(year + "年度互助保障给付率", Format.of(format), payoutRatios(ReportParameters.year(year), By.parse(by), district, planId));
+    }
+
+    @GetMapping("/claims/export")
+    public ResponseEntity<byte[]> claims(@RequestParam int year, @RequestParam(required = false) String by,
+                                         @RequestParam(required = false) String planId, @RequestParam(required = false) String type,
+                                         @RequestParam(required = false) String district, @RequestParam(defaultValue = "xlsx") String format) {
+        return file(year + "年度互助保障理赔情况", Format.of(format), claims(ReportParameters.year(year), Dimension.parse(by),
+                ClaimsReportController.filter(planId, type, district)));
+    }
+
+    @GetMapping("/fund-position/export")
+    public ResponseEntity<byte[]> fundPosition(@RequestParam int year, @RequestParam(required = false) String planId,
+                                               @RequestParam(defaultValue = "xlsx") String format) {
+        return file(year + "年度互助保障资金收支情况", Format.of(format), fundPosition(ReportParameters.year(year), ReportParameters.optional(planId)));
+    }
+
+    /** Claims by the dimensions asked for (in the order plan, type, district, month), then the figures. */
+    public ExportTable claims(int year, Set<Dimension> by, ClaimsActivityQueries.Filter filter) {
+        List<String> headers = new ArrayList<>();
+        Map<Dimension, String> names = Map.of(Dimension.PLAN, "险种", Dimension.TYPE, "类别", Dimension.DISTRICT, "区县", Dimension.MONTH, "申请月份");
+        for (Dimension d : Dimension.values()) {
+            if (by.contains(d)) {
+                headers.add(names.get(d));
+            }
+        }
+        headers.addAll(List.of("申请件数", "给付件数", "拒付件数", "撤销件数", "给付金额（元）", "给付件数占比%", "已到账件数", "平均到账天数"));
+        List<List<Object>> rows = new ArrayList<>();
+        for (ClaimsActivityQueries.Row r : claims.claims(year, by, filter)) {
+            List<Object> row = new ArrayList<>();
+            if (by.contains(Dimension.PLAN)) {
+                row.add(r.planId() == null ? "（未给付）" : r.planId());
+            }
+            if (by.contains(Dimension.TYPE)) {
+                row.add(TYPE_LABELS.getOrDefault(r.type(), r.type()));
+            }
+            if (by.contains(Dimension.DISTRICT)) {
+                row.add(r.district());
+            }
+            if (by.contains(Dimension.MONTH)) {
+                row.add(r.month());
+            }
+            row.addAll(Arrays.asList(r.claims(), r.approved(), r.rejected(), r.revoked(), r.amount(), percent(r.approvalRate()), r.paid(),
+                    r.averageDaysToPayment() == null ? null : r.averageDaysToPayment().toPlainString()));
+            rows.add(row);
+        }
+        return new ExportTable(year + "年度理赔情况", headers, rows);
+    }
+
+    /** The fund of each plan: premiums, by payer in the platform's payer order, benefits, revocations, balance. */
+    public ExportTable fundPosition(int year, String planId) {
+        List<String> payers = List.of("MEMBER", "UNIT", "UNION", "PROVINCE");
+        List<String> headers = new ArrayList<>(List.of("险种", "年度", "保费收入（元）"));
+        payers.forEach(p -> headers.add(PAYER_LABELS.get(p) + "（元）"));
+        headers.addAll(List.of("给付金额（元）", "撤销追回（元）", "结余（元）"));
+        List<List<Object>> rows = new ArrayList<>();
+        for (PayoutRatioQueries.FundPosition f : ratios.fundPositions(year, planId)) {
+            List<Object> row = new ArrayList<>(Arrays.asList(f.planId(), f.year(), f.premiums()));
+            payers.forEach(p -> row.add(f.premiumsByPayer().getOrDefault(p, BigDecimal.ZERO.setScale(2))));
+            row.addAll(Arrays.asList(f.benefitsApproved(), f.benefitsRevoked(), f.balance()));
+            rows.add(row);
+        }
+        return new ExportTable(year + "年度资金收支", headers, rows);
     }
 
     /** The district table: the attachment's columns, then the enrolment rate and the change against last year. */
@@ -102,10 +179,15 @@ public class ExportController {
                 case UNIT_PLAN -> Arrays.<Object>asList(unit, r.district(), r.planId());
             });
             row.addAll(Arrays.asList(r.enrolled(), r.premiums(), r.benefits(),
-                    r.ratio() == null ? null : r.ratio().multiply(BigDecimal.valueOf(100)).setScale(2, RoundingMode.HALF_UP).toPlainString()));
+                    percent(r.ratio())));
             rows.add(row);
         }
         return new ExportTable(year + "年度给付率", headers, rows);
+    }
+
+    /** A ratio of four decimals as a percentage with two, as text (null stays null). */
+    private static String percent(BigDecimal ratio) {
+        return ratio == null ? null : ratio.multiply(BigDecimal.valueOf(100)).setScale(2, RoundingMode.HALF_UP).toPlainString();
     }
 
     private static List<Object> districtRow(DistrictEnrollmentReport.Row r) {

@@ -1,0 +1,120 @@
+package cn.huzhu.reporting.query;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Claims of a year (by the day they were submitted) grouped by any of plan, type, district and month: how many were
+ * decided, approved (and still stand), rejected and revoked; the benefits approved; the approval rate; and the
+ * average days from submission to payment of the approved claims paid to members' cards (the day the bank confirmed
+ * the claim's last payout; claims settled at the hospital desk are paid there and left out of it). A claim paying
+ * under two plans counts once under each; rejected claims pay under no plan and are grouped under a null plan.
+ */
+@Component
+public class ClaimsActivityQueries {
+
+    /** A grouping column: its expression over the joined claim rows. */
+    public enum Dimension {
+        PLAN("p.plan_id"), TYPE("c.type"), DISTRICT("coalesce(m.district, '')"), MONTH("to_char(c.submitted_on, 'YYYY-MM')");
+
+        private final String expression;
+
+        Dimension(String expression) {
+            this.expression = expression;
+        }
+
+        /** From a request parameter: a comma-separated list of plan, type, district and month (blank: all four). */
+        public static Set<Dimension> parse(String by) {
+            if (by == null || by.isBlank()) {
+                return EnumSet.allOf(Dimension.class);
+            }
+            Set<Dimension> dims = EnumSet.noneOf(Dimension.class);
+            for (String part : by.split(",")) {
+                try {
+                    dims.add(valueOf(part.trim().toUpperCase(Locale.ROOT)));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("by must list plan, type, district or month, not " + part.trim());
+                }
+            }
+            return dims;
+        }
+    }
+
+    /** Filters; null where not filtered. */
+    public record Filter(String planId, String type, String district) {
+        public static final Filter NONE = new Filter(null, null, null);
+    }
+
+    /**
+     * One group; a key not grouped by is null (district "" when the member's district is not known yet). Rates to four
+     * decimals; the average days to one decimal, null when no claim of the group has been paid yet.
+     */
+    public record Row(String planId, String type, String district, String month, long claims, long approved, long rejected, long revoked,
+                      BigDecimal amount, BigDecimal approvalRate, long paid, BigDecimal averageDaysToPayment) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    public ClaimsActivityQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<Row> claims(int year, Set<Dimension> by, Filter filter) {
+        boolean byPlan = by.contains(Dimension.PLAN) || filter.planId() != null;
+        String keys = EnumSet.allOf(Dimension.class).stream()
+                .map(d -> by.contains(d) ? d.expression : "null::varchar").collect(Collectors.joining(", "));
+        String groupBy = by.stream().map(d -> d.expression).collect(Collectors.joining(", "));
+        List<Object> args = new ArrayList<>(List.of(LocalDate.of(year, 1, 1), LocalDate.of(year + 1, 1, 1)));
+        StringBuilder where = new StringBuilder("c.submitted_on >= ? and c.submitted_on < ?");
+        if (filter.planId() != null) {
+            where.append(" and p.plan_id = ?");
+            args.add(filter.planId());
+        }
+        if (filter.type() != null) {
+            where.append(" and c.type = ?");
+            args.add(filter.type());
+        }
+        if (filter.district() != null) {
+            where.append(" and m.district = ?");
+            args.add(filter.district());
+        }
+        String amount = byPlan ? "p.amount" : "c.amount";
+        String sql = "select " + keys + """
+                , count(*) as claims,
+                  count(*) filter (where c.status = 'APPROVED') as approved,
+                  count(*) filter (where c.status = 'REJECTED') as rejected,
+                  count(*) filter (where c.status = 'REVOKED') as revoked,
+                  coalesce(sum(%s) filter (where c.status = 'APPROVED'), 0) as amount,
+                  count(x.paid_on) filter (where c.status = 'APPROVED' and not c.at_hospital) as paid,
+                  avg(x.paid_on - c.submitted_on) filter (where c.status = 'APPROVED' and not c.at_hospital) as days
+                from claim_fact c
+                left join claim_member m on m.member_id = c.member_id
+                %s
+                left join lateral (select max(y.confirmed_on) as paid_on from claim_payment y where y.claim_id = c.claim_id) x on true
+                where %s
+                """.formatted(amount, byPlan ? "left join claim_fact_plan p on p.claim_id = c.claim_id" : "", where)
+                + (groupBy.isEmpty() ? "" : " group by " + groupBy + " order by " + groupBy);
+        return jdbc.query(sql, ClaimsActivityQueries::row, args.toArray());
+    }
+
+    private static Row row(ResultSet rs, int i) throws SQLException {
+        long claims = rs.getLong("claims");
+        long approved = rs.getLong("approved");
+        BigDecimal days = rs.getBigDecimal("days");
+        return new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), claims, approved, rs.getLong("rejected"),
+                rs.getLong("revoked"), rs.getBigDecimal("amount").setScale(2, RoundingMode.UNNECESSARY),
+                claims == 0 ? null : BigDecimal.valueOf(approved).divide(BigDecimal.valueOf(claims), 4, RoundingMode.HALF_UP),
+                rs.getLong("paid"), days == null ? null : days.setScale(1, RoundingMode.HALF_UP));
+    }
+}

@@ -1,0 +1,41 @@
+package cn.huzhu.reporting.web;
+
+import cn.huzhu.reporting.query.ClaimsActivityQueries;
+import cn.huzhu.reporting.query.ClaimsActivityQueries.Dimension;
+import cn.huzhu.reporting.query.ClaimsActivityQueries.Filter;
+import cn.huzhu.reporting.query.ClaimsActivityQueries.Row;
+import java.util.List;
+import java.util.Set;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Claims of a year by plan, type, district and month: counts, amounts, approval rate and days to payment. */
+@RestController
+@RequestMapping("/api/reports")
+public class ClaimsReportController {
+
+    static final Set<String> TYPES = Set.of("HOSPITALIZATION", "CRITICAL_ILLNESS", "WORK_INJURY", "DEATH");
+
+    private final ClaimsActivityQueries queries;
+
+    public ClaimsReportController(ClaimsActivityQueries queries) {
+        this.queries = queries;
+    }
+
+    /** {@code by}: comma-separated plan, type, district, month (default all four); filters optional. */
+    @GetMapping("/claims")
+    public List<Row> claims(@RequestParam int year, @RequestParam(required = false) String by, @RequestParam(required = false) String planId,
+                            @RequestParam(required = false) String type, @RequestParam(required = false) String district) {
+        return queries.claims(ReportParameters.year(year), Dimension.parse(by), filter(planId, type, district));
+    }
+
+    static Filter filter(String planId, String type, String district) {
+        String t = ReportParameters.optional(type);
+        if (t != null && !TYPES.contains(t)) {
+            throw new IllegalArgumentException("type must be one of " + new java.util.TreeSet<>(TYPES) + ", not " + t);
+        }
+        return new Filter(ReportParameters.optional(planId), t, ReportParameters.optional(district));
+    }
+}
