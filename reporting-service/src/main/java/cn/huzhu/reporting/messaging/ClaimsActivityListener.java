@@ -2,6 +2,7 @@ package cn.huzhu.reporting.messaging;
 
 import cn.huzhu.contracts.Topics;
 import cn.huzhu.reporting.query.ClaimsActivityProjection;
+import cn.huzhu.reporting.query.ReportSummaries;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -19,14 +20,17 @@ public class ClaimsActivityListener {
 
     private final ClaimsActivityProjection projection;
     private final TransactionTemplate transaction;
+    private final ReportSummaries summaries;
 
-    public ClaimsActivityListener(ClaimsActivityProjection projection, TransactionTemplate transaction) {
+    public ClaimsActivityListener(ClaimsActivityProjection projection, TransactionTemplate transaction, ReportSummaries summaries) {
         this.projection = projection;
         this.transaction = transaction;
+        this.summaries = summaries;
     }
 
     @KafkaListener(id = ID, groupId = "reporting-" + ID, topics = {Topics.MEMBERS, Topics.CLAIMS, Topics.PAYOUTS})
     public void on(List<ConsumerRecord<String, byte[]>> records) {
         ProjectionFeed.apply(records, transaction, projection::apply);
+        summaries.claimsChanged();
     }
 }

@@ -2,6 +2,7 @@ package cn.huzhu.reporting.messaging;
 
 import cn.huzhu.contracts.Topics;
 import cn.huzhu.reporting.query.PayoutRatioProjection;
+import cn.huzhu.reporting.query.ReportSummaries;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -19,14 +20,17 @@ public class PayoutRatioListener {
 
     private final PayoutRatioProjection projection;
     private final TransactionTemplate transaction;
+    private final ReportSummaries summaries;
 
-    public PayoutRatioListener(PayoutRatioProjection projection, TransactionTemplate transaction) {
+    public PayoutRatioListener(PayoutRatioProjection projection, TransactionTemplate transaction, ReportSummaries summaries) {
         this.projection = projection;
         this.transaction = transaction;
+        this.summaries = summaries;
     }
 
     @KafkaListener(id = ID, groupId = "reporting-" + ID, topics = {Topics.MEMBERS, Topics.CLAIMS})
     public void on(List<ConsumerRecord<String, byte[]>> records) {
         ProjectionFeed.apply(records, transaction, projection::apply);
+        summaries.ratiosChanged();
     }
 }

@@ -8,6 +8,7 @@ import cn.huzhu.reporting.query.DistrictEnrollmentProjection.Event;
 import cn.huzhu.reporting.query.PayoutRatioProjection;
 import cn.huzhu.reporting.query.TargetCompletionProjection;
 import cn.huzhu.reporting.query.ProjectionTables;
+import cn.huzhu.reporting.query.ReportSummaries;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,12 +38,15 @@ public class ProjectionRebuilder {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilder.class);
     private static final Duration POLL = Duration.ofMillis(500);
+    /** Records per poll of a replay: large, to apply few large batches. */
+    private static final int REPLAY_POLL_RECORDS = 5000;
 
     private final KafkaListenerEndpointRegistry registry;
     private final ConsumerFactory<String, byte[]> consumers;
     private final Map<String, Projection> projections;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
+    private final ReportSummaries summaries;
 
     /** A projection that can be rebuilt: its listener, the topics it reads, its live tables, and how events are applied. */
     private record Projection(String listenerId, List<String> topics, List<String> tables, Applier applier) {
@@ -56,10 +60,14 @@ public class ProjectionRebuilder {
 
     private static final String SUFFIX = "_rebuild";
 
+    /** The name that rebuilds every projection in one replay. */
+    public static final String ALL = "all";
+
     public ProjectionRebuilder(KafkaListenerEndpointRegistry registry, ConsumerFactory<String, byte[]> consumers,
                                DistrictEnrollmentProjection districts, TargetCompletionProjection targets, PayoutRatioProjection ratios,
-                               ClaimsActivityProjection claims, JdbcTemplate jdbc,
+                               ClaimsActivityProjection claims, ReportSummaries summaries, JdbcTemplate jdbc,
                                TransactionTemplate transaction) {
+        this.summaries = summaries;
         this.registry = registry;
         this.consumers = consumers;
         this.jdbc = jdbc;
@@ -79,8 +87,9 @@ public class ProjectionRebuilder {
     public record Difference(String table, String side, String row) {
     }
 
+    /** What a rebuild did; {@code replayMillis} of its {@code millis} went into replaying (the rest: comparing, swapping). */
     public record Result(long recordsReplayed, long eventsCounted, long undecodableSkipped, List<Difference> differences,
-                         boolean swapped, long millis) {
+                         boolean swapped, long millis, long replayMillis) {
     }
 
     /** Rebuilds the district enrolment projection. */
@@ -88,34 +97,48 @@ public class ProjectionRebuilder {
         return rebuild("district-enrollment", swap);
     }
 
+    /**
+     * Rebuilds one projection, or with {@code all} every projection in one replay of the topics they read (each record
+     * decoded once and applied to every projection that reads its topic).
+     */
     public synchronized Result rebuild(String name, boolean swap) {
-        Projection projection = projections.get(name);
-        if (projection == null) {
-            throw new IllegalArgumentException("No projection " + name + "; there are " + new java.util.TreeSet<>(projections.keySet()));
+        List<Projection> chosen;
+        if (ALL.equals(name)) {
+            chosen = List.copyOf(new java.util.TreeMap<>(projections).values());
+        } else if (projections.containsKey(name)) {
+            chosen = List.of(projections.get(name));
+        } else {
+            throw new IllegalArgumentException("No projection " + name + "; there are " + new java.util.TreeSet<>(projections.keySet()) + " and " + ALL);
         }
         long started = System.nanoTime();
-        MessageListenerContainer live = registry.getListenerContainer(projection.listenerId());
-        boolean wasRunning = live != null && live.isRunning();
-        if (wasRunning) {
-            live.stop();
+        List<MessageListenerContainer> stopped = new ArrayList<>();
+        for (Projection projection : chosen) {
+            MessageListenerContainer live = registry.getListenerContainer(projection.listenerId());
+            if (live != null && live.isRunning()) {
+                live.stop();
+                stopped.add(live);
+            }
         }
         try {
-            createShadowTables(projection);
-            long[] counts = replay(projection);
-            List<Difference> differences = compare(projection);
+            chosen.forEach(this::createShadowTables);
+            long replayStart = System.nanoTime();
+            long[] counts = replay(chosen);
+            long replayMillis = Duration.ofNanos(System.nanoTime() - replayStart).toMillis();
+            List<Difference> differences = compare(chosen);
             if (swap) {
-                swapIn(projection);
+                transaction.executeWithoutResult(status -> chosen.forEach(this::swapIn));
+                summaries.ratiosChanged();
+                summaries.claimsChanged();
             } else {
-                dropShadowTables(projection);
+                chosen.forEach(this::dropShadowTables);
             }
-            Result result = new Result(counts[0], counts[1], counts[2], differences, swap, Duration.ofNanos(System.nanoTime() - started).toMillis());
-            log.info("Rebuilt the {} projection: {} records, {} events, {} differences, swapped={} in {} ms", name,
-                    result.recordsReplayed(), result.eventsCounted(), differences.size(), swap, result.millis());
+            Result result = new Result(counts[0], counts[1], counts[2], differences, swap, Duration.ofNanos(System.nanoTime() - started).toMillis(),
+                    replayMillis);
+            log.info("Rebuilt the {} projection: {} records, {} events, {} differences, swapped={} in {} ms ({} ms replaying)", name,
+                    result.recordsReplayed(), result.eventsCounted(), differences.size(), swap, result.millis(), replayMillis);
             return result;
         } finally {
-            if (wasRunning) {
-                live.start();
-            }
+            stopped.forEach(MessageListenerContainer::start);
         }
     }
 
@@ -126,49 +149,111 @@ public class ProjectionRebuilder {
         }
     }
 
-    private long[] replay(Projection projection) {
+    /** Replays the topics of {@code chosen} into their shadow tables, a poll per transaction; answers records, events counted, skipped. */
+    private long[] replay(List<Projection> chosen) {
         long records = 0;
         long counted = 0;
         long skipped = 0;
-        try (Consumer<String, byte[]> consumer = consumers.createConsumer("reporting-rebuild", "rebuild")) {
-            List<TopicPartition> partitions = projection.topics().stream().flatMap(t -> consumer.partitionsFor(t).stream())
+        List<String> topics = chosen.stream().flatMap(p -> p.topics().stream()).distinct().toList();
+        java.util.Properties bigPolls = new java.util.Properties();
+        bigPolls.put("max.poll.records", String.valueOf(REPLAY_POLL_RECORDS));
+        java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(chosen.size());
+        try (Consumer<String, byte[]> consumer = consumers.createConsumer("reporting-rebuild", "rebuild", null, bigPolls)) {
+            List<TopicPartition> partitions = topics.stream().flatMap(t -> consumer.partitionsFor(t).stream())
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             while (!reached(consumer, end)) {
                 ConsumerRecords<String, byte[]> batch = consumer.poll(POLL);
-                List<Event> events = new ArrayList<>(batch.count());
+                Map<String, List<Event>> byTopic = new java.util.HashMap<>();
                 for (ConsumerRecord<String, byte[]> record : batch) {
                     if (record.offset() >= end.get(new TopicPartition(record.topic(), record.partition()))) {
                         continue;
                     }
                     records++;
                     try {
-                        events.add(EventDecoding.decode(record.value()));
+                        byTopic.computeIfAbsent(record.topic(), t -> new ArrayList<>()).add(EventDecoding.decode(record.value()));
                     } catch (UndecodableRecordException e) {
                         skipped++;
                     }
                 }
-                counted += transaction.execute(status -> projection.applier().apply(events, true));
+                // each projection applies the poll in a transaction of its own, the projections side by side (a
+                // connection each); the next poll waits for all. Nothing here is live until the swap, which commits
+                // durably (and with it everything written before), so these commits need not wait for the disk.
+                List<java.util.concurrent.Future<Integer>> applied = new ArrayList<>();
+                for (Projection projection : chosen) {
+                    List<Event> events = new ArrayList<>();
+                    projection.topics().forEach(t -> events.addAll(byTopic.getOrDefault(t, List.of())));
+                    if (!events.isEmpty()) {
+                        applied.add(workers.submit(() -> transaction.execute(status -> {
+                            jdbc.execute("set local synchronous_commit to off");
+                            return projection.applier().apply(events, true);
+                        })));
+                    }
+                }
+                for (java.util.concurrent.Future<Integer> f : applied) {
+                    counted += await(f);
+                }
             }
+        } finally {
+            workers.shutdownNow();
         }
         return new long[] {records, counted, skipped};
+    }
+
+    private static <T> T await(java.util.concurrent.Future<T> applied) {
+        try {
+            return applied.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Rebuild interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 
     private static boolean reached(Consumer<String, byte[]> consumer, Map<TopicPartition, Long> end) {
         return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
     }
 
-    private List<Difference> compare(Projection projection) {
-        List<Difference> differences = new ArrayList<>();
-        for (String table : projection.tables()) {
-            String[] pair = {table, table + SUFFIX};
-            differences.addAll(jdbc.query("select t::text as row from (select * from " + pair[0] + " except select * from " + pair[1] + ") t",
-                    (rs, i) -> new Difference(pair[0], "only-live", rs.getString("row"))));
-            differences.addAll(jdbc.query("select t::text as row from (select * from " + pair[1] + " except select * from " + pair[0] + ") t",
-                    (rs, i) -> new Difference(pair[0], "only-rebuilt", rs.getString("row"))));
+    /**
+     * The rows that differ between the live and the rebuilt tables of {@code chosen} (up to 100 per table): each table
+     * joined with its rebuilt copy on its primary key, the tables side by side.
+     */
+    private List<Difference> compare(List<Projection> chosen) {
+        List<String> tables = chosen.stream().flatMap(p -> p.tables().stream()).toList();
+        java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(Math.min(4, tables.size()));
+        try {
+            List<java.util.concurrent.Future<List<Difference>>> compared = tables.stream().map(t -> workers.submit(() -> compare(t))).toList();
+            List<Difference> differences = new ArrayList<>();
+            for (java.util.concurrent.Future<List<Difference>> f : compared) {
+                differences.addAll(await(f));
+            }
+            return differences;
+        } finally {
+            workers.shutdownNow();
         }
+    }
+
+    private List<Difference> compare(String table) {
+        List<String> key = jdbc.queryForList("""
+                select a.attname from pg_index i join pg_attribute a on a.attrelid = i.indrelid and a.attnum = any(i.indkey)
+                where i.indrelid = cast(? as regclass) and i.indisprimary""", String.class, table);
+        if (key.isEmpty()) {
+            throw new IllegalStateException("Table " + table + " has no primary key to compare its rebuilt rows by");
+        }
+        String on = key.stream().map(k -> "l." + k + " = r." + k).collect(java.util.stream.Collectors.joining(" and "));
+        List<Difference> differences = new ArrayList<>();
+        jdbc.query("select l::text as live, r::text as rebuilt, l is null as no_live, r is null as no_rebuilt from " + table + " l full join "
+                + table + SUFFIX + " r on " + on + " where l is distinct from r limit 100", (org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+                    if (!rs.getBoolean("no_live")) {
+                        differences.add(new Difference(table, "only-live", rs.getString("live")));
+                    }
+                    if (!rs.getBoolean("no_rebuilt")) {
+                        differences.add(new Difference(table, "only-rebuilt", rs.getString("rebuilt")));
+                    }
+                });
         return differences;
     }
 

@@ -9,8 +9,12 @@ import cn.huzhu.contracts.payouts.PayoutSucceeded;
 import cn.huzhu.reporting.query.DistrictEnrollmentProjection.Event;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,53 +43,70 @@ public class ClaimsActivityProjection {
 
     /** Applies to the tables named with {@code suffix} (empty: the live ones); answers the events counted. */
     public int apply(List<Event> events, String suffix) {
-        int counted = 0;
-        for (Event event : events) {
+        List<Event> relevant = events.stream().filter(e -> e.record() instanceof MemberRegistered || e.record() instanceof ClaimApproved
+                || e.record() instanceof ClaimRejected || e.record() instanceof ClaimRevoked || e.record() instanceof PayoutSucceeded).toList();
+        List<Event> fresh = ProcessedEvents.fresh(jdbc, "claim_processed_event" + suffix, relevant);
+        // a poll's records merged per key first, the later winning, so each row is written once (as one by one would leave it)
+        Map<UUID, Object[]> members = new LinkedHashMap<>();
+        Map<UUID, Object[]> decisions = new LinkedHashMap<>();
+        Map<UUID, Map<String, BigDecimal>> plans = new LinkedHashMap<>();
+        Set<UUID> revoked = new LinkedHashSet<>();
+        Map<UUID, Object[]> payments = new LinkedHashMap<>();
+        for (Event event : fresh) {
             Object record = event.record();
-            if (!(record instanceof MemberRegistered || record instanceof ClaimApproved || record instanceof ClaimRejected
-                    || record instanceof ClaimRevoked || record instanceof PayoutSucceeded)) {
-                continue;
-            }
-            if (jdbc.update("insert into claim_processed_event" + suffix + " (event_id) values (?) on conflict do nothing", event.eventId()) == 0) {
-                continue;
-            }
-            counted++;
             if (record instanceof MemberRegistered m) {
-                jdbc.update("insert into claim_member" + suffix + " (member_id, district) values (?, ?)"
-                        + " on conflict (member_id) do update set district = excluded.district", m.getMemberId(), m.getDistrict());
+                members.put(m.getMemberId(), new Object[] {m.getMemberId(), m.getDistrict()});
             } else if (record instanceof ClaimApproved c) {
-                decided(suffix, c.getClaimId(), c.getMemberId(), c.getType(), "APPROVED", c.getSubmittedOn(), c.getDecidedOn(), c.getTotal(),
-                        c.getHospitalSettlement() != null);
+                decisions.put(c.getClaimId(), decision(c.getClaimId(), c.getMemberId(), c.getType(), "APPROVED", c.getSubmittedOn(), c.getDecidedOn(),
+                        c.getTotal(), c.getHospitalSettlement() != null));
                 Map<String, BigDecimal> byPlan = new TreeMap<>();
                 for (ApprovedBenefit b : c.getBenefits()) {
                     byPlan.merge(b.getPlanId(), b.getAmount(), BigDecimal::add);
                 }
-                byPlan.forEach((plan, amount) -> jdbc.update("insert into claim_fact_plan" + suffix + " (claim_id, plan_id, amount) values (?, ?, ?)",
-                        c.getClaimId(), plan, amount));
+                plans.put(c.getClaimId(), byPlan);
+                revoked.remove(c.getClaimId());
             } else if (record instanceof ClaimRejected r) {
-                decided(suffix, r.getClaimId(), r.getMemberId(), r.getType(), "REJECTED", r.getSubmittedOn(), r.getDecidedOn(),
-                        BigDecimal.ZERO.setScale(2), false);
+                decisions.put(r.getClaimId(), decision(r.getClaimId(), r.getMemberId(), r.getType(), "REJECTED", r.getSubmittedOn(), r.getDecidedOn(),
+                        BigDecimal.ZERO.setScale(2), false));
+                plans.put(r.getClaimId(), Map.of());
+                revoked.remove(r.getClaimId());
             } else if (record instanceof ClaimRevoked r) {
-                jdbc.update("update claim_fact" + suffix + " set status = 'REVOKED' where claim_id = ?", r.getClaimId());
+                revoked.add(r.getClaimId());
             } else if (record instanceof PayoutSucceeded p) {
-                jdbc.update("insert into claim_payment" + suffix + " (payout_id, claim_id, confirmed_on) values (?, ?, ?) on conflict do nothing",
-                        p.getPayoutId(), p.getClaimId(), p.getConfirmedOn());
+                payments.putIfAbsent(p.getPayoutId(), new Object[] {p.getPayoutId(), p.getClaimId(), p.getConfirmedOn()});
             }
         }
-        return counted;
+        if (!members.isEmpty()) {
+            jdbc.batchUpdate("insert into claim_member" + suffix + " (member_id, district) values (?, ?)"
+                    + " on conflict (member_id) do update set district = excluded.district", new ArrayList<>(members.values()));
+        }
+        if (!decisions.isEmpty()) {
+            // the claim's latest decision replaces what was known of it (a rejected claim may be approved when decided again)
+            jdbc.batchUpdate("insert into claim_fact" + suffix + """
+                     as c (claim_id, member_id, type, status, submitted_on, decided_on, amount, at_hospital) values (?, ?, ?, ?, ?, ?, ?, ?)
+                    on conflict (claim_id) do update set type = excluded.type, status = excluded.status, submitted_on = excluded.submitted_on,
+                        decided_on = excluded.decided_on, amount = excluded.amount, at_hospital = excluded.at_hospital""",
+                    new ArrayList<>(decisions.values()));
+            Uuids.update(jdbc, "delete from claim_fact_plan" + suffix + " where claim_id = any(?)", plans.keySet());
+            List<Object[]> rows = new ArrayList<>();
+            plans.forEach((claim, byPlan) -> byPlan.forEach((plan, amount) -> rows.add(new Object[] {claim, plan, amount})));
+            if (!rows.isEmpty()) {
+                jdbc.batchUpdate("insert into claim_fact_plan" + suffix + " (claim_id, plan_id, amount) values (?, ?, ?)", rows);
+            }
+        }
+        if (!revoked.isEmpty()) {
+            Uuids.update(jdbc, "update claim_fact" + suffix + " set status = 'REVOKED' where claim_id = any(?)", revoked);
+        }
+        if (!payments.isEmpty()) {
+            jdbc.batchUpdate("insert into claim_payment" + suffix + " (payout_id, claim_id, confirmed_on) values (?, ?, ?) on conflict do nothing",
+                    new ArrayList<>(payments.values()));
+        }
+        return fresh.size();
     }
 
-    /** The claim's latest decision replaces what was known of it (a rejected claim may be approved when decided again). */
-    private void decided(String suffix, UUID claimId, UUID memberId, String type, String status, LocalDate submittedOn, LocalDate decidedOn,
-                         BigDecimal amount, boolean atHospital) {
-        // records written before the submission day was carried: the decision day (claims are decided on submission
-        // unless reviewed)
-        LocalDate submitted = submittedOn != null ? submittedOn : decidedOn;
-        jdbc.update("insert into claim_fact" + suffix + """
-                 as c (claim_id, member_id, type, status, submitted_on, decided_on, amount, at_hospital) values (?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict (claim_id) do update set type = excluded.type, status = excluded.status, submitted_on = excluded.submitted_on,
-                    decided_on = excluded.decided_on, amount = excluded.amount, at_hospital = excluded.at_hospital""",
-                claimId, memberId, type, status, submitted, decidedOn, amount, atHospital);
-        jdbc.update("delete from claim_fact_plan" + suffix + " where claim_id = ?", claimId);
+    /** A claim_fact row; records written before the submission day was carried take the decision day (claims are decided on submission unless reviewed). */
+    private static Object[] decision(UUID claimId, UUID memberId, String type, String status, LocalDate submittedOn, LocalDate decidedOn,
+                                     BigDecimal amount, boolean atHospital) {
+        return new Object[] {claimId, memberId, type, status, submittedOn != null ? submittedOn : decidedOn, decidedOn, amount, atHospital};
     }
 }

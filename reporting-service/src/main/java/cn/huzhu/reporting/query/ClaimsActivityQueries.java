@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -24,9 +23,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class ClaimsActivityQueries {
 
-    /** A grouping column: its expression over the joined claim rows. */
+    /** A grouping column of the claims cube. */
     public enum Dimension {
-        PLAN("p.plan_id"), TYPE("c.type"), DISTRICT("coalesce(m.district, '')"), MONTH("to_char(c.submitted_on, 'YYYY-MM')");
+        PLAN("plan_id"), TYPE("type"), DISTRICT("district"), MONTH("month");
 
         private final String expression;
 
@@ -70,40 +69,30 @@ public class ClaimsActivityQueries {
         this.jdbc = jdbc;
     }
 
+    /** The table, summed from {@code claim_cube} ({@link ReportSummaries}): per plan when grouped or filtered by plan. */
     public List<Row> claims(int year, Set<Dimension> by, Filter filter) {
         boolean byPlan = by.contains(Dimension.PLAN) || filter.planId() != null;
         String keys = EnumSet.allOf(Dimension.class).stream()
                 .map(d -> by.contains(d) ? d.expression : "null::varchar").collect(Collectors.joining(", "));
         String groupBy = by.stream().map(d -> d.expression).collect(Collectors.joining(", "));
-        List<Object> args = new ArrayList<>(List.of(LocalDate.of(year, 1, 1), LocalDate.of(year + 1, 1, 1)));
-        StringBuilder where = new StringBuilder("c.submitted_on >= ? and c.submitted_on < ?");
+        List<Object> args = new ArrayList<>(List.of(byPlan, year));
+        StringBuilder where = new StringBuilder("with_plan = ? and year = ?");
         if (filter.planId() != null) {
-            where.append(" and p.plan_id = ?");
+            where.append(" and plan_id = ?");
             args.add(filter.planId());
         }
         if (filter.type() != null) {
-            where.append(" and c.type = ?");
+            where.append(" and type = ?");
             args.add(filter.type());
         }
         if (filter.district() != null) {
-            where.append(" and m.district = ?");
+            where.append(" and district = ?");
             args.add(filter.district());
         }
-        String amount = byPlan ? "p.amount" : "c.amount";
         String sql = "select " + keys + """
-                , count(*) as claims,
-                  count(*) filter (where c.status = 'APPROVED') as approved,
-                  count(*) filter (where c.status = 'REJECTED') as rejected,
-                  count(*) filter (where c.status = 'REVOKED') as revoked,
-                  coalesce(sum(%s) filter (where c.status = 'APPROVED'), 0) as amount,
-                  count(x.paid_on) filter (where c.status = 'APPROVED' and not c.at_hospital) as paid,
-                  avg(x.paid_on - c.submitted_on) filter (where c.status = 'APPROVED' and not c.at_hospital) as days
-                from claim_fact c
-                left join claim_member m on m.member_id = c.member_id
-                %s
-                left join lateral (select max(y.confirmed_on) as paid_on from claim_payment y where y.claim_id = c.claim_id) x on true
-                where %s
-                """.formatted(amount, byPlan ? "left join claim_fact_plan p on p.claim_id = c.claim_id" : "", where)
+                , sum(claims) as claims, sum(approved) as approved, sum(rejected) as rejected, sum(revoked) as revoked,
+                  sum(amount) as amount, sum(paid) as paid, sum(days_sum) as days
+                from claim_cube where """ + " " + where
                 + (groupBy.isEmpty() ? "" : " group by " + groupBy + " order by " + groupBy);
         return jdbc.query(sql, ClaimsActivityQueries::row, args.toArray());
     }
@@ -111,10 +100,10 @@ public class ClaimsActivityQueries {
     private static Row row(ResultSet rs, int i) throws SQLException {
         long claims = rs.getLong("claims");
         long approved = rs.getLong("approved");
-        BigDecimal days = rs.getBigDecimal("days");
+        long paid = rs.getLong("paid");
         return new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), claims, approved, rs.getLong("rejected"),
                 rs.getLong("revoked"), rs.getBigDecimal("amount").setScale(2, RoundingMode.UNNECESSARY),
                 claims == 0 ? null : BigDecimal.valueOf(approved).divide(BigDecimal.valueOf(claims), 4, RoundingMode.HALF_UP),
-                rs.getLong("paid"), days == null ? null : days.setScale(1, RoundingMode.HALF_UP));
+                paid, paid == 0 ? null : BigDecimal.valueOf(rs.getLong("days")).divide(BigDecimal.valueOf(paid), 1, RoundingMode.HALF_UP));
     }
 }

@@ -2,13 +2,10 @@ package cn.huzhu.reporting.query;
 
 import cn.huzhu.contracts.enrollment.MemberEnrolled;
 import cn.huzhu.contracts.enrollment.MemberRegistered;
-import java.sql.Array;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -41,14 +38,10 @@ public class DistrictEnrollmentProjection {
         if (events.isEmpty()) {
             return 0;
         }
-        Set<UUID> fresh = markProcessed(events, tables);
+        List<Event> fresh = ProcessedEvents.fresh(jdbc, tables.processedEvent(), events);
         Map<Cell, int[]> enrolments = new LinkedHashMap<>();
         Map<Cell, Integer> realName = new LinkedHashMap<>();
-        Set<UUID> seen = new HashSet<>();
-        for (Event event : events) {
-            if (!fresh.contains(event.eventId()) || !seen.add(event.eventId())) {
-                continue;
-            }
+        for (Event event : fresh) {
             if (event.record() instanceof MemberEnrolled enrolled) {
                 int[] counts = enrolments.computeIfAbsent(new Cell(enrolled.getCoverageStart().getYear(), enrolled.getDistrict()), c -> new int[3]);
                 counts[enrolled.getGifted() ? 0 : "RETIRED".equals(enrolled.getCategory()) ? 2 : 1]++;
@@ -70,23 +63,5 @@ public class DistrictEnrollmentProjection {
                     + " on conflict (year, district) do update set members = t.members + excluded.members", rows);
         }
         return fresh.size();
-    }
-
-    private Set<UUID> markProcessed(List<Event> events, ProjectionTables tables) {
-        UUID[] ids = events.stream().map(Event::eventId).distinct().toArray(UUID[]::new);
-        return new HashSet<>(jdbc.execute((java.sql.Connection connection) -> {
-            Array array = connection.createArrayOf("uuid", ids);
-            try (var statement = connection.prepareStatement("insert into " + tables.processedEvent()
-                    + " (event_id) select unnest(?) on conflict do nothing returning event_id")) {
-                statement.setArray(1, array);
-                List<UUID> inserted = new ArrayList<>();
-                try (var rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        inserted.add(rows.getObject(1, UUID.class));
-                    }
-                }
-                return inserted;
-            }
-        }));
     }
 }

@@ -7,7 +7,13 @@ import cn.huzhu.contracts.enrollment.Funding;
 import cn.huzhu.contracts.enrollment.MemberEnrolled;
 import cn.huzhu.contracts.enrollment.PremiumCollected;
 import cn.huzhu.reporting.query.DistrictEnrollmentProjection.Event;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -15,7 +21,10 @@ import org.springframework.stereotype.Component;
  * Enrolments with their premiums and the benefits approved under them, for payout ratios. Each event is applied once
  * (its id is recorded in {@code ratio_processed_event} in the same transaction). Enrolments and claims come from
  * different topics in no guaranteed order, so nothing is summed here: the ratios are computed when asked
- * ({@link PayoutRatioQueries}). Must run inside a transaction.
+ * ({@link PayoutRatioQueries}). A poll is applied in a few batched statements, with the same outcome as applying its
+ * events one by one: rows of one key are merged first (the later record wins; a premium once collected stays
+ * collected), then enrolments, funding, collections, benefits and revocations are written in that order. Must run
+ * inside a transaction.
  */
 @Component
 public class PayoutRatioProjection {
@@ -35,39 +44,62 @@ public class PayoutRatioProjection {
 
     /** Applies to the tables named with {@code suffix} (empty: the live ones); answers the events counted. */
     public int apply(List<Event> events, String suffix) {
-        int counted = 0;
-        for (Event event : events) {
-            if (jdbc.update("insert into ratio_processed_event" + suffix + " (event_id) values (?) on conflict do nothing", event.eventId()) == 0) {
-                continue;
-            }
-            counted++;
+        List<Event> relevant = events.stream().filter(e -> e.record() instanceof MemberEnrolled || e.record() instanceof PremiumCollected
+                || e.record() instanceof ClaimApproved || e.record() instanceof ClaimRevoked).toList();
+        List<Event> fresh = ProcessedEvents.fresh(jdbc, "ratio_processed_event" + suffix, relevant);
+        Map<UUID, Object[]> enrollments = new LinkedHashMap<>();
+        Map<List<Object>, Object[]> funding = new LinkedHashMap<>();
+        Set<UUID> collected = new LinkedHashSet<>();
+        Map<List<UUID>, Object[]> benefits = new LinkedHashMap<>();
+        Set<UUID> revoked = new LinkedHashSet<>();
+        for (Event event : fresh) {
             if (event.record() instanceof MemberEnrolled e) {
-                jdbc.update("insert into ratio_enrollment" + suffix + """
-                         as r (enrollment_id, member_id, unit_id, district, plan_id, year, premium, collected, gifted)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        on conflict (enrollment_id) do update set collected = r.collected or excluded.collected""",
-                        e.getEnrollmentId(), e.getMemberId(), e.getUnitId(), e.getDistrict(), e.getPlanId(), e.getCoverageStart().getYear(),
-                        e.getPremium(), "COLLECTED".equals(e.getPremiumStatus()), e.getGifted());
+                Object[] row = {e.getEnrollmentId(), e.getMemberId(), e.getUnitId(), e.getDistrict(), e.getPlanId(), e.getCoverageStart().getYear(),
+                        e.getPremium(), "COLLECTED".equals(e.getPremiumStatus()), e.getGifted()};
+                enrollments.merge(e.getEnrollmentId(), row, (before, after) -> {
+                    after[7] = (Boolean) before[7] || (Boolean) after[7];
+                    return after;
+                });
                 for (Funding f : e.getFunding()) {
-                    jdbc.update("insert into ratio_funding" + suffix + """
-                             (enrollment_id, payer, amount) values (?, ?, ?)
-                            on conflict (enrollment_id, payer) do update set amount = excluded.amount""",
-                            e.getEnrollmentId(), f.getPayer(), f.getAmount());
+                    funding.put(List.of(e.getEnrollmentId(), f.getPayer()), new Object[] {e.getEnrollmentId(), f.getPayer(), f.getAmount()});
                 }
             } else if (event.record() instanceof PremiumCollected p) {
-                // the enrolment's row is there when its record came first (one key, one partition: the member's)
-                jdbc.update("update ratio_enrollment" + suffix + " set collected = true where enrollment_id = ?", p.getEnrollmentId());
+                collected.add(p.getEnrollmentId());
             } else if (event.record() instanceof ClaimApproved c) {
+                revoked.remove(c.getClaimId());
                 for (ApprovedBenefit b : c.getBenefits()) {
-                    jdbc.update("insert into ratio_benefit" + suffix + """
-                             (claim_id, enrollment_id, amount, decided_on) values (?, ?, ?, ?)
-                            on conflict (claim_id, enrollment_id) do update set amount = excluded.amount, revoked = false""",
-                            c.getClaimId(), b.getEnrollmentId(), b.getAmount(), c.getDecidedOn());
+                    benefits.put(List.of(c.getClaimId(), b.getEnrollmentId()),
+                            new Object[] {c.getClaimId(), b.getEnrollmentId(), b.getAmount(), c.getDecidedOn()});
                 }
             } else if (event.record() instanceof ClaimRevoked r) {
-                jdbc.update("update ratio_benefit" + suffix + " set revoked = true where claim_id = ?", r.getClaimId());
+                revoked.add(r.getClaimId());
             }
         }
-        return counted;
+        if (!enrollments.isEmpty()) {
+            jdbc.batchUpdate("insert into ratio_enrollment" + suffix + """
+                     as r (enrollment_id, member_id, unit_id, district, plan_id, year, premium, collected, gifted)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    on conflict (enrollment_id) do update set collected = r.collected or excluded.collected""",
+                    new ArrayList<>(enrollments.values()));
+        }
+        if (!funding.isEmpty()) {
+            jdbc.batchUpdate("insert into ratio_funding" + suffix + """
+                     (enrollment_id, payer, amount) values (?, ?, ?)
+                    on conflict (enrollment_id, payer) do update set amount = excluded.amount""", new ArrayList<>(funding.values()));
+        }
+        if (!collected.isEmpty()) {
+            // the enrolment's row is there when its record came first (one key, one partition: the member's)
+            Uuids.update(jdbc, "update ratio_enrollment" + suffix + " set collected = true where enrollment_id = any(?)", collected);
+        }
+        if (!benefits.isEmpty()) {
+            jdbc.batchUpdate("insert into ratio_benefit" + suffix + """
+                     (claim_id, enrollment_id, amount, decided_on) values (?, ?, ?, ?)
+                    on conflict (claim_id, enrollment_id) do update set amount = excluded.amount, revoked = false""",
+                    new ArrayList<>(benefits.values()));
+        }
+        if (!revoked.isEmpty()) {
+            Uuids.update(jdbc, "update ratio_benefit" + suffix + " set revoked = true where claim_id = any(?)", revoked);
+        }
+        return fresh.size();
     }
 }

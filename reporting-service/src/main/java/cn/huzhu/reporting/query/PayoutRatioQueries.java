@@ -17,21 +17,22 @@ import org.springframework.stereotype.Component;
 @Component
 public class PayoutRatioQueries {
 
-    private static final String UNIT_NAME = "(select u.name from unit_directory u where u.unit_id = e.unit_id)";
-
-    /** What the ratios are grouped by: the select list of its key columns (unit, unit name, plan, district) and its grouping. */
+    /** What the ratios are grouped by: the summary level of each grouping, without and with the other filter. */
     public enum By {
-        UNIT("e.unit_id, " + UNIT_NAME + ", null::varchar, min(e.district)", "e.unit_id"),
-        DISTRICT("null::uuid, null::varchar, null::varchar, e.district", "e.district"),
-        PLAN("null::uuid, null::varchar, e.plan_id, null::varchar", "e.plan_id"),
-        UNIT_PLAN("e.unit_id, " + UNIT_NAME + ", e.plan_id, min(e.district)", "e.unit_id, e.plan_id");
+        UNIT(3, 2), DISTRICT(5, 4), PLAN(6, 4), UNIT_PLAN(2, 2);
 
-        private final String keys;
-        private final String groupBy;
+        private final int level;
+        private final int filteredLevel;
 
-        By(String keys, String groupBy) {
-            this.keys = keys;
-            this.groupBy = groupBy;
+        By(int level, int filteredLevel) {
+            this.level = level;
+            this.filteredLevel = filteredLevel;
+        }
+
+        /** The summary level to read: a unit or district filtered by plan reads its per-plan rows; a plan filtered by district too. */
+        int level(String district, String planId) {
+            boolean narrowed = this == PLAN ? district != null : this == UNIT || this == DISTRICT ? planId != null : false;
+            return narrowed ? filteredLevel : level;
         }
 
         /** From a request parameter: unit, district, plan or unit-plan. */
@@ -70,20 +71,23 @@ public class PayoutRatioQueries {
         this.jdbc = jdbc;
     }
 
-    /** Ratios of a plan year; {@code district} and {@code planId} narrow it (null: all). */
+    /**
+     * Ratios of a plan year; {@code district} and {@code planId} narrow it (null: all). Read from {@code ratio_summary}
+     * ({@link ReportSummaries}).
+     */
     public List<Row> ratios(int year, By by, String district, String planId) {
-        String sql = "select " + by.keys + ", count(distinct e.member_id) as enrolled,"
-                + " coalesce(sum(e.premium) filter (where e.collected), 0) as premiums, coalesce(sum(b.benefits), 0) as benefits"
-                + " from ratio_enrollment e left join (select enrollment_id, sum(amount) as benefits from ratio_benefit where not revoked"
-                + " group by enrollment_id) b on b.enrollment_id = e.enrollment_id"
-                + " where e.year = ? and (cast(? as varchar) is null or e.district = ?) and (cast(? as varchar) is null or e.plan_id = ?)"
-                + " group by " + by.groupBy + " order by 4, 2, 3";
+        boolean unitKey = by == By.UNIT || by == By.UNIT_PLAN;
+        String sql = "select s.unit_id, " + (unitKey ? "(select u.name from unit_directory u where u.unit_id = s.unit_id)" : "null::varchar")
+                + ", s.district, " + (by == By.UNIT ? "null::varchar" : by == By.DISTRICT ? "null::varchar" : "s.plan_id")
+                + ", s.members, s.premiums, s.benefits from ratio_summary s"
+                + " where s.year = ? and s.level = ? and (cast(? as varchar) is null or s.district = ?) and (cast(? as varchar) is null or s.plan_id = ?)"
+                + " order by 3, 2, 4";
         return jdbc.query(sql, (rs, i) -> {
             BigDecimal premiums = rs.getBigDecimal("premiums");
             BigDecimal benefits = rs.getBigDecimal("benefits");
-            return new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(4), rs.getString(3), rs.getLong("enrolled"),
-                    premiums, benefits, ratio(benefits, premiums));
-        }, year, district, district, planId, planId);
+            return new Row(rs.getObject(1, UUID.class), rs.getString(2), by == By.PLAN ? null : rs.getString(3), rs.getString(4),
+                    rs.getLong("members"), premiums, benefits, ratio(benefits, premiums));
+        }, year, by.level(district, planId), district, district, planId, planId);
     }
 
     /** Units with at least {@code minEnrolled} members whose ratio is below {@code below} (and that collected premiums). */
@@ -130,21 +134,15 @@ public class PayoutRatioQueries {
         return allocations;
     }
 
-    /** The fund position of every plan with enrolments in the plan year (or of one plan). */
+    /** The fund position of every plan with enrolments in the plan year (or of one plan), from the summaries. */
     public List<FundPosition> fundPositions(int year, String planId) {
         java.util.Map<String, java.util.Map<String, BigDecimal>> byPayer = new java.util.TreeMap<>();
-        jdbc.query("""
-                select e.plan_id, f.payer, sum(f.amount) from ratio_enrollment e join ratio_funding f on f.enrollment_id = e.enrollment_id
-                where e.year = ? and e.collected and (cast(? as varchar) is null or e.plan_id = ?) group by e.plan_id, f.payer""",
+        jdbc.query("select plan_id, payer, amount from ratio_payer_summary where year = ? and (cast(? as varchar) is null or plan_id = ?)",
                 (org.springframework.jdbc.core.RowCallbackHandler) rs -> byPayer.computeIfAbsent(rs.getString(1), k -> new java.util.TreeMap<>())
                         .put(rs.getString(2), rs.getBigDecimal(3)), year, planId, planId);
         return jdbc.query("""
-                select e.plan_id, coalesce(sum(e.premium) filter (where e.collected), 0) as premiums,
-                       coalesce(sum(b.approved), 0) as approved, coalesce(sum(b.revoked), 0) as revoked
-                from ratio_enrollment e left join (select enrollment_id, sum(amount) as approved, sum(amount) filter (where revoked) as revoked
-                                                   from ratio_benefit group by enrollment_id) b on b.enrollment_id = e.enrollment_id
-                where e.year = ? and (cast(? as varchar) is null or e.plan_id = ?)
-                group by e.plan_id order by e.plan_id""",
+                select plan_id, premiums, approved, revoked from ratio_summary
+                where year = ? and level = 6 and (cast(? as varchar) is null or plan_id = ?) order by plan_id""",
                 (rs, i) -> {
                     BigDecimal premiums = rs.getBigDecimal("premiums");
                     BigDecimal approved = rs.getBigDecimal("approved");

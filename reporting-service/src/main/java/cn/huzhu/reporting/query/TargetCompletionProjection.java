@@ -5,7 +5,11 @@ import cn.huzhu.contracts.enrollment.MemberEnrolled;
 import cn.huzhu.contracts.enrollment.UnitRegistered;
 import cn.huzhu.reporting.query.DistrictEnrollmentProjection.Event;
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -32,30 +36,46 @@ public class TargetCompletionProjection {
 
     /** Applies to the tables named with {@code suffix} (empty: the live ones); answers the events counted. */
     public int apply(List<Event> events, String suffix) {
-        int counted = 0;
-        for (Event event : events) {
-            if (jdbc.update("insert into target_processed_event" + suffix + " (event_id) values (?) on conflict do nothing", event.eventId()) == 0) {
-                continue;
-            }
-            counted++;
+        List<Event> relevant = events.stream().filter(e -> e.record() instanceof UnitRegistered || e.record() instanceof EnrollmentTargetSet
+                || e.record() instanceof MemberEnrolled).toList();
+        List<Event> fresh = ProcessedEvents.fresh(jdbc, "target_processed_event" + suffix, relevant);
+        Map<UUID, Object[]> units = new LinkedHashMap<>();
+        Map<String, EnrollmentTargetSet> targets = new LinkedHashMap<>();
+        Map<List<Object>, Object[]> enrolled = new LinkedHashMap<>();
+        for (Event event : fresh) {
             if (event.record() instanceof UnitRegistered unit) {
-                jdbc.update("insert into unit_directory" + suffix + " (unit_id, name, district) values (?, ?, ?) on conflict (unit_id) do update"
-                        + " set name = excluded.name, district = excluded.district", unit.getUnitId(), unit.getName(), unit.getDistrict());
+                units.put(unit.getUnitId(), new Object[] {unit.getUnitId(), unit.getName(), unit.getDistrict()});
             } else if (event.record() instanceof EnrollmentTargetSet target) {
-                jdbc.update("insert into enrollment_target" + suffix + """
-                         as t (target_id, scope, unit_id, district, year, plan_id, target, set_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?)
-                        on conflict (target_id) do update set target = excluded.target, set_at = excluded.set_at
-                        where t.set_at <= excluded.set_at""",
-                        target.getTargetId(), target.getScope(), target.getUnitId(), target.getDistrict(), target.getYear(),
-                        target.getPlanId(), target.getTarget(), Timestamp.from(target.getOccurredAt()));
-            } else if (event.record() instanceof MemberEnrolled enrolled) {
-                jdbc.update("insert into unit_year_enrollment" + suffix + """
-                         as e (year, unit_id, plan_id, district, enrolled) values (?, ?, ?, ?, 1)
-                        on conflict (year, unit_id, plan_id) do update set enrolled = e.enrolled + 1""",
-                        enrolled.getCoverageStart().getYear(), enrolled.getUnitId(), enrolled.getPlanId(), enrolled.getDistrict());
+                // of one target's settings in a poll the latest stands (a tie: the later record), as one by one
+                targets.merge(target.getTargetId(), target, (before, after) -> after.getOccurredAt().isBefore(before.getOccurredAt()) ? before : after);
+            } else if (event.record() instanceof MemberEnrolled e) {
+                enrolled.merge(List.of(e.getCoverageStart().getYear(), e.getUnitId(), e.getPlanId()),
+                        new Object[] {e.getCoverageStart().getYear(), e.getUnitId(), e.getPlanId(), e.getDistrict(), 1},
+                        (before, after) -> {
+                            before[4] = (Integer) before[4] + 1;
+                            return before;
+                        });
             }
         }
-        return counted;
+        if (!units.isEmpty()) {
+            jdbc.batchUpdate("insert into unit_directory" + suffix + " (unit_id, name, district) values (?, ?, ?) on conflict (unit_id) do update"
+                    + " set name = excluded.name, district = excluded.district", new ArrayList<>(units.values()));
+        }
+        if (!targets.isEmpty()) {
+            jdbc.batchUpdate("insert into enrollment_target" + suffix + """
+                     as t (target_id, scope, unit_id, district, year, plan_id, target, set_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?)
+                    on conflict (target_id) do update set target = excluded.target, set_at = excluded.set_at
+                    where t.set_at <= excluded.set_at""",
+                    targets.values().stream().map(t -> new Object[] {t.getTargetId(), t.getScope(), t.getUnitId(), t.getDistrict(), t.getYear(),
+                            t.getPlanId(), t.getTarget(), Timestamp.from(t.getOccurredAt())}).toList());
+        }
+        if (!enrolled.isEmpty()) {
+            jdbc.batchUpdate("insert into unit_year_enrollment" + suffix + """
+                     as e (year, unit_id, plan_id, district, enrolled) values (?, ?, ?, ?, ?)
+                    on conflict (year, unit_id, plan_id) do update set enrolled = e.enrolled + excluded.enrolled""",
+                    new ArrayList<>(enrolled.values()));
+        }
+        return fresh.size();
     }
 }

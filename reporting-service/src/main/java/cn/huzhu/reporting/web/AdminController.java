@@ -18,7 +18,8 @@ public class AdminController {
     }
 
     /**
-     * Replays the topics a projection reads ({@code district-enrollment}, {@code payout-ratio}) from the beginning into
+     * Replays the topics a projection reads ({@code district-enrollment}, {@code target-completion}, {@code payout-ratio},
+     * {@code claims-activity}, or {@code all} of them in one replay) from the beginning into
      * fresh tables and reports every difference to the live tables; with {@code swap=true} (the default) the rebuilt
      * tables replace the live ones.
      */

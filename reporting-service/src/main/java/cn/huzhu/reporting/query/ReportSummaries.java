@@ -1,0 +1,103 @@
+package cn.huzhu.reporting.query;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The summaries payout-ratio and claims reports read ({@code ratio_summary}, {@code ratio_payer_summary},
+ * {@code claim_cube}), recomputed from the projections' tables after these changed: the listeners say so once a poll
+ * is committed, and a scheduled refresh recomputes what changed, at most every
+ * {@code huzhu.reporting.summary-refresh-millis} (2 s). A summary is replaced in one transaction, so a report reads the
+ * old one or the new one, never half of each; it lags the projection by at most the interval and one refresh.
+ */
+@Component
+public class ReportSummaries {
+
+    private static final Logger log = LoggerFactory.getLogger(ReportSummaries.class);
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    // both start dirty: a restarted service recomputes them once
+    private final AtomicBoolean ratios = new AtomicBoolean(true);
+    private final AtomicBoolean claims = new AtomicBoolean(true);
+
+    public ReportSummaries(JdbcTemplate jdbc, TransactionTemplate transaction) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+    }
+
+    /** The payout-ratio projection committed a change. */
+    public void ratiosChanged() {
+        ratios.set(true);
+    }
+
+    /** The claims projection committed a change. */
+    public void claimsChanged() {
+        claims.set(true);
+    }
+
+    @Scheduled(fixedDelayString = "${huzhu.reporting.summary-refresh-millis:2000}")
+    public void refresh() {
+        refresh(ratios, "payout ratio", this::refreshRatios);
+        refresh(claims, "claims", this::refreshClaims);
+    }
+
+    private void refresh(AtomicBoolean dirty, String name, Runnable recompute) {
+        // cleared before reading, so a change committed meanwhile marks it again for the next round
+        if (!dirty.getAndSet(false)) {
+            return;
+        }
+        try {
+            long start = System.nanoTime();
+            transaction.executeWithoutResult(status -> recompute.run());
+            log.debug("Recomputed the {} summary in {} ms", name, (System.nanoTime() - start) / 1_000_000);
+        } catch (RuntimeException e) {
+            dirty.set(true);
+            log.warn("Could not recompute the {} summary (tried again next round): {}", name, e.toString());
+        }
+    }
+
+    void refreshRatios() {
+        jdbc.update("delete from ratio_summary");
+        jdbc.update("""
+                insert into ratio_summary (level, year, unit_id, district, plan_id, members, premiums, benefits, approved, revoked)
+                select grouping(e.unit_id, e.district, e.plan_id), e.year, e.unit_id, coalesce(e.district, min(e.district)), e.plan_id,
+                       count(distinct e.member_id), coalesce(sum(e.premium) filter (where e.collected), 0),
+                       coalesce(sum(b.standing), 0), coalesce(sum(b.approved), 0), coalesce(sum(b.revoked), 0)
+                from ratio_enrollment e
+                left join (select enrollment_id, sum(amount) filter (where not revoked) as standing, sum(amount) as approved,
+                                  sum(amount) filter (where revoked) as revoked
+                           from ratio_benefit group by enrollment_id) b on b.enrollment_id = e.enrollment_id
+                group by grouping sets ((e.year, e.unit_id, e.plan_id), (e.year, e.unit_id), (e.year, e.district, e.plan_id), (e.year, e.district),
+                                        (e.year, e.plan_id))""");
+        jdbc.update("delete from ratio_payer_summary");
+        jdbc.update("""
+                insert into ratio_payer_summary (year, plan_id, payer, amount)
+                select e.year, e.plan_id, f.payer, sum(f.amount) from ratio_enrollment e join ratio_funding f on f.enrollment_id = e.enrollment_id
+                where e.collected group by e.year, e.plan_id, f.payer""");
+    }
+
+    void refreshClaims() {
+        jdbc.update("delete from claim_cube");
+        String measures = """
+                count(*), count(*) filter (where c.status = 'APPROVED'), count(*) filter (where c.status = 'REJECTED'),
+                count(*) filter (where c.status = 'REVOKED'), coalesce(sum(%s) filter (where c.status = 'APPROVED'), 0),
+                count(x.paid_on) filter (where c.status = 'APPROVED' and not c.at_hospital),
+                coalesce(sum(x.paid_on - c.submitted_on) filter (where c.status = 'APPROVED' and not c.at_hospital), 0)
+                from claim_fact c
+                left join claim_member m on m.member_id = c.member_id
+                left join (select claim_id, max(confirmed_on) as paid_on from claim_payment group by claim_id) x on x.claim_id = c.claim_id
+                """;
+        String keys = "extract(year from c.submitted_on)::int, %s, c.type, coalesce(m.district, ''), to_char(c.submitted_on, 'YYYY-MM')";
+        String columns = "insert into claim_cube (with_plan, year, plan_id, type, district, month, claims, approved, rejected, revoked, amount, paid, days_sum) ";
+        jdbc.update(columns + "select false, " + keys.formatted("null::varchar") + ", " + measures.formatted("c.amount")
+                + " group by 2, 4, 5, 6");
+        jdbc.update(columns + "select true, " + keys.formatted("p.plan_id") + ", " + measures.formatted("p.amount")
+                + " left join claim_fact_plan p on p.claim_id = c.claim_id group by 2, 3, 4, 5, 6");
+    }
+}
