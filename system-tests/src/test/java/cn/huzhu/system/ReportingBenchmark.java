@@ -138,6 +138,11 @@ public final class ReportingBenchmark {
                         millis[requests - 1]);
             }
             System.out.println("    logs: " + logs);
+            int hold = Integer.getInteger("benchmark.hold", 0);
+            if (hold > 0) {
+                System.out.println("Service kept at " + reporting.baseUrl() + " for " + hold + " s");
+                Thread.sleep(hold * 1000L);
+            }
         }
     }
 

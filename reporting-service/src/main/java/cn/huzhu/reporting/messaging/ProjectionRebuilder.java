@@ -158,6 +158,7 @@ public class ProjectionRebuilder {
         java.util.Properties bigPolls = new java.util.Properties();
         bigPolls.put("max.poll.records", String.valueOf(REPLAY_POLL_RECORDS));
         java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(chosen.size());
+        List<java.util.concurrent.Future<Integer>> applying = new ArrayList<>();
         try (Consumer<String, byte[]> consumer = consumers.createConsumer("reporting-rebuild", "rebuild", null, bigPolls)) {
             List<TopicPartition> partitions = topics.stream().flatMap(t -> consumer.partitionsFor(t).stream())
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
@@ -179,22 +180,26 @@ public class ProjectionRebuilder {
                     }
                 }
                 // each projection applies the poll in a transaction of its own, the projections side by side (a
-                // connection each); the next poll waits for all. Nothing here is live until the swap, which commits
-                // durably (and with it everything written before), so these commits need not wait for the disk.
-                List<java.util.concurrent.Future<Integer>> applied = new ArrayList<>();
+                // connection each), while the next poll is fetched and decoded; it is applied once all are done.
+                // Nothing here is live until the swap, which commits durably (and with it everything written before),
+                // so these commits need not wait for the disk.
+                for (java.util.concurrent.Future<Integer> f : applying) {
+                    counted += await(f);
+                }
+                applying.clear();
                 for (Projection projection : chosen) {
                     List<Event> events = new ArrayList<>();
                     projection.topics().forEach(t -> events.addAll(byTopic.getOrDefault(t, List.of())));
                     if (!events.isEmpty()) {
-                        applied.add(workers.submit(() -> transaction.execute(status -> {
+                        applying.add(workers.submit(() -> transaction.execute(status -> {
                             jdbc.execute("set local synchronous_commit to off");
                             return projection.applier().apply(events, true);
                         })));
                     }
                 }
-                for (java.util.concurrent.Future<Integer> f : applied) {
-                    counted += await(f);
-                }
+            }
+            for (java.util.concurrent.Future<Integer> f : applying) {
+                counted += await(f);
             }
         } finally {
             workers.shutdownNow();

@@ -89,11 +89,13 @@ public class ClaimsActivityQueries {
             where.append(" and district = ?");
             args.add(filter.district());
         }
-        String sql = "select " + keys + """
-                , sum(claims) as claims, sum(approved) as approved, sum(rejected) as rejected, sum(revoked) as revoked,
-                  sum(amount) as amount, sum(paid) as paid, sum(days_sum) as days
-                from claim_cube where """ + " " + where
-                + (groupBy.isEmpty() ? "" : " group by " + groupBy + " order by " + groupBy);
+        // at the cube's own grain (grouped by all four) a row is a cube row: read in the order of the cube's index
+        boolean grain = by.size() == Dimension.values().length;
+        String measures = grain ? "claims, approved, rejected, revoked, amount, paid, days_sum as days"
+                : "sum(claims) as claims, sum(approved) as approved, sum(rejected) as rejected, sum(revoked) as revoked,"
+                + " sum(amount) as amount, sum(paid) as paid, sum(days_sum) as days";
+        String sql = "select " + keys + ", " + measures + " from claim_cube where " + where
+                + (grain ? " order by " + groupBy : groupBy.isEmpty() ? "" : " group by " + groupBy + " order by " + groupBy);
         return jdbc.query(sql, ClaimsActivityQueries::row, args.toArray());
     }
 
