@@ -195,14 +195,24 @@
     document.body.dataset.loads = String(++loads);
   }
 
-  function init() {
+  async function years() {
+    try {
+      return await get('/years', {});
+    } catch (e) {
+      return [];
+    }
+  }
+
+  async function init() {
     const params = new URLSearchParams(location.search);
-    const year = Number(params.get('year')) || shanghaiYear();
-    const years = new Set();
-    for (let y = shanghaiYear() + 1; y >= shanghaiYear() - 8; y--) years.add(y);
-    years.add(year);
+    const withData = await years();
+    // the year asked for in the address; else the latest year with figures up to next year; else this year
+    const year = Number(params.get('year')) || withData.find((y) => y <= shanghaiYear() + 1) || shanghaiYear();
+    const options = new Set(withData);
+    options.add(year);
+    options.add(shanghaiYear());
     const yearSelect = $('year');
-    [...years].sort((a, b) => b - a).forEach((y) => {
+    [...options].sort((a, b) => b - a).forEach((y) => {
       const o = document.createElement('option');
       o.value = String(y);
       o.textContent = y + '年度';

@@ -235,5 +235,11 @@ class DashboardIT {
         assertThat(browser.findElements(By.cssSelector("#table-fund tbody tr"))).hasSize(1);
         assertThat(row("table-fund", INSERVICE)).containsExactly(INSERVICE, "200.00", "80.00", "0.00", "120.00");
         assertThat(row("table-ratios", "梅山")).isEmpty();
+
+        // opened without a year, the page offers the years with figures (this test's among them) and shows one
+        browser.get("http://localhost:" + port + "/");
+        awaitLoad(1);
+        assertThat(browser.findElement(By.tagName("body")).getDomAttribute("data-state")).isEqualTo("ready");
+        assertThat(new Select(browser.findElement(By.id("year"))).getOptions()).extracting(o -> o.getDomAttribute("value")).contains(String.valueOf(YEAR));
     }
 }

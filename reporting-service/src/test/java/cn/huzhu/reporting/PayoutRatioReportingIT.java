@@ -365,7 +365,7 @@ class PayoutRatioReportingIT {
         awaitAll();
         assertThat(meters).isInstanceOf(io.micrometer.prometheusmetrics.PrometheusMeterRegistry.class);
         String scrape = ((io.micrometer.prometheusmetrics.PrometheusMeterRegistry) meters).scrape();
-        for (String listener : List.of("payout-ratio", "target-completion", "district-enrollment")) {
+        for (String listener : List.of("payout-ratio", "target-completion", "district-enrollment", "claims-activity")) {
             assertThat(scrape.lines().filter(l -> l.startsWith("kafka_consumer_fetch_manager_records_lag") && l.contains(listener)))
                     .as("records lag of the %s consumers", listener).isNotEmpty();
         }

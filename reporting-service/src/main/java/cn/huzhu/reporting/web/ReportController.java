@@ -17,9 +17,18 @@ public class ReportController {
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private final DistrictEnrollmentQueries queries;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
-    public ReportController(DistrictEnrollmentQueries queries) {
+    public ReportController(DistrictEnrollmentQueries queries, org.springframework.jdbc.core.JdbcTemplate jdbc) {
         this.queries = queries;
+        this.jdbc = jdbc;
+    }
+
+    /** The plan years any report has figures for (enrolments, targets, payout ratios, claims), latest first. */
+    @GetMapping("/years")
+    public java.util.List<Integer> years() {
+        return jdbc.queryForList("select year from district_enrollment union select year from enrollment_target"
+                + " union select year from ratio_summary union select year from claim_cube order by 1 desc", Integer.class);
     }
 
     /** The district enrolment table of a plan year (the current year in Shanghai when none is given). */
