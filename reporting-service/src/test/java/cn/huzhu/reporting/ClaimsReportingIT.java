@@ -49,8 +49,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The claims table over Kafka and PostgreSQL: members of four districts, claims of a year decided as the claims
@@ -59,7 +57,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * payouts the bank confirmed; the table is compared with figures computed here from the same generated inputs.
  */
 @SpringBootTest
-class ClaimsReportingIT {
+class ClaimsReportingIT extends OnLocalStack {
 
     static final int YEAR = 2061;
     static final String[] DISTRICTS = {"海曙", "江北", "鄞州", "余姚"};
@@ -86,13 +84,6 @@ class ClaimsReportingIT {
     ProjectionRebuilder rebuilder;
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        LocalStack stack = LocalStack.shared();
-        registry.add("spring.datasource.url", () -> stack.jdbcUrl("reporting"));
-        registry.add("spring.kafka.bootstrap-servers", stack::bootstrapServers);
-    }
 
     @BeforeEach
     void publishOnce() {

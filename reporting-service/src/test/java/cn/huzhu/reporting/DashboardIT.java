@@ -43,8 +43,6 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The dashboard at {@code /} in headless Chromium (the system's {@code chromium} and {@code chromedriver}): fed over
@@ -52,7 +50,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * figures; choosing a district narrows the page to it. Screenshots are kept in {@code target/dashboard/}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class DashboardIT {
+class DashboardIT extends OnLocalStack {
 
     static final int YEAR = 2062;
     static final String INSERVICE = "ningbo-2020-inservice-hospital";
@@ -63,13 +61,6 @@ class DashboardIT {
 
     @LocalServerPort
     int port;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        LocalStack stack = LocalStack.shared();
-        registry.add("spring.datasource.url", () -> stack.jdbcUrl("reporting"));
-        registry.add("spring.kafka.bootstrap-servers", stack::bootstrapServers);
-    }
 
     @BeforeAll
     static void chromium() throws Exception {

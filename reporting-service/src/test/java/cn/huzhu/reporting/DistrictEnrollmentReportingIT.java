@@ -40,8 +40,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The district enrolment table fed over real Kafka into real PostgreSQL. Each test uses its own year so
@@ -49,7 +47,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class DistrictEnrollmentReportingIT {
+class DistrictEnrollmentReportingIT extends OnLocalStack {
 
     static KafkaProducer<String, byte[]> producer;
 
@@ -57,13 +55,6 @@ class DistrictEnrollmentReportingIT {
     DistrictEnrollmentQueries queries;
     @Autowired
     ProjectionRebuilder rebuilder;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        LocalStack stack = LocalStack.shared();
-        registry.add("spring.datasource.url", () -> stack.jdbcUrl("reporting"));
-        registry.add("spring.kafka.bootstrap-servers", stack::bootstrapServers);
-    }
 
     @BeforeAll
     static void producer() {

@@ -29,8 +29,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Ningbo's table "2019年度各系统职工医疗互助保障参保情况" (attachment of 甬总工〔2020〕29号) reproduced from generated
@@ -40,7 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * attachment's 财贸 row leaves its gifts out of the total, so that row's total differs from the attachment's by them).
  */
 @SpringBootTest
-class NingboDistrictTableIT {
+class NingboDistrictTableIT extends OnLocalStack {
 
     static final int YEAR = 2019;
     static final int SCALE = 100;
@@ -64,13 +62,6 @@ class NingboDistrictTableIT {
     DistrictEnrollmentQueries queries;
     @Autowired
     ExportController exports;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        LocalStack stack = LocalStack.shared();
-        registry.add("spring.datasource.url", () -> stack.jdbcUrl("reporting"));
-        registry.add("spring.kafka.bootstrap-servers", stack::bootstrapServers);
-    }
 
     static long scaled(Object count) {
         return BigDecimal.valueOf((Integer) count).divide(BigDecimal.valueOf(SCALE), 0, RoundingMode.HALF_UP).longValueExact();

@@ -44,8 +44,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Payout ratios over Kafka and PostgreSQL: enrolments of six units (some premiums still pending, some collected
@@ -54,7 +52,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * from the same generated inputs.
  */
 @SpringBootTest
-class PayoutRatioReportingIT {
+class PayoutRatioReportingIT extends OnLocalStack {
 
     static final int YEAR = 2043;
     static final String PLAN = "ningbo-2020-inservice-hospital";
@@ -85,13 +83,6 @@ class PayoutRatioReportingIT {
 
     @Autowired
     io.micrometer.core.instrument.MeterRegistry meters;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        LocalStack stack = LocalStack.shared();
-        registry.add("spring.datasource.url", () -> stack.jdbcUrl("reporting"));
-        registry.add("spring.kafka.bootstrap-servers", stack::bootstrapServers);
-    }
 
     /**
      * Publishes the data set once, when the application (which declares the topics it reads) is up: per unit, its

@@ -28,11 +28,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 @SpringBootTest
-class TargetCompletionReportingIT {
+class TargetCompletionReportingIT extends OnLocalStack {
 
     static final int YEAR = 2041;
 
@@ -41,13 +39,6 @@ class TargetCompletionReportingIT {
 
     @Autowired
     ProjectionRebuilder rebuilder;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        LocalStack stack = LocalStack.shared();
-        registry.add("spring.datasource.url", () -> stack.jdbcUrl("reporting"));
-        registry.add("spring.kafka.bootstrap-servers", stack::bootstrapServers);
-    }
 
     static void send(String topic, String key, SpecificRecord record) {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", LocalStack.shared().bootstrapServers()),
