@@ -4,7 +4,6 @@
   const api = '/api/reports';
   const $ = (id) => document.getElementById(id);
   const charts = {};
-  const typeLabels = { HOSPITALIZATION: '住院', CRITICAL_ILLNESS: '重大疾病', WORK_INJURY: '工伤', DEATH: '身故' };
   let loads = 0;
 
   const count = (n) => (n === null || n === undefined ? '–' : Number(n).toLocaleString('zh-CN'));

@@ -158,18 +158,17 @@ public class ProjectionRebuilder {
             String shadow = table + SUFFIX;
             jdbc.execute("drop table if exists " + shadow);
             jdbc.execute("create table " + shadow + " (like " + table + " including all excluding indexes)");
-            jdbc.query("select i.indisprimary, i.indisunique, pg_get_indexdef(i.indexrelid) from pg_index i where i.indrelid = cast(? as regclass)",
-                    (org.springframework.jdbc.core.RowCallbackHandler) rs -> {
-                        String definition = rs.getString(3);
-                        String columns = definition.substring(definition.indexOf('(', definition.indexOf(" USING ")));
-                        if (rs.getBoolean(1)) {
-                            jdbc.execute("alter table " + shadow + " add primary key " + columns);
-                        } else if (rs.getBoolean(2)) {
-                            jdbc.execute(definition.replaceFirst("^CREATE UNIQUE INDEX \\S+ ON \\S+ ", "CREATE UNIQUE INDEX ON " + shadow + " "));
-                        } else {
-                            deferred.add(definition.replaceFirst("^CREATE INDEX \\S+ ON \\S+ ", "CREATE INDEX ON " + shadow + " "));
-                        }
-                    }, table);
+            for (Map<String, Object> index : jdbc.queryForList("select i.indisprimary as primary_key, i.indisunique as is_unique,"
+                    + " pg_get_indexdef(i.indexrelid) as definition from pg_index i where i.indrelid = cast(? as regclass)", table)) {
+                String definition = (String) index.get("definition");
+                if ((Boolean) index.get("primary_key")) {
+                    jdbc.execute("alter table " + shadow + " add primary key " + definition.substring(definition.indexOf('(', definition.indexOf(" USING "))));
+                } else if ((Boolean) index.get("is_unique")) {
+                    jdbc.execute(definition.replaceFirst("^CREATE UNIQUE INDEX \\S+ ON \\S+ ", "CREATE UNIQUE INDEX ON " + shadow + " "));
+                } else {
+                    deferred.add(definition.replaceFirst("^CREATE INDEX \\S+ ON \\S+ ", "CREATE INDEX ON " + shadow + " "));
+                }
+            }
         }
         return deferred;
     }

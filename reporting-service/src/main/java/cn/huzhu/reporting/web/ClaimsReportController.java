@@ -16,7 +16,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/reports")
 public class ClaimsReportController {
 
-    static final Set<String> TYPES = Set.of("HOSPITALIZATION", "CRITICAL_ILLNESS", "WORK_INJURY", "DEATH");
+    /** The claim types, as the unions' tables name them. */
+    static final java.util.Map<String, String> TYPE_LABELS = java.util.Map.of("HOSPITALIZATION", "住院", "CRITICAL_ILLNESS", "重大疾病",
+            "WORK_INJURY", "工伤", "DEATH", "身故");
+    static final Set<String> TYPES = TYPE_LABELS.keySet();
 
     private final ClaimsActivityQueries queries;
 

@@ -46,10 +46,6 @@ public class ExportController {
         this.claims = claims;
     }
 
-    /** Claim types as the unions' tables name them. */
-    static final Map<String, String> TYPE_LABELS = Map.of("HOSPITALIZATION", "住院", "CRITICAL_ILLNESS", "重大疾病", "WORK_INJURY", "工伤",
-            "DEATH", "身故");
-
     /** Who paid premiums, as the fund tables name them. */
     static final Map<String, String> PAYER_LABELS = Map.of("MEMBER", "个人缴费", "UNIT", "单位缴费", "UNION", "工会补助（含赠送）",
             "PROVINCE", "省总工会补助");
@@ -104,7 +100,7 @@ public class ExportController {
                 row.add(r.planId() == null ? "（未给付）" : r.planId());
             }
             if (by.contains(Dimension.TYPE)) {
-                row.add(TYPE_LABELS.getOrDefault(r.type(), r.type()));
+                row.add(ClaimsReportController.TYPE_LABELS.getOrDefault(r.type(), r.type()));
             }
             if (by.contains(Dimension.DISTRICT)) {
                 row.add(r.district());
