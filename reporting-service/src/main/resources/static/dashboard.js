@@ -1,7 +1,10 @@
 'use strict';
 // The dashboard reads only the reporting REST API; every figure shown comes from one of its answers.
+// Every request carries the viewer's bearer token: given once in the address fragment (#token=…, never sent to the
+// server), or typed into the sign-in box; kept in this tab's session storage only.
 (function () {
   const api = '/api/reports';
+  const TOKEN_KEY = 'huzhu.token';
   const $ = (id) => document.getElementById(id);
   const charts = {};
   let loads = 0;
@@ -27,8 +30,30 @@
     return q.toString();
   }
 
+  function token() {
+    const fragment = new URLSearchParams(location.hash.replace(/^#/, ''));
+    if (fragment.get('token')) {
+      sessionStorage.setItem(TOKEN_KEY, fragment.get('token'));
+      history.replaceState(null, '', location.pathname + location.search);
+    }
+    return sessionStorage.getItem(TOKEN_KEY);
+  }
+
+  class SignedOut extends Error {}
+
+  async function call(url, accept) {
+    const t = token();
+    if (!t) throw new SignedOut('请先登录');
+    const response = await fetch(url, { headers: { Accept: accept, Authorization: 'Bearer ' + t } });
+    if (response.status === 401) {
+      sessionStorage.removeItem(TOKEN_KEY);
+      throw new SignedOut('令牌无效或已过期，请重新登录');
+    }
+    return response;
+  }
+
   async function get(path, params) {
-    const response = await fetch(api + path + '?' + query(params), { headers: { Accept: 'application/json' } });
+    const response = await call(api + path + '?' + query(params), 'application/json');
     if (!response.ok) {
       let detail = response.status + ' ' + response.statusText;
       try {
@@ -187,11 +212,21 @@
       renderClaims(claims);
       document.body.dataset.state = 'ready';
     } catch (e) {
-      $('error').textContent = '数据加载失败：' + e.message;
-      $('error').hidden = false;
-      document.body.dataset.state = 'error';
+      if (e instanceof SignedOut) {
+        signIn(e.message);
+      } else {
+        $('error').textContent = '数据加载失败：' + e.message;
+        $('error').hidden = false;
+        document.body.dataset.state = 'error';
+      }
     }
     document.body.dataset.loads = String(++loads);
+  }
+
+  function signIn(message) {
+    $('signin-message').textContent = message;
+    $('signin').hidden = false;
+    document.body.dataset.state = 'signed-out';
   }
 
   async function years() {
@@ -202,8 +237,34 @@
     }
   }
 
+  async function download(url, name) {
+    try {
+      const response = await call(url, '*/*');
+      if (!response.ok) throw new Error(response.status + ' ' + response.statusText);
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(await response.blob());
+      link.download = name;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+    } catch (e) {
+      if (e instanceof SignedOut) signIn(e.message);
+      else { $('error').textContent = '导出失败：' + e.message; $('error').hidden = false; }
+    }
+  }
+
   async function init() {
+    token();
     const params = new URLSearchParams(location.search);
+    $('signin').addEventListener('submit', (event) => {
+      event.preventDefault();
+      const value = $('token').value.trim();
+      if (value) {
+        sessionStorage.setItem(TOKEN_KEY, value);
+        $('signin').hidden = true;
+        $('token').value = '';
+        load();
+      }
+    });
     const withData = await years();
     // the year asked for in the address; else the latest year with figures up to next year; else this year
     const year = Number(params.get('year')) || withData.find((y) => y <= shanghaiYear() + 1) || shanghaiYear();
@@ -238,8 +299,15 @@
       if (report === 'payout-ratios') Object.assign(params, { by: f.district ? 'unit' : 'district', district: f.district, planId: f.plan });
       if (report === 'fund-position' || report === 'claims') params.planId = f.plan;
       if (report === 'claims') params.by = 'month';
-      location.href = api + '/' + report + '/export?' + query(params);
+      download(api + '/' + report + '/export?' + query(params), report + '-' + f.year + '.xlsx');
     }));
+    window.addEventListener('hashchange', () => {
+      if (new URLSearchParams(location.hash.replace(/^#/, '')).get('token')) {
+        token();
+        $('signin').hidden = true;
+        load();
+      }
+    });
     window.addEventListener('resize', () => Object.values(charts).forEach((c) => c.resize()));
     load();
   }

@@ -29,6 +29,7 @@ public abstract class IntegrationTestSupport {
         LocalStack stack = LocalStack.shared();
         registry.add("spring.datasource.url", () -> stack.jdbcUrl("claims"));
         registry.add("spring.kafka.bootstrap-servers", stack::bootstrapServers);
+        registry.add("huzhu.security.jwk-set-uri", () -> stack.tokens().jwkSetUri());
     }
 
     protected static void send(KafkaProducer<String, byte[]> producer, String topic, String key, SpecificRecord record) throws Exception {

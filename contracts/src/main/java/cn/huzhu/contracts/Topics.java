@@ -42,8 +42,11 @@ public final class Topics {
     public static final String REGIONAL_HOSPITAL_SETTLEMENTS = "huzhu.regional.hospital-settlements.v1";
     /** {@code HospitalSettlementAnswered}, the mutual-aid amount for each settlement, keyed by settlement id. */
     public static final String REGIONAL_SETTLEMENT_RESULTS = "huzhu.regional.hospital-settlement-results.v1";
-    /** Record header naming the district of the office that sent a record. */
-    public static final String OFFICE_DISTRICT_HEADER = "huzhu-office-district";
+    /**
+     * Record header of every record a district office sends (enrolment batches, hospital settlements): the office's
+     * signed identity, a JWT from the platform's issuer with role REGIONAL_OFFICE and the office's {@code district}.
+     */
+    public static final String OFFICE_IDENTITY_HEADER = "huzhu-office-token";
 
     /** Suffix of the dead-letter topic of a topic (spring-kafka's default naming). */
     public static final String DEAD_LETTER_SUFFIX = "-dlt";
@@ -55,12 +58,6 @@ public final class Topics {
     public static final java.util.Map<String, String> EVENT_TOPIC_CONFIG = java.util.Map.of("retention.ms", "-1", "retention.bytes", "-1");
 
     private Topics() {
-    }
-
-    /** The district named by a record's {@link #OFFICE_DISTRICT_HEADER}, or null when the record has none. */
-    public static String officeDistrict(org.apache.kafka.common.header.Headers headers) {
-        org.apache.kafka.common.header.Header header = headers.lastHeader(OFFICE_DISTRICT_HEADER);
-        return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     public static String deadLetter(String topic) {

@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,18 +25,35 @@ public final class DemoData {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String enrollmentUrl;
+    private final String token;
 
-    public DemoData(String enrollmentUrl) {
+    /**
+     * @param token a scheme administrator's bearer token
+     */
+    public DemoData(String enrollmentUrl, String token) {
         this.enrollmentUrl = enrollmentUrl;
+        this.token = token;
     }
 
-    public record Loaded(int units, int members, int enrollments, int refused) {
+    /**
+     * What was loaded, and one member with their unit and district (the local platform gives its demo member, unit clerk
+     * and district officer these scopes); every district of the data.
+     */
+    public record Loaded(int units, int members, int enrollments, int refused, String memberId, String unitId, String district,
+                         List<String> districts) {
     }
 
-    /** Loads the demo data into the enrolment service at {@code ENROLLMENT_URL} (the demo-data container of docker-compose). */
+    /**
+     * Loads the demo data into the enrolment service at {@code ENROLLMENT_URL} (the demo-data container of docker-compose)
+     * as the scheme administrator whose token is in {@code HUZHU_TOKEN}.
+     */
     public static void main(String[] args) {
         String url = System.getenv().getOrDefault("ENROLLMENT_URL", "http://127.0.0.1:8081");
-        Loaded loaded = new DemoData(url).load();
+        String token = System.getenv("HUZHU_TOKEN");
+        if (token == null || token.isBlank()) {
+            throw new IllegalStateException("Set HUZHU_TOKEN to a SCHEME_ADMIN token of the platform's issuer");
+        }
+        Loaded loaded = new DemoData(url, token.strip()).load();
         System.out.printf("Demo data loaded into %s: %d units, %d members, %d enrolments (%d refused by the plan rules)%n", url,
                 loaded.units(), loaded.members(), loaded.enrollments(), loaded.refused());
     }
@@ -43,12 +61,14 @@ public final class DemoData {
     public Loaded load() {
         JsonNode data = read();
         Map<String, String> unitIds = new HashMap<>();
+        Map<String, String> unitDistricts = new HashMap<>();
         Map<String, String> memberIds = new HashMap<>();
         for (JsonNode unit : data.path("units")) {
             ObjectNode body = ((ObjectNode) unit.deepCopy());
             body.remove("key");
             JsonNode created = post("/api/units", body, "demo-" + unit.path("key").asText(), 201);
             unitIds.put(unit.path("key").asText(), created.path("unitId").asText());
+            unitDistricts.put(unit.path("key").asText(), unit.path("district").asText());
         }
         for (JsonNode member : data.path("members")) {
             ObjectNode body = ((ObjectNode) member.deepCopy());
@@ -72,13 +92,17 @@ public final class DemoData {
                 refused++;
             }
         }
-        return new Loaded(unitIds.size(), memberIds.size(), enrolled, refused);
+        JsonNode first = data.path("members").get(0);
+        String firstUnit = first.path("unit").asText();
+        return new Loaded(unitIds.size(), memberIds.size(), enrolled, refused, memberIds.get(first.path("key").asText()), unitIds.get(firstUnit),
+                unitDistricts.get(firstUnit), unitDistricts.values().stream().distinct().sorted().toList());
     }
 
     private JsonNode post(String path, JsonNode body, String idempotencyKey, int... accepted) {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(enrollmentUrl + path))
                     .header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey)
+                    .header("Authorization", "Bearer " + token)
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             for (int status : accepted) {

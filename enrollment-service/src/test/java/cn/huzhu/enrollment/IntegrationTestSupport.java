@@ -4,7 +4,7 @@ import cn.huzhu.localstack.LocalStack;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** Points the service at the test JVM's real PostgreSQL and Kafka. */
+/** Points the service at the test JVM's real PostgreSQL and Kafka, and makes it trust the test JVM's token issuer. */
 public abstract class IntegrationTestSupport {
 
     @DynamicPropertySource
@@ -12,5 +12,6 @@ public abstract class IntegrationTestSupport {
         LocalStack stack = LocalStack.shared();
         registry.add("spring.datasource.url", () -> stack.jdbcUrl("enrollment"));
         registry.add("spring.kafka.bootstrap-servers", stack::bootstrapServers);
+        registry.add("huzhu.security.jwk-set-uri", () -> stack.tokens().jwkSetUri());
     }
 }

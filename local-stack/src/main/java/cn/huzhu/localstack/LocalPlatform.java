@@ -26,6 +26,7 @@ public final class LocalPlatform {
     public static final int PAYOUT_PORT = 8083;
     public static final int REPORTING_PORT = 8084;
     public static final int BANK_PORT = 8090;
+    public static final int ISSUER_PORT = 8089;
 
     /** Set when the platform is being stopped: services that end then are not started again. */
     private static volatile boolean stopping;
@@ -57,8 +58,11 @@ public final class LocalPlatform {
         }, "platform-shutdown"));
 
         System.out.println("Starting PostgreSQL (" + POSTGRES_PORT + ") and Kafka (" + KAFKA_PORT + ") with data in " + data);
-        stack[0] = LocalStack.start(POSTGRES_PORT, KAFKA_PORT, data);
-        Map<String, String> common = Map.of("KAFKA_BOOTSTRAP_SERVERS", stack[0].bootstrapServers());
+        stack[0] = LocalStack.start(POSTGRES_PORT, KAFKA_PORT, ISSUER_PORT, data);
+        LocalTokenIssuer tokens = stack[0].tokens();
+        tokens.register(new LocalTokenIssuer.User("scheme-admin", List.of("SCHEME_ADMIN"), null, null, null));
+        Map<String, String> common = Map.of("KAFKA_BOOTSTRAP_SERVERS", stack[0].bootstrapServers(), "JWT_JWK_SET_URI", tokens.jwkSetUri(),
+                "JWT_ISSUER", tokens.issuer(), "JWT_AUDIENCE", "huzhu");
         services.add(start(root, data, "enrollment-service", ENROLLMENT_PORT, stack[0], "enrollment", common));
         services.add(start(root, data, "reporting-service", REPORTING_PORT, stack[0], "reporting", common));
         services.add(start(root, data, "claims-service", CLAIMS_PORT, stack[0], "claims", common));
@@ -74,9 +78,17 @@ public final class LocalPlatform {
             System.out.println("  " + service.name() + " is up at " + service.baseUrl() + " (log: " + service.log() + ")");
         }
 
-        DemoData.Loaded demo = new DemoData(services.get(0).baseUrl()).load();
+        DemoData.Loaded demo = new DemoData(services.get(0).baseUrl(), tokens.token("scheme-admin")).load();
         System.out.printf("Demo data: %d units, %d members, %d enrolments (%d refused by the plan rules)%n",
                 demo.units(), demo.members(), demo.enrollments(), demo.refused());
+        registerDemoUsers(tokens, demo);
+        System.out.println();
+        System.out.println("Demo users (tokens signed with a key made for this run, valid " + LocalTokenIssuer.DEMO_TTL.toHours()
+                + " h; all of them: curl -s " + tokens.issuer() + "/tokens; one: TOKEN=$(curl -s " + tokens.issuer() + "/tokens/finance)):");
+        for (LocalTokenIssuer.User user : tokens.users()) {
+            System.out.printf("  %-18s %-20s %s%n", user.name(), String.join(",", user.roles()), scope(user));
+            System.out.println("    " + tokens.token(user.name()));
+        }
         System.out.println();
         System.out.println("Huzhu is running:");
         System.out.println("  Enrollment API   http://127.0.0.1:" + ENROLLMENT_PORT + "/swagger-ui.html");
@@ -88,8 +100,36 @@ public final class LocalPlatform {
         System.out.println("  District table   http://127.0.0.1:" + REPORTING_PORT + "/api/reports/district-enrollment?year=2020");
         System.out.println("  PostgreSQL       " + stack[0].jdbcUrl("enrollment") + " (user postgres, password postgres)");
         System.out.println("  Kafka            " + stack[0].bootstrapServers());
+        System.out.println("  Token issuer     " + tokens.issuer() + "/tokens (local only; JWK set " + tokens.jwkSetUri() + ")");
         System.out.println("Press Ctrl-C to stop. A service that dies (killed, out of memory) is started again, as an orchestrator would.");
         superviseForever(services);
+    }
+
+    /** One user per role; the member, unit clerk and district officer scoped to a demo member, its unit and district. */
+    private static void registerDemoUsers(LocalTokenIssuer tokens, DemoData.Loaded demo) {
+        tokens.register(new LocalTokenIssuer.User("member", List.of("MEMBER"), demo.memberId(), demo.unitId(), demo.district()));
+        tokens.register(new LocalTokenIssuer.User("unit-clerk", List.of("UNIT_CLERK"), null, demo.unitId(), demo.district()));
+        tokens.register(new LocalTokenIssuer.User("district-officer", List.of("DISTRICT_OFFICER"), null, null, demo.district()));
+        tokens.register(new LocalTokenIssuer.User("adjudicator", List.of("ADJUDICATOR"), null, null, null));
+        tokens.register(new LocalTokenIssuer.User("finance", List.of("FINANCE"), null, null, null));
+        tokens.register(new LocalTokenIssuer.User("dashboard-viewer", List.of("DASHBOARD_VIEWER"), null, null, null));
+        for (String district : demo.districts()) {
+            tokens.register(new LocalTokenIssuer.User("office-" + district, List.of("REGIONAL_OFFICE"), null, null, district));
+        }
+    }
+
+    private static String scope(LocalTokenIssuer.User user) {
+        List<String> parts = new ArrayList<>();
+        if (user.member() != null) {
+            parts.add("member " + user.member());
+        }
+        if (user.unit() != null) {
+            parts.add("unit " + user.unit());
+        }
+        if (user.district() != null) {
+            parts.add("district " + user.district());
+        }
+        return String.join(", ", parts);
     }
 
     /** Starts again every service whose process ended, until the platform is stopped. */

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * PostgreSQL (one database per service) and Kafka together. {@link #shared()} gives tests one
+ * PostgreSQL (one database per service), Kafka and the token issuer together. {@link #shared()} gives tests one
  * throw-away stack per JVM, stopped when the JVM exits.
  */
 public final class LocalStack implements AutoCloseable {
@@ -15,21 +15,30 @@ public final class LocalStack implements AutoCloseable {
 
     private final LocalPostgres postgres;
     private final LocalKafka kafka;
+    private final LocalTokenIssuer tokens;
 
-    private LocalStack(LocalPostgres postgres, LocalKafka kafka) {
+    private LocalStack(LocalPostgres postgres, LocalKafka kafka, LocalTokenIssuer tokens) {
         this.postgres = postgres;
         this.kafka = kafka;
+        this.tokens = tokens;
     }
 
     /**
      * @param dataDir null for throw-away data; otherwise PostgreSQL and Kafka keep their data under it
      */
-    public static LocalStack start(int postgresPort, int kafkaPort, Path dataDir) {
+    /**
+     * @param issuerPort port of the token issuer (0: any free port); its key is new on every start
+     */
+    public static LocalStack start(int postgresPort, int kafkaPort, int issuerPort, Path dataDir) {
         LocalPostgres postgres = LocalPostgres.start(postgresPort, dataDir == null ? null : dataDir.resolve("postgres"), DATABASES);
+        LocalKafka kafka = null;
         try {
-            LocalKafka kafka = LocalKafka.start(kafkaPort, dataDir == null ? null : dataDir.resolve("kafka"));
-            return new LocalStack(postgres, kafka);
+            kafka = LocalKafka.start(kafkaPort, dataDir == null ? null : dataDir.resolve("kafka"));
+            return new LocalStack(postgres, kafka, LocalTokenIssuer.start(issuerPort));
         } catch (RuntimeException e) {
+            if (kafka != null) {
+                kafka.close();
+            }
             postgres.close();
             throw e;
         }
@@ -38,7 +47,7 @@ public final class LocalStack implements AutoCloseable {
     /** One throw-away stack for the whole test JVM. */
     public static synchronized LocalStack shared() {
         if (shared == null) {
-            shared = start(0, 0, null);
+            shared = start(0, 0, 0, null);
             LocalStack stack = shared;
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-shutdown"));
         }
@@ -53,6 +62,11 @@ public final class LocalStack implements AutoCloseable {
         return kafka.bootstrapServers();
     }
 
+    /** The token issuer the services of this stack trust ({@code huzhu.security.jwk-set-uri}). */
+    public LocalTokenIssuer tokens() {
+        return tokens;
+    }
+
     public int postgresPort() {
         return postgres.port();
     }
@@ -60,6 +74,7 @@ public final class LocalStack implements AutoCloseable {
     @Override
     public void close() {
         try {
+            tokens.close();
             kafka.close();
         } finally {
             postgres.close();

@@ -14,6 +14,7 @@ import cn.huzhu.contracts.payouts.PayoutSent;
 import cn.huzhu.contracts.payouts.PayoutSucceeded;
 import cn.huzhu.identity.BankAccounts;
 import cn.huzhu.localstack.LocalStack;
+import cn.huzhu.security.AccessMatrix;
 import cn.huzhu.payout.command.PayoutIds;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -134,6 +135,31 @@ class PayoutIT extends PayoutTestSupport {
         send(producer, Topics.BANK_ACCOUNTS, member, account(member, BankAccounts.card(CARDS.incrementAndGet()), null));
         await().atMost(Duration.ofSeconds(20)).until(() -> statuses(claim).equals(List.of("SUCCEEDED")));
         assertThat(BANK.executedByPayout().get(PayoutIds.payout(claim, enrollment))).hasSize(1);
+    }
+
+    @Test
+    void aMemberSeesTheirOwnPayoutsAndDebtOnly() {
+        String member = UUID.randomUUID().toString();
+        String claim = UUID.randomUUID().toString();
+        send(producer, Topics.CLAIMS, member, approved(claim, member, Map.of(UUID.randomUUID().toString(), "300.00")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> statuses(claim).equals(List.of("AWAITING_ACCOUNT")));
+        String payoutId = get("/api/payouts?claimId=" + claim).body.get(0).path("payoutId").asText();
+        String owner = LocalStack.shared().tokens().token("payout-owner", "MEMBER", member, null, null);
+        String stranger = LocalStack.shared().tokens().token("payout-stranger", "MEMBER", UUID.randomUUID().toString(), null, null);
+
+        assertThat(call(as(owner, "/api/payouts/" + payoutId)).status).isEqualTo(200);
+        assertThat(call(as(owner, "/api/payouts")).body).extracting(p -> p.path("payoutId").asText()).containsExactly(payoutId);
+        assertThat(call(as(stranger, "/api/payouts/" + payoutId)).status).isEqualTo(404);
+        assertThat(call(as(stranger, "/api/payouts?memberId=" + member)).body).isEmpty();
+        assertThat(call(as(stranger, "/api/payouts?claimId=" + claim)).body).as("another member's claim").isEmpty();
+        assertThat(call(as(stranger, "/api/payouts/counts")).status).isEqualTo(403);
+    }
+
+    @Test
+    void everyRoleGetsWhatTheAccessTableSaysAtEveryEndpoint(@Autowired org.springframework.context.ApplicationContext context) {
+        AccessMatrix matrix = AccessMatrix.read("/access-matrix.txt");
+        assertThat(matrix.differencesFrom(AccessMatrix.endpoints(context))).isEmpty();
+        assertThat(matrix.violations(baseUrl(), AccessMatrix.strangers(LocalStack.shared().tokens()))).isEmpty();
     }
 
     @Test
@@ -410,13 +436,20 @@ class PayoutIT extends PayoutTestSupport {
         return SENT_SMS.stream().filter(s -> s.phone().equals(phone)).map(Sms::text).toList();
     }
 
+    /** Finance's token: reads every payout, batch and debt and records repayments (the bank's notifications need none). */
+    private static final String TOKEN = LocalStack.shared().tokens().token("test-finance", "FINANCE", null, null, null);
+
+    private static HttpRequest as(String token, String path) {
+        return HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("Authorization", "Bearer " + token).GET().build();
+    }
+
     private static Response get(String path) {
-        return call(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET().build());
+        return call(HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("Authorization", "Bearer " + TOKEN).GET().build());
     }
 
     private static Response post(String path, String body) {
         return call(HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+                .header("Authorization", "Bearer " + TOKEN).POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     private static Response call(HttpRequest request) {

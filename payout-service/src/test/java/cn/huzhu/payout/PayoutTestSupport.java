@@ -45,6 +45,7 @@ public abstract class PayoutTestSupport {
         LocalStack stack = LocalStack.shared();
         registry.add("spring.datasource.url", () -> stack.jdbcUrl("payout"));
         registry.add("spring.kafka.bootstrap-servers", stack::bootstrapServers);
+        registry.add("huzhu.security.jwk-set-uri", () -> stack.tokens().jwkSetUri());
         registry.add("server.port", () -> PORT);
         registry.add("huzhu.payout.bank-url", BANK::baseUrl);
         registry.add("huzhu.payout.bank-notify-url", () -> "http://127.0.0.1:" + PORT + "/api/bank/confirmations");

@@ -181,7 +181,18 @@ class DashboardIT extends OnLocalStack {
     @Test
     void theDashboardShowsTheProjectedFiguresAndAFilterNarrowsThem() throws Exception {
         publish();
+        String token = LocalStack.shared().tokens().token("test-viewer", "DASHBOARD_VIEWER", null, null, null);
+        // without a token the page asks for one and shows no figures; signed in, it keeps the token for the tab
         String page = "http://localhost:" + port + "/?year=" + YEAR;
+        browser.get(page);
+        awaitLoad(1);
+        assertThat(browser.findElement(By.tagName("body")).getDomAttribute("data-state")).isEqualTo("signed-out");
+        assertThat(browser.findElement(By.id("signin")).isDisplayed()).isTrue();
+        assertThat(text("kpi-enrolled")).isEqualTo("–");
+        browser.findElement(By.id("token")).sendKeys(token);
+        browser.findElement(By.cssSelector("#signin button")).click();
+        awaitLoad(2);
+        assertThat(browser.findElement(By.id("signin")).isDisplayed()).isFalse();
         // the projections catch up with the topics: reload until the last figures published are shown
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2)).ignoreExceptions().untilAsserted(() -> {
             browser.get(page);
@@ -227,9 +238,12 @@ class DashboardIT extends OnLocalStack {
         assertThat(row("table-fund", INSERVICE)).containsExactly(INSERVICE, "200.00", "80.00", "0.00", "120.00");
         assertThat(row("table-ratios", "梅山")).isEmpty();
 
-        // opened without a year, the page offers the years with figures (this test's among them) and shows one
-        browser.get("http://localhost:" + port + "/");
+        // opened without a year (a new tab: the token given in the address fragment, which never reaches the server and is
+        // dropped from the address), the page offers the years with figures (this test's among them) and shows one
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("sessionStorage.clear()");
+        browser.get("http://localhost:" + port + "/#token=" + token);
         awaitLoad(1);
+        assertThat(browser.getCurrentUrl()).doesNotContain("token");
         assertThat(browser.findElement(By.tagName("body")).getDomAttribute("data-state")).isEqualTo("ready");
         assertThat(new Select(browser.findElement(By.id("year"))).getOptions()).extracting(o -> o.getDomAttribute("value")).contains(String.valueOf(YEAR));
     }

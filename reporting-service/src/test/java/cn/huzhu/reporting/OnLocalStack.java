@@ -12,5 +12,6 @@ abstract class OnLocalStack {
         LocalStack stack = LocalStack.shared();
         registry.add("spring.datasource.url", () -> stack.jdbcUrl("reporting"));
         registry.add("spring.kafka.bootstrap-servers", stack::bootstrapServers);
+        registry.add("huzhu.security.jwk-set-uri", () -> stack.tokens().jwkSetUri());
     }
 }

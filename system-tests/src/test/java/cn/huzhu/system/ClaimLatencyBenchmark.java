@@ -57,6 +57,7 @@ public final class ClaimLatencyBenchmark {
                 String body = Http.JSON.writeValueAsString(ClaimBenchmarkMembers.claim(memberId, day, String.valueOf(500 + n % 1000)));
                 long sent = System.nanoTime();
                 inFlight.add(http.sendAsync(HttpRequest.newBuilder(URI.create(claims)).header("Content-Type", "application/json")
+                        .header("Authorization", SystemTokens.bearer())
                                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString())
                         .thenAccept(response -> {
                             latencies.add(System.nanoTime() - sent);

@@ -9,7 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
-/** JSON over HTTP, every status returned as it is. */
+/** JSON over HTTP as the union's staff ({@link SystemTokens#STAFF}), every status returned as it is. */
 final class Http {
 
     static final ObjectMapper JSON = new ObjectMapper();
@@ -34,12 +34,48 @@ final class Http {
         }
     }
 
+    static Response put(String url, Object body) {
+        try {
+            return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8)).build());
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     static Response post(String url, String contentType, byte[] body) {
         return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
     }
 
+    /** GET with this bearer token (none when null). */
+    static Response getAs(String token, String url) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return call(request.build());
+    }
+
+    /** POST with this bearer token (none when null). */
+    static Response postAs(String token, String url, Object body) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8));
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            return call(request.build());
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     private static Response send(HttpRequest request) {
+        return call(HttpRequest.newBuilder(request, (name, value) -> true).header("Authorization", SystemTokens.bearer()).build());
+    }
+
+    private static Response call(HttpRequest request) {
         try {
             HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             JsonNode json = response.body().isBlank() ? null : JSON.readTree(response.body());

@@ -60,6 +60,8 @@ final class PayoutHarness implements AutoCloseable {
         Map<String, String> env = new HashMap<>(settings);
         env.put("DATABASE_URL", stack.jdbcUrl("payout"));
         env.put("KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers());
+        env.put("JWT_JWK_SET_URI", SystemTokens.jwkSetUri());
+        env.put("RATE_LIMIT_PER_MINUTE", "0");
         env.put("BANK_URL", bank.baseUrl());
         env.putIfAbsent("BANK_NOTIFY_URL", "");
         this.environment = Map.copyOf(env);
@@ -129,6 +131,7 @@ final class PayoutHarness implements AutoCloseable {
     Map<String, Long> counts() {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(payout.baseUrl() + "/api/payouts/counts"))
+                            .header("Authorization", SystemTokens.bearer())
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
             Map<String, Long> counts = new HashMap<>();
             JsonNode body = json.readTree(response.body());

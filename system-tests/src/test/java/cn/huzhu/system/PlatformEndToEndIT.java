@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import cn.huzhu.contracts.EventCodec;
 import cn.huzhu.contracts.Topics;
+import cn.huzhu.localstack.LocalTokenIssuer;
 import cn.huzhu.contracts.enrollment.MemberEnrolled;
 import cn.huzhu.localstack.ServiceProcess;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -48,7 +49,7 @@ class PlatformEndToEndIT {
 
     @BeforeAll
     static void start() {
-        platform = new RunningPlatform(logs, ServiceProcess.QUICK_START, true);
+        platform = new RunningPlatform(logs, ServiceProcess.QUICK_START, true, true);
     }
 
     @AfterAll
@@ -184,9 +185,33 @@ class PlatformEndToEndIT {
         assertThat(illness.path("total").asText()).as("condolence on day 44 of 90").isEqualTo("1000.00");
         assertThat(Http.post(platform.claims.baseUrl() + "/api/claims", stay).status()).as("the same claim again").isEqualTo(200);
 
+        // Who may do what, on the running processes: a unit clerk of 海曙 reaches its members only, a district officer its
+        // district only, the dashboard viewer reads reports only, nobody without a token; the member's card is masked.
+        LocalTokenIssuer tokens = platform.stack.tokens();
+        String card = "6222021234567890128";
+        assertThat(Http.put(enrollment() + "/api/members/" + a + "/bank-account", Map.of("bankName", "中国工商银行", "accountType", "CARD",
+                "number", card, "holderName", "测试会员")).status()).isEqualTo(200);
+        String clerk = tokens.token("e2e-clerk", "UNIT_CLERK", null, haishu, "海曙");
+        assertThat(Http.getAs(clerk, enrollment() + "/api/members/" + a).status()).isEqualTo(200);
+        assertThat(Http.getAs(clerk, enrollment() + "/api/members/" + a).body()).doesNotContain(card).contains("*");
+        assertThat(Http.getAs(clerk, enrollment() + "/api/members/" + d).status()).as("a member of 江北").isEqualTo(404);
+        String officer = tokens.token("e2e-officer", "DISTRICT_OFFICER", null, null, "江北");
+        assertThat(Http.getAs(officer, enrollment() + "/api/members/" + d).status()).isEqualTo(200);
+        assertThat(Http.getAs(officer, enrollment() + "/api/members/" + a).status()).as("a member of 海曙").isEqualTo(404);
+        assertThat(Http.getAs(officer, platform.claims.baseUrl() + "/api/claims/" + hospital.path("claimId").asText()).status()).isEqualTo(404);
+        String viewer = tokens.token("e2e-viewer", "DASHBOARD_VIEWER", null, null, null);
+        assertThat(Http.getAs(viewer, platform.reporting.baseUrl() + "/api/reports/district-enrollment?year=" + YEAR).status()).isEqualTo(200);
+        assertThat(Http.postAs(viewer, platform.claims.baseUrl() + "/api/claims", stay).status()).isEqualTo(403);
+        assertThat(Http.getAs(null, enrollment() + "/api/members/" + a).status()).isEqualTo(401);
+        JsonNode audit = Http.get(enrollment() + "/api/audit?actor=system-staff&limit=500").json();
+        assertThat(audit).extracting(entry -> entry.path("method").asText() + " " + entry.path("path").asText())
+                .contains("POST /api/units", "POST /api/members", "PUT /api/members/" + a + "/bank-account");
+
+        // the logs of every process hold no full ID number and no card number
         for (ServiceLog log : List.of(new ServiceLog(platform.enrollment.log()), new ServiceLog(platform.reporting.log()),
                 new ServiceLog(platform.claims.log()))) {
             assertThat(idNumbersUsed).as("full ID numbers in " + log.path()).noneMatch(log.text()::contains);
+            assertThat(log.text()).as("card numbers in " + log.path()).doesNotContain(card);
         }
     }
 

@@ -70,7 +70,7 @@ public final class RegionalBatchBenchmark {
                     ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.REGIONAL_ENROLLMENT_BATCHES, batchId,
                             EventCodec.contracts().encode(EnrollmentBatchSubmitted.newBuilder().setEventId(UUID.randomUUID())
                                     .setOccurredAt(Instant.now()).setBatchId(batchId).setDistrict(DISTRICT).setRows(rows).build()));
-                    record.headers().add(Topics.OFFICE_DISTRICT_HEADER, DISTRICT.getBytes(StandardCharsets.UTF_8));
+                    record.headers().add(Topics.OFFICE_IDENTITY_HEADER, SystemTokens.office(DISTRICT).getBytes(StandardCharsets.UTF_8));
                     producer.send(record);
                 }
                 producer.flush();

@@ -93,7 +93,8 @@ public final class ReportingBenchmark {
         List<String> jvm = new ArrayList<>(List.of("-Xmx1g", "-XX:+UseParallelGC"));
         try (ServiceProcess reporting = ServiceProcess.start("reporting-service",
                 root.resolve("reporting-service").resolve("target").resolve("reporting-service-exec.jar"), ServiceProcess.freePort(),
-                Map.of("DATABASE_URL", stack.jdbcUrl("reporting"), "KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers()),
+                Map.of("DATABASE_URL", stack.jdbcUrl("reporting"), "KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers(),
+                        "JWT_JWK_SET_URI", SystemTokens.jwkSetUri(), "RATE_LIMIT_PER_MINUTE", "0"),
                 logs.resolve("reporting-service.log"), jvm)) {
             long started = System.nanoTime();
             reporting.awaitHealthy(Duration.ofMinutes(3));
@@ -106,6 +107,7 @@ public final class ReportingBenchmark {
             ObjectMapper json = new ObjectMapper();
             long rebuildStart = System.nanoTime();
             HttpResponse<String> rebuilt = http.send(HttpRequest.newBuilder(URI.create(reporting.baseUrl() + "/api/admin/projections/all/rebuild?swap=true"))
+                            .header("Authorization", SystemTokens.bearer())
                     .POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofMinutes(30)).build(), HttpResponse.BodyHandlers.ofString());
             double rebuildSeconds = (System.nanoTime() - rebuildStart) / 1e9;
             JsonNode result = json.readTree(rebuilt.body());
@@ -170,7 +172,8 @@ public final class ReportingBenchmark {
     }
 
     static void get(HttpClient http, String url) throws Exception {
-        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
+        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", SystemTokens.bearer())
+                        .timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() != 200) {
             throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + new String(response.body(), StandardCharsets.UTF_8));

@@ -15,6 +15,7 @@ final class RunningPlatform implements AutoCloseable {
     final ServiceProcess reporting;
     /** Null unless asked for (the benchmarks leave it out). */
     final ServiceProcess claims;
+    private final boolean rateLimited;
 
     RunningPlatform(Path logs) {
         this(logs, ServiceProcess.QUICK_START, false);
@@ -24,7 +25,13 @@ final class RunningPlatform implements AutoCloseable {
         this(logs, jvmOptions, false);
     }
 
+    /** The benchmarks' platform: the per-client rate limit is off (they measure throughput, one client sending a lot). */
     RunningPlatform(Path logs, List<String> jvmOptions, boolean withClaims) {
+        this(logs, jvmOptions, withClaims, false);
+    }
+
+    RunningPlatform(Path logs, List<String> jvmOptions, boolean withClaims, boolean rateLimited) {
+        this.rateLimited = rateLimited;
         Path root = Path.of(System.getProperty("huzhu.root", "..")).toAbsolutePath().normalize();
         enrollment = start(root, logs, "enrollment-service", "enrollment", jvmOptions);
         ServiceProcess reportingProcess = null;
@@ -51,7 +58,8 @@ final class RunningPlatform implements AutoCloseable {
 
     private ServiceProcess start(Path root, Path logs, String name, String database, List<String> jvmOptions) {
         return ServiceProcess.start(name, root.resolve(name).resolve("target").resolve(name + "-exec.jar"), ServiceProcess.freePort(),
-                Map.of("DATABASE_URL", stack.jdbcUrl(database), "KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers()),
+                Map.of("DATABASE_URL", stack.jdbcUrl(database), "KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers(),
+                        "JWT_JWK_SET_URI", SystemTokens.jwkSetUri(), "RATE_LIMIT_PER_MINUTE", rateLimited ? "1200" : "0"),
                 logs.resolve(name + ".log"), jvmOptions);
     }
 

@@ -133,7 +133,7 @@ public final class SettlementLatencyBenchmark {
                     .build();
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.REGIONAL_HOSPITAL_SETTLEMENTS, settlementId,
                     EventCodec.contracts().encode(settlement));
-            record.headers().add(Topics.OFFICE_DISTRICT_HEADER, DISTRICT.getBytes(StandardCharsets.UTF_8));
+            record.headers().add(Topics.OFFICE_IDENTITY_HEADER, SystemTokens.office(DISTRICT).getBytes(StandardCharsets.UTF_8));
             sentAt.put(settlementId, System.nanoTime());
             producer.send(record);
         }

@@ -19,6 +19,7 @@ import cn.huzhu.claims.query.ClaimRecord;
 import cn.huzhu.claims.query.FindClaimQuery;
 import cn.huzhu.contracts.EventCodec;
 import cn.huzhu.contracts.Topics;
+import cn.huzhu.security.OfficeIdentity;
 import cn.huzhu.contracts.UndecodableRecordException;
 import cn.huzhu.contracts.regional.HospitalSettlementAnswered;
 import cn.huzhu.contracts.regional.HospitalSettlementReversed;
@@ -72,8 +73,12 @@ public class HospitalSettlementListener {
     private final KafkaTemplate<String, SpecificRecord> kafka;
     private final Clock clock;
 
+    private final OfficeIdentity offices;
+
     public HospitalSettlementListener(CommandGateway commands, QueryGateway queries, MemberIds memberIds,
-                                      @Qualifier("answerKafkaTemplate") KafkaTemplate<String, SpecificRecord> kafka, Clock clock) {
+                                      @Qualifier("answerKafkaTemplate") KafkaTemplate<String, SpecificRecord> kafka, Clock clock,
+                                      OfficeIdentity offices) {
+        this.offices = offices;
         this.commands = commands;
         this.queries = queries;
         this.memberIds = memberIds;
@@ -94,13 +99,13 @@ public class HospitalSettlementListener {
             answer(refused(String.valueOf(record.key()), null, "UNDECODABLE", "The record could not be read: " + e.getMessage()));
             throw e;
         }
-        String office = Topics.officeDistrict(record.headers());
+        OfficeIdentity.Verdict office = offices.verify(record.headers(), record.timestamp());
         if (decoded instanceof HospitalSettlementSubmitted settlement) {
-            answer(officeMay(office, settlement.getDistrict()) ? settle(settlement)
+            answer(office.mayActFor(settlement.getDistrict()) ? settle(settlement)
                     : notThisOffice(settlement.getSettlementId(), settlement.getDistrict(), office));
         } else {
             HospitalSettlementReversed reversal = (HospitalSettlementReversed) decoded;
-            answer(officeMay(office, reversal.getDistrict()) ? reverse(reversal)
+            answer(office.mayActFor(reversal.getDistrict()) ? reverse(reversal)
                     : notThisOffice(reversal.getSettlementId(), reversal.getDistrict(), office));
         }
     }
@@ -212,10 +217,9 @@ public class HospitalSettlementListener {
         return amount.setScale(2, RoundingMode.UNNECESSARY);
     }
 
-    private HospitalSettlementAnswered notThisOffice(String settlementId, String district, String office) {
-        log.warn("Settlement record of district {} refused: sent by the office of {}", district, office);
-        return refused(settlementId, district, "OFFICE_NOT_ALLOWED",
-                "An office may only send settlements of its own district; this office is " + (office == null ? "not named" : office));
+    private HospitalSettlementAnswered notThisOffice(String settlementId, String district, OfficeIdentity.Verdict office) {
+        log.warn("Settlement record of district {} refused: {}", district, office.reasonFor(district));
+        return refused(settlementId, district, "OFFICE_NOT_ALLOWED", office.reasonFor(district));
     }
 
     private HospitalSettlementAnswered refused(String settlementId, String district, String code, String message) {
@@ -237,7 +241,4 @@ public class HospitalSettlementListener {
         kafka.send(Topics.REGIONAL_SETTLEMENT_RESULTS, answer.getSettlementId(), answer).get();
     }
 
-    private static boolean officeMay(String office, String district) {
-        return district.equals(office);
-    }
 }

@@ -29,4 +29,13 @@ public class CoverageDirectoryView implements CoverageDirectory {
                         "COLLECTED".equals(rs.getString("premium_status"))),
                 UUID.fromString(memberId), date, date);
     }
+
+    /** The unit and district a member's enrolments were recorded with (who may see the member's claims); empty without any. */
+    public java.util.Optional<Owner> ownerOf(String memberId) {
+        return jdbc.query("select unit_id::text, district from coverage_view where member_id = ? limit 1",
+                (rs, i) -> new Owner(rs.getString(1), rs.getString(2)), UUID.fromString(memberId)).stream().findFirst();
+    }
+
+    public record Owner(String unitId, String district) {
+    }
 }

@@ -53,11 +53,13 @@ public class ClaimController {
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final Clock clock;
+    private final Scope scope;
 
-    public ClaimController(CommandGateway commands, QueryGateway queries, Clock clock) {
+    public ClaimController(CommandGateway commands, QueryGateway queries, Clock clock, Scope scope) {
         this.commands = commands;
         this.queries = queries;
         this.clock = clock;
+        this.scope = scope;
     }
 
     /** Amounts in yuan with at most two decimals, never negative. */
@@ -80,12 +82,15 @@ public class ClaimController {
 
     @PostMapping
     public ResponseEntity<ClaimResponse> submit(@Valid @RequestBody ClaimRequest request) {
+        if (!scope.reachesMember(request.memberId().toString())) {
+            throw new NotFoundException("member", request.memberId().toString());
+        }
         Claim claim = claim(request);
         String claimId = claimId(request);
         SubmitClaimCommand command = new SubmitClaimCommand(claimId, request.memberId().toString(), claim, request.hospital(), LocalDate.now(clock), null);
         ClaimHandler.Submitted submitted = Conflicts.sendRetrying(commands, command);
-        ClaimResponse body = submitted.decision() != null ? ClaimResponse.of(new ClaimRecord(submitted.decision(), null))
-                : ClaimResponse.of(find(submitted.claimId()));
+        ClaimResponse body = submitted.decision() != null ? ClaimResponse.asSeenByCaller(new ClaimRecord(submitted.decision(), null))
+                : ClaimResponse.asSeenByCaller(find(submitted.claimId()));
         return submitted.created() ? ResponseEntity.created(URI.create("/api/claims/" + claimId)).body(body) : ResponseEntity.ok(body);
     }
 
@@ -104,7 +109,7 @@ public class ClaimController {
         find(claimId.toString());
         commands.sendAndWait(new ReviewClaimCommand(claimId.toString(), request.decision() == ReviewDecision.APPROVE, request.reason().strip(),
                 request.reviewer().strip(), LocalDate.now(clock)));
-        return ClaimResponse.of(find(claimId.toString()));
+        return ClaimResponse.asSeenByCaller(find(claimId.toString()));
     }
 
     public record RevokeRequest(@NotNull @Pattern(regexp = "[A-Z0-9_]{1,50}") String reason, @Size(max = 500) String note) {
@@ -118,16 +123,17 @@ public class ClaimController {
     public ClaimResponse revoke(@PathVariable UUID claimId, @Valid @RequestBody RevokeRequest request) {
         find(claimId.toString());
         commands.sendAndWait(new RevokeClaimCommand(claimId.toString(), request.reason(), request.note(), LocalDate.now(clock)));
-        return ClaimResponse.of(find(claimId.toString()));
+        return ClaimResponse.asSeenByCaller(find(claimId.toString()));
     }
 
     @GetMapping("/{claimId}")
     public ClaimResponse get(@PathVariable UUID claimId) {
-        return ClaimResponse.of(find(claimId.toString()));
+        return ClaimResponse.asSeenByCaller(find(claimId.toString()));
     }
 
     private ClaimRecord find(String claimId) {
         return queries.query(new FindClaimQuery(claimId), ResponseTypes.optionalInstanceOf(ClaimRecord.class)).join()
+                .filter(c -> scope.reachesMember(c.decision().memberId()))
                 .orElseThrow(() -> new NotFoundException("claim", claimId));
     }
 

@@ -10,11 +10,23 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.UnaryOperator;
+import cn.huzhu.claims.engine.DiseaseCodes;
+import cn.huzhu.security.Caller;
 
-/** A claim's decision with its calculation. Money is a decimal string in yuan ("1830.00"). */
+/**
+ * A claim's decision with its calculation. Money is a decimal string in yuan ("1830.00"). The diagnosis (code and name) is
+ * shown to adjudicators and the member only; for anyone else it is null and the calculation's notes and messages name
+ * no diagnosis.
+ */
 public record ClaimResponse(String claimId, String memberId, String type, LocalDate eventDate, LocalDate submittedOn, String status,
-                            String total, List<Benefit> benefits, Rejection rejection, List<String> reviewReasons,
+                            Diagnosis diagnosis, String total, List<Benefit> benefits, Rejection rejection, List<String> reviewReasons,
                             ClaimAdjudicatedEvent.Review review, Revocation revocation) {
+
+    static final String WITHHELD = "(diagnosis withheld)";
+
+    public record Diagnosis(String code, String name) {
+    }
 
     /** A revoked claim: the reason code, a note, the day; its {@code total} is to be recovered. */
     public record Revocation(String reason, String note, LocalDate revokedOn) {
@@ -26,22 +38,34 @@ public record ClaimResponse(String claimId, String memberId, String type, LocalD
     public record LineView(String rule, String base, String rate, String amount, String note) {
     }
 
-    static ClaimResponse of(ClaimRecord record) {
+    static ClaimResponse asSeenByCaller(ClaimRecord record) {
+        return of(record, Caller.current().sees(Caller.Sensitive.DIAGNOSIS, record.decision().memberId()));
+    }
+
+    static ClaimResponse of(ClaimRecord record, boolean seesDiagnosis) {
         ClaimAdjudicatedEvent e = record.decision();
         ClaimRevokedEvent r = record.revocation();
+        String code = e.claim().diseaseCode();
+        UnaryOperator<String> text = seesDiagnosis || code == null ? s -> s : s -> s == null ? null : s.replace(code, WITHHELD);
+        Diagnosis diagnosis = seesDiagnosis && code != null ? new Diagnosis(code, DiseaseCodes.nameOf(code).orElse(null)) : null;
         return new ClaimResponse(e.claimId(), e.memberId(), e.claim().type().name(), e.claim().eventDate(), e.submittedOn(),
-                r != null ? "REVOKED" : e.status().name(), money(e.total()), e.benefits().stream().map(ClaimResponse::benefit).toList(),
-                e.rejection(), e.reviewReasons(), e.review(), r == null ? null : new Revocation(r.reason(), r.note(), r.revokedOn()));
+                r != null ? "REVOKED" : e.status().name(), diagnosis, money(e.total()), e.benefits().stream().map(b -> benefit(b, text)).toList(),
+                rejection(e.rejection(), text), e.reviewReasons() == null ? null : e.reviewReasons().stream().map(text).toList(), e.review(),
+                r == null ? null : new Revocation(r.reason(), r.note(), r.revokedOn()));
     }
 
-    private static Benefit benefit(BenefitDecision b) {
-        return new Benefit(b.planId(), b.planVersion(), b.enrollmentId(), money(b.amount()), b.lines().stream().map(ClaimResponse::line).toList(),
-                b.rejection());
+    private static Rejection rejection(Rejection rejection, UnaryOperator<String> text) {
+        return rejection == null ? null : new Rejection(rejection.code(), text.apply(rejection.message()));
     }
 
-    private static LineView line(Line l) {
+    private static Benefit benefit(BenefitDecision b, UnaryOperator<String> text) {
+        return new Benefit(b.planId(), b.planVersion(), b.enrollmentId(), money(b.amount()), b.lines().stream().map(l -> line(l, text)).toList(),
+                rejection(b.rejection(), text));
+    }
+
+    private static LineView line(Line l, UnaryOperator<String> text) {
         return new LineView(l.rule(), l.base() == null ? null : l.base().stripTrailingZeros().toPlainString(),
-                l.rate() == null ? null : l.rate().stripTrailingZeros().toPlainString(), money(l.amount()), l.note());
+                l.rate() == null ? null : l.rate().stripTrailingZeros().toPlainString(), money(l.amount()), text.apply(l.note()));
     }
 
     private static String money(BigDecimal amount) {

@@ -205,7 +205,7 @@ class HospitalSettlementIT extends IntegrationTestSupport {
         Object id = record.get(record.getSchema().getField("settlementId").pos());
         ProducerRecord<String, byte[]> sent = new ProducerRecord<>(Topics.REGIONAL_HOSPITAL_SETTLEMENTS, id.toString(),
                 EventCodec.contracts().encode(record));
-        sent.headers().add(Topics.OFFICE_DISTRICT_HEADER, office.getBytes(StandardCharsets.UTF_8));
+        sent.headers().add(Topics.OFFICE_IDENTITY_HEADER, LocalStack.shared().tokens().office(office).getBytes(StandardCharsets.UTF_8));
         producer.send(sent).get();
     }
 

@@ -10,6 +10,7 @@ import cn.huzhu.contracts.claims.ClaimApproved;
 import cn.huzhu.contracts.claims.ClaimRevoked;
 import cn.huzhu.contracts.enrollment.PremiumCollected;
 import cn.huzhu.localstack.LocalStack;
+import cn.huzhu.localstack.LocalTokenIssuer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -60,6 +61,8 @@ class ClaimApiIT extends IntegrationTestSupport {
     @Autowired
     org.axonframework.common.transaction.TransactionManager axonTransactions;
     final HttpClient http = HttpClient.newHttpClient();
+    /** An adjudicator's token: submits, reviews, revokes and reads every claim, diagnoses included. */
+    static final String TOKEN = LocalStack.shared().tokens().token("test-adjudicator", "ADJUDICATOR", null, null, null);
 
     static final java.util.concurrent.atomic.AtomicBoolean PUBLISHED = new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -108,14 +111,24 @@ class ClaimApiIT extends IntegrationTestSupport {
     }
 
     Response postTo(String path, Object body) throws IOException, InterruptedException {
+        return postAs(TOKEN, path, body);
+    }
+
+    Response postAs(String token, String path, Object body) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         return new Response(response.statusCode(), JSON.readTree(response.body()));
     }
 
     Response get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+        return getAs(TOKEN, path);
+    }
+
+    Response getAs(String token, String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header("Authorization", "Bearer " + token).GET().build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         return new Response(response.statusCode(), JSON.readTree(response.body()));
     }
@@ -192,6 +205,37 @@ class ClaimApiIT extends IntegrationTestSupport {
     /** The decisions published for a claim, read until {@code expected} arrived and two more seconds passed. */
     static List<SpecificRecord> decisionsOf(String claimId, int expected) {
         return TopicRecords.read(Topics.CLAIMS, decision -> claimId.equals(TopicRecords.field(decision, "claimId")), expected);
+    }
+
+    @Test
+    void theDiagnosisIsShownToAdjudicatorsAndTheMemberOnlyAndClaimsOutOfScopeAreNotFound() throws Exception {
+        awaitCoverage();
+        String member = UUID.randomUUID().toString();
+        cover(member, UUID.randomUUID().toString(), "ningbo-2020-special-disease");
+        String unit = jdbc.queryForObject("select unit_id::text from coverage_view where member_id = ?::uuid limit 1", String.class, member);
+        LocalTokenIssuer tokens = LocalStack.shared().tokens();
+        Response submitted = post(Map.of("memberId", member, "type", "CRITICAL_ILLNESS", "eventDate", START.plusDays(100).toString(),
+                "diseaseCode", "MALIGNANT_TUMOR"));
+        assertThat(submitted.status()).as(submitted.json().toString()).isEqualTo(201);
+        String path = "/api/claims/" + submitted.json().path("claimId").asText();
+
+        assertThat(submitted.json().path("diagnosis").path("code").asText()).isEqualTo("MALIGNANT_TUMOR");
+        Response byMember = getAs(tokens.token("claims-member", "MEMBER", member, unit, "越城"), path);
+        assertThat(byMember.json().path("diagnosis").path("code").asText()).isEqualTo("MALIGNANT_TUMOR");
+        for (String[] role : new String[][] {{"UNIT_CLERK", null, unit, "越城"}, {"DISTRICT_OFFICER", null, null, "越城"}, {"FINANCE", null, null, null},
+                {"SCHEME_ADMIN", null, null, null}}) {
+            Response seen = getAs(tokens.token("claims-" + role[0], role[0], role[1], role[2], role[3]), path);
+            assertThat(seen.status()).as(role[0]).isEqualTo(200);
+            assertThat(seen.json().path("diagnosis").isNull()).as(role[0]).isTrue();
+            assertThat(seen.json().toString()).as(role[0]).doesNotContain("MALIGNANT_TUMOR").doesNotContain("恶性肿瘤");
+        }
+        for (String[] role : new String[][] {{"MEMBER", UUID.randomUUID().toString(), null, "越城"}, {"UNIT_CLERK", null, UUID.randomUUID().toString(), "越城"},
+                {"DISTRICT_OFFICER", null, null, "柯桥"}}) {
+            assertThat(getAs(tokens.token("claims-other-" + role[0], role[0], role[1], role[2], role[3]), path).status()).as(role[0]).isEqualTo(404);
+        }
+        Response forAnother = postAs(tokens.token("claims-other-member", "MEMBER", UUID.randomUUID().toString(), null, null), "/api/claims",
+                Map.of("memberId", member, "type", "CRITICAL_ILLNESS", "eventDate", START.plusDays(101).toString(), "diseaseCode", "MALIGNANT_TUMOR"));
+        assertThat(forAnother.status()).isEqualTo(404);
     }
 
     @Test

@@ -2,6 +2,7 @@ package cn.huzhu.enrollment.messaging;
 
 import cn.huzhu.contracts.EventCodec;
 import cn.huzhu.contracts.Topics;
+import cn.huzhu.security.OfficeIdentity;
 import cn.huzhu.contracts.UndecodableRecordException;
 import cn.huzhu.contracts.regional.BatchRow;
 import cn.huzhu.contracts.regional.BatchRowResult;
@@ -43,9 +44,11 @@ public class RegionalBatchListener {
     private final TransactionTemplate transaction;
     private final KafkaTemplate<String, byte[]> raw;
     private final Clock clock;
+    private final OfficeIdentity offices;
 
     public RegionalBatchListener(CommandGateway commands, JdbcTemplate jdbc, TransactionTemplate transaction,
-                                 @Qualifier("rawKafkaTemplate") KafkaTemplate<String, byte[]> raw, Clock clock) {
+                                 @Qualifier("rawKafkaTemplate") KafkaTemplate<String, byte[]> raw, Clock clock, OfficeIdentity offices) {
+        this.offices = offices;
         this.commands = commands;
         this.jdbc = jdbc;
         this.transaction = transaction;
@@ -67,11 +70,10 @@ public class RegionalBatchListener {
             answer(record.key(), rejected(record.key(), null, "UNDECODABLE", "The batch record could not be read: " + e.getMessage()));
             throw e;
         }
-        String office = Topics.officeDistrict(record.headers());
-        if (!batch.getDistrict().equals(office)) {
-            log.warn("Batch {} for district {} refused: sent by office of {}", batch.getBatchId(), batch.getDistrict(), office);
-            answer(batch.getBatchId(), rejected(batch.getBatchId(), batch.getDistrict(), "OFFICE_NOT_ALLOWED",
-                    "An office may only send batches for its own district; this office is " + (office == null ? "not named" : office)));
+        OfficeIdentity.Verdict office = offices.verify(record.headers(), record.timestamp());
+        if (!office.mayActFor(batch.getDistrict())) {
+            log.warn("Batch {} for district {} refused: {}", batch.getBatchId(), batch.getDistrict(), office.reasonFor(batch.getDistrict()));
+            answer(batch.getBatchId(), rejected(batch.getBatchId(), batch.getDistrict(), "OFFICE_NOT_ALLOWED", office.reasonFor(batch.getDistrict())));
             return;
         }
         byte[] answer = transaction.execute(status -> {

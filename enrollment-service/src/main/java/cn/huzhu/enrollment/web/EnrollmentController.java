@@ -38,11 +38,13 @@ public class EnrollmentController {
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final Clock clock;
+    private final Scope scope;
 
-    public EnrollmentController(CommandGateway commands, QueryGateway queries, Clock clock) {
+    public EnrollmentController(CommandGateway commands, QueryGateway queries, Clock clock, Scope scope) {
         this.commands = commands;
         this.queries = queries;
         this.clock = clock;
+        this.scope = scope;
     }
 
     /** {@code effectiveDate} in the past migrates a historical enrolment from a legacy system. */
@@ -55,6 +57,7 @@ public class EnrollmentController {
 
     @PostMapping
     public ResponseEntity<EnrollmentCreated> enroll(@Valid @RequestBody EnrollRequest request) {
+        scope.mayActOnMember(request.memberId());
         String enrollmentId = UUID.randomUUID().toString();
         EnrollmentResult result = commands.sendAndWait(new EnrollMemberCommand(request.memberId().toString(), enrollmentId,
                 request.planId(), request.shares(), request.termYears(), request.effectiveDate(), LocalDate.now(clock)));
@@ -69,6 +72,7 @@ public class EnrollmentController {
     /** Up to 1000 enrolments in one transaction; every item answered in order (ACCEPTED with the enrolment and gift ids, or REFUSED with a code). */
     @PostMapping("/batch")
     public BatchResponse enrollBatch(@Valid @RequestBody EnrollBatchRequest request) {
+        request.items().stream().map(EnrollRequest::memberId).distinct().forEach(scope::mayActOnMember);
         LocalDate today = LocalDate.now(clock);
         List<EnrollMemberCommand> items = request.items().stream().map(r -> new EnrollMemberCommand(r.memberId().toString(),
                 UUID.randomUUID().toString(), r.planId(), r.shares(), r.termYears(), r.effectiveDate(), today)).toList();
@@ -104,6 +108,7 @@ public class EnrollmentController {
 
     private EnrollmentResponse find(UUID enrollmentId) {
         return queries.query(new FindEnrollmentQuery(enrollmentId), ResponseTypes.optionalInstanceOf(EnrollmentView.class)).join()
+                .filter(e -> scope.reachesMember(e.memberId()))
                 .map(EnrollmentResponse::of)
                 .orElseThrow(() -> new NotFoundException("enrolment", enrollmentId.toString()));
     }

@@ -43,11 +43,15 @@ public class MemberController {
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final Clock clock;
+    private final Scope scope;
+    private final MemberDisclosure disclosure;
 
-    public MemberController(CommandGateway commands, QueryGateway queries, Clock clock) {
+    public MemberController(CommandGateway commands, QueryGateway queries, Clock clock, Scope scope, MemberDisclosure disclosure) {
         this.commands = commands;
         this.queries = queries;
         this.clock = clock;
+        this.scope = scope;
+        this.disclosure = disclosure;
     }
 
     public record RegisterMemberRequest(@NotBlank @Size(max = 18) String idNumber, @NotBlank @Size(max = 100) String name,
@@ -62,6 +66,7 @@ public class MemberController {
 
     @PostMapping
     public ResponseEntity<MemberView> register(@Valid @RequestBody RegisterMemberRequest request) {
+        scope.mayActOnUnit(request.unitId());
         String memberId = commands.sendAndWait(new RegisterMemberCommand(request.idNumber(), request.name(), request.phone(),
                 request.unitId().toString(), request.category(), Boolean.TRUE.equals(request.serviceCard()),
                 Boolean.TRUE.equals(request.realNameVerified()), Boolean.TRUE.equals(request.hardship()),
@@ -75,6 +80,7 @@ public class MemberController {
     /** Up to 1000 registrations in one transaction; every item answered in order (ACCEPTED with the member id, or REFUSED with a code). */
     @PostMapping("/batch")
     public BatchResponse registerBatch(@Valid @RequestBody RegisterMembersRequest request) {
+        request.items().stream().map(RegisterMemberRequest::unitId).distinct().forEach(scope::mayActOnUnit);
         LocalDate today = LocalDate.now(clock);
         List<RegisterMemberCommand> items = request.items().stream().map(r -> new RegisterMemberCommand(r.idNumber(), r.name(), r.phone(),
                 r.unitId().toString(), r.category(), Boolean.TRUE.equals(r.serviceCard()), Boolean.TRUE.equals(r.realNameVerified()),
@@ -85,7 +91,7 @@ public class MemberController {
 
     @GetMapping("/{memberId}")
     public MemberView get(@PathVariable UUID memberId) {
-        return find(memberId);
+        return disclosure.asSeenByCaller(find(memberId));
     }
 
     @GetMapping("/{memberId}/enrollments")
@@ -113,11 +119,10 @@ public class MemberController {
         BankAccountNumber number = BankAccountNumber.parse(request.accountType(), request.number());
         commands.sendAndWait(new RegisterBankAccountCommand(memberId.toString(), request.bankName(), number, request.holderName(),
                 LocalDate.now(clock)));
-        return find(memberId);
+        return disclosure.asSeenByCaller(find(memberId));
     }
 
     private MemberView find(UUID memberId) {
-        return queries.query(new FindMemberQuery(memberId), ResponseTypes.optionalInstanceOf(MemberView.class)).join()
-                .orElseThrow(() -> new NotFoundException("member", memberId.toString()));
+        return scope.member(memberId);
     }
 }

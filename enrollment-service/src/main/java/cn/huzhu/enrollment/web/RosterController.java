@@ -62,11 +62,13 @@ public class RosterController {
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final Clock clock;
+    private final Scope scope;
 
-    public RosterController(CommandGateway commands, QueryGateway queries, Clock clock) {
+    public RosterController(CommandGateway commands, QueryGateway queries, Clock clock, Scope scope) {
         this.commands = commands;
         this.queries = queries;
         this.clock = clock;
+        this.scope = scope;
     }
 
     /** Where a roster file goes and what the spreadsheet may not say, from the query string (or form fields). */
@@ -172,12 +174,14 @@ public class RosterController {
     }
 
     private ResponseEntity<RosterResponse> send(SubmitRosterCommand command) {
+        scope.mayActOnUnit(UUID.fromString(command.unitId()));
         RosterSubmittedEvent outcome = commands.sendAndWait(command);
         return ResponseEntity.created(URI.create("/api/rosters/" + outcome.rosterId())).body(RosterResponse.of(new RosterRecord(outcome, null), null));
     }
 
     private RosterRecord find(UUID rosterId) {
         return queries.query(new FindRosterQuery(rosterId.toString()), ResponseTypes.optionalInstanceOf(RosterRecord.class)).join()
+                .filter(r -> scope.reachesUnit(r.outcome().unitId()))
                 .orElseThrow(() -> new NotFoundException("roster", rosterId.toString()));
     }
 

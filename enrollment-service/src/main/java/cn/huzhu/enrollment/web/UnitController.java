@@ -47,11 +47,13 @@ public class UnitController {
     private final QueryGateway queries;
 
     private final Clock clock;
+    private final Scope scope;
 
-    public UnitController(CommandGateway commands, QueryGateway queries, Clock clock) {
+    public UnitController(CommandGateway commands, QueryGateway queries, Clock clock, Scope scope) {
         this.commands = commands;
         this.queries = queries;
         this.clock = clock;
+        this.scope = scope;
     }
 
     public record CreateUnitRequest(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 100) String district,
@@ -60,9 +62,10 @@ public class UnitController {
 
     @PostMapping
     public ResponseEntity<UnitView> create(@Valid @RequestBody CreateUnitRequest request) {
+        scope.mayRegisterIn(request.district());
         String unitId = UUID.randomUUID().toString();
         commands.sendAndWait(new RegisterUnitCommand(unitId, request.name(), request.district(), request.nature(), request.insuredHeadcount()));
-        return ResponseEntity.created(URI.create("/api/units/" + unitId)).body(find(UUID.fromString(unitId)));
+        return ResponseEntity.created(URI.create("/api/units/" + unitId)).body(scope.unit(UUID.fromString(unitId)));
     }
 
     public record RenewRequest(@NotBlank @Size(max = 100) String planId, @NotNull @Min(2000) @Max(2200) Integer year) {
@@ -135,7 +138,6 @@ public class UnitController {
     }
 
     private UnitView find(UUID unitId) {
-        return queries.query(new FindUnitQuery(unitId), ResponseTypes.optionalInstanceOf(UnitView.class)).join()
-                .orElseThrow(() -> new NotFoundException("unit", unitId.toString()));
+        return scope.unit(unitId);
     }
 }

@@ -13,6 +13,8 @@ import cn.huzhu.identity.IdNumbers;
 import cn.huzhu.enrollment.command.RegisterUnitCommand;
 import cn.huzhu.enrollment.command.UnitNature;
 import cn.huzhu.localstack.LocalStack;
+import java.util.Base64;
+import cn.huzhu.localstack.LocalTokenIssuer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,11 +70,16 @@ class RegionalBatchIT extends IntegrationTestSupport {
     }
 
     static void send(String key, byte[] value, String office) {
+        sendSigned(key, value, office == null ? null : LocalStack.shared().tokens().office(office));
+    }
+
+    /** Sends the record with this signed office identity (none when null). */
+    static void sendSigned(String key, byte[] value, String officeToken) {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", LocalStack.shared().bootstrapServers()),
                 new StringSerializer(), new ByteArraySerializer())) {
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.REGIONAL_ENROLLMENT_BATCHES, key, value);
-            if (office != null) {
-                record.headers().add(Topics.OFFICE_DISTRICT_HEADER, office.getBytes(StandardCharsets.UTF_8));
+            if (officeToken != null) {
+                record.headers().add(Topics.OFFICE_IDENTITY_HEADER, officeToken.getBytes(StandardCharsets.UTF_8));
             }
             producer.send(record).get();
         } catch (Exception e) {
@@ -147,6 +154,33 @@ class RegionalBatchIT extends IntegrationTestSupport {
         EnrollmentBatchProcessed answer = answers(batchId, 1).get(0);
         assertThat(answer.getStatus()).isEqualTo("REJECTED");
         assertThat(answer.getReason()).startsWith("OFFICE_NOT_ALLOWED");
+        assertThat(events()).isEqualTo(before);
+    }
+
+    @Test
+    void shouldRefuseABatchWithoutAValidOfficeIdentityAndChangeNothing() {
+        LocalTokenIssuer tokens = LocalStack.shared().tokens();
+        LocalTokenIssuer.User yinzhouOffice = new LocalTokenIssuer.User("office-鄞州", List.of("REGIONAL_OFFICE"), null, null, "鄞州");
+        String validToken = tokens.office("鄞州");
+        int dot = validToken.indexOf('.') + 1;
+        Map<String, String> senders = new java.util.LinkedHashMap<>();
+        senders.put("none", null);
+        senders.put("forged", tokens.sign(LocalTokenIssuer.newKey(), yinzhouOffice, Instant.now(), Duration.ofHours(1)));
+        senders.put("expired", tokens.sign(tokens.key(), yinzhouOffice, Instant.now().minus(Duration.ofHours(3)), Duration.ofHours(1)));
+        senders.put("tampered", validToken.substring(0, dot) + Base64.getUrlEncoder().withoutPadding().encodeToString(
+                new String(Base64.getUrlDecoder().decode(validToken.substring(dot, validToken.indexOf('.', dot))), StandardCharsets.UTF_8)
+                        .replace("鄞州", "江北").getBytes(StandardCharsets.UTF_8)) + validToken.substring(validToken.indexOf('.', dot)));
+        senders.put("not an office", tokens.token("clerk", "UNIT_CLERK", null, yinzhouUnit, "鄞州"));
+        long before = events();
+        for (Map.Entry<String, String> sender : senders.entrySet()) {
+            String batchId = "unsigned-" + UUID.randomUUID();
+            sendSigned(batchId, EventCodec.contracts().encode(batch(batchId, "鄞州", List.of(row(1, IdNumbers.male(321), yinzhouUnit,
+                    "ningbo-2020-inservice-hospital", 1)))), sender.getValue());
+
+            EnrollmentBatchProcessed answer = answers(batchId, 1).get(0);
+            assertThat(answer.getStatus()).as(sender.getKey()).isEqualTo("REJECTED");
+            assertThat(answer.getReason()).as(sender.getKey()).startsWith("OFFICE_NOT_ALLOWED");
+        }
         assertThat(events()).isEqualTo(before);
     }
 

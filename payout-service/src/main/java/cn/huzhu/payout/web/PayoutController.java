@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import cn.huzhu.security.Caller;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -45,6 +46,14 @@ public class PayoutController {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit is between 1 and " + MAX_LIMIT);
         }
+        Caller caller = Caller.current();
+        if (!caller.platformWide()) {
+            // a member: their own payouts, whatever memberId asks for
+            if (caller.memberId() == null || memberId != null && !memberId.toString().equals(caller.memberId())) {
+                return List.of();
+            }
+            memberId = UUID.fromString(caller.memberId());
+        }
         return queries.payouts(claimId, memberId, status, limit).stream().map(p -> PayoutResponses.payout(p, null)).toList();
     }
 
@@ -57,7 +66,8 @@ public class PayoutController {
     /** One payout with every transfer made for it. */
     @GetMapping("/payouts/{payoutId}")
     PayoutResponses.Payout payout(@PathVariable UUID payoutId) {
-        return queries.payout(payoutId).map(p -> PayoutResponses.payout(p, queries.transfersOf(payoutId)))
+        return queries.payout(payoutId).filter(p -> Caller.current().reaches(p.memberId().toString(), null, null))
+                .map(p -> PayoutResponses.payout(p, queries.transfersOf(payoutId)))
                 .orElseThrow(() -> new NotFoundException("payout", payoutId));
     }
 

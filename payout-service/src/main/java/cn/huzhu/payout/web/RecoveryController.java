@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import cn.huzhu.security.Caller;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -42,7 +43,7 @@ public class RecoveryController {
 
     @GetMapping("/{memberId}")
     PayoutResponses.Recovery recovery(@PathVariable UUID memberId) {
-        return queries.recovery(memberId).map(PayoutResponses::recovery).orElseThrow(() -> new NotFoundException("recovery for member", memberId));
+        return queries.recovery(memberId).filter(r -> Caller.current().reaches(memberId.toString(), null, null)).map(PayoutResponses::recovery).orElseThrow(() -> new NotFoundException("recovery for member", memberId));
     }
 
     @PostMapping("/{memberId}/repayments")

@@ -1,0 +1,125 @@
+package cn.huzhu.security;
+
+import jakarta.servlet.DispatcherType;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+
+/**
+ * Every service is an OAuth2 resource server: a request carries the issuer's signed JWT ({@code Authorization: Bearer}),
+ * verified against the issuer's JWK set ({@code JWT_JWK_SET_URI}; the issuer and audience checked when configured). The
+ * service's {@link EndpointRules} say which roles may call each endpoint; what no rule names is denied. Health, metrics
+ * and the API description are open. Failures are problem details: 401 without a valid token, 403 for a role the rule
+ * does not name, 413 for an oversized body, 429 over the rate limit. State-changing requests are written to the audit log.
+ */
+@Configuration
+@EnableWebSecurity
+@Import(AuditController.class)
+public class PlatformSecurityConfig {
+
+    static final String[] OPEN = {"/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**",
+            "/swagger-ui.html", "/swagger-ui/**", "/error"};
+
+    @Bean
+    JwtDecoder jwtDecoder(@Value("${huzhu.security.jwk-set-uri}") String jwkSetUri, @Value("${huzhu.security.issuer:}") String issuer,
+                          @Value("${huzhu.security.audience:}") String audience) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwkSetUri).build();
+        List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
+        validators.add(new JwtTimestampValidator());
+        validators.addAll(identityValidators(issuer, audience));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
+        return decoder;
+    }
+
+    static List<OAuth2TokenValidator<Jwt>> identityValidators(String issuer, String audience) {
+        List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
+        if (!issuer.isBlank()) {
+            validators.add(new JwtIssuerValidator(issuer));
+        }
+        if (!audience.isBlank()) {
+            validators.add(new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(audience)));
+        }
+        return validators;
+    }
+
+    @Bean
+    OfficeIdentity officeIdentity(@Value("${huzhu.security.jwk-set-uri}") String jwkSetUri, @Value("${huzhu.security.issuer:}") String issuer,
+                                  @Value("${huzhu.security.audience:}") String audience) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwkSetUri).build();
+        List<OAuth2TokenValidator<Jwt>> validators = identityValidators(issuer, audience);
+        decoder.setJwtValidator(validators.isEmpty() ? jwt -> org.springframework.security.oauth2.core.OAuth2TokenValidatorResult.success()
+                : new DelegatingOAuth2TokenValidator<>(validators));
+        return new OfficeIdentity(decoder);
+    }
+
+    @Bean
+    AuditLog auditLog(DataSource dataSource) {
+        return new AuditLog(dataSource);
+    }
+
+    @Bean
+    SecurityFilterChain platformSecurity(HttpSecurity http, EndpointRules rules, AuditLog audit,
+                                         @Value("${huzhu.security.max-request-bytes:1048576}") long maxRequestBytes,
+                                         @Value("${huzhu.security.max-upload-bytes:10485760}") long maxUploadBytes,
+                                         @Value("${huzhu.security.upload-paths:}") List<String> uploadPaths,
+                                         @Value("${huzhu.security.rate-limit-per-minute:1200}") int ratePerMinute) throws Exception {
+        JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
+        authorities.setAuthoritiesClaimName(Caller.ROLES_CLAIM);
+        authorities.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(authorities);
+        AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
+            new BearerTokenAuthenticationEntryPoint().commence(request, response, e);
+            Problems.write(response, 401, "unauthenticated", "Not authenticated",
+                    "A valid bearer token from the platform's issuer is required (" + e.getMessage() + ")");
+        };
+        AccessDeniedHandler denied = (request, response, e) -> Problems.write(response, 403, "forbidden", "Forbidden",
+                "Your role may not " + request.getMethod() + " " + request.getRequestURI());
+        http.csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .oauth2ResourceServer(o -> o.jwt(j -> j.jwtAuthenticationConverter(converter)).authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(denied))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
+                .authorizeHttpRequests(a -> {
+                    a.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll();
+                    a.requestMatchers(OPEN).permitAll();
+                    a.requestMatchers(HttpMethod.GET, AuditController.PATH).hasRole(Role.SCHEME_ADMIN.name());
+                    for (EndpointRules.Rule rule : rules.rules()) {
+                        if (rule.open()) {
+                            a.requestMatchers(rule.method(), rule.pattern()).permitAll();
+                        } else {
+                            a.requestMatchers(rule.method(), rule.pattern()).hasAnyRole(rule.roles().stream().map(Role::name).toArray(String[]::new));
+                        }
+                    }
+                    a.anyRequest().denyAll();
+                })
+                .addFilterBefore(new RequestSizeFilter(maxRequestBytes, maxUploadBytes, uploadPaths), BearerTokenAuthenticationFilter.class)
+                .addFilterAfter(new RateLimitFilter(ratePerMinute, java.time.Clock.systemUTC()), BearerTokenAuthenticationFilter.class)
+                .addFilterAfter(new AuditFilter(audit), AuthorizationFilter.class);
+        return http.build();
+    }
+}
