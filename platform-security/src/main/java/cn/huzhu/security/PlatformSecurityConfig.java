@@ -38,7 +38,7 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
  */
 @Configuration
 @EnableWebSecurity
-@Import(AuditController.class)
+@Import({AuditController.class, OpenApiBearer.class})
 public class PlatformSecurityConfig {
 
     static final String[] OPEN = {"/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**",

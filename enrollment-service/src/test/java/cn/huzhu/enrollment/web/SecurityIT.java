@@ -209,6 +209,15 @@ class SecurityIT extends IntegrationTestSupport {
     }
 
     @Test
+    void theApiDescriptionIsOpenAndAsksForABearerToken() {
+        Api.Response docs = admin.as(null).get("/v3/api-docs");
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().at("/components/securitySchemes/bearer-jwt/scheme").asText()).isEqualTo("bearer");
+        assertThat(docs.json().path("security").toString()).contains("bearer-jwt");
+        assertThat(admin.as(null).get("/actuator/health").status()).isEqualTo(200);
+    }
+
+    @Test
     void oversizedBodiesAndUploadsAreRefusedWith413() {
         String huge = "x".repeat(1_100_000);
         Api.Response json = admin.post("/api/members", "{\"name\":\"" + huge + "\"}");

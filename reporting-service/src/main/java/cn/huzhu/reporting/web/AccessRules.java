@@ -15,8 +15,10 @@ import org.springframework.context.annotation.Import;
 
 /**
  * Who may call each reporting endpoint (anything else is denied). Reports hold figures, no personal data: dashboard
- * viewers, district officers, finance and scheme administrators read them; only scheme administrators rebuild
- * projections. The dashboard page itself is static and open; the figures it shows need a token.
+ * viewers, district officers (their own district's unit-level figures, {@link ReportParameters#district}), finance and
+ * scheme administrators read them; the lists of units that earn discounts, gifts and subsidies are for finance and
+ * administrators; only scheme administrators rebuild projections. The dashboard page itself is static and open; the
+ * figures it shows need a token.
  */
 @Configuration
 @Import(PlatformSecurityConfig.class)
@@ -31,6 +33,9 @@ public class AccessRules {
                 .open(GET, "/dashboard.css")
                 .open(GET, "/favicon.ico")
                 .open(GET, "/webjars/**")
+                .allow(GET, "/api/reports/payout-ratios/discount-units", FINANCE, SCHEME_ADMIN)
+                .allow(GET, "/api/reports/payout-ratios/gift-units", FINANCE, SCHEME_ADMIN)
+                .allow(GET, "/api/reports/payout-ratios/subsidy-allocation", FINANCE, SCHEME_ADMIN)
                 .allow(GET, "/api/reports/**", DASHBOARD_VIEWER, DISTRICT_OFFICER, FINANCE, SCHEME_ADMIN)
                 .allow(POST, "/api/admin/projections/*/rebuild", SCHEME_ADMIN);
     }

@@ -31,7 +31,7 @@ public class ClaimsReportController {
     @GetMapping("/claims")
     public List<Row> claims(@RequestParam int year, @RequestParam(required = false) String by, @RequestParam(required = false) String planId,
                             @RequestParam(required = false) String type, @RequestParam(required = false) String district) {
-        return queries.claims(ReportParameters.year(year), Dimension.parse(by), filter(planId, type, district));
+        return queries.claims(ReportParameters.year(year), Dimension.parse(by), filter(planId, type, ReportParameters.district(district)));
     }
 
     static Filter filter(String planId, String type, String district) {

@@ -59,14 +59,15 @@ public class ExportController {
     public ResponseEntity<byte[]> targets(@RequestParam int year, @RequestParam(required = false) String district,
                                           @RequestParam(defaultValue = "xlsx") String format) {
         return file((year + 1) + "年互助保障目标任务清单", Format.of(format),
-                targets(ReportParameters.year(year), ReportParameters.optional(district)));
+                targets(ReportParameters.year(year), ReportParameters.district(district)));
     }
 
     @GetMapping("/payout-ratios/export")
     public ResponseEntity<byte[]> payoutRatios(@RequestParam int year, @RequestParam(defaultValue = "district") String by,
                                                @RequestParam(required = false) String district, @RequestParam(required = false) String planId,
                                                @RequestParam(defaultValue = "xlsx") String format) {
-        return file(year + "年度互助保障给付率", Format.of(format), payoutRatios(ReportParameters.year(year), By.parse(by), district, planId));
+        return file(year + "年度互助保障给付率", Format.of(format), payoutRatios(ReportParameters.year(year), By.parse(by),
+                ReportParameters.district(district), planId));
     }
 
     @GetMapping("/claims/export")
@@ -74,7 +75,7 @@ public class ExportController {
                                          @RequestParam(required = false) String planId, @RequestParam(required = false) String type,
                                          @RequestParam(required = false) String district, @RequestParam(defaultValue = "xlsx") String format) {
         return file(year + "年度互助保障理赔情况", Format.of(format), claims(ReportParameters.year(year), Dimension.parse(by),
-                ClaimsReportController.filter(planId, type, district)));
+                ClaimsReportController.filter(planId, type, ReportParameters.district(district))));
     }
 
     @GetMapping("/fund-position/export")

@@ -29,7 +29,7 @@ public class PayoutRatioController {
     @GetMapping("/payout-ratios")
     public List<Row> ratios(@RequestParam int year, @RequestParam(defaultValue = "district") String by,
                             @RequestParam(required = false) String district, @RequestParam(required = false) String planId) {
-        return queries.ratios(ReportParameters.year(year), By.parse(by), ReportParameters.optional(district),
+        return queries.ratios(ReportParameters.year(year), By.parse(by), ReportParameters.district(district),
                 ReportParameters.optional(planId));
     }
 

@@ -20,6 +20,6 @@ public class TargetReportController {
     /** Target completion of a plan year, for one district or all. */
     @GetMapping("/targets")
     public TargetCompletionReport targets(@RequestParam int year, @RequestParam(required = false) String district) {
-        return queries.targetCompletion(ReportParameters.year(year), ReportParameters.optional(district));
+        return queries.targetCompletion(ReportParameters.year(year), ReportParameters.district(district));
     }
 }
