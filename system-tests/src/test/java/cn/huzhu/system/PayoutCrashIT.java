@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import cn.huzhu.bank.BankSimulator;
 import cn.huzhu.bank.Faults;
+import cn.huzhu.identity.BankAccounts;
 import cn.huzhu.localstack.ServiceProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,6 +61,14 @@ class PayoutCrashIT {
                 assertThat(paid.get(e.payoutId()).get(0).amount()).isEqualByComparingTo(e.amount());
             }
             assertThat(harness.counts()).containsOnlyKeys("SUCCEEDED");
+            // the service transfers to full card numbers and never writes one to its logs
+            List<String> cards = java.util.stream.IntStream.range(0, 300).mapToObj(i -> BankAccounts.card(500_000 + i)).toList();
+            try (var files = Files.list(logs)) {
+                for (Path log : files.filter(f -> f.getFileName().toString().startsWith("payout-service")).toList()) {
+                    String text = Files.readString(log);
+                    assertThat(cards).as("card numbers in " + log).noneMatch(text::contains);
+                }
+            }
         }
     }
 }
