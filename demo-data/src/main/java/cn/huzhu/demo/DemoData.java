@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -45,17 +46,41 @@ public final class DemoData {
 
     /**
      * Loads the demo data into the enrolment service at {@code ENROLLMENT_URL} (the demo-data container of docker-compose)
-     * as the scheme administrator whose token is in {@code HUZHU_TOKEN}.
+     * as a scheme administrator: the token in {@code HUZHU_TOKEN}, or one from the identity provider's client credentials
+     * grant at {@code TOKEN_URL} with {@code TOKEN_CLIENT_ID} and {@code TOKEN_CLIENT_SECRET}.
      */
     public static void main(String[] args) {
         String url = System.getenv().getOrDefault("ENROLLMENT_URL", "http://127.0.0.1:8081");
         String token = System.getenv("HUZHU_TOKEN");
+        if ((token == null || token.isBlank()) && System.getenv("TOKEN_URL") != null) {
+            token = clientCredentials(System.getenv("TOKEN_URL"), System.getenv("TOKEN_CLIENT_ID"), System.getenv("TOKEN_CLIENT_SECRET"));
+        }
         if (token == null || token.isBlank()) {
-            throw new IllegalStateException("Set HUZHU_TOKEN to a SCHEME_ADMIN token of the platform's issuer");
+            throw new IllegalStateException("Set HUZHU_TOKEN to a SCHEME_ADMIN token, or TOKEN_URL, TOKEN_CLIENT_ID and TOKEN_CLIENT_SECRET");
         }
         Loaded loaded = new DemoData(url, token.strip()).load();
         System.out.printf("Demo data loaded into %s: %d units, %d members, %d enrolments (%d refused by the plan rules)%n", url,
                 loaded.units(), loaded.members(), loaded.enrollments(), loaded.refused());
+    }
+
+    /** An access token from an OAuth2 token endpoint's client credentials grant. */
+    static String clientCredentials(String tokenUrl, String clientId, String secret) {
+        String form = "grant_type=client_credentials&client_id=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8)
+                + "&client_secret=" + URLEncoder.encode(secret == null ? "" : secret, StandardCharsets.UTF_8);
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(tokenUrl))
+                    .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("The token endpoint answered " + response.statusCode());
+            }
+            return JSON.readTree(response.body()).path("access_token").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public Loaded load() {

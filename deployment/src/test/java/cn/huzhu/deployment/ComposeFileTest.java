@@ -66,6 +66,44 @@ class ComposeFileTest {
     }
 
     @Test
+    void theIdentityProvidersRealmIssuesTheRolesAndClaimsTheServicesReadUnderTheIssuerTheyExpect() throws Exception {
+        JsonNode realm = JSON.readTree(BuiltServices.ROOT.resolve("deploy/keycloak/huzhu-realm.json").toFile());
+        Set<String> roles = new java.util.TreeSet<>();
+        realm.at("/roles/realm").forEach(r -> roles.add(r.path("name").asText()));
+        assertThat(roles).isEqualTo(java.util.Arrays.stream(cn.huzhu.security.Role.values()).map(Enum::name)
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)));
+        Map<String, String> claims = new TreeMap<>();
+        realm.path("clientScopes").forEach(scope -> scope.path("protocolMappers").forEach(m ->
+                claims.put(m.path("protocolMapper").asText() + ":" + m.at("/config/claim.name").asText(""), m.at("/config/included.custom.audience").asText(""))));
+        assertThat(claims).containsKeys("oidc-usermodel-realm-role-mapper:" + cn.huzhu.security.Caller.ROLES_CLAIM,
+                "oidc-usermodel-attribute-mapper:" + cn.huzhu.security.Caller.MEMBER_CLAIM,
+                "oidc-usermodel-attribute-mapper:" + cn.huzhu.security.Caller.UNIT_CLAIM,
+                "oidc-usermodel-attribute-mapper:" + cn.huzhu.security.Caller.DISTRICT_CLAIM);
+        JsonNode env = services.get("enrollment-service").path("environment");
+        assertThat(claims.get("oidc-audience-mapper:")).as("audience").isEqualTo(defaultOf(env.path("JWT_AUDIENCE").asText()));
+        JsonNode keycloak = services.get("keycloak");
+        String issuer = defaultOf(keycloak.at("/environment/KC_HOSTNAME").asText()) + "/realms/" + realm.path("realm").asText();
+        assertThat(defaultOf(env.path("JWT_ISSUER").asText())).isEqualTo(issuer);
+        assertThat(defaultOf(env.path("JWT_JWK_SET_URI").asText()))
+                .isEqualTo("http://keycloak:8080/realms/" + realm.path("realm").asText() + "/protocol/openid-connect/certs");
+        assertThat(keycloak.path("volumes").toString()).contains("./deploy/keycloak/huzhu-realm.json:/opt/keycloak/data/import/");
+        // every client the services' tokens come from carries the claims' scope; offices name their district
+        realm.path("clients").forEach(c -> assertThat(c.path("defaultClientScopes").toString()).as(c.path("clientId").asText()).contains("huzhu"));
+        realm.path("clients").forEach(c -> {
+            if (c.path("clientId").asText().startsWith("office-")) {
+                assertThat(c.path("protocolMappers").toString()).as(c.path("clientId").asText()).contains("\"claim.name\":\"district\"");
+            }
+        });
+        assertThat(services.get("demo-data").path("environment").path("TOKEN_CLIENT_ID").asText()).isEqualTo("huzhu-demo-loader");
+    }
+
+    /** The default of a Compose interpolation {@code ${VAR:-default}}, or the value itself. */
+    private static String defaultOf(String value) {
+        Matcher m = Pattern.compile("\\$\\{[A-Z_]+:-(.*)}").matcher(value);
+        return m.matches() ? m.group(1) : value;
+    }
+
+    @Test
     void longRunningServicesAreCheckedLimitedAndStartedAfterWhatTheyNeed() {
         services.forEach((name, s) -> {
             boolean oneShot = s.path("restart").asText().equals("no");
