@@ -14,7 +14,7 @@ import cn.huzhu.contracts.payouts.PayoutSent;
 import cn.huzhu.contracts.payouts.PayoutSucceeded;
 import cn.huzhu.identity.BankAccounts;
 import cn.huzhu.localstack.LocalStack;
-import cn.huzhu.security.AccessMatrix;
+import cn.huzhu.security.AccessMatrixContract;
 import cn.huzhu.payout.command.PayoutIds;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -52,7 +52,7 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 /** Payouts against real Kafka and PostgreSQL, the bank a simulator over HTTP counting every transfer it executes. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @Import(RecordingSms.class)
-class PayoutIT extends PayoutTestSupport {
+class PayoutIT extends PayoutTestSupport implements AccessMatrixContract {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -153,13 +153,6 @@ class PayoutIT extends PayoutTestSupport {
         assertThat(call(as(stranger, "/api/payouts?memberId=" + member)).body).isEmpty();
         assertThat(call(as(stranger, "/api/payouts?claimId=" + claim)).body).as("another member's claim").isEmpty();
         assertThat(call(as(stranger, "/api/payouts/counts")).status).isEqualTo(403);
-    }
-
-    @Test
-    void everyRoleGetsWhatTheAccessTableSaysAtEveryEndpoint(@Autowired org.springframework.context.ApplicationContext context) {
-        AccessMatrix matrix = AccessMatrix.read("/access-matrix.txt");
-        assertThat(matrix.differencesFrom(AccessMatrix.endpoints(context))).isEmpty();
-        assertThat(matrix.violations(baseUrl(), AccessMatrix.strangers(LocalStack.shared().tokens()))).isEmpty();
     }
 
     @Test

@@ -4,26 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.huzhu.localstack.LocalStack;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
 /**
- * The access matrix check for a service's integration test: implement it with the running service's context and base
- * URL, and keep the table in {@code src/test/resources/access-matrix.txt}.
+ * The access matrix check for a service's integration test running its web server (a {@code @SpringBootTest} with a
+ * port): implement it, and keep the table in {@code src/test/resources/access-matrix.txt}.
  */
 public interface AccessMatrixContract {
 
-    ApplicationContext context();
-
-    String baseUrl();
-
     @Test
-    default void theAccessTableNamesEveryEndpointOfTheService() {
-        assertThat(AccessMatrix.read("/access-matrix.txt").differencesFrom(AccessMatrix.endpoints(context()))).isEmpty();
+    default void theAccessTableNamesEveryEndpointOfTheService(@Autowired ApplicationContext context) {
+        assertThat(AccessMatrix.read("/access-matrix.txt").differencesFrom(AccessMatrix.endpoints(context))).isEmpty();
     }
 
     @Test
-    default void everyRoleGetsWhatTheAccessTableSaysAtEveryEndpoint() {
-        assertThat(AccessMatrix.read("/access-matrix.txt").violations(baseUrl(), AccessMatrix.strangers(LocalStack.shared().tokens())))
-                .isEmpty();
+    default void everyRoleGetsWhatTheAccessTableSaysAtEveryEndpoint(@Autowired ApplicationContext context) {
+        String baseUrl = "http://127.0.0.1:" + context.getEnvironment().getRequiredProperty("local.server.port");
+        assertThat(AccessMatrix.read("/access-matrix.txt").violations(baseUrl, AccessMatrix.strangers(LocalStack.shared().tokens()))).isEmpty();
     }
 }

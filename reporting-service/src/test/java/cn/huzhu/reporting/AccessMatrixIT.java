@@ -6,10 +6,8 @@ import cn.huzhu.localstack.LocalStack;
 import cn.huzhu.localstack.LocalTokenIssuer;
 import cn.huzhu.security.AccessMatrixContract;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 
 /** Every endpoint × every role, from the one table in {@code access-matrix.txt}; the dashboard page itself is open. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -17,18 +15,6 @@ class AccessMatrixIT extends OnLocalStack implements AccessMatrixContract {
 
     @LocalServerPort
     int port;
-    @Autowired
-    ApplicationContext context;
-
-    @Override
-    public ApplicationContext context() {
-        return context;
-    }
-
-    @Override
-    public String baseUrl() {
-        return "http://127.0.0.1:" + port;
-    }
 
     @Test
     void aDistrictOfficerReadsTheUnitFiguresOfItsOwnDistrictOnly() throws Exception {
@@ -54,7 +40,7 @@ class AccessMatrixIT extends OnLocalStack implements AccessMatrixContract {
     }
 
     private java.net.http.HttpResponse<String> send(String token, String path) throws Exception {
-        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + path))
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
                 .header("Authorization", "Bearer " + token).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
