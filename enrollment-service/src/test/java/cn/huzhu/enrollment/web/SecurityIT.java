@@ -223,6 +223,9 @@ class SecurityIT extends IntegrationTestSupport {
         Api.Response json = admin.post("/api/members", "{\"name\":\"" + huge + "\"}");
         assertThat(json.status()).isEqualTo(413);
         assertThat(json.json().path("status").asInt()).isEqualTo(413);
+        assertThat(admin.postChunked("/api/members", "{\"name\":\"" + huge + "\"}").status()).as("without a length").isEqualTo(413);
+        assertThat(admin.postChunked("/api/units", "{\"name\":\"分块单位\",\"district\":\"" + DISTRICT_A
+                + "\",\"nature\":\"PUBLIC\",\"insuredHeadcount\":1}").status()).as("a small body without a length").isEqualTo(201);
         byte[] workbook = new byte[11 * 1024 * 1024];
         assertThat(admin.upload("/api/rosters?unitId=" + unit1 + "&planId=ningbo-2020-inservice-hospital", "roster.xlsx",
                 RosterFiles.XLSX, workbook).status()).isEqualTo(413);
