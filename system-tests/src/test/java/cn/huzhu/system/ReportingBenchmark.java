@@ -90,7 +90,7 @@ public final class ReportingBenchmark {
 
         Path logs = Files.createTempDirectory("huzhu-reporting-benchmark");
         Path root = Path.of(System.getProperty("huzhu.root", "..")).toAbsolutePath().normalize();
-        List<String> jvm = new ArrayList<>(List.of("-Xmx1g", "-XX:+UseParallelGC"));
+        List<String> jvm = new ArrayList<>(List.of(System.getProperty("benchmark.jvm", "-Xmx1g -XX:+UseParallelGC").trim().split("\\s+")));
         try (ServiceProcess reporting = ServiceProcess.start("reporting-service",
                 root.resolve("reporting-service").resolve("target").resolve("reporting-service-exec.jar"), ServiceProcess.freePort(),
                 Map.of("DATABASE_URL", stack.jdbcUrl("reporting"), "KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers(),
@@ -122,22 +122,28 @@ public final class ReportingBenchmark {
             // the summaries are recomputed after the swap; the latencies are taken once that is done (a quiet service)
             Thread.sleep(15_000);
 
-            System.out.printf("(3) Report endpoints, %d requests each after 50 warm-up requests, one at a time:%n", requests);
+            System.out.printf("(3) Report endpoints, %d requests each after 50 warm-up requests, one at a time, the endpoints taken in turn:%n",
+                    requests);
             System.out.printf("    %-52s %8s %8s %8s%n", "endpoint", "p50 ms", "p99 ms", "max ms");
-            for (Map.Entry<String, List<String>> endpoint : endpoints().entrySet()) {
-                List<String> urls = endpoint.getValue();
-                for (int i = 0; i < 50; i++) {
-                    get(http, reporting.baseUrl() + urls.get(i % urls.size()));
-                }
-                double[] millis = new double[requests];
-                for (int i = 0; i < requests; i++) {
+            // in turn, request by request, so that every endpoint meets the same conditions (a block per endpoint left the
+            // service's settling after the rebuild to the first endpoints measured)
+            List<Map.Entry<String, List<String>>> all = new ArrayList<>(endpoints().entrySet());
+            double[][] millis = new double[all.size()][requests];
+            for (int i = -50; i < requests; i++) {
+                for (int e = 0; e < all.size(); e++) {
+                    List<String> urls = all.get(e).getValue();
                     long begin = System.nanoTime();
-                    get(http, reporting.baseUrl() + urls.get(i % urls.size()));
-                    millis[i] = (System.nanoTime() - begin) / 1e6;
+                    get(http, reporting.baseUrl() + urls.get(Math.floorMod(i, urls.size())));
+                    if (i >= 0) {
+                        millis[e][i] = (System.nanoTime() - begin) / 1e6;
+                    }
                 }
-                Arrays.sort(millis);
-                System.out.printf("    %-52s %8.1f %8.1f %8.1f%n", endpoint.getKey(), millis[requests / 2], millis[(int) Math.ceil(requests * 0.99) - 1],
-                        millis[requests - 1]);
+            }
+            for (int e = 0; e < all.size(); e++) {
+                double[] sorted = millis[e];
+                Arrays.sort(sorted);
+                System.out.printf("    %-52s %8.1f %8.1f %8.1f%n", all.get(e).getKey(), sorted[requests / 2], sorted[(int) Math.ceil(requests * 0.99) - 1],
+                        sorted[requests - 1]);
             }
             System.out.println("    logs: " + logs);
             int hold = Integer.getInteger("benchmark.hold", 0);

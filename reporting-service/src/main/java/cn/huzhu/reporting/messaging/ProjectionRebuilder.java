@@ -129,6 +129,9 @@ public class ProjectionRebuilder {
             long[] counts = replay(chosen);
             long replayMillis = Duration.ofNanos(System.nanoTime() - replayStart).toMillis();
             deferred.forEach(jdbc::execute);
+            // statistics for the planner before the tables are compared and answer reports (new tables have none until
+            // autovacuum gets to them, and until then queries on them may take poor plans)
+            chosen.forEach(p -> p.tables().forEach(table -> jdbc.execute("analyze " + table + SUFFIX)));
             List<Difference> differences = compare(chosen);
             if (swap) {
                 transaction.executeWithoutResult(status -> chosen.forEach(this::swapIn));
