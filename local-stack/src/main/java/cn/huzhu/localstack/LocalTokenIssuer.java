@@ -110,16 +110,17 @@ public final class LocalTokenIssuer implements AutoCloseable {
         users.put(user.name(), user);
     }
 
+    private synchronized User user(String name) {
+        return users.get(name);
+    }
+
     public synchronized List<User> users() {
         return List.copyOf(users.values());
     }
 
     /** A registered user's token, valid for {@link #DEMO_TTL}. */
     public String token(String user) {
-        User u;
-        synchronized (this) {
-            u = users.get(user);
-        }
+        User u = user(user);
         if (u == null) {
             throw new IllegalArgumentException("No such user: " + user);
         }
@@ -187,10 +188,7 @@ public final class LocalTokenIssuer implements AutoCloseable {
                         .put("jwkSetUri", jwkSetUri()).set("users", list)));
             } else if ("GET".equals(method)) {
                 String name = URLDecoder.decode(path.substring("/tokens/".length()), StandardCharsets.UTF_8);
-                User u;
-                synchronized (this) {
-                    u = users.get(name);
-                }
+                User u = user(name);
                 if (u == null) {
                     respond(exchange, 404, "text/plain", "No demo user " + name + "; GET /tokens lists them\n");
                 } else {

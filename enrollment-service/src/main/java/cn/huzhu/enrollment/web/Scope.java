@@ -6,6 +6,7 @@ import cn.huzhu.enrollment.query.MemberView;
 import cn.huzhu.enrollment.query.UnitView;
 import cn.huzhu.security.Caller;
 import cn.huzhu.security.Role;
+import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -28,17 +29,12 @@ class Scope {
 
     /** The member, if the caller reaches it. */
     MemberView member(UUID memberId) {
-        MemberView member = queries.query(new FindMemberQuery(memberId), ResponseTypes.optionalInstanceOf(MemberView.class)).join()
-                .filter(m -> Caller.current().reaches(m.memberId(), m.unitId(), m.district()))
-                .orElseThrow(() -> new NotFoundException("member", memberId.toString()));
-        return member;
+        return reachableMember(memberId).orElseThrow(() -> new NotFoundException("member", memberId.toString()));
     }
 
     /** The unit, if the caller reaches it. */
     UnitView unit(UUID unitId) {
-        return queries.query(new FindUnitQuery(unitId), ResponseTypes.optionalInstanceOf(UnitView.class)).join()
-                .filter(u -> Caller.current().reachesUnit(u.unitId(), u.district()))
-                .orElseThrow(() -> new NotFoundException("unit", unitId.toString()));
+        return reachableUnit(unitId).orElseThrow(() -> new NotFoundException("unit", unitId.toString()));
     }
 
     /**
@@ -60,14 +56,22 @@ class Scope {
 
     /** Whether the caller reaches this member (false also when there is no such member). */
     boolean reachesMember(String memberId) {
-        return Caller.current().platformWide() || queries.query(new FindMemberQuery(UUID.fromString(memberId)), ResponseTypes.optionalInstanceOf(MemberView.class)).join()
-                .filter(m -> Caller.current().reaches(m.memberId(), m.unitId(), m.district())).isPresent();
+        return Caller.current().platformWide() || reachableMember(UUID.fromString(memberId)).isPresent();
     }
 
     /** Whether the caller reaches this unit (false also when there is no such unit). */
     boolean reachesUnit(String unitId) {
-        return Caller.current().platformWide() || queries.query(new FindUnitQuery(UUID.fromString(unitId)), ResponseTypes.optionalInstanceOf(UnitView.class)).join()
-                .filter(u -> Caller.current().reachesUnit(u.unitId(), u.district())).isPresent();
+        return Caller.current().platformWide() || reachableUnit(UUID.fromString(unitId)).isPresent();
+    }
+
+    private Optional<MemberView> reachableMember(UUID memberId) {
+        return queries.query(new FindMemberQuery(memberId), ResponseTypes.optionalInstanceOf(MemberView.class)).join()
+                .filter(m -> Caller.current().reaches(m.memberId(), m.unitId(), m.district()));
+    }
+
+    private Optional<UnitView> reachableUnit(UUID unitId) {
+        return queries.query(new FindUnitQuery(unitId), ResponseTypes.optionalInstanceOf(UnitView.class)).join()
+                .filter(u -> Caller.current().reachesUnit(u.unitId(), u.district()));
     }
 
     /** A new unit may be registered in the caller's own district only (scheme administrators: anywhere). */
