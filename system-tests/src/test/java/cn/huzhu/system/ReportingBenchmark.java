@@ -90,7 +90,12 @@ public final class ReportingBenchmark {
 
         Path logs = Files.createTempDirectory("huzhu-reporting-benchmark");
         Path root = Path.of(System.getProperty("huzhu.root", "..")).toAbsolutePath().normalize();
-        List<String> jvm = new ArrayList<>(List.of(System.getProperty("benchmark.jvm", "-Xmx1g -XX:+UseParallelGC").trim().split("\\s+")));
+        // the collector apart (-Dbenchmark.gc), since a JVM takes one; -Dbenchmark.jvm adds options, as in the other benchmarks
+        List<String> jvm = new ArrayList<>(List.of("-Xmx1g", System.getProperty("benchmark.gc", "-XX:+UseParallelGC")));
+        String extra = System.getProperty("benchmark.jvm", "");
+        if (!extra.isBlank()) {
+            jvm.addAll(List.of(extra.trim().split("\\s+")));
+        }
         try (ServiceProcess reporting = ServiceProcess.start("reporting-service",
                 root.resolve("reporting-service").resolve("target").resolve("reporting-service-exec.jar"), ServiceProcess.freePort(),
                 Map.of("DATABASE_URL", stack.jdbcUrl("reporting"), "KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers(),
