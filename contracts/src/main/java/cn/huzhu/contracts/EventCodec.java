@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
-import org.apache.avro.message.BinaryMessageDecoder;
+import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.DatumReader;
+import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
@@ -36,17 +38,18 @@ public final class EventCodec {
     private static final EventCodec CONTRACTS = new EventCodec(ContractRecords.ALL, PublishedSchemas.load());
 
     private final Map<Class<?>, BinaryMessageEncoder<SpecificRecord>> encoders = new HashMap<>();
-    private final Map<Long, BinaryMessageDecoder<SpecificRecord>> decodersByFingerprint = new HashMap<>();
+    /** Per writer schema (by fingerprint) its reader into the current class; readers are shared between threads, as Avro's own message decoders share them. */
+    private final Map<Long, DatumReader<SpecificRecord>> readersByFingerprint = new HashMap<>();
+    /** A decoder per thread, reset onto each record's bytes (reading from the array itself, not through a stream). */
+    private static final ThreadLocal<BinaryDecoder> DECODER = new ThreadLocal<>();
 
     EventCodec(List<Class<? extends SpecificRecord>> records, Map<String, List<Schema>> published) {
         for (Class<? extends SpecificRecord> type : records) {
             Schema current = SpecificData.get().getSchema(type);
             encoders.put(type, new BinaryMessageEncoder<>(SpecificData.get(), current));
-            BinaryMessageDecoder<SpecificRecord> decoder = new BinaryMessageDecoder<>(SpecificData.get(), current);
-            decodersByFingerprint.put(fingerprint(current), decoder);
+            readersByFingerprint.put(fingerprint(current), reader(current, current));
             for (Schema earlier : published.getOrDefault(type.getSimpleName(), List.of())) {
-                decoder.addSchema(earlier);
-                decodersByFingerprint.put(fingerprint(earlier), decoder);
+                readersByFingerprint.putIfAbsent(fingerprint(earlier), reader(earlier, current));
             }
         }
     }
@@ -80,15 +83,22 @@ public final class EventCodec {
             throw new UndecodableRecordException("Not an Avro single-object encoded record");
         }
         long fingerprint = ByteBuffer.wrap(bytes, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
-        BinaryMessageDecoder<SpecificRecord> decoder = decodersByFingerprint.get(fingerprint);
-        if (decoder == null) {
+        DatumReader<SpecificRecord> reader = readersByFingerprint.get(fingerprint);
+        if (reader == null) {
             throw new UndecodableRecordException("Unknown schema fingerprint " + Long.toHexString(fingerprint));
         }
         try {
-            return decoder.decode(bytes);
+            BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(bytes, HEADER_LENGTH, bytes.length - HEADER_LENGTH, DECODER.get());
+            DECODER.set(decoder);
+            return reader.read(null, decoder);
         } catch (IOException | RuntimeException e) {
             throw new UndecodableRecordException("Corrupt record body: " + e.getMessage(), e);
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static DatumReader<SpecificRecord> reader(Schema writer, Schema current) {
+        return SpecificData.get().createDatumReader(writer, current);
     }
 
     static long fingerprint(Schema schema) {
