@@ -124,6 +124,10 @@ public final class ReportingBenchmark {
                             + " %.1f s in all, %.0f events/s (replay %.1f s, %.0f events/s; comparison and swap the rest)%n", replayed,
                     result.get("eventsCounted").asLong(), result.get("differences").size(), rebuildSeconds, replayed / rebuildSeconds,
                     result.get("replayMillis").asLong() / 1e3, replayed / (result.get("replayMillis").asLong() / 1e3));
+            StringBuilder phases = new StringBuilder();
+            result.get("phases").properties().forEach(p -> phases.append(phases.isEmpty() ? "" : ", ").append(p.getKey()).append(' ')
+                    .append(String.format("%.1f s", p.getValue().asLong() / 1e3)));
+            System.out.println("    phases: " + phases);
             // the summaries are recomputed after the swap; the latencies are taken once that is done (a quiet service)
             Thread.sleep(15_000);
 

@@ -4,7 +4,7 @@ import cn.huzhu.contracts.Topics;
 import cn.huzhu.contracts.UndecodableRecordException;
 import cn.huzhu.reporting.query.DistrictEnrollmentProjection;
 import cn.huzhu.reporting.query.DistrictEnrollmentProjection.Event;
-import cn.huzhu.reporting.query.ProjectionTables;
+import cn.huzhu.reporting.query.Target;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -47,7 +47,7 @@ public class DistrictEnrollmentListener {
             }
         }
         try {
-            transaction.executeWithoutResult(status -> projection.apply(events, ProjectionTables.LIVE));
+            transaction.executeWithoutResult(status -> projection.apply(events, Target.LIVE));
         } catch (DataAccessException batchFailure) {
             log.warn("Batch of {} records failed ({}); applying them one by one", events.size(), batchFailure.getClass().getSimpleName());
             applyOneByOne(records, events);
@@ -59,7 +59,7 @@ public class DistrictEnrollmentListener {
         for (int i = 0; i < events.size(); i++) {
             Event event = events.get(i);
             try {
-                transaction.executeWithoutResult(status -> projection.apply(List.of(event), ProjectionTables.LIVE));
+                transaction.executeWithoutResult(status -> projection.apply(List.of(event), Target.LIVE));
             } catch (RuntimeException e) {
                 throw new BatchListenerFailedException("Record could not be applied: " + e.getMessage(), e, i);
             }

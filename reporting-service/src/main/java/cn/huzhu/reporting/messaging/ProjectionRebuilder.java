@@ -9,6 +9,7 @@ import cn.huzhu.reporting.query.PayoutRatioProjection;
 import cn.huzhu.reporting.query.TargetCompletionProjection;
 import cn.huzhu.reporting.query.ProjectionTables;
 import cn.huzhu.reporting.query.ReportSummaries;
+import cn.huzhu.reporting.query.Target;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,8 +55,8 @@ public class ProjectionRebuilder {
 
     @FunctionalInterface
     private interface Applier {
-        /** Applies events to the shadow tables ({@code rebuild}) or the live ones; answers the events counted. */
-        int apply(List<Event> events, boolean rebuild);
+        /** Applies events, each seen once in the replay, to the shadow tables; answers the events counted. */
+        int apply(List<Event> events);
     }
 
     private static final String SUFFIX = "_rebuild";
@@ -72,15 +73,16 @@ public class ProjectionRebuilder {
         this.consumers = consumers;
         this.jdbc = jdbc;
         this.transaction = transaction;
+        Target shadow = Target.rebuild(SUFFIX);
         this.projections = Map.of(
                 "district-enrollment", new Projection(DistrictEnrollmentListener.ID, List.of(Topics.MEMBERS), ProjectionTables.LIVE.all(),
-                        (events, rebuild) -> districts.apply(events, rebuild ? ProjectionTables.LIVE.withSuffix(SUFFIX) : ProjectionTables.LIVE)),
+                        events -> districts.apply(events, shadow)),
                 "target-completion", new Projection(TargetCompletionListener.ID, List.of(Topics.UNITS, Topics.TARGETS, Topics.MEMBERS),
-                        TargetCompletionProjection.TABLES, (events, rebuild) -> targets.apply(events, rebuild ? SUFFIX : "")),
+                        TargetCompletionProjection.TABLES, events -> targets.apply(events, shadow)),
                 "payout-ratio", new Projection(PayoutRatioListener.ID, List.of(Topics.MEMBERS, Topics.CLAIMS), PayoutRatioProjection.TABLES,
-                        (events, rebuild) -> ratios.apply(events, rebuild ? SUFFIX : "")),
+                        events -> ratios.apply(events, shadow)),
                 "claims-activity", new Projection(ClaimsActivityListener.ID, List.of(Topics.MEMBERS, Topics.CLAIMS, Topics.PAYOUTS),
-                        ClaimsActivityProjection.TABLES, (events, rebuild) -> claims.apply(events, rebuild ? SUFFIX : "")));
+                        ClaimsActivityProjection.TABLES, events -> claims.apply(events, shadow)));
     }
 
     /**
@@ -90,9 +92,12 @@ public class ProjectionRebuilder {
     public record Difference(String table, String side, String row) {
     }
 
-    /** What a rebuild did; {@code replayMillis} of its {@code millis} went into replaying (the rest: comparing, swapping). */
-    public record Result(long recordsReplayed, long eventsCounted, long undecodableSkipped, List<Difference> differences,
-                         boolean swapped, long millis, long replayMillis) {
+    /**
+     * What a rebuild did; {@code replayMillis} of its {@code millis} went into replaying, and {@code phases} says where all of
+     * it went (shadow tables, replay, indexes, statistics, comparison, swap), in milliseconds in their order.
+     */
+    public record Result(long recordsReplayed, long eventsCounted, long undecodableSkipped, long repeatedSkipped, List<Difference> differences,
+                         boolean swapped, long millis, long replayMillis, Map<String, Long> phases) {
     }
 
     /** Rebuilds the district enrolment projection. */
@@ -123,27 +128,36 @@ public class ProjectionRebuilder {
             }
         }
         try {
+            Phases phases = new Phases();
             List<String> deferred = new ArrayList<>();
             chosen.forEach(p -> deferred.addAll(createShadowTables(p)));
-            long replayStart = System.nanoTime();
+            phases.done("shadow-tables");
             long[] counts = replay(chosen);
-            long replayMillis = Duration.ofNanos(System.nanoTime() - replayStart).toMillis();
-            deferred.forEach(jdbc::execute);
-            // statistics for the planner before the tables are compared and answer reports (new tables have none until
-            // autovacuum gets to them, and until then queries on them may take poor plans)
-            chosen.forEach(p -> p.tables().forEach(table -> jdbc.execute("analyze " + table + SUFFIX)));
+            long replayMillis = phases.done("replay");
+            sideBySide(deferred.stream().<Runnable>map(statement -> () -> jdbc.execute(statement)).toList());
+            phases.done("indexes");
+            // vacuumed and analysed before they are compared and answer reports: statistics for the planner (new tables have
+            // none until autovacuum gets to them, and until then queries on them may take poor plans), the visibility map
+            // and hint bits set, so that neither the comparison nor the first reports write them, and autovacuum, given
+            // back with the swap, finds nothing to do while reports are read
+            sideBySide(chosen.stream().flatMap(p -> p.tables().stream())
+                    .<Runnable>map(table -> () -> jdbc.execute("vacuum (analyze) " + table + SUFFIX)).toList());
+            phases.done("vacuum");
             List<Difference> differences = compare(chosen);
+            phases.done("comparison");
             if (swap) {
                 transaction.executeWithoutResult(status -> chosen.forEach(this::swapIn));
                 summaries.ratiosChanged();
                 summaries.claimsChanged();
+                phases.done("swap");
             } else {
                 chosen.forEach(this::dropShadowTables);
+                phases.done("drop");
             }
-            Result result = new Result(counts[0], counts[1], counts[2], differences, swap, Duration.ofNanos(System.nanoTime() - started).toMillis(),
-                    replayMillis);
-            log.info("Rebuilt the {} projection: {} records, {} events, {} differences, swapped={} in {} ms ({} ms replaying)", name,
-                    result.recordsReplayed(), result.eventsCounted(), differences.size(), swap, result.millis(), replayMillis);
+            Result result = new Result(counts[0], counts[1], counts[2], counts[3], differences, swap, Duration.ofNanos(System.nanoTime() - started).toMillis(),
+                    replayMillis, phases.millis);
+            log.info("Rebuilt the {} projection: {} records, {} events, {} differences, swapped={} in {} ms ({})", name,
+                    result.recordsReplayed(), result.eventsCounted(), differences.size(), swap, result.millis(), phases.millis);
             return result;
         } finally {
             stopped.forEach(MessageListenerContainer::start);
@@ -152,19 +166,24 @@ public class ProjectionRebuilder {
 
     /**
      * Creates the shadow tables of a projection: columns, defaults, primary keys and unique indexes as the live ones
-     * (the projection writes with {@code on conflict}); answers the statements creating its other indexes, run once the
-     * replay has filled the tables (one sort each instead of an insert per row).
+     * (the projection writes with {@code on conflict}); answers the statements creating its other indexes and the primary
+     * keys of its tables of applied event ids, run once the replay has filled the tables (one sort each instead of an
+     * index insert per row).
      */
     private List<String> createShadowTables(Projection projection) {
         List<String> deferred = new ArrayList<>();
         for (String table : projection.tables()) {
             String shadow = table + SUFFIX;
             jdbc.execute("drop table if exists " + shadow);
-            jdbc.execute("create table " + shadow + " (like " + table + " including all excluding indexes)");
+            // not vacuumed nor analysed by autovacuum while the replay fills it (it is analysed once filled, before the
+            // comparison); autovacuum is given back with the swap
+            jdbc.execute("create table " + shadow + " (like " + table + " including all excluding indexes) with (autovacuum_enabled = false)");
             for (Map<String, Object> index : jdbc.queryForList("select i.indisprimary as primary_key, i.indisunique as is_unique,"
                     + " pg_get_indexdef(i.indexrelid) as definition from pg_index i where i.indrelid = cast(? as regclass)", table)) {
                 String definition = (String) index.get("definition");
-                if ((Boolean) index.get("primary_key")) {
+                if ((Boolean) index.get("primary_key") && appendOnly(table)) {
+                    deferred.add("alter table " + shadow + " add primary key " + definition.substring(definition.indexOf('(', definition.indexOf(" USING "))));
+                } else if ((Boolean) index.get("primary_key")) {
                     jdbc.execute("alter table " + shadow + " add primary key " + definition.substring(definition.indexOf('(', definition.indexOf(" USING "))));
                 } else if ((Boolean) index.get("is_unique")) {
                     jdbc.execute(definition.replaceFirst("^CREATE UNIQUE INDEX \\S+ ON \\S+ ", "CREATE UNIQUE INDEX ON " + shadow + " "));
@@ -176,11 +195,15 @@ public class ProjectionRebuilder {
         return deferred;
     }
 
-    /** Replays the topics of {@code chosen} into their shadow tables, a poll per transaction; answers records, events counted, skipped. */
+    /**
+     * Replays the topics of {@code chosen} into their shadow tables, a poll per transaction; answers the records read, the
+     * events counted, the records skipped as undecodable and those skipped as repeated (an event id read before).
+     */
     private long[] replay(List<Projection> chosen) {
         long records = 0;
         long counted = 0;
         long skipped = 0;
+        long repeated = 0;
         List<String> topics = chosen.stream().flatMap(p -> p.topics().stream()).distinct().toList();
         java.util.Properties bigPolls = new java.util.Properties();
         bigPolls.put("max.poll.records", String.valueOf(REPLAY_POLL_RECORDS));
@@ -192,6 +215,9 @@ public class ProjectionRebuilder {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            Map<TopicPartition, Long> start = consumer.beginningOffsets(partitions);
+            // an event the outbox sent twice (a crash before its acknowledgement) is applied once: the first time it is read
+            EventIdSet seen = new EventIdSet((int) Math.min(Integer.MAX_VALUE, partitions.stream().mapToLong(p -> end.get(p) - start.get(p)).sum()));
             while (!reached(consumer, end)) {
                 ConsumerRecords<String, byte[]> batch = consumer.poll(POLL);
                 Map<String, List<Event>> byTopic = new java.util.HashMap<>();
@@ -200,10 +226,17 @@ public class ProjectionRebuilder {
                         continue;
                     }
                     records++;
+                    Event event;
                     try {
-                        byTopic.computeIfAbsent(record.topic(), t -> new ArrayList<>()).add(EventDecoding.decode(record.value()));
+                        event = EventDecoding.decode(record.value());
                     } catch (UndecodableRecordException e) {
                         skipped++;
+                        continue;
+                    }
+                    if (seen.add(event.eventId())) {
+                        byTopic.computeIfAbsent(record.topic(), t -> new ArrayList<>()).add(event);
+                    } else {
+                        repeated++;
                     }
                 }
                 // each projection applies the poll in a transaction of its own, the projections side by side (a
@@ -220,7 +253,7 @@ public class ProjectionRebuilder {
                     if (!events.isEmpty()) {
                         applying.add(workers.submit(() -> transaction.execute(status -> {
                             jdbc.execute("set local synchronous_commit to off");
-                            return projection.applier().apply(events, true);
+                            return projection.applier().apply(events);
                         })));
                     }
                 }
@@ -231,7 +264,36 @@ public class ProjectionRebuilder {
         } finally {
             workers.shutdownNow();
         }
-        return new long[] {records, counted, skipped};
+        return new long[] {records, counted, skipped, repeated};
+    }
+
+    /** Runs {@code tasks} side by side, as many at once as there are processors (up to four), and waits for them all. */
+    private static void sideBySide(List<Runnable> tasks) {
+        if (tasks.isEmpty()) {
+            return;
+        }
+        java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.min(tasks.size(), Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()))));
+        try {
+            List<java.util.concurrent.Future<?>> running = tasks.stream().<java.util.concurrent.Future<?>>map(workers::submit).toList();
+            running.forEach(ProjectionRebuilder::await);
+        } finally {
+            workers.shutdownNow();
+        }
+    }
+
+    /** Milliseconds per phase of a rebuild, in their order. */
+    private static final class Phases {
+        private final Map<String, Long> millis = new java.util.LinkedHashMap<>();
+        private long since = System.nanoTime();
+
+        long done(String phase) {
+            long now = System.nanoTime();
+            long took = Duration.ofNanos(now - since).toMillis();
+            millis.put(phase, took);
+            since = now;
+            return took;
+        }
     }
 
     private static <T> T await(java.util.concurrent.Future<T> applied) {
@@ -269,7 +331,7 @@ public class ProjectionRebuilder {
     }
 
     private List<Difference> compare(String table) {
-        if (table.endsWith("processed_event")) {
+        if (appendOnly(table)) {
             // the ids of the events applied: compared by number (the events' effects are compared row by row in the
             // projection's other tables)
             long live = jdbc.queryForObject("select count(*) from " + table, Long.class);
@@ -303,8 +365,17 @@ public class ProjectionRebuilder {
                 jdbc.execute("drop table " + table);
                 jdbc.execute("alter table " + rebuilt + " rename to " + table);
                 jdbc.execute("alter index " + rebuilt + "_pkey rename to " + table + "_pkey");
+                jdbc.execute("alter table " + table + " reset (autovacuum_enabled)");
             }
         });
+    }
+
+    /**
+     * The tables of applied event ids, which a rebuild only appends to (its replay drops repeated events): their primary
+     * key is built once they are filled, and they are compared by number.
+     */
+    private static boolean appendOnly(String table) {
+        return table.endsWith("processed_event");
     }
 
     private void dropShadowTables(Projection projection) {

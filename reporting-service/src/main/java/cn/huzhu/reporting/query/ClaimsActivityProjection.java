@@ -38,14 +38,14 @@ public class ClaimsActivityProjection {
     }
 
     public void apply(List<Event> events) {
-        apply(events, "");
+        apply(events, Target.LIVE);
     }
 
-    /** Applies to the tables named with {@code suffix} (empty: the live ones); answers the events counted. */
-    public int apply(List<Event> events, String suffix) {
+    /** Applies to the live tables or a rebuild's; answers the events counted. */
+    public int apply(List<Event> events, Target tables) {
         List<Event> relevant = events.stream().filter(e -> e.record() instanceof MemberRegistered || e.record() instanceof ClaimApproved
                 || e.record() instanceof ClaimRejected || e.record() instanceof ClaimRevoked || e.record() instanceof PayoutSucceeded).toList();
-        List<Event> fresh = ProcessedEvents.fresh(jdbc, "claim_processed_event" + suffix, relevant);
+        List<Event> fresh = tables.fresh(jdbc, "claim_processed_event", relevant);
         // a poll's records merged per key first, the later winning, so each row is written once (as one by one would leave it)
         Map<UUID, Object[]> members = new LinkedHashMap<>();
         Map<UUID, Object[]> decisions = new LinkedHashMap<>();
@@ -77,28 +77,28 @@ public class ClaimsActivityProjection {
             }
         }
         if (!members.isEmpty()) {
-            jdbc.batchUpdate("insert into claim_member" + suffix + " (member_id, district) values (?, ?)"
+            jdbc.batchUpdate("insert into " + tables.table("claim_member") + " (member_id, district) values (?, ?)"
                     + " on conflict (member_id) do update set district = excluded.district", new ArrayList<>(members.values()));
         }
         if (!decisions.isEmpty()) {
             // the claim's latest decision replaces what was known of it (a rejected claim may be approved when decided again)
-            jdbc.batchUpdate("insert into claim_fact" + suffix + """
+            jdbc.batchUpdate("insert into " + tables.table("claim_fact") + """
                      as c (claim_id, member_id, type, status, submitted_on, decided_on, amount, at_hospital) values (?, ?, ?, ?, ?, ?, ?, ?)
                     on conflict (claim_id) do update set type = excluded.type, status = excluded.status, submitted_on = excluded.submitted_on,
                         decided_on = excluded.decided_on, amount = excluded.amount, at_hospital = excluded.at_hospital""",
                     new ArrayList<>(decisions.values()));
-            Uuids.update(jdbc, "delete from claim_fact_plan" + suffix + " where claim_id = any(?)", plans.keySet());
+            Uuids.update(jdbc, "delete from " + tables.table("claim_fact_plan") + " where claim_id = any(?)", plans.keySet());
             List<Object[]> rows = new ArrayList<>();
             plans.forEach((claim, byPlan) -> byPlan.forEach((plan, amount) -> rows.add(new Object[] {claim, plan, amount})));
             if (!rows.isEmpty()) {
-                jdbc.batchUpdate("insert into claim_fact_plan" + suffix + " (claim_id, plan_id, amount) values (?, ?, ?)", rows);
+                jdbc.batchUpdate("insert into " + tables.table("claim_fact_plan") + " (claim_id, plan_id, amount) values (?, ?, ?)", rows);
             }
         }
         if (!revoked.isEmpty()) {
-            Uuids.update(jdbc, "update claim_fact" + suffix + " set status = 'REVOKED' where claim_id = any(?)", revoked);
+            Uuids.update(jdbc, "update " + tables.table("claim_fact") + " set status = 'REVOKED' where claim_id = any(?)", revoked);
         }
         if (!payments.isEmpty()) {
-            jdbc.batchUpdate("insert into claim_payment" + suffix + " (payout_id, claim_id, confirmed_on) values (?, ?, ?) on conflict do nothing",
+            jdbc.batchUpdate("insert into " + tables.table("claim_payment") + " (payout_id, claim_id, confirmed_on) values (?, ?, ?) on conflict do nothing",
                     new ArrayList<>(payments.values()));
         }
         return fresh.size();

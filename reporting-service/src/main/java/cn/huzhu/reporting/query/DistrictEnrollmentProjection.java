@@ -34,11 +34,11 @@ public class DistrictEnrollmentProjection {
     }
 
     /** @return how many events were new (not seen before) */
-    public int apply(List<Event> events, ProjectionTables tables) {
+    public int apply(List<Event> events, Target tables) {
         if (events.isEmpty()) {
             return 0;
         }
-        List<Event> fresh = ProcessedEvents.fresh(jdbc, tables.processedEvent(), events);
+        List<Event> fresh = tables.fresh(jdbc, ProjectionTables.LIVE.processedEvent(), events);
         Map<Cell, int[]> enrolments = new LinkedHashMap<>();
         Map<Cell, Integer> realName = new LinkedHashMap<>();
         for (Event event : fresh) {
@@ -52,14 +52,14 @@ public class DistrictEnrollmentProjection {
         if (!enrolments.isEmpty()) {
             List<Object[]> rows = new ArrayList<>();
             enrolments.forEach((cell, c) -> rows.add(new Object[] {cell.year(), cell.district(), c[0], c[1], c[2]}));
-            jdbc.batchUpdate("insert into " + tables.districtEnrollment() + " as t (year, district, gifted, in_service, retired) values (?, ?, ?, ?, ?)"
+            jdbc.batchUpdate("insert into " + tables.table(ProjectionTables.LIVE.districtEnrollment()) + " as t (year, district, gifted, in_service, retired) values (?, ?, ?, ?, ?)"
                     + " on conflict (year, district) do update set gifted = t.gifted + excluded.gifted,"
                     + " in_service = t.in_service + excluded.in_service, retired = t.retired + excluded.retired", rows);
         }
         if (!realName.isEmpty()) {
             List<Object[]> rows = new ArrayList<>();
             realName.forEach((cell, n) -> rows.add(new Object[] {cell.year(), cell.district(), n}));
-            jdbc.batchUpdate("insert into " + tables.realNameMembers() + " as t (year, district, members) values (?, ?, ?)"
+            jdbc.batchUpdate("insert into " + tables.table(ProjectionTables.LIVE.realNameMembers()) + " as t (year, district, members) values (?, ?, ?)"
                     + " on conflict (year, district) do update set members = t.members + excluded.members", rows);
         }
         return fresh.size();

@@ -39,14 +39,14 @@ public class PayoutRatioProjection {
     public static final List<String> TABLES = List.of("ratio_enrollment", "ratio_benefit", "ratio_funding", "ratio_processed_event");
 
     public void apply(List<Event> events) {
-        apply(events, "");
+        apply(events, Target.LIVE);
     }
 
-    /** Applies to the tables named with {@code suffix} (empty: the live ones); answers the events counted. */
-    public int apply(List<Event> events, String suffix) {
+    /** Applies to the live tables or a rebuild's; answers the events counted. */
+    public int apply(List<Event> events, Target tables) {
         List<Event> relevant = events.stream().filter(e -> e.record() instanceof MemberEnrolled || e.record() instanceof PremiumCollected
                 || e.record() instanceof ClaimApproved || e.record() instanceof ClaimRevoked).toList();
-        List<Event> fresh = ProcessedEvents.fresh(jdbc, "ratio_processed_event" + suffix, relevant);
+        List<Event> fresh = tables.fresh(jdbc, "ratio_processed_event", relevant);
         Map<UUID, Object[]> enrollments = new LinkedHashMap<>();
         Map<List<Object>, Object[]> funding = new LinkedHashMap<>();
         Set<UUID> collected = new LinkedHashSet<>();
@@ -76,29 +76,29 @@ public class PayoutRatioProjection {
             }
         }
         if (!enrollments.isEmpty()) {
-            jdbc.batchUpdate("insert into ratio_enrollment" + suffix + """
+            jdbc.batchUpdate("insert into " + tables.table("ratio_enrollment") + """
                      as r (enrollment_id, member_id, unit_id, district, plan_id, year, premium, collected, gifted)
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     on conflict (enrollment_id) do update set collected = r.collected or excluded.collected""",
                     new ArrayList<>(enrollments.values()));
         }
         if (!funding.isEmpty()) {
-            jdbc.batchUpdate("insert into ratio_funding" + suffix + """
+            jdbc.batchUpdate("insert into " + tables.table("ratio_funding") + """
                      (enrollment_id, payer, amount) values (?, ?, ?)
                     on conflict (enrollment_id, payer) do update set amount = excluded.amount""", new ArrayList<>(funding.values()));
         }
         if (!collected.isEmpty()) {
             // the enrolment's row is there when its record came first (one key, one partition: the member's)
-            Uuids.update(jdbc, "update ratio_enrollment" + suffix + " set collected = true where enrollment_id = any(?)", collected);
+            Uuids.update(jdbc, "update " + tables.table("ratio_enrollment") + " set collected = true where enrollment_id = any(?)", collected);
         }
         if (!benefits.isEmpty()) {
-            jdbc.batchUpdate("insert into ratio_benefit" + suffix + """
+            jdbc.batchUpdate("insert into " + tables.table("ratio_benefit") + """
                      (claim_id, enrollment_id, amount, decided_on) values (?, ?, ?, ?)
                     on conflict (claim_id, enrollment_id) do update set amount = excluded.amount, revoked = false""",
                     new ArrayList<>(benefits.values()));
         }
         if (!revoked.isEmpty()) {
-            Uuids.update(jdbc, "update ratio_benefit" + suffix + " set revoked = true where claim_id = any(?)", revoked);
+            Uuids.update(jdbc, "update " + tables.table("ratio_benefit") + " set revoked = true where claim_id = any(?)", revoked);
         }
         return fresh.size();
     }

@@ -31,14 +31,14 @@ public class TargetCompletionProjection {
     public static final List<String> TABLES = List.of("unit_directory", "enrollment_target", "unit_year_enrollment", "target_processed_event");
 
     public void apply(List<Event> events) {
-        apply(events, "");
+        apply(events, Target.LIVE);
     }
 
-    /** Applies to the tables named with {@code suffix} (empty: the live ones); answers the events counted. */
-    public int apply(List<Event> events, String suffix) {
+    /** Applies to the live tables or a rebuild's; answers the events counted. */
+    public int apply(List<Event> events, Target tables) {
         List<Event> relevant = events.stream().filter(e -> e.record() instanceof UnitRegistered || e.record() instanceof EnrollmentTargetSet
                 || e.record() instanceof MemberEnrolled).toList();
-        List<Event> fresh = ProcessedEvents.fresh(jdbc, "target_processed_event" + suffix, relevant);
+        List<Event> fresh = tables.fresh(jdbc, "target_processed_event", relevant);
         Map<UUID, Object[]> units = new LinkedHashMap<>();
         Map<String, EnrollmentTargetSet> targets = new LinkedHashMap<>();
         Map<List<Object>, Object[]> enrolled = new LinkedHashMap<>();
@@ -58,11 +58,11 @@ public class TargetCompletionProjection {
             }
         }
         if (!units.isEmpty()) {
-            jdbc.batchUpdate("insert into unit_directory" + suffix + " (unit_id, name, district) values (?, ?, ?) on conflict (unit_id) do update"
+            jdbc.batchUpdate("insert into " + tables.table("unit_directory") + " (unit_id, name, district) values (?, ?, ?) on conflict (unit_id) do update"
                     + " set name = excluded.name, district = excluded.district", new ArrayList<>(units.values()));
         }
         if (!targets.isEmpty()) {
-            jdbc.batchUpdate("insert into enrollment_target" + suffix + """
+            jdbc.batchUpdate("insert into " + tables.table("enrollment_target") + """
                      as t (target_id, scope, unit_id, district, year, plan_id, target, set_at)
                     values (?, ?, ?, ?, ?, ?, ?, ?)
                     on conflict (target_id) do update set target = excluded.target, set_at = excluded.set_at
@@ -71,7 +71,7 @@ public class TargetCompletionProjection {
                             t.getPlanId(), t.getTarget(), Timestamp.from(t.getOccurredAt())}).toList());
         }
         if (!enrolled.isEmpty()) {
-            jdbc.batchUpdate("insert into unit_year_enrollment" + suffix + """
+            jdbc.batchUpdate("insert into " + tables.table("unit_year_enrollment") + """
                      as e (year, unit_id, plan_id, district, enrolled) values (?, ?, ?, ?, ?)
                     on conflict (year, unit_id, plan_id) do update set enrolled = e.enrolled + excluded.enrolled""",
                     new ArrayList<>(enrolled.values()));
