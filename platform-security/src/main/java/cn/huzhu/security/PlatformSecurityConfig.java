@@ -47,12 +47,14 @@ public class PlatformSecurityConfig {
     @Bean
     JwtDecoder jwtDecoder(@Value("${huzhu.security.jwk-set-uri}") String jwkSetUri, @Value("${huzhu.security.issuer:}") String issuer,
                           @Value("${huzhu.security.audience:}") String audience) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwkSetUri).build();
+        NimbusJwtDecoder verifier = NimbusJwtDecoder.withJwkSetUri(jwkSetUri).build();
+        verifier.setJwtValidator(jwt -> org.springframework.security.oauth2.core.OAuth2TokenValidatorResult.success());
         List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
         validators.add(new JwtTimestampValidator());
         validators.addAll(identityValidators(issuer, audience));
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
-        return decoder;
+        // signatures verified again after five minutes, the time Nimbus keeps the issuer's key set before fetching it again
+        return new VerifiedTokens(verifier, new DelegatingOAuth2TokenValidator<>(validators), 2_000, java.time.Duration.ofMinutes(5),
+                java.time.Clock.systemUTC());
     }
 
     static List<OAuth2TokenValidator<Jwt>> identityValidators(String issuer, String audience) {
