@@ -1,5 +1,6 @@
 package cn.huzhu.enrollment.query;
 
+import cn.huzhu.axon.ViewWriteBatch;
 import cn.huzhu.enrollment.command.BankAccountRegisteredEvent;
 import cn.huzhu.enrollment.command.FundingShare;
 import cn.huzhu.identity.BankAccountNumber;

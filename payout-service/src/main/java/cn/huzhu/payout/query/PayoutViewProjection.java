@@ -1,5 +1,6 @@
 package cn.huzhu.payout.query;
 
+import cn.huzhu.axon.ViewWriteBatch;
 import cn.huzhu.payout.command.BatchAggregate.BatchReconciled;
 import cn.huzhu.payout.command.PayoutEvents.PayoutCancelled;
 import cn.huzhu.payout.command.PayoutEvents.PayoutParked;
@@ -27,7 +28,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The payout, transfer, recovery and reconciliation tables, written in the transaction that stores the events
- * (a subscribing processor): what the dispatcher and the API read is never behind the event store.
+ * (a subscribing processor): what the dispatcher and the API read is never behind the event store. What an event
+ * changes is written by one statement, and a unit of work's statements go to the database in their order, consecutive
+ * ones of one kind as one batch ({@link ViewWriteBatch#addInOrder}): a group of 50 transfers is a few round trips.
  */
 @Component
 @ProcessingGroup("payout-views")
@@ -41,7 +44,7 @@ public class PayoutViewProjection {
 
     @EventHandler
     void on(PayoutScheduled e, @org.axonframework.eventhandling.Timestamp Instant at) {
-        jdbc.update("""
+        write("""
                 insert into payout_view (payout_id, claim_id, member_id, enrollment_id, plan_id, claim_type, amount, decided_on, status, scheduled_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 uuid(e.payoutId()), uuid(e.claimId()), uuid(e.memberId()), uuid(e.enrollmentId()), e.planId(), e.claimType(), e.amount(),
@@ -50,86 +53,84 @@ public class PayoutViewProjection {
 
     @EventHandler
     void on(TransferRequested e) {
-        jdbc.update("""
-                update payout_view set status = ?, attempts = ?, reference = ?, batch_id = ?, district = ?, transferred = ?, offset_amount = ?,
-                       account_masked = ?, failure_reason = null, next_attempt_at = null, requested_at = ? where payout_id = ?""",
-                PayoutStatus.SENDING.name(), e.attempt(), e.reference(), uuid(e.batchId()), e.district(), e.amount(), e.offset(),
-                e.accountMasked(), ts(e.requestedAt()), uuid(e.payoutId()));
-        jdbc.update("""
+        write("""
+                with payout as (
+                    update payout_view set status = ?, attempts = ?, reference = ?, batch_id = ?, district = ?, transferred = ?, offset_amount = ?,
+                           account_masked = ?, failure_reason = null, next_attempt_at = null, requested_at = ? where payout_id = ?)
                 insert into transfer_view (reference, payout_id, member_id, attempt, batch_id, district, day, amount, account_number, account_masked,
                                            holder_name, bank_name, status, requested_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SENT', ?)""",
+                PayoutStatus.SENDING.name(), e.attempt(), e.reference(), uuid(e.batchId()), e.district(), e.amount(), e.offset(),
+                e.accountMasked(), ts(e.requestedAt()), uuid(e.payoutId()),
                 e.reference(), uuid(e.payoutId()), uuid(e.memberId()), e.attempt(), uuid(e.batchId()), e.district(), e.day(), e.amount(),
                 e.accountNumber(), e.accountMasked(), e.holderName(), e.bankName(), ts(e.requestedAt()));
     }
 
     @EventHandler
     void on(TransferSucceeded e, @org.axonframework.eventhandling.Timestamp Instant at) {
-        jdbc.update("update payout_view set status = ?, settled_at = ? where payout_id = ?", PayoutStatus.SUCCEEDED.name(), ts(at), uuid(e.payoutId()));
-        transferOutcome(e.reference(), "SUCCEEDED", null, e.bankTransactionId(), at);
+        withTransferOutcome("update payout_view set status = ?, settled_at = ? where payout_id = ?", e.reference(), "SUCCEEDED", null,
+                e.bankTransactionId(), at, PayoutStatus.SUCCEEDED.name(), ts(at), uuid(e.payoutId()));
     }
 
     @EventHandler
     void on(TransferFailed e, @org.axonframework.eventhandling.Timestamp Instant at) {
-        jdbc.update("update payout_view set status = ?, failure_reason = ?, next_attempt_at = ? where payout_id = ?",
-                (e.last() ? PayoutStatus.FAILED : PayoutStatus.RETRY_WAIT).name(), e.reason(), e.nextAttemptAt() == null ? null : ts(e.nextAttemptAt()),
-                uuid(e.payoutId()));
-        transferOutcome(e.reference(), "FAILED", e.reason(), null, at);
+        withTransferOutcome("update payout_view set status = ?, failure_reason = ?, next_attempt_at = ? where payout_id = ?", e.reference(),
+                "FAILED", e.reason(), null, at, (e.last() ? PayoutStatus.FAILED : PayoutStatus.RETRY_WAIT).name(), e.reason(),
+                e.nextAttemptAt() == null ? null : ts(e.nextAttemptAt()), uuid(e.payoutId()));
     }
 
     @EventHandler
     void on(PayoutParked e, @org.axonframework.eventhandling.Timestamp Instant at) {
-        jdbc.update("update payout_view set status = ?, failure_reason = ?, parked_account_hash = ? where payout_id = ?",
-                PayoutStatus.PARKED.name(), e.reason(), e.accountHash(), uuid(e.payoutId()));
-        transferOutcome(e.reference(), "REJECTED", e.reason(), null, at);
+        withTransferOutcome("update payout_view set status = ?, failure_reason = ?, parked_account_hash = ? where payout_id = ?", e.reference(),
+                "REJECTED", e.reason(), null, at, PayoutStatus.PARKED.name(), e.reason(), e.accountHash(), uuid(e.payoutId()));
     }
 
     @EventHandler
     void on(PayoutSettledByOffset e, @org.axonframework.eventhandling.Timestamp Instant at) {
-        jdbc.update("update payout_view set status = ?, offset_amount = ?, transferred = 0, settled_at = ? where payout_id = ?",
+        write("update payout_view set status = ?, offset_amount = ?, transferred = 0, settled_at = ? where payout_id = ?",
                 PayoutStatus.SETTLED_BY_OFFSET.name(), e.offset(), ts(at), uuid(e.payoutId()));
     }
 
     @EventHandler
     void on(PayoutRevocationPending e) {
-        jdbc.update("update payout_view set revocation_reason = ? where payout_id = ?", e.reason(), uuid(e.payoutId()));
+        write("update payout_view set revocation_reason = ? where payout_id = ?", e.reason(), uuid(e.payoutId()));
     }
 
     @EventHandler
     void on(PayoutCancelled e) {
-        jdbc.update("update payout_view set status = ?, revocation_reason = ?, next_attempt_at = null where payout_id = ?",
+        write("update payout_view set status = ?, revocation_reason = ?, next_attempt_at = null where payout_id = ?",
                 PayoutStatus.CANCELLED.name(), e.reason(), uuid(e.payoutId()));
     }
 
     @EventHandler
     void on(PayoutRevoked e) {
-        jdbc.update("update payout_view set status = ?, revocation_reason = ?, to_recover = ? where payout_id = ?",
+        write("update payout_view set status = ?, revocation_reason = ?, to_recover = ? where payout_id = ?",
                 PayoutStatus.REVOKED.name(), e.reason(), e.toRecover(), uuid(e.payoutId()));
     }
 
     @EventHandler
     void on(RecoveryOpened e) {
-        recovery(e.memberId(), "OPENED", e.payoutId(), null, e.amount(), e.outstanding(), e.on(), "opened = opened + ?");
+        recovery(e.memberId(), "OPENED", e.payoutId(), null, e.amount(), e.outstanding(), e.on(), "opened", e.amount());
     }
 
     @EventHandler
     void on(RecoveryOffset e) {
-        recovery(e.memberId(), "OFFSET", e.payoutId(), null, e.amount(), e.outstanding(), e.on(), "offset_sum = offset_sum + ?");
+        recovery(e.memberId(), "OFFSET", e.payoutId(), null, e.amount(), e.outstanding(), e.on(), "offset_sum", e.amount());
     }
 
     @EventHandler
     void on(RecoveryOffsetReturned e) {
-        recovery(e.memberId(), "OFFSET_RETURNED", e.payoutId(), null, e.amount(), e.outstanding(), e.on(), "offset_sum = offset_sum - ?");
+        recovery(e.memberId(), "OFFSET_RETURNED", e.payoutId(), null, e.amount(), e.outstanding(), e.on(), "offset_sum", e.amount().negate());
     }
 
     @EventHandler
     void on(RepaymentRecorded e) {
-        recovery(e.memberId(), "REPAID", null, e.reference(), e.amount(), e.outstanding(), e.paidOn(), "repaid = repaid + ?");
+        recovery(e.memberId(), "REPAID", null, e.reference(), e.amount(), e.outstanding(), e.paidOn(), "repaid", e.amount());
     }
 
     @EventHandler
     void on(BatchReconciled e) {
-        jdbc.update("""
+        write("""
                 insert into batch_reconciliation (batch_id, district, day, status, count, amount, bank_count, bank_amount, differences, reconciled_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (batch_id) do update set status = excluded.status, count = excluded.count, amount = excluded.amount,
@@ -139,18 +140,27 @@ public class PayoutViewProjection {
                 String.join("\n", e.differences()), ts(e.at()));
     }
 
-    private void transferOutcome(String reference, String status, String reason, String bankTransactionId, Instant at) {
-        jdbc.update("update transfer_view set status = ?, reason = ?, bank_transaction_id = ?, confirmed_at = ? where reference = ?",
-                status, reason, bankTransactionId, ts(at), reference);
+    private void write(String sql, Object... args) {
+        ViewWriteBatch.addInOrder(jdbc, sql, args);
     }
 
+    /** The payout's row changed by {@code payoutUpdate} (its arguments {@code payoutArgs}) and its transfer's outcome recorded, in one statement. */
+    private void withTransferOutcome(String payoutUpdate, String reference, String status, String reason, String bankTransactionId, Instant at,
+                                     Object... payoutArgs) {
+        Object[] args = java.util.Arrays.copyOf(payoutArgs, payoutArgs.length + 5);
+        System.arraycopy(new Object[] {status, reason, bankTransactionId, ts(at), reference}, 0, args, payoutArgs.length, 5);
+        write("with payout as (" + payoutUpdate + ")"
+                + " update transfer_view set status = ?, reason = ?, bank_transaction_id = ?, confirmed_at = ? where reference = ?", args);
+    }
+
+    /** A movement of the member's recovery account: its running sum {@code column} changed by {@code change}, and the entry. */
     private void recovery(String memberId, String kind, String payoutId, String reference, BigDecimal amount, BigDecimal outstanding,
-                          LocalDate on, String change) {
+                          LocalDate on, String column, BigDecimal change) {
         UUID member = uuid(memberId);
-        jdbc.update("insert into recovery_view (member_id) values (?) on conflict (member_id) do nothing", member);
-        jdbc.update("update recovery_view set " + change + ", outstanding = ? where member_id = ?", amount, outstanding, member);
-        jdbc.update("insert into recovery_entry (member_id, kind, payout_id, reference, amount, outstanding, recorded_on) values (?, ?, ?, ?, ?, ?, ?)",
-                member, kind, payoutId == null ? null : uuid(payoutId), reference, amount, outstanding, on);
+        write("with account as (insert into recovery_view as r (member_id, " + column + ", outstanding) values (?, ?, ?)"
+                        + " on conflict (member_id) do update set " + column + " = r." + column + " + excluded." + column + ", outstanding = excluded.outstanding)"
+                        + " insert into recovery_entry (member_id, kind, payout_id, reference, amount, outstanding, recorded_on) values (?, ?, ?, ?, ?, ?, ?)",
+                member, change, outstanding, member, kind, payoutId == null ? null : uuid(payoutId), reference, amount, outstanding, on);
     }
 
     private static UUID uuid(String id) {
