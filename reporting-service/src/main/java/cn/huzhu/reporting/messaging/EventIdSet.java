@@ -16,11 +16,21 @@ final class EventIdSet {
     private boolean[] used;
     private int size;
 
-    EventIdSet(int expected) {
-        int capacity = Integer.highestOneBit(Math.max(16, (int) Math.min(1 << 29, (long) (expected / MAX_LOAD) + 1)) * 2 - 1);
+    EventIdSet(long expected) {
+        int capacity = capacity(expected);
         high = new long[capacity];
         low = new long[capacity];
         used = new boolean[capacity];
+    }
+
+    /** The heap a set sized for {@code expected} ids takes. */
+    static long bytesFor(long expected) {
+        return capacity(expected) * 17L;
+    }
+
+    /** Slots for {@code expected} ids below the load factor: a power of two. */
+    private static int capacity(long expected) {
+        return Integer.highestOneBit(Math.max(16, (int) Math.min(1 << 29, (long) (expected / MAX_LOAD) + 1)) * 2 - 1);
     }
 
     /** Adds {@code id}; answers whether it was not in the set before. */

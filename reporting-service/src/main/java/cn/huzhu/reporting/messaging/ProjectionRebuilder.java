@@ -20,6 +20,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.ConsumerFactory;
@@ -48,6 +49,8 @@ public class ProjectionRebuilder {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final ReportSummaries summaries;
+    /** The share of the heap the ids of a replay's events may take to be deduplicated in memory (0: always in the database). */
+    private final double idsHeapShare;
 
     /** A projection that can be rebuilt: its listener, the topics it reads, its live tables, and how events are applied. */
     private record Projection(String listenerId, List<String> topics, List<String> tables, Applier applier) {
@@ -55,8 +58,8 @@ public class ProjectionRebuilder {
 
     @FunctionalInterface
     private interface Applier {
-        /** Applies events, each seen once in the replay, to the shadow tables; answers the events counted. */
-        int apply(List<Event> events);
+        /** Applies events to the shadow tables; answers the events counted. */
+        int apply(List<Event> events, Target shadow);
     }
 
     private static final String SUFFIX = "_rebuild";
@@ -67,22 +70,22 @@ public class ProjectionRebuilder {
     public ProjectionRebuilder(KafkaListenerEndpointRegistry registry, ConsumerFactory<String, byte[]> consumers,
                                DistrictEnrollmentProjection districts, TargetCompletionProjection targets, PayoutRatioProjection ratios,
                                ClaimsActivityProjection claims, ReportSummaries summaries, JdbcTemplate jdbc,
-                               TransactionTemplate transaction) {
+                               TransactionTemplate transaction, @Value("${huzhu.reporting.rebuild-heap-share:0.25}") double idsHeapShare) {
+        this.idsHeapShare = idsHeapShare;
         this.summaries = summaries;
         this.registry = registry;
         this.consumers = consumers;
         this.jdbc = jdbc;
         this.transaction = transaction;
-        Target shadow = Target.rebuild(SUFFIX);
         this.projections = Map.of(
                 "district-enrollment", new Projection(DistrictEnrollmentListener.ID, List.of(Topics.MEMBERS), ProjectionTables.LIVE.all(),
-                        events -> districts.apply(events, shadow)),
+                        districts::apply),
                 "target-completion", new Projection(TargetCompletionListener.ID, List.of(Topics.UNITS, Topics.TARGETS, Topics.MEMBERS),
-                        TargetCompletionProjection.TABLES, events -> targets.apply(events, shadow)),
+                        TargetCompletionProjection.TABLES, targets::apply),
                 "payout-ratio", new Projection(PayoutRatioListener.ID, List.of(Topics.MEMBERS, Topics.CLAIMS), PayoutRatioProjection.TABLES,
-                        events -> ratios.apply(events, shadow)),
+                        ratios::apply),
                 "claims-activity", new Projection(ClaimsActivityListener.ID, List.of(Topics.MEMBERS, Topics.CLAIMS, Topics.PAYOUTS),
-                        ClaimsActivityProjection.TABLES, events -> claims.apply(events, shadow)));
+                        ClaimsActivityProjection.TABLES, claims::apply));
     }
 
     /**
@@ -93,8 +96,11 @@ public class ProjectionRebuilder {
     }
 
     /**
-     * What a rebuild did; {@code replayMillis} of its {@code millis} went into replaying, and {@code phases} says where all of
-     * it went (shadow tables, replay, indexes, statistics, comparison, swap), in milliseconds in their order.
+     * What a rebuild did: the records read, the events counted (a record counts once for each projection that applies it),
+     * the records skipped as undecodable, and those the replay skipped as repeated (an event id read before; 0 when the
+     * ids did not fit in memory and repeats were left to the shadow tables' keys, which the projections count out as
+     * live). {@code replayMillis} of its {@code millis} went into replaying; {@code phases} says where all of it went
+     * (shadow tables, replay, indexes, vacuum, comparison, swap), in milliseconds in their order.
      */
     public record Result(long recordsReplayed, long eventsCounted, long undecodableSkipped, long repeatedSkipped, List<Difference> differences,
                          boolean swapped, long millis, long replayMillis, Map<String, Long> phases) {
@@ -129,10 +135,14 @@ public class ProjectionRebuilder {
         }
         try {
             Phases phases = new Phases();
+            // repeated events are dropped in memory when their ids fit in the heap's share, else by the shadow tables' keys
+            long expected = recordsToReplay(chosen);
+            boolean inMemory = EventIdSet.bytesFor(expected) <= idsHeapShare * Runtime.getRuntime().maxMemory();
+            Target shadow = Target.rebuild(SUFFIX, inMemory);
             List<String> deferred = new ArrayList<>();
-            chosen.forEach(p -> deferred.addAll(createShadowTables(p)));
+            chosen.forEach(p -> deferred.addAll(createShadowTables(p, inMemory)));
             phases.done("shadow-tables");
-            long[] counts = replay(chosen);
+            long[] counts = replay(chosen, shadow, inMemory ? new EventIdSet(expected) : null);
             long replayMillis = phases.done("replay");
             sideBySide(deferred.stream().<Runnable>map(statement -> () -> jdbc.execute(statement)).toList());
             phases.done("indexes");
@@ -156,8 +166,9 @@ public class ProjectionRebuilder {
             }
             Result result = new Result(counts[0], counts[1], counts[2], counts[3], differences, swap, Duration.ofNanos(System.nanoTime() - started).toMillis(),
                     replayMillis, phases.millis);
-            log.info("Rebuilt the {} projection: {} records, {} events, {} differences, swapped={} in {} ms ({})", name,
-                    result.recordsReplayed(), result.eventsCounted(), differences.size(), swap, result.millis(), phases.millis);
+            log.info("Rebuilt the {} projection: {} records, {} events, {} differences, swapped={}, repeated events dropped {} in {} ms ({})",
+                    name, result.recordsReplayed(), result.eventsCounted(), differences.size(), swap, inMemory ? "in memory" : "by the tables' keys",
+                    result.millis(), phases.millis);
             return result;
         } finally {
             stopped.forEach(MessageListenerContainer::start);
@@ -166,11 +177,11 @@ public class ProjectionRebuilder {
 
     /**
      * Creates the shadow tables of a projection: columns, defaults, primary keys and unique indexes as the live ones
-     * (the projection writes with {@code on conflict}); answers the statements creating its other indexes and the primary
-     * keys of its tables of applied event ids, run once the replay has filled the tables (one sort each instead of an
-     * index insert per row).
+     * (the projection writes with {@code on conflict}); answers the statements creating its other indexes, and with
+     * {@code deferEventKeys} (repeated events dropped by the replay) the primary keys of its tables of applied event ids,
+     * run once the replay has filled the tables (one sort each instead of an index insert per row).
      */
-    private List<String> createShadowTables(Projection projection) {
+    private List<String> createShadowTables(Projection projection, boolean deferEventKeys) {
         List<String> deferred = new ArrayList<>();
         for (String table : projection.tables()) {
             String shadow = table + SUFFIX;
@@ -181,7 +192,7 @@ public class ProjectionRebuilder {
             for (Map<String, Object> index : jdbc.queryForList("select i.indisprimary as primary_key, i.indisunique as is_unique,"
                     + " pg_get_indexdef(i.indexrelid) as definition from pg_index i where i.indrelid = cast(? as regclass)", table)) {
                 String definition = (String) index.get("definition");
-                if ((Boolean) index.get("primary_key") && appendOnly(table)) {
+                if ((Boolean) index.get("primary_key") && deferEventKeys && appendOnly(table)) {
                     deferred.add("alter table " + shadow + " add primary key " + definition.substring(definition.indexOf('(', definition.indexOf(" USING "))));
                 } else if ((Boolean) index.get("primary_key")) {
                     jdbc.execute("alter table " + shadow + " add primary key " + definition.substring(definition.indexOf('(', definition.indexOf(" USING "))));
@@ -199,7 +210,7 @@ public class ProjectionRebuilder {
      * Replays the topics of {@code chosen} into their shadow tables, a poll per transaction; answers the records read, the
      * events counted, the records skipped as undecodable and those skipped as repeated (an event id read before).
      */
-    private long[] replay(List<Projection> chosen) {
+    private long[] replay(List<Projection> chosen, Target shadow, EventIdSet seen) {
         long records = 0;
         long counted = 0;
         long skipped = 0;
@@ -215,9 +226,6 @@ public class ProjectionRebuilder {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            Map<TopicPartition, Long> start = consumer.beginningOffsets(partitions);
-            // an event the outbox sent twice (a crash before its acknowledgement) is applied once: the first time it is read
-            EventIdSet seen = new EventIdSet((int) Math.min(Integer.MAX_VALUE, partitions.stream().mapToLong(p -> end.get(p) - start.get(p)).sum()));
             while (!reached(consumer, end)) {
                 ConsumerRecords<String, byte[]> batch = consumer.poll(POLL);
                 Map<String, List<Event>> byTopic = new java.util.HashMap<>();
@@ -233,7 +241,8 @@ public class ProjectionRebuilder {
                         skipped++;
                         continue;
                     }
-                    if (seen.add(event.eventId())) {
+                    // an event the outbox sent twice (a crash before its acknowledgement) is applied once, the first time it is read
+                    if (seen == null || seen.add(event.eventId())) {
                         byTopic.computeIfAbsent(record.topic(), t -> new ArrayList<>()).add(event);
                     } else {
                         repeated++;
@@ -253,7 +262,7 @@ public class ProjectionRebuilder {
                     if (!events.isEmpty()) {
                         applying.add(workers.submit(() -> transaction.execute(status -> {
                             jdbc.execute("set local synchronous_commit to off");
-                            return projection.applier().apply(events);
+                            return projection.applier().apply(events, shadow);
                         })));
                     }
                 }
@@ -304,6 +313,17 @@ public class ProjectionRebuilder {
             throw new IllegalStateException("Rebuild interrupted", e);
         } catch (java.util.concurrent.ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** How many records the topics of {@code chosen} hold now (the replay reads up to the end offsets it takes itself). */
+    private long recordsToReplay(List<Projection> chosen) {
+        List<String> topics = chosen.stream().flatMap(p -> p.topics().stream()).distinct().toList();
+        try (Consumer<String, byte[]> consumer = consumers.createConsumer("reporting-rebuild", "rebuild-size", null, new java.util.Properties())) {
+            List<TopicPartition> partitions = topics.stream().flatMap(t -> consumer.partitionsFor(t).stream())
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            Map<TopicPartition, Long> start = consumer.beginningOffsets(partitions);
+            return consumer.endOffsets(partitions).entrySet().stream().mapToLong(e -> e.getValue() - start.get(e.getKey())).sum();
         }
     }
 
