@@ -238,6 +238,36 @@ class DistrictEnrollmentReportingIT extends OnLocalStack {
         assertThat(row(2031, "北仑").inService()).as("delivered again after the swap: not counted again").isEqualTo(1);
     }
 
+    @Test
+    @Order(6)
+    void anAnswerKeptIsGivenAgainOnlyUntilAnInstanceCommitsAChange() {
+        ConsumerLag.awaitNone(cn.huzhu.reporting.messaging.DistrictEnrollmentListener.ID, List.of(Topics.MEMBERS));
+        cn.huzhu.reporting.query.ReportChanges changes = context.getBean(cn.huzhu.reporting.query.ReportChanges.class);
+        cn.huzhu.reporting.web.ReportController reports = context.getBean(cn.huzhu.reporting.web.ReportController.class);
+        org.springframework.jdbc.core.JdbcTemplate jdbc = context.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
+        // quiet: no summary recomputed, no poll committed, for longer than a summary refresh interval
+        long[] last = {-1};
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(3)).until(() -> {
+            long now = changes.count();
+            boolean quiet = now == last[0];
+            last[0] = now;
+            return quiet;
+        });
+        DistrictEnrollmentReport kept = reports.districtEnrollment(2031);
+        long retired = kept.rows().stream().filter(r -> r.district().equals("江北")).findFirst().orElseThrow().retired();
+
+        // another instance's listener commits a poll: its rows and the change counted in one transaction
+        jdbc.update("update district_enrollment set retired = retired + 1 where year = 2031 and district = '江北'");
+        assertThat(reports.districtEnrollment(2031)).as("rows changed without a change counted: the answer kept").isEqualTo(kept);
+        changes.record("another-instance");
+        assertThat(row(2031, "江北").retired()).isEqualTo(retired + 1);
+        assertThat(reports.districtEnrollment(2031).rows()).as("the change counted, by whichever instance: computed again")
+                .filteredOn(r -> r.district().equals("江北")).singleElement().satisfies(r -> assertThat(r.retired()).isEqualTo(retired + 1));
+
+        jdbc.update("update district_enrollment set retired = retired - 1 where year = 2031 and district = '江北'");
+        changes.record("another-instance");
+    }
+
     /** A rebuilder of the service's projections and listeners that may take no heap for the ids of a replay's events. */
     @SuppressWarnings("unchecked")
     private ProjectionRebuilder rebuilderWithoutHeapForIds() {
@@ -247,7 +277,8 @@ class DistrictEnrollmentReportingIT extends OnLocalStack {
                 context.getBean(cn.huzhu.reporting.query.TargetCompletionProjection.class), context.getBean(cn.huzhu.reporting.query.PayoutRatioProjection.class),
                 context.getBean(cn.huzhu.reporting.query.ClaimsActivityProjection.class), context.getBean(cn.huzhu.reporting.query.ReportSummaries.class),
                 context.getBean(org.springframework.jdbc.core.JdbcTemplate.class),
-                context.getBean(org.springframework.transaction.support.TransactionTemplate.class), 0);
+                context.getBean(org.springframework.transaction.support.TransactionTemplate.class),
+                context.getBean(cn.huzhu.reporting.query.ReportChanges.class), 0);
     }
 
     /** The record with {@code key} on the dead-letter topic of {@code topic}, waited for. */

@@ -4,6 +4,7 @@ import cn.huzhu.contracts.Topics;
 import cn.huzhu.contracts.UndecodableRecordException;
 import cn.huzhu.reporting.query.DistrictEnrollmentProjection;
 import cn.huzhu.reporting.query.DistrictEnrollmentProjection.Event;
+import cn.huzhu.reporting.query.ReportChanges;
 import cn.huzhu.reporting.query.Target;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,10 +30,12 @@ public class DistrictEnrollmentListener {
 
     private final DistrictEnrollmentProjection projection;
     private final TransactionTemplate transaction;
+    private final ReportChanges changes;
 
-    public DistrictEnrollmentListener(DistrictEnrollmentProjection projection, TransactionTemplate transaction) {
+    public DistrictEnrollmentListener(DistrictEnrollmentProjection projection, TransactionTemplate transaction, ReportChanges changes) {
         this.projection = projection;
         this.transaction = transaction;
+        this.changes = changes;
     }
 
     @KafkaListener(id = ID, topics = Topics.MEMBERS)
@@ -47,11 +50,17 @@ public class DistrictEnrollmentListener {
             }
         }
         try {
-            transaction.executeWithoutResult(status -> projection.apply(events, Target.LIVE));
+            transaction.executeWithoutResult(status -> apply(events));
         } catch (DataAccessException batchFailure) {
             log.warn("Batch of {} records failed ({}); applying them one by one", events.size(), batchFailure.getClass().getSimpleName());
             applyOneByOne(records, events);
         }
+    }
+
+    /** Applies events to the live tables and counts the change (the reports' answers kept are computed again). */
+    private void apply(List<Event> events) {
+        projection.apply(events, Target.LIVE);
+        changes.record(ID);
     }
 
     /** Applies each event in its own transaction, so a bad one is pointed out and the good ones before it stay. */
@@ -59,7 +68,7 @@ public class DistrictEnrollmentListener {
         for (int i = 0; i < events.size(); i++) {
             Event event = events.get(i);
             try {
-                transaction.executeWithoutResult(status -> projection.apply(List.of(event), Target.LIVE));
+                transaction.executeWithoutResult(status -> apply(List.of(event)));
             } catch (RuntimeException e) {
                 throw new BatchListenerFailedException("Record could not be applied: " + e.getMessage(), e, i);
             }

@@ -8,6 +8,7 @@ import cn.huzhu.reporting.query.DistrictEnrollmentProjection.Event;
 import cn.huzhu.reporting.query.PayoutRatioProjection;
 import cn.huzhu.reporting.query.TargetCompletionProjection;
 import cn.huzhu.reporting.query.ProjectionTables;
+import cn.huzhu.reporting.query.ReportChanges;
 import cn.huzhu.reporting.query.ReportSummaries;
 import cn.huzhu.reporting.query.Target;
 import java.time.Duration;
@@ -49,6 +50,7 @@ public class ProjectionRebuilder {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final ReportSummaries summaries;
+    private final ReportChanges changes;
     /** The share of the heap the ids of a replay's events may take to be deduplicated in memory (0: always in the database). */
     private final double idsHeapShare;
 
@@ -70,7 +72,9 @@ public class ProjectionRebuilder {
     public ProjectionRebuilder(KafkaListenerEndpointRegistry registry, ConsumerFactory<String, byte[]> consumers,
                                DistrictEnrollmentProjection districts, TargetCompletionProjection targets, PayoutRatioProjection ratios,
                                ClaimsActivityProjection claims, ReportSummaries summaries, JdbcTemplate jdbc,
-                               TransactionTemplate transaction, @Value("${huzhu.reporting.rebuild-heap-share:0.25}") double idsHeapShare) {
+                               TransactionTemplate transaction, ReportChanges changes,
+                               @Value("${huzhu.reporting.rebuild-heap-share:0.25}") double idsHeapShare) {
+        this.changes = changes;
         this.idsHeapShare = idsHeapShare;
         this.summaries = summaries;
         this.registry = registry;
@@ -156,7 +160,10 @@ public class ProjectionRebuilder {
             List<Difference> differences = compare(chosen);
             phases.done("comparison");
             if (swap) {
-                transaction.executeWithoutResult(status -> chosen.forEach(this::swapIn));
+                transaction.executeWithoutResult(status -> {
+                    chosen.forEach(this::swapIn);
+                    changes.record("rebuild");
+                });
                 summaries.ratiosChanged();
                 summaries.claimsChanged();
                 phases.done("swap");

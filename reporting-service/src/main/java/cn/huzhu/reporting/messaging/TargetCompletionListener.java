@@ -1,6 +1,7 @@
 package cn.huzhu.reporting.messaging;
 
 import cn.huzhu.contracts.Topics;
+import cn.huzhu.reporting.query.ReportChanges;
 import cn.huzhu.reporting.query.TargetCompletionProjection;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -20,14 +21,20 @@ public class TargetCompletionListener {
 
     private final TargetCompletionProjection projection;
     private final TransactionTemplate transaction;
+    private final ReportChanges changes;
 
-    public TargetCompletionListener(TargetCompletionProjection projection, TransactionTemplate transaction) {
+    public TargetCompletionListener(TargetCompletionProjection projection, TransactionTemplate transaction, ReportChanges changes) {
         this.projection = projection;
         this.transaction = transaction;
+        this.changes = changes;
     }
 
     @KafkaListener(id = ID, groupId = "reporting-" + ID, topics = {Topics.UNITS, Topics.TARGETS, Topics.MEMBERS})
     public void on(List<ConsumerRecord<String, byte[]>> records) {
-        ProjectionFeed.apply(records, transaction, projection::apply);
+        // the change counted in its transaction: the target table, and the units' names in the payout-ratio reports
+        ProjectionFeed.apply(records, transaction, events -> {
+            projection.apply(events);
+            changes.record(ID);
+        });
     }
 }

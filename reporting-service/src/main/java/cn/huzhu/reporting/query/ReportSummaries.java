@@ -22,13 +22,15 @@ public class ReportSummaries {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
+    private final ReportChanges changes;
     // both start dirty: a restarted service recomputes them once
     private final AtomicBoolean ratios = new AtomicBoolean(true);
     private final AtomicBoolean claims = new AtomicBoolean(true);
 
-    public ReportSummaries(JdbcTemplate jdbc, TransactionTemplate transaction) {
+    public ReportSummaries(JdbcTemplate jdbc, TransactionTemplate transaction, ReportChanges changes) {
         this.jdbc = jdbc;
         this.transaction = transaction;
+        this.changes = changes;
     }
 
     /** The payout-ratio projection committed a change. */
@@ -54,7 +56,10 @@ public class ReportSummaries {
         }
         try {
             long start = System.nanoTime();
-            transaction.executeWithoutResult(status -> recompute.run());
+            transaction.executeWithoutResult(status -> {
+                recompute.run();
+                changes.record("summary: " + name);
+            });
             log.debug("Recomputed the {} summary in {} ms", name, (System.nanoTime() - start) / 1_000_000);
         } catch (RuntimeException e) {
             dirty.set(true);

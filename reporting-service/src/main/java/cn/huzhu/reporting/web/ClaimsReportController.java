@@ -4,6 +4,7 @@ import cn.huzhu.reporting.query.ClaimsActivityQueries;
 import cn.huzhu.reporting.query.ClaimsActivityQueries.Dimension;
 import cn.huzhu.reporting.query.ClaimsActivityQueries.Filter;
 import cn.huzhu.reporting.query.ClaimsActivityQueries.Row;
+import cn.huzhu.reporting.query.ReportAnswers;
 import java.util.List;
 import java.util.Set;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,16 +23,21 @@ public class ClaimsReportController {
     static final Set<String> TYPES = TYPE_LABELS.keySet();
 
     private final ClaimsActivityQueries queries;
+    private final ReportAnswers answers;
 
-    public ClaimsReportController(ClaimsActivityQueries queries) {
+    public ClaimsReportController(ClaimsActivityQueries queries, ReportAnswers answers) {
         this.queries = queries;
+        this.answers = answers;
     }
 
     /** {@code by}: comma-separated plan, type, district, month (default all four); filters optional. */
     @GetMapping("/claims")
     public List<Row> claims(@RequestParam int year, @RequestParam(required = false) String by, @RequestParam(required = false) String planId,
                             @RequestParam(required = false) String type, @RequestParam(required = false) String district) {
-        return queries.claims(ReportParameters.year(year), Dimension.parse(by), filter(planId, type, ReportParameters.district(district)));
+        int reportYear = ReportParameters.year(year);
+        Set<Dimension> dimensions = Dimension.parse(by);
+        Filter filter = filter(planId, type, ReportParameters.district(district));
+        return answers.answer(() -> queries.claims(reportYear, dimensions, filter), "claims", reportYear, dimensions, filter);
     }
 
     static Filter filter(String planId, String type, String district) {

@@ -4,6 +4,7 @@ import cn.huzhu.reporting.query.PayoutRatioQueries;
 import cn.huzhu.reporting.query.PayoutRatioQueries.Allocation;
 import cn.huzhu.reporting.query.PayoutRatioQueries.By;
 import cn.huzhu.reporting.query.PayoutRatioQueries.Row;
+import cn.huzhu.reporting.query.ReportAnswers;
 import java.math.BigDecimal;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,31 +21,42 @@ import org.springframework.web.bind.annotation.RestController;
 public class PayoutRatioController {
 
     private final PayoutRatioQueries queries;
+    private final ReportAnswers answers;
 
-    public PayoutRatioController(PayoutRatioQueries queries) {
+    public PayoutRatioController(PayoutRatioQueries queries, ReportAnswers answers) {
         this.queries = queries;
+        this.answers = answers;
     }
 
     /** Ratios by {@code unit}, {@code district}, {@code plan} or {@code unit-plan}, optionally of one district or plan. */
     @GetMapping("/payout-ratios")
     public List<Row> ratios(@RequestParam int year, @RequestParam(defaultValue = "district") String by,
                             @RequestParam(required = false) String district, @RequestParam(required = false) String planId) {
-        return queries.ratios(ReportParameters.year(year), By.parse(by), ReportParameters.district(district),
-                ReportParameters.optional(planId));
+        int reportYear = ReportParameters.year(year);
+        By level = By.parse(by);
+        String inDistrict = ReportParameters.district(district);
+        String plan = ReportParameters.optional(planId);
+        return answers.answer(() -> queries.ratios(reportYear, level, inDistrict, plan), "payout-ratios", reportYear, level, inDistrict, plan);
     }
 
     /** Jiangshan's renewal discount: units with at least 100 members and a ratio below 50 % in the basis year. */
     @GetMapping("/payout-ratios/discount-units")
     public List<Row> discountUnits(@RequestParam int basisYear, @RequestParam(defaultValue = "100") long minEnrolled,
                                    @RequestParam(defaultValue = "0.50") BigDecimal maxRatio) {
-        return queries.unitsBelow(ReportParameters.year(basisYear), minEnrolled, ratio(maxRatio));
+        return unitsBelow(basisYear, minEnrolled, maxRatio);
     }
 
     /** Huzhou's gifts: units with at least 200 members and a ratio below 70 % in the basis year. */
     @GetMapping("/payout-ratios/gift-units")
     public List<Row> giftUnits(@RequestParam int basisYear, @RequestParam(defaultValue = "200") long minEnrolled,
                                @RequestParam(defaultValue = "0.70") BigDecimal maxRatio) {
-        return queries.unitsBelow(ReportParameters.year(basisYear), minEnrolled, ratio(maxRatio));
+        return unitsBelow(basisYear, minEnrolled, maxRatio);
+    }
+
+    private List<Row> unitsBelow(int basisYear, long minEnrolled, BigDecimal maxRatio) {
+        int year = ReportParameters.year(basisYear);
+        BigDecimal below = ratio(maxRatio);
+        return answers.answer(() -> queries.unitsBelow(year, minEnrolled, below), "units-below", year, minEnrolled, below);
     }
 
     /**
@@ -57,14 +69,17 @@ public class PayoutRatioController {
         if (pool.signum() <= 0 || pool.scale() > 2) {
             throw new IllegalArgumentException("pool must be a positive amount in yuan with at most 2 decimals");
         }
-        return queries.subsidy(ReportParameters.year(basisYear), planId, moreThan, pool);
+        int year = ReportParameters.year(basisYear);
+        return answers.answer(() -> queries.subsidy(year, planId, moreThan, pool), "subsidy-allocation", year, planId, moreThan, pool);
     }
 
 
     /** The fund position of each plan of a plan year: premiums by payer, benefits approved and revoked, balance. */
     @GetMapping("/fund-position")
     public List<PayoutRatioQueries.FundPosition> fundPosition(@RequestParam int year, @RequestParam(required = false) String planId) {
-        return queries.fundPositions(ReportParameters.year(year), ReportParameters.optional(planId));
+        int reportYear = ReportParameters.year(year);
+        String plan = ReportParameters.optional(planId);
+        return answers.answer(() -> queries.fundPositions(reportYear, plan), "fund-position", reportYear, plan);
     }
 
     private static BigDecimal ratio(BigDecimal ratio) {

@@ -1,5 +1,6 @@
 package cn.huzhu.reporting.web;
 
+import cn.huzhu.reporting.query.ReportAnswers;
 import cn.huzhu.reporting.query.TargetCompletionQueries;
 import cn.huzhu.reporting.query.TargetCompletionReport;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,14 +13,18 @@ import org.springframework.web.bind.annotation.RestController;
 public class TargetReportController {
 
     private final TargetCompletionQueries queries;
+    private final ReportAnswers answers;
 
-    public TargetReportController(TargetCompletionQueries queries) {
+    public TargetReportController(TargetCompletionQueries queries, ReportAnswers answers) {
         this.queries = queries;
+        this.answers = answers;
     }
 
     /** Target completion of a plan year, for one district or all. */
     @GetMapping("/targets")
     public TargetCompletionReport targets(@RequestParam int year, @RequestParam(required = false) String district) {
-        return queries.targetCompletion(ReportParameters.year(year), ReportParameters.district(district));
+        int reportYear = ReportParameters.year(year);
+        String inDistrict = ReportParameters.district(district);
+        return answers.answer(() -> queries.targetCompletion(reportYear, inDistrict), "targets", reportYear, inDistrict);
     }
 }
