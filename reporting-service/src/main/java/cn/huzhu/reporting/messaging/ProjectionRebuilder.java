@@ -199,10 +199,13 @@ public class ProjectionRebuilder {
             for (Map<String, Object> index : jdbc.queryForList("select i.indisprimary as primary_key, i.indisunique as is_unique,"
                     + " pg_get_indexdef(i.indexrelid) as definition from pg_index i where i.indrelid = cast(? as regclass)", table)) {
                 String definition = (String) index.get("definition");
-                if ((Boolean) index.get("primary_key") && deferEventKeys && appendOnly(table)) {
-                    deferred.add("alter table " + shadow + " add primary key " + definition.substring(definition.indexOf('(', definition.indexOf(" USING "))));
-                } else if ((Boolean) index.get("primary_key")) {
-                    jdbc.execute("alter table " + shadow + " add primary key " + definition.substring(definition.indexOf('(', definition.indexOf(" USING "))));
+                if ((Boolean) index.get("primary_key")) {
+                    String key = "alter table " + shadow + " add primary key " + definition.substring(definition.indexOf('(', definition.indexOf(" USING ")));
+                    if (deferEventKeys && appendOnly(table)) {
+                        deferred.add(key);
+                    } else {
+                        jdbc.execute(key);
+                    }
                 } else if ((Boolean) index.get("is_unique")) {
                     jdbc.execute(definition.replaceFirst("^CREATE UNIQUE INDEX \\S+ ON \\S+ ", "CREATE UNIQUE INDEX ON " + shadow + " "));
                 } else {
