@@ -104,7 +104,7 @@ public class ProjectionRebuilder {
      * the records skipped as undecodable, and those the replay skipped as repeated (an event id read before; 0 when the
      * ids did not fit in memory and repeats were left to the shadow tables' keys, which the projections count out as
      * live). {@code replayMillis} of its {@code millis} went into replaying; {@code phases} says where all of it went
-     * (shadow tables, replay, indexes, vacuum, comparison, swap), in milliseconds in their order.
+     * (the live listeners stopped, shadow tables, replay, indexes, vacuum, comparison, swap), in milliseconds in their order.
      */
     public record Result(long recordsReplayed, long eventsCounted, long undecodableSkipped, long repeatedSkipped, List<Difference> differences,
                          boolean swapped, long millis, long replayMillis, Map<String, Long> phases) {
@@ -129,6 +129,7 @@ public class ProjectionRebuilder {
             throw new IllegalArgumentException("No projection " + name + "; there are " + new java.util.TreeSet<>(projections.keySet()) + " and " + ALL);
         }
         long started = System.nanoTime();
+        Phases phases = new Phases();
         List<MessageListenerContainer> stopped = new ArrayList<>();
         for (Projection projection : chosen) {
             MessageListenerContainer live = registry.getListenerContainer(projection.listenerId());
@@ -137,8 +138,8 @@ public class ProjectionRebuilder {
                 stopped.add(live);
             }
         }
+        phases.done("listeners-stopped");
         try {
-            Phases phases = new Phases();
             // repeated events are dropped in memory when their ids fit in the heap's share, else by the shadow tables' keys
             long expected = recordsToReplay(chosen);
             boolean inMemory = EventIdSet.bytesFor(expected) <= idsHeapShare * Runtime.getRuntime().maxMemory();
