@@ -147,8 +147,8 @@ public class PayoutViewProjection {
     /** The payout's row changed by {@code payoutUpdate} (its arguments {@code payoutArgs}) and its transfer's outcome recorded, in one statement. */
     private void withTransferOutcome(String payoutUpdate, String reference, String status, String reason, String bankTransactionId, Instant at,
                                      Object... payoutArgs) {
-        Object[] args = java.util.Arrays.copyOf(payoutArgs, payoutArgs.length + 5);
-        System.arraycopy(new Object[] {status, reason, bankTransactionId, ts(at), reference}, 0, args, payoutArgs.length, 5);
+        Object[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(payoutArgs),
+                java.util.stream.Stream.of(status, reason, bankTransactionId, ts(at), reference)).toArray();
         write("with payout as (" + payoutUpdate + ")"
                 + " update transfer_view set status = ?, reason = ?, bank_transaction_id = ?, confirmed_at = ? where reference = ?", args);
     }

@@ -3,8 +3,9 @@ package cn.huzhu.reporting.messaging;
 import java.util.UUID;
 
 /**
- * The event ids a replay has seen, 16 bytes each in two arrays of longs (open addressing, linear probing), so that a
- * replay of millions of events can drop the repeated ones in memory without a million objects for the collector to copy.
+ * The event ids a replay has seen, in two arrays of longs and one of flags (open addressing, linear probing: 17 bytes a
+ * slot), so that a replay of millions of events can drop the repeated ones in memory without a million objects for the
+ * collector to copy.
  * Not thread-safe: the replay's polling thread alone uses it.
  */
 final class EventIdSet {
@@ -39,10 +40,6 @@ final class EventIdSet {
             grow();
         }
         return insert(id.getMostSignificantBits(), id.getLeastSignificantBits());
-    }
-
-    int size() {
-        return size;
     }
 
     private boolean insert(long h, long l) {

@@ -140,15 +140,23 @@ public class ProjectionRebuilder {
         }
         phases.done("listeners-stopped");
         try {
-            // repeated events are dropped in memory when their ids fit in the heap's share, else by the shadow tables' keys
-            long expected = recordsToReplay(chosen);
-            boolean inMemory = EventIdSet.bytesFor(expected) <= idsHeapShare * Runtime.getRuntime().maxMemory();
-            Target shadow = Target.rebuild(SUFFIX, inMemory);
             List<String> deferred = new ArrayList<>();
-            chosen.forEach(p -> deferred.addAll(createShadowTables(p, inMemory)));
-            phases.done("shadow-tables");
-            long[] counts = replay(chosen, shadow, inMemory ? new EventIdSet(expected) : null);
-            long replayMillis = phases.done("replay");
+            long[] counts;
+            boolean inMemory;
+            long replayMillis;
+            java.util.Properties bigPolls = new java.util.Properties();
+            bigPolls.put("max.poll.records", String.valueOf(REPLAY_POLL_RECORDS));
+            try (Consumer<String, byte[]> consumer = consumers.createConsumer("reporting-rebuild", "rebuild", null, bigPolls)) {
+                Map<TopicPartition, Long> end = fromTheBeginning(consumer, chosen);
+                long expected = end.entrySet().stream().mapToLong(e -> e.getValue() - consumer.position(e.getKey())).sum();
+                // repeated events are dropped in memory when their ids fit in the heap's share, else by the shadow tables' keys
+                inMemory = EventIdSet.bytesFor(expected) <= idsHeapShare * Runtime.getRuntime().maxMemory();
+                boolean deferEventKeys = inMemory;
+                chosen.forEach(p -> deferred.addAll(createShadowTables(p, deferEventKeys)));
+                phases.done("shadow-tables");
+                counts = replay(chosen, consumer, end, Target.rebuild(SUFFIX, inMemory), inMemory ? new EventIdSet(expected) : null);
+                replayMillis = phases.done("replay");
+            }
             sideBySide(deferred.stream().<Runnable>map(statement -> () -> jdbc.execute(statement)).toList());
             phases.done("indexes");
             // vacuumed and analysed before they are compared and answer reports: statistics for the planner (new tables have
@@ -218,25 +226,19 @@ public class ProjectionRebuilder {
     }
 
     /**
-     * Replays the topics of {@code chosen} into their shadow tables, a poll per transaction; answers the records read, the
-     * events counted, the records skipped as undecodable and those skipped as repeated (an event id read before).
+     * Replays the topics of {@code chosen} from where {@code consumer} stands up to {@code end} into their shadow tables, a
+     * poll per transaction; answers the records read, the events counted, the records skipped as undecodable and those
+     * skipped as repeated (an event id read before).
      */
-    private long[] replay(List<Projection> chosen, Target shadow, EventIdSet seen) {
+    private long[] replay(List<Projection> chosen, Consumer<String, byte[]> consumer, Map<TopicPartition, Long> end, Target shadow,
+                          EventIdSet seen) {
         long records = 0;
         long counted = 0;
         long skipped = 0;
         long repeated = 0;
-        List<String> topics = chosen.stream().flatMap(p -> p.topics().stream()).distinct().toList();
-        java.util.Properties bigPolls = new java.util.Properties();
-        bigPolls.put("max.poll.records", String.valueOf(REPLAY_POLL_RECORDS));
         java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(chosen.size());
         List<java.util.concurrent.Future<Integer>> applying = new ArrayList<>();
-        try (Consumer<String, byte[]> consumer = consumers.createConsumer("reporting-rebuild", "rebuild", null, bigPolls)) {
-            List<TopicPartition> partitions = topics.stream().flatMap(t -> consumer.partitionsFor(t).stream())
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+        try {
             while (!reached(consumer, end)) {
                 ConsumerRecords<String, byte[]> batch = consumer.poll(POLL);
                 Map<String, List<Event>> byTopic = new java.util.HashMap<>();
@@ -327,15 +329,16 @@ public class ProjectionRebuilder {
         }
     }
 
-    /** How many records the topics of {@code chosen} hold now (the replay reads up to the end offsets it takes itself). */
-    private long recordsToReplay(List<Projection> chosen) {
-        List<String> topics = chosen.stream().flatMap(p -> p.topics().stream()).distinct().toList();
-        try (Consumer<String, byte[]> consumer = consumers.createConsumer("reporting-rebuild", "rebuild-size", null, new java.util.Properties())) {
-            List<TopicPartition> partitions = topics.stream().flatMap(t -> consumer.partitionsFor(t).stream())
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            Map<TopicPartition, Long> start = consumer.beginningOffsets(partitions);
-            return consumer.endOffsets(partitions).entrySet().stream().mapToLong(e -> e.getValue() - start.get(e.getKey())).sum();
-        }
+    /**
+     * Assigns {@code consumer} every partition of the topics of {@code chosen}, at its beginning; answers the end offsets
+     * taken now, up to which the replay reads.
+     */
+    private static Map<TopicPartition, Long> fromTheBeginning(Consumer<String, byte[]> consumer, List<Projection> chosen) {
+        List<TopicPartition> partitions = chosen.stream().flatMap(p -> p.topics().stream()).distinct()
+                .flatMap(t -> consumer.partitionsFor(t).stream()).map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        return consumer.endOffsets(partitions);
     }
 
     private static boolean reached(Consumer<String, byte[]> consumer, Map<TopicPartition, Long> end) {
