@@ -48,6 +48,19 @@ public final class Topics {
      */
     public static final String OFFICE_IDENTITY_HEADER = "huzhu-office-token";
 
+    /**
+     * The answers to one district office's enrolment batches, {@code EnrollmentBatchProcessed} keyed by batch id: a topic
+     * per office (its id, as its identity names it), so that each office may read its own answers only.
+     */
+    public static String regionalEnrollmentResults(String officeId) {
+        return REGIONAL_ENROLLMENT_RESULTS + "." + officeId;
+    }
+
+    /** The answers to one district office's hospital settlements, {@code HospitalSettlementAnswered} keyed by settlement id. */
+    public static String regionalSettlementResults(String officeId) {
+        return REGIONAL_SETTLEMENT_RESULTS + "." + officeId;
+    }
+
     /** Suffix of the dead-letter topic of a topic (spring-kafka's default naming). */
     public static final String DEAD_LETTER_SUFFIX = "-dlt";
 

@@ -8,7 +8,11 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -58,6 +62,21 @@ public final class LocalTokenIssuer implements AutoCloseable {
     private final HttpServer server;
     private final String issuer;
     private final Map<String, User> users = new LinkedHashMap<>();
+    private final Map<String, ECKey> officeKeys = new LinkedHashMap<>();
+
+    /** Record headers of a district office's records (the names the services read them by). */
+    public static final String OFFICE_TOKEN_HEADER = "huzhu-office-token";
+    public static final String OFFICE_PROOF_HEADER = "huzhu-office-proof";
+    /** The JOSE type of a record proof. */
+    public static final String PROOF_TYPE = "office-record+jwt";
+
+    /** Office ids of the districts the demo data and the tests use; any other district gets one from a digest of its name. */
+    private static final Map<String, String> OFFICE_IDS = Map.ofEntries(Map.entry("海曙", "office-haishu"), Map.entry("江北", "office-jiangbei"),
+            Map.entry("北仑", "office-beilun"), Map.entry("镇海", "office-zhenhai"), Map.entry("鄞州", "office-yinzhou"),
+            Map.entry("奉化", "office-fenghua"), Map.entry("余姚", "office-yuyao"), Map.entry("慈溪", "office-cixi"),
+            Map.entry("宁海", "office-ninghai"), Map.entry("象山", "office-xiangshan"), Map.entry("财贸", "office-caimao"),
+            Map.entry("衢江", "office-qujiang"), Map.entry("江山", "office-jiangshan"), Map.entry("武进", "office-wujin"),
+            Map.entry("越城", "office-yuecheng"), Map.entry("柯桥", "office-keqiao"), Map.entry("吴兴区", "office-wuxing"));
 
     private LocalTokenIssuer(RSAKey key, HttpServer server) {
         this.key = key;
@@ -136,13 +155,104 @@ public final class LocalTokenIssuer implements AutoCloseable {
         return token(new User(subject, List.of(role), member, unit, district), DEMO_TTL);
     }
 
-    /** A district office's signed identity for the records it sends over Kafka. */
+    /**
+     * A district office's access token for the records it sends over Kafka: role REGIONAL_OFFICE, its {@code district},
+     * its office id in {@code azp} (the Kafka user and the suffix of its answer topics) and, in {@code cnf.jkt}, the
+     * thumbprint of the office's own key, which signs each record's proof ({@link #officeHeaders}).
+     */
     public String office(String district) {
-        return token("office-" + district, "REGIONAL_OFFICE", null, null, district);
+        return officeToken(district, Instant.now(), DEMO_TTL);
+    }
+
+    /** As {@link #office(String)}, issued at {@code issuedAt} for {@code ttl} (the tests send expired identities). */
+    public String officeToken(String district, Instant issuedAt, Duration ttl) {
+        String officeId = officeId(district);
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(issuer).subject(officeId).audience("huzhu")
+                .issueTime(Date.from(issuedAt)).expirationTime(Date.from(issuedAt.plus(ttl))).jwtID(UUID.randomUUID().toString())
+                .claim("roles", List.of("REGIONAL_OFFICE")).claim("district", district).claim("azp", officeId)
+                .claim("cnf", Map.of("jkt", thumbprint(officeKey(district))));
+        return signed(key, claims.build());
+    }
+
+    /**
+     * The headers a district office's record carries: its access token, and a proof signed with the office's key that
+     * binds the token to this record (topic, key, a digest of the value, when it was signed).
+     */
+    public Map<String, byte[]> officeHeaders(String district, String topic, String recordKey, byte[] value) {
+        return Map.of(OFFICE_TOKEN_HEADER, office(district).getBytes(StandardCharsets.UTF_8),
+                OFFICE_PROOF_HEADER, officeProof(officeKey(district), topic, recordKey, value, Instant.now()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A record proof signed with this key at {@code signedAt} (the tests sign with keys of their own and at other times). */
+    public static String officeProof(ECKey with, String topic, String recordKey, byte[] value, Instant signedAt) {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().jwtID(UUID.randomUUID().toString()).issueTime(Date.from(signedAt))
+                .claim("topic", topic).claim("key", recordKey).claim("digest", digest(value)).build();
+        SignedJWT proof = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).type(new JOSEObjectType(PROOF_TYPE))
+                .jwk(with.toPublicJWK()).build(), claims);
+        try {
+            proof.sign(new ECDSASigner(with));
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+        return proof.serialize();
+    }
+
+    /** The office's own signing key (made for this run, one per district). */
+    public synchronized ECKey officeKey(String district) {
+        return officeKeys.computeIfAbsent(district, d -> {
+            try {
+                return new ECKeyGenerator(Curve.P_256).keyID(officeId(d)).generate();
+            } catch (JOSEException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    /** A fresh P-256 key: an office's, or a thief's. */
+    public static ECKey newOfficeKey() {
+        try {
+            return new ECKeyGenerator(Curve.P_256).keyID(UUID.randomUUID().toString()).generate();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The office id of a district (the name of its Kafka user and the suffix of its answer topics). */
+    public static String officeId(String district) {
+        String known = OFFICE_IDS.get(district);
+        if (known != null) {
+            return known;
+        }
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(district.getBytes(StandardCharsets.UTF_8));
+            return "office-" + java.util.HexFormat.of().formatHex(hash, 0, 4);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String thumbprint(ECKey office) {
+        try {
+            return office.computeThumbprint().toString();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String digest(byte[] value) {
+        try {
+            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(java.security.MessageDigest.getInstance("SHA-256").digest(value));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Signs claims for this user issued at {@code issuedAt} with any key (the tests forge and expire tokens with it). */
     public String sign(RSAKey with, User user, Instant issuedAt, Duration ttl) {
+        return signed(with, claims(user, issuedAt, ttl));
+    }
+
+    private JWTClaimsSet claims(User user, Instant issuedAt, Duration ttl) {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(issuer).subject(user.name()).audience("huzhu")
                 .issueTime(Date.from(issuedAt)).expirationTime(Date.from(issuedAt.plus(ttl))).jwtID(UUID.randomUUID().toString())
                 .claim("roles", user.roles());
@@ -155,8 +265,12 @@ public final class LocalTokenIssuer implements AutoCloseable {
         if (user.district() != null) {
             claims.claim("district", user.district());
         }
+        return claims.build();
+    }
+
+    private static String signed(RSAKey with, JWTClaimsSet claims) {
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(with.getKeyID()).type(JOSEObjectType.JWT).build(),
-                claims.build());
+                claims);
         try {
             jwt.sign(new RSASSASigner(with));
         } catch (JOSEException e) {

@@ -75,6 +75,11 @@ final class PayoutHarness implements AutoCloseable {
         return payout.awaitHealthy(Duration.ofMinutes(3));
     }
 
+    /** Where the running payout-service answers. */
+    String baseUrl() {
+        return payout.baseUrl();
+    }
+
     /** SIGKILL: the process gets no chance to finish anything. */
     void kill() {
         payout.kill();

@@ -2,6 +2,7 @@ package cn.huzhu.enrollment.config;
 
 import cn.huzhu.axon.AxonPostgresConfig;
 import cn.huzhu.axon.BoundedAggregateCache;
+import cn.huzhu.axon.BusinessClock;
 import cn.huzhu.enrollment.command.BatchHandler;
 import cn.huzhu.enrollment.command.MemberAggregate;
 import cn.huzhu.identity.MemberIds;
@@ -34,11 +35,15 @@ public class EnrollmentConfig {
     private static final Logger log = LoggerFactory.getLogger(EnrollmentConfig.class);
 
     /** Dates of the business (coverage, windows, waiting periods) are days in Shanghai. */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId ZONE = BusinessClock.ZONE;
 
+    /** The day the service decides by ({@link BusinessClock}: the real day, or {@code huzhu.business-date}). */
     @Bean
-    Clock clock() {
-        return Clock.system(ZONE);
+    Clock clock(@Value("${huzhu.business-date:}") String businessDate) {
+        if (!businessDate.isBlank()) {
+            log.warn("The business date is set: the service takes {} as today", businessDate);
+        }
+        return BusinessClock.of(businessDate);
     }
 
     @Bean

@@ -2,6 +2,7 @@ package cn.huzhu.payout.config;
 
 import cn.huzhu.axon.AxonPostgresConfig;
 import cn.huzhu.axon.BoundedAggregateCache;
+import cn.huzhu.axon.BusinessClock;
 import cn.huzhu.payout.bank.BankGateway;
 import cn.huzhu.payout.bank.HttpBankGateway;
 import cn.huzhu.payout.dispatch.BatchReconciler;
@@ -28,12 +29,13 @@ import org.springframework.context.annotation.Import;
 public class PayoutConfig {
 
     /** Days of the business (batches, decisions) are days in Shanghai. */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId ZONE = BusinessClock.ZONE;
 
+    /** The day the service decides by ({@link BusinessClock}: the real day, or {@code huzhu.business-date}). */
     @Bean
     @ConditionalOnMissingBean
-    Clock clock() {
-        return Clock.system(ZONE);
+    Clock clock(@Value("${huzhu.business-date:}") String businessDate) {
+        return BusinessClock.of(businessDate);
     }
 
     /** Payouts are loaded three times in a few milliseconds (request, outcome, maybe a confirmation): keep the recent ones. */
