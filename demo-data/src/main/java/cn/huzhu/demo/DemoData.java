@@ -18,7 +18,8 @@ import java.util.Map;
 
 /**
  * Loads the demo data set (units, members and enrolments in six Ningbo districts) through the public
- * REST API. Every request carries an Idempotency-Key derived from the data, so loading again changes nothing.
+ * REST API: the enrolments of 2020 as the scheme administrator's migrations of what was paid then, the others as
+ * enrolments applied for today (pending until their premium is collected). Every request carries an Idempotency-Key derived from the data, so loading again changes nothing.
  */
 public final class DemoData {
 
@@ -110,8 +111,16 @@ public final class DemoData {
             ObjectNode body = ((ObjectNode) enrollment.deepCopy());
             body.remove("member");
             body.put("memberId", memberIds.get(enrollment.path("member").asText()));
-            JsonNode answer = post("/api/enrollments", body, "demo-enrollment-" + n++, 201, 422);
-            if (answer.has("enrollment")) {
+            boolean accepted;
+            if (body.has("paidOn")) {
+                // a historical enrolment (2020), paid in the legacy system: the scheme administrator migrates it
+                JsonNode answer = post("/api/enrollments/migrations", JSON.createObjectNode().set("items", JSON.createArrayNode().add(body)),
+                        "demo-enrollment-" + n++, 200);
+                accepted = answer.path("accepted").asInt() == 1;
+            } else {
+                accepted = post("/api/enrollments", body, "demo-enrollment-" + n++, 201, 422).has("enrollment");
+            }
+            if (accepted) {
                 enrolled++;
             } else {
                 refused++;

@@ -8,6 +8,7 @@ import cn.huzhu.contracts.Topics;
 import cn.huzhu.contracts.enrollment.Funding;
 import cn.huzhu.contracts.enrollment.MemberEnrolled;
 import cn.huzhu.contracts.enrollment.MemberRegistered;
+import cn.huzhu.contracts.enrollment.PremiumCollected;
 import cn.huzhu.localstack.LocalStack;
 import cn.huzhu.reporting.messaging.ProjectionRebuilder;
 import cn.huzhu.reporting.query.DistrictEnrollmentQueries;
@@ -199,6 +200,36 @@ class DistrictEnrollmentReportingIT extends OnLocalStack {
         ConsumerRecord<String, byte[]> dead = findOnDeadLetterTopic(Topics.MEMBERS, poisonKey);
         assertThat(dead.value()).isEqualTo(poison);
         assertThat(dead.headers().lastHeader("kafka_dlt-exception-message")).isNotNull();
+    }
+
+    @Test
+    @Order(4)
+    void shouldCountAnEnrolmentOnceItsPremiumIsCollectedAndNeverBefore() {
+        String member = UUID.randomUUID().toString();
+        LocalDate applied = LocalDate.of(2035, 11, 20);
+        MemberEnrolled paidLate = awaitingPremium(enrolled(member, "镇海", "RETIRED", false, applied));
+        MemberEnrolled neverPaid = awaitingPremium(enrolled(member, "镇海", "IN_SERVICE", false, applied));
+        send(member, paidLate);
+        send(member, neverPaid);
+        ConsumerLag.awaitNone(cn.huzhu.reporting.messaging.DistrictEnrollmentListener.ID, List.of(Topics.MEMBERS));
+        assertThat(row(2035, "镇海")).as("nothing is in force yet").isNull();
+
+        // paid in the next year: its cover runs from that day, so it counts in that year
+        LocalDate paidOn = LocalDate.of(2036, 1, 10);
+        send(member, PremiumCollected.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(Instant.now())
+                .setEnrollmentId(paidLate.getEnrollmentId()).setMemberId(paidLate.getMemberId()).setUnitId(paidLate.getUnitId())
+                .setDistrict("镇海").setPlanId(paidLate.getPlanId()).setMethod("BANK_DEDUCTION").setReference("DK-2036")
+                .setAmount(new BigDecimal("50.00")).setCollectedOn(paidOn).setCoverageStart(paidOn).setCoverageEnd(paidOn.plusYears(1).minusDays(1))
+                .setWaitingPeriodEnd(paidOn).build());
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(row(2036, "镇海")).isNotNull());
+        assertThat(row(2036, "镇海").retired()).isEqualTo(1);
+        assertThat(row(2036, "镇海").inService()).as("the enrolment never paid").isZero();
+        assertThat(row(2035, "镇海")).isNull();
+    }
+
+    static MemberEnrolled awaitingPremium(MemberEnrolled enrolled) {
+        return MemberEnrolled.newBuilder(enrolled).setPremiumStatus("PENDING").build();
     }
 
     @Test

@@ -39,9 +39,11 @@ final class ClaimBenchmarkMembers {
             for (int i = 0; i < idNumbers.size(); i++) {
                 String memberId = results.get(i).path("id").asText();
                 members.add(new Member(memberId, idNumbers.get(i)));
-                enrolments.add(Map.of("memberId", memberId, "planId", "shaoxing-hospital", "shares", 1, "effectiveDate", effective.toString()));
+                enrolments.add(Map.of("memberId", memberId, "planId", "shaoxing-hospital", "shares", 1, "effectiveDate", effective.toString(),
+                        "paidOn", effective.toString(), "paymentReference", "LEGACY-" + memberId));
             }
-            Http.post(enrollment + "/api/enrollments/batch", Map.of("items", enrolments));
+            // cover from a day already past: the scheme administrator's migration of what was paid then
+            Http.post(enrollment + "/api/enrollments/migrations", Map.of("items", enrolments));
         }
         String claims = platform.claims.baseUrl() + "/api/claims";
         for (Member member : members) {

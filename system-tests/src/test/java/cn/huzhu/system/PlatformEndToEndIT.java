@@ -90,6 +90,7 @@ class PlatformEndToEndIT {
         return member.json().path("memberId").asText();
     }
 
+    /** An enrolment of 2020, paid then: migrated by the scheme administrator with its payment. */
     static void enrol(String memberId, String planId, int shares, Integer termYears, String effectiveDate) {
         Map<String, Object> body = new HashMap<>();
         body.put("memberId", memberId);
@@ -97,8 +98,11 @@ class PlatformEndToEndIT {
         body.put("shares", shares);
         body.put("termYears", termYears);
         body.put("effectiveDate", effectiveDate);
-        Http.Response enrolled = Http.post(enrollment() + "/api/enrollments", body);
-        assertThat(enrolled.status()).as(enrolled.body()).isEqualTo(201);
+        body.put("paidOn", effectiveDate);
+        body.put("paymentReference", "LEGACY-" + memberId + "-" + planId);
+        Http.Response migrated = Http.post(enrollment() + "/api/enrollments/migrations", Map.of("items", List.of(body)));
+        assertThat(migrated.status()).as(migrated.body()).isEqualTo(200);
+        assertThat(migrated.json().path("accepted").asInt()).as(migrated.body()).isEqualTo(1);
     }
 
     static JsonNode table() {

@@ -103,6 +103,7 @@ public class BatchHandler {
      */
     @CommandHandler
     public List<BatchItemResult> handle(GiftUnitMembersCommand command) {
+        EnrollmentPolicy.checkStart(command.effectiveDate(), null, false, command.today());
         PlanVersion plan = EnrollmentPolicy.planOn(catalog, command.planId(), command.effectiveDate());
         PlanVersion.GiftRule rule = plan.giftRule();
         if (rule == null) {

@@ -6,10 +6,12 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
  * Enrol a member in a plan. {@code payer} is who bears the premium: MEMBER (individual) or UNIT (roster);
- * {@code unitTerms} what the unit's roster earned (discount, subsidy).
+ * {@code unitTerms} what the unit's roster earned (discount, subsidy); {@code migration} the legacy payment of a historical
+ * enrolment the scheme administrator migrates (null otherwise).
  */
 public record EnrollMemberCommand(@TargetAggregateIdentifier String memberId, String enrollmentId, String planId, int shares,
-                                  Integer termYears, LocalDate effectiveDate, LocalDate today, String payer, UnitTerms unitTerms) {
+                                  Integer termYears, LocalDate effectiveDate, LocalDate today, String payer, UnitTerms unitTerms,
+                                  Migration migration) {
     public EnrollMemberCommand {
         Objects.requireNonNull(memberId, "memberId");
         Objects.requireNonNull(enrollmentId, "enrollmentId");
@@ -26,6 +28,19 @@ public record EnrollMemberCommand(@TargetAggregateIdentifier String memberId, St
     /** An enrolment the member pays for. */
     public EnrollMemberCommand(String memberId, String enrollmentId, String planId, int shares, Integer termYears,
                                LocalDate effectiveDate, LocalDate today) {
-        this(memberId, enrollmentId, planId, shares, termYears, effectiveDate, today, MemberAggregate.MEMBER_PAYS, UnitTerms.NONE);
+        this(memberId, enrollmentId, planId, shares, termYears, effectiveDate, today, MemberAggregate.MEMBER_PAYS, UnitTerms.NONE, null);
+    }
+
+    /** A historical enrolment the scheme administrator migrates, paid by the member in the legacy system. */
+    public static EnrollMemberCommand migrated(String memberId, String enrollmentId, String planId, int shares, Integer termYears,
+                                               LocalDate effectiveDate, LocalDate today, Migration migration) {
+        Objects.requireNonNull(migration, "migration");
+        return new EnrollMemberCommand(memberId, enrollmentId, planId, shares, termYears, effectiveDate, today, MemberAggregate.MEMBER_PAYS,
+                UnitTerms.NONE, migration);
+    }
+
+    /** The same enrolment on the terms a unit's roster earned. */
+    EnrollMemberCommand withTerms(UnitTerms terms) {
+        return new EnrollMemberCommand(memberId, enrollmentId, planId, shares, termYears, effectiveDate, today, payer, terms, migration);
     }
 }

@@ -20,18 +20,29 @@ public final class EnrollmentPolicy {
     private EnrollmentPolicy() {
     }
 
-    /** What the member asks for. {@code effectiveDate} in the past marks a migrated historical enrolment. */
+    /**
+     * What the member asks for. A start ({@code effectiveDate}) on a day already past is a {@code migration} of a historical
+     * enrolment, or a gift that starts with the enrolment that earned it ({@code withEnrolment}); nothing else.
+     */
     public record Request(String planId, int shares, Integer termYears, LocalDate effectiveDate, String payer, boolean bypassWindow,
-                          UnitTerms unitTerms) {
+                          UnitTerms unitTerms, Migration migration, boolean withEnrolment) {
         public Request {
             unitTerms = unitTerms == null ? UnitTerms.NONE : unitTerms;
         }
+
+        /** A gift of this plan, given with the enrolment that earned it or by the union to a unit. */
+        static Request gift(String planId, int shares, Integer termYears, LocalDate start, String payer, Migration migration, boolean withEnrolment) {
+            return new Request(planId, shares, termYears, start, payer, true, null, migration, withEnrolment);
+        }
     }
 
-    /** The enrolment as decided. */
+    /** The enrolment as decided; {@code migration} is null unless it migrates a historical enrolment. */
     public record Decision(PlanVersion plan, int shares, int termYears, BigDecimal premium, List<FundingShare> funding,
                           LocalDate coverageStart, LocalDate coverageEnd, LocalDate waitingPeriodEnd,
-                          boolean continuous, boolean migrated, LocalDate applicationDate, List<String> incentives) {
+                          boolean continuous, Migration migration, LocalDate applicationDate, List<String> incentives) {
+        public boolean migrated() {
+            return migration != null;
+        }
     }
 
     /** The version of the plan in force on the date; refused when there is no such plan or it had not started. */
@@ -45,8 +56,10 @@ public final class EnrollmentPolicy {
 
     public static Decision decide(PlanCatalog catalog, MemberProfile member, List<HeldEnrollment> held, Request request, LocalDate today) {
         LocalDate effective = request.effectiveDate();
-        boolean migrated = effective != null && effective.isBefore(today);
-        LocalDate applicationDate = migrated ? effective : today;
+        Migration migration = request.migration();
+        checkStart(effective, migration, request.withEnrolment(), today);
+        boolean migrated = migration != null;
+        LocalDate applicationDate = migrated ? migration.paidOn() : today;
         LocalDate requestedStart = effective != null ? effective : today;
         PlanVersion plan = planOn(catalog, request.planId(), requestedStart);
         if (effective != null && effective.isAfter(today.plusDays(MAX_DAYS_AHEAD))) {
@@ -73,7 +86,7 @@ public final class EnrollmentPolicy {
                     "The coverage period of plan " + plan.planId() + " ended on " + end);
         }
         Optional<HeldEnrollment> previous = held.stream()
-                .filter(h -> h.planId().equals(plan.planId()))
+                .filter(h -> h.planId().equals(plan.planId()) && h.inForce())
                 .filter(h -> h.coverageStart().isBefore(start) && !h.coverageEnd().isBefore(start.minusDays(1)))
                 .findFirst();
         boolean continuous = previous.isPresent();
@@ -95,8 +108,28 @@ public final class EnrollmentPolicy {
         BigDecimal perShare = request.unitTerms().premiumPerShare() != null ? request.unitTerms().premiumPerShare() : term.premiumPerShare();
         BigDecimal premium = perShare.multiply(BigDecimal.valueOf(request.shares())).setScale(2, RoundingMode.UNNECESSARY);
         List<FundingShare> funding = funding(plan, member, request, premium);
-        return new Decision(plan, request.shares(), term.years(), premium, funding, start, end, waitingEnd, continuous, migrated,
+        return new Decision(plan, request.shares(), term.years(), premium, funding, start, end, waitingEnd, continuous, migration,
                 applicationDate, request.unitTerms().applied());
+    }
+
+    /**
+     * No one buys cover for a day already past: cover starts no earlier than the day the application is received, unless
+     * it is the scheme administrator's migration of a historical enrolment (paid on or before today, with a start of its
+     * own) or a gift starting with the enrolment that earned it.
+     */
+    static void checkStart(LocalDate effective, Migration migration, boolean withEnrolment, LocalDate today) {
+        if (migration != null) {
+            if (effective == null) {
+                throw new EnrollmentRefusedException("MIGRATION_WITHOUT_START", "effectiveDate",
+                        "A migrated enrolment names the day its cover started in the legacy system");
+            }
+            if (migration.paidOn().isAfter(today)) {
+                throw new EnrollmentRefusedException("PAID_IN_FUTURE", "paidOn", "A migrated enrolment was paid on or before today (" + today + ")");
+            }
+        } else if (!withEnrolment && effective != null && effective.isBefore(today)) {
+            throw new EnrollmentRefusedException("START_IN_PAST", "effectiveDate", "Cover cannot start before the day the application is received ("
+                    + today + "); a historical enrolment is migrated by the scheme administrator with its payment");
+        }
     }
 
     /**

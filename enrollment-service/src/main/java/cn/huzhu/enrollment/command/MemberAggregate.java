@@ -52,31 +52,43 @@ public class MemberAggregate {
         return enrol(command, catalog);
     }
 
-    /** Decides and records an enrolment (and the gifts it earns); refusals throw before anything is applied. */
+    /**
+     * Decides and records an enrolment, and the gifts it earns once it is in force (at once when nobody owes its premium,
+     * else when the premium is collected); refusals throw before anything is applied.
+     */
     EnrollmentResult enrol(EnrollMemberCommand command, PlanCatalog catalog) {
         EnrollmentPolicy.Decision decision = preview(command, catalog);
         MemberEnrolledEvent enrolled = enrolled(command.enrollmentId(), decision, false, null);
         apply(enrolled);
+        List<String> gifts = enrolled.status() == PremiumStatus.COLLECTED
+                ? giveGifts(enrolled, decision.plan(), decision.coverageStart(), command.today(), catalog) : List.of();
+        return new EnrollmentResult(command.enrollmentId(), gifts, decision.premium(), enrolled.payerAmount());
+    }
 
+    /**
+     * The gifts an enrolment in force earns (Ningbo: a special-disease share for a verified card holder), starting with it.
+     * A gift the member cannot take (e.g. already holding the most shares allowed) is left out: the enrolment stands alone.
+     */
+    private List<String> giveGifts(MemberEnrolledEvent earnedBy, PlanVersion plan, LocalDate start, LocalDate today, PlanCatalog catalog) {
         List<String> gifts = new ArrayList<>();
-        for (PlanVersion.Gift gift : decision.plan().gifts()) {
-            if (!gift.inCampaign(decision.applicationDate()) || !gift.requires().stream().allMatch(profile::meets)) {
+        for (PlanVersion.Gift gift : plan.gifts()) {
+            if (!gift.inCampaign(earnedBy.applicationDate()) || !gift.requires().stream().allMatch(profile::meets)) {
                 continue;
             }
             EnrollmentPolicy.Decision giftDecision;
             try {
                 giftDecision = EnrollmentPolicy.decide(catalog, profile, List.copyOf(held),
-                        new EnrollmentPolicy.Request(gift.giftPlanId(), gift.shares(), gift.termYears(), decision.coverageStart(), gift.payer(), true, null),
-                        command.today());
+                        EnrollmentPolicy.Request.gift(gift.giftPlanId(), gift.shares(), gift.termYears(), start, gift.payer(),
+                                earnedBy.migration(), true),
+                        today);
             } catch (EnrollmentRefusedException refused) {
-                // The member cannot take the gift (e.g. already holds the most shares allowed): the paid enrolment stands alone.
                 continue;
             }
-            String giftId = giftEnrollmentId(command.enrollmentId(), gift.giftPlanId());
-            apply(enrolled(giftId, giftDecision, true, command.enrollmentId()));
+            String giftId = giftEnrollmentId(earnedBy.enrollmentId(), gift.giftPlanId());
+            apply(enrolled(giftId, giftDecision, true, earnedBy.enrollmentId()));
             gifts.add(giftId);
         }
-        return new EnrollmentResult(command.enrollmentId(), gifts, decision.premium(), enrolled.payerAmount());
+        return gifts;
     }
 
     /**
@@ -85,7 +97,7 @@ public class MemberAggregate {
      */
     EnrollmentResult gift(String enrollmentId, String planId, LocalDate effectiveDate, LocalDate today, PlanCatalog catalog) {
         EnrollmentPolicy.Decision decision = EnrollmentPolicy.decide(catalog, profile, List.copyOf(held),
-                new EnrollmentPolicy.Request(planId, 1, null, effectiveDate, PlanVersion.GiftRule.PAYER, true, null), today);
+                EnrollmentPolicy.Request.gift(planId, 1, null, effectiveDate, PlanVersion.GiftRule.PAYER, null, false), today);
         MemberEnrolledEvent enrolled = enrolled(enrollmentId, decision, true, null);
         apply(enrolled);
         return new EnrollmentResult(enrollmentId, List.of(), decision.premium(), enrolled.payerAmount());
@@ -99,7 +111,7 @@ public class MemberAggregate {
     static EnrollmentPolicy.Decision preview(MemberProfile profile, List<HeldEnrollment> held, EnrollMemberCommand command, PlanCatalog catalog) {
         return EnrollmentPolicy.decide(catalog, profile, List.copyOf(held),
                 new EnrollmentPolicy.Request(command.planId(), command.shares(), command.termYears(), command.effectiveDate(), command.payer(), false,
-                        command.unitTerms()),
+                        command.unitTerms(), command.migration(), false),
                 command.today());
     }
 
@@ -125,7 +137,8 @@ public class MemberAggregate {
         PremiumStatus status = !gifted && !d.migrated() && payerOwes ? PremiumStatus.PENDING : PremiumStatus.COLLECTED;
         return new MemberEnrolledEvent(enrollmentId, memberId, unitId, district, profile.category(), d.plan().planId(),
                 d.plan().version(), d.shares(), d.termYears(), d.premium(), d.funding(), d.coverageStart(), d.coverageEnd(),
-                d.waitingPeriodEnd(), d.continuous(), gifted, giftOf, d.migrated(), d.applicationDate(), d.incentives(), status);
+                d.waitingPeriodEnd(), d.continuous(), gifted, giftOf, d.migrated(), d.applicationDate(), d.incentives(), status,
+                d.migrated() ? d.migration().paidOn() : null, d.migrated() ? d.migration().reference() : null);
     }
 
     @CommandHandler
@@ -134,12 +147,19 @@ public class MemberAggregate {
     }
 
     /**
-     * Records a collection result. Collected: the enrolment is in force, from the collection day for plans whose
-     * cover runs from enrolment (never earlier than the start asked for), unchanged for plans with a fixed or
-     * annual period. Failed: it stays pending. A result already recorded changes nothing; another result for a
-     * collected enrolment is refused.
+     * Records a collection result, which finance alone records, for a payment made between the application and today.
+     * Collected: the enrolment is in force from the start asked for or, when the premium came later, from the day it
+     * came (no cover for days before the money: a term then runs from that day, a fixed or annual period keeps its end).
+     * Failed: it stays pending. A result already recorded changes nothing; another result for a collected enrolment is
+     * refused.
      */
     PremiumStatus collect(RecordPremiumCollectionCommand command, PlanCatalog catalog) {
+        if (!command.recordedBy().actsAs(Actor.Capacity.FINANCE)) {
+            throw new EnrollmentRefusedException("FINANCE_ONLY", "reference", "Premium payments are recorded by finance, with the bank's reference");
+        }
+        if (command.on().isAfter(command.today())) {
+            throw new EnrollmentRefusedException("PAID_IN_FUTURE", "on", "A payment is recorded on or after the day it was made, not before");
+        }
         String enrollmentId = command.enrollmentId();
         if (collectedBy.containsKey(enrollmentId)) {
             if (command.succeeded() && command.reference().equals(collectedBy.get(enrollmentId))) {
@@ -151,25 +171,35 @@ public class MemberAggregate {
         if (enrolment == null) {
             throw new EnrollmentRefusedException("UNKNOWN_ENROLLMENT", "enrollmentId", "The member has no enrolment " + enrollmentId);
         }
+        if (enrolment.applicationDate() != null && command.on().isBefore(enrolment.applicationDate())) {
+            throw new EnrollmentRefusedException("PAID_BEFORE_APPLICATION", "on", "The enrolment was applied for on " + enrolment.applicationDate()
+                    + "; its premium cannot have been paid before that");
+        }
         if (!command.succeeded()) {
             if (!failedReferences.contains(command.reference())) {
                 apply(new PremiumCollectionFailedEvent(enrollmentId, memberId, district, enrolment.planId(), command.method(),
-                        command.reference(), command.reason(), command.on()));
+                        command.reference(), command.reason(), command.on(), command.recordedBy()));
             }
             return PremiumStatus.PENDING;
         }
         LocalDate start = enrolment.coverageStart();
         LocalDate end = enrolment.coverageEnd();
         LocalDate waitingEnd = enrolment.waitingPeriodEnd();
-        PlanVersion plan = catalog.versionOn(enrolment.planId(), enrolment.coverageStart()).orElseThrow();
-        if (plan.coverage().type() == PlanVersion.CoverageType.TERM && command.on().isAfter(start)) {
+        if (command.on().isAfter(start)) {
+            PlanVersion plan = catalog.versionOn(enrolment.planId(), enrolment.coverageStart()).orElseThrow();
             long waitingDays = java.time.temporal.ChronoUnit.DAYS.between(start, waitingEnd);
             start = command.on();
-            end = EnrollmentPolicy.coverageEnd(plan, start, enrolment.termYears());
+            if (plan.coverage().type() == PlanVersion.CoverageType.TERM) {
+                end = EnrollmentPolicy.coverageEnd(plan, start, enrolment.termYears());
+            } else if (start.isAfter(end)) {
+                throw new EnrollmentRefusedException("COVERAGE_PERIOD_OVER", "on", "The coverage period of " + enrolment.planId()
+                        + " ended on " + end + ", before the premium came");
+            }
             waitingEnd = start.plusDays(waitingDays);
         }
         apply(new PremiumCollectedEvent(enrollmentId, memberId, unitId, district, enrolment.planId(), command.method(), command.reference(),
-                enrolment.payerAmount(), command.on(), start, end, waitingEnd));
+                enrolment.payerAmount(), command.on(), start, end, waitingEnd, command.recordedBy()));
+        giveGifts(enrolment, catalog.versionOn(enrolment.planId(), enrolment.coverageStart()).orElseThrow(), start, command.today(), catalog);
         return PremiumStatus.COLLECTED;
     }
 
@@ -210,7 +240,8 @@ public class MemberAggregate {
 
     @EventSourcingHandler
     void on(MemberEnrolledEvent event) {
-        held.add(new HeldEnrollment(event.enrollmentId(), event.planId(), event.shares(), event.coverageStart(), event.coverageEnd()));
+        held.add(new HeldEnrollment(event.enrollmentId(), event.planId(), event.shares(), event.coverageStart(), event.coverageEnd(),
+                event.status() == PremiumStatus.COLLECTED));
         if (event.status() == PremiumStatus.PENDING) {
             pending.put(event.enrollmentId(), event);
         } else {
@@ -223,7 +254,7 @@ public class MemberAggregate {
         pending.remove(event.enrollmentId());
         collectedBy.put(event.enrollmentId(), event.reference());
         held.replaceAll(h -> h.enrollmentId().equals(event.enrollmentId())
-                ? new HeldEnrollment(h.enrollmentId(), h.planId(), h.shares(), event.coverageStart(), event.coverageEnd()) : h);
+                ? new HeldEnrollment(h.enrollmentId(), h.planId(), h.shares(), event.coverageStart(), event.coverageEnd(), true) : h);
     }
 
     @EventSourcingHandler

@@ -8,11 +8,17 @@ public record MemberEnrolledEvent(String enrollmentId, String memberId, String u
                                   String planId, int planVersion, int shares, int termYears, BigDecimal premium,
                                   List<FundingShare> funding, LocalDate coverageStart, LocalDate coverageEnd,
                                   LocalDate waitingPeriodEnd, boolean continuous, boolean gifted, String giftOf,
-                                  boolean migrated, LocalDate applicationDate, List<String> incentives, PremiumStatus premiumStatus) {
+                                  boolean migrated, LocalDate applicationDate, List<String> incentives, PremiumStatus premiumStatus,
+                                  LocalDate paidOn, String paymentReference) {
 
     /** Events recorded before premiums were collected on the platform count as collected. */
     public PremiumStatus status() {
         return premiumStatus == null ? PremiumStatus.COLLECTED : premiumStatus;
+    }
+
+    /** The legacy payment of a migrated enrolment (null for the others: their collection is an event of its own). */
+    public Migration migration() {
+        return paidOn == null ? null : new Migration(paidOn, paymentReference);
     }
 
     /** The part of the premium the member or unit pays, which is what collection collects. */

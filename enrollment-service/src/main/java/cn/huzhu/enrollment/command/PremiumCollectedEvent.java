@@ -3,8 +3,11 @@ package cn.huzhu.enrollment.command;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-/** A pending enrolment's premium was collected; it is in force from {@code coverageStart}. */
+/**
+ * A pending enrolment's premium was collected; it is in force from {@code coverageStart}. {@code recordedBy}: who recorded
+ * the payment (null in events recorded before it was kept).
+ */
 public record PremiumCollectedEvent(String enrollmentId, String memberId, String unitId, String district, String planId,
                                     CollectionMethod method, String reference, BigDecimal amount, LocalDate collectedOn,
-                                    LocalDate coverageStart, LocalDate coverageEnd, LocalDate waitingPeriodEnd) {
+                                    LocalDate coverageStart, LocalDate coverageEnd, LocalDate waitingPeriodEnd, Actor recordedBy) {
 }

@@ -5,17 +5,20 @@ import java.util.Objects;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
- * The result of collecting a pending enrolment's premium: {@code succeeded} with the payment's reference, or a
- * failed bank deduction with the bank's reason (the enrolment stays pending). The same result reported again
- * changes nothing.
+ * The result of collecting a pending enrolment's premium, recorded by finance: {@code succeeded} with the bank's
+ * reference, or a failed bank deduction with the bank's reason (the enrolment stays pending). The same result reported
+ * again changes nothing. {@code on} is the day of the payment, never after {@code today}.
  */
 public record RecordPremiumCollectionCommand(@TargetAggregateIdentifier String memberId, String enrollmentId, boolean succeeded,
-                                             CollectionMethod method, String reference, String reason, LocalDate on) {
+                                             CollectionMethod method, String reference, String reason, LocalDate on, LocalDate today,
+                                             Actor recordedBy) {
     public RecordPremiumCollectionCommand {
         Objects.requireNonNull(memberId, "memberId");
         Objects.requireNonNull(enrollmentId, "enrollmentId");
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(on, "on");
+        Objects.requireNonNull(today, "today");
+        Objects.requireNonNull(recordedBy, "recordedBy");
         if (reference == null || reference.isBlank()) {
             throw new IllegalArgumentException("reference is required");
         }

@@ -3,6 +3,7 @@ package cn.huzhu.enrollment.command;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -18,6 +19,7 @@ public class RosterAggregate {
     private List<RosterRowResult> enrolled = List.of();
     private BigDecimal amountDue = BigDecimal.ZERO;
     private RosterPaidEvent payment;
+    private LocalDate submittedOn;
 
     protected RosterAggregate() {
     }
@@ -31,6 +33,13 @@ public class RosterAggregate {
      * (a retry); refused when nothing is due, the amount differs from what is due, or another payment was made.
      */
     RosterPaidEvent pay(RecordRosterPaymentCommand command) {
+        if (!command.recordedBy().actsAs(Actor.Capacity.FINANCE)) {
+            throw new EnrollmentRefusedException("FINANCE_ONLY", "reference", "A roster's payment is recorded by finance, with the bank's reference");
+        }
+        if (command.paidOn().isAfter(command.today()) || submittedOn != null && command.paidOn().isBefore(submittedOn)) {
+            throw new EnrollmentRefusedException("PAID_OUTSIDE_ROSTER", "paidOn", "The payment was made between the roster's submission ("
+                    + submittedOn + ") and today");
+        }
         if (payment != null) {
             if (payment.reference().equals(command.reference()) && payment.amount().compareTo(command.amount()) == 0) {
                 return null;
@@ -45,7 +54,7 @@ public class RosterAggregate {
             throw new EnrollmentRefusedException("PAYMENT_AMOUNT_MISMATCH", "amount", "The roster's " + enrolled.size()
                     + " enrolments are due " + amountDue.toPlainString() + " yuan; the transfer is " + command.amount().toPlainString());
         }
-        RosterPaidEvent paid = new RosterPaidEvent(rosterId, unitId, command.amount(), command.reference(), command.paidOn());
+        RosterPaidEvent paid = new RosterPaidEvent(rosterId, unitId, command.amount(), command.reference(), command.paidOn(), command.recordedBy());
         apply(paid);
         return paid;
     }
@@ -64,6 +73,7 @@ public class RosterAggregate {
         unitId = event.unitId();
         enrolled = event.rows().stream().filter(r -> r.status() == RosterRowStatus.ENROLLED).toList();
         amountDue = event.amountDue();
+        submittedOn = event.submittedOn();
     }
 
     @EventSourcingHandler

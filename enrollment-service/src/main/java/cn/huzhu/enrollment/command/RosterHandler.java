@@ -54,6 +54,7 @@ public class RosterHandler {
     @CommandHandler
     public RosterSubmittedEvent handle(SubmitRosterCommand command) throws Exception {
         UnitDirectory.UnitFacts unit = units.find(command.unitId()).orElseThrow(() -> new UnknownUnitException(command.unitId()));
+        EnrollmentPolicy.checkStart(command.effectiveDate(), null, false, command.today());
         LocalDate requestedStart = command.effectiveDate() != null ? command.effectiveDate() : command.today();
         PlanVersion plan = EnrollmentPolicy.planOn(catalog, command.planId(), requestedStart);
         LocalDate coveredOn = EnrollmentPolicy.coverageStart(plan, requestedStart);
@@ -127,7 +128,7 @@ public class RosterHandler {
             return;
         }
         EnrollMemberCommand enrol = new EnrollMemberCommand(memberId, rowEnrollmentId(command.rosterId(), row.rowNo()), command.planId(),
-                1, null, command.effectiveDate(), command.today(), MemberAggregate.UNIT_PAYS, UnitTerms.NONE);
+                1, null, command.effectiveDate(), command.today(), MemberAggregate.UNIT_PAYS, UnitTerms.NONE, null);
         try {
             if (registration.isRegistered(memberId)) {
                 RosterRowResult known = members.load(memberId).invoke(member -> {
@@ -187,9 +188,7 @@ public class RosterHandler {
                         command.unitId(), command.category(), false, false, false, false, command.today()), registered);
                 registered.add(candidate.memberId());
             }
-            EnrollMemberCommand checked = candidate.enrol();
-            EnrollMemberCommand enrol = new EnrollMemberCommand(checked.memberId(), checked.enrollmentId(), checked.planId(), checked.shares(),
-                    checked.termYears(), checked.effectiveDate(), checked.today(), checked.payer(), terms);
+            EnrollMemberCommand enrol = candidate.enrol().withTerms(terms);
             EnrollmentResult result = members.load(candidate.memberId()).invoke(member -> member.enrol(enrol, catalog));
             results.put(row.rowNo(), new RosterRowResult(row.rowNo(), RosterRowStatus.ENROLLED, candidate.memberId(),
                     result.enrollmentId(), result.premium(), result.payerAmount(), null, null, null, null, null, null, null));
@@ -208,7 +207,7 @@ public class RosterHandler {
         }
         for (RosterRowResult row : rosters.load(command.rosterId()).invoke(RosterAggregate::enrolledRows)) {
             RecordPremiumCollectionCommand collect = new RecordPremiumCollectionCommand(row.memberId(), row.enrollmentId(), true,
-                    CollectionMethod.UNIT_TRANSFER, command.reference(), null, command.paidOn());
+                    CollectionMethod.UNIT_TRANSFER, command.reference(), null, command.paidOn(), command.today(), command.recordedBy());
             members.load(row.memberId()).invoke(member -> member.collect(collect, catalog));
         }
         return paid;

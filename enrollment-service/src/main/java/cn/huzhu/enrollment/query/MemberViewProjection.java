@@ -76,12 +76,12 @@ public class MemberViewProjection {
         ViewWriteBatch.add(jdbc, """
                 insert into enrollment_view (enrollment_id, member_id, plan_id, plan_version, shares, term_years, premium, funding,
                                              coverage_start, coverage_end, waiting_period_end, continuous, gifted, gift_of, migrated,
-                                             district, category, premium_status)
-                values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""",
+                                             district, category, premium_status, collected_on, collection_reference)
+                values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""",
                 UUID.fromString(e.enrollmentId()), UUID.fromString(e.memberId()), e.planId(), e.planVersion(), e.shares(),
                 e.termYears(), e.premium(), fundingJson(e.funding()), e.coverageStart(), e.coverageEnd(), e.waitingPeriodEnd(),
                 e.continuous(), e.gifted(), e.giftOf() == null ? null : UUID.fromString(e.giftOf()), e.migrated(),
-                e.district(), e.category().name(), e.status().name());
+                e.district(), e.category().name(), e.status().name(), e.paidOn(), e.paymentReference());
     }
 
     @EventHandler
@@ -140,7 +140,7 @@ public class MemberViewProjection {
     List<EnrollmentView> handle(FindRenewableEnrollmentsQuery query) {
         return jdbc.query("""
                 select e.* from enrollment_view e join member_view m on m.member_id = e.member_id
-                where m.unit_id = ? and e.plan_id = ? and not e.gifted
+                where m.unit_id = ? and e.plan_id = ? and not e.gifted and e.premium_status = 'COLLECTED'
                   and e.coverage_start >= make_date(?, 1, 1) and e.coverage_start < make_date(? + 1, 1, 1)
                   and not exists (select 1 from enrollment_view r
                                   where r.member_id = e.member_id and r.plan_id = e.plan_id and r.coverage_start = e.coverage_end + 1)

@@ -42,12 +42,13 @@ public class AccessRules {
                 .allow(PUT, "/api/members/*/bank-account", MEMBER, UNIT_CLERK, SCHEME_ADMIN)
                 .allow(POST, "/api/enrollments", MEMBER, UNIT_CLERK, DISTRICT_OFFICER, SCHEME_ADMIN)
                 .allow(POST, "/api/enrollments/batch", UNIT_CLERK, DISTRICT_OFFICER, SCHEME_ADMIN)
+                .allow(POST, "/api/enrollments/migrations", SCHEME_ADMIN)
                 .allow(GET, "/api/enrollments/*", MEMBER, UNIT_CLERK, DISTRICT_OFFICER, ADJUDICATOR, FINANCE, SCHEME_ADMIN)
                 .allow(POST, "/api/enrollments/*/collections", FINANCE)
                 .allow(POST, "/api/rosters", UNIT_CLERK, DISTRICT_OFFICER, SCHEME_ADMIN)
                 .allow(GET, "/api/rosters/*", UNIT_CLERK, DISTRICT_OFFICER, FINANCE, SCHEME_ADMIN)
                 .allow(GET, "/api/rosters/*/rejected-rows.xlsx", UNIT_CLERK, DISTRICT_OFFICER, SCHEME_ADMIN)
-                .allow(POST, "/api/rosters/*/payments", UNIT_CLERK, FINANCE)
+                .allow(POST, "/api/rosters/*/payments", FINANCE)
                 .allow(POST, "/api/targets", SCHEME_ADMIN);
     }
 }

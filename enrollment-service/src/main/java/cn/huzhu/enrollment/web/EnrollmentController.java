@@ -5,6 +5,7 @@ import cn.huzhu.enrollment.command.CollectionMethod;
 import cn.huzhu.enrollment.command.EnrollMemberCommand;
 import cn.huzhu.enrollment.command.EnrollMembersCommand;
 import cn.huzhu.enrollment.command.EnrollmentResult;
+import cn.huzhu.enrollment.command.Migration;
 import cn.huzhu.enrollment.command.RecordPremiumCollectionCommand;
 import cn.huzhu.enrollment.query.EnrollmentView;
 import cn.huzhu.enrollment.query.FindEnrollmentQuery;
@@ -47,7 +48,7 @@ public class EnrollmentController {
         this.scope = scope;
     }
 
-    /** {@code effectiveDate} in the past migrates a historical enrolment from a legacy system. */
+    /** {@code effectiveDate} (absent: today) is never a day already past: historical enrolments are migrated. */
     public record EnrollRequest(@NotNull UUID memberId, @NotBlank String planId, @NotNull @Min(1) @Max(99) Integer shares,
                                 @Min(1) @Max(10) Integer termYears, LocalDate effectiveDate) {
     }
@@ -80,6 +81,28 @@ public class EnrollmentController {
         return BatchResponse.of(results);
     }
 
+    public record MigrationItem(@NotNull UUID memberId, @NotBlank @Size(max = 100) String planId, @NotNull @Min(1) @Max(99) Integer shares,
+                                @Min(1) @Max(10) Integer termYears, @NotNull LocalDate effectiveDate, @NotNull LocalDate paidOn,
+                                @NotBlank @Size(max = 100) String paymentReference) {
+    }
+
+    public record MigrationRequest(@NotEmpty @Size(max = MemberController.BATCH_LIMIT) List<@Valid @NotNull MigrationItem> items) {
+    }
+
+    /**
+     * The scheme administrator's migration of historical enrolments from a legacy system (the only way cover starts on a
+     * day already past): each with the day it was paid there and the payment's reference, in force at once, decided by
+     * the plan's rules as of that payment; up to 1000 in one transaction, answered as a batch.
+     */
+    @PostMapping("/migrations")
+    public BatchResponse migrate(@Valid @RequestBody MigrationRequest request) {
+        LocalDate today = LocalDate.now(clock);
+        List<EnrollMemberCommand> items = request.items().stream().map(r -> EnrollMemberCommand.migrated(r.memberId().toString(),
+                UUID.randomUUID().toString(), r.planId(), r.shares(), r.termYears(), r.effectiveDate(), today,
+                new Migration(r.paidOn(), r.paymentReference()))).toList();
+        return BatchResponse.of(commands.sendAndWait(new EnrollMembersCommand(items)));
+    }
+
     public record CollectionRequest(@NotNull CollectionResult result, CollectionMethod method, @NotBlank @Size(max = 100) String reference,
                                     @Size(max = 150) String reason, LocalDate on) {
     }
@@ -95,9 +118,10 @@ public class EnrollmentController {
     public EnrollmentResponse collect(@PathVariable UUID enrollmentId, @Valid @RequestBody CollectionRequest request) {
         EnrollmentResponse enrolment = find(enrollmentId);
         boolean succeeded = request.result() == CollectionResult.SUCCEEDED;
+        LocalDate today = LocalDate.now(clock);
         commands.sendAndWait(new RecordPremiumCollectionCommand(enrolment.memberId(), enrollmentId.toString(), succeeded,
                 request.method() != null ? request.method() : CollectionMethod.BANK_DEDUCTION, request.reference().strip(),
-                request.reason(), request.on() != null ? request.on() : LocalDate.now(clock)));
+                request.reason(), request.on() != null ? request.on() : today, today, Scope.actor()));
         return find(enrollmentId);
     }
 

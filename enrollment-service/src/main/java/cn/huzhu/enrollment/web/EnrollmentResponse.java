@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 public record EnrollmentResponse(String enrollmentId, String memberId, String planId, int planVersion, int shares, int termYears,
                                  String premium, List<Funding> funding, LocalDate coverageStart, LocalDate coverageEnd,
                                  LocalDate waitingPeriodEnd, boolean continuous, boolean gifted, String giftOf, boolean migrated,
-                                 String district, String premiumStatus, LocalDate collectedOn, String collectionFailure) {
+                                 String district, String premiumStatus, LocalDate collectedOn, String collectionReference,
+                                 String collectionFailure) {
 
     public record Funding(String payer, String amount) {
     }
@@ -20,7 +21,8 @@ public record EnrollmentResponse(String enrollmentId, String memberId, String pl
     static EnrollmentResponse of(EnrollmentView v) {
         return new EnrollmentResponse(v.enrollmentId(), v.memberId(), v.planId(), v.planVersion(), v.shares(), v.termYears(),
                 Money.format(v.premium()), funding(v.fundingJson()), v.coverageStart(), v.coverageEnd(), v.waitingPeriodEnd(),
-                v.continuous(), v.gifted(), v.giftOf(), v.migrated(), v.district(), v.premiumStatus(), v.collectedOn(), v.collectionFailure());
+                v.continuous(), v.gifted(), v.giftOf(), v.migrated(), v.district(), v.premiumStatus(), v.collectedOn(), v.collectionReference(),
+                v.collectionFailure());
     }
 
     private static List<Funding> funding(String json) {

@@ -142,8 +142,9 @@ public class RosterController {
     @PostMapping(value = "/{rosterId}/payments", consumes = MediaType.APPLICATION_JSON_VALUE)
     public RosterResponse pay(@PathVariable UUID rosterId, @Valid @RequestBody PaymentRequest request) {
         find(rosterId);
+        LocalDate today = LocalDate.now(clock);
         commands.sendAndWait(new RecordRosterPaymentCommand(rosterId.toString(), request.amount(), request.reference().strip(),
-                request.paidOn() != null ? request.paidOn() : LocalDate.now(clock)));
+                request.paidOn() != null ? request.paidOn() : today, today, Scope.actor()));
         return RosterResponse.of(find(rosterId), RosterRowStatus.ENROLLED);
     }
 

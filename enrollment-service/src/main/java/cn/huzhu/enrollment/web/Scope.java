@@ -1,12 +1,15 @@
 package cn.huzhu.enrollment.web;
 
+import cn.huzhu.enrollment.command.Actor;
 import cn.huzhu.enrollment.query.FindMemberQuery;
 import cn.huzhu.enrollment.query.FindUnitQuery;
 import cn.huzhu.enrollment.query.MemberView;
 import cn.huzhu.enrollment.query.UnitView;
 import cn.huzhu.security.Caller;
 import cn.huzhu.security.Role;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -72,6 +75,20 @@ class Scope {
     private Optional<UnitView> reachableUnit(UUID unitId) {
         return queries.query(new FindUnitQuery(unitId), ResponseTypes.optionalInstanceOf(UnitView.class)).join()
                 .filter(u -> Caller.current().reachesUnit(u.unitId(), u.district()));
+    }
+
+    /** The caller as the command model knows them: subject, capacities (the roles of the token) and, for a member, who. */
+    static Actor actor() {
+        Caller caller = Caller.current();
+        Set<Actor.Capacity> capacities = EnumSet.noneOf(Actor.Capacity.class);
+        for (Role role : caller.roles()) {
+            for (Actor.Capacity capacity : Actor.Capacity.values()) {
+                if (capacity.name().equals(role.name())) {
+                    capacities.add(capacity);
+                }
+            }
+        }
+        return new Actor(caller.subject(), capacities, caller.memberId());
     }
 
     /** A new unit may be registered in the caller's own district only (scheme administrators: anywhere). */

@@ -47,14 +47,30 @@ class MemberAggregateTest {
         return registered(MemberCategory.IN_SERVICE, Gender.MALE, false, false);
     }
 
+    /**
+     * An enrolment asked for today; one starting on a day already past is a historical enrolment the scheme administrator
+     * migrates (paid on its first day in the legacy system), which is how the rules of past plan years are tried here.
+     */
     static EnrollMemberCommand enrol(String enrollmentId, String planId, int shares, Integer termYears, LocalDate effective) {
+        if (effective != null && effective.isBefore(TODAY)) {
+            return EnrollMemberCommand.migrated(MEMBER, enrollmentId, planId, shares, termYears, effective, TODAY,
+                    new Migration(effective, "LEGACY-" + enrollmentId));
+        }
         return new EnrollMemberCommand(MEMBER, enrollmentId, planId, shares, termYears, effective, TODAY);
     }
 
+    /** An enrolment held: migrated, paid on its first day. */
     static MemberEnrolledEvent held(String enrollmentId, String planId, int shares, LocalDate start, LocalDate end) {
         return new MemberEnrolledEvent(enrollmentId, MEMBER, "u-1", "海曙", MemberCategory.IN_SERVICE, planId, 1, shares, 1,
                 new BigDecimal("20.00"), List.of(new FundingShare("MEMBER", new BigDecimal("20.00"))), start, end, start, false, false,
-                null, true, start, List.of(), PremiumStatus.COLLECTED);
+                null, true, start, List.of(), PremiumStatus.COLLECTED, start, "LEGACY-" + enrollmentId);
+    }
+
+    /** An enrolment applied for on its first day whose premium was never collected. */
+    static MemberEnrolledEvent unpaid(String enrollmentId, String planId, LocalDate start, LocalDate end) {
+        return new MemberEnrolledEvent(enrollmentId, MEMBER, "u-1", "海曙", MemberCategory.IN_SERVICE, planId, 1, 1, 1,
+                new BigDecimal("20.00"), List.of(new FundingShare("MEMBER", new BigDecimal("20.00"))), start, end, start.plusDays(90), false,
+                false, null, false, start, List.of(), PremiumStatus.PENDING, null, null);
     }
 
     @SafeVarargs
@@ -98,6 +114,41 @@ class MemberAggregateTest {
         fixture.given(inService(), held("e-0", "ningbo-2020-special-disease", 1, LocalDate.of(2020, 3, 1), LocalDate.of(2021, 2, 28)))
                 .when(enrol("e-1", "ningbo-2020-special-disease", 1, 1, LocalDate.of(2021, 3, 1)))
                 .expectEventsMatching(enrolments(e -> e.continuous() && e.waitingPeriodEnd().equals(LocalDate.of(2021, 3, 1))));
+    }
+
+    @Test
+    void shouldNotTakeAnEnrolmentNeverPaidForContinuity() {
+        fixture.given(inService(), unpaid("e-0", "ningbo-2020-special-disease", LocalDate.of(2020, 3, 1), LocalDate.of(2021, 2, 28)))
+                .when(enrol("e-1", "ningbo-2020-special-disease", 1, 1, LocalDate.of(2021, 3, 1)))
+                .expectEventsMatching(enrolments(e -> !e.continuous() && e.waitingPeriodEnd().equals(LocalDate.of(2021, 5, 30))));
+    }
+
+    @Test
+    void shouldRefuseCoverStartingOnADayAlreadyPast() {
+        fixture.given(inService())
+                .when(new EnrollMemberCommand(MEMBER, "e-1", "shaoxing-hospital", 1, null, TODAY.minusDays(1), TODAY))
+                .expectException(EnrollmentRefusedException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("before the day the application is received"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void shouldRecordTheLegacyPaymentOfAMigratedEnrolment() {
+        fixture.given(inService())
+                .when(EnrollMemberCommand.migrated(MEMBER, "e-1", "shaoxing-hospital", 1, null, LocalDate.of(2026, 3, 1), TODAY,
+                        new Migration(LocalDate.of(2026, 2, 20), "LEGACY-7")))
+                .expectEventsMatching(enrolments(e -> e.migrated() && e.status() == PremiumStatus.COLLECTED
+                        && e.paidOn().equals(LocalDate.of(2026, 2, 20)) && e.paymentReference().equals("LEGACY-7")
+                        && e.coverageStart().equals(LocalDate.of(2026, 3, 1))));
+    }
+
+    @Test
+    void shouldRefuseAMigrationPaidAfterToday() {
+        fixture.given(inService())
+                .when(EnrollMemberCommand.migrated(MEMBER, "e-1", "shaoxing-hospital", 1, null, LocalDate.of(2026, 3, 1), TODAY,
+                        new Migration(TODAY.plusDays(1), "LEGACY-8")))
+                .expectException(EnrollmentRefusedException.class)
+                .expectNoEvents();
     }
 
     @Test
@@ -229,6 +280,25 @@ class MemberAggregateTest {
                                 && e.premium().equals(new BigDecimal("20.00"))
                                 && e.funding().equals(List.of(new FundingShare("UNION", new BigDecimal("20.00"))))
                                 && e.coverageStart().equals(LocalDate.of(2020, 4, 1))));
+    }
+
+    @Test
+    void shouldGiveTheGiftOnlyOnceThePaidEnrolmentsPremiumIsCollected() {
+        LocalDate applied = LocalDate.of(2020, 4, 1);
+        String giftId = MemberAggregate.giftEnrollmentId("e-1", "ningbo-2020-special-disease");
+        fixture.given(registered(MemberCategory.IN_SERVICE, Gender.MALE, true, true))
+                .when(new EnrollMemberCommand(MEMBER, "e-1", "ningbo-2020-inservice-hospital", 1, null, null, applied))
+                .expectEventsMatching(enrolments(e -> e.enrollmentId().equals("e-1") && e.status() == PremiumStatus.PENDING));
+        MemberEnrolledEvent pending = new MemberEnrolledEvent("e-1", MEMBER, "u-1", "海曙", MemberCategory.IN_SERVICE,
+                "ningbo-2020-inservice-hospital", 1, 1, 1, new BigDecimal("50.00"), List.of(new FundingShare("MEMBER", new BigDecimal("50.00"))),
+                applied, LocalDate.of(2021, 3, 31), applied, false, false, null, false, applied, List.of(), PremiumStatus.PENDING, null, null);
+        fixture.given(registered(MemberCategory.IN_SERVICE, Gender.MALE, true, true), pending)
+                .when(PremiumCollectionTest.collected("e-1", "DK-1", LocalDate.of(2020, 4, 10)))
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                        predicate(p -> p instanceof PremiumCollectedEvent c && c.coverageStart().equals(LocalDate.of(2020, 4, 10))),
+                        predicate(p -> p instanceof MemberEnrolledEvent g && g.enrollmentId().equals(giftId) && g.gifted()
+                                && g.status() == PremiumStatus.COLLECTED && g.coverageStart().equals(LocalDate.of(2020, 4, 10))),
+                        andNoMore())));
     }
 
     @Test

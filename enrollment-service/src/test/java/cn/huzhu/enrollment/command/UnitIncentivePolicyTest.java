@@ -66,7 +66,7 @@ class UnitIncentivePolicyTest {
         MemberProfile worker = new MemberProfile(MemberCategory.IN_SERVICE, Gender.MALE, false, false, false, false);
 
         EnrollmentPolicy.Decision decision = EnrollmentPolicy.decide(CATALOG, worker, List.of(),
-                new EnrollmentPolicy.Request("quzhou-2020-hospital", 1, null, null, "UNIT", false, terms), LocalDate.of(2020, 3, 1));
+                new EnrollmentPolicy.Request("quzhou-2020-hospital", 1, null, null, "UNIT", false, terms, null, false), LocalDate.of(2020, 3, 1));
 
         assertThat(decision.premium()).isEqualByComparingTo("40.00");
         assertThat(decision.funding()).containsExactly(new FundingShare("UNION", new BigDecimal("15.00")), new FundingShare("UNIT", new BigDecimal("25.00")));
@@ -78,7 +78,8 @@ class UnitIncentivePolicyTest {
         MemberProfile worker = new MemberProfile(MemberCategory.IN_SERVICE, Gender.MALE, false, false, false, false);
 
         EnrollmentPolicy.Decision decision = EnrollmentPolicy.decide(CATALOG, worker, List.of(),
-                new EnrollmentPolicy.Request("quzhou-2020-hospital", 1, null, null, "UNIT", false, terms(PUBLIC, Map.of(), 10)), LocalDate.of(2020, 3, 1));
+                new EnrollmentPolicy.Request("quzhou-2020-hospital", 1, null, null, "UNIT", false, terms(PUBLIC, Map.of(), 10), null, false),
+                LocalDate.of(2020, 3, 1));
 
         assertThat(decision.premium()).isEqualByComparingTo("50.00");
         assertThat(decision.funding()).containsExactly(new FundingShare("UNIT", new BigDecimal("50.00")));

@@ -13,6 +13,7 @@ import cn.huzhu.identity.BankAccounts;
 import cn.huzhu.identity.IdNumbers;
 import cn.huzhu.contracts.enrollment.MemberBankAccountRegistered;
 import cn.huzhu.localstack.LocalStack;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -198,21 +199,50 @@ class EnrollmentApiIT extends IntegrationTestSupport {
     void shouldEnrolAndGiftASpecialDiseaseShareAndPublishBothToKafka() {
         String memberId = registered(IdNumbers.male(15), unit("海曙"), "IN_SERVICE", true, true);
 
-        Api.Response created = api.post("/api/enrollments", enrolment(memberId, "ningbo-2020-inservice-hospital", 1, null, "2020-04-01"));
+        Api.Response created = api.post("/api/enrollments", enrolment(memberId, "ningbo-2020-inservice-hospital", 1, null, null));
 
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(created.json().at("/enrollment/premium").asText()).isEqualTo("50.00");
         assertThat(created.json().at("/enrollment/coverageEnd").asText()).isEqualTo("2021-03-31");
-        assertThat(created.json().at("/enrollment/migrated").asBoolean()).isTrue();
-        assertThat(created.json().at("/gifts/0/planId").asText()).isEqualTo("ningbo-2020-special-disease");
-        assertThat(created.json().at("/gifts/0/funding/0/payer").asText()).isEqualTo("UNION");
-        assertThat(created.json().at("/gifts/0/funding/0/amount").asText()).isEqualTo("20.00");
-        assertThat(api.get("/api/members/" + memberId + "/enrollments").json()).hasSize(2);
+        assertThat(created.json().at("/enrollment/premiumStatus").asText()).isEqualTo("PENDING");
+        assertThat(created.json().path("gifts")).as("the gift comes with the payment").isEmpty();
+        Api.Response collected = api.post("/api/enrollments/" + created.json().at("/enrollment/enrollmentId").asText() + "/collections",
+                Map.of("result", "SUCCEEDED", "reference", "DK-15"));
+        assertThat(collected.status()).as(collected.body()).isEqualTo(200);
+        JsonNode held = api.get("/api/members/" + memberId + "/enrollments").json();
+        assertThat(held).hasSize(2);
+        JsonNode gift = held.get(0).path("gifted").asBoolean() ? held.get(0) : held.get(1);
+        assertThat(gift.path("planId").asText()).isEqualTo("ningbo-2020-special-disease");
+        assertThat(gift.at("/funding/0/payer").asText()).isEqualTo("UNION");
+        assertThat(gift.at("/funding/0/amount").asText()).isEqualTo("20.00");
+        assertThat(gift.path("premiumStatus").asText()).isEqualTo("COLLECTED");
 
         List<MemberEnrolled> published = consumeEnrolmentsOf(memberId, 2);
         assertThat(published).extracting(MemberEnrolled::getGifted).containsExactly(false, true);
         assertThat(published.get(1).getGiftOf()).isEqualTo(published.get(0).getEnrollmentId());
         assertThat(published.get(0).getDistrict()).isEqualTo("海曙");
+    }
+
+    @Test
+    void shouldRefuseCoverStartingOnADayAlreadyPastAndMigrateAHistoricalEnrolmentWithItsPayment() {
+        String memberId = registered(IdNumbers.male(18), unit("海曙"), "IN_SERVICE", true, true);
+
+        Api.Response past = api.post("/api/enrollments", enrolment(memberId, "shaoxing-hospital", 1, null, "2020-03-01"));
+        Map<String, Object> item = enrolment(memberId, "ningbo-2020-inservice-hospital", 1, null, "2020-03-01");
+        item.put("paidOn", "2020-02-25");
+        item.put("paymentReference", "LEGACY-17");
+        Api.Response migrated = api.post("/api/enrollments/migrations", Map.of("items", List.of(item)));
+
+        assertThat(past.status()).isEqualTo(422);
+        assertThat(past.text("code")).isEqualTo("START_IN_PAST");
+        assertThat(migrated.status()).as(migrated.body()).isEqualTo(200);
+        assertThat(migrated.json().at("/results/0/giftIds")).as("a migrated enrolment is paid, so it earns its gift").hasSize(1);
+        JsonNode enrolment = api.get("/api/enrollments/" + migrated.json().at("/results/0/id").asText()).json();
+        assertThat(enrolment.path("migrated").asBoolean()).isTrue();
+        assertThat(enrolment.path("premiumStatus").asText()).isEqualTo("COLLECTED");
+        assertThat(enrolment.path("collectedOn").asText()).isEqualTo("2020-02-25");
+        assertThat(enrolment.path("collectionReference").asText()).isEqualTo("LEGACY-17");
+        assertThat(enrolment.path("coverageStart").asText()).isEqualTo("2020-03-01");
     }
 
     @Test

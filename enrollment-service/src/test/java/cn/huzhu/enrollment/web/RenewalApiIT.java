@@ -34,9 +34,12 @@ class RenewalApiIT extends IntegrationTestSupport {
                 "serviceCard", true, "realNameVerified", true)).text("memberId");
     }
 
-    void enrol(String memberId, String planId, int shares, int termYears, String effectiveDate) {
-        assertThat(api.post("/api/enrollments", Map.of("memberId", memberId, "planId", planId, "shares", shares, "termYears", termYears,
-                "effectiveDate", effectiveDate)).status()).isEqualTo(201);
+    /** A historical enrolment, migrated with its payment of 2020-03-01 (renewals renew paid enrolments only). */
+    Api.Response migrate(String memberId, String planId, int shares, int termYears, String effectiveDate) {
+        Api.Response migrated = api.post("/api/enrollments/migrations", Map.of("items", List.of(Map.of("memberId", memberId, "planId", planId,
+                "shares", shares, "termYears", termYears, "effectiveDate", effectiveDate, "paidOn", "2020-03-01", "paymentReference", "LEGACY-" + memberId))));
+        assertThat(migrated.text("accepted")).as(migrated.body()).isEqualTo("1");
+        return migrated;
     }
 
     @Test
@@ -46,15 +49,18 @@ class RenewalApiIT extends IntegrationTestSupport {
         String a = member(unitId, IdNumbers.male(401));
         String b = member(unitId, IdNumbers.male(402));
         String elsewhere = member(otherUnit, IdNumbers.male(403));
-        enrol(a, "ningbo-2020-special-disease", 2, 1, "2020-03-01");
-        enrol(b, "ningbo-2020-special-disease", 1, 1, "2020-06-15");
-        enrol(elsewhere, "ningbo-2020-special-disease", 1, 1, "2020-03-01");
+        migrate(a, "ningbo-2020-special-disease", 2, 1, "2020-03-01");
+        migrate(b, "ningbo-2020-special-disease", 1, 1, "2020-03-15");
+        migrate(elsewhere, "ningbo-2020-special-disease", 1, 1, "2020-03-01");
+        String unpaid = member(unitId, IdNumbers.male(405));
+        assertThat(api.post("/api/enrollments", Map.of("memberId", unpaid, "planId", "ningbo-2020-special-disease", "shares", 1, "termYears", 1))
+                .status()).isEqualTo(201);
 
         Api.Response renewed = api.post("/api/units/" + unitId + "/renewals", Map.of("planId", "ningbo-2020-special-disease", "year", 2020));
         Api.Response again = api.post("/api/units/" + unitId + "/renewals", Map.of("planId", "ningbo-2020-special-disease", "year", 2020));
 
         assertThat(renewed.status()).as(renewed.body()).isEqualTo(200);
-        assertThat(renewed.json().path("accepted").asInt()).isEqualTo(2);
+        assertThat(renewed.json().path("accepted").asInt()).as("the two paid enrolments, not the unpaid one").isEqualTo(2);
         assertThat(again.json().path("accepted").asInt()).as("nothing left to renew").isZero();
         JsonNode aEnrolments = api.get("/api/members/" + a + "/enrollments").json();
         assertThat(aEnrolments).hasSize(2);
@@ -70,8 +76,7 @@ class RenewalApiIT extends IntegrationTestSupport {
     void shouldNotRenewGiftsAndAnswer404ForAnUnknownUnit() {
         String unitId = unit();
         String m = member(unitId, IdNumbers.male(404));
-        assertThat(api.post("/api/enrollments", Map.of("memberId", m, "planId", "ningbo-2020-inservice-hospital", "shares", 1,
-                "effectiveDate", "2020-04-01")).json().path("gifts")).hasSize(1);
+        assertThat(migrate(m, "ningbo-2020-inservice-hospital", 1, 1, "2020-03-01").json().at("/results/0/giftIds")).hasSize(1);
 
         Api.Response renewed = api.post("/api/units/" + unitId + "/renewals", Map.of("planId", "ningbo-2020-special-disease", "year", 2020));
 
@@ -90,10 +95,12 @@ class RenewalApiIT extends IntegrationTestSupport {
         List<String> workers = List.of(member(qualifying, IdNumbers.female(601)), member(qualifying, IdNumbers.female(602)),
                 member(qualifying, IdNumbers.male(603)));
         member(highRatio, IdNumbers.male(604));
-        api.put("/api/units/" + qualifying + "/payout-ratios/2025", Map.of("enrolled", 250, "payoutRatio", "0.55"));
-        api.put("/api/units/" + highRatio + "/payout-ratios/2025", Map.of("enrolled", 900, "payoutRatio", "0.70"));
-        api.put("/api/units/" + small + "/payout-ratios/2025", Map.of("enrolled", 199, "payoutRatio", "0.20"));
-        Map<String, Object> gift = Map.of("planId", "huzhou-major-disease", "year", 2026, "effectiveDate", "2026-01-01");
+        api.put("/api/units/" + qualifying + "/payout-ratios/2019", Map.of("enrolled", 250, "payoutRatio", "0.55"));
+        api.put("/api/units/" + highRatio + "/payout-ratios/2019", Map.of("enrolled", 900, "payoutRatio", "0.70"));
+        api.put("/api/units/" + small + "/payout-ratios/2019", Map.of("enrolled", 199, "payoutRatio", "0.20"));
+        Map<String, Object> gift = Map.of("planId", "huzhou-major-disease", "year", 2020, "effectiveDate", "2020-04-01");
+        assertThat(api.post("/api/units/" + qualifying + "/gifts", Map.of("planId", "huzhou-major-disease", "year", 2020,
+                "effectiveDate", "2020-01-01")).text("code")).as("a gift starts no earlier than today").isEqualTo("START_IN_PAST");
 
         Api.Response given = api.post("/api/units/" + qualifying + "/gifts", gift);
         Api.Response again = api.post("/api/units/" + qualifying + "/gifts", gift);

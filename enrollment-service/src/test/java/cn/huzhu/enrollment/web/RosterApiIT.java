@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,11 +31,14 @@ class RosterApiIT extends IntegrationTestSupport {
 
     static final String PLAN = "quzhou-2020-hospital";
 
+    static final LocalDate SUBMITTED_ON = LocalDate.of(2026, 6, 1);
+    static final MovableClock CLOCK = new MovableClock(SUBMITTED_ON, EnrollmentConfig.ZONE);
+
     @TestBean
     Clock clock;
 
     static Clock clock() {
-        return Clock.fixed(LocalDateTime.of(2026, 6, 1, 10, 0).atZone(EnrollmentConfig.ZONE).toInstant(), EnrollmentConfig.ZONE);
+        return CLOCK;
     }
 
     @LocalServerPort
@@ -45,6 +47,7 @@ class RosterApiIT extends IntegrationTestSupport {
 
     @BeforeEach
     void client() {
+        CLOCK.moveTo(SUBMITTED_ON);
         api = new Api(port);
     }
 
@@ -114,6 +117,13 @@ class RosterApiIT extends IntegrationTestSupport {
         assertThat(enrolment.path("premiumStatus").asText()).as("until the unit pays").isEqualTo("PENDING");
         assertThat(roster.path("payment").path("amountDue").asText()).as("48 x 43.00, the union pays 7 each").isEqualTo("2064.00");
         Api.Response wrongAmount = api.post("/api/rosters/" + rosterId + "/payments", Map.of("amount", "2400.00", "reference", "ZZ-2026-001"));
+        Api.Response paidBeforeSubmission = api.post("/api/rosters/" + rosterId + "/payments",
+                Map.of("amount", "2064.00", "reference", "ZZ-2026-001", "paidOn", "2026-05-31"));
+        Api.Response paidAhead = api.post("/api/rosters/" + rosterId + "/payments",
+                Map.of("amount", "2064.00", "reference", "ZZ-2026-001", "paidOn", "2026-06-03"));
+        assertThat(paidBeforeSubmission.text("code")).isEqualTo("PAID_OUTSIDE_ROSTER");
+        assertThat(paidAhead.text("code")).as("a payment is recorded once it is made").isEqualTo("PAID_OUTSIDE_ROSTER");
+        CLOCK.moveTo(LocalDate.of(2026, 6, 3));
         Api.Response paid = api.post("/api/rosters/" + rosterId + "/payments", Map.of("amount", "2064.00", "reference", "ZZ-2026-001", "paidOn", "2026-06-03"));
         Api.Response paidAgain = api.post("/api/rosters/" + rosterId + "/payments", Map.of("amount", "2064.00", "reference", "ZZ-2026-001", "paidOn", "2026-06-03"));
         Api.Response paidTwice = api.post("/api/rosters/" + rosterId + "/payments", Map.of("amount", "2064.00", "reference", "ZZ-2026-002"));

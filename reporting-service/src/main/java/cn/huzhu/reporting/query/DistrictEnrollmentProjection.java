@@ -2,6 +2,7 @@ package cn.huzhu.reporting.query;
 
 import cn.huzhu.contracts.enrollment.MemberEnrolled;
 import cn.huzhu.contracts.enrollment.MemberRegistered;
+import cn.huzhu.contracts.enrollment.PremiumCollected;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,10 +13,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts enrolments per plan year (the year coverage starts) and district: gifted enrolments in their
- * own column, the others by member category; and real-name verified members by registration year.
- * A batch is deduplicated on event ids in one statement, so a redelivered event is counted once.
- * Must run inside a transaction.
+ * Counts enrolments in force per plan year (the year coverage starts) and district: gifted enrolments in their
+ * own column, the others by member category; and real-name verified members by registration year. An enrolment whose
+ * premium is still owed is kept aside ({@code awaiting_premium}) and counted when its {@code PremiumCollected} comes; one
+ * never paid is never counted. A batch is deduplicated on event ids in one statement, so a redelivered event is counted
+ * once. Must run inside a transaction.
  */
 @Component
 public class DistrictEnrollmentProjection {
@@ -33,6 +35,15 @@ public class DistrictEnrollmentProjection {
     private record Cell(int year, String district) {
     }
 
+    /** An enrolment awaiting its premium: where it is counted once collected (never a gift: gifts are given in force). */
+    private record Awaiting(String district, boolean retired) {
+    }
+
+    /** Whether an enrolment is in force as recorded: nobody owes its premium (records from before premiums were collected were). */
+    public static boolean inForce(MemberEnrolled enrolled) {
+        return !"PENDING".equals(enrolled.getPremiumStatus());
+    }
+
     /** @return how many events were new (not seen before) */
     public int apply(List<Event> events, Target tables) {
         if (events.isEmpty()) {
@@ -41,13 +52,44 @@ public class DistrictEnrollmentProjection {
         List<Event> fresh = tables.fresh(jdbc, ProjectionTables.LIVE.processedEvent(), events);
         Map<Cell, int[]> enrolments = new LinkedHashMap<>();
         Map<Cell, Integer> realName = new LinkedHashMap<>();
+        Map<UUID, Awaiting> awaiting = new LinkedHashMap<>();
+        List<PremiumCollected> collectedEarlier = new ArrayList<>();
         for (Event event : fresh) {
             if (event.record() instanceof MemberEnrolled enrolled) {
-                int[] counts = enrolments.computeIfAbsent(new Cell(enrolled.getCoverageStart().getYear(), enrolled.getDistrict()), c -> new int[3]);
-                counts[enrolled.getGifted() ? 0 : "RETIRED".equals(enrolled.getCategory()) ? 2 : 1]++;
+                if (inForce(enrolled)) {
+                    count(enrolments, enrolled.getCoverageStart().getYear(), enrolled.getDistrict(), enrolled.getGifted() ? 0
+                            : "RETIRED".equals(enrolled.getCategory()) ? 2 : 1);
+                } else {
+                    awaiting.put(enrolled.getEnrollmentId(), new Awaiting(enrolled.getDistrict(), "RETIRED".equals(enrolled.getCategory())));
+                }
+            } else if (event.record() instanceof PremiumCollected collected) {
+                Awaiting enrolled = awaiting.remove(collected.getEnrollmentId());
+                if (enrolled != null) {
+                    count(enrolments, collected.getCoverageStart().getYear(), enrolled.district(), enrolled.retired() ? 2 : 1);
+                } else {
+                    collectedEarlier.add(collected);
+                }
             } else if (event.record() instanceof MemberRegistered registered && registered.getRealNameVerified()) {
                 realName.merge(new Cell(registered.getRegisteredOn().getYear(), registered.getDistrict()), 1, Integer::sum);
             }
+        }
+        String awaitingTable = tables.table(ProjectionTables.LIVE.awaitingPremium());
+        if (!collectedEarlier.isEmpty()) {
+            Map<UUID, Awaiting> stored = new java.util.HashMap<>();
+            Uuids.query(jdbc, "delete from " + awaitingTable + " where enrollment_id = any(?) returning enrollment_id, district, retired",
+                    collectedEarlier.stream().map(PremiumCollected::getEnrollmentId).toList(),
+                    rs -> stored.put(rs.getObject(1, UUID.class), new Awaiting(rs.getString(2), rs.getBoolean(3))));
+            for (PremiumCollected collected : collectedEarlier) {
+                Awaiting enrolled = stored.remove(collected.getEnrollmentId());
+                if (enrolled != null) {
+                    count(enrolments, collected.getCoverageStart().getYear(), enrolled.district(), enrolled.retired() ? 2 : 1);
+                }
+            }
+        }
+        if (!awaiting.isEmpty()) {
+            List<Object[]> rows = new ArrayList<>();
+            awaiting.forEach((id, a) -> rows.add(new Object[] {id, a.district(), a.retired()}));
+            jdbc.batchUpdate("insert into " + awaitingTable + " (enrollment_id, district, retired) values (?, ?, ?) on conflict do nothing", rows);
         }
         if (!enrolments.isEmpty()) {
             List<Object[]> rows = new ArrayList<>();
@@ -63,5 +105,10 @@ public class DistrictEnrollmentProjection {
                     + " on conflict (year, district) do update set members = t.members + excluded.members", rows);
         }
         return fresh.size();
+    }
+
+    /** One more enrolment in this year's and district's column (0 gifted, 1 in-service, 2 retired). */
+    private static void count(Map<Cell, int[]> enrolments, int year, String district, int column) {
+        enrolments.computeIfAbsent(new Cell(year, district), c -> new int[3])[column]++;
     }
 }

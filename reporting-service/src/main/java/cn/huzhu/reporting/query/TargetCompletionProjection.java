@@ -2,6 +2,7 @@ package cn.huzhu.reporting.query;
 
 import cn.huzhu.contracts.enrollment.EnrollmentTargetSet;
 import cn.huzhu.contracts.enrollment.MemberEnrolled;
+import cn.huzhu.contracts.enrollment.PremiumCollected;
 import cn.huzhu.contracts.enrollment.UnitRegistered;
 import cn.huzhu.reporting.query.DistrictEnrollmentProjection.Event;
 import java.sql.Timestamp;
@@ -14,7 +15,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Units, targets and enrolments per unit and plan year, for the target completion table. Each event is
+ * Units, targets and enrolments per unit and plan year, for the target completion table: an enrolment counts once it is in
+ * force (at once when nobody owes its premium, else when it is collected), in the year its cover starts. Each event is
  * applied once (its id is recorded in {@code target_processed_event} in the same transaction); a target
  * set again replaces the earlier number unless the stored one was set later. Must run inside a transaction.
  */
@@ -37,7 +39,7 @@ public class TargetCompletionProjection {
     /** Applies to the live tables or a rebuild's; answers the events counted. */
     public int apply(List<Event> events, Target tables) {
         List<Event> relevant = events.stream().filter(e -> e.record() instanceof UnitRegistered || e.record() instanceof EnrollmentTargetSet
-                || e.record() instanceof MemberEnrolled).toList();
+                || e.record() instanceof MemberEnrolled || e.record() instanceof PremiumCollected).toList();
         List<Event> fresh = tables.fresh(jdbc, "target_processed_event", relevant);
         Map<UUID, Object[]> units = new LinkedHashMap<>();
         Map<String, EnrollmentTargetSet> targets = new LinkedHashMap<>();
@@ -48,13 +50,10 @@ public class TargetCompletionProjection {
             } else if (event.record() instanceof EnrollmentTargetSet target) {
                 // of one target's settings in a poll the latest stands (a tie: the later record), as one by one
                 targets.merge(target.getTargetId(), target, (before, after) -> after.getOccurredAt().isBefore(before.getOccurredAt()) ? before : after);
-            } else if (event.record() instanceof MemberEnrolled e) {
-                enrolled.merge(List.of(e.getCoverageStart().getYear(), e.getUnitId(), e.getPlanId()),
-                        new Object[] {e.getCoverageStart().getYear(), e.getUnitId(), e.getPlanId(), e.getDistrict(), 1},
-                        (before, after) -> {
-                            before[4] = (Integer) before[4] + 1;
-                            return before;
-                        });
+            } else if (event.record() instanceof MemberEnrolled e && DistrictEnrollmentProjection.inForce(e)) {
+                count(enrolled, e.getCoverageStart().getYear(), e.getUnitId(), e.getPlanId(), e.getDistrict());
+            } else if (event.record() instanceof PremiumCollected c) {
+                count(enrolled, c.getCoverageStart().getYear(), c.getUnitId(), c.getPlanId(), c.getDistrict());
             }
         }
         if (!units.isEmpty()) {
@@ -77,5 +76,13 @@ public class TargetCompletionProjection {
                     new ArrayList<>(enrolled.values()));
         }
         return fresh.size();
+    }
+
+    /** An enrolment completed (in force: its premium collected or owed by nobody) in the year its cover starts. */
+    private static void count(Map<List<Object>, Object[]> enrolled, int year, UUID unitId, String planId, String district) {
+        enrolled.merge(List.of(year, unitId, planId), new Object[] {year, unitId, planId, district, 1}, (before, after) -> {
+            before[4] = (Integer) before[4] + 1;
+            return before;
+        });
     }
 }
