@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The district offices' Kafka users (SASL/SCRAM-SHA-512) and what each may do: write enrolment batches and hospital
-# settlements, read the answers (consumer groups named after the user). Idempotent: run again after changing
-# HUZHU_OFFICE_USERS ("office-haishu=<password> office-yinzhou=<password> ..."). Which district an office's records may
-# be for is decided by the signed identity each record carries (ADR 0018), not by the Kafka user.
+# settlements, read its own answers (the answer topics named after the user, consumer groups too). Idempotent: run again
+# after changing HUZHU_OFFICE_USERS ("office-haishu=<password> office-yinzhou=<password> ..."). The user name is the office
+# id its identity names (azp); which district an office's records may be for is decided by the signed identity and
+# proof each record carries (ADR 0018, 0020), not by the Kafka user.
 set -euo pipefail
 bootstrap=${KAFKA_BOOTSTRAP:-kafka:9092}
 bin=/opt/kafka/bin
@@ -19,11 +20,11 @@ for entry in ${HUZHU_OFFICE_USERS:-}; do
     "$bin/kafka-acls.sh" --bootstrap-server "$bootstrap" --add --allow-principal "User:$user" --operation Write \
       --operation Describe --topic "$topic"
   done
-  for topic in huzhu.regional.enrollment-results.v1 huzhu.regional.hospital-settlement-results.v1; do
+  for topic in "huzhu.regional.enrollment-results.v1.$user" "huzhu.regional.hospital-settlement-results.v1.$user"; do
     "$bin/kafka-acls.sh" --bootstrap-server "$bootstrap" --add --allow-principal "User:$user" --operation Read \
       --operation Describe --topic "$topic"
   done
   "$bin/kafka-acls.sh" --bootstrap-server "$bootstrap" --add --allow-principal "User:$user" --operation Read \
     --group "$user" --resource-pattern-type prefixed
-  echo "office user $user: may write the inbound topics and read the answers"
+  echo "office user $user: may write the inbound topics and read its own answers"
 done

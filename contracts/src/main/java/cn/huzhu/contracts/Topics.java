@@ -36,17 +36,41 @@ public final class Topics {
 
     /** {@code EnrollmentBatchSubmitted} from district offices, keyed by batch id (inbound). */
     public static final String REGIONAL_ENROLLMENT_BATCHES = "huzhu.regional.enrollment-batches.v1";
-    /** {@code EnrollmentBatchProcessed}, the answers to the offices, keyed by batch id. */
-    public static final String REGIONAL_ENROLLMENT_RESULTS = "huzhu.regional.enrollment-results.v1";
+    /** Prefix of the answer topics of enrolment batches, one per office ({@link #regionalEnrollmentResults}). */
+    private static final String REGIONAL_ENROLLMENT_RESULTS = "huzhu.regional.enrollment-results.v1";
     /** {@code HospitalSettlementSubmitted} and {@code HospitalSettlementReversed} from district hospitals, keyed by settlement id (inbound). */
     public static final String REGIONAL_HOSPITAL_SETTLEMENTS = "huzhu.regional.hospital-settlements.v1";
-    /** {@code HospitalSettlementAnswered}, the mutual-aid amount for each settlement, keyed by settlement id. */
-    public static final String REGIONAL_SETTLEMENT_RESULTS = "huzhu.regional.hospital-settlement-results.v1";
+    /** Prefix of the answer topics of hospital settlements, one per office ({@link #regionalSettlementResults}). */
+    private static final String REGIONAL_SETTLEMENT_RESULTS = "huzhu.regional.hospital-settlement-results.v1";
     /**
      * Record header of every record a district office sends (enrolment batches, hospital settlements): the office's
-     * signed identity, a JWT from the platform's issuer with role REGIONAL_OFFICE and the office's {@code district}.
+     * access token, a JWT from the platform's issuer with role REGIONAL_OFFICE, the office's {@code district}, its office id
+     * in {@code azp} and, in {@code cnf.jkt}, the thumbprint (RFC 7638) of the key the office signs its records with.
      */
     public static final String OFFICE_IDENTITY_HEADER = "huzhu-office-token";
+
+    /**
+     * Record header binding the office's token to the record: a compact JWS of type {@value #OFFICE_PROOF_TYPE}, signed with
+     * the office's key (its public JWK in the JWS header), whose claims name the {@code topic}, the record {@code key}, the
+     * {@code digest} of the value (SHA-256, base64url) and when it was signed ({@code iat}). Inbound topics stamp records
+     * with the broker's time, against which the token's validity and the proof's age are judged.
+     */
+    public static final String OFFICE_PROOF_HEADER = "huzhu-office-proof";
+
+    /** The JOSE type of an office's record proof. */
+    public static final String OFFICE_PROOF_TYPE = "office-record+jwt";
+
+    /** Topic settings of the inbound topics: as every event topic, and records stamped with the broker's append time. */
+    public static final java.util.Map<String, String> INBOUND_TOPIC_CONFIG = java.util.Map.of("retention.ms", "-1", "retention.bytes", "-1",
+            "message.timestamp.type", "LogAppendTime");
+
+    /** The topics district offices write to. */
+    public static final java.util.Set<String> INBOUND = java.util.Set.of(REGIONAL_ENROLLMENT_BATCHES, REGIONAL_HOSPITAL_SETTLEMENTS);
+
+    /** The settings a topic is made with: {@link #INBOUND_TOPIC_CONFIG} for an inbound topic, else {@link #EVENT_TOPIC_CONFIG}. */
+    public static java.util.Map<String, String> configOf(String topic) {
+        return INBOUND.contains(topic) ? INBOUND_TOPIC_CONFIG : EVENT_TOPIC_CONFIG;
+    }
 
     /**
      * The answers to one district office's enrolment batches, {@code EnrollmentBatchProcessed} keyed by batch id: a topic
@@ -56,9 +80,17 @@ public final class Topics {
         return REGIONAL_ENROLLMENT_RESULTS + "." + officeId;
     }
 
-    /** The answers to one district office's hospital settlements, {@code HospitalSettlementAnswered} keyed by settlement id. */
+    /**
+     * The answers to one district office's hospital settlements, {@code HospitalSettlementAnswered} (the mutual-aid amount
+     * of each settlement) keyed by settlement id.
+     */
     public static String regionalSettlementResults(String officeId) {
         return REGIONAL_SETTLEMENT_RESULTS + "." + officeId;
+    }
+
+    /** The answer topics of one office (its enrolment batches', its hospital settlements'). */
+    public static java.util.List<String> answerTopicsOf(String officeId) {
+        return java.util.List.of(regionalEnrollmentResults(officeId), regionalSettlementResults(officeId));
     }
 
     /** Suffix of the dead-letter topic of a topic (spring-kafka's default naming). */

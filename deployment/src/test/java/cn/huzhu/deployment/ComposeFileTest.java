@@ -87,11 +87,13 @@ class ComposeFileTest {
         assertThat(defaultOf(env.path("JWT_JWK_SET_URI").asText()))
                 .isEqualTo("http://keycloak:8080/realms/" + realm.path("realm").asText() + "/protocol/openid-connect/certs");
         assertThat(keycloak.path("volumes").toString()).contains("./deploy/keycloak/huzhu-realm.json:/opt/keycloak/data/import/");
-        // every client the services' tokens come from carries the claims' scope; offices name their district
+        // every client the services' tokens come from carries the claims' scope; offices name their district and their key
         realm.path("clients").forEach(c -> assertThat(c.path("defaultClientScopes").toString()).as(c.path("clientId").asText()).contains("huzhu"));
         realm.path("clients").forEach(c -> {
             if (c.path("clientId").asText().startsWith("office-")) {
                 assertThat(c.path("protocolMappers").toString()).as(c.path("clientId").asText()).contains("\"claim.name\":\"district\"");
+                // the office's token names the key its records are signed with (cnf.jkt): a token alone carries no record
+                assertThat(c.at("/attributes/dpop.bound.access.tokens").asText()).as(c.path("clientId").asText()).isEqualTo("true");
             }
         });
         assertThat(services.get("demo-data").path("environment").path("TOKEN_CLIENT_ID").asText()).isEqualTo("huzhu-demo-loader");

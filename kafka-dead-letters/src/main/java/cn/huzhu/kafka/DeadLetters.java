@@ -2,6 +2,7 @@ package cn.huzhu.kafka;
 
 import cn.huzhu.contracts.Topics;
 import cn.huzhu.contracts.UndecodableRecordException;
+import cn.huzhu.contracts.UnverifiedRecordException;
 import java.time.Duration;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.dao.TransientDataAccessException;
@@ -19,8 +20,8 @@ public final class DeadLetters {
     }
 
     /**
-     * Bounded retries, then the dead-letter topic (same partition, the record unchanged). An undecodable record
-     * is not retried. A database that is down is waited for, without limit: those records are not bad, and must
+     * Bounded retries, then the dead-letter topic (same partition, the record unchanged). An undecodable record, or one
+     * whose sender cannot be verified, is not retried. A database that is down is waited for, without limit: those records are not bad, and must
      * not end up in the dead-letter topic.
      *
      * @param template sends the record as it came (a template whose value serializer passes bytes through)
@@ -31,7 +32,7 @@ public final class DeadLetters {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(raw,
                 (record, ex) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(interval.toMillis(), retries));
-        handler.addNotRetryableExceptions(UndecodableRecordException.class);
+        handler.addNotRetryableExceptions(UndecodableRecordException.class, UnverifiedRecordException.class);
         handler.setBackOffFunction((record, ex) -> isInfrastructureDown(ex) ? unlimited() : null);
         return handler;
     }

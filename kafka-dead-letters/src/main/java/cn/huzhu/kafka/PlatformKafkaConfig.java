@@ -80,6 +80,6 @@ public class PlatformKafkaConfig {
     }
 
     private static NewTopic topic(String name, int partitions, short replicas) {
-        return TopicBuilder.name(name).partitions(partitions).replicas(replicas).configs(Topics.EVENT_TOPIC_CONFIG).build();
+        return TopicBuilder.name(name).partitions(partitions).replicas(replicas).configs(Topics.configOf(name)).build();
     }
 }

@@ -101,6 +101,8 @@ public final class LocalPlatform {
         System.out.println("  PostgreSQL       " + stack[0].jdbcUrl("enrollment") + " (user postgres, password postgres)");
         System.out.println("  Kafka            " + stack[0].bootstrapServers());
         System.out.println("  Token issuer     " + tokens.issuer() + "/tokens (local only; JWK set " + tokens.jwkSetUri() + ")");
+        System.out.println("  Office records   POST " + tokens.issuer() + "/offices/<district>/sign?topic=&key= with the record's value: the"
+                + " headers a district office's record carries");
         System.out.println("Press Ctrl-C to stop. A service that dies (killed, out of memory) is started again, as an orchestrator would.");
         superviseForever(services);
     }
@@ -113,9 +115,6 @@ public final class LocalPlatform {
         tokens.register(new LocalTokenIssuer.User("adjudicator", List.of("ADJUDICATOR"), null, null, null));
         tokens.register(new LocalTokenIssuer.User("finance", List.of("FINANCE"), null, null, null));
         tokens.register(new LocalTokenIssuer.User("dashboard-viewer", List.of("DASHBOARD_VIEWER"), null, null, null));
-        for (String district : demo.districts()) {
-            tokens.register(new LocalTokenIssuer.User("office-" + district, List.of("REGIONAL_OFFICE"), null, null, district));
-        }
     }
 
     private static String scope(LocalTokenIssuer.User user) {

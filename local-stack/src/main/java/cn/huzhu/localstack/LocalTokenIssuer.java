@@ -1,5 +1,6 @@
 package cn.huzhu.localstack;
 
+import cn.huzhu.contracts.Topics;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -47,6 +48,8 @@ import java.util.concurrent.Executors;
  *   <li>{@code GET /tokens/{user}}: one demo user's token as plain text ({@code TOKEN=$(curl -s localhost:8089/tokens/finance)})</li>
  *   <li>{@code POST /tokens}: a token for {@code {subject, roles:[…], member?, unit?, district?, ttlMinutes?}} (another
  *   unit's clerk, an office of another district …)</li>
+ *   <li>{@code POST /offices/{district}/sign?topic=&key=} with a record's value as the body: the headers that district's
+ *   office puts on that record (its token and the record's proof, as JSON {@code {header: value}}), as its own system would</li>
  * </ul>
  */
 public final class LocalTokenIssuer implements AutoCloseable {
@@ -63,12 +66,6 @@ public final class LocalTokenIssuer implements AutoCloseable {
     private final String issuer;
     private final Map<String, User> users = new LinkedHashMap<>();
     private final Map<String, ECKey> officeKeys = new LinkedHashMap<>();
-
-    /** Record headers of a district office's records (the names the services read them by). */
-    public static final String OFFICE_TOKEN_HEADER = "huzhu-office-token";
-    public static final String OFFICE_PROOF_HEADER = "huzhu-office-proof";
-    /** The JOSE type of a record proof. */
-    public static final String PROOF_TYPE = "office-record+jwt";
 
     /** Office ids of the districts the demo data and the tests use; any other district gets one from a digest of its name. */
     private static final Map<String, String> OFFICE_IDS = Map.ofEntries(Map.entry("海曙", "office-haishu"), Map.entry("江北", "office-jiangbei"),
@@ -92,6 +89,7 @@ public final class LocalTokenIssuer implements AutoCloseable {
             LocalTokenIssuer issuer = new LocalTokenIssuer(key, server);
             server.createContext("/.well-known/jwks.json", issuer::jwks);
             server.createContext("/tokens", issuer::tokens);
+            server.createContext("/offices/", issuer::offices);
             server.setExecutor(Executors.newFixedThreadPool(2, r -> {
                 Thread t = new Thread(r, "token-issuer");
                 t.setDaemon(true);
@@ -179,15 +177,15 @@ public final class LocalTokenIssuer implements AutoCloseable {
      * binds the token to this record (topic, key, a digest of the value, when it was signed).
      */
     public Map<String, byte[]> officeHeaders(String district, String topic, String recordKey, byte[] value) {
-        return Map.of(OFFICE_TOKEN_HEADER, office(district).getBytes(StandardCharsets.UTF_8),
-                OFFICE_PROOF_HEADER, officeProof(officeKey(district), topic, recordKey, value, Instant.now()).getBytes(StandardCharsets.UTF_8));
+        return Map.of(Topics.OFFICE_IDENTITY_HEADER, office(district).getBytes(StandardCharsets.UTF_8),
+                Topics.OFFICE_PROOF_HEADER, officeProof(officeKey(district), topic, recordKey, value, Instant.now()).getBytes(StandardCharsets.UTF_8));
     }
 
     /** A record proof signed with this key at {@code signedAt} (the tests sign with keys of their own and at other times). */
     public static String officeProof(ECKey with, String topic, String recordKey, byte[] value, Instant signedAt) {
         JWTClaimsSet claims = new JWTClaimsSet.Builder().jwtID(UUID.randomUUID().toString()).issueTime(Date.from(signedAt))
                 .claim("topic", topic).claim("key", recordKey).claim("digest", digest(value)).build();
-        SignedJWT proof = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).type(new JOSEObjectType(PROOF_TYPE))
+        SignedJWT proof = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).type(new JOSEObjectType(Topics.OFFICE_PROOF_TYPE))
                 .jwk(with.toPublicJWK()).build(), claims);
         try {
             proof.sign(new ECDSASigner(with));
@@ -321,6 +319,31 @@ public final class LocalTokenIssuer implements AutoCloseable {
             } else {
                 respond(exchange, 405, "text/plain", "GET /tokens, GET /tokens/{user} or POST /tokens\n");
             }
+        } catch (RuntimeException e) {
+            respond(exchange, 400, "text/plain", e.getMessage() + "\n");
+        }
+    }
+
+    private void offices(HttpExchange exchange) throws IOException {
+        try {
+            String[] path = exchange.getRequestURI().getPath().split("/");
+            Map<String, String> query = new LinkedHashMap<>();
+            String raw = exchange.getRequestURI().getRawQuery();
+            for (String pair : raw == null ? new String[0] : raw.split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    query.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                }
+            }
+            if (!"POST".equals(exchange.getRequestMethod()) || path.length != 4 || !"sign".equals(path[3]) || !query.containsKey("topic")) {
+                respond(exchange, 400, "text/plain", "POST /offices/{district}/sign?topic=&key= with the record's value as the body\n");
+                return;
+            }
+            String district = URLDecoder.decode(path[2], StandardCharsets.UTF_8);
+            ObjectNode headers = JSON.createObjectNode();
+            officeHeaders(district, query.get("topic"), query.get("key"), exchange.getRequestBody().readAllBytes())
+                    .forEach((name, value) -> headers.put(name, new String(value, StandardCharsets.UTF_8)));
+            respond(exchange, 200, "application/json", JSON.writeValueAsString(headers));
         } catch (RuntimeException e) {
             respond(exchange, 400, "text/plain", e.getMessage() + "\n");
         }

@@ -71,11 +71,7 @@ public class PlatformSecurityConfig {
     @Bean
     OfficeIdentity officeIdentity(@Value("${huzhu.security.jwk-set-uri}") String jwkSetUri, @Value("${huzhu.security.issuer:}") String issuer,
                                   @Value("${huzhu.security.audience:}") String audience) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwkSetUri).build();
-        List<OAuth2TokenValidator<Jwt>> validators = identityValidators(issuer, audience);
-        decoder.setJwtValidator(validators.isEmpty() ? jwt -> org.springframework.security.oauth2.core.OAuth2TokenValidatorResult.success()
-                : new DelegatingOAuth2TokenValidator<>(validators));
-        return new OfficeIdentity(decoder);
+        return OfficeIdentity.of(NimbusJwtDecoder.withJwkSetUri(jwkSetUri).build(), identityValidators(issuer, audience));
     }
 
     @Bean

@@ -169,6 +169,7 @@ class AbuseCasesIT {
         assertThat(renewal.status()).as(renewal.body()).isEqualTo(201);
         assertThat(renewal.json().at("/enrollment/continuous").asBoolean()).as("the unpaid year before makes no continuity").isFalse();
         collect(renewal.text("/enrollment/enrollmentId"), "DK-RENEWAL");
+        awaitCoverInClaims(retiree.id(), 1);
         Calls.Answer stay = ADJUDICATOR_A.post(claims("/api/claims"), hospitalStay(retiree.id(), "2021-06-01", "2021-06-05", "1000.00"));
         assertThat(stay.text("/total")).as("40 percent of a co-pay of 1000 after a gap: " + stay.body()).isEqualTo("400.00");
 
@@ -242,8 +243,8 @@ class AbuseCasesIT {
         Instant issued = Instant.now().minus(Duration.ofHours(3));
         byte[] backDatedValue = batchValue(backDated, "奉化", List.of(batchRow(1, newIdNumber(), unit, "shaoxing-hospital", null)));
         Map<String, byte[]> expired = Map.of(
-                LocalTokenIssuer.OFFICE_TOKEN_HEADER, TOKENS.officeToken("奉化", issued, Duration.ofHours(1)).getBytes(StandardCharsets.UTF_8),
-                LocalTokenIssuer.OFFICE_PROOF_HEADER, LocalTokenIssuer.officeProof(TOKENS.officeKey("奉化"), Topics.REGIONAL_ENROLLMENT_BATCHES,
+                Topics.OFFICE_IDENTITY_HEADER, TOKENS.officeToken("奉化", issued, Duration.ofHours(1)).getBytes(StandardCharsets.UTF_8),
+                Topics.OFFICE_PROOF_HEADER, LocalTokenIssuer.officeProof(TOKENS.officeKey("奉化"), Topics.REGIONAL_ENROLLMENT_BATCHES,
                         backDated, backDatedValue, issued.plus(Duration.ofMinutes(30))).getBytes(StandardCharsets.UTF_8));
         send(Topics.REGIONAL_ENROLLMENT_BATCHES, backDated, backDatedValue, expired, issued.plus(Duration.ofMinutes(30)).toEpochMilli());
 
@@ -279,6 +280,7 @@ class AbuseCasesIT {
 
         Person member = person(unit, "IN_SERVICE");
         collect(ADMIN.post(enrollment("/api/enrollments"), enrolment(member.id(), "shaoxing-hospital", null)).text("/enrollment/enrollmentId"), "DK-ZH");
+        awaitCoverInClaims(member.id(), 1);
         Calls.Answer changed = clerk.put(enrollment("/api/members/" + member.id() + "/bank-account"), account(member, 7001));
         assertThat(changed.status()).as(changed.body()).isEqualTo(200);
         JsonNode seen = member.calls().get(enrollment("/api/members/" + member.id())).json();
@@ -313,8 +315,7 @@ class AbuseCasesIT {
         String unit = unit("慈溪");
         Person member = person(unit, "IN_SERVICE");
         collect(ADMIN.post(enrollment("/api/enrollments"), enrolment(member.id(), "shaoxing-hospital", null)).text("/enrollment/enrollmentId"), "DK-CX");
-        await().atMost(Duration.ofSeconds(60)).until(() -> countIn("claims", "select count(*) from coverage_view where member_id = '" + member.id()
-                + "' and premium_status = 'COLLECTED'") == 1);
+        awaitCoverInClaims(member.id(), 1);
 
         Calls.Answer own = member.calls().post(claims("/api/claims"), hospitalStay(member.id(), "2020-05-16", "2020-05-20", "1200.00"));
         assertThat(own.status()).as(own.body()).isEqualTo(201);
@@ -632,6 +633,12 @@ class AbuseCasesIT {
             });
         }
         return found;
+    }
+
+    /** Waits until the claims service knows of the member's enrolments in force (cover reaches it over Kafka). */
+    static void awaitCoverInClaims(String memberId, int inForce) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> countIn("claims", "select count(*) from coverage_view where member_id = '" + memberId
+                + "' and premium_status = 'COLLECTED'") == inForce);
     }
 
     static long countIn(String database, String sql) {

@@ -5,7 +5,6 @@ import cn.huzhu.contracts.Topics;
 import cn.huzhu.contracts.regional.BatchRow;
 import cn.huzhu.contracts.regional.EnrollmentBatchProcessed;
 import cn.huzhu.contracts.regional.EnrollmentBatchSubmitted;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -70,7 +69,7 @@ public final class RegionalBatchBenchmark {
                     ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.REGIONAL_ENROLLMENT_BATCHES, batchId,
                             EventCodec.contracts().encode(EnrollmentBatchSubmitted.newBuilder().setEventId(UUID.randomUUID())
                                     .setOccurredAt(Instant.now()).setBatchId(batchId).setDistrict(DISTRICT).setRows(rows).build()));
-                    record.headers().add(Topics.OFFICE_IDENTITY_HEADER, SystemTokens.office(DISTRICT).getBytes(StandardCharsets.UTF_8));
+                    SystemTokens.signAsOffice(DISTRICT, record);
                     producer.send(record);
                 }
                 producer.flush();
@@ -102,7 +101,7 @@ public final class RegionalBatchBenchmark {
         Set<String> answered = new HashSet<>();
         long accepted = 0;
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(Topics.REGIONAL_ENROLLMENT_RESULTS));
+            consumer.subscribe(List.of(SystemTokens.answerTopic(Topics::regionalEnrollmentResults, DISTRICT, bootstrap)));
             while (answered.size() < batches) {
                 for (var record : consumer.poll(Duration.ofMillis(200))) {
                     EnrollmentBatchProcessed answer = (EnrollmentBatchProcessed) EventCodec.contracts().decode(record.value());

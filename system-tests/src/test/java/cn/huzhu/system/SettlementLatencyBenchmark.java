@@ -5,7 +5,6 @@ import cn.huzhu.contracts.Topics;
 import cn.huzhu.contracts.regional.HospitalSettlementAnswered;
 import cn.huzhu.contracts.regional.HospitalSettlementSubmitted;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -62,7 +61,8 @@ public final class SettlementLatencyBenchmark {
                     "settlement-benchmark-" + UUID.randomUUID(), "fetch.max.wait.ms", 10), new StringDeserializer(), new ByteArrayDeserializer());
                  KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap, "acks", "all", "linger.ms", 0),
                          new StringSerializer(), new ByteArraySerializer())) {
-                List<TopicPartition> partitions = consumer.partitionsFor(Topics.REGIONAL_SETTLEMENT_RESULTS).stream()
+                List<TopicPartition> partitions = consumer.partitionsFor(SystemTokens.answerTopic(Topics::regionalSettlementResults, DISTRICT,
+                                bootstrap)).stream()
                         .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
                 consumer.assign(partitions);
                 consumer.seekToEnd(partitions);
@@ -133,7 +133,7 @@ public final class SettlementLatencyBenchmark {
                     .build();
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.REGIONAL_HOSPITAL_SETTLEMENTS, settlementId,
                     EventCodec.contracts().encode(settlement));
-            record.headers().add(Topics.OFFICE_IDENTITY_HEADER, SystemTokens.office(DISTRICT).getBytes(StandardCharsets.UTF_8));
+            SystemTokens.signAsOffice(DISTRICT, record);
             sentAt.put(settlementId, System.nanoTime());
             producer.send(record);
         }

@@ -21,6 +21,8 @@ import cn.huzhu.contracts.EventCodec;
 import cn.huzhu.contracts.Topics;
 import cn.huzhu.security.OfficeIdentity;
 import cn.huzhu.contracts.UndecodableRecordException;
+import cn.huzhu.contracts.UnverifiedRecordException;
+import cn.huzhu.kafka.OfficeTopics;
 import cn.huzhu.contracts.regional.HospitalSettlementAnswered;
 import cn.huzhu.contracts.regional.HospitalSettlementReversed;
 import cn.huzhu.contracts.regional.HospitalSettlementSubmitted;
@@ -58,7 +60,9 @@ import org.springframework.stereotype.Component;
  * settlement number, so a settlement sent or delivered again is the same claim and is answered the same way, with
  * no second effect. The hospital knows the patient by the ID number: the member id is derived from it with the
  * deployment's key (as enrollment-service does) and the number itself is neither stored nor logged. A reversal
- * revokes the claim and gives back to the benefit accounts what it had taken. The answer is sent after the claim is
+ * revokes the claim and gives back to the benefit accounts what it had taken. A record whose sender cannot be verified
+ * ({@link OfficeIdentity}) goes to the dead-letter topic unanswered; a verified office is answered on its own topic.
+ * The answer is sent after the claim is
  * recorded and before the record's offset is committed: a crash in between answers again on redelivery.
  */
 @Component
@@ -74,11 +78,13 @@ public class HospitalSettlementListener {
     private final Clock clock;
 
     private final OfficeIdentity offices;
+    private final OfficeTopics answerTopics;
 
     public HospitalSettlementListener(CommandGateway commands, QueryGateway queries, MemberIds memberIds,
                                       @Qualifier("answerKafkaTemplate") KafkaTemplate<String, SpecificRecord> kafka, Clock clock,
-                                      OfficeIdentity offices) {
+                                      OfficeIdentity offices, OfficeTopics answerTopics) {
         this.offices = offices;
+        this.answerTopics = answerTopics;
         this.commands = commands;
         this.queries = queries;
         this.memberIds = memberIds;
@@ -89,6 +95,11 @@ public class HospitalSettlementListener {
     @KafkaListener(id = "hospital-settlements", topics = Topics.REGIONAL_HOSPITAL_SETTLEMENTS, batch = "false",
             concurrency = "${huzhu.kafka.settlement-consumers}")
     public void on(ConsumerRecord<String, byte[]> record) throws Exception {
+        OfficeIdentity.Verdict office = offices.verify(record);
+        if (!office.verified()) {
+            log.warn("Record {} of {} refused: {}", record.key(), record.topic(), office.refusal());
+            throw new UnverifiedRecordException(office.refusal());
+        }
         SpecificRecord decoded;
         try {
             decoded = EventCodec.contracts().decode(record.value());
@@ -96,16 +107,15 @@ public class HospitalSettlementListener {
                 throw new UndecodableRecordException("Expected a hospital settlement or its reversal but got " + decoded.getSchema().getName());
             }
         } catch (UndecodableRecordException e) {
-            answer(refused(String.valueOf(record.key()), null, "UNDECODABLE", "The record could not be read: " + e.getMessage()));
+            answer(office, refused(String.valueOf(record.key()), office.district(), "UNDECODABLE", "The record could not be read: " + e.getMessage()));
             throw e;
         }
-        OfficeIdentity.Verdict office = offices.verify(record.headers(), record.timestamp());
         if (decoded instanceof HospitalSettlementSubmitted settlement) {
-            answer(office.mayActFor(settlement.getDistrict()) ? settle(settlement)
+            answer(office, office.mayActFor(settlement.getDistrict()) ? settle(settlement)
                     : notThisOffice(settlement.getSettlementId(), settlement.getDistrict(), office));
         } else {
             HospitalSettlementReversed reversal = (HospitalSettlementReversed) decoded;
-            answer(office.mayActFor(reversal.getDistrict()) ? reverse(reversal)
+            answer(office, office.mayActFor(reversal.getDistrict()) ? reverse(reversal)
                     : notThisOffice(reversal.getSettlementId(), reversal.getDistrict(), office));
         }
     }
@@ -237,8 +247,9 @@ public class HospitalSettlementListener {
         return queries.query(new FindClaimQuery(claimId), ResponseTypes.optionalInstanceOf(ClaimRecord.class)).join();
     }
 
-    private void answer(HospitalSettlementAnswered answer) throws InterruptedException, ExecutionException {
-        kafka.send(Topics.REGIONAL_SETTLEMENT_RESULTS, answer.getSettlementId(), answer).get();
+    /** Answers on the office's own topic, which only that office may read. */
+    private void answer(OfficeIdentity.Verdict office, HospitalSettlementAnswered answer) throws InterruptedException, ExecutionException {
+        kafka.send(answerTopics.of(Topics.regionalSettlementResults(office.officeId())), answer.getSettlementId(), answer).get();
     }
 
 }

@@ -1,6 +1,7 @@
 package cn.huzhu.claims.messaging;
 
 import cn.huzhu.contracts.Topics;
+import cn.huzhu.kafka.OfficeTopics;
 import cn.huzhu.kafka.PlatformKafkaConfig;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,13 @@ public class KafkaConfig {
     KafkaAdmin.NewTopics claimsTopics(@Value("${huzhu.kafka.topic-partitions}") int partitions,
                                       @Value("${huzhu.kafka.replication-factor:1}") short replicas) {
         return PlatformKafkaConfig.eventTopics(partitions, replicas, List.of(Topics.PLANS, Topics.MEMBERS, Topics.REGIONAL_HOSPITAL_SETTLEMENTS),
-                List.of(Topics.CLAIMS, Topics.REGIONAL_SETTLEMENT_RESULTS));
+                List.of(Topics.CLAIMS));
+    }
+
+    /** Each office's answer topic, made when the office is first answered. */
+    @Bean
+    OfficeTopics officeTopics(KafkaAdmin admin, @Value("${huzhu.kafka.topic-partitions}") int partitions,
+                              @Value("${huzhu.kafka.replication-factor:1}") short replicas) {
+        return new OfficeTopics(admin, partitions, replicas);
     }
 }

@@ -16,8 +16,8 @@ import cn.huzhu.identity.IdNumber;
 import cn.huzhu.identity.IdNumbers;
 import cn.huzhu.identity.MemberIds;
 import cn.huzhu.localstack.LocalStack;
+import cn.huzhu.localstack.LocalTokenIssuer;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -83,7 +83,7 @@ class HospitalSettlementIT extends IntegrationTestSupport {
         String id = "KC-" + UUID.randomUUID();
 
         submit(settlement(id, PATIENT, "8000.00"), DISTRICT);
-        HospitalSettlementAnswered answer = answers(id, 1).get(0);
+        HospitalSettlementAnswered answer = answers(DISTRICT, id, 1).get(0);
 
         // Quzhou bands (assumed 40 % to 5 000, 45 % to 10 000): 5 000 × 0.40 + 3 000 × 0.45 = 2 000 + 1 350.
         assertThat(answer.getStatus()).isEqualTo("APPROVED");
@@ -104,7 +104,7 @@ class HospitalSettlementIT extends IntegrationTestSupport {
 
         submit(settlement(id, PATIENT, "100.00"), DISTRICT);
         submit(settlement(id, PATIENT, "100.00"), DISTRICT);
-        List<HospitalSettlementAnswered> answers = answers(id, 2);
+        List<HospitalSettlementAnswered> answers = answers(DISTRICT, id, 2);
 
         assertThat(answers).extracting(HospitalSettlementAnswered::getStatus).containsExactly("APPROVED", "APPROVED");
         assertThat(answers).extracting(a -> a.getAmount().toPlainString()).as("40 % of 100 is below the minimum payout of 50")
@@ -121,7 +121,7 @@ class HospitalSettlementIT extends IntegrationTestSupport {
 
         submit(settlement(id, PATIENT, "1000.00"), DISTRICT);
         submit(settlement(id, PATIENT, "9000.00"), DISTRICT);
-        List<HospitalSettlementAnswered> answers = answers(id, 2);
+        List<HospitalSettlementAnswered> answers = answers(DISTRICT, id, 2);
 
         assertThat(answers.get(0).getAmount()).isEqualByComparingTo("400.00");
         assertThat(answers.get(1).getStatus()).isEqualTo("REFUSED");
@@ -137,7 +137,7 @@ class HospitalSettlementIT extends IntegrationTestSupport {
         submit(reversal(id, DISTRICT), DISTRICT);
         submit(reversal(id, DISTRICT), DISTRICT);
         submit(settlement(id, PATIENT, "6000.00"), DISTRICT);
-        List<HospitalSettlementAnswered> answers = answers(id, 4);
+        List<HospitalSettlementAnswered> answers = answers(DISTRICT, id, 4);
 
         assertThat(answers).extracting(HospitalSettlementAnswered::getStatus).containsExactly("APPROVED", "REVERSED", "REVERSED", "REVERSED");
         // 5 000 × 0.40 + 1 000 × 0.45 = 2 450, reversed whole.
@@ -152,7 +152,7 @@ class HospitalSettlementIT extends IntegrationTestSupport {
         String id = "KC-" + UUID.randomUUID();
 
         submit(settlement(id, UNCOVERED, "3000.00"), DISTRICT);
-        HospitalSettlementAnswered answer = answers(id, 1).get(0);
+        HospitalSettlementAnswered answer = answers(DISTRICT, id, 1).get(0);
 
         assertThat(answer.getStatus()).isEqualTo("REJECTED");
         assertThat(answer.getCode()).isEqualTo("NO_COVERAGE");
@@ -165,21 +165,27 @@ class HospitalSettlementIT extends IntegrationTestSupport {
         String badNumber = "KC-" + UUID.randomUUID();
         String unknown = "KC-" + UUID.randomUUID();
         String garbage = "KC-" + UUID.randomUUID();
+        String unsigned = "KC-" + UUID.randomUUID();
         String wrongCheck = PATIENT.substring(0, 17) + (PATIENT.charAt(17) == '1' ? '2' : '1');
 
         submit(settlement(wrongOffice, PATIENT, "3000.00"), "衢江");
         submit(settlement(badNumber, wrongCheck, "3000.00"), DISTRICT);
         submit(reversal(unknown, DISTRICT), DISTRICT);
-        producer.send(new ProducerRecord<>(Topics.REGIONAL_HOSPITAL_SETTLEMENTS, garbage, new byte[] {7, 7, 7})).get();
+        send(garbage, new byte[] {7, 7, 7}, DISTRICT);
+        producer.send(new ProducerRecord<>(Topics.REGIONAL_HOSPITAL_SETTLEMENTS, unsigned, EventCodec.contracts().encode(
+                settlement(unsigned, PATIENT, "3000.00")))).get();
 
-        assertThat(answers(wrongOffice, 1).get(0).getCode()).isEqualTo("OFFICE_NOT_ALLOWED");
+        assertThat(answers("衢江", wrongOffice, 1).get(0).getCode()).isEqualTo("OFFICE_NOT_ALLOWED");
         assertThat(eventsOf(HospitalSettlementListener.claimIdOf(DISTRICT, wrongOffice))).isZero();
-        HospitalSettlementAnswered invalid = answers(badNumber, 1).get(0);
+        HospitalSettlementAnswered invalid = answers(DISTRICT, badNumber, 1).get(0);
         assertThat(invalid.getCode()).isEqualTo("INVALID_ID_NUMBER");
         assertThat(invalid.getMessage()).doesNotContain(PATIENT.substring(0, 17));
-        assertThat(answers(unknown, 1).get(0).getCode()).isEqualTo("UNKNOWN_SETTLEMENT");
-        assertThat(answers(garbage, 1).get(0).getCode()).isEqualTo("UNDECODABLE");
+        assertThat(answers(DISTRICT, unknown, 1).get(0).getCode()).isEqualTo("UNKNOWN_SETTLEMENT");
+        assertThat(answers(DISTRICT, garbage, 1).get(0).getCode()).isEqualTo("UNDECODABLE");
         assertThat(TopicRecords.keys(Topics.deadLetter(Topics.REGIONAL_HOSPITAL_SETTLEMENTS), garbage, 1)).hasSize(1);
+        assertThat(TopicRecords.keys(Topics.deadLetter(Topics.REGIONAL_HOSPITAL_SETTLEMENTS), unsigned, 1))
+                .as("a record of no verified office: dead-lettered, unanswered").hasSize(1);
+        assertThat(eventsOf(HospitalSettlementListener.claimIdOf(DISTRICT, unsigned))).isZero();
     }
 
     String memberOf(String idNumber) {
@@ -203,14 +209,21 @@ class HospitalSettlementIT extends IntegrationTestSupport {
 
     void submit(SpecificRecord record, String office) throws Exception {
         Object id = record.get(record.getSchema().getField("settlementId").pos());
-        ProducerRecord<String, byte[]> sent = new ProducerRecord<>(Topics.REGIONAL_HOSPITAL_SETTLEMENTS, id.toString(),
-                EventCodec.contracts().encode(record));
-        sent.headers().add(Topics.OFFICE_IDENTITY_HEADER, LocalStack.shared().tokens().office(office).getBytes(StandardCharsets.UTF_8));
+        send(id.toString(), EventCodec.contracts().encode(record), office);
+    }
+
+    /** Sends the record as the district's office does: its token and a proof signed with its key for this record. */
+    void send(String key, byte[] value, String office) throws Exception {
+        ProducerRecord<String, byte[]> sent = new ProducerRecord<>(Topics.REGIONAL_HOSPITAL_SETTLEMENTS, key, value);
+        LocalStack.shared().tokens().officeHeaders(office, Topics.REGIONAL_HOSPITAL_SETTLEMENTS, key, value)
+                .forEach((name, header) -> sent.headers().add(name, header));
         producer.send(sent).get();
     }
 
-    static List<HospitalSettlementAnswered> answers(String settlementId, int expected) {
-        return TopicRecords.read(Topics.REGIONAL_SETTLEMENT_RESULTS, a -> settlementId.equals(TopicRecords.field(a, "settlementId")), expected)
+    /** The answers to this settlement on the office's own topic. */
+    static List<HospitalSettlementAnswered> answers(String office, String settlementId, int expected) {
+        return TopicRecords.read(Topics.regionalSettlementResults(LocalTokenIssuer.officeId(office)),
+                        a -> settlementId.equals(TopicRecords.field(a, "settlementId")), expected)
                 .stream().map(HospitalSettlementAnswered.class::cast).toList();
     }
 

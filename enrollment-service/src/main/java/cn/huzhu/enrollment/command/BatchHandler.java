@@ -85,7 +85,10 @@ public class BatchHandler {
         EnrollMemberCommand enrol = new EnrollMemberCommand(memberId, UUID.randomUUID().toString(), row.planId(), row.shares(),
                 row.termYears(), row.effectiveDate(), today);
         try {
-            EnrollmentResult result = members.load(memberId).invoke(member -> member.enrol(enrol, catalog));
+            EnrollmentResult result = members.load(memberId).invoke(member -> {
+                member.reachableBy(district, row.unitId());
+                return member.enrol(enrol, catalog);
+            });
             return new ProcessEnrollmentBatchCommand.RowResult(row.rowNo(), true, memberId, result.enrollmentId(), null, null);
         } catch (EnrollmentRefusedException e) {
             return refused(row, memberId, e.code(), e.getMessage());

@@ -124,6 +124,19 @@ public class MemberAggregate {
         return unitId;
     }
 
+    /**
+     * A district office's row reaches a member of its own district, registered with the unit the row names (as a unit's
+     * roster does); a member of another district or unit is refused.
+     */
+    void reachableBy(String officeDistrict, String rowUnitId) {
+        if (!officeDistrict.equals(district)) {
+            throw new EnrollmentRefusedException("MEMBER_IN_OTHER_DISTRICT", "idNumber", "The member is registered in another district");
+        }
+        if (!unitId.equals(rowUnitId)) {
+            throw new EnrollmentRefusedException("MEMBER_IN_OTHER_UNIT", "idNumber", "The member is registered with another unit");
+        }
+    }
+
     static String giftEnrollmentId(String enrollmentId, String giftPlanId) {
         return UUID.nameUUIDFromBytes(("gift:" + enrollmentId + ":" + giftPlanId).getBytes(StandardCharsets.UTF_8)).toString();
     }

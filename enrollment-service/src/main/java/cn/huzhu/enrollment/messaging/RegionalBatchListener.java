@@ -4,6 +4,8 @@ import cn.huzhu.contracts.EventCodec;
 import cn.huzhu.contracts.Topics;
 import cn.huzhu.security.OfficeIdentity;
 import cn.huzhu.contracts.UndecodableRecordException;
+import cn.huzhu.contracts.UnverifiedRecordException;
+import cn.huzhu.kafka.OfficeTopics;
 import cn.huzhu.contracts.regional.BatchRow;
 import cn.huzhu.contracts.regional.BatchRowResult;
 import cn.huzhu.contracts.regional.EnrollmentBatchProcessed;
@@ -29,10 +31,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Enrolment batches sent by district offices over Kafka. A batch is processed in one transaction together
- * with the record of its answer, so a batch delivered or sent again is answered again without a second
- * effect. A batch from an office of another district is refused whole; an unreadable record goes to the
- * dead-letter topic and the office is told, under the batch id the record was keyed with.
+ * Enrolment batches sent by district offices over Kafka. A record whose sender cannot be verified ({@link OfficeIdentity})
+ * goes to the dead-letter topic unanswered: nobody it could be answered to is known. A verified office is answered on its
+ * own topic ({@link Topics#regionalEnrollmentResults}), which only it may read. A batch is processed in one transaction
+ * together with the record of its answer, keyed by the office's district and the batch id, so a batch delivered or sent
+ * again is answered again without a second effect, and another office's batch with the same id is a batch of its own. A
+ * batch for another district is refused whole; an unreadable record goes to the dead-letter topic and the office is told.
  */
 @Component
 public class RegionalBatchListener {
@@ -45,20 +49,28 @@ public class RegionalBatchListener {
     private final KafkaTemplate<String, byte[]> raw;
     private final Clock clock;
     private final OfficeIdentity offices;
+    private final OfficeTopics answerTopics;
 
     public RegionalBatchListener(CommandGateway commands, JdbcTemplate jdbc, TransactionTemplate transaction,
-                                 @Qualifier("rawKafkaTemplate") KafkaTemplate<String, byte[]> raw, Clock clock, OfficeIdentity offices) {
+                                 @Qualifier("rawKafkaTemplate") KafkaTemplate<String, byte[]> raw, Clock clock, OfficeIdentity offices,
+                                 OfficeTopics answerTopics) {
         this.offices = offices;
         this.commands = commands;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.raw = raw;
         this.clock = clock;
+        this.answerTopics = answerTopics;
     }
 
     @KafkaListener(id = "regional-enrollment-batches", topics = Topics.REGIONAL_ENROLLMENT_BATCHES, batch = "false",
             concurrency = "${huzhu.kafka.regional-consumers}")
     public void on(ConsumerRecord<String, byte[]> record) throws Exception {
+        OfficeIdentity.Verdict office = offices.verify(record);
+        if (!office.verified()) {
+            log.warn("Record {} of {} refused: {}", record.key(), record.topic(), office.refusal());
+            throw new UnverifiedRecordException(office.refusal());
+        }
         EnrollmentBatchSubmitted batch;
         try {
             SpecificRecord decoded = EventCodec.contracts().decode(record.value());
@@ -67,18 +79,17 @@ public class RegionalBatchListener {
             }
             batch = submitted;
         } catch (UndecodableRecordException e) {
-            answer(record.key(), rejected(record.key(), null, "UNDECODABLE", "The batch record could not be read: " + e.getMessage()));
+            answer(office, record.key(), rejected(record.key(), office.district(), "UNDECODABLE", "The batch record could not be read: " + e.getMessage()));
             throw e;
         }
-        OfficeIdentity.Verdict office = offices.verify(record.headers(), record.timestamp());
         if (!office.mayActFor(batch.getDistrict())) {
             log.warn("Batch {} for district {} refused: {}", batch.getBatchId(), batch.getDistrict(), office.reasonFor(batch.getDistrict()));
-            answer(batch.getBatchId(), rejected(batch.getBatchId(), batch.getDistrict(), "OFFICE_NOT_ALLOWED", office.reasonFor(batch.getDistrict())));
+            answer(office, batch.getBatchId(), rejected(batch.getBatchId(), batch.getDistrict(), "OFFICE_NOT_ALLOWED", office.reasonFor(batch.getDistrict())));
             return;
         }
         byte[] answer = transaction.execute(status -> {
-            List<byte[]> known = jdbc.queryForList("select result from processed_regional_batch where batch_id = ? for update",
-                    byte[].class, batch.getBatchId());
+            List<byte[]> known = jdbc.queryForList("select result from processed_regional_batch where district = ? and batch_id = ? for update",
+                    byte[].class, batch.getDistrict(), batch.getBatchId());
             if (!known.isEmpty()) {
                 return known.get(0);
             }
@@ -88,7 +99,7 @@ public class RegionalBatchListener {
                     batch.getBatchId(), batch.getDistrict(), encoded);
             return encoded;
         });
-        send(batch.getBatchId(), answer);
+        send(office, batch.getBatchId(), answer);
     }
 
     private ProcessEnrollmentBatchCommand command(EnrollmentBatchSubmitted batch) {
@@ -126,11 +137,11 @@ public class RegionalBatchListener {
                 .build();
     }
 
-    private void answer(String batchId, EnrollmentBatchProcessed result) throws Exception {
-        send(batchId, EventCodec.contracts().encode(result));
+    private void answer(OfficeIdentity.Verdict office, String batchId, EnrollmentBatchProcessed result) throws Exception {
+        send(office, batchId, EventCodec.contracts().encode(result));
     }
 
-    private void send(String batchId, byte[] answer) throws InterruptedException, ExecutionException {
-        raw.send(Topics.REGIONAL_ENROLLMENT_RESULTS, batchId, answer).get();
+    private void send(OfficeIdentity.Verdict office, String batchId, byte[] answer) throws InterruptedException, ExecutionException {
+        raw.send(answerTopics.of(Topics.regionalEnrollmentResults(office.officeId())), batchId, answer).get();
     }
 }

@@ -2,6 +2,7 @@ package cn.huzhu.enrollment.messaging;
 
 import cn.huzhu.contracts.Topics;
 import cn.huzhu.kafka.DeadLetters;
+import cn.huzhu.kafka.OfficeTopics;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -56,9 +57,15 @@ public class RegionalKafkaConfig {
     KafkaAdmin.NewTopics regionalTopics(@Value("${huzhu.kafka.topic-partitions}") int partitions,
                                         @Value("${huzhu.kafka.replication-factor:1}") short replicas) {
         return new KafkaAdmin.NewTopics(
-                TopicBuilder.name(Topics.REGIONAL_ENROLLMENT_BATCHES).partitions(partitions).replicas(replicas).configs(Topics.EVENT_TOPIC_CONFIG).build(),
+                TopicBuilder.name(Topics.REGIONAL_ENROLLMENT_BATCHES).partitions(partitions).replicas(replicas).configs(Topics.configOf(Topics.REGIONAL_ENROLLMENT_BATCHES)).build(),
                 TopicBuilder.name(Topics.deadLetter(Topics.REGIONAL_ENROLLMENT_BATCHES)).partitions(partitions).replicas(replicas)
-                        .configs(Topics.EVENT_TOPIC_CONFIG).build(),
-                TopicBuilder.name(Topics.REGIONAL_ENROLLMENT_RESULTS).partitions(partitions).replicas(replicas).configs(Topics.EVENT_TOPIC_CONFIG).build());
+                        .configs(Topics.EVENT_TOPIC_CONFIG).build());
+    }
+
+    /** Each office's answer topic, made when the office is first answered. */
+    @Bean
+    OfficeTopics officeTopics(KafkaAdmin admin, @Value("${huzhu.kafka.topic-partitions}") int partitions,
+                              @Value("${huzhu.kafka.replication-factor:1}") short replicas) {
+        return new OfficeTopics(admin, partitions, replicas);
     }
 }

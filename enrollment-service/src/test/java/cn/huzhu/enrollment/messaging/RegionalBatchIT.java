@@ -69,26 +69,26 @@ class RegionalBatchIT extends IntegrationTestSupport {
                 .setDistrict(district).setRows(rows).build();
     }
 
+    /** Sends the record as the district's office does: its token and a proof signed with its key for this record. */
     static void send(String key, byte[] value, String office) {
-        sendSigned(key, value, office == null ? null : LocalStack.shared().tokens().office(office));
+        sendWith(key, value, LocalStack.shared().tokens().officeHeaders(office, Topics.REGIONAL_ENROLLMENT_BATCHES, key, value));
     }
 
-    /** Sends the record with this signed office identity (none when null). */
-    static void sendSigned(String key, byte[] value, String officeToken) {
+    /** Sends the record with these headers. */
+    static void sendWith(String key, byte[] value, Map<String, byte[]> headers) {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", LocalStack.shared().bootstrapServers()),
                 new StringSerializer(), new ByteArraySerializer())) {
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.REGIONAL_ENROLLMENT_BATCHES, key, value);
-            if (officeToken != null) {
-                record.headers().add(Topics.OFFICE_IDENTITY_HEADER, officeToken.getBytes(StandardCharsets.UTF_8));
-            }
+            headers.forEach((name, header) -> record.headers().add(name, header));
             producer.send(record).get();
         } catch (Exception e) {
             throw new AssertionError(e);
         }
     }
 
-    static List<EnrollmentBatchProcessed> answers(String batchId, int expected) {
-        return readAll(Topics.REGIONAL_ENROLLMENT_RESULTS, batchId, expected).stream()
+    /** The answers on the office's own topic to this batch. */
+    static List<EnrollmentBatchProcessed> answers(String office, String batchId, int expected) {
+        return readAll(Topics.regionalEnrollmentResults(LocalTokenIssuer.officeId(office)), batchId, expected).stream()
                 .map(r -> (EnrollmentBatchProcessed) EventCodec.contracts().decode(r.value())).toList();
     }
 
@@ -128,10 +128,10 @@ class RegionalBatchIT extends IntegrationTestSupport {
                 row(4, IdNumbers.male(303), yinzhouUnit, "ningbo-2020-special-disease", 5))));
 
         send(batchId, record, "鄞州");
-        EnrollmentBatchProcessed first = answers(batchId, 1).get(0);
+        EnrollmentBatchProcessed first = answers("鄞州", batchId, 1).get(0);
         long afterFirst = events();
         send(batchId, record, "鄞州");
-        List<EnrollmentBatchProcessed> both = answers(batchId, 2);
+        List<EnrollmentBatchProcessed> both = answers("鄞州", batchId, 2);
 
         assertThat(first.getStatus()).isEqualTo("PROCESSED");
         assertThat(first.getAccepted()).isEqualTo(1);
@@ -151,37 +151,76 @@ class RegionalBatchIT extends IntegrationTestSupport {
 
         send(batchId, EventCodec.contracts().encode(batch(batchId, "鄞州", List.of(row(1, IdNumbers.male(311), yinzhouUnit, "shaoxing-hospital", 1)))), "江北");
 
-        EnrollmentBatchProcessed answer = answers(batchId, 1).get(0);
+        EnrollmentBatchProcessed answer = answers("江北", batchId, 1).get(0);
         assertThat(answer.getStatus()).isEqualTo("REJECTED");
         assertThat(answer.getReason()).startsWith("OFFICE_NOT_ALLOWED");
         assertThat(events()).isEqualTo(before);
     }
 
     @Test
-    void shouldRefuseABatchWithoutAValidOfficeIdentityAndChangeNothing() {
+    void shouldDeadLetterABatchWhoseOfficeCannotBeVerifiedAndChangeNothing() {
         LocalTokenIssuer tokens = LocalStack.shared().tokens();
-        LocalTokenIssuer.User yinzhouOffice = new LocalTokenIssuer.User("office-鄞州", List.of("REGIONAL_OFFICE"), null, null, "鄞州");
+        LocalTokenIssuer.User yinzhouOffice = new LocalTokenIssuer.User("office-yinzhou", List.of("REGIONAL_OFFICE"), null, null, "鄞州");
         String validToken = tokens.office("鄞州");
         int dot = validToken.indexOf('.') + 1;
-        Map<String, String> senders = new java.util.LinkedHashMap<>();
-        senders.put("none", null);
-        senders.put("forged", tokens.sign(LocalTokenIssuer.newKey(), yinzhouOffice, Instant.now(), Duration.ofHours(1)));
-        senders.put("expired", tokens.sign(tokens.key(), yinzhouOffice, Instant.now().minus(Duration.ofHours(3)), Duration.ofHours(1)));
-        senders.put("tampered", validToken.substring(0, dot) + Base64.getUrlEncoder().withoutPadding().encodeToString(
+        String tampered = validToken.substring(0, dot) + Base64.getUrlEncoder().withoutPadding().encodeToString(
                 new String(Base64.getUrlDecoder().decode(validToken.substring(dot, validToken.indexOf('.', dot))), StandardCharsets.UTF_8)
-                        .replace("鄞州", "江北").getBytes(StandardCharsets.UTF_8)) + validToken.substring(validToken.indexOf('.', dot)));
-        senders.put("not an office", tokens.token("clerk", "UNIT_CLERK", null, yinzhouUnit, "鄞州"));
+                        .replace("鄞州", "江北").getBytes(StandardCharsets.UTF_8)) + validToken.substring(validToken.indexOf('.', dot));
+        Map<String, java.util.function.BiFunction<String, byte[], Map<String, byte[]>>> senders = new java.util.LinkedHashMap<>();
+        senders.put("no identity", (key, value) -> Map.of());
+        senders.put("a token without its proof", (key, value) -> Map.of(Topics.OFFICE_IDENTITY_HEADER, bytes(validToken)));
+        senders.put("forged token", (key, value) -> headers(tokens.sign(LocalTokenIssuer.newKey(), yinzhouOffice, Instant.now(), Duration.ofHours(1)),
+                proof(tokens.officeKey("鄞州"), key, value, Instant.now())));
+        senders.put("expired token", (key, value) -> headers(tokens.officeToken("鄞州", Instant.now().minus(Duration.ofHours(3)), Duration.ofHours(1)),
+                proof(tokens.officeKey("鄞州"), key, value, Instant.now())));
+        senders.put("tampered token", (key, value) -> headers(tampered, proof(tokens.officeKey("鄞州"), key, value, Instant.now())));
+        senders.put("not an office", (key, value) -> headers(tokens.token("clerk", "UNIT_CLERK", null, yinzhouUnit, "鄞州"),
+                proof(tokens.officeKey("鄞州"), key, value, Instant.now())));
+        senders.put("a proof of another record", (key, value) -> headers(validToken, proof(tokens.officeKey("鄞州"), key, new byte[] {1, 2, 3}, Instant.now())));
+        senders.put("a proof signed with another key", (key, value) -> headers(validToken, proof(LocalTokenIssuer.newOfficeKey(), key, value, Instant.now())));
+        senders.put("a proof signed long before", (key, value) -> headers(validToken,
+                proof(tokens.officeKey("鄞州"), key, value, Instant.now().minus(Duration.ofMinutes(20)))));
         long before = events();
-        for (Map.Entry<String, String> sender : senders.entrySet()) {
-            String batchId = "unsigned-" + UUID.randomUUID();
-            sendSigned(batchId, EventCodec.contracts().encode(batch(batchId, "鄞州", List.of(row(1, IdNumbers.male(321), yinzhouUnit,
-                    "ningbo-2020-inservice-hospital", 1)))), sender.getValue());
+        for (var sender : senders.entrySet()) {
+            String batchId = "unverified-" + UUID.randomUUID();
+            byte[] value = EventCodec.contracts().encode(batch(batchId, "鄞州", List.of(row(1, IdNumbers.male(321), yinzhouUnit,
+                    "ningbo-2020-inservice-hospital", 1))));
+            sendWith(batchId, value, sender.getValue().apply(batchId, value));
 
-            EnrollmentBatchProcessed answer = answers(batchId, 1).get(0);
-            assertThat(answer.getStatus()).as(sender.getKey()).isEqualTo("REJECTED");
-            assertThat(answer.getReason()).as(sender.getKey()).startsWith("OFFICE_NOT_ALLOWED");
+            assertThat(readAll(Topics.deadLetter(Topics.REGIONAL_ENROLLMENT_BATCHES), batchId, 1)).as(sender.getKey()).hasSize(1);
         }
         assertThat(events()).isEqualTo(before);
+    }
+
+    @Test
+    void shouldKeepEachOfficeToItsOwnDistrictsMembersAndItsOwnBatchIds() {
+        String batchId = "shared-" + UUID.randomUUID();
+        String ofJiangbei = IdNumbers.male(331);
+        send("jb-" + batchId, EventCodec.contracts().encode(batch("jb-" + batchId, "江北", List.of(row(1, ofJiangbei, jiangbeiUnit, "shaoxing-hospital", 1)))),
+                "江北");
+        assertThat(answers("江北", "jb-" + batchId, 1).get(0).getAccepted()).isEqualTo(1);
+
+        send(batchId, EventCodec.contracts().encode(batch(batchId, "鄞州", List.of(row(1, ofJiangbei, yinzhouUnit, "shaoxing-hospital", 1)))), "鄞州");
+        send(batchId, EventCodec.contracts().encode(batch(batchId, "江北", List.of(row(1, IdNumbers.male(332), jiangbeiUnit, "shaoxing-hospital", 1)))),
+                "江北");
+
+        EnrollmentBatchProcessed yinzhou = answers("鄞州", batchId, 1).get(0);
+        EnrollmentBatchProcessed jiangbei = answers("江北", batchId, 1).get(0);
+        assertThat(yinzhou.getRows()).extracting(r -> r.getCode()).containsExactly("MEMBER_IN_OTHER_DISTRICT");
+        assertThat(jiangbei.getDistrict()).as("the same batch id from another office is a batch of its own").isEqualTo("江北");
+        assertThat(jiangbei.getAccepted()).isEqualTo(1);
+    }
+
+    static Map<String, byte[]> headers(String token, String proof) {
+        return Map.of(Topics.OFFICE_IDENTITY_HEADER, bytes(token), Topics.OFFICE_PROOF_HEADER, bytes(proof));
+    }
+
+    static String proof(com.nimbusds.jose.jwk.ECKey key, String recordKey, byte[] value, Instant signedAt) {
+        return LocalTokenIssuer.officeProof(key, Topics.REGIONAL_ENROLLMENT_BATCHES, recordKey, value, signedAt);
+    }
+
+    static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     @Test
@@ -191,7 +230,7 @@ class RegionalBatchIT extends IntegrationTestSupport {
 
         send(batchId, garbage, "鄞州");
 
-        EnrollmentBatchProcessed answer = answers(batchId, 1).get(0);
+        EnrollmentBatchProcessed answer = answers("鄞州", batchId, 1).get(0);
         assertThat(answer.getStatus()).isEqualTo("REJECTED");
         assertThat(answer.getReason()).startsWith("UNDECODABLE");
         assertThat(readAll(Topics.deadLetter(Topics.REGIONAL_ENROLLMENT_BATCHES), batchId, 1).get(0).value()).isEqualTo(garbage);
