@@ -8,11 +8,13 @@ import cn.huzhu.bank.Faults;
 import cn.huzhu.contracts.EventCodec;
 import cn.huzhu.contracts.Topics;
 import cn.huzhu.contracts.claims.ClaimApproved;
+import cn.huzhu.contracts.enrollment.MemberBankAccountRegistered;
 import cn.huzhu.contracts.claims.SettledAtHospital;
 import cn.huzhu.contracts.payouts.PayoutScheduled;
 import cn.huzhu.contracts.payouts.PayoutSent;
 import cn.huzhu.contracts.payouts.PayoutSucceeded;
 import cn.huzhu.identity.BankAccounts;
+import cn.huzhu.payout.config.PayoutConfig;
 import cn.huzhu.localstack.LocalStack;
 import cn.huzhu.security.AccessMatrixContract;
 import cn.huzhu.payout.command.PayoutIds;
@@ -23,6 +25,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +65,12 @@ class PayoutIT extends PayoutTestSupport implements AccessMatrixContract {
 
     @Autowired
     KafkaListenerEndpointRegistry listeners;
+
+    @Autowired
+    cn.huzhu.payout.query.BankAccounts accounts;
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @Autowired
     org.axonframework.common.transaction.TransactionManager axonTransactions;
@@ -135,6 +145,35 @@ class PayoutIT extends PayoutTestSupport implements AccessMatrixContract {
         send(producer, Topics.BANK_ACCOUNTS, member, account(member, BankAccounts.card(CARDS.incrementAndGet()), null));
         await().atMost(Duration.ofSeconds(20)).until(() -> statuses(claim).equals(List.of("SUCCEEDED")));
         assertThat(BANK.executedByPayout().get(PayoutIds.payout(claim, enrollment))).hasSize(1);
+    }
+
+    @Test
+    void anAccountChangedByAnotherIsToldToTheMemberAndPaysNothingUntilItsCoolingOffEnds() {
+        String[] m = memberWithCard();
+        await().atMost(Duration.ofSeconds(20)).until(() -> accounts.of(UUID.fromString(m[0])).isPresent());
+        String changed = BankAccounts.card(CARDS.incrementAndGet());
+        LocalDate inForce = LocalDate.now(PayoutConfig.ZONE).plusDays(3);
+        MemberBankAccountRegistered byClerk = MemberBankAccountRegistered.newBuilder(account(m[0], changed, m[2]))
+                .setOccurredAt(Instant.now()).setEffectiveFrom(inForce).setByMember(false).build();
+        send(producer, Topics.BANK_ACCOUNTS, m[0], byClerk);
+        send(producer, Topics.BANK_ACCOUNTS, m[0], byClerk);
+        String claim = UUID.randomUUID().toString();
+        String enrollment = UUID.randomUUID().toString();
+        send(producer, Topics.CLAIMS, m[0], approved(claim, m[0], Map.of(enrollment, "640.00")));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> smsTo(m[2]).stream().anyMatch(t -> t.contains("变更")));
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> statuses(claim).equals(List.of("AWAITING_ACCOUNT")));
+        assertThat(smsTo(m[2])).as("told once, though delivered twice").filteredOn(t -> t.contains("变更")).hasSize(1)
+                .allSatisfy(t -> assertThat(t).contains("尾号" + changed.substring(changed.length() - 4)).doesNotContain(changed)
+                        .contains(inForce.getMonthValue() + "月" + inForce.getDayOfMonth() + "日"));
+        assertThat(BANK.executedByPayout()).doesNotContainKey(PayoutIds.payout(claim, enrollment));
+
+        // the day comes
+        jdbc.update("update bank_account_pending set effective_from = current_date - 1 where member_id = ?", UUID.fromString(m[0]));
+        assertThat(accounts.putInForceWhatIsDue()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> statuses(claim).equals(List.of("SUCCEEDED")));
+        assertThat(BANK.executedByPayout().get(PayoutIds.payout(claim, enrollment))).singleElement()
+                .satisfies(t -> assertThat(t.accountNumber()).isEqualTo(changed));
     }
 
     @Test

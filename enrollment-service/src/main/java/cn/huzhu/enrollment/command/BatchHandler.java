@@ -46,6 +46,8 @@ public class BatchHandler {
                 results.add(BatchItemResult.refused(i, null, "UNKNOWN_UNIT", "unitId", e.getMessage()));
             } catch (MemberAlreadyRegisteredException e) {
                 results.add(BatchItemResult.refused(i, e.memberId(), "MEMBER_EXISTS", "idNumber", e.getMessage()));
+            } catch (RefusedException e) {
+                results.add(BatchItemResult.refused(i, null, e.code(), e.field(), e.getMessage()));
             }
         }
         return results;
@@ -73,7 +75,8 @@ public class BatchHandler {
         String memberId;
         try {
             memberId = registration.register(new RegisterMemberCommand(row.idNumber(), row.name(), row.phone(), row.unitId(),
-                    row.category(), row.serviceCard(), row.realNameVerified(), false, false, today), registered);
+                    row.category(), row.serviceCard(), row.realNameVerified(), false, false, today,
+                    new Actor("office:" + district, java.util.Set.of(Actor.Capacity.REGIONAL_OFFICE), null)), registered);
             registered.add(memberId);
         } catch (MemberAlreadyRegisteredException e) {
             memberId = e.memberId();

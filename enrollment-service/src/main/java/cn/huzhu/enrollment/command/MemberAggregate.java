@@ -22,6 +22,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 public class MemberAggregate {
 
     static final String MEMBER_PAYS = "MEMBER";
+    static final String REGISTERS_ONLY = "Hardship and model-worker status come from the union's registers: a district officer or the scheme"
+            + " administrator sets them";
     static final String UNIT_PAYS = "UNIT";
 
     @AggregateIdentifier
@@ -217,8 +219,11 @@ public class MemberAggregate {
     }
 
     /**
-     * Records the account benefits are paid to. The holder must be the member (a transfer to another person's
-     * account is refused by the banks and opens a door to fraud); the same account again changes nothing.
+     * Records the account benefits are paid to. The holder must be the member (a transfer to another person's account is
+     * refused by the banks and opens a door to fraud). The member's own change is in force at once; a change by anyone
+     * else (a unit clerk, an administrator) only after the cooling-off period, so that the member, who is told, can stop a
+     * change they did not make before money goes there. The same account again changes nothing, unless the member confirms
+     * a change still cooling off.
      */
     @CommandHandler
     public String handle(RegisterBankAccountCommand command) {
@@ -226,13 +231,38 @@ public class MemberAggregate {
         if (!holder.equals(profileName)) {
             throw new EnrollmentRefusedException("HOLDER_NOT_MEMBER", "holderName", "The account must be held by the member");
         }
-        if (bankAccount != null && bankAccount.accountNumber().equals(command.number().value()) && bankAccount.accountType() == command.number().type()
-                && bankAccount.bankName().equals(command.bankName().strip())) {
+        boolean byMember = command.changedBy().is(memberId);
+        boolean same = bankAccount != null && bankAccount.accountNumber().equals(command.number().value())
+                && bankAccount.accountType() == command.number().type() && bankAccount.bankName().equals(command.bankName().strip());
+        if (same && (!byMember || !bankAccount.inForceFrom().isAfter(command.today()))) {
             return memberId;
         }
+        LocalDate effectiveOn = byMember ? command.today() : command.today().plusDays(command.coolingOffDays());
         apply(new BankAccountRegisteredEvent(memberId, district, command.bankName().strip(), command.number().type(), command.number().value(),
-                holder, phone, command.today()));
+                holder, phone, command.today(), effectiveOn, command.changedBy()));
         return memberId;
+    }
+
+    /** Whether the actor keeps the union's registers of hardship and model workers (district officers, the scheme administrator). */
+    static boolean keepsTheRegisters(Actor actor) {
+        return actor.actsAs(Actor.Capacity.DISTRICT_OFFICER) || actor.actsAs(Actor.Capacity.SCHEME_ADMIN);
+    }
+
+    /** Records the member's status from the union's registers; the enrolments decided after it are funded by it. */
+    @CommandHandler
+    public void handle(SetFundingStatusCommand command) {
+        if (!keepsTheRegisters(command.setBy())) {
+            throw new NotEntitledException("hardship", REGISTERS_ONLY);
+        }
+        if (profile.hardship() != command.hardship() || profile.modelWorker() != command.modelWorker()) {
+            apply(new FundingStatusSetEvent(memberId, command.hardship(), command.modelWorker(), command.setBy(), command.today()));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(FundingStatusSetEvent event) {
+        profile = new MemberProfile(profile.category(), profile.gender(), profile.serviceCard(), profile.realNameVerified(), event.hardship(),
+                event.modelWorker());
     }
 
     @EventSourcingHandler

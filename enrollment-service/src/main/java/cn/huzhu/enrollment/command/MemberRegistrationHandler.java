@@ -36,6 +36,9 @@ public class MemberRegistrationHandler {
      * @param registeredInThisUnitOfWork members created earlier in the same unit of work, not yet stored
      */
     String register(RegisterMemberCommand command, java.util.Set<String> registeredInThisUnitOfWork) throws Exception {
+        if ((command.hardship() || command.modelWorker()) && !MemberAggregate.keepsTheRegisters(command.registeredBy())) {
+            throw new NotEntitledException("hardship", MemberAggregate.REGISTERS_ONLY);
+        }
         IdNumber idNumber = IdNumber.parse(command.idNumber(), command.today());
         String memberId = memberIds.of(idNumber);
         String district = units.districtOf(command.unitId()).orElseThrow(() -> new UnknownUnitException(command.unitId()));

@@ -185,7 +185,8 @@ public class RosterHandler {
             RosterRow row = candidate.row();
             if (!candidate.registered()) {
                 registration.register(new RegisterMemberCommand(candidate.idNumber().value(), row.name(), blankToNull(row.phone()),
-                        command.unitId(), command.category(), false, false, false, false, command.today()), registered);
+                        command.unitId(), command.category(), false, false, false, false, command.today(),
+                        new Actor("roster:" + command.rosterId(), java.util.Set.of(), null)), registered);
                 registered.add(candidate.memberId());
             }
             EnrollMemberCommand enrol = candidate.enrol().withTerms(terms);

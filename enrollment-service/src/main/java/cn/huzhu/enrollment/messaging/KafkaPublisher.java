@@ -80,6 +80,7 @@ public class KafkaPublisher {
                 .setMemberId(UUID.fromString(e.memberId())).setDistrict(e.district()).setBankName(e.bankName())
                 .setAccountType(e.accountType().name()).setAccountNumber(e.accountNumber()).setHolderName(e.holderName())
                 .setPhone(e.phone()).setRegisteredOn(e.registeredOn())
+                .setEffectiveFrom(e.inForceFrom().isAfter(e.registeredOn()) ? e.inForceFrom() : null).setByMember(e.byMember())
                 .build());
     }
 

@@ -3,6 +3,7 @@ package cn.huzhu.enrollment.query;
 import cn.huzhu.axon.ViewWriteBatch;
 import cn.huzhu.enrollment.command.BankAccountRegisteredEvent;
 import cn.huzhu.enrollment.command.FundingShare;
+import cn.huzhu.enrollment.command.FundingStatusSetEvent;
 import cn.huzhu.identity.BankAccountNumber;
 import cn.huzhu.identity.IdNumber;
 import cn.huzhu.enrollment.command.MemberEnrolledEvent;
@@ -11,6 +12,8 @@ import cn.huzhu.enrollment.command.PayoutRatioRecordedEvent;
 import cn.huzhu.enrollment.command.PremiumCollectedEvent;
 import cn.huzhu.enrollment.command.PremiumCollectionFailedEvent;
 import cn.huzhu.enrollment.command.UnitRegisteredEvent;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -31,9 +34,11 @@ import org.springframework.stereotype.Component;
 public class MemberViewProjection {
 
     private final JdbcTemplate jdbc;
+    private final Clock clock;
 
-    public MemberViewProjection(JdbcTemplate jdbc) {
+    public MemberViewProjection(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     @EventHandler
@@ -55,20 +60,49 @@ public class MemberViewProjection {
     void on(MemberRegisteredEvent event) {
         ViewWriteBatch.add(jdbc, """
                 insert into member_view (member_id, unit_id, district, name, id_number_masked, phone_masked, category, gender,
-                                         birth_date, service_card, real_name_verified, registered_on)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""",
+                                         birth_date, service_card, real_name_verified, registered_on, hardship, model_worker)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""",
                 UUID.fromString(event.memberId()), UUID.fromString(event.unitId()), event.district(), event.name(),
                 IdNumber.mask(event.idNumber()), maskPhone(event.phone()), event.category().name(), event.gender().name(),
-                event.birthDate(), event.serviceCard(), event.realNameVerified(), event.registeredOn());
+                event.birthDate(), event.serviceCard(), event.realNameVerified(), event.registeredOn(), event.hardship(), event.modelWorker());
     }
 
     @EventHandler
-    void on(BankAccountRegisteredEvent e) {
-        ViewWriteBatch.add(jdbc, """
-                update member_view set bank_name = ?, bank_account_type = ?, bank_account_masked = ?, bank_account_holder = ?, bank_registered_on = ?
-                where member_id = ?""",
-                e.bankName(), e.accountType().name(), BankAccountNumber.mask(e.accountNumber()), e.holderName(), e.registeredOn(),
+    void on(FundingStatusSetEvent e) {
+        ViewWriteBatch.add(jdbc, "update member_view set hardship = ?, model_worker = ? where member_id = ?", e.hardship(), e.modelWorker(),
                 UUID.fromString(e.memberId()));
+    }
+
+    /**
+     * An account in force at once replaces the one in force (and a change still cooling off); one that waits out a cooling-off
+     * period is kept as pending, the account in force left as it is until then (read as in force once the day comes; a
+     * pending account whose day has come is moved to the account in force when the next change comes).
+     */
+    @EventHandler
+    void on(BankAccountRegisteredEvent e) {
+        if (e.inForceFrom().isAfter(e.registeredOn())) {
+            ViewWriteBatch.add(jdbc, """
+                    update member_view set
+                        bank_name = case when pending_bank_effective_on <= ? then pending_bank_name else bank_name end,
+                        bank_account_type = case when pending_bank_effective_on <= ? then pending_bank_account_type else bank_account_type end,
+                        bank_account_masked = case when pending_bank_effective_on <= ? then pending_bank_account_masked else bank_account_masked end,
+                        bank_account_holder = case when pending_bank_effective_on <= ? then pending_bank_account_holder else bank_account_holder end,
+                        bank_registered_on = case when pending_bank_effective_on <= ? then pending_bank_registered_on else bank_registered_on end,
+                        pending_bank_name = ?, pending_bank_account_type = ?, pending_bank_account_masked = ?,
+                        pending_bank_account_holder = ?, pending_bank_registered_on = ?, pending_bank_effective_on = ?
+                    where member_id = ?""",
+                    e.registeredOn(), e.registeredOn(), e.registeredOn(), e.registeredOn(), e.registeredOn(),
+                    e.bankName(), e.accountType().name(), BankAccountNumber.mask(e.accountNumber()), e.holderName(), e.registeredOn(),
+                    e.inForceFrom(), UUID.fromString(e.memberId()));
+        } else {
+            ViewWriteBatch.add(jdbc, """
+                    update member_view set bank_name = ?, bank_account_type = ?, bank_account_masked = ?, bank_account_holder = ?, bank_registered_on = ?,
+                                           pending_bank_name = null, pending_bank_account_type = null, pending_bank_account_masked = null,
+                                           pending_bank_account_holder = null, pending_bank_registered_on = null, pending_bank_effective_on = null
+                    where member_id = ?""",
+                    e.bankName(), e.accountType().name(), BankAccountNumber.mask(e.accountNumber()), e.holderName(), e.registeredOn(),
+                    UUID.fromString(e.memberId()));
+        }
     }
 
     @EventHandler
@@ -106,17 +140,27 @@ public class MemberViewProjection {
                 query.unitId()).stream().findFirst();
     }
 
+    /** The member; a pending account whose cooling-off has ended is the account in force. */
     @QueryHandler
     Optional<MemberView> handle(FindMemberQuery query) {
-        return jdbc.query("select * from member_view where member_id = ?", (rs, i) -> new MemberView(rs.getString("member_id"),
-                rs.getString("unit_id"), rs.getString("district"), rs.getString("name"), rs.getString("id_number_masked"),
-                rs.getString("phone_masked"), rs.getString("category"), rs.getString("gender"),
-                rs.getObject("birth_date", java.time.LocalDate.class), rs.getBoolean("service_card"),
-                rs.getBoolean("real_name_verified"), rs.getObject("registered_on", java.time.LocalDate.class),
-                rs.getString("bank_account_masked") == null ? null : new MemberView.BankAccount(rs.getString("bank_name"),
-                        rs.getString("bank_account_type"), rs.getString("bank_account_masked"), rs.getString("bank_account_holder"),
-                        rs.getObject("bank_registered_on", java.time.LocalDate.class))),
-                query.memberId()).stream().findFirst();
+        LocalDate today = LocalDate.now(clock);
+        return jdbc.query("select * from member_view where member_id = ?", (rs, i) -> {
+            MemberView.BankAccount inForce = rs.getString("bank_account_masked") == null ? null : new MemberView.BankAccount(rs.getString("bank_name"),
+                    rs.getString("bank_account_type"), rs.getString("bank_account_masked"), rs.getString("bank_account_holder"),
+                    rs.getObject("bank_registered_on", LocalDate.class), rs.getObject("bank_registered_on", LocalDate.class));
+            MemberView.BankAccount pending = rs.getString("pending_bank_account_masked") == null ? null : new MemberView.BankAccount(
+                    rs.getString("pending_bank_name"), rs.getString("pending_bank_account_type"), rs.getString("pending_bank_account_masked"),
+                    rs.getString("pending_bank_account_holder"), rs.getObject("pending_bank_registered_on", LocalDate.class),
+                    rs.getObject("pending_bank_effective_on", LocalDate.class));
+            if (pending != null && !pending.effectiveOn().isAfter(today)) {
+                inForce = pending;
+                pending = null;
+            }
+            return new MemberView(rs.getString("member_id"), rs.getString("unit_id"), rs.getString("district"), rs.getString("name"),
+                    rs.getString("id_number_masked"), rs.getString("phone_masked"), rs.getString("category"), rs.getString("gender"),
+                    rs.getObject("birth_date", LocalDate.class), rs.getBoolean("service_card"), rs.getBoolean("real_name_verified"),
+                    rs.getObject("registered_on", LocalDate.class), rs.getBoolean("hardship"), rs.getBoolean("model_worker"), inForce, pending);
+        }, query.memberId()).stream().findFirst();
     }
 
     @QueryHandler

@@ -40,6 +40,7 @@ public class AccessRules {
                 .allow(GET, "/api/members/*", MEMBER, UNIT_CLERK, DISTRICT_OFFICER, ADJUDICATOR, FINANCE, SCHEME_ADMIN)
                 .allow(GET, "/api/members/*/enrollments", MEMBER, UNIT_CLERK, DISTRICT_OFFICER, ADJUDICATOR, FINANCE, SCHEME_ADMIN)
                 .allow(PUT, "/api/members/*/bank-account", MEMBER, UNIT_CLERK, SCHEME_ADMIN)
+                .allow(PUT, "/api/members/*/funding-status", DISTRICT_OFFICER, SCHEME_ADMIN)
                 .allow(POST, "/api/enrollments", MEMBER, UNIT_CLERK, DISTRICT_OFFICER, SCHEME_ADMIN)
                 .allow(POST, "/api/enrollments/batch", UNIT_CLERK, DISTRICT_OFFICER, SCHEME_ADMIN)
                 .allow(POST, "/api/enrollments/migrations", SCHEME_ADMIN)

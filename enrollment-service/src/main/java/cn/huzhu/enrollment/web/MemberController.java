@@ -3,7 +3,9 @@ package cn.huzhu.enrollment.web;
 import cn.huzhu.enrollment.command.RegisterBankAccountCommand;
 import cn.huzhu.identity.BankAccountNumber;
 
+import cn.huzhu.enrollment.command.Actor;
 import cn.huzhu.enrollment.command.BatchItemResult;
+import cn.huzhu.enrollment.command.SetFundingStatusCommand;
 import cn.huzhu.enrollment.command.MemberCategory;
 import cn.huzhu.enrollment.command.RegisterMemberCommand;
 import cn.huzhu.enrollment.command.RegisterMembersCommand;
@@ -25,6 +27,7 @@ import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,8 +48,11 @@ public class MemberController {
     private final Clock clock;
     private final Scope scope;
     private final MemberDisclosure disclosure;
+    private final int coolingOffDays;
 
-    public MemberController(CommandGateway commands, QueryGateway queries, Clock clock, Scope scope, MemberDisclosure disclosure) {
+    public MemberController(CommandGateway commands, QueryGateway queries, Clock clock, Scope scope, MemberDisclosure disclosure,
+                            @Value("${huzhu.enrollment.bank-account-cooling-off-days}") int coolingOffDays) {
+        this.coolingOffDays = coolingOffDays;
         this.commands = commands;
         this.queries = queries;
         this.clock = clock;
@@ -70,7 +76,7 @@ public class MemberController {
         String memberId = commands.sendAndWait(new RegisterMemberCommand(request.idNumber(), request.name(), request.phone(),
                 request.unitId().toString(), request.category(), Boolean.TRUE.equals(request.serviceCard()),
                 Boolean.TRUE.equals(request.realNameVerified()), Boolean.TRUE.equals(request.hardship()),
-                Boolean.TRUE.equals(request.modelWorker()), LocalDate.now(clock)));
+                Boolean.TRUE.equals(request.modelWorker()), LocalDate.now(clock), Scope.actor()));
         return ResponseEntity.created(URI.create("/api/members/" + memberId)).body(find(UUID.fromString(memberId)));
     }
 
@@ -82,9 +88,10 @@ public class MemberController {
     public BatchResponse registerBatch(@Valid @RequestBody RegisterMembersRequest request) {
         request.items().stream().map(RegisterMemberRequest::unitId).distinct().forEach(scope::mayActOnUnit);
         LocalDate today = LocalDate.now(clock);
+        Actor actor = Scope.actor();
         List<RegisterMemberCommand> items = request.items().stream().map(r -> new RegisterMemberCommand(r.idNumber(), r.name(), r.phone(),
                 r.unitId().toString(), r.category(), Boolean.TRUE.equals(r.serviceCard()), Boolean.TRUE.equals(r.realNameVerified()),
-                Boolean.TRUE.equals(r.hardship()), Boolean.TRUE.equals(r.modelWorker()), today)).toList();
+                Boolean.TRUE.equals(r.hardship()), Boolean.TRUE.equals(r.modelWorker()), today, actor)).toList();
         List<BatchItemResult> results = commands.sendAndWait(new RegisterMembersCommand(items));
         return BatchResponse.of(results);
     }
@@ -111,13 +118,30 @@ public class MemberController {
 
     /**
      * Registers (or changes) the account the member's benefits are paid to: a card's number must pass the Luhn check, the
-     * holder must be the member. Answers the member with the account masked. The same account again changes nothing.
+     * holder must be the member. The member's own change is in force at once; anyone else's (a unit clerk, an administrator)
+     * after the cooling-off period ({@code huzhu.enrollment.bank-account-cooling-off-days}), the member told by SMS, shown
+     * meanwhile as {@code pendingBankAccount}. Answers the member with the accounts masked. The same account again changes nothing.
      */
     @PutMapping("/{memberId}/bank-account")
     public MemberView registerBankAccount(@PathVariable UUID memberId, @Valid @RequestBody BankAccountRequest request) {
         find(memberId);
         BankAccountNumber number = BankAccountNumber.parse(request.accountType(), request.number());
         commands.sendAndWait(new RegisterBankAccountCommand(memberId.toString(), request.bankName(), number, request.holderName(),
+                LocalDate.now(clock), Scope.actor(), coolingOffDays));
+        return disclosure.asSeenByCaller(find(memberId));
+    }
+
+    public record FundingStatusRequest(@NotNull Boolean hardship, @NotNull Boolean modelWorker) {
+    }
+
+    /**
+     * Records the member's hardship (困难职工) and model-worker (劳模) status from the union's registers (district officers of
+     * the member's district, the scheme administrator); enrolments decided from then on are funded by it.
+     */
+    @PutMapping("/{memberId}/funding-status")
+    public MemberView setFundingStatus(@PathVariable UUID memberId, @Valid @RequestBody FundingStatusRequest request) {
+        find(memberId);
+        commands.sendAndWait(new SetFundingStatusCommand(memberId.toString(), request.hardship(), request.modelWorker(), Scope.actor(),
                 LocalDate.now(clock)));
         return disclosure.asSeenByCaller(find(memberId));
     }

@@ -3,6 +3,7 @@ package cn.huzhu.enrollment.web;
 import cn.huzhu.identity.InvalidBankAccountException;
 import cn.huzhu.identity.InvalidIdNumberException;
 import cn.huzhu.enrollment.command.MemberAlreadyRegisteredException;
+import cn.huzhu.enrollment.command.NotEntitledException;
 import cn.huzhu.enrollment.command.RefusedException;
 import cn.huzhu.enrollment.command.TargetRefusedException;
 import cn.huzhu.enrollment.command.UnknownUnitException;
@@ -90,6 +91,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             UnknownUnitException.class, AggregateNotFoundException.class, ConcurrencyException.class, NotFoundException.class,
             IllegalArgumentException.class, IdempotencyConflictException.class})
     ResponseEntity<ProblemDetail> translate(RuntimeException ex) {
+        if (ex instanceof NotEntitledException notEntitled) {
+            ProblemDetail problem = problem(HttpStatus.FORBIDDEN, "not-entitled", "Not entitled", notEntitled.getMessage());
+            problem.setProperty("code", notEntitled.code());
+            return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
+        }
         if (ex instanceof RefusedException refused) {
             boolean target = refused instanceof TargetRefusedException;
             ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, target ? "target-refused" : "enrollment-refused",

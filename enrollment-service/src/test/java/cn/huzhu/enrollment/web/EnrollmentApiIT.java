@@ -15,6 +15,7 @@ import cn.huzhu.contracts.enrollment.MemberBankAccountRegistered;
 import cn.huzhu.localstack.LocalStack;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -161,6 +162,29 @@ class EnrollmentApiIT extends IntegrationTestSupport {
     }
 
     @Test
+    void shouldLeaveHardshipAndModelWorkerStatusToTheUnionsOfficers() {
+        String unitId = unit("镇海");
+        Api clerk = api.as(LocalStack.shared().tokens().token("clerk-zh", "UNIT_CLERK", null, unitId, "镇海"));
+        Map<String, Object> flagged = member(IdNumbers.male(41), unitId, "IN_SERVICE", false, false);
+        flagged.put("hardship", true);
+
+        Api.Response byClerk = clerk.post("/api/members", flagged);
+        String memberId = registered(IdNumbers.male(41), unitId, "IN_SERVICE", false, false);
+        Api.Response setByClerk = clerk.put("/api/members/" + memberId + "/funding-status", Map.of("hardship", true, "modelWorker", false));
+        Api.Response setByOfficer = api.as(LocalStack.shared().tokens().token("officer-zh", "DISTRICT_OFFICER", null, null, "镇海"))
+                .put("/api/members/" + memberId + "/funding-status", Map.of("hardship", true, "modelWorker", false));
+        Api.Response enrolled = api.post("/api/enrollments", enrolment(memberId, "guangdong-2018-hospital", 1, null, null));
+
+        assertThat(byClerk.status()).as(byClerk.body()).isEqualTo(403);
+        assertThat(byClerk.text("code")).isEqualTo("NOT_ENTITLED");
+        assertThat(setByClerk.status()).isEqualTo(403);
+        assertThat(setByOfficer.status()).as(setByOfficer.body()).isEqualTo(200);
+        assertThat(setByOfficer.json().path("hardship").asBoolean()).isTrue();
+        assertThat(enrolled.json().at("/enrollment/funding").toString()).as("the province pays all for a hardship worker")
+                .isEqualTo("[{\"payer\":\"PROVINCE\",\"amount\":\"95.00\"}]");
+    }
+
+    @Test
     void shouldRegisterTheMembersBankAccountMaskedEverywhereButOnThePayoutsTopic() {
         String memberId = registered(IdNumbers.male(40), unit("江北"), "IN_SERVICE", true, true);
         String card = BankAccounts.card(7);
@@ -177,9 +201,11 @@ class EnrollmentApiIT extends IntegrationTestSupport {
         Api.Response unknown = api.put("/api/members/" + UUID.randomUUID() + "/bank-account", account);
 
         assertThat(registered.status()).as(registered.body()).isEqualTo(200);
-        assertThat(registered.json().at("/bankAccount/number").asText()).isEqualTo(card.substring(0, 4) + "*".repeat(11) + card.substring(15));
+        assertThat(registered.json().path("bankAccount").isNull()).as("registered by staff: cooling off first").isTrue();
+        assertThat(registered.json().at("/pendingBankAccount/number").asText()).isEqualTo(card.substring(0, 4) + "*".repeat(11) + card.substring(15));
+        assertThat(registered.json().at("/pendingBankAccount/effectiveOn").asText()).isEqualTo(LocalDate.parse(TODAY).plusDays(3).toString());
         assertThat(registered.body()).doesNotContain(card);
-        assertThat(api.get("/api/members/" + memberId).json().at("/bankAccount/bankName").asText()).isEqualTo("中国工商银行");
+        assertThat(api.get("/api/members/" + memberId).json().at("/pendingBankAccount/bankName").asText()).isEqualTo("中国工商银行");
         assertThat(again.status()).isEqualTo(200);
         assertThat(storedEvents()).as("the same account again changes nothing").isEqualTo(events);
         assertThat(badCheck.status()).isEqualTo(400);
@@ -193,6 +219,15 @@ class EnrollmentApiIT extends IntegrationTestSupport {
         assertThat(published.getAccountNumber()).isEqualTo(card);
         assertThat(published.getDistrict()).isEqualTo("江北");
         assertThat(published.getPhone()).isEqualTo("13800001234");
+        assertThat(published.getEffectiveFrom()).isEqualTo(LocalDate.parse(TODAY).plusDays(3));
+        assertThat(published.getByMember()).as("the member is told").isFalse();
+
+        Api.Response byMember = api.as(LocalStack.shared().tokens().token("member-40", "MEMBER", memberId, null, null))
+                .put("/api/members/" + memberId + "/bank-account", Map.of("bankName", "中国银行", "accountType", "CARD", "number", BankAccounts.card(8),
+                        "holderName", "张三"));
+        assertThat(byMember.status()).as(byMember.body()).isEqualTo(200);
+        assertThat(byMember.json().at("/bankAccount/number").asText()).as("the member sees their own number").isEqualTo(BankAccounts.card(8));
+        assertThat(byMember.json().path("pendingBankAccount").isNull()).as("the member's own change is in force at once").isTrue();
     }
 
     @Test

@@ -63,8 +63,8 @@ class SecurityIT extends IntegrationTestSupport {
         member1 = member(unit1, idNumber1);
         member2 = member(unit2, idNumber());
         member3 = member(unit3, idNumber());
-        assertThat(admin.put("/api/members/" + member1 + "/bank-account", Map.of("bankName", "中国工商银行", "accountType", "CARD",
-                "number", CARD, "holderName", "安全测试")).status()).isEqualTo(200);
+        assertThat(as("MEMBER", member1, unit1, DISTRICT_A).put("/api/members/" + member1 + "/bank-account", Map.of("bankName", "中国工商银行",
+                "accountType", "CARD", "number", CARD, "holderName", "安全测试")).status()).as("the member's own account, in force at once").isEqualTo(200);
     }
 
     static synchronized String idNumber() {

@@ -1,5 +1,6 @@
 package cn.huzhu.payout.notify;
 
+import cn.huzhu.contracts.enrollment.MemberBankAccountRegistered;
 import cn.huzhu.payout.command.PayoutEvents.PayoutParked;
 import cn.huzhu.payout.command.PayoutEvents.TransferFailed;
 import cn.huzhu.payout.command.PayoutEvents.TransferSucceeded;
@@ -60,14 +61,30 @@ public class PayoutNotifications {
         }
     }
 
+    /**
+     * Tells the member that someone else changed the account their benefits are paid to, and when it comes into force, so
+     * that a change they did not make can be stopped before money goes there.
+     */
+    public void accountChanged(MemberBankAccountRegistered e) {
+        String last4 = e.getAccountNumber().length() < 4 ? "****" : e.getAccountNumber().substring(e.getAccountNumber().length() - 4);
+        String when = e.getEffectiveFrom() == null ? "即日" : e.getEffectiveFrom().getMonthValue() + "月" + e.getEffectiveFrom().getDayOfMonth() + "日";
+        tell(e.getEventId().toString(), e.getMemberId().toString(), "ACCOUNT_CHANGED", e.getPhone(), "【职工互助】您的互助保障金收款账户已由工会变更为"
+                + e.getBankName() + "尾号" + last4 + "的账户，将于" + when + "起生效。如非您本人申请，请在生效前联系所在工会。");
+    }
+
     private void tell(String eventId, String memberId, String kind, String text) {
+        tell(eventId, memberId, kind, null, text);
+    }
+
+    /** Sends once per event: its id is recorded first. The phone is the member's on record unless given. */
+    private void tell(String eventId, String memberId, String kind, String phoneGiven, String text) {
         UUID member = UUID.fromString(memberId);
         int first = jdbc.update("insert into notification_log (event_id, member_id, kind, sent_at) values (?, ?, ?, ?) on conflict do nothing",
                 eventId, member, kind, Timestamp.from(Instant.now()));
         if (first == 0) {
             return;
         }
-        String phone = accounts.of(member).map(BankAccounts.MemberAccount::phone).orElse(null);
+        String phone = phoneGiven != null ? phoneGiven : accounts.of(member).map(BankAccounts.MemberAccount::phone).orElse(null);
         if (phone == null || phone.isBlank()) {
             log.info("No phone for member {}: {} notice not sent", memberId, kind);
             return;
