@@ -45,6 +45,13 @@ public abstract class IntegrationTestSupport {
                 .setValidFrom(LocalDate.parse(tree.path("validFrom").asText())).setDefinitionJson(definition).build());
     }
 
+    /** A member registered (with no enrolment), as enrollment-service publishes it. */
+    protected static cn.huzhu.contracts.enrollment.MemberRegistered registered(String member) {
+        return cn.huzhu.contracts.enrollment.MemberRegistered.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(Instant.now())
+                .setMemberId(UUID.fromString(member)).setUnitId(UUID.randomUUID()).setDistrict("越城").setCategory("IN_SERVICE").setGender("MALE")
+                .setBirthDate(LocalDate.of(1980, 1, 1)).setServiceCard(true).setRealNameVerified(true).setRegisteredOn(LocalDate.of(2025, 12, 1)).build();
+    }
+
     protected static MemberEnrolled enrolled(String member, String enrollmentId, String plan, int shares, LocalDate start, LocalDate end,
                                              LocalDate waitingEnd, String status) {
         return MemberEnrolled.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(Instant.now()).setEnrollmentId(UUID.fromString(enrollmentId))

@@ -11,10 +11,12 @@ import java.util.List;
  * IN_REVIEW carries the amounts proposed and why it needs an adjudicator ({@code reviewReasons}); a decision made in
  * review names the adjudicator and the reason ({@code review}). {@code settlement}: the hospital settlement the claim
  * was made from (null for claims made to the union; absent from events recorded before settlements existed).
+ * {@code filedBy}: who filed the claim (the token's subject, or a district's hospital desk; absent from events recorded
+ * before it was kept), who may not review it.
  */
 public record ClaimAdjudicatedEvent(String claimId, String memberId, Claim claim, String hospital, LocalDate submittedOn, ClaimStatus status,
                                     BigDecimal total, List<BenefitDecision> benefits, Rejection rejection, List<String> reviewReasons,
-                                    Review review, HospitalSettlement settlement) {
+                                    Review review, HospitalSettlement settlement, String filedBy) {
 
     /** An adjudicator's decision on a claim in review. */
     public record Review(String decision, String reason, String reviewer, LocalDate decidedOn) {

@@ -31,18 +31,25 @@ public class ClaimHandler {
     private final Repository<ClaimAggregate> claims;
     private final Repository<BenefitAccountAggregate> accounts;
     private final Repository<LifetimeLedgerAggregate> ledgers;
+    private final Repository<StayRegisterAggregate> registers;
     private final CoverageDirectory coverages;
+    private final MemberDirectory members;
     private final PlanDirectory plans;
     private final EventStorageEngine storage;
     private final BigDecimal reviewThreshold;
 
+    /** Why a claim filed by a member or their unit waits: its bill is confirmed against the documents by an adjudicator. */
+    static final String BILL_TO_CONFIRM = "Filed by the member or their unit: an adjudicator confirms the bill before anything is paid";
+
     public ClaimHandler(Repository<ClaimAggregate> claims, Repository<BenefitAccountAggregate> accounts, Repository<LifetimeLedgerAggregate> ledgers,
-                        CoverageDirectory coverages,
+                        Repository<StayRegisterAggregate> registers, CoverageDirectory coverages, MemberDirectory members,
                         PlanDirectory plans, EventStorageEngine storage, BigDecimal reviewThreshold) {
         this.claims = claims;
         this.accounts = accounts;
         this.ledgers = ledgers;
+        this.registers = registers;
         this.coverages = coverages;
+        this.members = members;
         this.plans = plans;
         this.storage = storage;
         this.reviewThreshold = reviewThreshold;
@@ -79,7 +86,15 @@ public class ClaimHandler {
         if (known != null && known.invoke(ClaimAggregate::settled)) {
             return new Submitted(command.claimId(), false, null);
         }
+        if (known == null && !members.exists(command.memberId())) {
+            throw new UnknownMemberException(command.memberId());
+        }
+        Aggregate<StayRegisterAggregate> register = registerOf(command.memberId());
+        register.execute(r -> r.claim(command.claimId(), command.claim()));
         List<String> reviewReasons = new ArrayList<>(ClaimChecks.inconsistencies(command.claim()));
+        if (command.settlement() == null && !command.filedBy().actsAs(Actor.Capacity.ADJUDICATOR)) {
+            reviewReasons.add(BILL_TO_CONFIRM);
+        }
         // Flagged exclusions are proposed as not applying; the adjudicator decides.
         Claim proposed = withoutExclusions(command.claim());
         Outcome proposal = assess(command.memberId(), proposed);
@@ -87,12 +102,16 @@ public class ClaimHandler {
         ClaimAdjudicatedEvent decision;
         if (!reviewReasons.isEmpty() && proposal.total().signum() > 0) {
             decision = new ClaimAdjudicatedEvent(command.claimId(), command.memberId(), command.claim(), command.hospital(), command.submittedOn(),
-                    ClaimStatus.IN_REVIEW, proposal.total(), proposal.benefits(), null, reviewReasons, null, command.settlement());
+                    ClaimStatus.IN_REVIEW, proposal.total(), proposal.benefits(), null, reviewReasons, null, command.settlement(),
+                    command.filedBy().subject());
         } else {
             Outcome outcome = proposed.equals(command.claim()) ? proposal : assess(command.memberId(), command.claim());
             charge(command.claimId(), command.memberId(), outcome);
             decision = decision(command.claimId(), command.memberId(), command.claim(), command.hospital(), command.submittedOn(), outcome, null,
-                    command.settlement());
+                    command.settlement(), command.filedBy().subject());
+        }
+        if (decision.status() == ClaimStatus.REJECTED) {
+            register.execute(r -> r.release(command.claimId()));
         }
         if (known != null) {
             ClaimAdjudicatedEvent again = decision;
@@ -115,6 +134,9 @@ public class ClaimHandler {
         if (!claim.invoke(ClaimAggregate::inReview)) {
             throw new ClaimNotInReviewException(command.claimId());
         }
+        if (command.reviewer().equals(proposed.filedBy())) {
+            throw new FourEyesException(command.claimId());
+        }
         ClaimAdjudicatedEvent.Review review = new ClaimAdjudicatedEvent.Review(command.approve() ? "APPROVE" : "REJECT", command.reason(),
                 command.reviewer(), command.decidedOn());
         ClaimAdjudicatedEvent decision;
@@ -122,11 +144,11 @@ public class ClaimHandler {
             Outcome outcome = assess(proposed.memberId(), withoutExclusions(proposed.claim()));
             charge(proposed.claimId(), proposed.memberId(), outcome);
             decision = decision(proposed.claimId(), proposed.memberId(), proposed.claim(), proposed.hospital(), proposed.submittedOn(), outcome, review,
-                    proposed.settlement());
+                    proposed.settlement(), proposed.filedBy());
         } else {
             decision = new ClaimAdjudicatedEvent(proposed.claimId(), proposed.memberId(), proposed.claim(), proposed.hospital(), proposed.submittedOn(),
                     ClaimStatus.REJECTED, BigDecimal.ZERO.setScale(2), proposed.benefits(),
-                    new Rejection("REJECTED_IN_REVIEW", command.reason()), proposed.reviewReasons(), review, proposed.settlement());
+                    new Rejection("REJECTED_IN_REVIEW", command.reason()), proposed.reviewReasons(), review, proposed.settlement(), proposed.filedBy());
         }
         claim.execute(c -> c.decideAgain(decision));
     }
@@ -158,10 +180,17 @@ public class ClaimHandler {
     }
 
     private static ClaimAdjudicatedEvent decision(String claimId, String memberId, Claim claim, String hospital, LocalDate on, Outcome outcome,
-                                                  ClaimAdjudicatedEvent.Review review, HospitalSettlement settlement) {
+                                                  ClaimAdjudicatedEvent.Review review, HospitalSettlement settlement, String filedBy) {
         ClaimStatus status = outcome.total().signum() > 0 ? ClaimStatus.APPROVED : ClaimStatus.REJECTED;
         return new ClaimAdjudicatedEvent(claimId, memberId, claim, hospital, on, status, outcome.total(), outcome.benefits(),
-                status == ClaimStatus.APPROVED ? null : outcome.rejection(), List.of(), review, settlement);
+                status == ClaimStatus.APPROVED ? null : outcome.rejection(), List.of(), review, settlement, filedBy);
+    }
+
+    /** The member's register of claimed stays, opened with their first claim. */
+    private Aggregate<StayRegisterAggregate> registerOf(String memberId) throws Exception {
+        String id = StayRegisterAggregate.idOf(memberId);
+        Aggregate<StayRegisterAggregate> register = existing(registers, id);
+        return register != null ? register : registers.newInstance(() -> new StayRegisterAggregate(id, memberId));
     }
 
     /** Records the approved assessments on their benefit accounts, opening an account on its first payment. */

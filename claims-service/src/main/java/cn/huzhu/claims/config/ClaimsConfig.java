@@ -7,6 +7,8 @@ import cn.huzhu.claims.command.ClaimAggregate;
 import cn.huzhu.claims.command.ClaimHandler;
 import cn.huzhu.claims.command.CoverageDirectory;
 import cn.huzhu.claims.command.LifetimeLedgerAggregate;
+import cn.huzhu.claims.command.MemberDirectory;
+import cn.huzhu.claims.command.StayRegisterAggregate;
 import cn.huzhu.claims.command.PlanDirectory;
 import cn.huzhu.identity.MemberIds;
 import java.math.BigDecimal;
@@ -51,9 +53,9 @@ public class ClaimsConfig {
 
     @Bean
     ClaimHandler claimHandler(Repository<ClaimAggregate> claims, Repository<BenefitAccountAggregate> accounts,
-                              Repository<LifetimeLedgerAggregate> ledgers, CoverageDirectory coverages,
-                              PlanDirectory plans, EventStorageEngine storage,
+                              Repository<LifetimeLedgerAggregate> ledgers, Repository<StayRegisterAggregate> registers,
+                              CoverageDirectory coverages, MemberDirectory members, PlanDirectory plans, EventStorageEngine storage,
                               @Value("${huzhu.claims.review-threshold}") BigDecimal reviewThreshold) {
-        return new ClaimHandler(claims, accounts, ledgers, coverages, plans, storage, reviewThreshold);
+        return new ClaimHandler(claims, accounts, ledgers, registers, coverages, members, plans, storage, reviewThreshold);
     }
 }

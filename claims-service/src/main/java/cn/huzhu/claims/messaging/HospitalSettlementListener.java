@@ -1,6 +1,9 @@
 package cn.huzhu.claims.messaging;
 
+import cn.huzhu.claims.command.Actor;
 import cn.huzhu.claims.command.BenefitDecision;
+import cn.huzhu.claims.command.DuplicateStayException;
+import cn.huzhu.claims.command.UnknownMemberException;
 import cn.huzhu.claims.command.ClaimAdjudicatedEvent;
 import cn.huzhu.claims.command.ClaimHandler;
 import cn.huzhu.claims.command.ClaimStatus;
@@ -136,9 +139,13 @@ public class HospitalSettlementListener {
         ClaimHandler.Submitted submitted;
         try {
             submitted = Conflicts.sendRetrying(commands, new SubmitClaimCommand(claimId, memberId, claim, s.getHospital(), today,
-                    new HospitalSettlement(s.getDistrict(), s.getSettlementId())));
+                    new HospitalSettlement(s.getDistrict(), s.getSettlementId()), Actor.hospitalDesk(s.getDistrict())));
         } catch (SettlementConflictException e) {
             return refused(s.getSettlementId(), s.getDistrict(), "SETTLEMENT_CONFLICT", e.getMessage());
+        } catch (DuplicateStayException e) {
+            return refused(s.getSettlementId(), s.getDistrict(), "DUPLICATE_STAY", e.getMessage());
+        } catch (UnknownMemberException e) {
+            return refused(s.getSettlementId(), s.getDistrict(), "UNKNOWN_MEMBER", "The patient is not a member of the scheme");
         } catch (IllegalArgumentException e) {
             return refused(s.getSettlementId(), s.getDistrict(), "INVALID_SETTLEMENT", e.getMessage());
         }

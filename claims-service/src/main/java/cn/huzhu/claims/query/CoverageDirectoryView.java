@@ -1,6 +1,7 @@
 package cn.huzhu.claims.query;
 
 import cn.huzhu.claims.command.CoverageDirectory;
+import cn.huzhu.claims.command.MemberDirectory;
 import cn.huzhu.claims.engine.Coverage;
 import java.time.LocalDate;
 import java.util.List;
@@ -8,9 +9,9 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** The member's enrolments from the coverage view, which the enrolment events keep. */
+/** The members and their enrolments from the member directory and the coverage view, which the enrolment events keep. */
 @Component
-public class CoverageDirectoryView implements CoverageDirectory {
+public class CoverageDirectoryView implements CoverageDirectory, MemberDirectory {
 
     private final JdbcTemplate jdbc;
 
@@ -28,6 +29,14 @@ public class CoverageDirectoryView implements CoverageDirectory {
                         rs.getObject("waiting_period_end", LocalDate.class), rs.getBoolean("continuous")),
                         "COLLECTED".equals(rs.getString("premium_status"))),
                 UUID.fromString(memberId), date, date);
+    }
+
+    /** A member is known once registered (or enrolled: the enrolment of a member registered before the directory was kept). */
+    @Override
+    public boolean exists(String memberId) {
+        UUID member = UUID.fromString(memberId);
+        return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from member_directory where member_id = ?)"
+                + " or exists (select 1 from coverage_view where member_id = ?)", Boolean.class, member, member));
     }
 
     /** The unit and district a member's enrolments were recorded with (who may see the member's claims); empty without any. */

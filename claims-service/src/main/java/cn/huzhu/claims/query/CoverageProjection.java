@@ -1,6 +1,7 @@
 package cn.huzhu.claims.query;
 
 import cn.huzhu.contracts.enrollment.MemberEnrolled;
+import cn.huzhu.contracts.enrollment.MemberRegistered;
 import cn.huzhu.contracts.enrollment.PlanVersionPublished;
 import cn.huzhu.contracts.enrollment.PremiumCollected;
 import org.apache.avro.specific.SpecificRecord;
@@ -8,7 +9,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the plan definitions and every member's coverage from the catalogue and enrolment records. Every
+ * Keeps the plan definitions, the members and every member's coverage from the catalogue and enrolment records. Every
  * statement is idempotent, so a redelivered or replayed record changes nothing.
  */
 @Component
@@ -28,6 +29,11 @@ public class CoverageProjection {
             jdbc.update("insert into plan_definition (plan_id, version, valid_from, definition) values (?, ?, ?, ?) on conflict do nothing",
                     plan.getPlanId(), plan.getVersion(), plan.getValidFrom(), plan.getDefinitionJson());
             plans.forget(plan.getPlanId());
+            return true;
+        }
+        if (record instanceof MemberRegistered m) {
+            jdbc.update("insert into member_directory (member_id, unit_id, district) values (?, ?, ?) on conflict do nothing",
+                    m.getMemberId(), m.getUnitId(), m.getDistrict());
             return true;
         }
         if (record instanceof MemberEnrolled e) {

@@ -1,6 +1,9 @@
 package cn.huzhu.claims.web;
 
+import cn.huzhu.claims.command.Actor;
 import cn.huzhu.claims.command.ClaimHandler;
+import cn.huzhu.security.Caller;
+import cn.huzhu.security.Role;
 import cn.huzhu.axon.Conflicts;
 import cn.huzhu.claims.command.ReviewClaimCommand;
 import cn.huzhu.claims.command.RevokeClaimCommand;
@@ -87,7 +90,8 @@ public class ClaimController {
         }
         Claim claim = claim(request);
         String claimId = claimId(request);
-        SubmitClaimCommand command = new SubmitClaimCommand(claimId, request.memberId().toString(), claim, request.hospital(), LocalDate.now(clock), null);
+        SubmitClaimCommand command = new SubmitClaimCommand(claimId, request.memberId().toString(), claim, request.hospital(), LocalDate.now(clock), null,
+                filer());
         ClaimHandler.Submitted submitted = Conflicts.sendRetrying(commands, command);
         ClaimResponse body = submitted.decision() != null ? ClaimResponse.asSeenByCaller(new ClaimRecord(submitted.decision(), null))
                 : ClaimResponse.asSeenByCaller(find(submitted.claimId()));
@@ -96,19 +100,19 @@ public class ClaimController {
 
     public enum ReviewDecision { APPROVE, REJECT }
 
-    public record ReviewRequest(@NotNull ReviewDecision decision, @NotBlank @Size(max = 500) String reason,
-                                @NotBlank @Size(max = 100) String reviewer) {
+    public record ReviewRequest(@NotNull ReviewDecision decision, @NotBlank @Size(max = 500) String reason) {
     }
 
     /**
-     * An adjudicator's decision on a claim in review: APPROVE pays what the rules give against the benefit
-     * accounts as they are now; REJECT pays nothing and is final. A claim not in review → 409.
+     * An adjudicator's decision on a claim in review, recorded under the adjudicator's own name (the token's subject):
+     * APPROVE pays what the rules give against the benefit accounts as they are now; REJECT pays nothing and is final.
+     * A claim not in review → 409; a claim this adjudicator filed → 403 {@code FOUR_EYES} (another adjudicator reviews it).
      */
     @PostMapping("/{claimId}/review")
     public ClaimResponse review(@PathVariable UUID claimId, @Valid @RequestBody ReviewRequest request) {
         find(claimId.toString());
         commands.sendAndWait(new ReviewClaimCommand(claimId.toString(), request.decision() == ReviewDecision.APPROVE, request.reason().strip(),
-                request.reviewer().strip(), LocalDate.now(clock)));
+                Caller.current().subject(), LocalDate.now(clock)));
         return ClaimResponse.asSeenByCaller(find(claimId.toString()));
     }
 
@@ -129,6 +133,22 @@ public class ClaimController {
     @GetMapping("/{claimId}")
     public ClaimResponse get(@PathVariable UUID claimId) {
         return ClaimResponse.asSeenByCaller(find(claimId.toString()));
+    }
+
+    /** Who files: an adjudicator's bill is decided at once, a member's or clerk's waits for an adjudicator's confirmation. */
+    private static Actor filer() {
+        Caller caller = Caller.current();
+        Set<Actor.Capacity> capacities = java.util.EnumSet.noneOf(Actor.Capacity.class);
+        if (caller.has(Role.ADJUDICATOR)) {
+            capacities.add(Actor.Capacity.ADJUDICATOR);
+        }
+        if (caller.has(Role.MEMBER)) {
+            capacities.add(Actor.Capacity.MEMBER);
+        }
+        if (caller.has(Role.UNIT_CLERK)) {
+            capacities.add(Actor.Capacity.UNIT_CLERK);
+        }
+        return new Actor(caller.subject(), capacities);
     }
 
     private ClaimRecord find(String claimId) {

@@ -1,6 +1,9 @@
 package cn.huzhu.claims.web;
 
 import cn.huzhu.claims.command.ClaimNotApprovedException;
+import cn.huzhu.claims.command.DuplicateStayException;
+import cn.huzhu.claims.command.FourEyesException;
+import cn.huzhu.claims.command.UnknownMemberException;
 import cn.huzhu.claims.command.ClaimNotInReviewException;
 import cn.huzhu.axon.Conflicts;
 import java.net.URI;
@@ -64,8 +67,24 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler({NotFoundException.class, IllegalArgumentException.class, ConcurrencyException.class, ClaimNotInReviewException.class,
-            ClaimNotApprovedException.class})
+            ClaimNotApprovedException.class, DuplicateStayException.class, FourEyesException.class, UnknownMemberException.class})
     ResponseEntity<ProblemDetail> translate(RuntimeException ex) {
+        if (ex instanceof DuplicateStayException duplicate) {
+            ProblemDetail problem = problem(HttpStatus.CONFLICT, "duplicate-stay", "Stay claimed already", duplicate.getMessage());
+            problem.setProperty("code", "DUPLICATE_STAY");
+            problem.setProperty("claimId", duplicate.firstClaimId());
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+        }
+        if (ex instanceof FourEyesException) {
+            ProblemDetail problem = problem(HttpStatus.FORBIDDEN, "four-eyes", "Filed by this adjudicator", ex.getMessage());
+            problem.setProperty("code", "FOUR_EYES");
+            return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
+        }
+        if (ex instanceof UnknownMemberException) {
+            ProblemDetail problem = problem(HttpStatus.NOT_FOUND, "not-found", "Not found", ex.getMessage());
+            problem.setProperty("code", "UNKNOWN_MEMBER");
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+        }
         if (ex instanceof ClaimNotApprovedException) {
             return ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT, "not-approved", "Not approved", ex.getMessage()));
         }

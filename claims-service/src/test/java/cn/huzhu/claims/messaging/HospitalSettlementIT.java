@@ -48,6 +48,9 @@ class HospitalSettlementIT extends IntegrationTestSupport {
     static final LocalDate START = LocalDate.of(2026, 1, 1);
     static final String PATIENT = IdNumbers.of("330802", LocalDate.of(1975, 5, 5), 11);
     static final String UNCOVERED = IdNumbers.of("330802", LocalDate.of(1976, 6, 6), 13);
+    static final String NOT_A_MEMBER = IdNumbers.of("330802", LocalDate.of(1977, 7, 7), 15);
+    /** The admission day of each settlement number. */
+    static final java.util.Map<String, LocalDate> STAYS = new java.util.concurrent.ConcurrentHashMap<>();
     static final AtomicBoolean COVERED = new AtomicBoolean();
 
     @Autowired
@@ -69,8 +72,11 @@ class HospitalSettlementIT extends IntegrationTestSupport {
         publishPlan(producer, "quzhou-2020-hospital", 2);
         send(producer, Topics.MEMBERS, member, enrolled(member, UUID.randomUUID().toString(), "quzhou-2020-hospital", 1, START,
                 START.plusYears(1).minusDays(1), START, "COLLECTED"));
+        send(producer, Topics.MEMBERS, memberOf(UNCOVERED), registered(memberOf(UNCOVERED)));
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("select count(*) from coverage_view where member_id = ?",
                 Integer.class, UUID.fromString(member)) == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("select count(*) from member_directory where member_id = ?",
+                Integer.class, UUID.fromString(memberOf(UNCOVERED))) == 1);
     }
 
     @AfterEach
@@ -160,6 +166,29 @@ class HospitalSettlementIT extends IntegrationTestSupport {
     }
 
     @Test
+    void shouldRefuseAPatientWhoIsNoMemberAndAStayClaimedAlreadyAndRecordNothing() throws Exception {
+        String stranger = "KC-" + UUID.randomUUID();
+        String first = "KC-" + UUID.randomUUID();
+        String again = "KC-" + UUID.randomUUID();
+
+        submit(settlement(stranger, NOT_A_MEMBER, "3000.00"), DISTRICT);
+        submit(settlement(first, PATIENT, "1200.00"), DISTRICT);
+        STAYS.put(again, STAYS.get(first).plusDays(1));
+        submit(settlement(again, PATIENT, "1300.00"), DISTRICT);
+
+        HospitalSettlementAnswered unknown = answers(DISTRICT, stranger, 1).get(0);
+        assertThat(unknown.getCode()).isEqualTo("UNKNOWN_MEMBER");
+        assertThat(eventsOf(HospitalSettlementListener.claimIdOf(DISTRICT, stranger))).isZero();
+        HospitalSettlementAnswered paid = answers(DISTRICT, first, 1).get(0);
+        HospitalSettlementAnswered duplicate = answers(DISTRICT, again, 1).get(0);
+        assertThat(paid.getStatus()).isEqualTo("APPROVED");
+        assertThat(duplicate.getStatus()).isEqualTo("REFUSED");
+        assertThat(duplicate.getCode()).as("another settlement number, an overlapping stay").isEqualTo("DUPLICATE_STAY");
+        assertThat(duplicate.getMessage()).contains(paid.getClaimId().toString());
+        assertThat(eventsOf(HospitalSettlementListener.claimIdOf(DISTRICT, again))).isZero();
+    }
+
+    @Test
     void shouldRefuseRecordsItCannotTakeWithoutChangingAnything() throws Exception {
         String wrongOffice = "KC-" + UUID.randomUUID();
         String badNumber = "KC-" + UUID.randomUUID();
@@ -192,11 +221,13 @@ class HospitalSettlementIT extends IntegrationTestSupport {
         return memberIds.of(IdNumber.parse(idNumber, LocalDate.now()));
     }
 
+    /** A settlement of a stay of its own (each settlement number a week of its own in the cover year: one stay is settled once). */
     static HospitalSettlementSubmitted settlement(String id, String idNumber, String coPay) {
         BigDecimal patientShare = new BigDecimal(coPay);
+        LocalDate admitted = STAYS.computeIfAbsent(id, k -> START.plusWeeks(STAYS.size() + 1));
         return HospitalSettlementSubmitted.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(Instant.now())
                 .setSettlementId(id).setDistrict(DISTRICT).setHospital("衢州市人民医院").setHospitalGrade(null).setIdNumber(idNumber)
-                .setAdmissionDate(LocalDate.of(2026, 3, 2)).setDischargeDate(LocalDate.of(2026, 3, 9)).setHospitalDays(null).setCause("ILLNESS")
+                .setAdmissionDate(admitted).setDischargeDate(admitted.plusDays(5)).setHospitalDays(null).setCause("ILLNESS")
                 .setTotal(patientShare.multiply(new BigDecimal("3")).setScale(2)).setPooledFundPaid(patientShare.multiply(new BigDecimal("2")).setScale(2))
                 .setCoPay(patientShare).setDeductible(null).setSelfFunded(new BigDecimal("0.00"))
                 .build();

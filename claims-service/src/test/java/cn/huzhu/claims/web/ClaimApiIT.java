@@ -63,6 +63,8 @@ class ClaimApiIT extends IntegrationTestSupport {
     final HttpClient http = HttpClient.newHttpClient();
     /** An adjudicator's token: submits, reviews, revokes and reads every claim, diagnoses included. */
     static final String TOKEN = LocalStack.shared().tokens().token("test-adjudicator", "ADJUDICATOR", null, null, null);
+    /** Another adjudicator: reviews what the first filed. */
+    static final String SECOND_ADJUDICATOR = LocalStack.shared().tokens().token("test-adjudicator-2", "ADJUDICATOR", null, null, null);
 
     static final java.util.concurrent.atomic.AtomicBoolean PUBLISHED = new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -91,6 +93,16 @@ class ClaimApiIT extends IntegrationTestSupport {
             send(producer, Topics.MEMBERS, PENDING_MEMBER, enrolled(PENDING_MEMBER, UUID.randomUUID().toString(), "shaoxing-hospital", 1, START,
                     START.plusYears(1).minusDays(1), START, "PENDING"));
         }
+    }
+
+    /** Publishes the member's registration, as enrollment-service would, and waits until this service knows the member. */
+    void registerMember(String member) throws Exception {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", LocalStack.shared().bootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            send(producer, Topics.MEMBERS, member, registered(member));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("select count(*) from member_directory where member_id = ?",
+                Integer.class, UUID.fromString(member)) == 1);
     }
 
     /** Publishes a collected one-share enrolment of the member, as enrollment-service would, and waits until this service knows it. */
@@ -294,11 +306,18 @@ class ClaimApiIT extends IntegrationTestSupport {
         awaitCoverage();
 
         Response pending = post(stay(PENDING_MEMBER, "1000.00", 3));
+        String nobody = UUID.randomUUID().toString();
+        Response forNobody = post(stay(nobody, "1000.00", 3));
         String stranger = UUID.randomUUID().toString();
+        registerMember(stranger);
         Response none = post(stay(stranger, "1000.00", 3));
         cover(stranger, UUID.randomUUID().toString(), "shaoxing-hospital");
         Response afterCover = post(stay(stranger, "1000.00", 3));
 
+        assertThat(forNobody.status()).as("a member nobody registered").isEqualTo(404);
+        assertThat(forNobody.json().path("code").asText()).isEqualTo("UNKNOWN_MEMBER");
+        assertThat(jdbc.queryForObject("select count(*) from domainevententry where payload::text like ?", Integer.class, "%" + nobody + "%"))
+                .as("nothing recorded").isZero();
         assertThat(pending.json().path("status").asText()).isEqualTo("REJECTED");
         assertThat(pending.json().path("rejection").path("code").asText()).isEqualTo("PREMIUM_NOT_COLLECTED");
         assertThat(none.json().path("rejection").path("code").asText()).isEqualTo("NO_COVERAGE");
@@ -308,6 +327,37 @@ class ClaimApiIT extends IntegrationTestSupport {
         assertThat(afterCover.json().path("total").asText()).isEqualTo("875.00");
         assertThat(decisionsOf(none.json().path("claimId").asText(), 2)).extracting(r -> r.getClass().getSimpleName())
                 .containsExactly("ClaimRejected", "ClaimApproved");
+    }
+
+    @Test
+    void shouldHoldAMembersOwnBillForAnAdjudicatorAndRefuseTheSameStayClaimedAgain() throws Exception {
+        awaitCoverage();
+        String member = UUID.randomUUID().toString();
+        cover(member, UUID.randomUUID().toString(), "shaoxing-hospital");
+        String own = LocalStack.shared().tokens().token("claims-own-" + member, "MEMBER", member, null, null);
+        Map<String, Object> otherText = stay(member, "1000.00", 10);
+        otherText.put("hospital", "绍兴市人民医院（越城院区）");
+        Map<String, Object> aFenMore = stay(member, "1000.01", 10);
+        aFenMore.put("eventDate", "2026-03-05");
+
+        Response filed = postAs(own, "/api/claims", stay(member, "1000.00", 10));
+        Response sameAgain = postAs(own, "/api/claims", stay(member, "1000.00", 10));
+        Response underOtherText = postAs(own, "/api/claims", otherText);
+        Response changedByAFen = post(aFenMore);
+
+        assertThat(filed.status()).isEqualTo(201);
+        assertThat(filed.json().path("status").asText()).isEqualTo("IN_REVIEW");
+        assertThat(filed.json().path("reviewReasons").toString()).contains("an adjudicator confirms the bill");
+        assertThat(sameAgain.status()).as("the same claim again is answered as decided").isEqualTo(200);
+        for (Response duplicate : List.of(underOtherText, changedByAFen)) {
+            assertThat(duplicate.status()).isEqualTo(409);
+            assertThat(duplicate.json().path("code").asText()).isEqualTo("DUPLICATE_STAY");
+            assertThat(duplicate.json().path("claimId").asText()).isEqualTo(filed.json().path("claimId").asText());
+        }
+        Response confirmed = postTo("/api/claims/" + filed.json().path("claimId").asText() + "/review", Map.of("decision", "APPROVE",
+                "reason", "票据核实"));
+        assertThat(confirmed.json().path("status").asText()).isEqualTo("APPROVED");
+        assertThat(confirmed.json().path("total").asText()).isEqualTo("1050.00");
     }
 
     @Test
@@ -335,16 +385,21 @@ class ClaimApiIT extends IntegrationTestSupport {
         String charges = "select count(*) from domainevententry where payloadtype like '%BenefitAccountChargedEvent' and aggregateidentifier = ?";
         assertThat(jdbc.queryForObject(charges, Integer.class, "benefit-account-" + enrolment)).as("nothing charged while in review").isZero();
 
-        Response approved = postTo(reviewUrl, Map.of("decision", "APPROVE", "reason", "出院小结与账单核对无误", "reviewer", "审核员甲"));
-        Response twice = postTo(reviewUrl, Map.of("decision", "REJECT", "reason", "again", "reviewer", "审核员乙"));
-        Response rejected = postTo("/api/claims/" + contradictory.json().path("claimId").asText() + "/review",
-                Map.of("decision", "REJECT", "reason", "出院日期早于入院日期", "reviewer", "审核员甲"));
+        Response byTheFiler = postTo(reviewUrl, Map.of("decision", "APPROVE", "reason", "自己核对"));
+        Response approved = postAs(SECOND_ADJUDICATOR, reviewUrl, Map.of("decision", "APPROVE", "reason", "出院小结与账单核对无误",
+                "reviewer", "审核员甲"));
+        Response twice = postAs(SECOND_ADJUDICATOR, reviewUrl, Map.of("decision", "REJECT", "reason", "again"));
+        Response rejected = postAs(SECOND_ADJUDICATOR, "/api/claims/" + contradictory.json().path("claimId").asText() + "/review",
+                Map.of("decision", "REJECT", "reason", "出院日期早于入院日期"));
         Response resent = post(backwards);
 
+        assertThat(byTheFiler.status()).as("four eyes: whoever filed a claim does not review it").isEqualTo(403);
+        assertThat(byTheFiler.json().path("code").asText()).isEqualTo("FOUR_EYES");
         assertThat(approved.status()).as(approved.json().toString()).isEqualTo(200);
         assertThat(approved.json().path("status").asText()).isEqualTo("APPROVED");
         assertThat(approved.json().path("total").asText()).isEqualTo("24250.00");
-        assertThat(approved.json().path("review").path("reviewer").asText()).isEqualTo("审核员甲");
+        assertThat(approved.json().path("review").path("reviewer").asText()).as("the token's subject, whatever the body says")
+                .isEqualTo("test-adjudicator-2");
         assertThat(jdbc.queryForObject(charges, Integer.class, "benefit-account-" + enrolment)).as("charged once approved").isEqualTo(1);
         assertThat(twice.status()).isEqualTo(409);
         assertThat(rejected.json().path("rejection").path("code").asText()).isEqualTo("REJECTED_IN_REVIEW");
