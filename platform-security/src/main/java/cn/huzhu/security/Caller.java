@@ -91,10 +91,29 @@ public record Caller(String subject, Set<Role> roles, String memberId, String un
      * (they match claims to documents); diagnoses to adjudicators. Everyone else gets it masked (diagnoses left out).
      */
     public boolean sees(Sensitive what, String ownerMemberId) {
-        if (has(Role.MEMBER) && memberId != null && Objects.equals(memberId, ownerMemberId)) {
-            return true;
+        boolean sees = has(Role.MEMBER) && memberId != null && Objects.equals(memberId, ownerMemberId)
+                || has(Role.ADJUDICATOR) && (what == Sensitive.ID_NUMBER || what == Sensitive.DIAGNOSIS);
+        if (sees) {
+            disclosed(what);
         }
-        return has(Role.ADJUDICATOR) && (what == Sensitive.ID_NUMBER || what == Sensitive.DIAGNOSIS);
+        return sees;
+    }
+
+    /** The request attribute naming what the current request showed unmasked, which the audit log records. */
+    static final String DISCLOSED = Caller.class.getName() + ".disclosed";
+
+    /** Notes that the current request shows this personal data unmasked (nothing outside a web request). */
+    @SuppressWarnings("unchecked")
+    private static void disclosed(Sensitive what) {
+        org.springframework.web.context.request.RequestAttributes request = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
+        if (request != null) {
+            Set<Sensitive> shown = (Set<Sensitive>) request.getAttribute(DISCLOSED, org.springframework.web.context.request.RequestAttributes.SCOPE_REQUEST);
+            if (shown == null) {
+                shown = EnumSet.noneOf(Sensitive.class);
+                request.setAttribute(DISCLOSED, shown, org.springframework.web.context.request.RequestAttributes.SCOPE_REQUEST);
+            }
+            shown.add(what);
+        }
     }
 
     /** Shown in logs and the audit log. */

@@ -27,7 +27,6 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
 /**
  * Every service is an OAuth2 resource server: a request carries the issuer's signed JWT ({@code Authorization: Bearer}),
@@ -79,6 +78,13 @@ public class PlatformSecurityConfig {
         return new AuditLog(dataSource);
     }
 
+    /** Idempotency-Key on every creating POST (a servlet filter after the security chain: the caller is known). */
+    @Bean
+    IdempotencyFilter idempotencyFilter(DataSource dataSource,
+                                        @Value("${huzhu.security.idempotency-abandoned-after:PT2M}") java.time.Duration abandonedAfter) {
+        return new IdempotencyFilter(dataSource, abandonedAfter, java.time.Clock.systemUTC());
+    }
+
     @Bean
     SecurityFilterChain platformSecurity(HttpSecurity http, EndpointRules rules, AuditLog audit,
                                          @Value("${huzhu.security.max-request-bytes:1048576}") long maxRequestBytes,
@@ -115,9 +121,9 @@ public class PlatformSecurityConfig {
                     }
                     a.anyRequest().denyAll();
                 })
+                .addFilterBefore(new AuditFilter(audit), BearerTokenAuthenticationFilter.class)
                 .addFilterBefore(new RequestSizeFilter(maxRequestBytes, maxUploadBytes, uploadPaths), BearerTokenAuthenticationFilter.class)
-                .addFilterAfter(new RateLimitFilter(ratePerMinute, java.time.Clock.systemUTC()), BearerTokenAuthenticationFilter.class)
-                .addFilterAfter(new AuditFilter(audit), AuthorizationFilter.class);
+                .addFilterAfter(new RateLimitFilter(ratePerMinute, java.time.Clock.systemUTC()), BearerTokenAuthenticationFilter.class);
         return http.build();
     }
 }

@@ -384,7 +384,7 @@ class AbuseCasesIT {
 
         String abandoned = "abandoned-" + UUID.randomUUID();
         Map<String, Object> late = memberBody(newIdNumber(), unitA, "IN_SERVICE");
-        executeIn("enrollment", "insert into idempotency_record (caller, idempotency_key, endpoint, request_hash, created_at)"
+        executeIn("enrollment", "insert into idempotency.request (caller, idempotency_key, endpoint, request_hash, created_at)"
                 + " values ('clerk-" + unitA + "', '" + abandoned + "', '/api/members', 'left-by-a-crash', now() - interval '1 hour')");
         Calls.Answer retried = clerkA.post(enrollment("/api/members"), late, "Idempotency-Key", abandoned);
         assertThat(retried.status()).as("an abandoned first attempt expires: " + retried.body()).isEqualTo(201);

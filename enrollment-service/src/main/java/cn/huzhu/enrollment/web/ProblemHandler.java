@@ -89,7 +89,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler({RefusedException.class, InvalidIdNumberException.class, InvalidBankAccountException.class, MemberAlreadyRegisteredException.class,
             UnknownUnitException.class, AggregateNotFoundException.class, ConcurrencyException.class, NotFoundException.class,
-            IllegalArgumentException.class, IdempotencyConflictException.class})
+            IllegalArgumentException.class})
     ResponseEntity<ProblemDetail> translate(RuntimeException ex) {
         if (ex instanceof NotEntitledException notEntitled) {
             ProblemDetail problem = problem(HttpStatus.FORBIDDEN, "not-entitled", "Not entitled", notEntitled.getMessage());
@@ -137,10 +137,6 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         if (ex instanceof NotFoundException) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem(HttpStatus.NOT_FOUND, "not-found", "Not found", ex.getMessage()));
-        }
-        if (ex instanceof IdempotencyConflictException) {
-            return ResponseEntity.unprocessableContent().body(problem(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
-                    "Idempotency-Key reused", ex.getMessage()));
         }
         if (ex instanceof IllegalArgumentException) {
             return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", ex.getMessage()));

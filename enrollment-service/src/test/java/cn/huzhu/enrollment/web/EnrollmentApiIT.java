@@ -311,13 +311,17 @@ class EnrollmentApiIT extends IntegrationTestSupport {
         Api.Response first = api.post("/api/enrollments", body, "Idempotency-Key", key);
         Api.Response again = api.post("/api/enrollments", body, "Idempotency-Key", key);
         Api.Response other = api.post("/api/enrollments", enrolment(memberId, "huzhou-major-disease", 1, null, null), "Idempotency-Key", key);
+        Api.Response anotherCaller = api.as(LocalStack.shared().tokens().token("another-admin", "SCHEME_ADMIN", null, null, null))
+                .post("/api/enrollments", enrolment(memberId, "huzhou-major-disease", 1, null, null), "Idempotency-Key", key);
 
         assertThat(first.status()).isEqualTo(201);
         assertThat(again.status()).isEqualTo(201);
         assertThat(again.body()).isEqualTo(first.body());
         assertThat(again.headers().firstValue("Idempotent-Replayed")).hasValue("true");
         assertThat(other.status()).isEqualTo(422);
-        assertThat(api.get("/api/members/" + memberId + "/enrollments").json()).hasSize(1);
+        assertThat(anotherCaller.status()).as("the key is the first caller's: another caller's request is its own").isEqualTo(201);
+        assertThat(anotherCaller.headers().firstValue("Idempotent-Replayed")).isEmpty();
+        assertThat(api.get("/api/members/" + memberId + "/enrollments").json()).hasSize(2);
     }
 
     @Test
