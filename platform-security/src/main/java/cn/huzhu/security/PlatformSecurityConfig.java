@@ -37,7 +37,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  */
 @Configuration
 @EnableWebSecurity
-@Import({AuditController.class, OpenApiBearer.class})
+@Import({AuditController.class, OpenApiBearer.class, ProblemErrorController.class})
 public class PlatformSecurityConfig {
 
     static final String[] OPEN = {"/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**",
@@ -71,6 +71,22 @@ public class PlatformSecurityConfig {
     OfficeIdentity officeIdentity(@Value("${huzhu.security.jwk-set-uri}") String jwkSetUri, @Value("${huzhu.security.issuer:}") String issuer,
                                   @Value("${huzhu.security.audience:}") String audience) {
         return OfficeIdentity.of(NimbusJwtDecoder.withJwkSetUri(jwkSetUri).build(), identityValidators(issuer, audience));
+    }
+
+    /** What Tomcat answers on its own (before any filter) as problem details: the host's error report valve. */
+    @Bean
+    org.springframework.boot.web.server.WebServerFactoryCustomizer<org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory> problemReports() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof org.apache.catalina.core.StandardHost host) {
+                host.setErrorReportValveClass(ProblemReportValve.class.getName());
+            }
+        });
+    }
+
+    /** JSON as every service takes it: what was sent, never a guess ({@link StrictJson}). */
+    @Bean
+    org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer strictJson() {
+        return StrictJson.customizer();
     }
 
     @Bean

@@ -14,8 +14,18 @@ final class Problems {
         response.setStatus(status);
         response.setContentType("application/problem+json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("{\"type\":\"https://huzhu.cn/problems/" + type + "\",\"title\":\"" + escape(title)
-                + "\",\"status\":" + status + ",\"detail\":\"" + escape(detail) + "\"}");
+        response.getWriter().write(json(status, type, title, detail));
+    }
+
+    static String json(int status, String type, String title, String detail) {
+        return "{\"type\":\"https://huzhu.cn/problems/" + type + "\",\"title\":\"" + escape(title)
+                + "\",\"status\":" + status + ",\"detail\":\"" + escape(detail) + "\"}";
+    }
+
+    /** The title of a status (its reason phrase), for answers written without a handler. */
+    static String title(int status) {
+        org.springframework.http.HttpStatus known = org.springframework.http.HttpStatus.resolve(status);
+        return known != null ? known.getReasonPhrase() : "Error";
     }
 
     private static String escape(String s) {

@@ -134,8 +134,8 @@ class AbuseCasesIT {
     /** 2. A unit clerk cannot record the roster's payment (which puts the roster in force); finance does, with the bank's reference. */
     @Test
     void item2_onlyFinanceRecordsARostersPayment() {
-        String unit = unit("高新区");
-        Calls clerk = clerk(unit, "高新区");
+        String unit = unit("高新");
+        Calls clerk = clerk(unit, "高新");
         Calls.Answer roster = clerk.post(enrollment("/api/rosters"), roster(unit, "shaoxing-hospital", null, newIdNumber(), newIdNumber()));
         assertThat(roster.status()).as(roster.body()).isEqualTo(201);
         String rosterId = roster.text("/rosterId");

@@ -22,7 +22,7 @@ final class ClaimBenchmarkMembers {
 
     static List<Member> enrolCovered(RunningPlatform platform, int count, LocalDate effective) throws Exception {
         String enrollment = platform.enrollment.baseUrl();
-        String unitId = Http.post(enrollment + "/api/units", Map.of("name", "理赔基准单位", "district", "越城", "nature", "PUBLIC",
+        String unitId = Http.post(enrollment + "/api/units", Map.of("name", "理赔基准单位", "district", "越城区", "nature", "PUBLIC",
                 "insuredHeadcount", count)).json().path("unitId").asText();
         List<Member> members = new ArrayList<>();
         for (int from = 0; from < count; from += 500) {

@@ -42,6 +42,9 @@ public final class EnrollmentBenchmark {
     private static final String PLAN = "shaoxing-hospital";
     private static final int DISTRICTS = 20;
     private static final int UNITS_PER_DISTRICT = 10;
+    /** Districts of the registry the benchmark spreads its units over. */
+    private static final List<String> NINGBO = List.of("海曙", "江北", "镇海", "北仑", "鄞州", "奉化", "余姚", "慈溪", "宁海", "象山",
+            "杭州湾", "保税", "大榭", "高新", "东钱湖", "财贸", "建设", "文卫", "工业", "直属", "机关", "交通", "教育");
 
     private EnrollmentBenchmark() {
     }
@@ -59,7 +62,7 @@ public final class EnrollmentBenchmark {
             List<String> units = new ArrayList<>();
             for (int d = 0; d < DISTRICTS; d++) {
                 for (int u = 0; u < UNITS_PER_DISTRICT; u++) {
-                    units.add(Http.post(enrollment + "/api/units", Map.of("name", "基准单位" + d + "-" + u, "district", "基准区" + d,
+                    units.add(Http.post(enrollment + "/api/units", Map.of("name", "基准单位" + d + "-" + u, "district", NINGBO.get(d % NINGBO.size()),
                             "nature", "PUBLIC", "insuredHeadcount", 1000)).json().path("unitId").asText());
                 }
             }

@@ -35,7 +35,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class RegionalBatchBenchmark {
 
-    private static final String DISTRICT = "基准区";
+    private static final String DISTRICT = "文卫";
 
     private RegionalBatchBenchmark() {
     }

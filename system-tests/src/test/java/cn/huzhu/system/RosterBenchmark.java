@@ -24,7 +24,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  */
 public final class RosterBenchmark {
 
-    private static final String DISTRICT = "名册区";
+    private static final String DISTRICT = "衢江区";
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private RosterBenchmark() {

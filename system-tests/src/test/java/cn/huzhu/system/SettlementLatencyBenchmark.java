@@ -37,7 +37,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class SettlementLatencyBenchmark {
 
-    private static final String DISTRICT = "越城";
+    private static final String DISTRICT = "越城区";
 
     private SettlementLatencyBenchmark() {
     }

@@ -11,8 +11,8 @@ public record RegisterUnitCommand(@TargetAggregateIdentifier String unitId, Stri
         if (name == null || name.isBlank() || district == null || district.isBlank()) {
             throw new IllegalArgumentException("name and district are required");
         }
-        if (insuredHeadcount < 0) {
-            throw new IllegalArgumentException("insuredHeadcount cannot be negative");
+        if (insuredHeadcount < 1) {
+            throw new IllegalArgumentException("insuredHeadcount is at least 1");
         }
     }
 }

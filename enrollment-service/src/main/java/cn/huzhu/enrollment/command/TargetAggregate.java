@@ -22,7 +22,10 @@ public class TargetAggregate {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public TargetSetEvent handle(SetTargetCommand command, UnitDirectory units, PlanCatalog plans) {
+    public TargetSetEvent handle(SetTargetCommand command, UnitDirectory units, PlanCatalog plans, Districts districts) {
+        if (command.scope() == TargetScope.DISTRICT && (command.district() == null || !districts.known(command.district().strip()))) {
+            throw new TargetRefusedException("UNKNOWN_DISTRICT", "district", "There is no such district in the registry (GET /api/districts)");
+        }
         if (command.planId() != null && !command.planId().isBlank() && !plans.exists(command.planId())) {
             throw new TargetRefusedException("UNKNOWN_PLAN", "planId", "There is no plan " + command.planId());
         }

@@ -19,7 +19,8 @@ public class UnitAggregate {
     }
 
     @CommandHandler
-    public UnitAggregate(RegisterUnitCommand command) {
+    public UnitAggregate(RegisterUnitCommand command, Districts districts) {
+        districts.check(command.district());
         apply(new UnitRegisteredEvent(command.unitId(), command.name().strip(), command.district().strip(),
                 command.nature(), command.insuredHeadcount()));
     }

@@ -46,6 +46,12 @@ public class EnrollmentConfig {
         return BusinessClock.of(businessDate);
     }
 
+    /** The districts units may belong to, per region ({@code districts/districts.json}). */
+    @Bean
+    DistrictRegistry districts() {
+        return DistrictRegistry.load();
+    }
+
     @Bean
     PlanCatalogueLoader planCatalog() {
         return PlanCatalogueLoader.load();

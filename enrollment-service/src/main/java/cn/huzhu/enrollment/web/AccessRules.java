@@ -30,6 +30,7 @@ public class AccessRules {
         return new EndpointRules()
                 .allow(GET, "/api/plans", MEMBER, UNIT_CLERK, DISTRICT_OFFICER, ADJUDICATOR, FINANCE, SCHEME_ADMIN, DASHBOARD_VIEWER)
                 .allow(GET, "/api/plans/*", MEMBER, UNIT_CLERK, DISTRICT_OFFICER, ADJUDICATOR, FINANCE, SCHEME_ADMIN, DASHBOARD_VIEWER)
+                .allow(GET, "/api/districts", MEMBER, UNIT_CLERK, DISTRICT_OFFICER, ADJUDICATOR, FINANCE, SCHEME_ADMIN, DASHBOARD_VIEWER)
                 .allow(POST, "/api/units", DISTRICT_OFFICER, SCHEME_ADMIN)
                 .allow(GET, "/api/units/*", UNIT_CLERK, DISTRICT_OFFICER, FINANCE, SCHEME_ADMIN)
                 .allow(POST, "/api/units/*/renewals", UNIT_CLERK, DISTRICT_OFFICER, SCHEME_ADMIN)

@@ -14,58 +14,21 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.lang.Nullable;
-import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import cn.huzhu.security.PlatformProblems;
 
 /**
  * Every error as RFC 9457 problem details. Bad fields are named in {@code errors: [{field, message}]};
  * refused business actions carry a stable {@code code}. Messages never repeat personal data.
  */
 @RestControllerAdvice
-public class ProblemHandler extends ResponseEntityExceptionHandler {
+public class ProblemHandler extends PlatformProblems {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
-    static final String TYPE_BASE = "https://huzhu.cn/problems/";
-
-    public record FieldError(String field, String message) {
-    }
-
-    @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
-                                                                  HttpStatusCode status, WebRequest request) {
-        List<FieldError> errors = ex.getBindingResult().getFieldErrors().stream()
-                .map(e -> new FieldError(e.getField(), e.getDefaultMessage())).toList();
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
-                "The request has invalid fields: " + errors.stream().map(FieldError::field).distinct().toList());
-        problem.setProperty("errors", errors);
-        return ResponseEntity.badRequest().body(problem);
-    }
-
-    @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
-                                                                  HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
-                "The body is not valid JSON of the expected shape (check field types and enum values)");
-        return ResponseEntity.badRequest().body(problem);
-    }
-
-    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", "Parameter " + ex.getName() + " has the wrong format");
-        problem.setProperty("errors", List.of(new FieldError(ex.getName(), "has the wrong format")));
-        return ResponseEntity.badRequest().body(problem);
-    }
 
     @ExceptionHandler(RosterFiles.UnreadableRosterException.class)
     ResponseEntity<ProblemDetail> unreadableRoster(RosterFiles.UnreadableRosterException ex) {
@@ -146,11 +109,5 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 "The request could not be completed"));
     }
 
-    static ProblemDetail problem(HttpStatus status, String type, String title, @Nullable String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPE_BASE + type));
-        problem.setTitle(title);
-        return problem;
-    }
 
 }

@@ -159,7 +159,9 @@ public class RosterController {
                 .body(workbook);
     }
 
+    /** The unit is looked at before the file is read: a file for a unit out of the caller's scope is never opened. */
     private ResponseEntity<RosterResponse> submit(Target target, String format, byte[] content) {
+        scope.mayActOnUnit(target.unitId());
         RosterFiles.Parsed parsed = "XLSX".equals(format) ? RosterFiles.xlsx(content) : RosterFiles.csv(content);
         RosterApplication application = parsed.application();
         if (target.staffInBasicInsurance() != null) {

@@ -27,6 +27,7 @@ import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
@@ -82,6 +83,18 @@ final class RosterFiles {
     }
 
     // ---- xlsx -------------------------------------------------------------------------------------------
+
+    /**
+     * How far a workbook may inflate: a roster of 20 000 rows is a few MB unpacked and compresses at most some twentyfold,
+     * so an entry packed tighter than 1:20, or larger than 64 MB, is a zip bomb, refused before it is inflated further.
+     */
+    static final double MIN_INFLATE_RATIO = 0.05;
+    static final long MAX_ENTRY_BYTES = 64L * 1024 * 1024;
+
+    static {
+        ZipSecureFile.setMinInflateRatio(MIN_INFLATE_RATIO);
+        ZipSecureFile.setMaxEntrySize(MAX_ENTRY_BYTES);
+    }
 
     static Parsed xlsx(byte[] content) {
         try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(content))) {

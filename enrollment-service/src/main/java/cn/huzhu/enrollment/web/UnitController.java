@@ -1,5 +1,8 @@
 package cn.huzhu.enrollment.web;
 
+import cn.huzhu.enrollment.command.EnrollmentRefusedException;
+import cn.huzhu.enrollment.query.PlanQueries.PlanVersionView;
+import cn.huzhu.enrollment.query.PlanQueries.FindPlanQuery;
 import cn.huzhu.enrollment.command.BatchItemResult;
 import cn.huzhu.enrollment.command.EnrollMemberCommand;
 import cn.huzhu.enrollment.command.EnrollMembersCommand;
@@ -19,6 +22,7 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
@@ -57,7 +61,7 @@ public class UnitController {
     }
 
     public record CreateUnitRequest(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 100) String district,
-                                    @NotNull UnitNature nature, @NotNull @PositiveOrZero Integer insuredHeadcount) {
+                                    @NotNull UnitNature nature, @NotNull @Positive Integer insuredHeadcount) {
     }
 
     @PostMapping
@@ -80,6 +84,9 @@ public class UnitController {
     @PostMapping("/{unitId}/renewals")
     public BatchResponse renew(@PathVariable UUID unitId, @Valid @RequestBody RenewRequest request) {
         find(unitId);
+        if (queries.query(new FindPlanQuery(request.planId()), ResponseTypes.multipleInstancesOf(PlanVersionView.class)).join().isEmpty()) {
+            throw new EnrollmentRefusedException("UNKNOWN_PLAN", "planId", "There is no plan " + request.planId());
+        }
         List<EnrollmentView> renewable = queries.query(new FindRenewableEnrollmentsQuery(unitId, request.planId(), request.year()),
                 ResponseTypes.multipleInstancesOf(EnrollmentView.class)).join();
         if (renewable.isEmpty()) {

@@ -101,12 +101,12 @@ class BadInputIT extends IntegrationTestSupport {
         for (String path : List.of("/api/members/%00", "/api/members/a%2fb", "/api/members;jsessionid=1", "//api/plans", "/api/../api/plans",
                 "/api/" + "a".repeat(20_000))) {
             String answer = raw("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token + "\r\nConnection: close\r\n\r\n");
-            assertThat(status(answer)).as(path).isBetween(400, 499);
-            assertThat(answer).as(path).containsIgnoringCase("Content-Type: application/problem+json");
+            assertThat(status(answer)).as(path + ": " + answer).isBetween(400, 499);
+            assertThat(answer).as(path + ": " + answer).containsIgnoringCase("Content-Type: application/problem+json");
         }
         String hugeHeader = raw("GET /api/plans HTTP/1.1\r\nHost: localhost\r\nX-Padding: " + "x".repeat(40_000) + "\r\nConnection: close\r\n\r\n");
-        assertThat(status(hugeHeader)).isBetween(400, 499);
-        assertThat(hugeHeader).containsIgnoringCase("Content-Type: application/problem+json");
+        assertThat(status(hugeHeader)).as(hugeHeader).isBetween(400, 499);
+        assertThat(hugeHeader).as(hugeHeader).containsIgnoringCase("Content-Type: application/problem+json");
     }
 
     @Test

@@ -62,7 +62,7 @@ class RosterApiIT extends IntegrationTestSupport {
     }
 
     String unit(int insuredHeadcount) {
-        return api.post("/api/units", Map.of("name", "江山测试单位", "district", "江山", "nature", "NON_PUBLIC",
+        return api.post("/api/units", Map.of("name", "江山测试单位", "district", "江山市", "nature", "NON_PUBLIC",
                 "insuredHeadcount", insuredHeadcount)).text("unitId");
     }
 

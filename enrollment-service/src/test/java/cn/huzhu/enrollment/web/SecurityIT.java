@@ -34,8 +34,8 @@ class SecurityIT extends IntegrationTestSupport {
 
     static final LocalTokenIssuer TOKENS = LocalStack.shared().tokens();
     static final String RUN = UUID.randomUUID().toString().substring(0, 6);
-    static final String DISTRICT_A = "安全甲" + RUN;
-    static final String DISTRICT_B = "安全乙" + RUN;
+    static final String DISTRICT_A = "杭州湾";
+    static final String DISTRICT_B = "保税";
     static final String CARD = "6222021234567890128";
     static int sequence = 0;
 

@@ -33,7 +33,7 @@ class TargetApiIT extends IntegrationTestSupport {
 
     @Test
     void shouldSetAUnitTargetWithTheUnitsDistrictAndRecordOnlyChanges() {
-        String unitId = api.post("/api/units", Map.of("name", "高新区工会", "district", "武进", "nature", "PUBLIC", "insuredHeadcount", 9000)).text("unitId");
+        String unitId = api.post("/api/units", Map.of("name", "高新区工会", "district", "武进区", "nature", "PUBLIC", "insuredHeadcount", 9000)).text("unitId");
         Map<String, Object> body = Map.of("scope", "UNIT", "unitId", unitId, "year", 2021, "target", 7000);
         long before = targetEvents();
 
@@ -42,7 +42,7 @@ class TargetApiIT extends IntegrationTestSupport {
         Api.Response changed = api.post("/api/targets", Map.of("scope", "UNIT", "unitId", unitId, "year", 2021, "target", 7200));
 
         assertThat(set.status()).as(set.body()).isEqualTo(200);
-        assertThat(set.text("district")).isEqualTo("武进");
+        assertThat(set.text("district")).isEqualTo("武进区");
         assertThat(set.text("targetId")).isEqualTo("UNIT:" + unitId + ":2021:*");
         assertThat(again.status()).isEqualTo(200);
         assertThat(changed.json().path("target").asInt()).isEqualTo(7200);
