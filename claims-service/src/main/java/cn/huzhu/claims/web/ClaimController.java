@@ -13,6 +13,7 @@ import cn.huzhu.claims.engine.Cause;
 import cn.huzhu.claims.engine.Claim;
 import cn.huzhu.claims.engine.ClaimType;
 import cn.huzhu.claims.engine.DiseaseCodes;
+import cn.huzhu.claims.engine.ExclusionCodes;
 import cn.huzhu.claims.query.ClaimRecord;
 import cn.huzhu.claims.query.FindClaimQuery;
 import jakarta.validation.Valid;
@@ -125,6 +126,9 @@ public class ClaimController {
      */
     @PostMapping("/{claimId}/revoke")
     public ClaimResponse revoke(@PathVariable UUID claimId, @Valid @RequestBody RevokeRequest request) {
+        if (!ExclusionCodes.known(request.reason())) {
+            throw new IllegalArgumentException("Unknown reason " + request.reason() + "; a claim is revoked for one of " + ExclusionCodes.all());
+        }
         find(claimId.toString());
         commands.sendAndWait(new RevokeClaimCommand(claimId.toString(), request.reason(), request.note(), LocalDate.now(clock)));
         return ClaimResponse.asSeenByCaller(find(claimId.toString()));
@@ -173,6 +177,11 @@ public class ClaimController {
         }
         if (r.type() == ClaimType.WORK_INJURY && r.injuryGrade() == null) {
             throw new IllegalArgumentException("A work injury claim needs its injuryGrade");
+        }
+        if (r.exclusions() != null) {
+            r.exclusions().stream().filter(code -> !ExclusionCodes.known(code)).findFirst().ifPresent(code -> {
+                throw new IllegalArgumentException("Unknown exclusion " + code + "; the exclusions are " + ExclusionCodes.all());
+            });
         }
         Bill bill = null;
         if (r.bill() != null) {

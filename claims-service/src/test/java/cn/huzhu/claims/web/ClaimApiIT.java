@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -405,6 +406,43 @@ class ClaimApiIT extends IntegrationTestSupport {
         assertThat(rejected.json().path("rejection").path("code").asText()).isEqualTo("REJECTED_IN_REVIEW");
         assertThat(resent.json().path("status").asText()).as("a reviewer's rejection stands").isEqualTo("REJECTED");
         assertThat(decisionsOf(inReview.json().path("claimId").asText(), 1)).singleElement().isInstanceOf(ClaimApproved.class);
+    }
+
+    @Test
+    void shouldRefuseCodesOutsideTheirListsAndValuesOfTheWrongTypeAndRecordNothing() throws Exception {
+        awaitCoverage();
+        String member = UUID.randomUUID().toString();
+        cover(member, UUID.randomUUID().toString(), "shaoxing-hospital");
+        Response paid = post(stay(member, "500.00", 2));
+        String claimId = paid.json().path("claimId").asText();
+        long before = jdbc.queryForObject("select count(*) from domainevententry", Long.class);
+
+        List<Response> refused = new ArrayList<>();
+        refused.add(postTo("/api/claims/" + claimId + "/revoke", Map.of("reason", "NOPE")));
+        Map<String, Object> unknownExclusion = stay(member, "700.00", 2);
+        unknownExclusion.put("eventDate", "2026-05-02");
+        unknownExclusion.put("dischargeDate", "2026-05-04");
+        unknownExclusion.put("exclusions", List.of("NOPE"));
+        refused.add(post(unknownExclusion));
+        for (Object day : List.of(2020, "0000-01-01", "2026-02-30", " 2026-03-01")) {
+            Map<String, Object> claim = stay(member, "700.00", 2);
+            claim.put("eventDate", day);
+            refused.add(post(claim));
+        }
+        Map<String, Object> fractionOfADay = stay(member, "700.00", 2);
+        fractionOfADay.put("hospitalDays", 1.5);
+        refused.add(post(fractionOfADay));
+        Map<String, Object> typeByNumber = stay(member, "700.00", 2);
+        typeByNumber.put("type", 0);
+        refused.add(post(typeByNumber));
+        Map<String, Object> spacedMoney = stay(member, "700.00", 2);
+        spacedMoney.put("bill", Map.of("total", " 2100.00", "pooledFundPaid", "1400.00", "deductible", "0", "coPay", "700.00", "selfFunded", "0"));
+        refused.add(post(spacedMoney));
+
+        assertThat(refused).allSatisfy(r -> assertThat(r.status()).as(r.json() == null ? "" : r.json().toString()).isEqualTo(400));
+        assertThat(get("/api/claims/" + claimId).json().path("status").asText()).isEqualTo("APPROVED");
+        assertThat(jdbc.queryForObject("select count(*) from domainevententry", Long.class)).as("nothing recorded").isEqualTo(before);
+        assertThat(get("/v3/api-docs").status()).as("the service describes its API").isEqualTo(200);
     }
 
     @Test
