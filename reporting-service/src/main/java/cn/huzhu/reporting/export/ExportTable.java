@@ -85,6 +85,20 @@ public record ExportTable(String title, List<String> headers, List<List<Object>>
         }
     }
 
+    /** What a spreadsheet takes for a plain number (a negative one too), left as it is. */
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("-?\\d+(\\.\\d+)?");
+
+    /**
+     * A text cell a spreadsheet would take for a formula (it begins with = + - @, a tab or a carriage return) is written
+     * with a leading apostrophe, as OWASP advises against CSV injection; plain numbers are left alone.
+     */
+    static Object neutralised(Object value) {
+        if (value instanceof String text && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 && !NUMBER.matcher(text).matches()) {
+            return "'" + text;
+        }
+        return value;
+    }
+
     private byte[] csv() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(0xEF);
@@ -93,7 +107,7 @@ public record ExportTable(String title, List<String> headers, List<List<Object>>
         try (CSVPrinter printer = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
                 CSVFormat.DEFAULT.builder().setHeader(headers.toArray(String[]::new)).get())) {
             for (List<Object> row : rows) {
-                printer.printRecord(row.stream().map(v -> v instanceof BigDecimal d ? d.toPlainString() : v).toList());
+                printer.printRecord(row.stream().map(v -> v instanceof BigDecimal d ? d.toPlainString() : v instanceof Number ? v : neutralised(v)).toList());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -9,6 +9,8 @@ import java.math.BigDecimal;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -19,6 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/reports")
 public class PayoutRatioController {
+
+    /** More members than any unit or plan year holds: a threshold beyond it is a mistake, not a filter. */
+    static final long MAX_MEMBERS = 100_000_000L;
 
     private final PayoutRatioQueries queries;
     private final ReportAnswers answers;
@@ -41,14 +46,14 @@ public class PayoutRatioController {
 
     /** Jiangshan's renewal discount: units with at least 100 members and a ratio below 50 % in the basis year. */
     @GetMapping("/payout-ratios/discount-units")
-    public List<Row> discountUnits(@RequestParam int basisYear, @RequestParam(defaultValue = "100") long minEnrolled,
+    public List<Row> discountUnits(@RequestParam int basisYear, @RequestParam(defaultValue = "100") @Min(0) @Max(MAX_MEMBERS) long minEnrolled,
                                    @RequestParam(defaultValue = "0.50") BigDecimal maxRatio) {
         return unitsBelow(basisYear, minEnrolled, maxRatio);
     }
 
     /** Huzhou's gifts: units with at least 200 members and a ratio below 70 % in the basis year. */
     @GetMapping("/payout-ratios/gift-units")
-    public List<Row> giftUnits(@RequestParam int basisYear, @RequestParam(defaultValue = "200") long minEnrolled,
+    public List<Row> giftUnits(@RequestParam int basisYear, @RequestParam(defaultValue = "200") @Min(0) @Max(MAX_MEMBERS) long minEnrolled,
                                @RequestParam(defaultValue = "0.70") BigDecimal maxRatio) {
         return unitsBelow(basisYear, minEnrolled, maxRatio);
     }
@@ -65,9 +70,9 @@ public class PayoutRatioController {
      */
     @GetMapping("/payout-ratios/subsidy-allocation")
     public List<Allocation> subsidy(@RequestParam int basisYear, @RequestParam String planId, @RequestParam BigDecimal pool,
-                                    @RequestParam(defaultValue = "1000") long moreThan) {
-        if (pool.signum() <= 0 || pool.scale() > 2) {
-            throw new IllegalArgumentException("pool must be a positive amount in yuan with at most 2 decimals");
+                                    @RequestParam(defaultValue = "1000") @Min(0) @Max(MAX_MEMBERS) long moreThan) {
+        if (pool.signum() <= 0 || pool.scale() > 2 || pool.precision() - pool.scale() > 12) {
+            throw new IllegalArgumentException("pool must be a positive amount in yuan with at most 2 decimals and 12 digits");
         }
         int year = ReportParameters.year(basisYear);
         return answers.answer(() -> queries.subsidy(year, planId, moreThan, pool), "subsidy-allocation", year, planId, moreThan, pool);
