@@ -118,6 +118,11 @@ class KubernetesManifestsTest {
             assertThat(c.getSecurityContext().getReadOnlyRootFilesystem()).as(name).isTrue();
             if (!name.equals("bank-simulator")) {
                 assertThat(c.getStartupProbe().getHttpGet().getPath()).as(name).isEqualTo("/actuator/health/liveness");
+                // a service alive but no longer answering (out of memory, stuck) is restarted within half a minute
+                assertThat(c.getLivenessProbe().getHttpGet().getPath()).as(name).isEqualTo("/actuator/health/liveness");
+                assertThat(c.getLivenessProbe().getPeriodSeconds() * c.getLivenessProbe().getFailureThreshold()).as(name).isLessThanOrEqualTo(30);
+                assertThat(config.getData().get("JAVA_TOOL_OPTIONS")).as("a JVM out of memory exits (and is restarted)")
+                        .contains("-XX:+ExitOnOutOfMemoryError");
                 assertThat(c.getReadinessProbe().getHttpGet().getPath()).as(name).isEqualTo("/actuator/health/readiness");
                 assertThat(one(objects, "PodDisruptionBudget", name)).as("PDB of " + name).isNotNull();
                 JsonNode hpa = one(objects, "HorizontalPodAutoscaler", name);

@@ -131,18 +131,15 @@ public final class LocalPlatform {
         return String.join(", ", parts);
     }
 
-    /** Starts again every service whose process ended, until the platform is stopped. */
+    /** Starts again, as an orchestrator would, every service that ended or stopped answering ({@link Supervisor}), until stopped. */
     private static void superviseForever(List<ServiceProcess> services) throws InterruptedException {
-        while (true) {
+        Supervisor supervisor = new Supervisor();
+        for (long tick = 1; ; tick++) {
             Thread.sleep(2_000);
             synchronized (services) {
-                for (int i = 0; i < services.size() && !stopping; i++) {
-                    ServiceProcess service = services.get(i);
-                    Integer exit = service.exitCode();
-                    if (exit != null) {
-                        System.out.println("  " + service.name() + " exited (" + exit + "); starting it again");
-                        services.set(i, service.restart());
-                    }
+                if (!stopping) {
+                    // the liveness probe every 10 s
+                    supervisor.check(services, tick % 5 == 0).forEach(line -> System.out.println("  " + line));
                 }
             }
         }

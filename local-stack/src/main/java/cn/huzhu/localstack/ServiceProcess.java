@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** A service started from its executable jar as a process of its own, configured by environment variables. */
-public final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable, Supervisor.Supervised {
 
     private final String name;
     private final int port;
@@ -62,6 +62,9 @@ public final class ServiceProcess implements AutoCloseable {
             String java = ProcessHandle.current().info().command().orElse("java");
             List<String> command = new ArrayList<>();
             command.add(java);
+            // a service out of memory stops (and is started again) rather than going on half alive; its heap is kept to look at
+            command.addAll(List.of("-XX:+ExitOnOutOfMemoryError", "-XX:+HeapDumpOnOutOfMemoryError",
+                    "-XX:HeapDumpPath=" + log.getParent().resolve(name + ".hprof")));
             command.addAll(jvmOptions);
             command.addAll(List.of("-jar", jar.toString()));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -131,6 +134,21 @@ public final class ServiceProcess implements AutoCloseable {
             sleep(500);
         }
         throw new IllegalStateException(name + " was not healthy within " + timeout + "; see " + log);
+    }
+
+    /** Whether the service answers its liveness probe (UP within two seconds), as a Kubernetes liveness probe asks. */
+    public boolean live() {
+        try {
+            HttpResponse<String> health = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()
+                    .send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/liveness")).timeout(Duration.ofSeconds(2)).build(),
+                            HttpResponse.BodyHandlers.ofString());
+            return health.statusCode() == 200 && health.body().contains("\"UP\"");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** Kills the process at once (SIGKILL): no shutdown hook runs, nothing is flushed. */
