@@ -35,12 +35,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Hospital settlements over real Kafka and PostgreSQL: a Quzhou hospital asks what the scheme pays on top of basic
  * insurance and is answered on the results topic under the settlement id.
  */
+@DirtiesContext
 @SpringBootTest
 class HospitalSettlementIT extends IntegrationTestSupport {
 

@@ -37,9 +37,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** District offices sending enrolment batches over real Kafka, processed into real PostgreSQL. */
+@DirtiesContext
 @SpringBootTest
 class RegionalBatchIT extends IntegrationTestSupport {
 
