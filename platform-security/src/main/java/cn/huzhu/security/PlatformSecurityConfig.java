@@ -33,7 +33,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  * verified against the issuer's JWK set ({@code JWT_JWK_SET_URI}; the issuer and audience checked when configured). The
  * service's {@link EndpointRules} say which roles may call each endpoint; what no rule names is denied. Health, metrics
  * and the API description are open. Failures are problem details: 401 without a valid token, 403 for a role the rule
- * does not name, 413 for an oversized body, 429 over the rate limit. State-changing requests are written to the audit log.
+ * does not name, 400 for a query parameter with a control character, 413 for an oversized body, 429 over the rate limit. State-changing requests are written to the audit log.
  */
 @Configuration
 @EnableWebSecurity
@@ -139,6 +139,7 @@ public class PlatformSecurityConfig {
                 })
                 .addFilterBefore(new AuditFilter(audit), BearerTokenAuthenticationFilter.class)
                 .addFilterBefore(new RequestSizeFilter(maxRequestBytes, maxUploadBytes, uploadPaths), BearerTokenAuthenticationFilter.class)
+                .addFilterBefore(new QueryTextFilter(), BearerTokenAuthenticationFilter.class)
                 .addFilterAfter(new RateLimitFilter(ratePerMinute, java.time.Clock.systemUTC()), BearerTokenAuthenticationFilter.class);
         return http.build();
     }
