@@ -17,6 +17,7 @@ import cn.huzhu.identity.BankAccounts;
 import cn.huzhu.payout.config.PayoutConfig;
 import cn.huzhu.localstack.LocalStack;
 import cn.huzhu.security.AccessMatrixContract;
+import cn.huzhu.security.ApiFuzzContract;
 import cn.huzhu.payout.command.PayoutIds;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -56,7 +57,7 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 /** Payouts against real Kafka and PostgreSQL, the bank a simulator over HTTP counting every transfer it executes. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @Import(RecordingSms.class)
-class PayoutIT extends PayoutTestSupport implements AccessMatrixContract {
+class PayoutIT extends PayoutTestSupport implements AccessMatrixContract, ApiFuzzContract {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -83,6 +84,12 @@ class PayoutIT extends PayoutTestSupport implements AccessMatrixContract {
     @AfterAll
     static void disconnect() {
         producer.close();
+    }
+
+    /** Every change is an event, and every event reaches Kafka from the event store (for the fuzz test). */
+    @Override
+    public long storedChanges() {
+        return jdbc.queryForObject("select count(*) from domainevententry", Long.class);
     }
 
     @AfterEach
