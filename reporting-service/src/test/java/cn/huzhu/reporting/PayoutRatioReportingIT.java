@@ -14,6 +14,7 @@ import cn.huzhu.contracts.enrollment.PremiumCollected;
 import cn.huzhu.contracts.enrollment.UnitRegistered;
 import cn.huzhu.localstack.LocalStack;
 import cn.huzhu.reporting.query.PayoutRatioQueries;
+import cn.huzhu.reporting.query.ReportSummaries;
 import cn.huzhu.reporting.query.PayoutRatioQueries.Allocation;
 import cn.huzhu.reporting.query.PayoutRatioQueries.By;
 import cn.huzhu.reporting.query.PayoutRatioQueries.Row;
@@ -83,6 +84,15 @@ class PayoutRatioReportingIT extends OnLocalStack {
 
     @Autowired
     io.micrometer.core.instrument.MeterRegistry meters;
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
+    @Autowired
+    cn.huzhu.reporting.query.ReportChanges changes;
 
     /**
      * Publishes the data set once, when the application (which declares the topics it reads) is up: per unit, its
@@ -198,6 +208,42 @@ class PayoutRatioReportingIT extends OnLocalStack {
 
     Map<UUID, Row> byUnit() {
         return queries.ratios(YEAR, By.UNIT, null, null).stream().collect(Collectors.toMap(Row::unitId, r -> r));
+    }
+
+    @Test
+    void replicasRecomputingTheSummariesAtOnceLeaveEveryFigureOnce() throws Exception {
+        awaitAll();
+        // four replicas, each told its projection changed, recompute the summaries at the same moment, ten times over
+        List<ReportSummaries> replicas = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            replicas.add(new ReportSummaries(jdbc, transactions, changes));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(replicas.size());
+        try {
+            for (int round = 0; round < 10; round++) {
+                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(replicas.size());
+                List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+                for (ReportSummaries replica : replicas) {
+                    replica.ratiosChanged();
+                    replica.claimsChanged();
+                    done.add(pool.submit(() -> {
+                        together.await();
+                        replica.refresh();
+                        return null;
+                    }));
+                }
+                for (java.util.concurrent.Future<?> f : done) {
+                    f.get();
+                }
+                assertThat(jdbc.queryForObject("""
+                        select count(*) from (select 1 from ratio_summary
+                        group by level, year, unit_id, district, plan_id having count(*) > 1) twice""", Long.class))
+                        .as("summary rows present twice after round " + round).isZero();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(byUnit()).hasSize(UNITS.size());
     }
 
     @Test

@@ -13,7 +13,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code claim_cube}), recomputed from the projections' tables after these changed: the listeners say so once a poll
  * is committed, and a scheduled refresh recomputes what changed, at most every
  * {@code huzhu.reporting.summary-refresh-millis} (2 s). A summary is replaced in one transaction, so a report reads the
- * old one or the new one, never half of each; it lags the projection by at most the interval and one refresh.
+ * old one or the new one, never half of each; it lags the projection by at most the interval and one refresh. Replicas
+ * take turns: a refresh holds a transaction-scoped advisory lock per summary, as two replacing the same summary at once
+ * would each delete the old rows and both insert theirs (every row twice).
  */
 @Component
 public class ReportSummaries {
@@ -45,11 +47,15 @@ public class ReportSummaries {
 
     @Scheduled(fixedDelayString = "${huzhu.reporting.summary-refresh-millis:2000}")
     public void refresh() {
-        refresh(ratios, "payout ratio", this::refreshRatios);
-        refresh(claims, "claims", this::refreshClaims);
+        refresh(ratios, "payout ratio", RATIOS_LOCK, this::refreshRatios);
+        refresh(claims, "claims", CLAIMS_LOCK, this::refreshClaims);
     }
 
-    private void refresh(AtomicBoolean dirty, String name, Runnable recompute) {
+    /** Advisory lock keys of the summaries' refreshes (any two numbers this database uses for nothing else). */
+    static final long RATIOS_LOCK = 0x6875_7a68_7501L;
+    static final long CLAIMS_LOCK = 0x6875_7a68_7502L;
+
+    private void refresh(AtomicBoolean dirty, String name, long lock, Runnable recompute) {
         // cleared before reading, so a change committed meanwhile marks it again for the next round
         if (!dirty.getAndSet(false)) {
             return;
@@ -57,6 +63,7 @@ public class ReportSummaries {
         try {
             long start = System.nanoTime();
             transaction.executeWithoutResult(status -> {
+                jdbc.queryForList("select pg_advisory_xact_lock(?)", lock);
                 recompute.run();
                 changes.record("summary: " + name);
             });
