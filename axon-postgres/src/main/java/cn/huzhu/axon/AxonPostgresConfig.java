@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.lang.management.ManagementFactory;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -89,9 +91,16 @@ public class AxonPostgresConfig {
                 .build();
     }
 
+    /**
+     * Tokens claimed under a node id of this context alone ({@code pid@host/xxxxxxxx}): Axon's default, the JVM's name, is
+     * shared by every context of one JVM, so two application contexts on one database (tests keeping several running)
+     * would both believe they own a segment and both publish its events.
+     */
     @Bean
     public TokenStore tokenStore(DataSource dataSource, Serializer serializer) {
         return JdbcTokenStore.builder()
+                .nodeId(ManagementFactory.getRuntimeMXBean().getName() + "/"
+                        + UUID.randomUUID().toString().substring(0, 8))
                 .connectionProvider(new SpringDataSourceConnectionProvider(dataSource))
                 .serializer(serializer)
                 .schema(TokenSchema.builder().build())
