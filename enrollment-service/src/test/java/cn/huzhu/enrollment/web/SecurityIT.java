@@ -250,4 +250,23 @@ class SecurityIT extends IntegrationTestSupport {
         assertThat(last.json().path("status").asInt()).isEqualTo(429);
         assertThat(admin.get("/api/plans").status()).as("other clients are not held back").isEqualTo(200);
     }
+
+    @Test
+    void callersWithoutATokenBehindTheIngressAreLimitedEachByTheAddressItForwards() {
+        Api anonymous = admin.as(null);
+        int limit = 1200;
+        Api.Response last = null;
+        for (int i = 0; i < 2 * limit + 1; i++) {
+            last = anonymous.get("/api/plans", "X-Forwarded-For", "203.0.113.7");
+            if (last.status() == 429) {
+                break;
+            }
+            assertThat(last.status()).isEqualTo(401);
+        }
+        assertThat(last.status()).isEqualTo(429);
+        assertThat(anonymous.get("/api/plans", "X-Forwarded-For", "203.0.113.8").status())
+                .as("another client behind the same proxy is not held back").isEqualTo(401);
+        assertThat(anonymous.get("/api/plans", "X-Forwarded-For", "203.0.113.7, 203.0.113.8").status())
+                .as("a client that claims the limited address is told by the one the proxy saw (the last it appends)").isEqualTo(401);
+    }
 }
