@@ -86,12 +86,6 @@ class PayoutIT extends PayoutTestSupport implements AccessMatrixContract, ApiFuz
         producer.close();
     }
 
-    /** Every change is an event, and every event reaches Kafka from the event store (for the fuzz test). */
-    @Override
-    public long storedChanges() {
-        return jdbc.queryForObject("select count(*) from domainevententry", Long.class);
-    }
-
     @AfterEach
     void behave() {
         BANK.faults(Faults.NONE);

@@ -1,8 +1,8 @@
 package cn.huzhu.reporting;
 
 import cn.huzhu.security.ApiFuzzContract;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -12,12 +12,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ApiFuzzIT extends OnLocalStack implements ApiFuzzContract {
 
-    @Autowired
-    JdbcTemplate jdbc;
-
     /** The rows of every projection table (the audit log, in its own schema, records refusals by design). */
     @Override
-    public long storedChanges() {
+    public long storedChanges(ApplicationContext context) {
+        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
         String counts = String.join(" union all ", jdbc.queryForList("""
                 select format('select count(*) as n from public.%I', table_name) from information_schema.tables
                 where table_schema = 'public' and table_type = 'BASE TABLE' and table_name <> 'flyway_schema_history'""", String.class));
