@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -123,6 +124,15 @@ class KubernetesManifestsTest {
                 assertThat(c.getLivenessProbe().getPeriodSeconds() * c.getLivenessProbe().getFailureThreshold()).as(name).isLessThanOrEqualTo(30);
                 assertThat(config.getData().get("JAVA_TOOL_OPTIONS")).as("a JVM out of memory exits (and is restarted)")
                         .contains("-XX:+ExitOnOutOfMemoryError");
+                // its heap dump has room: a volume of its own larger than the container's memory limit
+                String dumps = config.getData().get("JAVA_TOOL_OPTIONS").replaceAll(".*-XX:HeapDumpPath=(\\S+).*", "$1");
+                String volume = c.getVolumeMounts().stream().filter(m -> m.getMountPath().equals(dumps)).findFirst()
+                        .orElseThrow(() -> new AssertionError(name + " mounts nothing at " + dumps)).getName();
+                Quantity room = d.getSpec().getTemplate().getSpec().getVolumes().stream()
+                        .filter(v -> v.getName().equals(volume)).findFirst().orElseThrow().getEmptyDir().getSizeLimit();
+                assertThat(Quantity.getAmountInBytes(room))
+                        .as(name + ": room for a heap dump").isGreaterThan(Quantity
+                                .getAmountInBytes(c.getResources().getLimits().get("memory")));
                 assertThat(c.getReadinessProbe().getHttpGet().getPath()).as(name).isEqualTo("/actuator/health/readiness");
                 assertThat(one(objects, "PodDisruptionBudget", name)).as("PDB of " + name).isNotNull();
                 JsonNode hpa = one(objects, "HorizontalPodAutoscaler", name);
