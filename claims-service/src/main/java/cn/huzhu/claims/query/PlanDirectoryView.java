@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Plan versions from the catalogue's events, kept in memory per plan (a version never changes); a plan's
- * versions are read again when the catalogue publishes a new one ({@link #forget}).
+ * versions are read again when the catalogue publishes a new one ({@link #forget}). A claim is judged by the version
+ * in force on its event date: the highest-numbered one whose {@code validFrom} is on or before it, as enrolment picks it.
  */
 @Component
 public class PlanDirectoryView implements PlanDirectory {
@@ -32,7 +33,7 @@ public class PlanDirectoryView implements PlanDirectory {
     @Override
     public Optional<PlanRules> rulesOn(String planId, LocalDate date) {
         List<Version> known = versions.computeIfAbsent(planId, id -> jdbc.query(
-                "select valid_from, version, definition from plan_definition where plan_id = ? order by valid_from, version",
+                "select valid_from, version, definition from plan_definition where plan_id = ? order by version",
                 (rs, i) -> new Version(rs.getObject("valid_from", LocalDate.class), rs.getInt("version"),
                         PlanRulesReader.read(rs.getString("definition"))), id));
         Version inForce = null;

@@ -26,9 +26,10 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * The plan catalogue: one JSON file per plan version under {@code plans/<planId>/v<N>.json}, read once at
- * start-up. Versions of a plan are ordered by {@code validFrom}, then by version; the one in force on a date is
- * the latest that started on or before it, so a corrected version with the same {@code validFrom} supersedes
- * the one it corrects.
+ * start-up. The version in force on a date is the highest-numbered one whose {@code validFrom} is on or before it
+ * (ADR 0024): an amendment from a later date applies from that date, the versions before it still apply before;
+ * a correction of a misread rule supersedes what it corrects from its own {@code validFrom}, which may be the same
+ * date or an earlier one (Quzhou's v3 opens the 2020 enrolment in 2019).
  */
 public final class PlanCatalogueLoader implements PlanCatalog {
 
@@ -40,8 +41,13 @@ public final class PlanCatalogueLoader implements PlanCatalog {
     private PlanCatalogueLoader(List<PlanVersion> versions) {
         this.versionsByPlan = versions.stream().collect(Collectors.groupingBy(PlanVersion::planId, TreeMap::new,
                 Collectors.collectingAndThen(Collectors.toList(), list -> list.stream()
-                        .sorted(Comparator.comparing(PlanVersion::validFrom).thenComparing(PlanVersion::version)).toList())));
+                        .sorted(Comparator.comparing(PlanVersion::version)).toList())));
         versions.forEach(v -> hashes.put(v.planId() + "#" + v.version(), sha256(v.definitionJson())));
+    }
+
+    /** A catalogue of these versions (tests of the version rule). */
+    static PlanCatalogueLoader of(List<PlanVersion> versions) {
+        return new PlanCatalogueLoader(versions);
     }
 
     public static PlanCatalogueLoader load() {
