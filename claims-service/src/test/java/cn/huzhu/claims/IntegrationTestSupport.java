@@ -38,7 +38,12 @@ public abstract class IntegrationTestSupport {
 
     /** Publishes a plan version of the catalogue (enrollment-service's plan files) as {@code PlanVersionPublished}. */
     protected static void publishPlan(KafkaProducer<String, byte[]> producer, String plan, int version) throws Exception {
-        String definition = Files.readString(Path.of("..", "enrollment-service", "src", "main", "resources", "plans", plan, "v" + version + ".json"));
+        publishPlan(producer, plan, version,
+                Files.readString(Path.of("..", "enrollment-service", "src", "main", "resources", "plans", plan, "v" + version + ".json")));
+    }
+
+    /** Publishes a plan version with this definition as {@code PlanVersionPublished}. */
+    protected static void publishPlan(KafkaProducer<String, byte[]> producer, String plan, int version, String definition) throws Exception {
         JsonNode tree = new ObjectMapper().readTree(definition);
         send(producer, Topics.PLANS, plan, PlanVersionPublished.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(Instant.now())
                 .setPlanId(plan).setVersion(version).setName(tree.path("name").asText()).setRegion(tree.path("region").asText())

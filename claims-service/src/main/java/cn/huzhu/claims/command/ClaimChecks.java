@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Why a claim needs an adjudicator before anything is paid: a bill that does not add up, dates that contradict
- * each other, exclusions flagged by whoever filed it, or an amount above the review threshold.
+ * each other, exclusions suspected by a filer who is not an adjudicator, or an amount above the review threshold.
  */
 public final class ClaimChecks {
 
@@ -37,10 +37,16 @@ public final class ClaimChecks {
                 reasons.add("DEDUCTIBLE_ABOVE_CO_PAY");
             }
         }
-        if (!claim.exclusions().isEmpty()) {
-            reasons.add("EXCLUSIONS_FLAGGED " + claim.exclusions().stream().sorted().toList());
-        }
         return reasons;
+    }
+
+    /**
+     * Exclusions flagged by someone who is not an adjudicator (the member, their unit) are suspected: the claim goes to an
+     * adjudicator, who decides whether they apply. An adjudicator's own flags are asserted and need no review.
+     */
+    public static List<String> suspectedExclusions(Claim claim, boolean assertedByAnAdjudicator) {
+        return claim.exclusions().isEmpty() || assertedByAnAdjudicator ? List.of()
+                : List.of("EXCLUSIONS_FLAGGED " + claim.exclusions().stream().sorted().toList());
     }
 
     /** The reason a computed total gives, if any. */

@@ -91,12 +91,15 @@ public class ClaimHandler {
         }
         Aggregate<StayRegisterAggregate> register = registerOf(command.memberId());
         register.execute(r -> r.claim(command.claimId(), command.claim()));
+        boolean byAdjudicator = command.filedBy().actsAs(Actor.Capacity.ADJUDICATOR);
         List<String> reviewReasons = new ArrayList<>(ClaimChecks.inconsistencies(command.claim()));
-        if (command.settlement() == null && !command.filedBy().actsAs(Actor.Capacity.ADJUDICATOR)) {
+        reviewReasons.addAll(ClaimChecks.suspectedExclusions(command.claim(), byAdjudicator));
+        if (command.settlement() == null && !byAdjudicator) {
             reviewReasons.add(BILL_TO_CONFIRM);
         }
-        // Flagged exclusions are proposed as not applying; the adjudicator decides.
-        Claim proposed = withoutExclusions(command.claim());
+        // Exclusions an adjudicator asserts apply at once (the benefit is rejected with its code); suspected ones are
+        // proposed as not applying, and the adjudicator reviewing the claim decides.
+        Claim proposed = byAdjudicator ? command.claim() : withoutExclusions(command.claim());
         Outcome proposal = assess(command.memberId(), proposed);
         reviewReasons.addAll(ClaimChecks.amount(proposal.total(), reviewThreshold));
         ClaimAdjudicatedEvent decision;
@@ -193,17 +196,19 @@ public class ClaimHandler {
         return register != null ? register : registers.newInstance(() -> new StayRegisterAggregate(id, memberId));
     }
 
-    /** Records the approved assessments on their benefit accounts, opening an account on its first payment. */
+    /**
+     * Records the approved assessments on their benefit accounts, opening an account on its first payment, and what
+     * every assessment keeps for the member's life (a once-in-a-life payment; a first diagnosis, even one that paid nothing).
+     */
     private void charge(String claimId, String memberId, Outcome outcome) throws Exception {
         for (Assessment assessment : outcome.assessments()) {
-            if (!assessment.result().approved()) {
-                continue;
-            }
             Coverage coverage = assessment.coverage();
-            String accountId = BenefitAccountAggregate.idOf(coverage.enrollmentId());
-            Aggregate<BenefitAccountAggregate> account = assessment.account() != null ? assessment.account()
-                    : accounts.newInstance(() -> new BenefitAccountAggregate(accountId, coverage.enrollmentId(), memberId));
-            account.execute(a -> a.charge(claimId, coverage.enrollmentId(), assessment.result(), assessment.paidElsewhere()));
+            if (assessment.result().approved()) {
+                String accountId = BenefitAccountAggregate.idOf(coverage.enrollmentId());
+                Aggregate<BenefitAccountAggregate> account = assessment.account() != null ? assessment.account()
+                        : accounts.newInstance(() -> new BenefitAccountAggregate(accountId, coverage.enrollmentId(), memberId));
+                account.execute(a -> a.charge(claimId, coverage.enrollmentId(), assessment.result(), assessment.paidElsewhere()));
+            }
             Set<String> lifetime = new HashSet<>(assessment.result().accountAfter().lifetimePayments());
             lifetime.removeAll(assessment.paidElsewhere());
             if (!lifetime.isEmpty()) {

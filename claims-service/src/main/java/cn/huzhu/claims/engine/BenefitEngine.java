@@ -27,10 +27,9 @@ public final class BenefitEngine {
                     + "; the event was on " + claim.eventDate(), account);
         }
         Set<String> excluded = new HashSet<>(claim.exclusions());
-        Set<String> planExclusions = new HashSet<>(plan.exclusions());
-        if (claim.type() == ClaimType.CRITICAL_ILLNESS) {
-            planExclusions.addAll(plan.criticalIllnessExclusions());
-        }
+        // A critical-illness benefit with a list of its own (Wujin) is excluded by that list only.
+        Set<String> planExclusions = new HashSet<>(claim.type() == ClaimType.CRITICAL_ILLNESS && !plan.criticalIllnessExclusions().isEmpty()
+                ? plan.criticalIllnessExclusions() : plan.exclusions());
         excluded.retainAll(planExclusions);
         if (!excluded.isEmpty()) {
             return Adjudication.rejected("EXCLUDED", "The plan excludes " + excluded.stream().sorted().toList(), account);
@@ -64,7 +63,13 @@ public final class BenefitEngine {
             } else if (rule instanceof BenefitRule.GradeTable table) {
                 gradeTable(calc, table);
             } else if (rule instanceof BenefitRule.DeathBenefit death) {
-                calc.pay(new Line("DEATH_BENEFIT", null, null, death.amount(), "death during cover"));
+                if (death.causes().isEmpty() || death.causes().contains(claim.cause())) {
+                    calc.pay(new Line("DEATH_BENEFIT", null, null, death.amount(), "death during cover"
+                            + (death.causes().isEmpty() ? "" : " (" + claim.cause() + ")")));
+                } else {
+                    calc.reason("DEATH_CAUSE_NOT_COVERED", "The plan pays a death of " + death.causes() + " only; this death was of "
+                            + claim.cause());
+                }
             }
         }
         for (BenefitRule rule : rules) {
@@ -75,9 +80,11 @@ public final class BenefitEngine {
             }
         }
         if (calc.total.signum() <= 0) {
+            // Nothing paid, but a first diagnosis in the waiting period is a fact the account keeps.
+            BenefitAccount after = account.withPaid(calc.account.lifetimePayments());
             return calc.reasonCode == null
-                    ? Adjudication.rejected("NO_BENEFIT", "No rule of plan " + plan.planId() + " pays for this claim", account)
-                    : Adjudication.rejected(calc.reasonCode, calc.reasonMessage, account);
+                    ? Adjudication.rejected("NO_BENEFIT", "No rule of plan " + plan.planId() + " pays for this claim", after)
+                    : Adjudication.rejected(calc.reasonCode, calc.reasonMessage, after);
         }
         return new Adjudication(calc.total, calc.lines, null, calc.account);
     }
@@ -184,6 +191,10 @@ public final class BenefitEngine {
     }
 
     private static void allowance(Calculation calc, String id, BenefitRule.DailyAllowance rule) {
+        if (!rule.diseases().isEmpty() && !rule.diseases().contains(calc.claim.diseaseCode())) {
+            calc.reason("DISEASE_NOT_COVERED", "The allowance is paid for a listed disease only, not " + calc.claim.diseaseCode());
+            return;
+        }
         int days = hospitalDays(calc.claim);
         if (days <= 0) {
             calc.reason("NO_HOSPITAL_DAYS", "The claim gives no hospital days");
@@ -229,7 +240,13 @@ public final class BenefitEngine {
             return;
         }
         BigDecimal shares = BigDecimal.valueOf(calc.coverage.shares());
+        String diagnosed = firstDiagnosis(claim.diseaseCode());
         if (!claim.eventDate().isBefore(calc.coverage.waitingPeriodEnd())) {
+            if (calc.account.paid(diagnosed)) {
+                calc.reason("NOT_FIRST_DIAGNOSIS", claim.diseaseCode() + " was first diagnosed in a waiting period of the member's cover"
+                        + " under this plan; the lump sum is paid on the first diagnosis only");
+                return;
+            }
             BigDecimal amount = calc.round(rule.amountPerShare().multiply(shares));
             calc.pay(new Line("LUMP_SUM", shares, null, amount, claim.diseaseCode() + ": " + rule.amountPerShare() + " per share"));
             calc.account = calc.account.markPaid(once);
@@ -240,9 +257,10 @@ public final class BenefitEngine {
             BigDecimal amount = rule.condolence().perShare() ? rule.condolence().amount().multiply(shares) : rule.condolence().amount();
             calc.pay(new Line("CONDOLENCE", null, null, calc.round(amount), "diagnosed on day " + day(calc.coverage, claim.eventDate())
                     + " of the waiting period that ends " + calc.coverage.waitingPeriodEnd()));
-            calc.account = calc.account.markPaid(condolenceOnce);
+            calc.account = calc.account.markPaid(condolenceOnce).markPaid(diagnosed);
             return;
         }
+        calc.account = calc.account.markPaid(diagnosed);
         calc.reason("IN_WAITING_PERIOD", "Diagnosed on day " + day(calc.coverage, claim.eventDate()) + " of the enrolment; the benefit is paid from "
                 + calc.coverage.waitingPeriodEnd() + (rule.condolence() != null ? ", a condolence from " + condolenceFrom : ""));
     }
@@ -271,7 +289,8 @@ public final class BenefitEngine {
         BigDecimal base = rule.base().of(bill);
         String note = rule.base().name();
         if (!bill.settledViaInsurance()) {
-            boolean traffic = calc.claim.cause() == Cause.TRAFFIC_ACCIDENT && bill.liabilityShare().signum() > 0;
+            // A traffic accident is paid on the member's liability share, which may be nothing (no liability, nothing paid).
+            boolean traffic = calc.claim.cause() == Cause.TRAFFIC_ACCIDENT && bill.liabilityShare() != null;
             for (BenefitRule.Substitution s : rule.substitutions()) {
                 if (s.when().equals(traffic ? "UNSETTLED_TRAFFIC_ACCIDENT" : "UNSETTLED")) {
                     BigDecimal of = traffic ? bill.liabilityShare() : bill.unsettledAmount();
@@ -303,7 +322,7 @@ public final class BenefitEngine {
 
     private static void gradeTable(Calculation calc, BenefitRule.GradeTable table) {
         for (BenefitRule.Grade grade : table.grades()) {
-            boolean death = calc.claim.type() == ClaimType.DEATH && grade.includesDeath();
+            boolean death = calc.claim.type() == ClaimType.DEATH && grade.includesDeath() && calc.claim.cause() == Cause.WORK_INJURY;
             Integer injury = calc.claim.injuryGrade();
             boolean injured = calc.claim.type() == ClaimType.WORK_INJURY && injury != null && injury >= grade.from() && injury <= grade.to();
             if (death || injured) {
@@ -312,8 +331,12 @@ public final class BenefitEngine {
                 return;
             }
         }
-        calc.reason("GRADE_NOT_IN_TABLE", "The plan's table has no row for " + (calc.claim.type() == ClaimType.DEATH ? "a death"
-                : "injury grade " + calc.claim.injuryGrade()));
+        if (calc.claim.type() == ClaimType.DEATH) {
+            calc.reason("DEATH_NOT_WORK_RELATED", "The plan pays a death certified as work-related (工亡) only; this death was of "
+                    + calc.claim.cause());
+            return;
+        }
+        calc.reason("GRADE_NOT_IN_TABLE", "The plan's table has no row for injury grade " + calc.claim.injuryGrade());
     }
 
     private static boolean listed(Set<String> diseases, List<BenefitRule.TimeBoxedDisease> timeBoxed, String disease, LocalDate diagnosed) {
@@ -325,6 +348,14 @@ public final class BenefitEngine {
         }
         return timeBoxed.stream().anyMatch(t -> t.disease().equals(disease)
                 && !diagnosed.isBefore(t.diagnosedFrom()) && !diagnosed.isAfter(t.diagnosedTo()));
+    }
+
+    /**
+     * The mark of a listed disease's first diagnosis (首次确诊), kept for the member's life under the plan: made when it is
+     * diagnosed in a waiting period (condolence or nothing), it stops a later lump sum for the same disease.
+     */
+    private static String firstDiagnosis(String disease) {
+        return "diagnosed:" + disease + ":" + LIFETIME;
     }
 
     private static String period(BenefitRule.Once once, Coverage coverage, LocalDate date) {

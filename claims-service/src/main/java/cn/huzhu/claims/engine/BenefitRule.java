@@ -38,10 +38,11 @@ public sealed interface BenefitRule {
 
     /**
      * So much per hospital day, optionally capped in days, optionally for the first hospitalisation only: the first in
-     * the term, or with {@code once} LIFETIME the first ever under the plan (Huzhou's allowance follows the first diagnosis).
+     * the term, or with {@code once} LIFETIME the first ever under the plan (Huzhou's allowance follows the first diagnosis);
+     * with {@code diseases}, only for a diagnosis on that list (Huzhou: no listed disease, no allowance).
      */
-    record DailyAllowance(Set<ClaimType> claimTypes, BigDecimal perDay, Integer maxDays, boolean firstHospitalizationOnly, Once once)
-            implements BenefitRule {
+    record DailyAllowance(Set<ClaimType> claimTypes, BigDecimal perDay, Integer maxDays, boolean firstHospitalizationOnly, Once once,
+                          Set<String> diseases) implements BenefitRule {
     }
 
     /** A fixed amount for the first hospitalisation in the term. */
@@ -79,7 +80,10 @@ public sealed interface BenefitRule {
             implements BenefitRule {
     }
 
-    /** Grades {@code from..to} → amount; {@code includesDeath} marks the row a death is paid by. */
+    /**
+     * Grades {@code from..to} → amount; {@code includesDeath} marks the row a death certified as work-related (工亡) is
+     * paid by: a death of any other cause is not paid by the table.
+     */
     record Grade(int from, int to, BigDecimal amount, boolean includesDeath) {
     }
 
@@ -87,7 +91,7 @@ public sealed interface BenefitRule {
     record GradeTable(Set<ClaimType> claimTypes, List<Grade> grades) implements BenefitRule {
     }
 
-    /** A fixed amount on the member's death during cover. */
-    record DeathBenefit(Set<ClaimType> claimTypes, BigDecimal amount) implements BenefitRule {
+    /** A fixed amount on the member's death during cover; with {@code causes}, only for a death of those causes (Shaoxing: 因病死亡). */
+    record DeathBenefit(Set<ClaimType> claimTypes, BigDecimal amount, Set<Cause> causes) implements BenefitRule {
     }
 }

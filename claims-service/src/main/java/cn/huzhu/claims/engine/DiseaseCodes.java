@@ -47,8 +47,7 @@ public final class DiseaseCodes {
             Map.entry("INTRACRANIAL_TUMOR_SURGERY", "颅内肿瘤手术"),
             Map.entry("COVID19", "新型冠状病毒肺炎（2020-01-01..2020-07-31 确诊）"),
             Map.entry("BREAST_CANCER", "乳腺癌"),
-            Map.entry("FEMALE_REPRODUCTIVE_CANCER", "女性生殖器官癌症"),
-            Map.entry("MAJOR_DISEASE", "湖州大病互助所列重大疾病（名单未随种子提供）"));
+            Map.entry("FEMALE_REPRODUCTIVE_CANCER", "女性生殖器官癌症"));
 
     private DiseaseCodes() {
     }

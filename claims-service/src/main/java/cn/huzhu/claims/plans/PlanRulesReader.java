@@ -58,7 +58,7 @@ public final class PlanRulesReader {
             case "FLAT_RATE" -> new BenefitRule.FlatRate(types, causes(b), Base.valueOf(b.path("base").asText("CO_PAY")), decimal(b, "rate"),
                     decimal(b, "annualCapPerShare"), text(b, "capGroup"), b.has("rounding") ? rounding(b.path("rounding")) : null);
             case "DAILY_ALLOWANCE" -> new BenefitRule.DailyAllowance(types, perDay(b), b.has("maxDays") ? b.path("maxDays").asInt() : null,
-                    b.path("firstHospitalizationOnly").asBoolean(false), once(b));
+                    b.path("firstHospitalizationOnly").asBoolean(false), once(b), strings(b.path("diseases")));
             case "FIRST_HOSPITALIZATION_SUBSIDY" -> new BenefitRule.FirstHospitalizationSubsidy(types, decimal(b, "amount"));
             case "MINIMUM_PAYOUT" -> new BenefitRule.MinimumPayout(types, decimal(b, "amount"));
             case "LUMP_SUM" -> new BenefitRule.LumpSum(types, decimal(b, "amountPerShare"), once(b), strings(b.path("diseases")),
@@ -70,7 +70,7 @@ public final class PlanRulesReader {
             case "BRACKET_TOP_UP" -> new BenefitRule.BracketTopUp(types, causes(b), Base.valueOf(b.path("base").asText("CO_PAY")),
                     brackets(b.path("brackets")), substitutions(b.path("substitutions")));
             case "GRADE_TABLE" -> new BenefitRule.GradeTable(types, grades(b.path("grades")));
-            case "DEATH_BENEFIT" -> new BenefitRule.DeathBenefit(types, decimal(b, "amount"));
+            case "DEATH_BENEFIT" -> new BenefitRule.DeathBenefit(types, decimal(b, "amount"), set(b.path("causes"), Cause::valueOf));
             default -> throw new IllegalArgumentException("Plan " + planId + " has a benefit of unknown type " + type);
         };
     }

@@ -70,11 +70,17 @@ class BenefitEngineTest {
             assertThat(result.lines()).extracting(Line::rule).contains("ANNUAL_CAP");
         }
 
-        @Test
-        void aDeathDuringCoverPays3000() {
+        /** Shaoxing death condolence (seed 001: 对参保期内因病死亡的职工给予一次性3000元慰问金): a death from illness only. */
+        @ParameterizedTest(name = "death of {0}")
+        @CsvSource({"ILLNESS, 3000.00", "OTHER_ACCIDENT, 0", "TRAFFIC_ACCIDENT, 0", "WORK_INJURY, 0"})
+        void shaoxingDeathFromIllnessPays3000AndAnotherCauseNothing(Cause cause, String expected) {
             Adjudication result = BenefitEngine.adjudicate(SeedPlans.plan("shaoxing-hospital"), cover, BenefitAccount.EMPTY,
-                    new Claim(ClaimType.DEATH, LocalDate.of(2015, 6, 1), null, null, null, null, null, Cause.ILLNESS, Set.of(), null));
-            assertPaid(result, "3000.00");
+                    new Claim(ClaimType.DEATH, LocalDate.of(2015, 6, 1), null, null, null, null, null, cause, Set.of(), null));
+            if ("0".equals(expected)) {
+                assertRejected(result, "DEATH_CAUSE_NOT_COVERED");
+            } else {
+                assertPaid(result, expected);
+            }
         }
 
         @Test
@@ -150,6 +156,39 @@ class BenefitEngineTest {
             Coverage renewed = coverage("ningbo-2020-special-disease", 1, START, START.plusYears(1).minusDays(1), START, true);
             assertPaid(diagnosed("ningbo-2020-special-disease", renewed, BenefitAccount.EMPTY, 152, "COVID19"), "10000.00");
             assertRejected(diagnosed("ningbo-2020-special-disease", renewed, BenefitAccount.EMPTY, 153, "COVID19"), "DISEASE_NOT_COVERED");
+        }
+
+        /** First diagnosis (PLANS.md): a disease diagnosed in the waiting period, condolence paid or not, has had its first diagnosis. */
+        @ParameterizedTest(name = "first diagnosed on day {0}")
+        @ValueSource(ints = {20, 30, 89})
+        void firstDiagnosisInTheWaitingPeriodClosesTheLumpSumForThatDisease(int day) {
+            Adjudication inWaiting = diagnosed("ningbo-2020-special-disease", twoShares, BenefitAccount.EMPTY, day, "MALIGNANT_TUMOR");
+            Adjudication again = diagnosed("ningbo-2020-special-disease", twoShares, inWaiting.accountAfter(), 120, "MALIGNANT_TUMOR");
+            Adjudication another = diagnosed("ningbo-2020-special-disease", twoShares, inWaiting.accountAfter(), 120, "UREMIA");
+
+            assertThat(inWaiting.amount()).isEqualByComparingTo(day >= 30 ? "1000.00" : "0");
+            assertRejected(again, "NOT_FIRST_DIAGNOSIS");
+            assertPaid(another, "20000.00");
+        }
+
+        @Test
+        void firstDiagnosisIsKeptAcrossAContinuousRenewal() {
+            Adjudication condolence = diagnosed("ningbo-2020-special-disease", twoShares, BenefitAccount.EMPTY, 40, "UREMIA");
+            Coverage renewed = coverage("ningbo-2020-special-disease", 2, START.plusYears(1), START.plusYears(2).minusDays(1), START.plusYears(1),
+                    true);
+            Adjudication nextYear = BenefitEngine.adjudicate(SeedPlans.plan("ningbo-2020-special-disease"), renewed,
+                    BenefitAccount.EMPTY.withPaid(condolence.accountAfter().lifetimePayments()), Claim.diagnosis(START.plusYears(1).plusDays(10), "UREMIA"));
+
+            assertThat(SeedPlans.plan("ningbo-2020-special-disease").paysOncePerLifetime()).as("kept for later enrolments").isTrue();
+            assertRejected(nextYear, "NOT_FIRST_DIAGNOSIS");
+        }
+
+        @Test
+        void firstDiagnosisOfAFemaleCancerInTheWaitingPeriodClosesTheWomensLumpSum() {
+            Coverage women = coverage("ningbo-2020-women", 1, START, START.plusYears(4).minusDays(1), START.plusDays(90), false);
+            Adjudication condolence = diagnosed("ningbo-2020-women", women, BenefitAccount.EMPTY, 45, "BREAST_CANCER");
+            assertPaid(condolence, "1000.00");
+            assertRejected(diagnosed("ningbo-2020-women", women, condolence.accountAfter(), 200, "BREAST_CANCER"), "NOT_FIRST_DIAGNOSIS");
         }
 
         @Test
@@ -254,10 +293,54 @@ class BenefitEngineTest {
                     Cause.WORK_INJURY, Set.of(), null)), expected);
         }
 
+        /** Wujin work injury (seed 002: 工伤1-2级（含工亡）): a death certified as work-related is paid as grades 1–2; no other death. */
+        @ParameterizedTest(name = "death of {0}")
+        @CsvSource({"WORK_INJURY, 5000.00", "ILLNESS, 0", "OTHER_ACCIDENT, 0", "TRAFFIC_ACCIDENT, 0"})
+        void wujinDeathPaysOnlyWhenCertifiedAsWorkRelated(Cause cause, String expected) {
+            Adjudication result = claim(BenefitAccount.EMPTY, new Claim(ClaimType.DEATH, LocalDate.of(2022, 3, 3), null, null, null, null, null,
+                    cause, Set.of(), null));
+            if ("0".equals(expected)) {
+                assertRejected(result, "DEATH_NOT_WORK_RELATED");
+            } else {
+                assertPaid(result, expected);
+            }
+        }
+
+        /** Wujin exclusions: the critical-illness benefit has a list of its own; the general list is for stays and injuries. */
         @Test
-        void aDeathIsPaidAsGradesOneAndTwo() {
-            assertPaid(claim(BenefitAccount.EMPTY, new Claim(ClaimType.DEATH, LocalDate.of(2022, 3, 3), null, null, null, null, null,
-                    Cause.OTHER_ACCIDENT, Set.of(), null)), "5000.00");
+        void wujinCriticalIllnessIsExcludedByItsOwnListOnly() {
+            Claim drunkAndIll = new Claim(ClaimType.CRITICAL_ILLNESS, LocalDate.of(2022, 4, 1), null, null, "CHANGZHOU_GRADE_3",
+                    "UREMIA", null, Cause.ILLNESS, Set.of("DRUNKENNESS_OR_FIGHTING"), null);
+            Claim misdiagnosed = new Claim(ClaimType.CRITICAL_ILLNESS, LocalDate.of(2022, 4, 1), null, null, "CHANGZHOU_GRADE_3",
+                    "UREMIA", null, Cause.ILLNESS, Set.of("MISDIAGNOSIS"), null);
+            Bill bill = Bill.settled("9000", "5000", "0", "3000", "1000");
+
+            assertPaid(claim(BenefitAccount.EMPTY, drunkAndIll), "5000.00");
+            assertRejected(claim(BenefitAccount.EMPTY, misdiagnosed), "EXCLUDED");
+            assertPaid(claim(BenefitAccount.EMPTY, stay(bill, Cause.ILLNESS, Set.of("PRE_EXISTING_DISEASE"))), "500.00");
+            assertRejected(claim(BenefitAccount.EMPTY, stay(bill, Cause.ILLNESS, Set.of("BED_BLOCKING"))), "EXCLUDED");
+        }
+
+        /** Wujin unsettled traffic accident: 54.5 % of the member's liability share, so no liability pays nothing. */
+        @Test
+        void wujinUnsettledTrafficAccidentWithNoLiabilityPaysNothing() {
+            Bill noLiability = new Bill(new BigDecimal("30000"), null, null, null, null, false, new BigDecimal("30000"), BigDecimal.ZERO);
+            Adjudication result = claim(BenefitAccount.EMPTY, stay(noLiability, Cause.TRAFFIC_ACCIDENT, Set.of()));
+            assertRejected(result, "BELOW_BRACKET");
+        }
+
+        /** Wujin critical illness (seed 002: 常州市二、三级医院、外省市三级医院确诊): grade 3 anywhere outside Changzhou counts. */
+        @ParameterizedTest(name = "diagnosed at {0}")
+        @CsvSource({"CHANGZHOU_GRADE_2, 5000.00", "CHANGZHOU_GRADE_3, 5000.00", "OUTSIDE_CHANGZHOU_GRADE_3, 5000.00",
+                "OUT_OF_PROVINCE_GRADE_3, 5000.00", "CHANGZHOU_GRADE_1, 0", "OUTSIDE_CHANGZHOU_GRADE_2, 0"})
+        void wujinCriticalIllnessHospitalGrades(String grade, String expected) {
+            Adjudication result = claim(BenefitAccount.EMPTY, new Claim(ClaimType.CRITICAL_ILLNESS, LocalDate.of(2022, 4, 1), null, null, grade,
+                    "STROKE_SEQUELAE", null, Cause.ILLNESS, Set.of(), null));
+            if ("0".equals(expected)) {
+                assertRejected(result, "HOSPITAL_NOT_ELIGIBLE");
+            } else {
+                assertPaid(result, expected);
+            }
         }
 
         /** The 30 illnesses as docs/disease-codes.md lists them (28 of the 2020 definitions, two assumed). */
@@ -302,10 +385,10 @@ class BenefitEngineTest {
         void aMajorDiseasePays3000AndAnAllowanceOf1000AMonthForTheFirstHospitalisationUpToSixMonths() {
             Coverage cover = year("huzhou-major-disease", LocalDate.of(2016, 1, 1));
             Claim diagnosis = new Claim(ClaimType.CRITICAL_ILLNESS, LocalDate.of(2016, 2, 1), LocalDate.of(2016, 3, 17), 45, null,
-                    "MAJOR_DISEASE", null, Cause.ILLNESS, Set.of(), null);
+                    "UREMIA", null, Cause.ILLNESS, Set.of(), null);
             Adjudication first = BenefitEngine.adjudicate(SeedPlans.plan("huzhou-major-disease"), cover, BenefitAccount.EMPTY, diagnosis);
             assertPaid(first, "4500.00");
-            Claim longStay = new Claim(ClaimType.CRITICAL_ILLNESS, LocalDate.of(2016, 2, 1), null, 200, null, "MAJOR_DISEASE", null,
+            Claim longStay = new Claim(ClaimType.CRITICAL_ILLNESS, LocalDate.of(2016, 2, 1), null, 200, null, "UREMIA", null,
                     Cause.ILLNESS, Set.of(), null);
             assertPaid(BenefitEngine.adjudicate(SeedPlans.plan("huzhou-major-disease"), cover, BenefitAccount.EMPTY, longStay), "9000.00");
             assertRejected(BenefitEngine.adjudicate(SeedPlans.plan("huzhou-major-disease"), cover, first.accountAfter(), diagnosis), "ALREADY_PAID");
@@ -315,11 +398,11 @@ class BenefitEngineTest {
         void theFirstDiagnosisIsPaidOnceInALifeNotOncePerEnrolment() {
             PlanRules huzhou = SeedPlans.plan("huzhou-major-disease");
             Claim diagnosis = new Claim(ClaimType.CRITICAL_ILLNESS, LocalDate.of(2016, 2, 1), LocalDate.of(2016, 3, 17), 45, null,
-                    "MAJOR_DISEASE", null, Cause.ILLNESS, Set.of(), null);
+                    "UREMIA", null, Cause.ILLNESS, Set.of(), null);
             Adjudication first = BenefitEngine.adjudicate(huzhou, year("huzhou-major-disease", LocalDate.of(2016, 1, 1)), BenefitAccount.EMPTY,
                     diagnosis);
             Claim nextYear = new Claim(ClaimType.CRITICAL_ILLNESS, LocalDate.of(2017, 2, 1), LocalDate.of(2017, 2, 11), 10, null,
-                    "MAJOR_DISEASE", null, Cause.ILLNESS, Set.of(), null);
+                    "UREMIA", null, Cause.ILLNESS, Set.of(), null);
             Coverage renewed = year("huzhou-major-disease", LocalDate.of(2017, 1, 1));
 
             assertThat(huzhou.paysOncePerLifetime()).isTrue();
@@ -328,6 +411,22 @@ class BenefitEngineTest {
                     nextYear), "ALREADY_PAID");
             assertPaid(BenefitEngine.adjudicate(huzhou, renewed, BenefitAccount.EMPTY, nextYear), "3333.33");
             assertThat(SeedPlans.plan("shaoxing-hospital").paysOncePerLifetime()).isFalse();
+        }
+
+        /** Huzhou major disease (seed 001): 3 000 and the allowance for a listed disease (uremia, breast cancer named); neither for another. */
+        @ParameterizedTest(name = "{0}")
+        @CsvSource({"UREMIA, 4500.00", "BREAST_CANCER, 4500.00", "DEAFNESS, 0", "PARKINSONS_DISEASE, 0"})
+        void huzhouLumpSumAndAllowanceOnlyForAListedDisease(String disease, String expected) {
+            Coverage cover = year("huzhou-major-disease", LocalDate.of(2016, 1, 1));
+            Claim diagnosis = new Claim(ClaimType.CRITICAL_ILLNESS, LocalDate.of(2016, 2, 1), LocalDate.of(2016, 3, 17), 45, null,
+                    disease, null, Cause.ILLNESS, Set.of(), null);
+            Adjudication result = BenefitEngine.adjudicate(SeedPlans.plan("huzhou-major-disease"), cover, BenefitAccount.EMPTY, diagnosis);
+            if ("0".equals(expected)) {
+                assertRejected(result, "DISEASE_NOT_COVERED");
+            } else {
+                // 3 000 + 45 days × 1 000 / 30 = 3 000 + 1 500.
+                assertPaid(result, expected);
+            }
         }
 
         @Test

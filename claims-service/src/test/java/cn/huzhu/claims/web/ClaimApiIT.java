@@ -81,6 +81,8 @@ class ClaimApiIT extends IntegrationTestSupport {
                 publishPlan(producer, plan, 1);
             }
             publishPlan(producer, "huzhou-major-disease", 2);
+            publishPlan(producer, "huzhou-major-disease", 3);
+            publishPlan(producer, "wujin-2022", 3);
             send(producer, Topics.MEMBERS, MEMBER, enrolled(MEMBER, SHAOXING_ENROLMENT, "shaoxing-hospital", 1, START, START.plusYears(1).minusDays(1),
                     START, "PENDING"));
             producer.send(new ProducerRecord<>(Topics.MEMBERS, MEMBER, new byte[] {1, 2, 3, 4})).get();
@@ -491,11 +493,11 @@ class ClaimApiIT extends IntegrationTestSupport {
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("select count(*) from coverage_view where member_id = ?",
                 Integer.class, UUID.fromString(member)) == 2 && jdbc.queryForObject(
-                "select count(*) from plan_definition where plan_id = 'huzhou-major-disease'", Integer.class) == 2);
+                "select count(*) from plan_definition where plan_id = 'huzhou-major-disease'", Integer.class) == 3);
         Map<String, Object> diagnosedLastYear = Map.of("memberId", member, "type", "CRITICAL_ILLNESS", "eventDate", lastYear.plusMonths(2).toString(),
-                "dischargeDate", lastYear.plusMonths(2).plusDays(10).toString(), "diseaseCode", "MAJOR_DISEASE");
+                "dischargeDate", lastYear.plusMonths(2).plusDays(10).toString(), "diseaseCode", "UREMIA");
         Map<String, Object> diagnosedThisYear = Map.of("memberId", member, "type", "CRITICAL_ILLNESS", "eventDate", START.plusMonths(2).toString(),
-                "dischargeDate", START.plusMonths(2).plusDays(10).toString(), "diseaseCode", "MAJOR_DISEASE");
+                "dischargeDate", START.plusMonths(2).plusDays(10).toString(), "diseaseCode", "UREMIA");
 
         Response first = post(diagnosedLastYear);
         Response renewed = post(diagnosedThisYear);
@@ -510,6 +512,95 @@ class ClaimApiIT extends IntegrationTestSupport {
         assertThat(afterRevocation.json().path("total").asText()).isEqualTo("3333.33");
     }
 
+    /**
+     * Plan versions (ADR 0024): a claim is judged by the version in force on its event date, the highest-numbered one
+     * that started on or before it: an amendment from 2026-07-01 applies to stays from that day, v1 to those before.
+     */
+    @Test
+    void aClaimIsJudgedByThePlanVersionInForceOnItsEventDate() throws Exception {
+        awaitCoverage();
+        String plan = "test-amended-" + UUID.randomUUID().toString().substring(0, 8);
+        String member = UUID.randomUUID().toString();
+        String v1 = "{\"planId\": \"" + plan + "\", \"version\": 1, \"name\": \"试\", \"region\": \"shaoxing\", \"validFrom\": \"2026-01-01\","
+                + " \"benefits\": [{\"type\": \"FLAT_RATE\", \"claimTypes\": [\"HOSPITALIZATION\"], \"base\": \"CO_PAY\", \"rate\": \"0.80\"}]}";
+        String v2 = v1.replace("\"version\": 1", "\"version\": 2").replace("2026-01-01", "2026-07-01").replace("0.80", "0.50");
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", LocalStack.shared().bootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            publishPlan(producer, plan, 1, v1);
+            publishPlan(producer, plan, 2, v2);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("select count(*) from plan_definition where plan_id = ?",
+                Integer.class, plan) == 2);
+        cover(member, UUID.randomUUID().toString(), plan);
+        Map<String, Object> june = stay(member, "1000.00", 3);
+        june.put("eventDate", "2026-06-27");
+        june.put("dischargeDate", "2026-06-30");
+        Map<String, Object> july = stay(member, "1000.00", 3);
+        july.put("eventDate", "2026-07-01");
+        july.put("dischargeDate", "2026-07-04");
+
+        Response beforeTheAmendment = post(june);
+        Response fromTheAmendment = post(july);
+
+        assertThat(beforeTheAmendment.json().path("total").asText()).as(beforeTheAmendment.json().toString()).isEqualTo("800.00");
+        assertThat(benefitOf(beforeTheAmendment.json(), plan).path("planVersion").asInt()).isEqualTo(1);
+        assertThat(fromTheAmendment.json().path("total").asText()).as(fromTheAmendment.json().toString()).isEqualTo("500.00");
+        assertThat(benefitOf(fromTheAmendment.json(), plan).path("planVersion").asInt()).isEqualTo(2);
+    }
+
+    /** Wujin exclusions (PLANS.md): asserted by the adjudicator they reject the benefit at once; flagged by the member they are reviewed. */
+    @Test
+    void anExclusionTheAdjudicatorAssertsRejectsAtOnceAndOneTheMemberSuspectsGoesToReview() throws Exception {
+        awaitCoverage();
+        String member = UUID.randomUUID().toString();
+        cover(member, UUID.randomUUID().toString(), "wujin-2022");
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "select count(*) from plan_definition where plan_id = 'wujin-2022'", Integer.class) == 1);
+        Map<String, Object> fight = stay(member, "3000.00", 10);
+        fight.put("exclusions", List.of("DRUNKENNESS_OR_FIGHTING"));
+        Map<String, Object> laterStay = stay(member, "3000.00", 10);
+        laterStay.put("eventDate", "2026-06-01");
+        laterStay.put("dischargeDate", "2026-06-11");
+        laterStay.put("exclusions", List.of("DRUNKENNESS_OR_FIGHTING"));
+
+        Response asserted = post(fight);
+        Response suspected = postAs(LocalStack.shared().tokens().token("claims-own-" + member, "MEMBER", member, null, null), "/api/claims",
+                laterStay);
+
+        assertThat(asserted.json().path("status").asText()).as(asserted.json().toString()).isEqualTo("REJECTED");
+        assertThat(asserted.json().path("rejection").path("code").asText()).isEqualTo("EXCLUDED");
+        assertThat(asserted.json().path("reviewReasons")).isEmpty();
+        assertThat(suspected.json().path("status").asText()).as(suspected.json().toString()).isEqualTo("IN_REVIEW");
+        assertThat(suspected.json().path("reviewReasons").toString()).contains("EXCLUSIONS_FLAGGED [DRUNKENNESS_OR_FIGHTING]");
+        assertThat(suspected.json().path("total").asText()).as("proposed as if it did not apply: 3 000 is in [1 000, 5 000)").isEqualTo("500.00");
+    }
+
+    /** First diagnosis (PLANS.md): diagnosed in the waiting period and paid nothing, the disease pays no lump sum later. */
+    @Test
+    void aFirstDiagnosisInTheWaitingPeriodThatPaidNothingStillClosesTheLumpSumForThatDisease() throws Exception {
+        awaitCoverage();
+        String member = UUID.randomUUID().toString();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", LocalStack.shared().bootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            send(producer, Topics.MEMBERS, member, enrolled(member, UUID.randomUUID().toString(), "ningbo-2020-special-disease", 1, START,
+                    START.plusYears(1).minusDays(1), START.plusDays(90), "COLLECTED"));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("select count(*) from coverage_view where member_id = ?",
+                Integer.class, UUID.fromString(member)) == 1);
+
+        Response day20 = post(Map.of("memberId", member, "type", "CRITICAL_ILLNESS", "eventDate", START.plusDays(20).toString(),
+                "diseaseCode", "APLASTIC_ANEMIA"));
+        Response day100 = post(Map.of("memberId", member, "type", "CRITICAL_ILLNESS", "eventDate", START.plusDays(100).toString(),
+                "diseaseCode", "APLASTIC_ANEMIA"));
+        Response anotherDisease = post(Map.of("memberId", member, "type", "CRITICAL_ILLNESS", "eventDate", START.plusDays(110).toString(),
+                "diseaseCode", "AORTIC_SURGERY"));
+
+        assertThat(day20.json().path("rejection").path("code").asText()).as(day20.json().toString()).isEqualTo("IN_WAITING_PERIOD");
+        assertThat(day100.json().path("status").asText()).isEqualTo("REJECTED");
+        assertThat(day100.json().path("rejection").path("code").asText()).as(day100.json().toString()).isEqualTo("NOT_FIRST_DIAGNOSIS");
+        assertThat(anotherDisease.json().path("total").asText()).as(anotherDisease.json().toString()).isEqualTo("10000.00");
+    }
+
     @Test
     void shouldAnswerMalformedInputWithProblems() throws Exception {
         Map<String, Object> negative = stay(MEMBER, "-1", 3);
@@ -521,8 +612,8 @@ class ClaimApiIT extends IntegrationTestSupport {
         assertThat(unknownDisease.status()).isEqualTo(400);
         assertThat(unknownDisease.json().path("detail").asText()).contains("FLU").contains("/api/disease-codes");
         Response codes = get("/api/disease-codes");
-        assertThat(codes.json()).hasSize(36);
-        assertThat(codes.json().findValuesAsText("code")).contains("PARKINSONS_DISEASE", "COVID19", "MAJOR_DISEASE");
+        assertThat(codes.json()).hasSize(35);
+        assertThat(codes.json().findValuesAsText("code")).contains("PARKINSONS_DISEASE", "COVID19", "UREMIA").doesNotContain("MAJOR_DISEASE");
         assertThat(get("/api/claims/" + UUID.randomUUID()).status()).isEqualTo(404);
         assertThat(postTo("/api/claims/" + UUID.randomUUID() + "/review", Map.of("decision", "APPROVE", "reason", "x", "reviewer", "y")).status())
                 .isEqualTo(404);

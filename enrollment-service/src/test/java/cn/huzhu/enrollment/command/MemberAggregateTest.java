@@ -252,6 +252,16 @@ class MemberAggregateTest {
                 .expectNoEvents();
     }
 
+    /** Wujin eligibility (seed 002, 参加对象): in-service workers of Wujin (武进在职职工) only. */
+    @Test
+    void wujinEligibilityRefusesARetiree() {
+        fixture.given(registered(MemberCategory.RETIRED, Gender.MALE, true, false))
+                .when(enrol("e-1", "wujin-2022", 1, null, LocalDate.of(2021, 11, 1)))
+                .expectException(EnrollmentRefusedException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("RETIRED"))
+                .expectNoEvents();
+    }
+
     @Test
     void shouldCoverWujinsFixedCalendarYearWhateverTheEnrolmentDate() {
         fixture.given(registered(MemberCategory.IN_SERVICE, Gender.MALE, true, false))
