@@ -20,7 +20,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * <pre>./mvnw -B -q -DskipTests install &amp;&amp; ./mvnw -B -q -pl system-tests exec:java -Dbenchmark.main=cn.huzhu.system.RosterBenchmark</pre>
  *
  * {@code -Dbenchmark.rosters} (default 5), {@code -Dbenchmark.rows} (default 5000), {@code -Dbenchmark.plan}
- * (default quzhou-2020-hospital, whose enrolment window closes 11-30; shaoxing-hospital outside it).
+ * (default quzhou-2020-hospital, whose rosters are taken from 2019-09-01 to 2019-11-30: the platform then runs on the business
+ * day {@code -Dbenchmark.business-date}, default 2019-10-15, and the district table of 2020 is read).
  */
 public final class RosterBenchmark {
 
@@ -34,7 +35,9 @@ public final class RosterBenchmark {
         int rosters = Integer.getInteger("benchmark.rosters", 5);
         int rows = Integer.getInteger("benchmark.rows", 5000);
         String plan = System.getProperty("benchmark.plan", "quzhou-2020-hospital");
-        int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
+        boolean quzhou = plan.equals("quzhou-2020-hospital");
+        String businessDate = System.getProperty("benchmark.business-date", quzhou ? "2019-10-15" : "");
+        int year = quzhou ? 2020 : LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
         Path logs = Files.createTempDirectory("huzhu-roster-benchmark");
         List<double[]> timings = new ArrayList<>();
         List<String> jvm = new ArrayList<>(List.of("-Xmx1g", "-XX:+UseParallelGC"));
@@ -43,7 +46,8 @@ public final class RosterBenchmark {
         if (!extra.isBlank()) {
             jvm.addAll(List.of(extra.strip().split("\\s+")));
         }
-        try (RunningPlatform platform = new RunningPlatform(logs, jvm)) {
+        try (RunningPlatform platform = new RunningPlatform(logs, jvm, false, false,
+                businessDate.isBlank() ? java.util.Map.of() : java.util.Map.of("BUSINESS_DATE", businessDate))) {
             String report = platform.reporting.baseUrl() + "/api/reports/district-enrollment?year=" + year;
             // One small roster first so both services have loaded their code paths once.
             long counted = upload(platform, plan, 0, 60, 0);

@@ -68,6 +68,10 @@ public final class EnrollmentPolicy {
         }
 
         checkEligibility(plan, member);
+        if (plan.eligibility().groupOnly() && !MemberAggregate.UNIT_PAYS.equals(request.payer()) && !migrated) {
+            throw new EnrollmentRefusedException("GROUP_ONLY_PLAN", "planId",
+                    "Plan " + plan.planId() + " is taken by units for their staff: enrol through the unit's roster");
+        }
         if (request.shares() < 1) {
             throw new EnrollmentRefusedException("INVALID_SHARES", "shares", "At least one share is required");
         }

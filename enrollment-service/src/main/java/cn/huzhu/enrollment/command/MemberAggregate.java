@@ -200,8 +200,13 @@ public class MemberAggregate {
         LocalDate start = enrolment.coverageStart();
         LocalDate end = enrolment.coverageEnd();
         LocalDate waitingEnd = enrolment.waitingPeriodEnd();
+        PlanVersion plan = catalog.versionOn(enrolment.planId(), enrolment.coverageStart()).orElseThrow();
+        LocalDate deadline = plan.coverage().premiumsUntil();
+        if (deadline != null && command.on().isAfter(deadline)) {
+            throw new EnrollmentRefusedException("PREMIUM_AFTER_DEADLINE", "on", "Plan " + enrolment.planId() + " takes premiums until "
+                    + deadline + "; this one came on " + command.on());
+        }
         if (command.on().isAfter(start)) {
-            PlanVersion plan = catalog.versionOn(enrolment.planId(), enrolment.coverageStart()).orElseThrow();
             long waitingDays = java.time.temporal.ChronoUnit.DAYS.between(start, waitingEnd);
             start = command.on();
             if (plan.coverage().type() == PlanVersion.CoverageType.TERM) {

@@ -37,7 +37,7 @@ public record PlanVersion(
         windows = windows == null ? List.of() : List.copyOf(windows);
         gifts = gifts == null ? List.of() : List.copyOf(gifts);
         waiting = waiting == null ? new Waiting(0, 0) : waiting;
-        eligibility = eligibility == null ? new Eligibility(List.of(), List.of(), List.of()) : eligibility;
+        eligibility = eligibility == null ? new Eligibility(List.of(), List.of(), List.of(), false) : eligibility;
         if (terms.isEmpty()) {
             throw new IllegalArgumentException(planId + " v" + version + " offers no term");
         }
@@ -70,17 +70,25 @@ public record PlanVersion(
     }
 
     /**
-     * What a unit's roster must cover: at least {@code minimumShareOfInsuredStaff} of the staff in basic
-     * medical insurance, and everyone when fewer than {@code everyoneBelowHeadcount}. Absent: no rule.
+     * What a unit's roster must cover: at least {@code minimumShareOfInsuredStaff} of the staff in basic medical
+     * insurance, and all of them in a unit of at most {@code everyoneUpToInServiceStaff} in-service staff (Quzhou:
+     * 在职职工人数在50人以下, 50 included as Civil Code art. 1259 reads 以下). {@code everyoneBelowHeadcount} is the reading
+     * of versions before that correction (fewer than that many insured staff). Absent: no rule.
      */
-    public record GroupRules(BigDecimal minimumShareOfInsuredStaff, int everyoneBelowHeadcount) {
+    public record GroupRules(BigDecimal minimumShareOfInsuredStaff, Integer everyoneUpToInServiceStaff, Integer everyoneBelowHeadcount) {
 
-        /** How many members a unit with this many insured staff must have enrolled. */
-        public int required(int insuredStaff) {
-            if (insuredStaff < everyoneBelowHeadcount || minimumShareOfInsuredStaff == null) {
+        /** How many members a unit with this many insured and in-service staff must have enrolled. */
+        public int required(int insuredStaff, int inServiceStaff) {
+            if (minimumShareOfInsuredStaff == null || everyone(insuredStaff, inServiceStaff)) {
                 return insuredStaff;
             }
             return minimumShareOfInsuredStaff.multiply(BigDecimal.valueOf(insuredStaff)).setScale(0, java.math.RoundingMode.CEILING).intValueExact();
+        }
+
+        /** Whether a unit of this size enrols all its staff in basic insurance. */
+        public boolean everyone(int insuredStaff, int inServiceStaff) {
+            return everyoneUpToInServiceStaff != null && inServiceStaff <= everyoneUpToInServiceStaff
+                    || everyoneBelowHeadcount != null && insuredStaff < everyoneBelowHeadcount;
         }
     }
 
@@ -130,7 +138,11 @@ public record PlanVersion(
     }
 
     /** Who may enrol. Empty lists mean no restriction. */
-    public record Eligibility(List<MemberCategory> categories, List<Gender> genders, List<Requirement> requires) {
+    /**
+     * Who may enrol: members of these categories and genders with these union statuses; with {@code groupOnly} only
+     * through their unit's roster (Quzhou: 以团体形式集体参保), a historical enrolment migrated by the administrator excepted.
+     */
+    public record Eligibility(List<MemberCategory> categories, List<Gender> genders, List<Requirement> requires, boolean groupOnly) {
         public Eligibility {
             categories = categories == null ? List.of() : List.copyOf(categories);
             genders = genders == null ? List.of() : List.copyOf(genders);
@@ -150,7 +162,11 @@ public record PlanVersion(
      * {@code FIXED_PERIOD} covers [start, end] whatever the enrolment date (e.g. calendar year 2022);
      * {@code ANNUAL_PERIOD} covers the protection year that starts each year on {@code periodStart} (MM-dd).
      */
-    public record Coverage(CoverageType type, LocalDate start, LocalDate end, String periodStart) {
+    /**
+     * The cover an enrolment gives: a term from its start, a fixed period, or a yearly period from {@code periodStart};
+     * {@code premiumsUntil}, when given, is the last day a premium is taken (Quzhou: 逾期不再受理 after 2019-11-30).
+     */
+    public record Coverage(CoverageType type, LocalDate start, LocalDate end, String periodStart, LocalDate premiumsUntil) {
         public Coverage {
             type = type == null ? CoverageType.TERM : type;
         }

@@ -160,17 +160,21 @@ public class RosterHandler {
                                                      LocalDate coveredOn, LocalDate coveredUntil, int newRows) {
         RosterApplication application = command.application();
         int insured = application.staffInBasicInsurance() != null ? application.staffInBasicInsurance() : unit.insuredHeadcount();
+        // The in-service headcount of the application form (在职职工总人数); without it the insured headcount stands in (in-service staff are never fewer).
+        int inService = application.staffTotal() != null ? application.staffTotal() : insured;
         int enrolledAfter = units.enrolledMembers(unit.unitId(), plan.planId(), coveredOn, coveredUntil) + newRows;
         PlanVersion.GroupRules rules = plan.groupRules();
-        int required = rules == null ? 0 : rules.required(insured);
+        int required = rules == null ? 0 : rules.required(insured, inService);
         if (application.enrolling() != null && application.enrolling() != command.rows().size()) {
             return new RosterSubmittedEvent.UnitCheck(insured, required, enrolledAfter, "APPLICATION_COUNT_MISMATCH",
                     "The application form says " + application.enrolling() + " members enrol but the roster lists " + command.rows().size());
         }
         if (enrolledAfter < required) {
-            String message = rules.everyoneBelowHeadcount() > insured
-                    ? "A unit with fewer than " + rules.everyoneBelowHeadcount() + " staff in basic insurance enrols all of them: "
-                    + insured + " required, " + enrolledAfter + " would be enrolled"
+            String message = rules.everyone(insured, inService)
+                    ? (rules.everyoneUpToInServiceStaff() != null
+                    ? "A unit of at most " + rules.everyoneUpToInServiceStaff() + " in-service staff (it has " + inService + ")"
+                    : "A unit with fewer than " + rules.everyoneBelowHeadcount() + " staff in basic insurance")
+                    + " enrols all its staff in basic insurance: " + insured + " required, " + enrolledAfter + " would be enrolled"
                     : "A unit enrols at least " + rules.minimumShareOfInsuredStaff().movePointRight(2).stripTrailingZeros().toPlainString()
                     + " % of its " + insured + " staff in basic insurance: " + required + " required, " + enrolledAfter + " would be enrolled";
             return new RosterSubmittedEvent.UnitCheck(insured, required, enrolledAfter, "UNIT_BELOW_REQUIRED_SHARE", message);

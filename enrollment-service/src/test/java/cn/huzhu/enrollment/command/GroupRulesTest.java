@@ -10,37 +10,42 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
-/** Quzhou's unit rule as the catalogue states it: at least 80 % of the staff in basic insurance, everyone under 50. */
+/**
+ * Quzhou's unit rule (seed 004, 一、参保对象): at least 80 % of the staff in basic insurance, and all of them in a unit of
+ * 50 or fewer in-service staff (在职职工人数在50人以下: 以下 includes 50, Civil Code art. 1259).
+ */
 class GroupRulesTest {
 
-    static final PlanVersion.GroupRules QUZHOU = MemberAggregateTest.CATALOG.versionOn("quzhou-2020-hospital", LocalDate.of(2020, 6, 1))
+    static final PlanVersion.GroupRules QUZHOU = MemberAggregateTest.CATALOG.versionOn("quzhou-2020-hospital", LocalDate.of(2019, 10, 15))
             .orElseThrow().groupRules();
 
     @Test
     void theCatalogueCarriesTheRule() {
         assertThat(QUZHOU.minimumShareOfInsuredStaff()).isEqualByComparingTo("0.80");
-        assertThat(QUZHOU.everyoneBelowHeadcount()).isEqualTo(50);
+        assertThat(QUZHOU.everyoneUpToInServiceStaff()).isEqualTo(50);
     }
 
     @Test
-    void unitsUnderFiftyEnrolEveryone() {
-        assertThat(QUZHOU.required(1)).isEqualTo(1);
-        assertThat(QUZHOU.required(10)).isEqualTo(10);
-        assertThat(QUZHOU.required(49)).isEqualTo(49);
+    void quzhouUnitsOfAtMostFiftyInServiceStaffEnrolEveryoneInBasicInsurance() {
+        assertThat(QUZHOU.required(1, 1)).isEqualTo(1);
+        assertThat(QUZHOU.required(49, 49)).isEqualTo(49);
+        assertThat(QUZHOU.required(50, 50)).as("50 itself is 50人以下").isEqualTo(50);
+        assertThat(QUZHOU.required(45, 50)).as("counted on in-service staff, required of the insured").isEqualTo(45);
     }
 
     @Test
-    void largerUnitsEnrolEightyPercentRoundedUp() {
-        assertThat(QUZHOU.required(50)).isEqualTo(40);
-        assertThat(QUZHOU.required(60)).isEqualTo(48);
-        assertThat(QUZHOU.required(101)).as("80.8 people means 81").isEqualTo(81);
-        assertThat(QUZHOU.required(5000)).isEqualTo(4000);
+    void quzhouLargerUnitsEnrolEightyPercentOfTheInsuredRoundedUp() {
+        assertThat(QUZHOU.required(50, 51)).as("51 in service: the 80 % rule, though only 50 are insured").isEqualTo(40);
+        assertThat(QUZHOU.required(45, 51)).isEqualTo(36);
+        assertThat(QUZHOU.required(60, 60)).isEqualTo(48);
+        assertThat(QUZHOU.required(101, 120)).as("80.8 people means 81").isEqualTo(81);
+        assertThat(QUZHOU.required(5000, 5200)).isEqualTo(4000);
     }
 
     @Test
     void aRuleWithoutAShareMeansEveryone() {
-        assertThat(new PlanVersion.GroupRules(null, 0).required(70)).isEqualTo(70);
-        assertThat(new PlanVersion.GroupRules(new BigDecimal("0.5"), 0).required(7)).isEqualTo(4);
+        assertThat(new PlanVersion.GroupRules(null, null, null).required(70, 70)).isEqualTo(70);
+        assertThat(new PlanVersion.GroupRules(new BigDecimal("0.5"), null, null).required(7, 7)).isEqualTo(4);
     }
 
     @Test

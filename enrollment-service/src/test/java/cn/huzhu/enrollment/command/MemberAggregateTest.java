@@ -252,6 +252,62 @@ class MemberAggregateTest {
                 .expectNoEvents();
     }
 
+    /** A roster's enrolment in Quzhou's 2020 plan, applied for on {@code today}. */
+    static EnrollMemberCommand quzhouRoster(LocalDate today) {
+        return new EnrollMemberCommand(MEMBER, "e-1", "quzhou-2020-hospital", 1, null, null, today, MemberAggregate.UNIT_PAYS, UnitTerms.NONE, null);
+    }
+
+    /** Quzhou group only (seed 004: 由所在单位工会以团体形式集体参保): a member alone is refused; the unit's roster enrols. */
+    @Test
+    void quzhouGroupOnlyRefusesAnIndividualEnrolment() {
+        fixture.given(inService())
+                .when(new EnrollMemberCommand(MEMBER, "e-1", "quzhou-2020-hospital", 1, null, null, LocalDate.of(2019, 10, 15)))
+                .expectException(EnrollmentRefusedException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("roster"))
+                .expectNoEvents();
+    }
+
+    /** Quzhou cover (seed 004: 2020 年度): the calendar year 2020, whenever in the window the unit enrolled. */
+    @Test
+    void quzhouCoverIsTheCalendarYear2020() {
+        fixture.given(inService())
+                .when(quzhouRoster(LocalDate.of(2019, 10, 15)))
+                .expectEventsMatching(enrolments(e -> e.coverageStart().equals(LocalDate.of(2020, 1, 1))
+                        && e.coverageEnd().equals(LocalDate.of(2020, 12, 31)) && e.premium().equals(new BigDecimal("50.00"))));
+    }
+
+    /** Quzhou window (seed 004, 三、参保时间: 至2019年11月30日止，逾期不再受理): the 30th is the last day. */
+    @Test
+    void quzhouWindowClosesAfter30November2019() {
+        fixture.given(inService())
+                .when(quzhouRoster(LocalDate.of(2019, 11, 30)))
+                .expectSuccessfulHandlerExecution();
+        fixture.given(inService())
+                .when(quzhouRoster(LocalDate.of(2019, 12, 1)))
+                .expectException(EnrollmentRefusedException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("2019-09-01..2019-11-30"))
+                .expectNoEvents();
+        fixture.given(inService())
+                .when(quzhouRoster(LocalDate.of(2020, 3, 1)))
+                .expectException(EnrollmentRefusedException.class)
+                .expectNoEvents();
+    }
+
+    /** Quzhou premiums (逾期不再受理): a premium paid after 2019-11-30 is refused, so the enrolment never covers. */
+    @Test
+    void quzhouPremiumAfterTheDeadlineIsRefused() {
+        MemberEnrolledEvent applied = new MemberEnrolledEvent("e-1", MEMBER, "u-1", "海曙", MemberCategory.IN_SERVICE, "quzhou-2020-hospital", 3, 1, 1,
+                new BigDecimal("50.00"), List.of(new FundingShare("UNIT", new BigDecimal("50.00"))), LocalDate.of(2020, 1, 1),
+                LocalDate.of(2020, 12, 31), LocalDate.of(2020, 1, 1), false, false, null, false, LocalDate.of(2019, 11, 20), List.of(),
+                PremiumStatus.PENDING, null, null);
+        fixture.given(inService(), applied)
+                .when(new RecordPremiumCollectionCommand(MEMBER, "e-1", true, CollectionMethod.UNIT_TRANSFER, "ZZ-1", null,
+                        LocalDate.of(2019, 12, 1), LocalDate.of(2019, 12, 2), Actor.of("finance", Actor.Capacity.FINANCE)))
+                .expectException(EnrollmentRefusedException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("until 2019-11-30"))
+                .expectNoEvents();
+    }
+
     /** Wujin eligibility (seed 002, 参加对象): in-service workers of Wujin (武进在职职工) only. */
     @Test
     void wujinEligibilityRefusesARetiree() {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class UnitIncentivePolicyTest {
 
     static final PlanCatalogueLoader CATALOG = PlanCatalogueLoader.load();
-    static final PlanVersion QUZHOU = CATALOG.versionOn("quzhou-2020-hospital", LocalDate.of(2020, 3, 1)).orElseThrow();
+    static final PlanVersion QUZHOU = CATALOG.versionOn("quzhou-2020-hospital", LocalDate.of(2019, 10, 15)).orElseThrow();
     static final UnitDirectory.UnitFacts NON_PUBLIC = new UnitDirectory.UnitFacts("u-1", "江山", UnitNature.NON_PUBLIC, 120);
     static final UnitDirectory.UnitFacts PUBLIC = new UnitDirectory.UnitFacts("u-2", "江山", UnitNature.PUBLIC, 120);
 
@@ -29,8 +29,8 @@ class UnitIncentivePolicyTest {
     }
 
     @Test
-    void theCorrectedVersionSupersedesTheFirstFromTheSameDay() {
-        assertThat(QUZHOU.version()).isEqualTo(2);
+    void theCorrectedVersionsSupersedeTheFirst() {
+        assertThat(QUZHOU.version()).isEqualTo(3);
         assertThat(QUZHOU.unitIncentives()).isNotNull();
     }
 
@@ -66,7 +66,7 @@ class UnitIncentivePolicyTest {
         MemberProfile worker = new MemberProfile(MemberCategory.IN_SERVICE, Gender.MALE, false, false, false, false);
 
         EnrollmentPolicy.Decision decision = EnrollmentPolicy.decide(CATALOG, worker, List.of(),
-                new EnrollmentPolicy.Request("quzhou-2020-hospital", 1, null, null, "UNIT", false, terms, null, false), LocalDate.of(2020, 3, 1));
+                new EnrollmentPolicy.Request("quzhou-2020-hospital", 1, null, null, "UNIT", false, terms, null, false), LocalDate.of(2019, 10, 15));
 
         assertThat(decision.premium()).isEqualByComparingTo("40.00");
         assertThat(decision.funding()).containsExactly(new FundingShare("UNION", new BigDecimal("15.00")), new FundingShare("UNIT", new BigDecimal("25.00")));
@@ -79,7 +79,7 @@ class UnitIncentivePolicyTest {
 
         EnrollmentPolicy.Decision decision = EnrollmentPolicy.decide(CATALOG, worker, List.of(),
                 new EnrollmentPolicy.Request("quzhou-2020-hospital", 1, null, null, "UNIT", false, terms(PUBLIC, Map.of(), 10), null, false),
-                LocalDate.of(2020, 3, 1));
+                LocalDate.of(2019, 10, 15));
 
         assertThat(decision.premium()).isEqualByComparingTo("50.00");
         assertThat(decision.funding()).containsExactly(new FundingShare("UNIT", new BigDecimal("50.00")));

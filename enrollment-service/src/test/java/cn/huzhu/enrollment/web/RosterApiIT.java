@@ -33,7 +33,7 @@ class RosterApiIT extends IntegrationTestSupport {
 
     static final String PLAN = "quzhou-2020-hospital";
 
-    static final LocalDate SUBMITTED_ON = LocalDate.of(2026, 6, 1);
+    static final LocalDate SUBMITTED_ON = LocalDate.of(2019, 10, 15);
     static final MovableClock CLOCK = new MovableClock(SUBMITTED_ON, EnrollmentConfig.ZONE);
 
     @TestBean
@@ -86,7 +86,7 @@ class RosterApiIT extends IntegrationTestSupport {
         first.add(new RosterWorkbook.Line("数字", "男", id(51).substring(0, 17) + "0", "13800000051", "", true));
         first.add(RosterWorkbook.Line.of("性别", "女", id(52), "13800000052"));
 
-        Api.Response submitted = api.upload("/api/rosters?unitId=" + unitId + "&planId=" + PLAN, "江山测试单位工会2026.xlsx",
+        Api.Response submitted = api.upload("/api/rosters?unitId=" + unitId + "&planId=" + PLAN, "江山测试单位工会2020.xlsx",
                 RosterFiles.XLSX, first.bytes());
 
         assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
@@ -118,17 +118,17 @@ class RosterApiIT extends IntegrationTestSupport {
         String rosterId = roster.path("rosterId").asText();
         assertThat(enrolment.path("premiumStatus").asText()).as("until the unit pays").isEqualTo("PENDING");
         assertThat(roster.path("payment").path("amountDue").asText()).as("48 x 43.00, the union pays 7 each").isEqualTo("2064.00");
-        Api.Response wrongAmount = api.post("/api/rosters/" + rosterId + "/payments", Map.of("amount", "2400.00", "reference", "ZZ-2026-001"));
+        Api.Response wrongAmount = api.post("/api/rosters/" + rosterId + "/payments", Map.of("amount", "2400.00", "reference", "ZZ-2019-001"));
         Api.Response paidBeforeSubmission = api.post("/api/rosters/" + rosterId + "/payments",
-                Map.of("amount", "2064.00", "reference", "ZZ-2026-001", "paidOn", "2026-05-31"));
+                Map.of("amount", "2064.00", "reference", "ZZ-2019-001", "paidOn", "2019-10-14"));
         Api.Response paidAhead = api.post("/api/rosters/" + rosterId + "/payments",
-                Map.of("amount", "2064.00", "reference", "ZZ-2026-001", "paidOn", "2026-06-03"));
+                Map.of("amount", "2064.00", "reference", "ZZ-2019-001", "paidOn", "2019-10-17"));
         assertThat(paidBeforeSubmission.text("code")).isEqualTo("PAID_OUTSIDE_ROSTER");
         assertThat(paidAhead.text("code")).as("a payment is recorded once it is made").isEqualTo("PAID_OUTSIDE_ROSTER");
-        CLOCK.moveTo(LocalDate.of(2026, 6, 3));
-        Api.Response paid = api.post("/api/rosters/" + rosterId + "/payments", Map.of("amount", "2064.00", "reference", "ZZ-2026-001", "paidOn", "2026-06-03"));
-        Api.Response paidAgain = api.post("/api/rosters/" + rosterId + "/payments", Map.of("amount", "2064.00", "reference", "ZZ-2026-001", "paidOn", "2026-06-03"));
-        Api.Response paidTwice = api.post("/api/rosters/" + rosterId + "/payments", Map.of("amount", "2064.00", "reference", "ZZ-2026-002"));
+        CLOCK.moveTo(LocalDate.of(2019, 10, 17));
+        Api.Response paid = api.post("/api/rosters/" + rosterId + "/payments", Map.of("amount", "2064.00", "reference", "ZZ-2019-001", "paidOn", "2019-10-17"));
+        Api.Response paidAgain = api.post("/api/rosters/" + rosterId + "/payments", Map.of("amount", "2064.00", "reference", "ZZ-2019-001", "paidOn", "2019-10-17"));
+        Api.Response paidTwice = api.post("/api/rosters/" + rosterId + "/payments", Map.of("amount", "2064.00", "reference", "ZZ-2019-002"));
         assertThat(wrongAmount.status()).isEqualTo(422);
         assertThat(wrongAmount.text("code")).isEqualTo("PAYMENT_AMOUNT_MISMATCH");
         assertThat(paid.status()).as(paid.body()).isEqualTo(200);
@@ -137,7 +137,8 @@ class RosterApiIT extends IntegrationTestSupport {
         assertThat(paidTwice.text("code")).isEqualTo("ALREADY_PAID");
         JsonNode collected = api.get("/api/enrollments/" + rows.get("1").path("enrollmentId").asText()).json();
         assertThat(collected.path("premiumStatus").asText()).isEqualTo("COLLECTED");
-        assertThat(collected.path("coverageStart").asText()).as("cover runs from the day the unit paid").isEqualTo("2026-06-03");
+        assertThat(collected.path("coverageStart").asText()).as("Quzhou covers the calendar year 2020").isEqualTo("2020-01-01");
+        assertThat(collected.path("coverageEnd").asText()).isEqualTo("2020-12-31");
         assertThat(api.post("/api/rosters/00000000-0000-0000-0000-000000000003/payments", Map.of("amount", "1.00", "reference", "x")).status())
                 .isEqualTo(404);
 
@@ -163,7 +164,7 @@ class RosterApiIT extends IntegrationTestSupport {
         for (int n = 1; n <= 52; n++) {
             corrected.add(RosterWorkbook.Line.of("职工" + n, "男", id(n), "1380000" + String.format("%04d", n)));
         }
-        JsonNode resubmitted = api.upload("/api/rosters?unitId=" + unitId + "&planId=" + PLAN, "江山测试单位工会2026.xlsx",
+        JsonNode resubmitted = api.upload("/api/rosters?unitId=" + unitId + "&planId=" + PLAN, "江山测试单位工会2020.xlsx",
                 RosterFiles.XLSX, corrected.bytes()).json();
 
         assertThat(resubmitted.path("status").asText()).isEqualTo("ACCEPTED");
@@ -202,7 +203,7 @@ class RosterApiIT extends IntegrationTestSupport {
     }
 
     @Test
-    void shouldRequireEveryoneInAUnitUnderFiftyStaff() {
+    void shouldRequireEveryoneInAUnitOfAtMostFiftyInServiceStaff() {
         String unitId = unit(10);
         List<Map<String, Object>> members = new ArrayList<>();
         for (int n = 1; n <= 9; n++) {
@@ -215,10 +216,58 @@ class RosterApiIT extends IntegrationTestSupport {
 
         assertThat(nine.path("status").asText()).isEqualTo("REJECTED");
         assertThat(nine.path("unitCheck").path("required").asInt()).isEqualTo(10);
-        assertThat(nine.path("unitCheck").path("message").asText()).contains("fewer than 50");
+        assertThat(nine.path("unitCheck").path("message").asText()).contains("at most 50 in-service staff");
         assertThat(ten.path("status").asText()).isEqualTo("ACCEPTED");
         assertThat(ten.path("format").asText()).isEqualTo("JSON");
         assertThat(ten.path("counts").path("enrolled").asInt()).isEqualTo(10);
+    }
+
+    /** Quzhou whole unit (seed 004: 在职职工人数在50人以下的参保单位，须全体参加): 50 in-service staff is 50人以下, 51 is not. */
+    @Test
+    void quzhouUnitOfFiftyInServiceStaffEnrolsEveryoneAndOfFiftyOneEightyPercent() {
+        String unitId = unit(50);
+        List<Map<String, Object>> fortyNine = new ArrayList<>();
+        for (int n = 1; n <= 49; n++) {
+            fortyNine.add(Map.of("name", "职工" + n, "gender", "男", "idNumber", id(6000 + n)));
+        }
+        List<Map<String, Object>> forty = fortyNine.subList(0, 40);
+
+        JsonNode fifty = api.post("/api/rosters", Map.of("unitId", unitId, "planId", PLAN, "members", fortyNine,
+                "application", Map.of("staffTotal", 50, "staffInBasicInsurance", 50))).json();
+        JsonNode fiftyOne = api.post("/api/rosters", Map.of("unitId", unitId, "planId", PLAN, "members", forty,
+                "application", Map.of("staffTotal", 51, "staffInBasicInsurance", 50))).json();
+
+        assertThat(fifty.path("status").asText()).as(fifty.toString()).isEqualTo("REJECTED");
+        assertThat(fifty.path("unitCheck").path("required").asInt()).isEqualTo(50);
+        assertThat(fiftyOne.path("status").asText()).as(fiftyOne.toString()).isEqualTo("ACCEPTED");
+        assertThat(fiftyOne.path("unitCheck").path("required").asInt()).as("80 % of 50 insured").isEqualTo(40);
+    }
+
+    /** Quzhou deadline (seed 004: 缴费时间…至2019年11月30日止。逾期不再受理): no roster and no premium after it. */
+    @Test
+    void quzhouTakesNoRosterAndNoPremiumAfter30November2019() {
+        String unitId = unit(5);
+        List<Map<String, Object>> members = new ArrayList<>();
+        List<Map<String, Object>> others = new ArrayList<>();
+        for (int n = 1; n <= 5; n++) {
+            members.add(Map.of("name", "职工" + n, "gender", "男", "idNumber", id(7000 + n)));
+            others.add(Map.of("name", "职工" + n, "gender", "男", "idNumber", id(7100 + n)));
+        }
+        CLOCK.moveTo(LocalDate.of(2019, 11, 30));
+        JsonNode lastDay = api.post("/api/rosters", Map.of("unitId", unitId, "planId", PLAN, "members", members)).json();
+        CLOCK.moveTo(LocalDate.of(2019, 12, 2));
+        Api.Response latePayment = api.post("/api/rosters/" + lastDay.path("rosterId").asText() + "/payments",
+                Map.of("amount", "215.00", "reference", "ZZ-2019-LATE", "paidOn", "2019-12-01"));
+        JsonNode late = api.post("/api/rosters", Map.of("unitId", unit(5), "planId", PLAN, "members", others)).json();
+
+        assertThat(lastDay.path("status").asText()).as(lastDay.toString()).isEqualTo("ACCEPTED");
+        assertThat(lastDay.path("payment").path("amountDue").asText()).as("5 x 43.00, the union pays 7 each").isEqualTo("215.00");
+        assertThat(latePayment.status()).as(latePayment.body()).isEqualTo(422);
+        assertThat(latePayment.text("code")).isEqualTo("PREMIUM_AFTER_DEADLINE");
+        assertThat(api.get("/api/enrollments/" + lastDay.path("rows").get(0).path("enrollmentId").asText()).json().path("premiumStatus").asText())
+                .isEqualTo("PENDING");
+        assertThat(late.path("status").asText()).isEqualTo("REJECTED");
+        assertThat(late.path("rows").get(0).path("code").asText()).as(late.toString()).isEqualTo("OUTSIDE_ENROLLMENT_WINDOW");
     }
 
     @Test
@@ -242,15 +291,15 @@ class RosterApiIT extends IntegrationTestSupport {
     void shouldChargeTheRenewalDiscountAndSplitTheNonPublicSubsidyFromTheImportedPayoutRatio() {
         String discounted = unit(10);
         String full = unit(10);
-        Api.Response imported = api.put("/api/units/" + discounted + "/payout-ratios/2024",
-                Map.of("enrolled", 150, "payoutRatio", "0.35", "source", "江山市总工会 2024 年度报销率"));
-        Api.Response again = api.put("/api/units/" + discounted + "/payout-ratios/2024",
-                Map.of("enrolled", 150, "payoutRatio", "0.35", "source", "江山市总工会 2024 年度报销率"));
-        Api.Response tooHigh = api.put("/api/units/" + full + "/payout-ratios/2024", Map.of("enrolled", 150, "payoutRatio", "-0.1"));
+        Api.Response imported = api.put("/api/units/" + discounted + "/payout-ratios/2018",
+                Map.of("enrolled", 150, "payoutRatio", "0.35", "source", "江山市总工会 2018 年度报销率"));
+        Api.Response again = api.put("/api/units/" + discounted + "/payout-ratios/2018",
+                Map.of("enrolled", 150, "payoutRatio", "0.35", "source", "江山市总工会 2018 年度报销率"));
+        Api.Response tooHigh = api.put("/api/units/" + full + "/payout-ratios/2018", Map.of("enrolled", 150, "payoutRatio", "-0.1"));
         assertThat(imported.status()).as(imported.body()).isEqualTo(200);
         assertThat(again.status()).isEqualTo(200);
         assertThat(tooHigh.status()).isEqualTo(400);
-        assertThat(api.put("/api/units/" + full + "/payout-ratios/2024", Map.of("enrolled", 150, "payoutRatio", "0.80")).status()).isEqualTo(200);
+        assertThat(api.put("/api/units/" + full + "/payout-ratios/2018", Map.of("enrolled", 150, "payoutRatio", "0.80")).status()).isEqualTo(200);
 
         List<Map<String, Object>> members = new ArrayList<>();
         List<Map<String, Object>> others = new ArrayList<>();
