@@ -338,7 +338,7 @@ class ClaimsReportingIT extends OnLocalStack {
     void everyProjectionRebuildsInOneReplayEqualToTheLiveTables() {
         awaitAll();
         ConsumerLag.awaitNone("reporting-" + ClaimsActivityListener.ID, List.of(Topics.MEMBERS, Topics.CLAIMS, Topics.PAYOUTS));
-        ConsumerLag.awaitNone("reporting-" + cn.huzhu.reporting.messaging.PayoutRatioListener.ID, List.of(Topics.MEMBERS, Topics.CLAIMS));
+        ConsumerLag.awaitNone("reporting-" + cn.huzhu.reporting.messaging.PayoutRatioListener.ID, List.of(Topics.MEMBERS, Topics.CLAIMS, Topics.PAYOUTS));
         ConsumerLag.awaitNone("reporting-" + cn.huzhu.reporting.messaging.TargetCompletionListener.ID, List.of(Topics.UNITS, Topics.TARGETS, Topics.MEMBERS));
         ConsumerLag.awaitNone(cn.huzhu.reporting.messaging.DistrictEnrollmentListener.ID, List.of(Topics.MEMBERS));
         ProjectionRebuilder.Result all = rebuilder.rebuild(ProjectionRebuilder.ALL, false);

@@ -12,6 +12,7 @@ import cn.huzhu.contracts.claims.ClaimRevoked;
 import cn.huzhu.contracts.enrollment.MemberEnrolled;
 import cn.huzhu.contracts.enrollment.PremiumCollected;
 import cn.huzhu.contracts.enrollment.UnitRegistered;
+import cn.huzhu.contracts.payouts.PayoutSucceeded;
 import cn.huzhu.localstack.LocalStack;
 import cn.huzhu.reporting.query.PayoutRatioQueries;
 import cn.huzhu.reporting.query.ReportSummaries;
@@ -66,6 +67,8 @@ class PayoutRatioReportingIT extends OnLocalStack {
     static final Map<String, UUID> UNITS = new LinkedHashMap<>();
     static final List<Enrolment> ENROLMENTS = new ArrayList<>();
     static final List<BigDecimal> REVOKED = new ArrayList<>();
+    /** Approved, not revoked, whose transfer the bank has not confirmed: not paid, so not in a payout ratio. */
+    static final List<BigDecimal> AWAITING_TRANSFER = new ArrayList<>();
 
     @Autowired
     PayoutRatioQueries queries;
@@ -153,7 +156,8 @@ class PayoutRatioReportingIT extends OnLocalStack {
                     Enrolment e = ofUnit.get(random.nextInt(ofUnit.size()));
                     BigDecimal amount = BigDecimal.valueOf(200 + random.nextInt(largestFen), 2);
                     UUID claimId = UUID.randomUUID();
-                    ClaimApproved approved = approved(claimId, e, amount, claims % 7 == 3);
+                    boolean atHospital = claims % 7 == 3;
+                    ClaimApproved approved = approved(claimId, e, amount, atHospital);
                     send(producer, Topics.CLAIMS, e.memberId().toString(), approved);
                     if (claims % 11 == 5) {
                         send(producer, Topics.CLAIMS, e.memberId().toString(), approved); // delivered again: counted once
@@ -163,7 +167,16 @@ class PayoutRatioReportingIT extends OnLocalStack {
                                 .setOccurredAt(Instant.now()).setClaimId(claimId).setMemberId(e.memberId()).setReason("FRAUD")
                                 .setRevokedOn(LocalDate.of(YEAR, 9, 1)).setTotal(amount).setEnrollmentIds(List.of(e.enrollmentId())).build());
                         REVOKED.add(amount);
+                    } else if (!atHospital && claims % 9 == 4) {
+                        AWAITING_TRANSFER.add(amount);
                     } else {
+                        if (!atHospital) {
+                            PayoutSucceeded transferred = transferred(claimId, e, amount);
+                            send(producer, Topics.PAYOUTS, e.memberId().toString(), transferred);
+                            if (claims % 5 == 2) {
+                                send(producer, Topics.PAYOUTS, e.memberId().toString(), transferred); // delivered again: counted once
+                            }
+                        }
                         e.benefits().add(amount);
                         paid = paid.add(amount);
                     }
@@ -184,6 +197,13 @@ class PayoutRatioReportingIT extends OnLocalStack {
                     .setSettlementId("S-" + claimId).setHospital("宁波市第一医院").build());
         }
         return b.build();
+    }
+
+    /** The bank confirmed the transfer of a claim's benefit. */
+    static PayoutSucceeded transferred(UUID claimId, Enrolment e, BigDecimal amount) {
+        return PayoutSucceeded.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(Instant.now()).setPayoutId(UUID.randomUUID())
+                .setClaimId(claimId).setMemberId(e.memberId()).setReference("BANK-" + claimId).setBatchId(UUID.randomUUID())
+                .setDistrict(e.district()).setAmount(amount).setBenefit(amount).setConfirmedOn(LocalDate.of(YEAR, 6, 5)).build();
     }
 
     static void send(KafkaProducer<String, byte[]> producer, String topic, String key, SpecificRecord record) {
@@ -259,6 +279,7 @@ class PayoutRatioReportingIT extends OnLocalStack {
         assertThat(plan.premiums()).isEqualByComparingTo(premiums);
         assertThat(plan.benefits()).isEqualByComparingTo(benefits);
         assertThat(plan.ratio()).isEqualByComparingTo(benefits.divide(premiums, 4, RoundingMode.HALF_UP));
+        assertThat(AWAITING_TRANSFER).as("the data set has approved benefits whose transfer is not confirmed, not counted").isNotEmpty();
         assertThat(queries.ratios(YEAR, By.DISTRICT, "海曙", null)).singleElement()
                 .satisfies(r -> assertSameFigures(r, expected(UNITS.get("海曙机关"))));
         assertThat(queries.ratios(YEAR + 1, By.UNIT, null, null)).as("another year").isEmpty();
@@ -356,6 +377,7 @@ class PayoutRatioReportingIT extends OnLocalStack {
         BigDecimal premiums = UNITS.values().stream().map(u -> expected(u).premiums()).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal standing = UNITS.values().stream().map(u -> expected(u).benefits()).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal revoked = REVOKED.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        standing = standing.add(AWAITING_TRANSFER.stream().reduce(BigDecimal.ZERO, BigDecimal::add));
         assertThat(revoked).as("the data set revokes claims").isPositive();
         PayoutRatioQueries.FundPosition fund = controller.fundPosition(YEAR, PLAN).get(0);
         assertThat(fund.premiums()).isEqualByComparingTo(premiums);
@@ -389,8 +411,10 @@ class PayoutRatioReportingIT extends OnLocalStack {
                             DistrictEnrollmentReportingIT.enrolled(member.toString(), "镇海", "IN_SERVICE", false, LocalDate.of(year, 1, 1)))
                     .setEnrollmentId(enrollment).setUnitId(unit).setPlanId(PLAN).setPremium(PREMIUM).setPremiumStatus("COLLECTED").build());
             producer.send(new ProducerRecord<>(Topics.CLAIMS, member.toString(), poison));
-            send(producer, Topics.CLAIMS, member.toString(), approved(UUID.randomUUID(),
-                    new Enrolment(unit, "镇海", member, enrollment, true, List.of()), new BigDecimal("12.50"), false));
+            UUID claimId = UUID.randomUUID();
+            Enrolment held = new Enrolment(unit, "镇海", member, enrollment, true, List.of());
+            send(producer, Topics.CLAIMS, member.toString(), approved(claimId, held, new BigDecimal("12.50"), false));
+            send(producer, Topics.PAYOUTS, member.toString(), transferred(claimId, held, new BigDecimal("12.50")));
         }
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(queries.ratios(year, By.UNIT, null, null)).singleElement()
                 .satisfies(r -> assertThat(r.ratio()).isEqualByComparingTo("0.2500")));
@@ -411,7 +435,7 @@ class PayoutRatioReportingIT extends OnLocalStack {
     @Test
     void theProjectionRebuiltByReplayEqualsTheLiveOneAndCanReplaceIt() {
         awaitAll();
-        ConsumerLag.awaitNone("reporting-" + cn.huzhu.reporting.messaging.PayoutRatioListener.ID, List.of(Topics.MEMBERS, Topics.CLAIMS));
+        ConsumerLag.awaitNone("reporting-" + cn.huzhu.reporting.messaging.PayoutRatioListener.ID, List.of(Topics.MEMBERS, Topics.CLAIMS, Topics.PAYOUTS));
         Map<UUID, Row> before = byUnit();
         ProjectionRebuilder.Result check = rebuilder.rebuild("payout-ratio", false);
         assertThat(check.differences()).isEmpty();
@@ -429,12 +453,78 @@ class PayoutRatioReportingIT extends OnLocalStack {
             send(producer, Topics.MEMBERS, member.toString(), MemberEnrolled.newBuilder(
                             DistrictEnrollmentReportingIT.enrolled(member.toString(), "北仑", "IN_SERVICE", false, LocalDate.of(year, 1, 1)))
                     .setEnrollmentId(enrollment).setUnitId(UNITS.get("宁波港集团")).setPlanId(PLAN).setPremium(PREMIUM).setPremiumStatus("COLLECTED").build());
-            send(producer, Topics.CLAIMS, member.toString(), approved(UUID.randomUUID(),
-                    new Enrolment(UNITS.get("宁波港集团"), "北仑", member, enrollment, true, List.of()), new BigDecimal("5.00"), false));
+            UUID claimId = UUID.randomUUID();
+            Enrolment held = new Enrolment(UNITS.get("宁波港集团"), "北仑", member, enrollment, true, List.of());
+            send(producer, Topics.CLAIMS, member.toString(), approved(claimId, held, new BigDecimal("5.00"), false));
+            send(producer, Topics.PAYOUTS, member.toString(), transferred(claimId, held, new BigDecimal("5.00")));
         }
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(queries.ratios(year, By.UNIT, null, null)).singleElement()
                 .satisfies(r -> assertThat(r.ratio()).isEqualByComparingTo("0.1000")));
         assertThatThrownBy(() -> admin.rebuild("no-such-projection", false)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /**
+     * Payout ratio by plan year: a three-year term's premium is spread over its three years (the last takes the fen left
+     * over), and a benefit is booked in the plan year its event falls in, once paid.
+     */
+    @Test
+    void aTermOfThreeYearsSpreadsItsPremiumAndBooksEachBenefitInTheYearOfItsEvent() {
+        int first = 2060;
+        String plan = "ningbo-2020-special-disease";
+        LocalDate start = LocalDate.of(first, 3, 1);
+        UUID unit = UUID.randomUUID();
+        List<Enrolment> held = new ArrayList<>();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", LocalStack.shared().bootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            for (String premium : List.of("60.00", "60.00", "50.00")) {
+                UUID member = UUID.randomUUID();
+                UUID enrollment = UUID.randomUUID();
+                send(producer, Topics.MEMBERS, member.toString(), MemberEnrolled.newBuilder(
+                                DistrictEnrollmentReportingIT.enrolled(member.toString(), "象山", "IN_SERVICE", false, start))
+                        .setEnrollmentId(enrollment).setUnitId(unit).setPlanId(plan).setTermYears(3).setPremium(new BigDecimal(premium))
+                        .setFunding(List.of(new cn.huzhu.contracts.enrollment.Funding("MEMBER", new BigDecimal(premium))))
+                        .setCoverageEnd(start.plusYears(3).minusDays(1)).setPremiumStatus("COLLECTED").build());
+                held.add(new Enrolment(unit, "象山", member, enrollment, true, new ArrayList<>()));
+            }
+            Object[][] claims = {{"2060-05-01", "1000.00", true}, {"2061-04-01", "2000.00", false}, {"2062-02-15", "500.00", false},
+                    {"2062-06-01", "300.00", null}};
+            for (int i = 0; i < claims.length; i++) {
+                Enrolment e = held.get(i % held.size());
+                UUID claimId = UUID.randomUUID();
+                BigDecimal amount = new BigDecimal((String) claims[i][1]);
+                ClaimApproved approved = ClaimApproved.newBuilder(approved(claimId, e, amount, Boolean.TRUE.equals(claims[i][2])))
+                        .setEventDate(LocalDate.parse((String) claims[i][0])).setBenefits(List.of(new ApprovedBenefit(plan, 1, e.enrollmentId(), amount)))
+                        .build();
+                send(producer, Topics.CLAIMS, e.memberId().toString(), approved);
+                if (Boolean.FALSE.equals(claims[i][2])) {
+                    send(producer, Topics.PAYOUTS, e.memberId().toString(), transferred(claimId, e, amount));
+                }
+            }
+            producer.flush();
+        }
+
+        // 60 / 3 = 20 a year; 50 / 3 = 16.66, 16.66 and 16.68. The stay of 2062-02-15 is in the plan year from 2061-03-01;
+        // the one of 2062-06-01 is approved but its transfer not confirmed.
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(queries.ratios(first, By.PLAN, null, plan)).singleElement().satisfies(r -> {
+                assertThat(r.premiums()).isEqualByComparingTo("56.66");
+                assertThat(r.benefits()).isEqualByComparingTo("1000.00");
+                assertThat(r.enrolled()).isEqualTo(3);
+            });
+            assertThat(queries.ratios(first + 1, By.PLAN, null, plan)).singleElement().satisfies(r -> {
+                assertThat(r.premiums()).isEqualByComparingTo("56.66");
+                assertThat(r.benefits()).isEqualByComparingTo("2500.00");
+            });
+            assertThat(queries.ratios(first + 2, By.PLAN, null, plan)).singleElement().satisfies(r -> {
+                assertThat(r.premiums()).isEqualByComparingTo("56.68");
+                assertThat(r.benefits()).isEqualByComparingTo("0.00");
+            });
+            assertThat(queries.ratios(first + 3, By.PLAN, null, plan)).isEmpty();
+            assertThat(controller.fundPosition(first + 2, plan)).singleElement().satisfies(f -> {
+                assertThat(f.premiumsByPayer().get("MEMBER")).isEqualByComparingTo("56.68");
+                assertThat(f.benefitsApproved()).as("approved, its transfer awaited").isEqualByComparingTo("300.00");
+            });
+        });
     }
 
     @Test

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Feeds enrolments, premiums and claims' decisions into the payout ratio projection, in a consumer group of its own,
+ * Feeds enrolments, premiums, claims' decisions and confirmed transfers into the payout ratio projection, in a consumer group of its own,
  * a poll per transaction ({@link ProjectionFeed}).
  */
 @Component
@@ -28,7 +28,7 @@ public class PayoutRatioListener {
         this.summaries = summaries;
     }
 
-    @KafkaListener(id = ID, groupId = "reporting-" + ID, topics = {Topics.MEMBERS, Topics.CLAIMS})
+    @KafkaListener(id = ID, groupId = "reporting-" + ID, topics = {Topics.MEMBERS, Topics.CLAIMS, Topics.PAYOUTS})
     public void on(List<ConsumerRecord<String, byte[]>> records) {
         ProjectionFeed.apply(records, transaction, projection::apply);
         summaries.ratiosChanged();

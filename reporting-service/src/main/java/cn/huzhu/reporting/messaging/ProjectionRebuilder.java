@@ -86,7 +86,7 @@ public class ProjectionRebuilder {
                         districts::apply),
                 "target-completion", new Projection(TargetCompletionListener.ID, List.of(Topics.UNITS, Topics.TARGETS, Topics.MEMBERS),
                         TargetCompletionProjection.TABLES, targets::apply),
-                "payout-ratio", new Projection(PayoutRatioListener.ID, List.of(Topics.MEMBERS, Topics.CLAIMS), PayoutRatioProjection.TABLES,
+                "payout-ratio", new Projection(PayoutRatioListener.ID, List.of(Topics.MEMBERS, Topics.CLAIMS, Topics.PAYOUTS), PayoutRatioProjection.TABLES,
                         ratios::apply),
                 "claims-activity", new Projection(ClaimsActivityListener.ID, List.of(Topics.MEMBERS, Topics.CLAIMS, Topics.PAYOUTS),
                         ClaimsActivityProjection.TABLES, claims::apply));

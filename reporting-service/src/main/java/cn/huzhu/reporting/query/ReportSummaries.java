@@ -74,24 +74,44 @@ public class ReportSummaries {
         }
     }
 
+    /**
+     * Per plan year: the premiums collected (a term of several years spread evenly over its years, the last taking the
+     * fen left over), and the benefits paid (at the hospital's desk, or once the transfer is confirmed; revoked ones not),
+     * approved and revoked, each in the plan year of its enrolment that its event falls in.
+     */
     void refreshRatios() {
+        String spread = """
+                spread as (select e.enrollment_id, e.member_id, e.unit_id, e.district, e.plan_id, e.collected, g.i, e.year + g.i as year,
+                                  case when g.i < e.term_years - 1 then trunc(e.premium / e.term_years, 2)
+                                       else e.premium - (e.term_years - 1) * trunc(e.premium / e.term_years, 2) end as share
+                           from ratio_enrollment e cross join lateral generate_series(0, e.term_years - 1) as g(i))""";
         jdbc.update("delete from ratio_summary");
-        jdbc.update("""
+        jdbc.update("with " + spread + """
+                , benefit as (select b.enrollment_id,
+                                     least(greatest(coalesce(extract(year from age(b.event_date, e.coverage_start))::int, 0), 0),
+                                           e.term_years - 1) as i,
+                                     sum(b.amount) filter (where not b.revoked and (b.at_hospital or p.claim_id is not null)) as paid,
+                                     sum(b.amount) as approved, sum(b.amount) filter (where b.revoked) as revoked
+                              from ratio_benefit b join ratio_enrollment e on e.enrollment_id = b.enrollment_id
+                              left join ratio_paid_claim p on p.claim_id = b.claim_id
+                              group by 1, 2)
                 insert into ratio_summary (level, year, unit_id, district, plan_id, members, premiums, benefits, approved, revoked)
-                select grouping(e.unit_id, e.district, e.plan_id), e.year, e.unit_id, coalesce(e.district, min(e.district)), e.plan_id,
-                       count(distinct e.member_id), coalesce(sum(e.premium) filter (where e.collected), 0),
-                       coalesce(sum(b.standing), 0), coalesce(sum(b.approved), 0), coalesce(sum(b.revoked), 0)
-                from ratio_enrollment e
-                left join (select enrollment_id, sum(amount) filter (where not revoked) as standing, sum(amount) as approved,
-                                  sum(amount) filter (where revoked) as revoked
-                           from ratio_benefit group by enrollment_id) b on b.enrollment_id = e.enrollment_id
-                group by grouping sets ((e.year, e.unit_id, e.plan_id), (e.year, e.unit_id), (e.year, e.district, e.plan_id), (e.year, e.district),
-                                        (e.year, e.plan_id))""");
+                select grouping(s.unit_id, s.district, s.plan_id), s.year, s.unit_id, coalesce(s.district, min(s.district)), s.plan_id,
+                       count(distinct s.member_id), coalesce(sum(s.share) filter (where s.collected), 0),
+                       coalesce(sum(b.paid), 0), coalesce(sum(b.approved), 0), coalesce(sum(b.revoked), 0)
+                from spread s
+                left join benefit b on b.enrollment_id = s.enrollment_id and b.i = s.i
+                group by grouping sets ((s.year, s.unit_id, s.plan_id), (s.year, s.unit_id), (s.year, s.district, s.plan_id), (s.year, s.district),
+                                        (s.year, s.plan_id))""");
         jdbc.update("delete from ratio_payer_summary");
         jdbc.update("""
                 insert into ratio_payer_summary (year, plan_id, payer, amount)
-                select e.year, e.plan_id, f.payer, sum(f.amount) from ratio_enrollment e join ratio_funding f on f.enrollment_id = e.enrollment_id
-                where e.collected group by e.year, e.plan_id, f.payer""");
+                select e.year + g.i, e.plan_id, f.payer,
+                       sum(case when g.i < e.term_years - 1 then trunc(f.amount / e.term_years, 2)
+                                else f.amount - (e.term_years - 1) * trunc(f.amount / e.term_years, 2) end)
+                from ratio_enrollment e join ratio_funding f on f.enrollment_id = e.enrollment_id
+                cross join lateral generate_series(0, e.term_years - 1) as g(i)
+                where e.collected group by e.year + g.i, e.plan_id, f.payer""");
     }
 
     void refreshClaims() {
