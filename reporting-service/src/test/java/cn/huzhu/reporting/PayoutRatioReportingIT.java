@@ -111,9 +111,13 @@ class PayoutRatioReportingIT extends OnLocalStack {
     static void publish() {
         Random random = new Random(20431);
         Object[][] units = {{"宁波港集团", "北仑", 1100, 0.40}, {"宁波银行", "鄞州", 1050, 0.62}, {"海曙机关", "海曙", 250, 0.45},
-                {"江北医院", "江北", 120, 0.30}, {"镇海炼化", "镇海", 60, 0.20}, {"奉化中学", "奉化", 210, 0.85}};
+                {"江北医院", "江北", 120, 0.30}, {"镇海炼化", "镇海", 60, 0.20}, {"奉化中学", "奉化", 210, 0.85}, {"北仑电业", "北仑", 1000, 0.50}};
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", LocalStack.shared().bootstrapServers(),
                 "linger.ms", 20), new StringSerializer(), new ByteArraySerializer())) {
+            // the catalogue's plans whose definitions hold the thresholds of the discount, the gift and the subsidy
+            for (String[] plan : new String[][] {{"quzhou-2020-hospital", "3"}, {"huzhou-major-disease", "3"}, {PLAN, "2"}, {"shaoxing-hospital", "2"}}) {
+                send(producer, Topics.PLANS, plan[0], planVersion(plan[0], Integer.parseInt(plan[1])));
+            }
             for (Object[] u : units) {
                 String name = (String) u[0];
                 String district = (String) u[1];
@@ -197,6 +201,20 @@ class PayoutRatioReportingIT extends OnLocalStack {
                     .setSettlementId("S-" + claimId).setHospital("宁波市第一医院").build());
         }
         return b.build();
+    }
+
+    /** A version of the catalogue's plan files as enrollment-service publishes it. */
+    static cn.huzhu.contracts.enrollment.PlanVersionPublished planVersion(String plan, int version) {
+        try {
+            String definition = java.nio.file.Files.readString(java.nio.file.Path.of("..", "enrollment-service", "src", "main", "resources",
+                    "plans", plan, "v" + version + ".json"));
+            var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(definition);
+            return cn.huzhu.contracts.enrollment.PlanVersionPublished.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(Instant.now())
+                    .setPlanId(plan).setVersion(version).setName(tree.path("name").asText()).setRegion(tree.path("region").asText())
+                    .setValidFrom(LocalDate.parse(tree.path("validFrom").asText())).setDefinitionJson(definition).build();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The bank confirmed the transfer of a claim's benefit. */
@@ -293,24 +311,32 @@ class PayoutRatioReportingIT extends OnLocalStack {
         Set<UUID> gifts = UNITS.values().stream().filter(u -> expected(u).enrolled() >= 200 && expected(u).ratio().compareTo(new BigDecimal("0.70")) < 0)
                 .collect(Collectors.toSet());
         assertThat(discount).containsExactlyInAnyOrder(UNITS.get("宁波港集团"), UNITS.get("海曙机关"), UNITS.get("江北医院"));
-        assertThat(gifts).containsExactlyInAnyOrder(UNITS.get("宁波港集团"), UNITS.get("宁波银行"), UNITS.get("海曙机关"));
-        assertThat(controller.discountUnits(YEAR, 100, new BigDecimal("0.50"))).extracting(Row::unitId).containsExactlyInAnyOrderElementsOf(discount);
-        assertThat(controller.giftUnits(YEAR, 200, new BigDecimal("0.70"))).extracting(Row::unitId).containsExactlyInAnyOrderElementsOf(gifts);
+        assertThat(gifts).containsExactlyInAnyOrder(UNITS.get("宁波港集团"), UNITS.get("宁波银行"), UNITS.get("海曙机关"), UNITS.get("北仑电业"));
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
+            assertThat(controller.discountUnits(YEAR, "quzhou-2020-hospital")).as("the thresholds of Quzhou's plan")
+                    .extracting(Row::unitId).containsExactlyInAnyOrderElementsOf(discount);
+            assertThat(controller.giftUnits(YEAR, "huzhou-major-disease")).as("the thresholds of Huzhou's plan")
+                    .extracting(Row::unitId).containsExactlyInAnyOrderElementsOf(gifts);
+        });
+        assertThatThrownBy(() -> controller.giftUnits(YEAR, "shaoxing-hospital")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no gift rule");
     }
 
     @Test
     void theSubsidyIsSharedInProportionToTheShortfallToSeventyPercentToTheFen() {
         awaitAll();
         BigDecimal pool = new BigDecimal("100000.00");
-        List<Allocation> allocations = controller.subsidy(YEAR, PLAN, pool, 1000);
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> controller.subsidy(YEAR, PLAN, pool) != null);
+        List<Allocation> allocations = controller.subsidy(YEAR, PLAN, pool);
         Map<UUID, BigDecimal> shortfall = new HashMap<>();
         for (UUID u : UNITS.values()) {
             Row e = expected(u);
-            if (e.enrolled() > 1000 && e.ratio().compareTo(new BigDecimal("0.70")) < 0) {
+            // 1000人以上 includes 1000, 低于70% excludes 70 %
+            if (e.enrolled() >= 1000 && e.ratio().compareTo(new BigDecimal("0.70")) < 0) {
                 shortfall.put(u, e.premiums().multiply(new BigDecimal("0.70")).subtract(e.benefits()));
             }
         }
-        assertThat(shortfall.keySet()).containsExactlyInAnyOrder(UNITS.get("宁波港集团"), UNITS.get("宁波银行"));
+        assertThat(shortfall.keySet()).containsExactlyInAnyOrder(UNITS.get("宁波港集团"), UNITS.get("宁波银行"), UNITS.get("北仑电业"));
         BigDecimal total = shortfall.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         assertThat(allocations).extracting(a -> a.unit().unitId()).containsExactlyInAnyOrderElementsOf(shortfall.keySet());
         assertThat(allocations.stream().map(Allocation::allocation).reduce(BigDecimal.ZERO, BigDecimal::add)).isEqualByComparingTo(pool);
@@ -320,7 +346,8 @@ class PayoutRatioReportingIT extends OnLocalStack {
             assertThat(a.allocation().scale()).isEqualTo(2);
             assertThat(a.shortfall()).isEqualByComparingTo(shortfall.get(a.unit().unitId()).setScale(2, RoundingMode.HALF_UP));
         }
-        assertThat(controller.subsidy(YEAR, "no-such-plan", pool, 1000)).isEmpty();
+        assertThatThrownBy(() -> controller.subsidy(YEAR, "no-such-plan", pool)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("No plan no-such-plan");
     }
 
     @Test
@@ -530,9 +557,9 @@ class PayoutRatioReportingIT extends OnLocalStack {
     @Test
     void badParametersAreRefused() {
         assertThatThrownBy(() -> controller.ratios(YEAR, "street", null, null)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unit");
-        assertThatThrownBy(() -> controller.subsidy(YEAR, PLAN, new BigDecimal("-1"), 1000)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> controller.subsidy(YEAR, PLAN, new BigDecimal("1.001"), 1000)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> controller.giftUnits(YEAR, 200, new BigDecimal("1.5"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> controller.subsidy(YEAR, PLAN, new BigDecimal("-1"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> controller.subsidy(YEAR, PLAN, new BigDecimal("1.001"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> controller.discountUnits(YEAR, " ")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> controller.ratios(1800, "unit", null, null)).isInstanceOf(IllegalArgumentException.class);
     }
 

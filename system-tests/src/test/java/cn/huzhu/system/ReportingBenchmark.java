@@ -179,8 +179,10 @@ public final class ReportingBenchmark {
         endpoints.put("GET /api/reports/payout-ratios?by=district", List.of("/api/reports/payout-ratios?year=" + YEAR + "&by=district"));
         endpoints.put("GET /api/reports/payout-ratios?by=unit&district=", withDistricts("/api/reports/payout-ratios?year=" + YEAR + "&by=unit", districts));
         endpoints.put("GET /api/reports/payout-ratios?by=plan", List.of("/api/reports/payout-ratios?year=" + YEAR + "&by=plan"));
-        endpoints.put("GET /api/reports/payout-ratios/discount-units", List.of("/api/reports/payout-ratios/discount-units?basisYear=" + YEAR));
-        endpoints.put("GET /api/reports/payout-ratios/gift-units", List.of("/api/reports/payout-ratios/gift-units?basisYear=" + YEAR));
+        endpoints.put("GET /api/reports/payout-ratios/discount-units", List.of("/api/reports/payout-ratios/discount-units?basisYear=" + YEAR
+                + "&planId=quzhou-2020-hospital"));
+        endpoints.put("GET /api/reports/payout-ratios/gift-units", List.of("/api/reports/payout-ratios/gift-units?basisYear=" + YEAR
+                + "&planId=huzhou-major-disease"));
         endpoints.put("GET /api/reports/payout-ratios/subsidy-allocation", List.of("/api/reports/payout-ratios/subsidy-allocation?basisYear=" + YEAR
                 + "&planId=" + PLANS[0][0] + "&pool=100000.00"));
         endpoints.put("GET /api/reports/fund-position", List.of("/api/reports/fund-position?year=" + YEAR));

@@ -1,5 +1,8 @@
 package cn.huzhu.enrollment.command;
 
+import cn.huzhu.plans.PlanThresholds;
+import cn.huzhu.plans.UnitQualification;
+
 import cn.huzhu.identity.InvalidIdNumberException;
 
 import java.time.LocalDate;
@@ -111,18 +114,23 @@ public class BatchHandler {
     public List<BatchItemResult> handle(GiftUnitMembersCommand command) {
         EnrollmentPolicy.checkStart(command.effectiveDate(), null, false, command.today());
         PlanVersion plan = EnrollmentPolicy.planOn(catalog, command.planId(), command.effectiveDate());
-        PlanVersion.GiftRule rule = plan.giftRule();
-        if (rule == null) {
-            throw new EnrollmentRefusedException("NO_GIFT_RULE", "planId", "Plan " + plan.planId() + " is not given to units as a gift");
+        UnitQualification rule = PlanThresholds.of(plan.definitionJson(), PlanThresholds.Kind.GIFT)
+                .orElseThrow(() -> new EnrollmentRefusedException("NO_GIFT_RULE", "planId", "Plan " + plan.planId() + " is not given to units as a gift"));
+        PlanVersion.GiftRule gift = plan.giftRule();
+        UnitDirectory.UnitFacts unit = units.find(command.unitId()).orElseThrow(() -> new UnknownUnitException(command.unitId()));
+        if (gift.units() != null && !gift.units().admits(unit.district(), unit.nature())) {
+            throw new EnrollmentRefusedException("UNIT_NOT_QUALIFIED", "unitId", "The gift is for units of " + gift.units().districts()
+                    + " or of " + gift.units().natures() + "; this unit is of " + unit.district() + ", " + unit.nature());
         }
-        int basis = command.year() - PlanVersion.GiftRule.YEARS_BACK;
-        UnitIncentivePolicy.PayoutRecord record = units.payoutRecord(command.unitId(), basis)
+        int basis = command.year() - rule.yearsBack();
+        String figuresOf = gift.figuresOfPlan();
+        UnitIncentivePolicy.PayoutRecord record = units.payoutRecord(command.unitId(), basis, figuresOf)
                 .orElseThrow(() -> new EnrollmentRefusedException("UNIT_NOT_QUALIFIED", "unitId",
-                        "No enrolment and payout ratio of " + basis + " is recorded for the unit"));
-        if (record.enrolled() < rule.minimumHospitalEnrolled() || record.payoutRatio().compareTo(rule.payoutRatioBelow()) >= 0) {
-            throw new EnrollmentRefusedException("UNIT_NOT_QUALIFIED", "unitId", "The gift needs at least " + rule.minimumHospitalEnrolled()
-                    + " enrolled and a payout ratio below " + rule.payoutRatioBelow().toPlainString() + " in " + basis + "; the unit had "
-                    + record.enrolled() + " and " + record.payoutRatio().toPlainString());
+                        "No enrolment and payout ratio of " + basis + (figuresOf == null ? "" : " in " + figuresOf)
+                                + " is recorded for the unit"));
+        if (!rule.admits(record.enrolled(), record.payoutRatio())) {
+            throw new EnrollmentRefusedException("UNIT_NOT_QUALIFIED", "unitId", "The gift needs " + rule + "; in " + basis + " the unit had "
+                    + record.enrolled() + " enrolled and a ratio of " + record.payoutRatio().toPlainString());
         }
         List<BatchItemResult> results = new ArrayList<>(command.memberIds().size());
         for (int i = 0; i < command.memberIds().size(); i++) {

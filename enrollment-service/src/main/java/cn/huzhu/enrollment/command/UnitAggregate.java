@@ -13,7 +13,7 @@ public class UnitAggregate {
 
     @AggregateIdentifier
     private String unitId;
-    private final java.util.Map<Integer, PayoutRatioRecordedEvent> payoutRatios = new java.util.HashMap<>();
+    private final java.util.Map<java.util.List<Object>, PayoutRatioRecordedEvent> payoutRatios = new java.util.HashMap<>();
 
     protected UnitAggregate() {
     }
@@ -28,11 +28,11 @@ public class UnitAggregate {
     /** Records the figures unless the same are already recorded (a repeated import changes nothing). */
     @CommandHandler
     public void handle(RecordPayoutRatioCommand command) {
-        PayoutRatioRecordedEvent known = payoutRatios.get(command.year());
+        PayoutRatioRecordedEvent known = payoutRatios.get(java.util.Arrays.asList(command.year(), command.planId()));
         if (known != null && known.enrolled() == command.enrolled() && known.payoutRatio().compareTo(command.payoutRatio()) == 0) {
             return;
         }
-        apply(new PayoutRatioRecordedEvent(unitId, command.year(), command.enrolled(), command.payoutRatio(), command.source()));
+        apply(new PayoutRatioRecordedEvent(unitId, command.year(), command.enrolled(), command.payoutRatio(), command.source(), command.planId()));
     }
 
     @EventSourcingHandler
@@ -42,6 +42,6 @@ public class UnitAggregate {
 
     @EventSourcingHandler
     void on(PayoutRatioRecordedEvent event) {
-        payoutRatios.put(event.year(), event);
+        payoutRatios.put(java.util.Arrays.asList(event.year(), event.planId()), event);
     }
 }

@@ -17,7 +17,13 @@ public interface UnitDirectory {
     }
 
     /** The unit's imported enrolment and payout ratio of a year. */
-    Optional<UnitIncentivePolicy.PayoutRecord> payoutRecord(String unitId, int year);
+    /** The unit's figures of the year for its whole scheme. */
+    default Optional<UnitIncentivePolicy.PayoutRecord> payoutRecord(String unitId, int year) {
+        return payoutRecord(unitId, year, null);
+    }
+
+    /** The unit's figures of the year in one plan (null: its whole scheme). */
+    Optional<UnitIncentivePolicy.PayoutRecord> payoutRecord(String unitId, int year, String planId);
 
     /** How many of the unit's members hold an enrolment of the plan that covers part of the period. */
     int enrolledMembers(String unitId, String planId, LocalDate from, LocalDate to);

@@ -1,5 +1,8 @@
 package cn.huzhu.enrollment.command;
 
+import cn.huzhu.plans.PlanThresholds;
+import cn.huzhu.plans.UnitQualification;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,15 +36,16 @@ public final class UnitIncentivePolicy {
         List<String> applied = new ArrayList<>();
         BigDecimal premium = null;
         PlanVersion.RenewalDiscount discount = incentives.renewalDiscount();
-        if (discount != null) {
-            int year = planYear - discount.yearsBack();
+        Optional<UnitQualification> qualifying = PlanThresholds.of(plan.definitionJson(), PlanThresholds.Kind.RENEWAL_DISCOUNT);
+        if (discount != null && qualifying.isPresent()) {
+            UnitQualification rule = qualifying.get();
+            int year = planYear - rule.yearsBack();
             Optional<PayoutRecord> record = history.apply(year);
-            if (record.isPresent() && record.get().enrolled() >= discount.minimumEnrolled()
-                    && record.get().payoutRatio().compareTo(discount.maximumPayoutRatio()) < 0) {
+            if (record.isPresent() && rule.admits(record.get().enrolled(), record.get().payoutRatio())) {
                 premium = discount.premiumPerShare();
                 applied.add("RENEWAL_DISCOUNT: " + record.get().enrolled() + " enrolled in " + year + ", payout ratio "
-                        + record.get().payoutRatio().toPlainString() + " < " + discount.maximumPayoutRatio().toPlainString()
-                        + " → " + discount.premiumPerShare().toPlainString() + " per share");
+                        + record.get().payoutRatio().toPlainString() + " (" + rule + ") → " + discount.premiumPerShare().toPlainString()
+                        + " per share");
             }
         }
         BigDecimal subsidy = BigDecimal.ZERO;

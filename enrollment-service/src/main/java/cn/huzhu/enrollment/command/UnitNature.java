@@ -1,4 +1,7 @@
 package cn.huzhu.enrollment.command;
 
-/** Public institution or non-public enterprise (非公企业), which some subsidies depend on. */
-public enum UnitNature { PUBLIC, NON_PUBLIC }
+/**
+ * Public institution, non-public enterprise (非公企业) or province-owned enterprise (省属企业, public too), which some
+ * subsidies and gifts depend on.
+ */
+public enum UnitNature { PUBLIC, NON_PUBLIC, PROVINCE_OWNED }

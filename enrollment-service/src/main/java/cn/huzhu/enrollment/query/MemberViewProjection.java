@@ -51,9 +51,11 @@ public class MemberViewProjection {
     @EventHandler
     void on(PayoutRatioRecordedEvent event) {
         jdbc.update("""
-                insert into unit_payout_ratio_view (unit_id, year, enrolled, payout_ratio, source) values (?, ?, ?, ?, ?)
-                on conflict (unit_id, year) do update set enrolled = excluded.enrolled, payout_ratio = excluded.payout_ratio, source = excluded.source""",
-                UUID.fromString(event.unitId()), event.year(), event.enrolled(), event.payoutRatio(), event.source());
+                insert into unit_payout_ratio_view (unit_id, year, plan_id, enrolled, payout_ratio, source) values (?, ?, ?, ?, ?, ?)
+                on conflict (unit_id, year, plan_id) do update set enrolled = excluded.enrolled, payout_ratio = excluded.payout_ratio,
+                source = excluded.source""",
+                UUID.fromString(event.unitId()), event.year(), event.planId() == null ? "" : event.planId(), event.enrolled(), event.payoutRatio(),
+                event.source());
     }
 
     @EventHandler

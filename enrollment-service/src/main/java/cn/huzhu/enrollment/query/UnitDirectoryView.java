@@ -57,10 +57,11 @@ public class UnitDirectoryView implements UnitDirectory {
     }
 
     @Override
-    public Optional<UnitIncentivePolicy.PayoutRecord> payoutRecord(String unitId, int year) {
-        return uuid(unitId).flatMap(id -> jdbc.query("select enrolled, payout_ratio from unit_payout_ratio_view where unit_id = ? and year = ?",
-                (rs, i) -> new UnitIncentivePolicy.PayoutRecord(year, rs.getInt("enrolled"), rs.getBigDecimal("payout_ratio")), id, year)
-                .stream().findFirst());
+    public Optional<UnitIncentivePolicy.PayoutRecord> payoutRecord(String unitId, int year, String planId) {
+        return uuid(unitId).flatMap(id -> jdbc.query(
+                "select enrolled, payout_ratio from unit_payout_ratio_view where unit_id = ? and year = ? and plan_id = ?",
+                (rs, i) -> new UnitIncentivePolicy.PayoutRecord(year, rs.getInt("enrolled"), rs.getBigDecimal("payout_ratio")), id, year,
+                planId == null ? "" : planId).stream().findFirst());
     }
 
     private static Optional<UUID> uuid(String value) {

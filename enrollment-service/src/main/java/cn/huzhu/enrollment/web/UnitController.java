@@ -23,6 +23,7 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
@@ -119,11 +120,12 @@ public class UnitController {
         return BatchResponse.of(results);
     }
 
+    /** {@code planId}: the plan the figures are of (it may be one the platform does not run); absent: the unit's whole scheme. */
     public record PayoutRatioRequest(@NotNull @PositiveOrZero Integer enrolled, @NotNull @DecimalMin("0") @DecimalMax("10") BigDecimal payoutRatio,
-                                     @Size(max = 200) String source) {
+                                     @Size(max = 200) String source, @Size(max = 100) @Pattern(regexp = "[a-z0-9-]+") String planId) {
     }
 
-    public record PayoutRatio(String unitId, int year, int enrolled, BigDecimal payoutRatio, String source) {
+    public record PayoutRatio(String unitId, int year, int enrolled, BigDecimal payoutRatio, String source, String planId) {
     }
 
     /**
@@ -135,8 +137,9 @@ public class UnitController {
     public PayoutRatio recordPayoutRatio(@PathVariable UUID unitId, @PathVariable @Min(2000) @Max(2100) int year,
                                          @Valid @RequestBody PayoutRatioRequest request) {
         find(unitId);
-        commands.sendAndWait(new RecordPayoutRatioCommand(unitId.toString(), year, request.enrolled(), request.payoutRatio(), request.source()));
-        return new PayoutRatio(unitId.toString(), year, request.enrolled(), request.payoutRatio(), request.source());
+        commands.sendAndWait(new RecordPayoutRatioCommand(unitId.toString(), year, request.enrolled(), request.payoutRatio(), request.source(),
+                request.planId()));
+        return new PayoutRatio(unitId.toString(), year, request.enrolled(), request.payoutRatio(), request.source(), request.planId());
     }
 
     @GetMapping("/{unitId}")

@@ -55,7 +55,7 @@ class PlanVersionsTest {
 
     @Test
     void theCataloguesCorrectionsAreInForce() {
-        assertThat(CATALOGUE.versionOn("huzhou-major-disease", LocalDate.of(2016, 2, 1)).map(PlanVersion::version)).contains(3);
+        assertThat(CATALOGUE.versionOn("huzhou-major-disease", LocalDate.of(2016, 2, 1)).map(PlanVersion::version)).contains(4);
         assertThat(CATALOGUE.versionOn("shaoxing-hospital", LocalDate.of(2016, 2, 1)).map(PlanVersion::version)).contains(2);
         assertThat(CATALOGUE.versionOn("wujin-2022", LocalDate.of(2021, 11, 1)).map(PlanVersion::version)).contains(3);
     }

@@ -86,28 +86,53 @@ class RenewalApiIT extends IntegrationTestSupport {
         assertThat(List.of(api.get("/api/members/" + m + "/enrollments").json().size())).containsExactly(2);
     }
 
+    String unit(String district, String nature) {
+        return api.post("/api/units", Map.of("name", "湖州单位", "district", district, "nature", nature, "insuredHeadcount", 300)).text("unitId");
+    }
+
+    /** Its figures in Huzhou's hospitalisation plan (not run on the platform, imported). */
+    void hospitalFigures(String unit, int enrolled, String ratio) {
+        assertThat(api.put("/api/units/" + unit + "/payout-ratios/2019", Map.of("enrolled", enrolled, "payoutRatio", ratio,
+                "planId", "huzhou-inservice-hospital")).status()).isEqualTo(200);
+    }
+
+    /**
+     * Huzhou gift (seed 001: 对于吴兴区和省属企业中，参加职工住院医疗互助人数在200人以上、补助支出低于70%以下的单位): units of 吴兴区 or
+     * province-owned enterprises, on their hospitalisation plan's figures.
+     */
     @Test
     void shouldGiftAMajorDiseaseShareToEveryWorkerOfAQualifyingHuzhouUnitOnce() {
-        String qualifying = unit();
-        String highRatio = unit();
-        String small = unit();
-        String unknown = unit();
+        String qualifying = unit("吴兴区", "PUBLIC");
+        String provinceOwned = unit("南浔区", "PROVINCE_OWNED");
+        String elsewhere = unit("南浔区", "PUBLIC");
+        String highRatio = unit("吴兴区", "PUBLIC");
+        String small = unit("吴兴区", "PUBLIC");
+        String schemeFiguresOnly = unit("吴兴区", "PUBLIC");
+        String unknown = unit("吴兴区", "PUBLIC");
         List<String> workers = List.of(member(qualifying, IdNumbers.female(601)), member(qualifying, IdNumbers.female(602)),
                 member(qualifying, IdNumbers.male(603)));
+        String provinceWorker = member(provinceOwned, IdNumbers.male(605));
         member(highRatio, IdNumbers.male(604));
-        api.put("/api/units/" + qualifying + "/payout-ratios/2019", Map.of("enrolled", 250, "payoutRatio", "0.55"));
-        api.put("/api/units/" + highRatio + "/payout-ratios/2019", Map.of("enrolled", 900, "payoutRatio", "0.70"));
-        api.put("/api/units/" + small + "/payout-ratios/2019", Map.of("enrolled", 199, "payoutRatio", "0.20"));
+        member(elsewhere, IdNumbers.male(606));
+        hospitalFigures(qualifying, 250, "0.55");
+        hospitalFigures(provinceOwned, 200, "0.6999");
+        hospitalFigures(elsewhere, 900, "0.10");
+        hospitalFigures(highRatio, 900, "0.70");
+        hospitalFigures(small, 199, "0.20");
+        assertThat(api.put("/api/units/" + schemeFiguresOnly + "/payout-ratios/2019", Map.of("enrolled", 900, "payoutRatio", "0.10")).status())
+                .isEqualTo(200);
         Map<String, Object> gift = Map.of("planId", "huzhou-major-disease", "year", 2020, "effectiveDate", "2020-04-01");
         assertThat(api.post("/api/units/" + qualifying + "/gifts", Map.of("planId", "huzhou-major-disease", "year", 2020,
                 "effectiveDate", "2020-01-01")).text("code")).as("a gift starts no earlier than today").isEqualTo("START_IN_PAST");
 
         Api.Response given = api.post("/api/units/" + qualifying + "/gifts", gift);
         Api.Response again = api.post("/api/units/" + qualifying + "/gifts", gift);
+        Api.Response toTheProvincesEnterprise = api.post("/api/units/" + provinceOwned + "/gifts", gift);
 
         assertThat(given.status()).as(given.body()).isEqualTo(200);
         assertThat(given.json().path("accepted").asInt()).isEqualTo(3);
         assertThat(again.json().path("accepted").asInt()).as("everyone already holds the gift").isZero();
+        assertThat(toTheProvincesEnterprise.json().path("accepted").asInt()).as("200 is 200人以上, 69.99 % is below 70 %").isEqualTo(1);
         for (String worker : workers) {
             JsonNode enrolments = api.get("/api/members/" + worker + "/enrollments").json();
             assertThat(enrolments).hasSize(1);
@@ -116,10 +141,12 @@ class RenewalApiIT extends IntegrationTestSupport {
             assertThat(enrolments.get(0).path("premiumStatus").asText()).isEqualTo("COLLECTED");
             assertThat(enrolments.get(0).path("funding").get(0).path("payer").asText()).isEqualTo("UNION");
         }
-        for (String unit : List.of(highRatio, small, unknown)) {
+        assertThat(api.get("/api/members/" + provinceWorker + "/enrollments").json()).hasSize(1);
+        for (String unit : List.of(elsewhere, highRatio, small, schemeFiguresOnly, unknown)) {
             Api.Response refused = api.post("/api/units/" + unit + "/gifts", gift);
             assertThat(refused.status()).as(refused.body()).isEqualTo(422);
             assertThat(refused.text("code")).isEqualTo("UNIT_NOT_QUALIFIED");
         }
+        assertThat(api.post("/api/units/" + elsewhere + "/gifts", gift).text("detail")).contains("吴兴区");
     }
 }

@@ -21,6 +21,6 @@ public class KafkaConfig {
     @Bean
     KafkaAdmin.NewTopics reportingTopics(@Value("${huzhu.kafka.topic-partitions}") int partitions,
                                          @Value("${huzhu.kafka.replication-factor:1}") short replicas) {
-        return PlatformKafkaConfig.eventTopics(partitions, replicas, List.of(Topics.MEMBERS, Topics.UNITS, Topics.TARGETS, Topics.CLAIMS, Topics.PAYOUTS), List.of());
+        return PlatformKafkaConfig.eventTopics(partitions, replicas, List.of(Topics.PLANS, Topics.MEMBERS, Topics.UNITS, Topics.TARGETS, Topics.CLAIMS, Topics.PAYOUTS), List.of());
     }
 }

@@ -1,5 +1,7 @@
 package cn.huzhu.reporting.query;
 
+import cn.huzhu.plans.UnitQualification;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -63,8 +65,6 @@ public class PayoutRatioQueries {
                                BigDecimal benefitsApproved, BigDecimal benefitsRevoked, BigDecimal balance) {
     }
 
-    public static final BigDecimal SUBSIDY_RATIO = new BigDecimal("0.70");
-
     private final JdbcTemplate jdbc;
 
     public PayoutRatioQueries(JdbcTemplate jdbc) {
@@ -90,21 +90,20 @@ public class PayoutRatioQueries {
         }, year, by.level(district, planId), district, district, planId, planId);
     }
 
-    /** Units with at least {@code minEnrolled} members whose ratio is below {@code below} (and that collected premiums). */
-    public List<Row> unitsBelow(int year, long minEnrolled, BigDecimal below) {
-        return ratios(year, By.UNIT, null, null).stream()
-                .filter(r -> r.enrolled() >= minEnrolled && r.ratio() != null && r.ratio().compareTo(below) < 0).toList();
+    /** The units whose figures of the year pass the rule's thresholds (and that collected premiums). */
+    public List<Row> unitsQualifying(int year, UnitQualification rule) {
+        return ratios(year, By.UNIT, null, null).stream().filter(r -> rule.admits(r.enrolled(), r.ratio())).toList();
     }
 
     /**
-     * Ningbo's medical subsidy: units with more than {@code moreThan} members in the plan and a ratio below 70 % share
-     * {@code pool} in proportion to their shortfall (70 % of premiums less benefits), to the fen; the fen left over by
-     * rounding go to the largest remainders, so the shares add up to the pool exactly.
+     * Ningbo's medical subsidy: the units whose figures in the plan pass the rule share {@code pool} in proportion to
+     * their shortfall (the rule's ratio of premiums, 70 %, less benefits), to the fen; the fen left over by rounding go
+     * to the largest remainders, so the shares add up to the pool exactly.
      */
-    public List<Allocation> subsidy(int year, String planId, long moreThan, BigDecimal pool) {
-        List<Row> eligible = ratios(year, By.UNIT_PLAN, null, planId).stream()
-                .filter(r -> r.enrolled() > moreThan && r.ratio() != null && r.ratio().compareTo(SUBSIDY_RATIO) < 0).toList();
-        List<BigDecimal> shortfalls = eligible.stream().map(r -> r.premiums().multiply(SUBSIDY_RATIO).subtract(r.benefits())).toList();
+    public List<Allocation> subsidy(int year, String planId, UnitQualification rule, BigDecimal pool) {
+        BigDecimal target = rule.payoutRatio().value();
+        List<Row> eligible = ratios(year, By.UNIT_PLAN, null, planId).stream().filter(r -> rule.admits(r.enrolled(), r.ratio())).toList();
+        List<BigDecimal> shortfalls = eligible.stream().map(r -> r.premiums().multiply(target).subtract(r.benefits())).toList();
         BigDecimal total = shortfalls.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         List<Allocation> allocations = new ArrayList<>();
         if (total.signum() == 0) {

@@ -1,16 +1,17 @@
 package cn.huzhu.reporting.web;
 
+import cn.huzhu.plans.PlanThresholds;
+import cn.huzhu.plans.UnitQualification;
 import cn.huzhu.reporting.query.PayoutRatioQueries;
 import cn.huzhu.reporting.query.PayoutRatioQueries.Allocation;
 import cn.huzhu.reporting.query.PayoutRatioQueries.By;
 import cn.huzhu.reporting.query.PayoutRatioQueries.Row;
+import cn.huzhu.reporting.query.PlanDefinitions;
 import cn.huzhu.reporting.query.ReportAnswers;
 import java.math.BigDecimal;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -22,15 +23,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/reports")
 public class PayoutRatioController {
 
-    /** More members than any unit or plan year holds: a threshold beyond it is a mistake, not a filter. */
-    static final long MAX_MEMBERS = 100_000_000L;
-
     private final PayoutRatioQueries queries;
     private final ReportAnswers answers;
+    private final PlanDefinitions plans;
 
-    public PayoutRatioController(PayoutRatioQueries queries, ReportAnswers answers) {
+    public PayoutRatioController(PayoutRatioQueries queries, ReportAnswers answers, PlanDefinitions plans) {
         this.queries = queries;
         this.answers = answers;
+        this.plans = plans;
     }
 
     /** Ratios by {@code unit}, {@code district}, {@code plan} or {@code unit-plan}, optionally of one district or plan. */
@@ -44,40 +44,50 @@ public class PayoutRatioController {
         return answers.answer(() -> queries.ratios(reportYear, level, inDistrict, plan), "payout-ratios", reportYear, level, inDistrict, plan);
     }
 
-    /** Jiangshan's renewal discount: units with at least 100 members and a ratio below 50 % in the basis year. */
+    /**
+     * The units whose figures of the basis year earn the plan's renewal discount (Jiangshan's 2020 plan: ≥ 100 enrolled and
+     * a ratio below 50 %), by the thresholds of the plan's definition.
+     */
     @GetMapping("/payout-ratios/discount-units")
-    public List<Row> discountUnits(@RequestParam int basisYear, @RequestParam(defaultValue = "100") @Min(0) @Max(MAX_MEMBERS) long minEnrolled,
-                                   @RequestParam(defaultValue = "0.50") BigDecimal maxRatio) {
-        return unitsBelow(basisYear, minEnrolled, maxRatio);
+    public List<Row> discountUnits(@RequestParam int basisYear, @RequestParam String planId) {
+        return unitsEarning(basisYear, planId, PlanThresholds.Kind.RENEWAL_DISCOUNT);
     }
 
-    /** Huzhou's gifts: units with at least 200 members and a ratio below 70 % in the basis year. */
+    /** The units whose figures of the basis year earn the plan's gift (Huzhou: ≥ 200 enrolled and a ratio below 70 %). */
     @GetMapping("/payout-ratios/gift-units")
-    public List<Row> giftUnits(@RequestParam int basisYear, @RequestParam(defaultValue = "200") @Min(0) @Max(MAX_MEMBERS) long minEnrolled,
-                               @RequestParam(defaultValue = "0.70") BigDecimal maxRatio) {
-        return unitsBelow(basisYear, minEnrolled, maxRatio);
+    public List<Row> giftUnits(@RequestParam int basisYear, @RequestParam String planId) {
+        return unitsEarning(basisYear, planId, PlanThresholds.Kind.GIFT);
     }
 
-    private List<Row> unitsBelow(int basisYear, long minEnrolled, BigDecimal maxRatio) {
+    private List<Row> unitsEarning(int basisYear, String planId, PlanThresholds.Kind kind) {
         int year = ReportParameters.year(basisYear);
-        BigDecimal below = ratio(maxRatio);
-        return answers.answer(() -> queries.unitsBelow(year, minEnrolled, below), "units-below", year, minEnrolled, below);
+        UnitQualification rule = rule(planId, kind);
+        return answers.answer(() -> queries.unitsQualifying(year, rule), "units-qualifying", year, planId, kind);
     }
 
     /**
-     * Ningbo's medical subsidy: units with more than 1 000 members in the plan and a ratio below 70 % in the basis
-     * year share {@code pool} (yuan) in proportion to their shortfall to 70 %.
+     * Ningbo's medical subsidy: the units whose figures in the plan earn it (1 000 or more enrolled and a ratio below
+     * 70 %, from the plan's definition) share {@code pool} (yuan) in proportion to their shortfall to that ratio.
      */
     @GetMapping("/payout-ratios/subsidy-allocation")
-    public List<Allocation> subsidy(@RequestParam int basisYear, @RequestParam String planId, @RequestParam BigDecimal pool,
-                                    @RequestParam(defaultValue = "1000") @Min(0) @Max(MAX_MEMBERS) long moreThan) {
+    public List<Allocation> subsidy(@RequestParam int basisYear, @RequestParam String planId, @RequestParam BigDecimal pool) {
         if (pool.signum() <= 0 || pool.scale() > 2 || pool.precision() - pool.scale() > 12) {
             throw new IllegalArgumentException("pool must be a positive amount in yuan with at most 2 decimals and 12 digits");
         }
         int year = ReportParameters.year(basisYear);
-        return answers.answer(() -> queries.subsidy(year, planId, moreThan, pool), "subsidy-allocation", year, planId, moreThan, pool);
+        UnitQualification rule = rule(planId, PlanThresholds.Kind.MEDICAL_SUBSIDY);
+        return answers.answer(() -> queries.subsidy(year, planId, rule, pool), "subsidy-allocation", year, planId, pool);
     }
 
+    private UnitQualification rule(String planId, PlanThresholds.Kind kind) {
+        String plan = ReportParameters.optional(planId);
+        if (plan == null) {
+            throw new IllegalArgumentException("planId is required: the plan whose thresholds decide");
+        }
+        return plans.qualification(plan, kind).orElseThrow(() -> new IllegalArgumentException(plans.known(plan)
+                ? "Plan " + plan + " has no " + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " rule"
+                : "No plan " + plan + " is known"));
+    }
 
     /** The fund position of each plan of a plan year: premiums by payer, benefits approved and revoked, balance. */
     @GetMapping("/fund-position")
@@ -87,10 +97,4 @@ public class PayoutRatioController {
         return answers.answer(() -> queries.fundPositions(reportYear, plan), "fund-position", reportYear, plan);
     }
 
-    private static BigDecimal ratio(BigDecimal ratio) {
-        if (ratio.signum() <= 0 || ratio.compareTo(BigDecimal.ONE) > 0) {
-            throw new IllegalArgumentException("maxRatio must be between 0 and 1");
-        }
-        return ratio;
-    }
 }
