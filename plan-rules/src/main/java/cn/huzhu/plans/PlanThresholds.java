@@ -16,7 +16,7 @@ import java.util.Optional;
  * <li>{@link Kind#RENEWAL_DISCOUNT}: {@code unitIncentives.renewalDiscount} ({@code minimumEnrolled} is 以上,
  * {@code maximumPayoutRatio} is 低于, {@code yearsBack});</li>
  * <li>{@link Kind#GIFT}: {@code giftRule} ({@code minimumHospitalEnrolled} 以上, {@code payoutRatioBelow} 低于, the year
- * before);</li>
+ * before; {@code units.districts} and {@code units.natures}, the units it is for);</li>
  * <li>{@link Kind#MEDICAL_SUBSIDY}: {@code medicalSubsidy} with explicit thresholds ({@code enrolled},
  * {@code payoutRatio}: see {@link Threshold#read}) and {@code yearsBack}.</li>
  * </ul>
@@ -49,7 +49,8 @@ public final class PlanThresholds {
         JsonNode gift = definition.path("giftRule");
         if (gift.isObject()) {
             found.put(Kind.GIFT, new UnitQualification(Threshold.atLeast(gift.path("minimumHospitalEnrolled").asLong()),
-                    Threshold.below(new BigDecimal(gift.path("payoutRatioBelow").asText())), gift.path("yearsBack").asInt(1)));
+                    Threshold.below(new BigDecimal(gift.path("payoutRatioBelow").asText())), gift.path("yearsBack").asInt(1),
+                    texts(gift.path("units").path("districts")), texts(gift.path("units").path("natures"))));
         }
         JsonNode subsidy = definition.path("medicalSubsidy");
         if (subsidy.isObject()) {
@@ -57,6 +58,12 @@ public final class PlanThresholds {
                     Threshold.read(subsidy.path("payoutRatio")), subsidy.path("yearsBack").asInt(1)));
         }
         return found;
+    }
+
+    private static java.util.Set<String> texts(JsonNode array) {
+        java.util.Set<String> values = new java.util.HashSet<>();
+        array.forEach(v -> values.add(v.asText()));
+        return values;
     }
 
     public static Optional<UnitQualification> of(String definitionJson, Kind kind) {

@@ -57,5 +57,16 @@ class ThresholdTest {
         assertThat(thresholds.get(PlanThresholds.Kind.GIFT).admits(199, new BigDecimal("0.10"))).isFalse();
         assertThat(thresholds.get(PlanThresholds.Kind.MEDICAL_SUBSIDY).admits(1000, new BigDecimal("0.69"))).as("1000人以上 includes 1000").isTrue();
         assertThat(PlanThresholds.read("{}")).isEmpty();
+        assertThat(thresholds.get(PlanThresholds.Kind.GIFT).admitsUnit("海曙", "PUBLIC")).as("no units named: any unit").isTrue();
+    }
+
+    @Test
+    void aGiftForSomeUnitsAdmitsThoseOfItsDistrictsOrNatures() {
+        var gift = PlanThresholds.read("""
+                {"giftRule": {"minimumHospitalEnrolled": 200, "payoutRatioBelow": "0.70",
+                              "units": {"districts": ["吴兴区"], "natures": ["PROVINCE_OWNED"]}}}""").get(PlanThresholds.Kind.GIFT);
+        assertThat(gift.admitsUnit("吴兴区", "PUBLIC")).isTrue();
+        assertThat(gift.admitsUnit("南浔区", "PROVINCE_OWNED")).isTrue();
+        assertThat(gift.admitsUnit("南浔区", "PUBLIC")).isFalse();
     }
 }

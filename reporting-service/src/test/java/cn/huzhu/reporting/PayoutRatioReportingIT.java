@@ -115,7 +115,7 @@ class PayoutRatioReportingIT extends OnLocalStack {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", LocalStack.shared().bootstrapServers(),
                 "linger.ms", 20), new StringSerializer(), new ByteArraySerializer())) {
             // the catalogue's plans whose definitions hold the thresholds of the discount, the gift and the subsidy
-            for (String[] plan : new String[][] {{"quzhou-2020-hospital", "3"}, {"huzhou-major-disease", "3"}, {PLAN, "2"}, {"shaoxing-hospital", "2"}}) {
+            for (String[] plan : new String[][] {{"quzhou-2020-hospital", "3"}, {"huzhou-major-disease", "4"}, {PLAN, "2"}, {"shaoxing-hospital", "2"}}) {
                 send(producer, Topics.PLANS, plan[0], planVersion(plan[0], Integer.parseInt(plan[1])));
             }
             for (Object[] u : units) {
@@ -126,7 +126,8 @@ class PayoutRatioReportingIT extends OnLocalStack {
                 UUID unitId = UUID.randomUUID();
                 UNITS.put(name, unitId);
                 send(producer, Topics.UNITS, unitId.toString(), UnitRegistered.newBuilder().setEventId(UUID.randomUUID())
-                        .setOccurredAt(Instant.now()).setUnitId(unitId).setName(name).setDistrict(district).setNature("STATE_OWNED")
+                        .setOccurredAt(Instant.now()).setUnitId(unitId).setName(name).setDistrict(district)
+                        .setNature(name.equals("宁波银行") ? "PROVINCE_OWNED" : "PUBLIC")
                         .setInsuredHeadcount(members).build());
                 List<Enrolment> ofUnit = new ArrayList<>();
                 for (int i = 0; i < members; i++) {
@@ -312,11 +313,14 @@ class PayoutRatioReportingIT extends OnLocalStack {
                 .collect(Collectors.toSet());
         assertThat(discount).containsExactlyInAnyOrder(UNITS.get("宁波港集团"), UNITS.get("海曙机关"), UNITS.get("江北医院"));
         assertThat(gifts).containsExactlyInAnyOrder(UNITS.get("宁波港集团"), UNITS.get("宁波银行"), UNITS.get("海曙机关"), UNITS.get("北仑电业"));
+        // Huzhou's gift is for units of 吴兴区 or province-owned enterprises: of these, the bank
+        gifts = Set.of(UNITS.get("宁波银行"));
+        Set<UUID> giftedUnits = gifts;
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
             assertThat(controller.discountUnits(YEAR, "quzhou-2020-hospital")).as("the thresholds of Quzhou's plan")
                     .extracting(Row::unitId).containsExactlyInAnyOrderElementsOf(discount);
-            assertThat(controller.giftUnits(YEAR, "huzhou-major-disease")).as("the thresholds of Huzhou's plan")
-                    .extracting(Row::unitId).containsExactlyInAnyOrderElementsOf(gifts);
+            assertThat(controller.giftUnits(YEAR, "huzhou-major-disease")).as("the thresholds and units of Huzhou's plan")
+                    .extracting(Row::unitId).containsExactlyInAnyOrderElementsOf(giftedUnits);
         });
         assertThatThrownBy(() -> controller.giftUnits(YEAR, "shaoxing-hospital")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("no gift rule");

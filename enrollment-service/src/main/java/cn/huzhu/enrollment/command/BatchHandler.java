@@ -116,14 +116,13 @@ public class BatchHandler {
         PlanVersion plan = EnrollmentPolicy.planOn(catalog, command.planId(), command.effectiveDate());
         UnitQualification rule = PlanThresholds.of(plan.definitionJson(), PlanThresholds.Kind.GIFT)
                 .orElseThrow(() -> new EnrollmentRefusedException("NO_GIFT_RULE", "planId", "Plan " + plan.planId() + " is not given to units as a gift"));
-        PlanVersion.GiftRule gift = plan.giftRule();
         UnitDirectory.UnitFacts unit = units.find(command.unitId()).orElseThrow(() -> new UnknownUnitException(command.unitId()));
-        if (gift.units() != null && !gift.units().admits(unit.district(), unit.nature())) {
-            throw new EnrollmentRefusedException("UNIT_NOT_QUALIFIED", "unitId", "The gift is for units of " + gift.units().districts()
-                    + " or of " + gift.units().natures() + "; this unit is of " + unit.district() + ", " + unit.nature());
+        if (!rule.admitsUnit(unit.district(), unit.nature().name())) {
+            throw new EnrollmentRefusedException("UNIT_NOT_QUALIFIED", "unitId", "The gift is for units of " + rule.districts()
+                    + " or of " + rule.natures() + "; this unit is of " + unit.district() + ", " + unit.nature());
         }
         int basis = command.year() - rule.yearsBack();
-        String figuresOf = gift.figuresOfPlan();
+        String figuresOf = plan.giftRule() == null ? null : plan.giftRule().figuresOfPlan();
         UnitIncentivePolicy.PayoutRecord record = units.payoutRecord(command.unitId(), basis, figuresOf)
                 .orElseThrow(() -> new EnrollmentRefusedException("UNIT_NOT_QUALIFIED", "unitId",
                         "No enrolment and payout ratio of " + basis + (figuresOf == null ? "" : " in " + figuresOf)

@@ -125,27 +125,13 @@ public record PlanVersion(
     /**
      * Huzhou: the union gifts a share of this plan to every worker of a unit that had at least
      * {@code minimumHospitalEnrolled} members in hospitalisation cover and a payout ratio below
-     * {@code payoutRatioBelow}, in the year before the gift (an assumption: the news report says "this year"). The
-     * thresholds are read, as every service reads them, by {@link cn.huzhu.plans.PlanThresholds}.
+     * {@code payoutRatioBelow}, in the year before the gift (an assumption: the news report says "this year"), in the
+     * plan {@code figuresOfPlan} when given (imported figures of a plan the platform may not run). The thresholds and the
+     * units the gift is for ({@code units}) are read, as every service reads them, by {@link cn.huzhu.plans.PlanThresholds}.
      */
-    public record GiftRule(int minimumHospitalEnrolled, BigDecimal payoutRatioBelow, GiftUnits units, String figuresOfPlan) {
+    public record GiftRule(int minimumHospitalEnrolled, BigDecimal payoutRatioBelow, String figuresOfPlan) {
 
         public static final String PAYER = "UNION";
-    }
-
-    /**
-     * The units a gift is for (Huzhou: 吴兴区 and province-owned enterprises): those of one of the districts, or of one of
-     * the natures. Absent or both empty: any unit.
-     */
-    public record GiftUnits(List<String> districts, List<UnitNature> natures) {
-        public GiftUnits {
-            districts = districts == null ? List.of() : List.copyOf(districts);
-            natures = natures == null ? List.of() : List.copyOf(natures);
-        }
-
-        public boolean admits(String district, UnitNature nature) {
-            return districts.isEmpty() && natures.isEmpty() || districts.contains(district) || natures.contains(nature);
-        }
     }
 
     /** From {@code from} enrolled members on (tiers in ascending order), {@code perPerson} yuan. */

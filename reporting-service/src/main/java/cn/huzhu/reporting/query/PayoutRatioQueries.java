@@ -90,9 +90,13 @@ public class PayoutRatioQueries {
         }, year, by.level(district, planId), district, district, planId, planId);
     }
 
-    /** The units whose figures of the year pass the rule's thresholds (and that collected premiums). */
+    /** The units the rule is for (its districts or natures, if it names any) whose figures of the year pass its thresholds. */
     public List<Row> unitsQualifying(int year, UnitQualification rule) {
-        return ratios(year, By.UNIT, null, null).stream().filter(r -> rule.admits(r.enrolled(), r.ratio())).toList();
+        java.util.Map<UUID, String> natures = new java.util.HashMap<>();
+        jdbc.query("select unit_id, nature from unit_directory where nature is not null",
+                (org.springframework.jdbc.core.RowCallbackHandler) rs -> natures.put(rs.getObject(1, UUID.class), rs.getString(2)));
+        return ratios(year, By.UNIT, null, null).stream()
+                .filter(r -> rule.admitsUnit(r.district(), natures.get(r.unitId())) && rule.admits(r.enrolled(), r.ratio())).toList();
     }
 
     /**

@@ -46,7 +46,7 @@ public class TargetCompletionProjection {
         Map<List<Object>, Object[]> enrolled = new LinkedHashMap<>();
         for (Event event : fresh) {
             if (event.record() instanceof UnitRegistered unit) {
-                units.put(unit.getUnitId(), new Object[] {unit.getUnitId(), unit.getName(), unit.getDistrict()});
+                units.put(unit.getUnitId(), new Object[] {unit.getUnitId(), unit.getName(), unit.getDistrict(), unit.getNature()});
             } else if (event.record() instanceof EnrollmentTargetSet target) {
                 // of one target's settings in a poll the latest stands (a tie: the later record), as one by one
                 targets.merge(target.getTargetId(), target, (before, after) -> after.getOccurredAt().isBefore(before.getOccurredAt()) ? before : after);
@@ -57,8 +57,9 @@ public class TargetCompletionProjection {
             }
         }
         if (!units.isEmpty()) {
-            jdbc.batchUpdate("insert into " + tables.table("unit_directory") + " (unit_id, name, district) values (?, ?, ?) on conflict (unit_id) do update"
-                    + " set name = excluded.name, district = excluded.district", new ArrayList<>(units.values()));
+            jdbc.batchUpdate("insert into " + tables.table("unit_directory") + " (unit_id, name, district, nature) values (?, ?, ?, ?)"
+                    + " on conflict (unit_id) do update set name = excluded.name, district = excluded.district, nature = excluded.nature",
+                    new ArrayList<>(units.values()));
         }
         if (!targets.isEmpty()) {
             jdbc.batchUpdate("insert into " + tables.table("enrollment_target") + """
