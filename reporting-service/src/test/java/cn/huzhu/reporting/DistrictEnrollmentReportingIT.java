@@ -111,6 +111,7 @@ class DistrictEnrollmentReportingIT extends OnLocalStack {
         String a = UUID.randomUUID().toString();
         String b = UUID.randomUUID().toString();
         String c = UUID.randomUUID().toString();
+        String d = UUID.randomUUID().toString();
         send(a, registered(a, "海曙", true, LocalDate.of(2031, 1, 5)));
         send(b, registered(b, "海曙", false, LocalDate.of(2031, 1, 5)));
         send(c, registered(c, "江北", true, LocalDate.of(2030, 6, 1)));
@@ -118,13 +119,15 @@ class DistrictEnrollmentReportingIT extends OnLocalStack {
         send(a, enrolled(a, "海曙", "IN_SERVICE", true, start));
         send(b, enrolled(b, "海曙", "RETIRED", false, start));
         send(c, enrolled(c, "江北", "IN_SERVICE", false, start));
+        // a gift of another plan (Huzhou's major disease) is not a gifted special-disease share: it counts as in-service
+        send(d, MemberEnrolled.newBuilder(enrolled(d, "海曙", "IN_SERVICE", true, start)).setPlanId("huzhou-major-disease").build());
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             DistrictEnrollmentReport report = queries.districtEnrollment(2031, ProjectionTables.LIVE);
             assertThat(report.rows()).containsExactly(
                     new DistrictEnrollmentReport.Row("江北", 0, 1, 0, 1, 1, "100.00", 0, null),
-                    new DistrictEnrollmentReport.Row("海曙", 1, 1, 1, 3, 1, "300.00", 0, null));
-            assertThat(report.totals()).isEqualTo(new DistrictEnrollmentReport.Row("合计", 1, 2, 1, 4, 2, "200.00", 0, null));
+                    new DistrictEnrollmentReport.Row("海曙", 1, 2, 1, 4, 1, "400.00", 0, null));
+            assertThat(report.totals()).isEqualTo(new DistrictEnrollmentReport.Row("合计", 1, 3, 1, 5, 2, "250.00", 0, null));
         });
         assertThat(queries.districtEnrollment(2030, ProjectionTables.LIVE).totals().realNameMembers())
                 .as("real-name members are counted up to the end of the year asked for").isEqualTo(1);

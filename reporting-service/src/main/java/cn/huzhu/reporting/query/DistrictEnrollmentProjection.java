@@ -13,8 +13,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts enrolments in force per plan year (the year coverage starts) and district: gifted enrolments in their
- * own column, the others by member category; and real-name verified members by registration year. An enrolment whose
+ * Counts enrolments in force per plan year (the year coverage starts) and district: gifted shares of a special-disease
+ * plan in their own column (特病赠送; the plans are the setting {@code huzhu.reporting.gifted-special-disease-plans}),
+ * the others, other gifts included, by member category; and real-name verified members by registration year. An enrolment whose
  * premium is still owed is kept aside ({@code awaiting_premium}) and counted when its {@code PremiumCollected} comes; one
  * never paid is never counted. A batch is deduplicated on event ids in one statement, so a redelivered event is counted
  * once. Must run inside a transaction.
@@ -23,9 +24,13 @@ import org.springframework.stereotype.Component;
 public class DistrictEnrollmentProjection {
 
     private final JdbcTemplate jdbc;
+    private final java.util.Set<String> giftedColumnPlans;
 
-    public DistrictEnrollmentProjection(JdbcTemplate jdbc) {
+    public DistrictEnrollmentProjection(JdbcTemplate jdbc,
+                                        @org.springframework.beans.factory.annotation.Value("${huzhu.reporting.gifted-special-disease-plans:ningbo-2020-special-disease}")
+                                        List<String> giftedColumnPlans) {
         this.jdbc = jdbc;
+        this.giftedColumnPlans = java.util.Set.copyOf(giftedColumnPlans);
     }
 
     /** A decoded event with its id, or a record of a type this projection ignores. */
@@ -57,8 +62,9 @@ public class DistrictEnrollmentProjection {
         for (Event event : fresh) {
             if (event.record() instanceof MemberEnrolled enrolled) {
                 if (inForce(enrolled)) {
-                    count(enrolments, enrolled.getCoverageStart().getYear(), enrolled.getDistrict(), enrolled.getGifted() ? 0
-                            : "RETIRED".equals(enrolled.getCategory()) ? 2 : 1);
+                    count(enrolments, enrolled.getCoverageStart().getYear(), enrolled.getDistrict(),
+                            enrolled.getGifted() && giftedColumnPlans.contains(enrolled.getPlanId()) ? 0
+                                    : "RETIRED".equals(enrolled.getCategory()) ? 2 : 1);
                 } else {
                     awaiting.put(enrolled.getEnrollmentId(), new Awaiting(enrolled.getDistrict(), "RETIRED".equals(enrolled.getCategory())));
                 }
