@@ -50,12 +50,18 @@ public class MemberViewProjection {
     /** An upsert, so it runs at once rather than in the batch (a correction must land after the figure it corrects). */
     @EventHandler
     void on(PayoutRatioRecordedEvent event) {
+        if (event.planId() == null) {
+            jdbc.update("""
+                    insert into unit_payout_ratio_view (unit_id, year, enrolled, payout_ratio, source) values (?, ?, ?, ?, ?)
+                    on conflict (unit_id, year) do update set enrolled = excluded.enrolled, payout_ratio = excluded.payout_ratio, source = excluded.source""",
+                    UUID.fromString(event.unitId()), event.year(), event.enrolled(), event.payoutRatio(), event.source());
+            return;
+        }
         jdbc.update("""
-                insert into unit_payout_ratio_view (unit_id, year, plan_id, enrolled, payout_ratio, source) values (?, ?, ?, ?, ?, ?)
+                insert into unit_plan_payout_ratio_view (unit_id, year, plan_id, enrolled, payout_ratio, source) values (?, ?, ?, ?, ?, ?)
                 on conflict (unit_id, year, plan_id) do update set enrolled = excluded.enrolled, payout_ratio = excluded.payout_ratio,
                 source = excluded.source""",
-                UUID.fromString(event.unitId()), event.year(), event.planId() == null ? "" : event.planId(), event.enrolled(), event.payoutRatio(),
-                event.source());
+                UUID.fromString(event.unitId()), event.year(), event.planId(), event.enrolled(), event.payoutRatio(), event.source());
     }
 
     @EventHandler

@@ -58,10 +58,12 @@ public class UnitDirectoryView implements UnitDirectory {
 
     @Override
     public Optional<UnitIncentivePolicy.PayoutRecord> payoutRecord(String unitId, int year, String planId) {
-        return uuid(unitId).flatMap(id -> jdbc.query(
-                "select enrolled, payout_ratio from unit_payout_ratio_view where unit_id = ? and year = ? and plan_id = ?",
-                (rs, i) -> new UnitIncentivePolicy.PayoutRecord(year, rs.getInt("enrolled"), rs.getBigDecimal("payout_ratio")), id, year,
-                planId == null ? "" : planId).stream().findFirst());
+        org.springframework.jdbc.core.RowMapper<UnitIncentivePolicy.PayoutRecord> record =
+                (rs, i) -> new UnitIncentivePolicy.PayoutRecord(year, rs.getInt("enrolled"), rs.getBigDecimal("payout_ratio"));
+        return uuid(unitId).flatMap(id -> (planId == null
+                ? jdbc.query("select enrolled, payout_ratio from unit_payout_ratio_view where unit_id = ? and year = ?", record, id, year)
+                : jdbc.query("select enrolled, payout_ratio from unit_plan_payout_ratio_view where unit_id = ? and year = ? and plan_id = ?",
+                        record, id, year, planId)).stream().findFirst());
     }
 
     private static Optional<UUID> uuid(String value) {
