@@ -93,15 +93,16 @@ public record PlanVersion(
     }
 
     /**
-     * What a unit's roster may earn (Jiangshan 2020, section 六): a lower premium per share for units that had
-     * at least {@code minimumEnrolled} members {@code yearsBack} years earlier with a payout ratio below
-     * {@code maximumPayoutRatio}; and a subsidy per enrolled person, by the unit's number of enrolled members,
+     * What a unit's roster may earn (Jiangshan 2020, section 六): a lower premium per share for units whose figures of
+     * an earlier year pass the discount's thresholds (read with every other threshold by
+     * {@link cn.huzhu.plans.PlanThresholds}); and a subsidy per enrolled person, by the unit's number of enrolled members,
      * for units of the given natures, paid by {@code payer}. Either may be absent; they stack.
      */
     public record UnitIncentives(RenewalDiscount renewalDiscount, Subsidy subsidy) {
     }
 
-    public record RenewalDiscount(BigDecimal premiumPerShare, int minimumEnrolled, BigDecimal maximumPayoutRatio, int yearsBack) {
+    /** The premium per share a unit that earns the renewal discount pays. */
+    public record RenewalDiscount(BigDecimal premiumPerShare) {
     }
 
     public record Subsidy(String payer, List<UnitNature> natures, List<SubsidyTier> tiers) {
@@ -123,13 +124,12 @@ public record PlanVersion(
     }
 
     /**
-     * Huzhou: the union gifts a share of this plan to every worker of a unit that had at least
-     * {@code minimumHospitalEnrolled} members in hospitalisation cover and a payout ratio below
-     * {@code payoutRatioBelow}, in the year before the gift (an assumption: the news report says "this year"), in the
-     * plan {@code figuresOfPlan} when given (imported figures of a plan the platform may not run). The thresholds and the
-     * units the gift is for ({@code units}) are read, as every service reads them, by {@link cn.huzhu.plans.PlanThresholds}.
+     * Huzhou: the union gifts a share of this plan to every worker of a unit whose figures of the year before the gift
+     * (an assumption: the news report says "this year") pass the gift's thresholds, in the plan {@code figuresOfPlan} when
+     * given (imported figures of a plan the platform may not run). The thresholds and the units the gift is for are read,
+     * as every service reads them, by {@link cn.huzhu.plans.PlanThresholds}.
      */
-    public record GiftRule(int minimumHospitalEnrolled, BigDecimal payoutRatioBelow, String figuresOfPlan) {
+    public record GiftRule(String figuresOfPlan) {
 
         public static final String PAYER = "UNION";
     }
@@ -138,9 +138,8 @@ public record PlanVersion(
     public record SubsidyTier(int from, BigDecimal perPerson) {
     }
 
-    /** Who may enrol. Empty lists mean no restriction. */
     /**
-     * Who may enrol: members of these categories and genders with these union statuses; with {@code groupOnly} only
+     * Who may enrol (empty lists: no restriction): members of these categories and genders with these union statuses; with {@code groupOnly} only
      * through their unit's roster (Quzhou: 以团体形式集体参保), a historical enrolment migrated by the administrator excepted.
      */
     public record Eligibility(List<MemberCategory> categories, List<Gender> genders, List<Requirement> requires, boolean groupOnly) {
@@ -162,9 +161,6 @@ public record PlanVersion(
      * How the covered period is set: {@code TERM} runs the bought term from the effective date;
      * {@code FIXED_PERIOD} covers [start, end] whatever the enrolment date (e.g. calendar year 2022);
      * {@code ANNUAL_PERIOD} covers the protection year that starts each year on {@code periodStart} (MM-dd).
-     */
-    /**
-     * The cover an enrolment gives: a term from its start, a fixed period, or a yearly period from {@code periodStart};
      * {@code premiumsUntil}, when given, is the last day a premium is taken (Quzhou: 逾期不再受理 after 2019-11-30).
      */
     public record Coverage(CoverageType type, LocalDate start, LocalDate end, String periodStart, LocalDate premiumsUntil) {

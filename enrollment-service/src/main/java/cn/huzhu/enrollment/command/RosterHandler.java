@@ -170,13 +170,17 @@ public class RosterHandler {
                     "The application form says " + application.enrolling() + " members enrol but the roster lists " + command.rows().size());
         }
         if (enrolledAfter < required) {
-            String message = rules.everyone(insured, inService)
-                    ? (rules.everyoneUpToInServiceStaff() != null
-                    ? "A unit of at most " + rules.everyoneUpToInServiceStaff() + " in-service staff (it has " + inService + ")"
-                    : "A unit with fewer than " + rules.everyoneBelowHeadcount() + " staff in basic insurance")
-                    + " enrols all its staff in basic insurance: " + insured + " required, " + enrolledAfter + " would be enrolled"
-                    : "A unit enrols at least " + rules.minimumShareOfInsuredStaff().movePointRight(2).stripTrailingZeros().toPlainString()
-                    + " % of its " + insured + " staff in basic insurance: " + required + " required, " + enrolledAfter + " would be enrolled";
+            String counts = required + " required, " + enrolledAfter + " would be enrolled";
+            String message;
+            if (!rules.everyone(insured, inService)) {
+                message = "A unit enrols at least " + rules.minimumShareOfInsuredStaff().movePointRight(2).stripTrailingZeros().toPlainString()
+                        + " % of its " + insured + " staff in basic insurance: " + counts;
+            } else if (rules.everyoneUpToInServiceStaff() != null) {
+                message = "A unit of at most " + rules.everyoneUpToInServiceStaff() + " in-service staff (it has " + inService
+                        + ") enrols all its staff in basic insurance: " + counts;
+            } else {
+                message = "A unit with fewer than " + rules.everyoneBelowHeadcount() + " staff in basic insurance enrols all of them: " + counts;
+            }
             return new RosterSubmittedEvent.UnitCheck(insured, required, enrolledAfter, "UNIT_BELOW_REQUIRED_SHARE", message);
         }
         return new RosterSubmittedEvent.UnitCheck(insured, required, enrolledAfter, null, null);

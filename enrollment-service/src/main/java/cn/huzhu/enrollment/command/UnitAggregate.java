@@ -13,7 +13,11 @@ public class UnitAggregate {
 
     @AggregateIdentifier
     private String unitId;
-    private final java.util.Map<java.util.List<Object>, PayoutRatioRecordedEvent> payoutRatios = new java.util.HashMap<>();
+    /** The figures recorded for a year, of one plan or (null) of the unit's whole scheme. */
+    private record Figures(int year, String planId) {
+    }
+
+    private final java.util.Map<Figures, PayoutRatioRecordedEvent> payoutRatios = new java.util.HashMap<>();
 
     protected UnitAggregate() {
     }
@@ -28,7 +32,7 @@ public class UnitAggregate {
     /** Records the figures unless the same are already recorded (a repeated import changes nothing). */
     @CommandHandler
     public void handle(RecordPayoutRatioCommand command) {
-        PayoutRatioRecordedEvent known = payoutRatios.get(java.util.Arrays.asList(command.year(), command.planId()));
+        PayoutRatioRecordedEvent known = payoutRatios.get(new Figures(command.year(), command.planId()));
         if (known != null && known.enrolled() == command.enrolled() && known.payoutRatio().compareTo(command.payoutRatio()) == 0) {
             return;
         }
@@ -42,6 +46,6 @@ public class UnitAggregate {
 
     @EventSourcingHandler
     void on(PayoutRatioRecordedEvent event) {
-        payoutRatios.put(java.util.Arrays.asList(event.year(), event.planId()), event);
+        payoutRatios.put(new Figures(event.year(), event.planId()), event);
     }
 }

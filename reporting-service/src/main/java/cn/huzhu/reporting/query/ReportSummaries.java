@@ -82,9 +82,8 @@ public class ReportSummaries {
     void refreshRatios() {
         String spread = """
                 spread as (select e.enrollment_id, e.member_id, e.unit_id, e.district, e.plan_id, e.collected, g.i, e.year + g.i as year,
-                                  case when g.i < e.term_years - 1 then trunc(e.premium / e.term_years, 2)
-                                       else e.premium - (e.term_years - 1) * trunc(e.premium / e.term_years, 2) end as share
-                           from ratio_enrollment e cross join lateral generate_series(0, e.term_years - 1) as g(i))""";
+                                  %s as share
+                           from ratio_enrollment e cross join lateral generate_series(0, e.term_years - 1) as g(i))""".formatted(yearsShare("e.premium"));
         jdbc.update("delete from ratio_summary");
         jdbc.update("with " + spread + """
                 , benefit as (select b.enrollment_id,
@@ -106,12 +105,19 @@ public class ReportSummaries {
         jdbc.update("delete from ratio_payer_summary");
         jdbc.update("""
                 insert into ratio_payer_summary (year, plan_id, payer, amount)
-                select e.year + g.i, e.plan_id, f.payer,
-                       sum(case when g.i < e.term_years - 1 then trunc(f.amount / e.term_years, 2)
-                                else f.amount - (e.term_years - 1) * trunc(f.amount / e.term_years, 2) end)
+                select e.year + g.i, e.plan_id, f.payer, sum(%s)
                 from ratio_enrollment e join ratio_funding f on f.enrollment_id = e.enrollment_id
                 cross join lateral generate_series(0, e.term_years - 1) as g(i)
-                where e.collected group by e.year + g.i, e.plan_id, f.payer""");
+                where e.collected group by e.year + g.i, e.plan_id, f.payer""".formatted(yearsShare("f.amount")));
+    }
+
+    /**
+     * The part of {@code amount} that falls in year {@code g.i} of enrolment {@code e}'s term: an even share cut to the fen,
+     * the last year taking what is left over.
+     */
+    private static String yearsShare(String amount) {
+        return "case when g.i < e.term_years - 1 then trunc(%1$s / e.term_years, 2) else %1$s - (e.term_years - 1) * trunc(%1$s / e.term_years, 2) end"
+                .formatted(amount);
     }
 
     void refreshClaims() {
