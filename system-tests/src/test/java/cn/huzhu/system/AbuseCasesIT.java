@@ -275,6 +275,9 @@ class AbuseCasesIT {
         assertThat(clerk.put(enrollment("/api/members/" + worker.id() + "/funding-status"), Map.of("hardship", true)).status()).isEqualTo(403);
         Calls.Answer set = officer("镇海").put(enrollment("/api/members/" + worker.id() + "/funding-status"), Map.of("hardship", true, "modelWorker", false));
         assertThat(set.status()).as(set.body()).isEqualTo(200);
+        Calls.Answer quota = ADMIN.put(enrollment("/api/plans/guangdong-2018-hospital/quotas/2020"),
+                Map.of("district", "镇海", "unionMembers", 0, "hardship", 10, "modelWorkers", 0));
+        assertThat(quota.status()).as(quota.body()).isEqualTo(200);
         Calls.Answer guangdong = clerk.post(enrollment("/api/enrollments"), enrolment(worker.id(), "guangdong-2018-hospital", null));
         assertThat(guangdong.json().at("/enrollment/funding").toString()).as("the province pays all for a hardship worker")
                 .isEqualTo("[{\"payer\":\"PROVINCE\",\"amount\":\"95.00\"}]");

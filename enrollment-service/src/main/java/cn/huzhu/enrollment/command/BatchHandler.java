@@ -26,12 +26,15 @@ public class BatchHandler {
     private final Repository<MemberAggregate> members;
     private final PlanCatalog catalog;
     private final UnitDirectory units;
+    private final ProvinceFunds funds;
 
-    public BatchHandler(MemberRegistrationHandler registration, Repository<MemberAggregate> members, PlanCatalog catalog, UnitDirectory units) {
+    public BatchHandler(MemberRegistrationHandler registration, Repository<MemberAggregate> members, PlanCatalog catalog, UnitDirectory units,
+                        ProvinceFunds funds) {
         this.registration = registration;
         this.members = members;
         this.catalog = catalog;
         this.units = units;
+        this.funds = funds;
     }
 
     @CommandHandler
@@ -78,7 +81,7 @@ public class BatchHandler {
         String memberId;
         try {
             memberId = registration.register(new RegisterMemberCommand(row.idNumber(), row.name(), row.phone(), row.unitId(),
-                    row.category(), row.serviceCard(), row.realNameVerified(), false, false, today,
+                    row.category(), row.serviceCard(), row.realNameVerified(), false, false, false, today,
                     new Actor("office:" + district, java.util.Set.of(Actor.Capacity.REGIONAL_OFFICE), null)), registered);
             registered.add(memberId);
         } catch (MemberAlreadyRegisteredException e) {
@@ -93,7 +96,7 @@ public class BatchHandler {
         try {
             EnrollmentResult result = members.load(memberId).invoke(member -> {
                 member.reachableBy(district, row.unitId());
-                return member.enrol(enrol, catalog);
+                return member.enrol(enrol, catalog, funds);
             });
             return new ProcessEnrollmentBatchCommand.RowResult(row.rowNo(), true, memberId, result.enrollmentId(), null, null);
         } catch (EnrollmentRefusedException e) {
@@ -153,7 +156,7 @@ public class BatchHandler {
         for (int i = 0; i < command.items().size(); i++) {
             EnrollMemberCommand item = command.items().get(i);
             try {
-                EnrollmentResult result = members.load(item.memberId()).invoke(member -> member.enrol(item, catalog));
+                EnrollmentResult result = members.load(item.memberId()).invoke(member -> member.enrol(item, catalog, funds));
                 results.add(BatchItemResult.done(i, result.enrollmentId(), result.giftEnrollmentIds()));
             } catch (EnrollmentRefusedException e) {
                 results.add(BatchItemResult.refused(i, null, e.code(), e.field(), e.getMessage()));

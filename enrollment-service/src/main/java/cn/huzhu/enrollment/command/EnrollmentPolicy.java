@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * Decides an enrolment from a plan's rules: eligibility, shares, term, enrolment window, coverage
@@ -13,6 +14,9 @@ import java.util.Optional;
  * facts come in as arguments, a refusal is an {@link EnrollmentRefusedException}.
  */
 public final class EnrollmentPolicy {
+
+    /** The payer of the province's money. */
+    static final String PROVINCE = "PROVINCE";
 
     /** How far ahead an enrolment may be dated. */
     static final int MAX_DAYS_AHEAD = 366;
@@ -25,23 +29,50 @@ public final class EnrollmentPolicy {
      * enrolment, or a gift that starts with the enrolment that earned it ({@code withEnrolment}); nothing else.
      */
     public record Request(String planId, int shares, Integer termYears, LocalDate effectiveDate, String payer, boolean bypassWindow,
-                          UnitTerms unitTerms, Migration migration, boolean withEnrolment) {
+                          UnitTerms unitTerms, Migration migration, boolean withEnrolment, BooleanSupplier unitPaysDues,
+                          boolean provinceQuotaSpent) {
         public Request {
             unitTerms = unitTerms == null ? UnitTerms.NONE : unitTerms;
+            unitPaysDues = unitPaysDues == null ? () -> false : unitPaysDues;
+        }
+
+        public Request(String planId, int shares, Integer termYears, LocalDate effectiveDate, String payer, boolean bypassWindow,
+                       UnitTerms unitTerms, Migration migration, boolean withEnrolment) {
+            this(planId, shares, termYears, effectiveDate, payer, bypassWindow, unitTerms, migration, withEnrolment, null, false);
         }
 
         /** A gift of this plan, given with the enrolment that earned it or by the union to a unit. */
         static Request gift(String planId, int shares, Integer termYears, LocalDate start, String payer, Migration migration, boolean withEnrolment) {
             return new Request(planId, shares, termYears, start, payer, true, null, migration, withEnrolment);
         }
+
+        /** The same request once the city's quota of the province's money is found spent. */
+        Request quotaSpent() {
+            return new Request(planId, shares, termYears, effectiveDate, payer, bypassWindow, unitTerms, migration, withEnrolment,
+                    unitPaysDues, true);
+        }
     }
 
-    /** The enrolment as decided; {@code migration} is null unless it migrates a historical enrolment. */
+    /**
+     * The enrolment as decided; {@code migration} is null unless it migrates a historical enrolment; {@code provinceGroup}
+     * is the group whose quota the province's money comes from (null when the province pays nothing).
+     */
     public record Decision(PlanVersion plan, int shares, int termYears, BigDecimal premium, List<FundingShare> funding,
                           LocalDate coverageStart, LocalDate coverageEnd, LocalDate waitingPeriodEnd,
-                          boolean continuous, Migration migration, LocalDate applicationDate, List<String> incentives) {
+                          boolean continuous, Migration migration, LocalDate applicationDate, List<String> incentives,
+                          ProvinceGroup provinceGroup) {
         public boolean migrated() {
             return migration != null;
+        }
+
+        /** What the province pays of the premium. */
+        public BigDecimal provinceAmount() {
+            return funding.stream().filter(f -> PROVINCE.equals(f.payer())).map(FundingShare::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        }
+
+        /** Whether the province's money comes from a city quota that must be taken before the enrolment is recorded. */
+        public boolean takesProvinceQuota() {
+            return provinceGroup != null && plan.funding().quotas() != null;
         }
     }
 
@@ -111,9 +142,10 @@ public final class EnrollmentPolicy {
         LocalDate waitingEnd = continuous ? start : start.plusDays(plan.waiting().waitingDays());
         BigDecimal perShare = request.unitTerms().premiumPerShare() != null ? request.unitTerms().premiumPerShare() : term.premiumPerShare();
         BigDecimal premium = perShare.multiply(BigDecimal.valueOf(request.shares())).setScale(2, RoundingMode.UNNECESSARY);
-        List<FundingShare> funding = funding(plan, member, request, premium);
+        ProvinceGroup group = provinceGroup(plan, member, request);
+        List<FundingShare> funding = funding(plan, group, request, premium);
         return new Decision(plan, request.shares(), term.years(), premium, funding, start, end, waitingEnd, continuous, migration,
-                applicationDate, request.unitTerms().applied());
+                applicationDate, request.unitTerms().applied(), group);
     }
 
     /**
@@ -137,24 +169,44 @@ public final class EnrollmentPolicy {
     }
 
     /**
-     * Gifts are paid by their payer. Otherwise the plan's funding rule takes the province's part first, then a
-     * unit's subsidy (per person, never more than what is left), and whoever pays (the member, or the unit for
-     * a roster) bears the rest. Shares of zero are left out.
+     * The group the province funds the member's enrolment for, by the plan's funding rule: the whole premium for a
+     * status it names (hardship, model worker), else its part for members meeting every requirement (union member, unit
+     * paying its dues in full). Null when the province pays nothing: no rule, a gift or migration's payer, a requirement
+     * not met, or the city's quota spent.
      */
-    static List<FundingShare> funding(PlanVersion plan, MemberProfile member, Request request, BigDecimal premium) {
+    static ProvinceGroup provinceGroup(PlanVersion plan, MemberProfile member, Request request) {
+        PlanVersion.FundingRule rule = plan.funding();
+        boolean paidByMemberOrUnit = MemberAggregate.MEMBER_PAYS.equals(request.payer()) || MemberAggregate.UNIT_PAYS.equals(request.payer());
+        if (rule == null || !paidByMemberOrUnit || request.provinceQuotaSpent()) {
+            return null;
+        }
+        Optional<String> paysAll = rule.provincePaysAllFor().stream().filter(member::hasStatus).findFirst();
+        if (paysAll.isPresent()) {
+            return ProvinceGroup.ofStatus(paysAll.get());
+        }
+        boolean admitted = rule.province().signum() > 0 && rule.provinceRequires().stream()
+                .allMatch(r -> "DUES_PAYING_UNIT".equals(r) ? request.unitPaysDues().getAsBoolean() : member.hasStatus(r));
+        return admitted ? ProvinceGroup.UNION_MEMBERS : null;
+    }
+
+    /**
+     * Gifts are paid by their payer. Otherwise the province pays for its group (all of the premium for hardship and model
+     * workers, its part per share for union members), then a unit's subsidy (per person, never more than what is left),
+     * and whoever pays (the member, or the unit for a roster) bears the rest. Shares of zero are left out.
+     */
+    static List<FundingShare> funding(PlanVersion plan, ProvinceGroup group, Request request, BigDecimal premium) {
         boolean paidByMemberOrUnit = MemberAggregate.MEMBER_PAYS.equals(request.payer()) || MemberAggregate.UNIT_PAYS.equals(request.payer());
         if (!paidByMemberOrUnit) {
             return List.of(new FundingShare(request.payer(), premium));
         }
-        PlanVersion.FundingRule rule = plan.funding();
-        if (rule != null && rule.provincePaysAllFor().stream().anyMatch(member::hasStatus)) {
-            return List.of(new FundingShare("PROVINCE", premium));
+        if (group == ProvinceGroup.HARDSHIP || group == ProvinceGroup.MODEL_WORKERS) {
+            return List.of(new FundingShare(PROVINCE, premium));
         }
         List<FundingShare> shares = new java.util.ArrayList<>();
         BigDecimal rest = premium;
-        if (rule != null) {
-            BigDecimal province = rule.province().multiply(BigDecimal.valueOf(request.shares())).min(rest).setScale(2, RoundingMode.UNNECESSARY);
-            shares.add(new FundingShare("PROVINCE", province));
+        if (group == ProvinceGroup.UNION_MEMBERS) {
+            BigDecimal province = plan.funding().province().multiply(BigDecimal.valueOf(request.shares())).min(rest).setScale(2, RoundingMode.UNNECESSARY);
+            shares.add(new FundingShare(PROVINCE, province));
             rest = rest.subtract(province);
         }
         UnitTerms terms = request.unitTerms();

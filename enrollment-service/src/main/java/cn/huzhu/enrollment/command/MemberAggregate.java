@@ -22,7 +22,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 public class MemberAggregate {
 
     static final String MEMBER_PAYS = "MEMBER";
-    static final String REGISTERS_ONLY = "Hardship and model-worker status come from the union's registers: a district officer or the scheme"
+    static final String REGISTERS_ONLY = "Hardship, model-worker and union-member status come from the union's registers: a district officer or the scheme"
             + " administrator sets them";
     static final String UNIT_PAYS = "UNIT";
 
@@ -46,20 +46,27 @@ public class MemberAggregate {
     MemberAggregate(String memberId, IdNumber idNumber, RegisterMemberCommand command, String district) {
         apply(new MemberRegisteredEvent(memberId, idNumber.value(), command.name().strip(), blankToNull(command.phone()),
                 command.unitId(), district, command.category(), idNumber.gender(), idNumber.birthDate(),
-                command.serviceCard(), command.realNameVerified(), command.today(), command.hardship(), command.modelWorker()));
+                command.serviceCard(), command.realNameVerified(), command.today(), command.hardship(), command.modelWorker(),
+                command.unionMember()));
     }
 
     @CommandHandler
-    public EnrollmentResult handle(EnrollMemberCommand command, PlanCatalog catalog) {
-        return enrol(command, catalog);
+    public EnrollmentResult handle(EnrollMemberCommand command, PlanCatalog catalog, ProvinceFunds funds) {
+        return enrol(command, catalog, funds);
     }
 
     /**
      * Decides and records an enrolment, and the gifts it earns once it is in force (at once when nobody owes its premium,
-     * else when the premium is collected); refusals throw before anything is applied.
+     * else when the premium is collected); refusals throw before anything is applied. The province's money is taken from
+     * the city's quota with it; when the quota is spent, the payer bears the whole premium.
      */
-    EnrollmentResult enrol(EnrollMemberCommand command, PlanCatalog catalog) {
-        EnrollmentPolicy.Decision decision = preview(command, catalog);
+    EnrollmentResult enrol(EnrollMemberCommand command, PlanCatalog catalog, ProvinceFunds funds) {
+        EnrollmentPolicy.Request request = request(command, () -> funds.unitPaysDuesInFull(unitId));
+        EnrollmentPolicy.Decision decision = EnrollmentPolicy.decide(catalog, profile, List.copyOf(held), request, command.today());
+        if (decision.takesProvinceQuota() && !funds.take(decision.plan().planId(), decision.coverageStart().getYear(), district,
+                decision.provinceGroup(), command.enrollmentId(), memberId, decision.provinceAmount())) {
+            decision = EnrollmentPolicy.decide(catalog, profile, List.copyOf(held), request.quotaSpent(), command.today());
+        }
         MemberEnrolledEvent enrolled = enrolled(command.enrollmentId(), decision, false, null);
         apply(enrolled);
         List<String> gifts = enrolled.status() == PremiumStatus.COLLECTED
@@ -111,10 +118,12 @@ public class MemberAggregate {
     }
 
     static EnrollmentPolicy.Decision preview(MemberProfile profile, List<HeldEnrollment> held, EnrollMemberCommand command, PlanCatalog catalog) {
-        return EnrollmentPolicy.decide(catalog, profile, List.copyOf(held),
-                new EnrollmentPolicy.Request(command.planId(), command.shares(), command.termYears(), command.effectiveDate(), command.payer(), false,
-                        command.unitTerms(), command.migration(), false),
-                command.today());
+        return EnrollmentPolicy.decide(catalog, profile, List.copyOf(held), request(command, null), command.today());
+    }
+
+    private static EnrollmentPolicy.Request request(EnrollMemberCommand command, java.util.function.BooleanSupplier unitPaysDues) {
+        return new EnrollmentPolicy.Request(command.planId(), command.shares(), command.termYears(), command.effectiveDate(), command.payer(),
+                false, command.unitTerms(), command.migration(), false, unitPaysDues, false);
     }
 
     /** Whether the member holds an enrolment of the plan that covers part of the period. */
@@ -259,15 +268,16 @@ public class MemberAggregate {
         if (!keepsTheRegisters(command.setBy())) {
             throw new NotEntitledException("hardship", REGISTERS_ONLY);
         }
-        if (profile.hardship() != command.hardship() || profile.modelWorker() != command.modelWorker()) {
-            apply(new FundingStatusSetEvent(memberId, command.hardship(), command.modelWorker(), command.setBy(), command.today()));
+        boolean unionMember = command.unionMember() == null ? profile.unionMember() : command.unionMember();
+        if (profile.hardship() != command.hardship() || profile.modelWorker() != command.modelWorker() || profile.unionMember() != unionMember) {
+            apply(new FundingStatusSetEvent(memberId, command.hardship(), command.modelWorker(), command.setBy(), command.today(), unionMember));
         }
     }
 
     @EventSourcingHandler
     void on(FundingStatusSetEvent event) {
         profile = new MemberProfile(profile.category(), profile.gender(), profile.serviceCard(), profile.realNameVerified(), event.hardship(),
-                event.modelWorker());
+                event.modelWorker(), event.unionMember());
     }
 
     @EventSourcingHandler
@@ -283,7 +293,7 @@ public class MemberAggregate {
         unitId = event.unitId();
         district = event.district();
         profile = new MemberProfile(event.category(), event.gender(), event.serviceCard(), event.realNameVerified(),
-                event.hardship(), event.modelWorker());
+                event.hardship(), event.modelWorker(), event.unionMember());
     }
 
     @EventSourcingHandler

@@ -4,7 +4,7 @@ import cn.huzhu.identity.Gender;
 
 /** The member facts enrolment rules look at. */
 public record MemberProfile(MemberCategory category, Gender gender, boolean serviceCard, boolean realNameVerified,
-                            boolean hardship, boolean modelWorker) {
+                            boolean hardship, boolean modelWorker, boolean unionMember) {
 
     boolean meets(PlanVersion.Requirement requirement) {
         return switch (requirement) {
@@ -13,8 +13,9 @@ public record MemberProfile(MemberCategory category, Gender gender, boolean serv
         };
     }
 
-    /** HARDSHIP (困难职工) and MODEL_WORKER (劳模), as funding rules name them. */
+    /** HARDSHIP (困难职工), MODEL_WORKER (劳模) and UNION_MEMBER (工会会员), as funding rules name them. */
     boolean hasStatus(String status) {
-        return ("HARDSHIP".equals(status) && hardship) || ("MODEL_WORKER".equals(status) && modelWorker);
+        return ("HARDSHIP".equals(status) && hardship) || ("MODEL_WORKER".equals(status) && modelWorker)
+                || ("UNION_MEMBER".equals(status) && unionMember);
     }
 }

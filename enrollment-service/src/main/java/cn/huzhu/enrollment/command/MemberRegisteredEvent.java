@@ -9,7 +9,8 @@ import java.time.LocalDate;
 /** Holds the full ID number and phone: the event store is the system of record. Never logged. */
 public record MemberRegisteredEvent(String memberId, String idNumber, String name, String phone, String unitId, String district,
                                     MemberCategory category, Gender gender, LocalDate birthDate, boolean serviceCard,
-                                    boolean realNameVerified, LocalDate registeredOn, boolean hardship, boolean modelWorker) {
+                                    boolean realNameVerified, LocalDate registeredOn, boolean hardship, boolean modelWorker,
+                                    boolean unionMember) {
     @Override
     public String toString() {
         return "MemberRegisteredEvent[memberId=" + memberId + ", idNumber=" + IdNumber.mask(idNumber) + ", district=" + district + "]";

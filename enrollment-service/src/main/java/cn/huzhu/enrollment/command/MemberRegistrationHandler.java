@@ -36,8 +36,9 @@ public class MemberRegistrationHandler {
      * @param registeredInThisUnitOfWork members created earlier in the same unit of work, not yet stored
      */
     String register(RegisterMemberCommand command, java.util.Set<String> registeredInThisUnitOfWork) throws Exception {
-        if ((command.hardship() || command.modelWorker()) && !MemberAggregate.keepsTheRegisters(command.registeredBy())) {
-            throw new NotEntitledException("hardship", MemberAggregate.REGISTERS_ONLY);
+        if ((command.hardship() || command.modelWorker() || command.unionMember()) && !MemberAggregate.keepsTheRegisters(command.registeredBy())) {
+            throw new NotEntitledException(command.unionMember() && !command.hardship() && !command.modelWorker() ? "unionMember" : "hardship",
+                    MemberAggregate.REGISTERS_ONLY);
         }
         IdNumber idNumber = IdNumber.parse(command.idNumber(), command.today());
         String memberId = memberIds.of(idNumber);

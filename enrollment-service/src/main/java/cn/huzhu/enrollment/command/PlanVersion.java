@@ -58,15 +58,32 @@ public record PlanVersion(
     }
 
     /**
-     * Who pays the premium when the member is not gifted: the province pays {@code province} per share (never
-     * more than the premium) and all of it for members with one of {@code provincePaysAllFor} (HARDSHIP,
-     * MODEL_WORKER); the member pays the rest. Absent: the member pays everything.
+     * Who pays the premium when the member is not gifted: the province pays {@code province} per share (never more than the
+     * premium) to members who meet every one of {@code provinceRequires} (UNION_MEMBER: the member is a union member;
+     * DUES_PAYING_UNIT: their unit pays its union dues in full; none listed: everyone), and all of it for members with one
+     * of {@code provincePaysAllFor} (HARDSHIP, MODEL_WORKER); the member or unit pays the rest. With {@code quotas}, the
+     * province's money is taken from each city's quota of the plan year and stops when it is spent. Absent: the member
+     * pays everything.
      */
-    public record FundingRule(String rule, BigDecimal province, List<String> provincePaysAllFor) {
+    public record FundingRule(String rule, BigDecimal province, List<String> provinceRequires, List<String> provincePaysAllFor,
+                              ProvinceQuotas quotas) {
         public FundingRule {
             province = province == null ? BigDecimal.ZERO : province;
+            provinceRequires = provinceRequires == null ? List.of() : List.copyOf(provinceRequires);
             provincePaysAllFor = provincePaysAllFor == null ? List.of() : List.copyOf(provincePaysAllFor);
         }
+
+        /** Whether the province's part needs the unit's dues to be paid in full. */
+        public boolean needsDuesPayingUnit() {
+            return provinceRequires.contains("DUES_PAYING_UNIT");
+        }
+    }
+
+    /**
+     * The province's budget of a plan year, shared out as quotas per district (Guangdong: per city, 50 M): the quotas
+     * set for the cities may together cost no more than {@code budget}.
+     */
+    public record ProvinceQuotas(String per, BigDecimal budget) {
     }
 
     /**

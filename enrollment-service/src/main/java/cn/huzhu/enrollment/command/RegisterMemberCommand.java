@@ -6,12 +6,12 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /**
- * Register a member; the member id is derived from the ID number, so one person is one member. Hardship and model-worker
- * status come from the union's registers: only a district officer or the scheme administrator ({@code registeredBy}) gives them.
+ * Register a member; the member id is derived from the ID number, so one person is one member. Hardship, model-worker and
+ * union-member status come from the union's registers: only a district officer or the scheme administrator ({@code registeredBy}) gives them.
  */
 public record RegisterMemberCommand(String idNumber, String name, String phone, String unitId, MemberCategory category,
                                     boolean serviceCard, boolean realNameVerified, boolean hardship, boolean modelWorker,
-                                    LocalDate today, Actor registeredBy) {
+                                    boolean unionMember, LocalDate today, Actor registeredBy) {
     public RegisterMemberCommand {
         Objects.requireNonNull(unitId, "unitId");
         Objects.requireNonNull(registeredBy, "registeredBy");

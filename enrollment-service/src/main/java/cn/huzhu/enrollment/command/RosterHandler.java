@@ -37,14 +37,16 @@ public class RosterHandler {
     private final Repository<RosterAggregate> rosters;
     private final PlanCatalog catalog;
     private final UnitDirectory units;
+    private final ProvinceFunds funds;
 
     public RosterHandler(MemberRegistrationHandler registration, Repository<MemberAggregate> members, Repository<RosterAggregate> rosters,
-                         PlanCatalog catalog, UnitDirectory units) {
+                         PlanCatalog catalog, UnitDirectory units, ProvinceFunds funds) {
         this.registration = registration;
         this.members = members;
         this.rosters = rosters;
         this.catalog = catalog;
         this.units = units;
+        this.funds = funds;
     }
 
     /** A row that passed every row check and waits for the unit rule. */
@@ -147,7 +149,7 @@ public class RosterHandler {
                     results.put(row.rowNo(), known);
                 }
             } else {
-                MemberProfile profile = new MemberProfile(command.category(), idNumber.gender(), false, false, false, false);
+                MemberProfile profile = new MemberProfile(command.category(), idNumber.gender(), false, false, false, false, false);
                 MemberAggregate.preview(profile, List.of(), enrol, catalog);
                 candidates.add(new Candidate(row, idNumber, memberId, false, enrol));
             }
@@ -193,12 +195,12 @@ public class RosterHandler {
             RosterRow row = candidate.row();
             if (!candidate.registered()) {
                 registration.register(new RegisterMemberCommand(candidate.idNumber().value(), row.name(), blankToNull(row.phone()),
-                        command.unitId(), command.category(), false, false, false, false, command.today(),
+                        command.unitId(), command.category(), false, false, false, false, false, command.today(),
                         new Actor("roster:" + command.rosterId(), java.util.Set.of(), null)), registered);
                 registered.add(candidate.memberId());
             }
             EnrollMemberCommand enrol = candidate.enrol().withTerms(terms);
-            EnrollmentResult result = members.load(candidate.memberId()).invoke(member -> member.enrol(enrol, catalog));
+            EnrollmentResult result = members.load(candidate.memberId()).invoke(member -> member.enrol(enrol, catalog, funds));
             results.put(row.rowNo(), new RosterRowResult(row.rowNo(), RosterRowStatus.ENROLLED, candidate.memberId(),
                     result.enrollmentId(), result.premium(), result.payerAmount(), null, null, null, null, null, null, null));
         }

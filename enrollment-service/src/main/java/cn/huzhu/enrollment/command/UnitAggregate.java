@@ -18,6 +18,7 @@ public class UnitAggregate {
     }
 
     private final java.util.Map<Figures, PayoutRatioRecordedEvent> payoutRatios = new java.util.HashMap<>();
+    private boolean paysDuesInFull;
 
     protected UnitAggregate() {
     }
@@ -37,6 +38,23 @@ public class UnitAggregate {
             return;
         }
         apply(new PayoutRatioRecordedEvent(unitId, command.year(), command.enrolled(), command.payoutRatio(), command.source(), command.planId()));
+    }
+
+    /** Records the unit's dues status from the union's registers; the same status again records nothing. */
+    @CommandHandler
+    public void handle(SetUnitDuesStatusCommand command) {
+        if (!MemberAggregate.keepsTheRegisters(command.setBy())) {
+            throw new NotEntitledException("paysDuesInFull", "Whether a unit pays its union dues in full comes from the union's registers:"
+                    + " a district officer or the scheme administrator sets it");
+        }
+        if (command.paysDuesInFull() != paysDuesInFull) {
+            apply(new UnitDuesStatusSetEvent(unitId, command.paysDuesInFull(), command.setBy(), command.today()));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(UnitDuesStatusSetEvent event) {
+        paysDuesInFull = event.paysDuesInFull();
     }
 
     @EventSourcingHandler

@@ -16,7 +16,6 @@ public interface UnitDirectory {
         return find(unitId).map(UnitFacts::district);
     }
 
-    /** The unit's imported enrolment and payout ratio of a year. */
     /** The unit's figures of the year for its whole scheme. */
     default Optional<UnitIncentivePolicy.PayoutRecord> payoutRecord(String unitId, int year) {
         return payoutRecord(unitId, year, null);
@@ -24,6 +23,9 @@ public interface UnitDirectory {
 
     /** The unit's figures of the year in one plan (null: its whole scheme). */
     Optional<UnitIncentivePolicy.PayoutRecord> payoutRecord(String unitId, int year, String planId);
+
+    /** Whether the unit pays its union dues in full, as last recorded (false for an unknown unit). */
+    boolean paysDuesInFull(String unitId);
 
     /** How many of the unit's members hold an enrolment of the plan that covers part of the period. */
     int enrolledMembers(String unitId, String planId, LocalDate from, LocalDate to);

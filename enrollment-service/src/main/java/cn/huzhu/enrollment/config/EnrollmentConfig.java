@@ -17,6 +17,10 @@ import java.time.ZoneId;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import cn.huzhu.enrollment.command.ProvinceBudgetAggregate;
+import cn.huzhu.enrollment.command.ProvinceFunds;
+import cn.huzhu.enrollment.command.ProvinceQuotaAggregate;
+import cn.huzhu.enrollment.command.ProvinceQuotaHandler;
 import org.axonframework.modelling.command.Repository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,14 +85,21 @@ public class EnrollmentConfig {
 
     @Bean
     BatchHandler batchHandler(MemberRegistrationHandler registration, Repository<MemberAggregate> members, PlanCatalogueLoader catalog,
-                              UnitDirectory units) {
-        return new BatchHandler(registration, members, catalog, units);
+                              UnitDirectory units, ProvinceFunds funds) {
+        return new BatchHandler(registration, members, catalog, units, funds);
     }
 
     @Bean
     RosterHandler rosterHandler(MemberRegistrationHandler registration, Repository<MemberAggregate> members,
-                                Repository<RosterAggregate> rosters, PlanCatalogueLoader catalog, UnitDirectory units) {
-        return new RosterHandler(registration, members, rosters, catalog, units);
+                                Repository<RosterAggregate> rosters, PlanCatalogueLoader catalog, UnitDirectory units, ProvinceFunds funds) {
+        return new RosterHandler(registration, members, rosters, catalog, units, funds);
+    }
+
+    /** The province's budget and the cities' quotas, and the province's money taken from them by enrolments (Guangdong). */
+    @Bean
+    ProvinceQuotaHandler provinceFunds(Repository<ProvinceBudgetAggregate> budgets, Repository<ProvinceQuotaAggregate> quotas,
+                                       PlanCatalogueLoader catalog, DistrictRegistry districts, UnitDirectory units) {
+        return new ProvinceQuotaHandler(budgets, quotas, catalog, districts, units);
     }
 
     /** Publishes every catalogue version as an event; versions already registered with the same content are skipped. */

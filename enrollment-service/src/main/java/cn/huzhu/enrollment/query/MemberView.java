@@ -3,12 +3,13 @@ package cn.huzhu.enrollment.query;
 import java.time.LocalDate;
 
 /**
- * A member as the API shows it: ID number and phone masked; hardship and model-worker status from the union's registers;
+ * A member as the API shows it: ID number and phone masked; hardship, model-worker and union-member status from the union's
+ * registers;
  * the account benefits are paid to, and a change of it still cooling off.
  */
 public record MemberView(String memberId, String unitId, String district, String name, String idNumber, String phone,
                          String category, String gender, LocalDate birthDate, boolean serviceCard, boolean realNameVerified,
-                         LocalDate registeredOn, boolean hardship, boolean modelWorker, BankAccount bankAccount,
+                         LocalDate registeredOn, boolean hardship, boolean modelWorker, boolean unionMember, BankAccount bankAccount,
                          BankAccount pendingBankAccount) {
 
     /**
@@ -22,6 +23,6 @@ public record MemberView(String memberId, String unitId, String district, String
     /** The same member with the account numbers shown (to the member themself). */
     public MemberView withAccounts(BankAccount inForce, BankAccount pending) {
         return new MemberView(memberId, unitId, district, name, idNumber, phone, category, gender, birthDate, serviceCard, realNameVerified,
-                registeredOn, hardship, modelWorker, inForce, pending);
+                registeredOn, hardship, modelWorker, unionMember, inForce, pending);
     }
 }

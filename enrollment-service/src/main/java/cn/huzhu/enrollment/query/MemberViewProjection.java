@@ -12,6 +12,7 @@ import cn.huzhu.enrollment.command.PayoutRatioRecordedEvent;
 import cn.huzhu.enrollment.command.PremiumCollectedEvent;
 import cn.huzhu.enrollment.command.PremiumCollectionFailedEvent;
 import cn.huzhu.enrollment.command.UnitRegisteredEvent;
+import cn.huzhu.enrollment.command.UnitDuesStatusSetEvent;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -68,17 +69,25 @@ public class MemberViewProjection {
     void on(MemberRegisteredEvent event) {
         ViewWriteBatch.add(jdbc, """
                 insert into member_view (member_id, unit_id, district, name, id_number_masked, phone_masked, category, gender,
-                                         birth_date, service_card, real_name_verified, registered_on, hardship, model_worker)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""",
+                                         birth_date, service_card, real_name_verified, registered_on, hardship, model_worker,
+                                         union_member)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""",
                 UUID.fromString(event.memberId()), UUID.fromString(event.unitId()), event.district(), event.name(),
                 IdNumber.mask(event.idNumber()), maskPhone(event.phone()), event.category().name(), event.gender().name(),
-                event.birthDate(), event.serviceCard(), event.realNameVerified(), event.registeredOn(), event.hardship(), event.modelWorker());
+                event.birthDate(), event.serviceCard(), event.realNameVerified(), event.registeredOn(), event.hardship(), event.modelWorker(),
+                event.unionMember());
     }
 
     @EventHandler
     void on(FundingStatusSetEvent e) {
-        ViewWriteBatch.add(jdbc, "update member_view set hardship = ?, model_worker = ? where member_id = ?", e.hardship(), e.modelWorker(),
-                UUID.fromString(e.memberId()));
+        ViewWriteBatch.add(jdbc, "update member_view set hardship = ?, model_worker = ?, union_member = ? where member_id = ?", e.hardship(),
+                e.modelWorker(), e.unionMember(), UUID.fromString(e.memberId()));
+    }
+
+    /** At once rather than in the batch: enrolments read it in their own units of work. */
+    @EventHandler
+    void on(UnitDuesStatusSetEvent e) {
+        jdbc.update("update unit_view set dues_paid_in_full = ? where unit_id = ?", e.paysDuesInFull(), UUID.fromString(e.unitId()));
     }
 
     /**
@@ -144,7 +153,8 @@ public class MemberViewProjection {
     @QueryHandler
     Optional<UnitView> handle(FindUnitQuery query) {
         return jdbc.query("select * from unit_view where unit_id = ?", (rs, i) -> new UnitView(rs.getString("unit_id"),
-                rs.getString("name"), rs.getString("district"), rs.getString("nature"), rs.getInt("insured_headcount")),
+                rs.getString("name"), rs.getString("district"), rs.getString("nature"), rs.getInt("insured_headcount"),
+                rs.getBoolean("dues_paid_in_full")),
                 query.unitId()).stream().findFirst();
     }
 
@@ -167,7 +177,8 @@ public class MemberViewProjection {
             return new MemberView(rs.getString("member_id"), rs.getString("unit_id"), rs.getString("district"), rs.getString("name"),
                     rs.getString("id_number_masked"), rs.getString("phone_masked"), rs.getString("category"), rs.getString("gender"),
                     rs.getObject("birth_date", LocalDate.class), rs.getBoolean("service_card"), rs.getBoolean("real_name_verified"),
-                    rs.getObject("registered_on", LocalDate.class), rs.getBoolean("hardship"), rs.getBoolean("model_worker"), inForce, pending);
+                    rs.getObject("registered_on", LocalDate.class), rs.getBoolean("hardship"), rs.getBoolean("model_worker"),
+                    rs.getBoolean("union_member"), inForce, pending);
         }, query.memberId()).stream().findFirst();
     }
 

@@ -66,6 +66,12 @@ public class UnitDirectoryView implements UnitDirectory {
                         record, id, year, planId)).stream().findFirst());
     }
 
+    @Override
+    public boolean paysDuesInFull(String unitId) {
+        return uuid(unitId).map(id -> jdbc.query("select dues_paid_in_full from unit_view where unit_id = ?", (rs, i) -> rs.getBoolean(1), id)
+                .stream().findFirst().orElse(false)).orElse(false);
+    }
+
     private static Optional<UUID> uuid(String value) {
         try {
             return Optional.of(UUID.fromString(value));

@@ -63,7 +63,8 @@ public class MemberController {
     public record RegisterMemberRequest(@NotBlank @Size(max = 18) String idNumber, @NotBlank @Size(max = 100) String name,
                                         @Pattern(regexp = "\\+?[0-9-]{5,20}", message = "must be a phone number") String phone,
                                         @NotNull UUID unitId, @NotNull MemberCategory category,
-                                        Boolean serviceCard, Boolean realNameVerified, Boolean hardship, Boolean modelWorker) {
+                                        Boolean serviceCard, Boolean realNameVerified, Boolean hardship, Boolean modelWorker,
+                                        Boolean unionMember) {
         @Override
         public String toString() {
             return "RegisterMemberRequest[unitId=" + unitId + ", category=" + category + "]";
@@ -76,7 +77,7 @@ public class MemberController {
         String memberId = commands.sendAndWait(new RegisterMemberCommand(request.idNumber(), request.name(), request.phone(),
                 request.unitId().toString(), request.category(), Boolean.TRUE.equals(request.serviceCard()),
                 Boolean.TRUE.equals(request.realNameVerified()), Boolean.TRUE.equals(request.hardship()),
-                Boolean.TRUE.equals(request.modelWorker()), LocalDate.now(clock), Scope.actor()));
+                Boolean.TRUE.equals(request.modelWorker()), Boolean.TRUE.equals(request.unionMember()), LocalDate.now(clock), Scope.actor()));
         return ResponseEntity.created(URI.create("/api/members/" + memberId)).body(find(UUID.fromString(memberId)));
     }
 
@@ -91,7 +92,8 @@ public class MemberController {
         Actor actor = Scope.actor();
         List<RegisterMemberCommand> items = request.items().stream().map(r -> new RegisterMemberCommand(r.idNumber(), r.name(), r.phone(),
                 r.unitId().toString(), r.category(), Boolean.TRUE.equals(r.serviceCard()), Boolean.TRUE.equals(r.realNameVerified()),
-                Boolean.TRUE.equals(r.hardship()), Boolean.TRUE.equals(r.modelWorker()), today, actor)).toList();
+                Boolean.TRUE.equals(r.hardship()), Boolean.TRUE.equals(r.modelWorker()), Boolean.TRUE.equals(r.unionMember()), today, actor))
+                .toList();
         List<BatchItemResult> results = commands.sendAndWait(new RegisterMembersCommand(items));
         return BatchResponse.of(results);
     }
@@ -131,18 +133,19 @@ public class MemberController {
         return disclosure.asSeenByCaller(find(memberId));
     }
 
-    public record FundingStatusRequest(@NotNull Boolean hardship, @NotNull Boolean modelWorker) {
+    public record FundingStatusRequest(@NotNull Boolean hardship, @NotNull Boolean modelWorker, Boolean unionMember) {
     }
 
     /**
-     * Records the member's hardship (困难职工) and model-worker (劳模) status from the union's registers (district officers of
-     * the member's district, the scheme administrator); enrolments decided from then on are funded by it.
+     * Records the member's hardship (困难职工), model-worker (劳模) and union-member (工会会员; left as it is when absent) status
+     * from the union's registers (district officers of the member's district, the scheme administrator); enrolments decided
+     * from then on are funded by it.
      */
     @PutMapping("/{memberId}/funding-status")
     public MemberView setFundingStatus(@PathVariable UUID memberId, @Valid @RequestBody FundingStatusRequest request) {
         find(memberId);
         commands.sendAndWait(new SetFundingStatusCommand(memberId.toString(), request.hardship(), request.modelWorker(), Scope.actor(),
-                LocalDate.now(clock)));
+                LocalDate.now(clock), request.unionMember()));
         return disclosure.asSeenByCaller(find(memberId));
     }
 

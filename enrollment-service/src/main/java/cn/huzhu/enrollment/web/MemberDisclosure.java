@@ -50,7 +50,7 @@ class MemberDisclosure {
                 idNumber && registered != null ? registered.idNumber() : masked.idNumber(),
                 phone && registered != null ? registered.phone() : masked.phone(),
                 masked.category(), masked.gender(), masked.birthDate(), masked.serviceCard(), masked.realNameVerified(), masked.registeredOn(),
-                masked.hardship(), masked.modelWorker(), shown.bankAccount(), shown.pendingBankAccount());
+                masked.hardship(), masked.modelWorker(), masked.unionMember(), shown.bankAccount(), shown.pendingBankAccount());
     }
 
     private static MemberView.BankAccount unmasked(MemberView.BankAccount shown, BankAccountRegisteredEvent recorded) {

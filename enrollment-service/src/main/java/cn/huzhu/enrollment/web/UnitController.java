@@ -9,6 +9,7 @@ import cn.huzhu.enrollment.command.EnrollMembersCommand;
 import cn.huzhu.enrollment.command.GiftUnitMembersCommand;
 import cn.huzhu.enrollment.command.RecordPayoutRatioCommand;
 import cn.huzhu.enrollment.command.RegisterUnitCommand;
+import cn.huzhu.enrollment.command.SetUnitDuesStatusCommand;
 import cn.huzhu.enrollment.command.UnitNature;
 import cn.huzhu.enrollment.query.EnrollmentView;
 import cn.huzhu.enrollment.query.FindRenewableEnrollmentsQuery;
@@ -140,6 +141,20 @@ public class UnitController {
         commands.sendAndWait(new RecordPayoutRatioCommand(unitId.toString(), year, request.enrolled(), request.payoutRatio(), request.source(),
                 request.planId()));
         return new PayoutRatio(unitId.toString(), year, request.enrolled(), request.payoutRatio(), request.source(), request.planId());
+    }
+
+    public record DuesStatusRequest(@NotNull Boolean paysDuesInFull) {
+    }
+
+    /**
+     * Records whether the unit has a union and pays its union dues in full (足额上缴工会经费), from the union's registers
+     * (district officers of the unit's district, the scheme administrator): Guangdong's province part depends on it.
+     */
+    @PutMapping("/{unitId}/dues-status")
+    public UnitView setDuesStatus(@PathVariable UUID unitId, @Valid @RequestBody DuesStatusRequest request) {
+        find(unitId);
+        commands.sendAndWait(new SetUnitDuesStatusCommand(unitId.toString(), request.paysDuesInFull(), Scope.actor(), LocalDate.now(clock)));
+        return find(unitId);
     }
 
     @GetMapping("/{unitId}")

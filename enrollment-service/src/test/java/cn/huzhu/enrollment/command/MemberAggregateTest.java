@@ -26,11 +26,36 @@ class MemberAggregateTest {
     static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
 
     FixtureConfiguration<MemberAggregate> fixture;
+    final Places places = new Places();
+
+    /** The city's places of the province's money as the aggregate sees them: set here per group, taken by enrolments. */
+    static final class Places implements ProvinceFunds {
+        final java.util.Map<ProvinceGroup, Integer> left = new java.util.EnumMap<>(ProvinceGroup.class);
+        final java.util.List<String> taken = new java.util.ArrayList<>();
+        boolean unitPaysDues;
+
+        @Override
+        public boolean unitPaysDuesInFull(String unitId) {
+            return unitPaysDues;
+        }
+
+        @Override
+        public boolean take(String planId, int year, String district, ProvinceGroup group, String enrollmentId, String memberId,
+                            BigDecimal amount) {
+            if (left.getOrDefault(group, 0) < 1) {
+                return false;
+            }
+            left.merge(group, -1, Integer::sum);
+            taken.add(planId + " " + year + " " + district + " " + group + " " + amount.toPlainString());
+            return true;
+        }
+    }
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(MemberAggregate.class);
         fixture.registerInjectableResource(CATALOG);
+        fixture.registerInjectableResource(places);
     }
 
     static MemberRegisteredEvent registered(MemberCategory category, Gender gender, boolean serviceCard, boolean realName) {
@@ -39,8 +64,13 @@ class MemberAggregateTest {
 
     static MemberRegisteredEvent registered(MemberCategory category, Gender gender, boolean serviceCard, boolean realName,
                                             boolean hardship, boolean modelWorker) {
+        return registered(category, gender, serviceCard, realName, hardship, modelWorker, false);
+    }
+
+    static MemberRegisteredEvent registered(MemberCategory category, Gender gender, boolean serviceCard, boolean realName,
+                                            boolean hardship, boolean modelWorker, boolean unionMember) {
         return new MemberRegisteredEvent(MEMBER, "11010519491231002X", "王芳", "13800001234", "u-1", "海曙", category, gender,
-                LocalDate.of(1980, 1, 1), serviceCard, realName, LocalDate.of(2020, 1, 2), hardship, modelWorker);
+                LocalDate.of(1980, 1, 1), serviceCard, realName, LocalDate.of(2020, 1, 2), hardship, modelWorker, unionMember);
     }
 
     static MemberRegisteredEvent inService() {
@@ -389,26 +419,105 @@ class MemberAggregateTest {
                 .expectEventsMatching(enrolments(e -> e.enrollmentId().equals("e-1") && !e.gifted()));
     }
 
+    static MemberRegisteredEvent unionMember() {
+        return registered(MemberCategory.IN_SERVICE, Gender.MALE, false, false, false, false, true);
+    }
+
+    static final List<FundingShare> PROVINCE_75_MEMBER_20 = List.of(new FundingShare("PROVINCE", new BigDecimal("75.00")),
+            new FundingShare("MEMBER", new BigDecimal("20.00")));
+    static final List<FundingShare> MEMBER_95 = List.of(new FundingShare("MEMBER", new BigDecimal("95.00")));
+    static final List<FundingShare> PROVINCE_95 = List.of(new FundingShare("PROVINCE", new BigDecimal("95.00")));
+
     @Test
-    void shouldSplitTheGuangdongPremiumBetweenProvinceAndMember() {
+    void guangdongProvincePaysItsPart75ForAUnionMemberOfAUnitPayingItsDuesInFullFromTheCitysQuota() {
+        places.unitPaysDues = true;
+        places.left.put(ProvinceGroup.UNION_MEMBERS, 1);
+        fixture.given(unionMember())
+                .when(enrol("e-1", "guangdong-2018-hospital", 1, null, LocalDate.of(2018, 6, 1)))
+                .expectEventsMatching(enrolments(e -> e.premium().equals(new BigDecimal("95.00")) && e.funding().equals(PROVINCE_75_MEMBER_20)));
+        org.assertj.core.api.Assertions.assertThat(places.taken).containsExactly("guangdong-2018-hospital 2018 海曙 UNION_MEMBERS 75.00");
+    }
+
+    @Test
+    void guangdongProvincePaysNothingForAUnionMemberOfAUnitNotPayingItsDuesInFull() {
+        places.unitPaysDues = false;
+        places.left.put(ProvinceGroup.UNION_MEMBERS, 1);
+        fixture.given(unionMember())
+                .when(enrol("e-1", "guangdong-2018-hospital", 1, null, LocalDate.of(2018, 6, 1)))
+                .expectEventsMatching(enrolments(e -> e.funding().equals(MEMBER_95)));
+        org.assertj.core.api.Assertions.assertThat(places.taken).isEmpty();
+    }
+
+    @Test
+    void guangdongProvincePaysNothingForAWorkerWhoIsNotAUnionMemberEvenAtADuesPayingUnit() {
+        places.unitPaysDues = true;
+        places.left.put(ProvinceGroup.UNION_MEMBERS, 1);
         fixture.given(inService())
                 .when(enrol("e-1", "guangdong-2018-hospital", 1, null, LocalDate.of(2018, 6, 1)))
-                .expectEventsMatching(enrolments(e -> e.premium().equals(new BigDecimal("95.00")) && e.funding().equals(List.of(
-                        new FundingShare("PROVINCE", new BigDecimal("75.00")), new FundingShare("MEMBER", new BigDecimal("20.00"))))));
+                .expectEventsMatching(enrolments(e -> e.funding().equals(MEMBER_95)));
+        org.assertj.core.api.Assertions.assertThat(places.taken).isEmpty();
     }
 
     @Test
-    void shouldLetTheProvincePayAllForAHardshipWorker() {
+    void guangdongProvincePartStopsWhenTheCitysQuotaIsSpent() {
+        places.unitPaysDues = true;
+        places.left.put(ProvinceGroup.UNION_MEMBERS, 0);
+        fixture.given(unionMember())
+                .when(enrol("e-1", "guangdong-2018-hospital", 1, null, LocalDate.of(2018, 6, 1)))
+                .expectEventsMatching(enrolments(e -> e.funding().equals(MEMBER_95)));
+    }
+
+    @Test
+    void guangdongV1BeforeTheCorrectionGaveThe75ToAnyone() {
+        PlanVersion v1 = CATALOG.allVersions().stream().filter(v -> v.planId().equals("guangdong-2018-hospital") && v.version() == 1).findFirst().orElseThrow();
+        EnrollmentPolicy.Decision decision = EnrollmentPolicy.decide(new OneVersion(v1),
+                new MemberProfile(MemberCategory.IN_SERVICE, Gender.MALE, false, false, false, false, false), List.of(),
+                new EnrollmentPolicy.Request("guangdong-2018-hospital", 1, null, null, "MEMBER", false, null, null, false), LocalDate.of(2018, 6, 1));
+        org.assertj.core.api.Assertions.assertThat(decision.funding()).isEqualTo(PROVINCE_75_MEMBER_20);
+    }
+
+    /** A catalogue of one plan version, to read a version the catalogue has since corrected. */
+    record OneVersion(PlanVersion version) implements PlanCatalog {
+        @Override
+        public boolean exists(String planId) {
+            return version.planId().equals(planId);
+        }
+
+        @Override
+        public java.util.Optional<PlanVersion> versionOn(String planId, LocalDate date) {
+            return exists(planId) && !date.isBefore(version.validFrom()) ? java.util.Optional.of(version) : java.util.Optional.empty();
+        }
+
+        @Override
+        public List<PlanVersion> allVersions() {
+            return List.of(version);
+        }
+    }
+
+    @Test
+    void guangdongProvincePaysAllForAHardshipWorkerFromTheHardshipQuota() {
+        places.left.put(ProvinceGroup.HARDSHIP, 1);
         fixture.given(registered(MemberCategory.IN_SERVICE, Gender.MALE, false, false, true, false))
                 .when(enrol("e-1", "guangdong-2018-hospital", 1, null, LocalDate.of(2018, 6, 1)))
-                .expectEventsMatching(enrolments(e -> e.funding().equals(List.of(new FundingShare("PROVINCE", new BigDecimal("95.00"))))));
+                .expectEventsMatching(enrolments(e -> e.funding().equals(PROVINCE_95)));
+        org.assertj.core.api.Assertions.assertThat(places.taken).containsExactly("guangdong-2018-hospital 2018 海曙 HARDSHIP 95.00");
     }
 
     @Test
-    void shouldLetTheProvincePayAllForAModelWorker() {
+    void guangdongProvincePaysAllForAModelWorkerFromTheModelWorkersQuota() {
+        places.left.put(ProvinceGroup.MODEL_WORKERS, 1);
         fixture.given(registered(MemberCategory.IN_SERVICE, Gender.FEMALE, false, false, false, true))
                 .when(enrol("e-1", "guangdong-2018-hospital", 1, null, LocalDate.of(2018, 6, 1)))
-                .expectEventsMatching(enrolments(e -> e.funding().equals(List.of(new FundingShare("PROVINCE", new BigDecimal("95.00"))))));
+                .expectEventsMatching(enrolments(e -> e.funding().equals(PROVINCE_95)));
+    }
+
+    @Test
+    void guangdongHardshipWorkerPaysTheWhole95OnceTheHardshipQuotaIsSpent() {
+        places.left.put(ProvinceGroup.HARDSHIP, 0);
+        places.left.put(ProvinceGroup.UNION_MEMBERS, 5);
+        fixture.given(registered(MemberCategory.IN_SERVICE, Gender.MALE, false, false, true, false))
+                .when(enrol("e-1", "guangdong-2018-hospital", 1, null, LocalDate.of(2018, 6, 1)))
+                .expectEventsMatching(enrolments(e -> e.funding().equals(MEMBER_95)));
     }
 
     @Test

@@ -24,6 +24,7 @@ class PremiumCollectionTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(MemberAggregate.class);
         fixture.registerInjectableResource(CATALOG);
+        fixture.registerInjectableResource(new MemberAggregateTest.Places());
     }
 
     /** Shaoxing: 60 a year, cover runs from enrolment for a year, no waiting period. */

@@ -63,7 +63,7 @@ class UnitIncentivePolicyTest {
     @Test
     void discountAndSubsidyStack() {
         UnitTerms terms = terms(NON_PUBLIC, in2018(150, "0.35"), 520);
-        MemberProfile worker = new MemberProfile(MemberCategory.IN_SERVICE, Gender.MALE, false, false, false, false);
+        MemberProfile worker = new MemberProfile(MemberCategory.IN_SERVICE, Gender.MALE, false, false, false, false, false);
 
         EnrollmentPolicy.Decision decision = EnrollmentPolicy.decide(CATALOG, worker, List.of(),
                 new EnrollmentPolicy.Request("quzhou-2020-hospital", 1, null, null, "UNIT", false, terms, null, false), LocalDate.of(2019, 10, 15));
@@ -75,7 +75,7 @@ class UnitIncentivePolicyTest {
 
     @Test
     void withoutIncentivesTheUnitPaysTheListPrice() {
-        MemberProfile worker = new MemberProfile(MemberCategory.IN_SERVICE, Gender.MALE, false, false, false, false);
+        MemberProfile worker = new MemberProfile(MemberCategory.IN_SERVICE, Gender.MALE, false, false, false, false, false);
 
         EnrollmentPolicy.Decision decision = EnrollmentPolicy.decide(CATALOG, worker, List.of(),
                 new EnrollmentPolicy.Request("quzhou-2020-hospital", 1, null, null, "UNIT", false, terms(PUBLIC, Map.of(), 10), null, false),

@@ -173,8 +173,11 @@ class EnrollmentApiIT extends IntegrationTestSupport {
         Api.Response setByClerk = clerk.put("/api/members/" + memberId + "/funding-status", Map.of("hardship", true, "modelWorker", false));
         Api.Response setByOfficer = api.as(LocalStack.shared().tokens().token("officer-zh", "DISTRICT_OFFICER", null, null, "镇海"))
                 .put("/api/members/" + memberId + "/funding-status", Map.of("hardship", true, "modelWorker", false));
+        Api.Response quota = api.put("/api/plans/guangdong-2018-hospital/quotas/2020",
+                Map.of("district", "镇海", "unionMembers", 0, "hardship", 5, "modelWorkers", 0));
         Api.Response enrolled = api.post("/api/enrollments", enrolment(memberId, "guangdong-2018-hospital", 1, null, null));
 
+        assertThat(quota.status()).as(quota.body()).isEqualTo(200);
         assertThat(byClerk.status()).as(byClerk.body()).isEqualTo(403);
         assertThat(byClerk.text("code")).isEqualTo("NOT_ENTITLED");
         assertThat(setByClerk.status()).isEqualTo(403);
@@ -182,6 +185,79 @@ class EnrollmentApiIT extends IntegrationTestSupport {
         assertThat(setByOfficer.json().path("hardship").asBoolean()).isTrue();
         assertThat(enrolled.json().at("/enrollment/funding").toString()).as("the province pays all for a hardship worker")
                 .isEqualTo("[{\"payer\":\"PROVINCE\",\"amount\":\"95.00\"}]");
+    }
+
+    /**
+     * Guangdong (seed 003): the province's 75 goes to union members of units that pay their union dues in full, both from
+     * the union's registers (officers and the administrator set them, never the clerk), and only while the city's quota
+     * of the plan year lasts; the quotas together fit the 50 M budget. Everyone else pays the whole 95.
+     */
+    @Test
+    void guangdongProvincePartFollowsTheUnionsRegistersAndTheCitysQuota() {
+        String paying = unit("广州");
+        String notPaying = unit("广州");
+        Api clerk = api.as(LocalStack.shared().tokens().token("clerk-gz", "UNIT_CLERK", null, paying, "广州"));
+        Api officer = api.as(LocalStack.shared().tokens().token("officer-gz", "DISTRICT_OFFICER", null, null, "广州"));
+        Api otherOfficer = api.as(LocalStack.shared().tokens().token("officer-zh", "DISTRICT_OFFICER", null, null, "镇海"));
+        Map<String, Object> union = Map.of("hardship", false, "modelWorker", false, "unionMember", true);
+        String first = registered(IdNumbers.male(45), paying, "IN_SERVICE", false, false);
+        String second = registered(IdNumbers.male(46), paying, "IN_SERVICE", false, false);
+        String third = registered(IdNumbers.male(47), paying, "IN_SERVICE", false, false);
+        String notAUnionMember = registered(IdNumbers.male(48), paying, "IN_SERVICE", false, false);
+        String atANonPayingUnit = registered(IdNumbers.male(49), notPaying, "IN_SERVICE", false, false);
+        Map<String, Object> claimedByClerk = member(IdNumbers.male(50), paying, "IN_SERVICE", false, false);
+        claimedByClerk.put("unionMember", true);
+
+        assertThat(clerk.post("/api/members", claimedByClerk).status()).as("a clerk cannot register a union member").isEqualTo(403);
+        assertThat(clerk.put("/api/members/" + first + "/funding-status", union).status()).isEqualTo(403);
+        assertThat(clerk.put("/api/units/" + paying + "/dues-status", Map.of("paysDuesInFull", true)).status()).isEqualTo(403);
+        assertThat(otherOfficer.put("/api/units/" + paying + "/dues-status", Map.of("paysDuesInFull", true)).status()).isEqualTo(404);
+        for (String memberId : List.of(first, second, third, atANonPayingUnit)) {
+            Api.Response set = officer.put("/api/members/" + memberId + "/funding-status", union);
+            assertThat(set.status()).as(set.body()).isEqualTo(200);
+            assertThat(set.json().path("unionMember").asBoolean()).isTrue();
+        }
+        Api.Response dues = officer.put("/api/units/" + paying + "/dues-status", Map.of("paysDuesInFull", true));
+        assertThat(dues.status()).as(dues.body()).isEqualTo(200);
+        assertThat(dues.json().path("paysDuesInFull").asBoolean()).isTrue();
+
+        String quotas = "/api/plans/guangdong-2018-hospital/quotas/2020";
+        assertThat(officer.put(quotas, Map.of("district", "广州", "unionMembers", 2, "hardship", 0, "modelWorkers", 0)).status()).isEqualTo(403);
+        Api.Response overBudget = api.put(quotas, Map.of("district", "广州", "unionMembers", 666_667, "hardship", 0, "modelWorkers", 0));
+        assertThat(overBudget.status()).as(overBudget.body()).isEqualTo(422);
+        assertThat(overBudget.text("code")).isEqualTo("BUDGET_EXCEEDED");
+        assertThat(overBudget.text("detail")).contains("50000025.00");
+        assertThat(api.put("/api/plans/shaoxing-hospital/quotas/2020", Map.of("district", "广州", "unionMembers", 2, "hardship", 0,
+                "modelWorkers", 0)).text("code")).isEqualTo("NO_PROVINCE_QUOTAS");
+        assertThat(api.put(quotas, Map.of("district", "火星", "unionMembers", 2, "hardship", 0, "modelWorkers", 0)).text("code"))
+                .isEqualTo("UNKNOWN_DISTRICT");
+        Api.Response set = api.put(quotas, Map.of("district", "广州", "unionMembers", 2, "hardship", 0, "modelWorkers", 0));
+        assertThat(set.status()).as(set.body()).isEqualTo(200);
+        assertThat(set.json().path("budget").decimalValue()).isEqualByComparingTo("50000000.00");
+
+        String province75 = "[{\"payer\":\"PROVINCE\",\"amount\":\"75.00\"},{\"payer\":\"MEMBER\",\"amount\":\"20.00\"}]";
+        String member95 = "[{\"payer\":\"MEMBER\",\"amount\":\"95.00\"}]";
+        assertThat(funding(first)).isEqualTo(province75);
+        assertThat(funding(notAUnionMember)).as("not a union member").isEqualTo(member95);
+        assertThat(funding(atANonPayingUnit)).as("the unit does not pay its dues in full").isEqualTo(member95);
+        assertThat(funding(second)).as("the quota's last place").isEqualTo(province75);
+        assertThat(funding(third)).as("the city's quota is spent").isEqualTo(member95);
+
+        Api.Response seen = officer.get(quotas);
+        assertThat(seen.status()).as(seen.body()).isEqualTo(200);
+        assertThat(seen.json().path("allocated").decimalValue()).isEqualByComparingTo("150.00");
+        JsonNode guangzhou = java.util.stream.StreamSupport.stream(seen.json().path("quotas").spliterator(), false)
+                .filter(q -> q.path("district").asText().equals("广州") && q.path("group").asText().equals("UNION_MEMBERS")).findFirst().orElseThrow();
+        assertThat(guangzhou.path("quota").asInt()).isEqualTo(2);
+        assertThat(guangzhou.path("taken").asInt()).isEqualTo(2);
+        Api.Response lowered = api.put(quotas, Map.of("district", "广州", "unionMembers", 1, "hardship", 0, "modelWorkers", 0));
+        assertThat(lowered.text("code")).as(lowered.body()).isEqualTo("QUOTA_BELOW_TAKEN");
+    }
+
+    private String funding(String memberId) {
+        Api.Response enrolled = api.post("/api/enrollments", enrolment(memberId, "guangdong-2018-hospital", 1, null, null));
+        assertThat(enrolled.status()).as(enrolled.body()).isEqualTo(201);
+        return enrolled.json().at("/enrollment/funding").toString();
     }
 
     @Test
