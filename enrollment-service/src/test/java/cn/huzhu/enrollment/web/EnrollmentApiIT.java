@@ -245,7 +245,10 @@ class EnrollmentApiIT extends IntegrationTestSupport {
 
         Api.Response seen = officer.get(quotas);
         assertThat(seen.status()).as(seen.body()).isEqualTo(200);
-        assertThat(seen.json().path("allocated").decimalValue()).isEqualByComparingTo("150.00");
+        java.math.BigDecimal cost = java.util.stream.StreamSupport.stream(seen.json().path("quotas").spliterator(), false)
+                .map(q -> new java.math.BigDecimal(q.path("group").asText().equals("UNION_MEMBERS") ? "75" : "95").multiply(new java.math.BigDecimal(q.path("quota").asInt())))
+                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+        assertThat(seen.json().path("allocated").decimalValue()).as("every city's places at what the province pays for them").isEqualByComparingTo(cost);
         JsonNode guangzhou = java.util.stream.StreamSupport.stream(seen.json().path("quotas").spliterator(), false)
                 .filter(q -> q.path("district").asText().equals("广州") && q.path("group").asText().equals("UNION_MEMBERS")).findFirst().orElseThrow();
         assertThat(guangzhou.path("quota").asInt()).isEqualTo(2);
