@@ -4,12 +4,13 @@ import cn.huzhu.contracts.Topics;
 import cn.huzhu.contracts.UndecodableRecordException;
 import cn.huzhu.contracts.UnverifiedRecordException;
 import java.time.Duration;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
-import org.springframework.dao.TransientDataAccessException;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.RetryListener;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
@@ -21,29 +22,41 @@ public final class DeadLetters {
 
     /**
      * Bounded retries, then the dead-letter topic (same partition, the record unchanged). An undecodable record, or one
-     * whose sender cannot be verified, is not retried. A database that is down is waited for, without limit: those records are not bad, and must
-     * not end up in the dead-letter topic.
+     * whose sender cannot be verified, is not retried. PostgreSQL or Kafka out of reach ({@link InfrastructureFaults}) is
+     * waited for, without limit and with backoff up to 30 s: those records are not bad, and must not end up in the dead-letter
+     * topic (an approval dead-lettered while the database was down would never be paid).
      *
      * @param template sends the record as it came (a template whose value serializer passes bytes through)
      */
     public static DefaultErrorHandler errorHandler(KafkaOperations<?, ?> template, long retries, Duration interval) {
+        return errorHandler(template, retries, interval, new ConsumerWaits());
+    }
+
+    /** As above, telling {@code waits} of every retry that waits for the infrastructure. */
+    public static DefaultErrorHandler errorHandler(KafkaOperations<?, ?> template, long retries, Duration interval, ConsumerWaits waits) {
         @SuppressWarnings("unchecked")
         KafkaOperations<Object, Object> raw = (KafkaOperations<Object, Object>) template;
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(raw,
                 (record, ex) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(interval.toMillis(), retries));
         handler.addNotRetryableExceptions(UndecodableRecordException.class, UnverifiedRecordException.class);
-        handler.setBackOffFunction((record, ex) -> isInfrastructureDown(ex) ? unlimited() : null);
-        return handler;
-    }
-
-    private static boolean isInfrastructureDown(Exception ex) {
-        for (Throwable t = ex; t != null; t = t.getCause()) {
-            if (t instanceof CannotGetJdbcConnectionException || t instanceof TransientDataAccessException) {
-                return true;
+        handler.setBackOffFunction((record, ex) -> InfrastructureFaults.isInfrastructureDown(ex) ? unlimited() : null);
+        handler.setRetryListeners(new RetryListener() {
+            @Override
+            public void failedDelivery(ConsumerRecord<?, ?> record, Exception ex, int deliveryAttempt) {
+                if (InfrastructureFaults.isInfrastructureDown(ex)) {
+                    waits.waiting(record.topic(), ex);
+                }
             }
-        }
-        return false;
+
+            @Override
+            public void failedDelivery(ConsumerRecords<?, ?> records, Exception ex, int deliveryAttempt) {
+                if (InfrastructureFaults.isInfrastructureDown(ex) && !records.isEmpty()) {
+                    waits.waiting(records.iterator().next().topic(), ex);
+                }
+            }
+        });
+        return handler;
     }
 
     private static ExponentialBackOff unlimited() {

@@ -35,8 +35,14 @@ public class PlatformKafkaConfig {
     @Bean
     DefaultErrorHandler errorHandler(KafkaTemplate<Object, Object> template,
                                      @Value("${huzhu.kafka.retries}") long retries,
-                                     @Value("${huzhu.kafka.retry-interval}") Duration interval) {
-        return DeadLetters.errorHandler(template, retries, interval);
+                                     @Value("${huzhu.kafka.retry-interval}") Duration interval, ConsumerWaits waits) {
+        return DeadLetters.errorHandler(template, retries, interval, waits);
+    }
+
+    /** The consumers' waits for PostgreSQL or Kafka, shown by the health endpoint as {@code consumerWaits}. */
+    @Bean
+    ConsumerWaits consumerWaits() {
+        return new ConsumerWaits();
     }
 
     /** Raw records: dead letters are sent unchanged. */

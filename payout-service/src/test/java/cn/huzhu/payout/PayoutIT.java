@@ -336,6 +336,76 @@ class PayoutIT extends PayoutTestSupport implements AccessMatrixContract, ApiFuz
         assertThat(BANK.executedByPayout()).doesNotContainKey(PayoutIds.payout(claim, enrollment));
     }
 
+    /** An approval dead-lettered while its revocation was applied (or delivered late): the revocation waits for it. */
+    @Test
+    void aRevocationHeardBeforeItsApprovalIsHeldAndTheApprovalPaysNothing() {
+        String[] m = memberWithCard();
+        String claim = UUID.randomUUID().toString();
+        String enrollment = UUID.randomUUID().toString();
+        String payoutId = PayoutIds.payout(claim, enrollment);
+        send(producer, Topics.CLAIMS, m[0], revoked(claim, m[0], "300.00", List.of(enrollment)));
+        await("the revocation is kept").atMost(Duration.ofSeconds(20))
+                .until(() -> jdbc.queryForObject("select count(*) from domainevententry where aggregateidentifier = ?", Long.class, payoutId) == 1);
+
+        send(producer, Topics.CLAIMS, m[0], approved(claim, m[0], Map.of(enrollment, "300.00")));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> statuses(claim).equals(List.of("CANCELLED")));
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> statuses(claim).equals(List.of("CANCELLED")));
+        assertThat(BANK.executedByPayout()).doesNotContainKey(payoutId);
+    }
+
+    /**
+     * An approval and its revocation both dead-lettered (the database was down, say) are replayed by the administrator: in
+     * order, once, paying nothing; another consumer's dead letter of the same topic is left to that consumer; a second
+     * replay applies nothing.
+     */
+    @Test
+    void deadLetteredApprovalAndRevocationAreReplayedOnceAndPayNothing() throws Exception {
+        String[] m = memberWithCard();
+        String claim = UUID.randomUUID().toString();
+        String enrollment = UUID.randomUUID().toString();
+        String othersClaim = UUID.randomUUID().toString();
+        String othersEnrollment = UUID.randomUUID().toString();
+        deadLetter(m[0], approved(claim, m[0], Map.of(enrollment, "300.00")), "payout-claims");
+        deadLetter(m[0], approved(othersClaim, m[0], Map.of(othersEnrollment, "90.00")), "reporting-claims");
+        deadLetter(m[0], revoked(claim, m[0], "300.00", List.of(enrollment)), "payout-claims");
+        String admin = LocalStack.shared().tokens().token("test-admin", "SCHEME_ADMIN", null, null, null);
+
+        HttpResponse<String> byFinance = HTTP.send(replay(TOKEN, Topics.CLAIMS), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> unknown = HTTP.send(replay(admin, "huzhu.nothing.v1"), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> first = HTTP.send(replay(admin, Topics.CLAIMS), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> second = HTTP.send(replay(admin, Topics.CLAIMS), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(byFinance.statusCode()).isEqualTo(403);
+        assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(400);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        JsonNode replayed = JSON.readTree(first.body());
+        assertThat(replayed.get("replayed").asInt()).as(first.body()).isGreaterThanOrEqualTo(2);
+        assertThat(replayed.get("otherConsumers").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(replayed.get("stoppedAt").isNull()).isTrue();
+        assertThat(statuses(claim)).containsExactly("CANCELLED");
+        assertThat(statuses(othersClaim)).as("another consumer's dead letter").isEmpty();
+        JsonNode again = JSON.readTree(second.body());
+        assertThat(again.get("replayed").asInt()).as(second.body()).isZero();
+        assertThat(again.get("stillFailing")).isEmpty();
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> statuses(claim).equals(List.of("CANCELLED")));
+        assertThat(BANK.executedByPayout()).doesNotContainKey(PayoutIds.payout(claim, enrollment));
+    }
+
+    private static HttpRequest replay(String token, String topic) {
+        return HttpRequest.newBuilder(URI.create(baseUrl() + "/api/dead-letters/replay")).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString("{\"topic\":\"" + topic + "\"}")).build();
+    }
+
+    /** A record as the dead-letter recoverer leaves it: unchanged, with the consumer group that could not apply it. */
+    private static void deadLetter(String key, SpecificRecord record, String group) throws Exception {
+        org.apache.kafka.clients.producer.ProducerRecord<String, byte[]> letter = new org.apache.kafka.clients.producer.ProducerRecord<>(
+                Topics.deadLetter(Topics.CLAIMS), 0, key, EventCodec.contracts().encode(record));
+        letter.headers().add(org.springframework.kafka.support.KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP, group.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        letter.headers().add(org.springframework.kafka.support.KafkaHeaders.DLT_ORIGINAL_TOPIC, Topics.CLAIMS.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        producer.send(letter).get();
+    }
+
     @Test
     void poisonRecordsGoToTheDeadLetterTopicAndTheRestKeepsFlowing() {
         String[] m = memberWithCard();

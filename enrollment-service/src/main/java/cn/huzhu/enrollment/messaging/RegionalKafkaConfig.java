@@ -1,6 +1,7 @@
 package cn.huzhu.enrollment.messaging;
 
 import cn.huzhu.contracts.Topics;
+import cn.huzhu.kafka.ConsumerWaits;
 import cn.huzhu.kafka.DeadLetters;
 import cn.huzhu.kafka.OfficeTopics;
 import java.time.Duration;
@@ -49,8 +50,14 @@ public class RegionalKafkaConfig {
     @Bean
     DefaultErrorHandler regionalErrorHandler(KafkaTemplate<String, byte[]> rawKafkaTemplate,
                                              @Value("${huzhu.kafka.retries}") long retries,
-                                             @Value("${huzhu.kafka.retry-interval}") Duration interval) {
-        return DeadLetters.errorHandler(rawKafkaTemplate, retries, interval);
+                                             @Value("${huzhu.kafka.retry-interval}") Duration interval, ConsumerWaits waits) {
+        return DeadLetters.errorHandler(rawKafkaTemplate, retries, interval, waits);
+    }
+
+    /** The consumers' waits for PostgreSQL or Kafka, shown by the health endpoint as {@code consumerWaits}. */
+    @Bean
+    ConsumerWaits consumerWaits() {
+        return new ConsumerWaits();
     }
 
     @Bean

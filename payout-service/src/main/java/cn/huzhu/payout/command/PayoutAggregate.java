@@ -10,6 +10,7 @@ import cn.huzhu.payout.command.PayoutCommands.SchedulePayout;
 import cn.huzhu.payout.command.PayoutCommands.TransferOrder;
 import cn.huzhu.payout.command.PayoutEvents.PayoutCancelled;
 import cn.huzhu.payout.command.PayoutEvents.PayoutParked;
+import cn.huzhu.payout.command.PayoutEvents.PayoutRevocationHeld;
 import cn.huzhu.payout.command.PayoutEvents.PayoutRevocationPending;
 import cn.huzhu.payout.command.PayoutEvents.PayoutRevoked;
 import cn.huzhu.payout.command.PayoutEvents.PayoutScheduled;
@@ -56,6 +57,7 @@ public class PayoutAggregate {
     private Instant nextAttemptAt;
     private String parkedAccountHash;
     private String pendingRevocation;
+    private PayoutRevocationHeld heldRevocation;
 
     protected PayoutAggregate() {
     }
@@ -67,6 +69,9 @@ public class PayoutAggregate {
             return false;
         }
         schedule(c);
+        if (heldRevocation != null) {
+            apply(new PayoutCancelled(payoutId, claimId, memberId, heldRevocation.reason(), 0, BigDecimal.ZERO, heldRevocation.on()));
+        }
         return true;
     }
 
@@ -136,8 +141,19 @@ public class PayoutAggregate {
         return true;
     }
 
+    /**
+     * Revokes the payout: cancelled before its transfer, recovered after it, pending while a transfer is at the bank. A
+     * revocation of a payout not scheduled yet is held for the approval to come.
+     */
     @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(RevokePayout c) {
+        if (status == null) {
+            if (heldRevocation == null) {
+                apply(new PayoutRevocationHeld(c.payoutId(), c.reason(), c.on()));
+            }
+            return;
+        }
         switch (status) {
             case SUCCEEDED, SETTLED_BY_OFFSET -> apply(new PayoutRevoked(payoutId, claimId, memberId, c.reason(), amount, c.on()));
             case SCHEDULED, RETRY_WAIT, PARKED, FAILED -> apply(new PayoutCancelled(payoutId, claimId, memberId, c.reason(), attempt,
@@ -203,6 +219,12 @@ public class PayoutAggregate {
     void on(PayoutSettledByOffset e) {
         status = PayoutStatus.SETTLED_BY_OFFSET;
         offset = e.offset();
+    }
+
+    @EventSourcingHandler
+    void on(PayoutRevocationHeld e) {
+        payoutId = e.payoutId();
+        heldRevocation = e;
     }
 
     @EventSourcingHandler

@@ -54,6 +54,13 @@ public final class PayoutEvents {
     }
 
     /** The claim was revoked while a transfer was at the bank: its outcome decides between cancelling and recovering. */
+    /**
+     * A revocation heard before the approval it revokes (the approval dead-lettered and replayed later, or delivered late):
+     * held, so that the approval, when it comes, schedules a payout that is cancelled at once and never paid.
+     */
+    public record PayoutRevocationHeld(String payoutId, String reason, java.time.LocalDate on) {
+    }
+
     public record PayoutRevocationPending(String payoutId, String claimId, String memberId, String reason) {
     }
 

@@ -24,6 +24,9 @@ public class BankAccountListener {
 
     private static final Logger log = LoggerFactory.getLogger(BankAccountListener.class);
 
+    /** The listener's consumer group, as its dead letters name it. */
+    public static final String GROUP = "payout-bank-accounts";
+
     private final BankAccounts accounts;
     private final PayoutNotifications notices;
 
@@ -32,7 +35,7 @@ public class BankAccountListener {
         this.notices = notices;
     }
 
-    @KafkaListener(id = "payout-bank-accounts", topics = Topics.BANK_ACCOUNTS)
+    @KafkaListener(id = GROUP, topics = Topics.BANK_ACCOUNTS)
     @Transactional
     public void on(ConsumerRecord<String, byte[]> record) {
         SpecificRecord event = EventCodec.contracts().decode(record.value());

@@ -14,7 +14,9 @@ import cn.huzhu.payout.command.PayoutIds;
 import cn.huzhu.payout.dispatch.PayoutSettings;
 import cn.huzhu.payout.query.PayoutQueries;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -38,6 +40,9 @@ public class ClaimDecisionListener {
 
     private static final Logger log = LoggerFactory.getLogger(ClaimDecisionListener.class);
 
+    /** The listener's consumer group, as its dead letters name it. */
+    public static final String GROUP = "payout-claims";
+
     private final CommandGateway commands;
     private final TransactionManager transactions;
     private final PayoutQueries queries;
@@ -55,9 +60,10 @@ public class ClaimDecisionListener {
      * approvals before it). A group that fails is applied again one decision at a time, so a decision that cannot be
      * applied is found and goes to the dead-letter topic after the decisions before it, and those after it follow.
      */
-    @KafkaListener(id = "payout-claims", topics = Topics.CLAIMS, concurrency = "${huzhu.kafka.claim-consumers}", batch = "true")
+    @KafkaListener(id = GROUP, topics = Topics.CLAIMS, concurrency = "${huzhu.kafka.claim-consumers}", batch = "true")
     public void on(List<ConsumerRecord<String, byte[]>> records) {
         List<ClaimApproved> approvals = new ArrayList<>();
+        Map<UUID, ClaimRevoked> revokedLater = revocations(records);
         int first = 0;
         for (int i = 0; i < records.size(); i++) {
             SpecificRecord event;
@@ -66,6 +72,16 @@ public class ClaimDecisionListener {
             } catch (RuntimeException e) {
                 scheduleAll(approvals, first);
                 throw new BatchListenerFailedException("A claims record that cannot be read", e, i);
+            }
+            if (event instanceof ClaimApproved approved && revokedLater.containsKey(approved.getClaimId())) {
+                // revoked further on in this poll (a replay of dead letters, a late delivery): the revocation is held
+                // first, so the payout is cancelled as it is scheduled, never sent in between
+                try {
+                    revoke(revokedLater.get(approved.getClaimId()));
+                } catch (RuntimeException e) {
+                    scheduleAll(approvals, first);
+                    throw new BatchListenerFailedException("Revocation of claim " + approved.getClaimId() + " not applied", e, i);
+                }
             }
             if (event instanceof ClaimRevoked revoked) {
                 scheduleAll(approvals, first);
@@ -146,13 +162,29 @@ public class ClaimDecisionListener {
         return payouts;
     }
 
+    /**
+     * Revokes the claim's payouts; one not scheduled yet (its approval not applied: dead-lettered, or later in this poll)
+     * keeps the revocation until its approval comes, so that approval pays nothing.
+     */
     private void revoke(ClaimRevoked r) {
         String claimId = r.getClaimId().toString();
         for (UUID enrollmentId : r.getEnrollmentIds()) {
-            String payoutId = PayoutIds.payout(claimId, enrollmentId.toString());
-            if (queries.payout(UUID.fromString(payoutId)).isPresent()) {
-                Conflicts.sendRetrying(commands, new RevokePayout(payoutId, r.getReason(), r.getRevokedOn()));
+            Conflicts.sendRetrying(commands, new RevokePayout(PayoutIds.payout(claimId, enrollmentId.toString()), r.getReason(), r.getRevokedOn()));
+        }
+    }
+
+    /** The revocations in a poll, by claim (records that cannot be read are left to the main loop). */
+    private static Map<UUID, ClaimRevoked> revocations(List<ConsumerRecord<String, byte[]>> records) {
+        Map<UUID, ClaimRevoked> revoked = new HashMap<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                if (EventCodec.contracts().decode(record.value()) instanceof ClaimRevoked r) {
+                    revoked.put(r.getClaimId(), r);
+                }
+            } catch (RuntimeException unreadable) {
+                // answered where the main loop meets it
             }
         }
+        return revoked;
     }
 }

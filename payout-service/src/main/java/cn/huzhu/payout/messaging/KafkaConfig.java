@@ -1,8 +1,11 @@
 package cn.huzhu.payout.messaging;
 
 import cn.huzhu.contracts.Topics;
+import cn.huzhu.kafka.DeadLetterReplay;
 import cn.huzhu.kafka.PlatformKafkaConfig;
 import java.util.List;
+import java.util.Map;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,5 +21,13 @@ public class KafkaConfig {
     KafkaAdmin.NewTopics payoutTopics(@Value("${huzhu.kafka.topic-partitions}") int partitions,
                                       @Value("${huzhu.kafka.replication-factor:1}") short replicas) {
         return PlatformKafkaConfig.eventTopics(partitions, replicas, List.of(Topics.CLAIMS, Topics.BANK_ACCOUNTS), List.of(Topics.PAYOUTS));
+    }
+
+    /** The dead letters of this service's listeners, replayed through them ({@code POST /api/dead-letters/replay}). */
+    @Bean
+    DeadLetterReplay deadLetterReplay(KafkaProperties properties, ClaimDecisionListener claims, BankAccountListener accounts) {
+        return new DeadLetterReplay("payout", properties.buildConsumerProperties(), Map.of(
+                Topics.CLAIMS, new DeadLetterReplay.Listener(ClaimDecisionListener.GROUP, claims::on),
+                Topics.BANK_ACCOUNTS, DeadLetterReplay.Listener.perRecord(BankAccountListener.GROUP, accounts::on)));
     }
 }

@@ -32,6 +32,7 @@ public class AccessRules {
                 .allow(POST, "/api/batches/*/reconciliation", FINANCE)
                 .allow(GET, "/api/recoveries/*", MEMBER, FINANCE, SCHEME_ADMIN)
                 .allow(POST, "/api/recoveries/*/repayments", FINANCE)
+                .allow(POST, "/api/dead-letters/replay", SCHEME_ADMIN)
                 .open(POST, "/api/bank/confirmations");
     }
 }
