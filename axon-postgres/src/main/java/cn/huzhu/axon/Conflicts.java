@@ -28,6 +28,19 @@ public final class Conflicts {
         }
     }
 
+    /** Runs {@code work} (a group of commands, say) again while it meets a concurrent change, a few times at most. */
+    public static <R> R retrying(java.util.function.Supplier<R> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return work.get();
+            } catch (RuntimeException e) {
+                if (attempt >= MAX_ATTEMPTS || !isConcurrentChange(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     /** Another unit of work appended to (or created) the same aggregate first: the command may simply be sent again. */
     public static boolean isConcurrentChange(Throwable ex) {
         return causedBy(ex, ConcurrencyException.class) || causedBy(ex, EventStoreException.class);

@@ -127,6 +127,72 @@ final class PayoutHarness implements AutoCloseable {
         return expected;
     }
 
+    /** A claim paid and then revoked: what the member owes back, and the payout that was made. */
+    record Debt(String memberId, String payoutId, BigDecimal amount) {
+    }
+
+    /**
+     * Gives each member a debt: a claim of {@code amount(i)} approved, paid at the bank, then revoked (fraud), so the
+     * member owes it back and the next payout keeps it back.
+     */
+    List<Debt> debts(KafkaProducer<String, byte[]> producer, List<String> members, java.util.function.IntFunction<BigDecimal> amount) {
+        List<Debt> debts = new ArrayList<>();
+        List<String[]> claims = new ArrayList<>();
+        for (int i = 0; i < members.size(); i++) {
+            String member = members.get(i);
+            String claim = UUID.randomUUID().toString();
+            String enrollment = UUID.randomUUID().toString();
+            BigDecimal owed = amount.apply(i);
+            debts.add(new Debt(member, payoutId(claim, enrollment), owed));
+            claims.add(new String[] {claim, enrollment});
+            send(producer, Topics.CLAIMS, member, ClaimApproved.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(Instant.now())
+                    .setClaimId(UUID.fromString(claim)).setMemberId(UUID.fromString(member)).setType("HOSPITALIZATION")
+                    .setEventDate(LocalDate.of(2026, 9, 1)).setDecidedOn(LocalDate.of(2026, 11, 1)).setTotal(owed)
+                    .setBenefits(List.of(new ApprovedBenefit("shaoxing-2025-inservice", 1, UUID.fromString(enrollment), owed)))
+                    .setHospitalSettlement(null).build());
+        }
+        producer.flush();
+        org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(2)).until(() -> debts.stream().allMatch(d -> bank.executedByPayout().containsKey(d.payoutId()))
+                && count("select count(*) from payout_view where status = 'SUCCEEDED'") >= debts.size());
+        for (int i = 0; i < members.size(); i++) {
+            Debt debt = debts.get(i);
+            send(producer, Topics.CLAIMS, debt.memberId(), cn.huzhu.contracts.claims.ClaimRevoked.newBuilder().setEventId(UUID.randomUUID())
+                    .setOccurredAt(Instant.now()).setClaimId(UUID.fromString(claims.get(i)[0])).setMemberId(UUID.fromString(debt.memberId()))
+                    .setReason("FRAUD").setRevokedOn(LocalDate.of(2026, 11, 10)).setTotal(debt.amount())
+                    .setEnrollmentIds(List.of(UUID.fromString(claims.get(i)[1]))).build());
+        }
+        producer.flush();
+        BigDecimal owed = debts.stream().map(Debt::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(1))
+                .until(() -> decimal("select coalesce(sum(outstanding), 0) from recovery_view").compareTo(owed) == 0);
+        return debts;
+    }
+
+    /** A sum read from the service's database. */
+    BigDecimal decimal(String sql) {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(stack.jdbcUrl("payout"), "postgres", "postgres");
+             java.sql.ResultSet rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getBigDecimal(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Cannot read the payout database", e);
+        }
+    }
+
+    /** What was kept back from each payout for the member's debt, by payout id. */
+    Map<String, BigDecimal> offsets() {
+        Map<String, BigDecimal> offsets = new HashMap<>();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(stack.jdbcUrl("payout"), "postgres", "postgres");
+             java.sql.ResultSet rs = c.createStatement().executeQuery("select payout_id, offset_amount from payout_view where offset_amount > 0")) {
+            while (rs.next()) {
+                offsets.put(rs.getString(1), rs.getBigDecimal(2));
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Cannot read the payout database", e);
+        }
+        return offsets;
+    }
+
     /** The payout id the contract promises: a name-based UUID of claim and enrolment. */
     static String payoutId(String claimId, String enrollmentId) {
         return UUID.nameUUIDFromBytes(("payout:" + claimId + ":" + enrollmentId).getBytes(StandardCharsets.UTF_8)).toString();

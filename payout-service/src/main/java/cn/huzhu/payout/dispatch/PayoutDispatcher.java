@@ -242,11 +242,27 @@ public class PayoutDispatcher implements SmartLifecycle {
                 a.bankName(), order.amount()));
     }
 
-    /** A first transfer to a member who owes money back: what is owed is kept back first (its own recovery command). */
+    /**
+     * A first transfer to a member who owes money back: what is owed is kept back, and the transfer of the rest recorded, in
+     * one transaction, so a crash between them cannot leave the debt shown as recovered while the whole amount goes to
+     * the bank (nor the other way round). A payout no longer due rolls the offset back with it.
+     */
     private void sendWithOffset(DueTransfer due) {
-        BigDecimal offset = Conflicts.sendRetrying(commands, new OffsetRecovery(RecoveryAggregate.idOf(due.memberId().toString()),
-                due.memberId().toString(), due.payoutId().toString(), due.amount(), LocalDate.now(clock)));
-        request(due, offset).ifPresent(p -> settle(due.payoutId(), bank.send(p.transfer())));
+        Optional<Pending> pending;
+        try {
+            pending = Conflicts.retrying(() -> CommandGroups.together(transactions, () -> {
+                BigDecimal offset = commands.sendAndWait(new OffsetRecovery(RecoveryAggregate.idOf(due.memberId().toString()),
+                        due.memberId().toString(), due.payoutId().toString(), due.amount(), LocalDate.now(clock)));
+                TransferOrder order = commands.sendAndWait(requestOf(due, offset));
+                return Optional.ofNullable(order).map(o -> pending(o, due.account()));
+            }));
+        } catch (RuntimeException e) {
+            if (Conflicts.causedBy(e, PayoutNotDispatchableException.class)) {
+                return;
+            }
+            throw e;
+        }
+        pending.ifPresent(p -> settle(due.payoutId(), bank.send(p.transfer())));
     }
 
     /** Records the settled answers of a group in one transaction (one by one if that fails); the others are asked about later. */
