@@ -2,8 +2,10 @@ package cn.huzhu.claims;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
+@EnableScheduling
 public class ClaimsApplication {
 
     public static void main(String[] args) {

@@ -30,6 +30,9 @@ public abstract class IntegrationTestSupport {
         registry.add("spring.datasource.url", () -> stack.jdbcUrl("claims"));
         registry.add("spring.kafka.bootstrap-servers", stack::bootstrapServers);
         registry.add("huzhu.security.jwk-set-uri", () -> stack.tokens().jwkSetUri());
+        // claims made before their cover wait a few seconds here, so the test of a wait that runs out is short
+        registry.add("huzhu.claims.coverage-wait", () -> "PT8S");
+        registry.add("huzhu.claims.pending-check", () -> "PT1S");
     }
 
     protected static void send(KafkaProducer<String, byte[]> producer, String topic, String key, SpecificRecord record) throws Exception {

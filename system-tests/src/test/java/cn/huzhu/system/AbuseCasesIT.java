@@ -110,8 +110,8 @@ class AbuseCasesIT {
         assertThat(answer.getRows()).extracting(r -> r.getStatus() + ":" + r.getCode()).containsExactly("REJECTED:START_IN_PAST");
 
         Calls.Answer stay = ADJUDICATOR_A.post(claims("/api/claims"), hospitalStay(member.id(), "2020-03-10", "2020-03-15", "1200.00"));
-        assertThat(stay.text("/status")).as(stay.body()).isEqualTo("REJECTED");
-        assertThat(stay.text("/rejection/code")).isEqualTo("NO_COVERAGE");
+        assertThat(stay.text("/status")).as(stay.body()).isEqualTo("PENDING_COVERAGE");
+        assertThat(stay.text("/rejection/code")).as("no cover has come, and none will").isEqualTo("COVERAGE_NOT_YET_KNOWN");
 
         // The scheme administrator's migration of an enrolment paid in the legacy system keeps that payment.
         Person migrated = person(unit, "IN_SERVICE");

@@ -3,6 +3,7 @@ package cn.huzhu.claims.command;
 import cn.huzhu.claims.engine.Claim;
 import cn.huzhu.claims.engine.Rejection;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -16,7 +17,13 @@ import java.util.List;
  */
 public record ClaimAdjudicatedEvent(String claimId, String memberId, Claim claim, String hospital, LocalDate submittedOn, ClaimStatus status,
                                     BigDecimal total, List<BenefitDecision> benefits, Rejection rejection, List<String> reviewReasons,
-                                    Review review, HospitalSettlement settlement, String filedBy) {
+                                    Review review, HospitalSettlement settlement, String filedBy, Instant pendingUntil) {
+
+    public ClaimAdjudicatedEvent(String claimId, String memberId, Claim claim, String hospital, LocalDate submittedOn, ClaimStatus status,
+                                 BigDecimal total, List<BenefitDecision> benefits, Rejection rejection, List<String> reviewReasons,
+                                 Review review, HospitalSettlement settlement, String filedBy) {
+        this(claimId, memberId, claim, hospital, submittedOn, status, total, benefits, rejection, reviewReasons, review, settlement, filedBy, null);
+    }
 
     /** An adjudicator's decision on a claim in review. */
     public record Review(String decision, String reason, String reviewer, LocalDate decidedOn) {

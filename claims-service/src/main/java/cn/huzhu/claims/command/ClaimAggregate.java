@@ -30,7 +30,12 @@ public class ClaimAggregate {
 
     /** Whether sending the claim again leaves it as it is. */
     boolean settled() {
-        return status != ClaimStatus.REJECTED || reviewed;
+        return status != ClaimStatus.REJECTED && status != ClaimStatus.PENDING_COVERAGE || reviewed;
+    }
+
+    /** Whether the claim waits for the member's cover to reach claims. */
+    boolean pendingCoverage() {
+        return status == ClaimStatus.PENDING_COVERAGE;
     }
 
     boolean inReview() {

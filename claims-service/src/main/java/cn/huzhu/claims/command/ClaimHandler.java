@@ -7,6 +7,9 @@ import cn.huzhu.claims.engine.Claim;
 import cn.huzhu.claims.engine.Coverage;
 import cn.huzhu.claims.engine.Rejection;
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -37,13 +40,17 @@ public class ClaimHandler {
     private final PlanDirectory plans;
     private final EventStorageEngine storage;
     private final BigDecimal reviewThreshold;
+    private final Duration coverageWait;
+    private final Clock clock;
 
     /** Why a claim filed by a member or their unit waits: its bill is confirmed against the documents by an adjudicator. */
+    static final String NO_COVERAGE = "NO_COVERAGE";
+
     static final String BILL_TO_CONFIRM = "Filed by the member or their unit: an adjudicator confirms the bill before anything is paid";
 
     public ClaimHandler(Repository<ClaimAggregate> claims, Repository<BenefitAccountAggregate> accounts, Repository<LifetimeLedgerAggregate> ledgers,
                         Repository<StayRegisterAggregate> registers, CoverageDirectory coverages, MemberDirectory members,
-                        PlanDirectory plans, EventStorageEngine storage, BigDecimal reviewThreshold) {
+                        PlanDirectory plans, EventStorageEngine storage, BigDecimal reviewThreshold, Duration coverageWait, Clock clock) {
         this.claims = claims;
         this.accounts = accounts;
         this.ledgers = ledgers;
@@ -53,6 +60,8 @@ public class ClaimHandler {
         this.plans = plans;
         this.storage = storage;
         this.reviewThreshold = reviewThreshold;
+        this.coverageWait = coverageWait;
+        this.clock = clock;
     }
 
     /**
@@ -92,27 +101,15 @@ public class ClaimHandler {
         Aggregate<StayRegisterAggregate> register = registerOf(command.memberId());
         register.execute(r -> r.claim(command.claimId(), command.claim()));
         boolean byAdjudicator = command.filedBy().actsAs(Actor.Capacity.ADJUDICATOR);
-        List<String> reviewReasons = new ArrayList<>(ClaimChecks.inconsistencies(command.claim()));
-        reviewReasons.addAll(ClaimChecks.suspectedExclusions(command.claim(), byAdjudicator));
+        List<String> checks = new ArrayList<>(ClaimChecks.inconsistencies(command.claim()));
+        checks.addAll(ClaimChecks.suspectedExclusions(command.claim(), byAdjudicator));
         if (command.settlement() == null && !byAdjudicator) {
-            reviewReasons.add(BILL_TO_CONFIRM);
+            checks.add(BILL_TO_CONFIRM);
         }
-        // Exclusions an adjudicator asserts apply at once (the benefit is rejected with its code); suspected ones are
-        // proposed as not applying, and the adjudicator reviewing the claim decides.
-        Claim proposed = byAdjudicator ? command.claim() : withoutExclusions(command.claim());
-        Outcome proposal = assess(command.memberId(), proposed);
-        reviewReasons.addAll(ClaimChecks.amount(proposal.total(), reviewThreshold));
-        ClaimAdjudicatedEvent decision;
-        if (!reviewReasons.isEmpty() && proposal.total().signum() > 0) {
-            decision = new ClaimAdjudicatedEvent(command.claimId(), command.memberId(), command.claim(), command.hospital(), command.submittedOn(),
-                    ClaimStatus.IN_REVIEW, proposal.total(), proposal.benefits(), null, reviewReasons, null, command.settlement(),
-                    command.filedBy().subject());
-        } else {
-            Outcome outcome = proposed.equals(command.claim()) ? proposal : assess(command.memberId(), command.claim());
-            charge(command.claimId(), command.memberId(), outcome);
-            decision = decision(command.claimId(), command.memberId(), command.claim(), command.hospital(), command.submittedOn(), outcome, null,
-                    command.settlement(), command.filedBy().subject());
-        }
+        // A hospital's desk needs its answer now; a claim made to the union may wait a while for the member's cover.
+        Instant waitUntil = command.settlement() == null ? clock.instant().plus(coverageWait) : null;
+        ClaimAdjudicatedEvent decision = decide(new Filed(command.claimId(), command.memberId(), command.claim(), command.hospital(),
+                command.submittedOn(), command.settlement(), command.filedBy().subject(), byAdjudicator), checks, waitUntil);
         if (decision.status() == ClaimStatus.REJECTED) {
             register.execute(r -> r.release(command.claimId()));
         }
@@ -124,6 +121,65 @@ public class ClaimHandler {
         ClaimAdjudicatedEvent first = decision;
         claims.newInstance(() -> new ClaimAggregate(first));
         return new Submitted(command.claimId(), true, decision);
+    }
+
+    /** A claim as filed, what its decision is made from. */
+    private record Filed(String claimId, String memberId, Claim claim, String hospital, LocalDate submittedOn, HospitalSettlement settlement,
+                         String filedBy, boolean byAdjudicator) {
+    }
+
+    /**
+     * Decides a claim: to review when a check asks for it (or the amount is over the threshold) and something would be
+     * paid; otherwise approved or rejected, and charged. Exclusions an adjudicator asserts apply at once (the benefit is
+     * rejected with its code); suspected ones are proposed as not applying, and the adjudicator reviewing the claim
+     * decides. With {@code waitUntil}, a claim of a member without cover on the event date waits for it (PENDING_COVERAGE)
+     * instead of being rejected: cover reaches claims over Kafka, a moment after the enrolment.
+     */
+    private ClaimAdjudicatedEvent decide(Filed f, List<String> checks, Instant waitUntil) throws Exception {
+        Claim proposed = f.byAdjudicator() ? f.claim() : withoutExclusions(f.claim());
+        Outcome proposal = assess(f.memberId(), proposed);
+        if (waitUntil != null && proposal.rejection() != null && NO_COVERAGE.equals(proposal.rejection().code())) {
+            return new ClaimAdjudicatedEvent(f.claimId(), f.memberId(), f.claim(), f.hospital(), f.submittedOn(), ClaimStatus.PENDING_COVERAGE,
+                    BigDecimal.ZERO.setScale(2), List.of(), new Rejection("COVERAGE_NOT_YET_KNOWN", "No enrolment covering " + f.claim().eventDate()
+                    + " has reached claims yet: the claim is decided when it does, or rejected NO_COVERAGE at " + waitUntil),
+                    checks, null, f.settlement(), f.filedBy(), waitUntil);
+        }
+        List<String> reviewReasons = new ArrayList<>(checks);
+        reviewReasons.addAll(ClaimChecks.amount(proposal.total(), reviewThreshold));
+        if (!reviewReasons.isEmpty() && proposal.total().signum() > 0) {
+            return new ClaimAdjudicatedEvent(f.claimId(), f.memberId(), f.claim(), f.hospital(), f.submittedOn(), ClaimStatus.IN_REVIEW,
+                    proposal.total(), proposal.benefits(), null, reviewReasons, null, f.settlement(), f.filedBy());
+        }
+        Outcome outcome = proposed.equals(f.claim()) ? proposal : assess(f.memberId(), f.claim());
+        charge(f.claimId(), f.memberId(), outcome);
+        return decision(f.claimId(), f.memberId(), f.claim(), f.hospital(), f.submittedOn(), outcome, null, f.settlement(), f.filedBy());
+    }
+
+    /**
+     * A claim waiting for cover, decided by the cover known now: once cover has come, as any claim; without it, left
+     * waiting until its time is up, then rejected NO_COVERAGE. A claim no longer waiting is left as it is, so each
+     * waiting claim is decided once however often this is sent.
+     */
+    @CommandHandler
+    public void handle(DecidePendingClaimCommand command) throws Exception {
+        Aggregate<ClaimAggregate> claim = claims.load(command.claimId());
+        if (!claim.invoke(ClaimAggregate::pendingCoverage)) {
+            return;
+        }
+        ClaimAdjudicatedEvent pending = claim.invoke(ClaimAggregate::last);
+        Instant waitUntil = command.now().isBefore(pending.pendingUntil()) ? pending.pendingUntil() : null;
+        // a claim waits only when made to the union (no settlement): its filer was not an adjudicator exactly when the
+        // bill waits for one's confirmation
+        Filed filed = new Filed(pending.claimId(), pending.memberId(), pending.claim(), pending.hospital(), pending.submittedOn(),
+                pending.settlement(), pending.filedBy(), !pending.reviewReasons().contains(BILL_TO_CONFIRM));
+        ClaimAdjudicatedEvent decision = decide(filed, pending.reviewReasons(), waitUntil);
+        if (decision.status() == ClaimStatus.PENDING_COVERAGE) {
+            return;
+        }
+        if (decision.status() == ClaimStatus.REJECTED) {
+            registerOf(pending.memberId()).execute(r -> r.release(pending.claimId()));
+        }
+        claim.execute(c -> c.decideAgain(decision));
     }
 
     /**
@@ -227,7 +283,7 @@ public class ClaimHandler {
         List<Assessment> assessments = new ArrayList<>();
         Rejection rejection = null;
         if (found.isEmpty()) {
-            rejection = new Rejection("NO_COVERAGE", "The member has no enrolment that covers " + claim.eventDate());
+            rejection = new Rejection(NO_COVERAGE, "The member has no enrolment that covers " + claim.eventDate());
         } else if (found.stream().noneMatch(CoverageDirectory.CoverageFacts::collected)) {
             rejection = new Rejection("PREMIUM_NOT_COLLECTED", "The enrolments that cover " + claim.eventDate()
                     + " are not in force: their premium is not collected");

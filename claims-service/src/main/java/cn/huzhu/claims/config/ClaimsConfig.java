@@ -55,7 +55,8 @@ public class ClaimsConfig {
     ClaimHandler claimHandler(Repository<ClaimAggregate> claims, Repository<BenefitAccountAggregate> accounts,
                               Repository<LifetimeLedgerAggregate> ledgers, Repository<StayRegisterAggregate> registers,
                               CoverageDirectory coverages, MemberDirectory members, PlanDirectory plans, EventStorageEngine storage,
-                              @Value("${huzhu.claims.review-threshold}") BigDecimal reviewThreshold) {
-        return new ClaimHandler(claims, accounts, ledgers, registers, coverages, members, plans, storage, reviewThreshold);
+                              @Value("${huzhu.claims.review-threshold}") BigDecimal reviewThreshold,
+                              @Value("${huzhu.claims.coverage-wait}") java.time.Duration coverageWait, Clock clock) {
+        return new ClaimHandler(claims, accounts, ledgers, registers, coverages, members, plans, storage, reviewThreshold, coverageWait, clock);
     }
 }

@@ -40,7 +40,7 @@ public class ClaimPublisher {
     @EventHandler
     void on(ClaimAdjudicatedEvent e, EventMessage<?> message, @Timestamp Instant at) {
         UUID eventId = UUID.fromString(message.getIdentifier());
-        if (e.status() == ClaimStatus.IN_REVIEW) {
+        if (e.status() == ClaimStatus.IN_REVIEW || e.status() == ClaimStatus.PENDING_COVERAGE) {
             return;
         }
         if (e.status() == ClaimStatus.APPROVED) {

@@ -323,13 +323,53 @@ class ClaimApiIT extends IntegrationTestSupport {
                 .as("nothing recorded").isZero();
         assertThat(pending.json().path("status").asText()).isEqualTo("REJECTED");
         assertThat(pending.json().path("rejection").path("code").asText()).isEqualTo("PREMIUM_NOT_COLLECTED");
-        assertThat(none.json().path("rejection").path("code").asText()).isEqualTo("NO_COVERAGE");
+        assertThat(none.json().path("status").asText()).isEqualTo("PENDING_COVERAGE");
+        assertThat(none.json().path("rejection").path("code").asText()).isEqualTo("COVERAGE_NOT_YET_KNOWN");
         assertThat(none.json().path("total").asText()).isEqualTo("0.00");
         assertThat(afterCover.json().path("claimId").asText()).as("the same claim").isEqualTo(none.json().path("claimId").asText());
-        assertThat(afterCover.json().path("status").asText()).as("decided again once the cover is known").isEqualTo("APPROVED");
+        assertThat(afterCover.json().path("status").asText()).as("decided once the cover is known").isEqualTo("APPROVED");
         assertThat(afterCover.json().path("total").asText()).isEqualTo("875.00");
-        assertThat(decisionsOf(none.json().path("claimId").asText(), 2)).extracting(r -> r.getClass().getSimpleName())
-                .containsExactly("ClaimRejected", "ClaimApproved");
+        assertThat(decisionsOf(none.json().path("claimId").asText(), 1)).extracting(r -> r.getClass().getSimpleName())
+                .containsExactly("ClaimApproved");
+    }
+
+    /**
+     * A portal or a migration sends the claim a moment after the enrolment, before the cover has reached claims over Kafka:
+     * the claim waits, visibly, and is decided once, by itself, when the cover comes.
+     */
+    @Test
+    void aClaimMadeBeforeItsCoverReachesClaimsWaitsAndIsDecidedOnceWhenItComes() throws Exception {
+        awaitCoverage();
+        String member = UUID.randomUUID().toString();
+        registerMember(member);
+        Response early = post(stay(member, "1000.00", 3));
+        String claimId = early.json().path("claimId").asText();
+
+        assertThat(early.status()).as(early.json().toString()).isEqualTo(201);
+        assertThat(early.json().path("status").asText()).isEqualTo("PENDING_COVERAGE");
+        assertThat(get("/api/claims/" + claimId).json().path("status").asText()).isEqualTo("PENDING_COVERAGE");
+
+        cover(member, UUID.randomUUID().toString(), "shaoxing-hospital");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/claims/" + claimId).json().path("status").asText().equals("APPROVED"));
+        assertThat(get("/api/claims/" + claimId).json().path("total").asText()).isEqualTo("875.00");
+        assertThat(decisionsOf(claimId, 1)).as("one decision published").extracting(r -> r.getClass().getSimpleName()).containsExactly("ClaimApproved");
+        assertThat(jdbc.queryForObject("select count(*) from pending_claim where claim_id = ?", Integer.class, claimId)).isZero();
+    }
+
+    /** A claim whose cover never comes is rejected NO_COVERAGE once its wait ({@code huzhu.claims.coverage-wait}) is over. */
+    @Test
+    void aClaimWhoseCoverNeverComesIsRejectedNoCoverageWhenItsWaitIsOver() throws Exception {
+        awaitCoverage();
+        String member = UUID.randomUUID().toString();
+        registerMember(member);
+        Response early = post(stay(member, "1000.00", 3));
+        String claimId = early.json().path("claimId").asText();
+        assertThat(early.json().path("status").asText()).as(early.json().toString()).isEqualTo("PENDING_COVERAGE");
+
+        await().atMost(Duration.ofSeconds(40)).until(() -> get("/api/claims/" + claimId).json().path("status").asText().equals("REJECTED"));
+        assertThat(get("/api/claims/" + claimId).json().path("rejection").path("code").asText()).isEqualTo("NO_COVERAGE");
+        assertThat(decisionsOf(claimId, 1)).extracting(r -> r.getClass().getSimpleName()).containsExactly("ClaimRejected");
     }
 
     @Test
