@@ -19,7 +19,15 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -32,6 +40,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * event-sourced service imports it; the event store tables are in each service's first Flyway migration.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 public class AxonPostgresConfig {
 
     @Bean
@@ -77,18 +86,43 @@ public class AxonPostgresConfig {
         return new JdbcSQLErrorCodesResolver();
     }
 
+    /**
+     * The event store: Axon's JDBC engine, its large appends committed in global-index order so that readers never give up
+     * their events as gaps ({@link OrderedJdbcEventStorageEngine}, {@code huzhu.axon.large-append}); {@link PublicationCheck}
+     * catches anything that slips all the same.
+     */
     @Bean
     public EventStorageEngine eventStorageEngine(DataSource dataSource, TransactionManager transactionManager,
                                           @Qualifier("eventSerializer") Serializer eventSerializer, Serializer serializer,
-                                          PersistenceExceptionResolver persistenceExceptionResolver) {
-        return JdbcEventStorageEngine.builder()
+                                          PersistenceExceptionResolver persistenceExceptionResolver,
+                                          @Value("${huzhu.axon.large-append:2000}") int largeAppend) {
+        return new OrderedJdbcEventStorageEngine(JdbcEventStorageEngine.builder()
                 .connectionProvider(new SpringDataSourceConnectionProvider(dataSource))
                 .transactionManager(transactionManager)
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(serializer)
                 .persistenceExceptionResolver(persistenceExceptionResolver)
-                .dataType(byte[].class)
-                .build();
+                .dataType(byte[].class), largeAppend);
+    }
+
+    /** The ids of the events the publisher handled, written with its token. */
+    @Bean
+    public PublicationLog publicationLog(JdbcTemplate jdbc) {
+        return new PublicationLog(jdbc);
+    }
+
+    @Bean
+    public ConfigurerModule publicationLogInterceptor(PublicationLog publicationLog) {
+        return configurer -> configurer.eventProcessing().registerHandlerInterceptor(PublicationLog.PROCESSOR, c -> publicationLog);
+    }
+
+    /** The publication check ({@link PublicationCheck}), every {@code huzhu.publication.check-interval}. */
+    @Bean
+    public PublicationCheck publicationCheck(JdbcTemplate jdbc, Serializer serializer, EventStorageEngine storage,
+                                             EventProcessingConfiguration processing, TransactionManager transactions,
+                                             @Value("${huzhu.publication.settle:PT10S}") Duration settle, ObjectProvider<MeterRegistry> meters) {
+        return new PublicationCheck(jdbc, serializer, storage, processing, transactions, settle, java.time.Clock.systemUTC(),
+                meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new));
     }
 
     /**

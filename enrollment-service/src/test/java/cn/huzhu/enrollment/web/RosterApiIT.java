@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.huzhu.enrollment.IntegrationTestSupport;
 import cn.huzhu.identity.IdNumbers;
 import cn.huzhu.enrollment.config.EnrollmentConfig;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -199,6 +201,65 @@ class RosterApiIT extends IntegrationTestSupport {
 
         try (XSSFWorkbook rejected = new XSSFWorkbook(new ByteArrayInputStream(api.getBytes("/api/rosters/" + roster.path("rosterId").asText() + "/rejected-rows.xlsx")))) {
             assertThat(rejected.getSheetAt(0).getLastRowNum()).isEqualTo(79);
+        }
+    }
+
+    /**
+     * A roster of 20 000 rows is one transaction of 40 000 events, committed while registrations commit around it: the
+     * publisher meets its indexes as gaps far behind the newest event, and must wait for them rather than give them up.
+     * Every enrolment reaches Kafka.
+     */
+    @Test
+    void aRosterOf20000RowsCommittedWhileSingleRegistrationsRunIsPublishedWhole() throws Exception {
+        int rows = Integer.getInteger("roster.publication.rows", 20_000);
+        String unitId = unit(rows);
+        List<Map<String, Object>> members = new ArrayList<>();
+        for (int n = 1; n <= rows; n++) {
+            members.add(Map.of("name", "职工" + n, "gender", "男", "idNumber", id(400_000 + n)));
+        }
+        String other = unit(100);
+        java.util.concurrent.atomic.AtomicBoolean rosterDone = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicInteger registered = new java.util.concurrent.atomic.AtomicInteger();
+        Thread singles = new Thread(() -> {
+            Api single = new Api(port);
+            for (int n = 1; !rosterDone.get() && n < 5_000; n++) {
+                if (single.post("/api/members", Map.of("idNumber", id(300_000 + n), "name", "单独" + n, "unitId", other, "category", "IN_SERVICE"))
+                        .status() == 201) {
+                    registered.incrementAndGet();
+                }
+            }
+        });
+        singles.start();
+        JsonNode roster;
+        try {
+            roster = api.post("/api/rosters", Map.of("unitId", unitId, "planId", PLAN, "members", members)).json();
+        } finally {
+            rosterDone.set(true);
+            singles.join();
+        }
+        assertThat(roster.path("counts").path("enrolled").asInt()).as(roster.path("status").asText()).isEqualTo(rows);
+        assertThat(registered.get()).as("registrations committed meanwhile").isPositive();
+
+        java.util.Set<String> expected = new java.util.HashSet<>();
+        roster.path("rows").forEach(r -> expected.add(r.path("enrollmentId").asText()));
+        assertThat(expected).hasSize(rows);
+        java.util.Properties props = new java.util.Properties();
+        props.put("bootstrap.servers", cn.huzhu.localstack.LocalStack.shared().bootstrapServers());
+        props.put("group.id", "roster-publication-" + java.util.UUID.randomUUID());
+        props.put("auto.offset.reset", "earliest");
+        props.put("max.poll.records", 5000);
+        try (org.apache.kafka.clients.consumer.KafkaConsumer<String, org.apache.avro.specific.SpecificRecord> consumer =
+                     new org.apache.kafka.clients.consumer.KafkaConsumer<>(props, new org.apache.kafka.common.serialization.StringDeserializer(),
+                             new cn.huzhu.contracts.kafka.ContractDeserializer())) {
+            consumer.subscribe(List.of(cn.huzhu.contracts.Topics.MEMBERS));
+            await().atMost(java.time.Duration.ofMinutes(3)).until(() -> {
+                for (var record : consumer.poll(java.time.Duration.ofMillis(500))) {
+                    if (record.value() instanceof cn.huzhu.contracts.enrollment.MemberEnrolled enrolled) {
+                        expected.remove(enrolled.getEnrollmentId().toString());
+                    }
+                }
+                return expected.isEmpty();
+            });
         }
     }
 
