@@ -168,7 +168,7 @@ final class PayoutHarness implements AutoCloseable {
         return debts;
     }
 
-    /** A sum read from the service's database. */
+    /** A number (a sum, a count) read from the service's database. */
     BigDecimal decimal(String sql) {
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(stack.jdbcUrl("payout"), "postgres", "postgres");
              java.sql.ResultSet rs = c.createStatement().executeQuery(sql)) {
@@ -223,13 +223,7 @@ final class PayoutHarness implements AutoCloseable {
 
     /** A count read from the service's database. */
     long count(String sql) {
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(stack.jdbcUrl("payout"), "postgres", "postgres");
-             java.sql.ResultSet rs = c.createStatement().executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("Cannot read the payout database", e);
-        }
+        return decimal(sql).longValueExact();
     }
 
     /** Payouts not paid yet, as the database has them, with what the bank knows of their transfer: for failure messages. */
