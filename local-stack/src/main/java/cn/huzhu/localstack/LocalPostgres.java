@@ -20,10 +20,16 @@ public final class LocalPostgres implements AutoCloseable {
     public static final String USER = "postgres";
     public static final String PASSWORD = "postgres";
 
-    private final EmbeddedPostgres postgres;
+    private EmbeddedPostgres postgres;
+    private final int port;
+    private final Path dataDir;
+    private final boolean temporary;
 
-    private LocalPostgres(EmbeddedPostgres postgres) {
+    private LocalPostgres(EmbeddedPostgres postgres, Path dataDir, boolean temporary) {
         this.postgres = postgres;
+        this.port = postgres.getPort();
+        this.dataDir = dataDir;
+        this.temporary = temporary;
     }
 
     /**
@@ -33,17 +39,9 @@ public final class LocalPostgres implements AutoCloseable {
      */
     public static LocalPostgres start(int port, Path dataDir, List<String> databases) {
         try {
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setServerConfig("max_connections", "200")
-                    .setServerConfig("shared_buffers", "256MB")
-                    .setServerConfig("fsync", dataDir == null ? "off" : "on");
-            if (port > 0) {
-                builder.setPort(port);
-            }
-            if (dataDir != null) {
-                builder.setDataDirectory(dataDir).setCleanDataDirectory(false);
-            }
-            LocalPostgres local = new LocalPostgres(builder.start());
+            boolean temporary = dataDir == null;
+            Path dir = temporary ? java.nio.file.Files.createTempDirectory("huzhu-postgres") : dataDir;
+            LocalPostgres local = new LocalPostgres(builder(port, dir, !temporary).start(), dir, temporary);
             local.createDatabases(databases);
             return local;
         } catch (IOException e) {
@@ -51,8 +49,39 @@ public final class LocalPostgres implements AutoCloseable {
         }
     }
 
+    /** Keeps its data in {@code dir} (also a throw-away one, so the server can be stopped and started again on it). */
+    private static EmbeddedPostgres.Builder builder(int port, Path dir, boolean fsync) {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setServerConfig("max_connections", "200")
+                .setServerConfig("shared_buffers", "256MB")
+                .setServerConfig("fsync", fsync ? "on" : "off")
+                .setDataDirectory(dir).setCleanDataDirectory(false);
+        if (port > 0) {
+            builder.setPort(port);
+        }
+        return builder;
+    }
+
+    /** Stops the server, as an outage would (clients' connections are cut); its data stays. */
+    public synchronized void stop() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts the stopped server again, on the same port and data. */
+    public synchronized void startAgain() {
+        try {
+            postgres = builder(port, dataDir, !temporary).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL did not start again", e);
+        }
+    }
+
     public int port() {
-        return postgres.getPort();
+        return port;
     }
 
     public String jdbcUrl(String database) {
@@ -83,11 +112,23 @@ public final class LocalPostgres implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         try {
             postgres.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            if (temporary) {
+                deleteQuietly(dataDir);
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var files = java.nio.file.Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory left behind
         }
     }
 }

@@ -67,6 +67,11 @@ public final class LocalStack implements AutoCloseable {
         return tokens;
     }
 
+    /** PostgreSQL itself, to stop and start it again (outage drills). */
+    public LocalPostgres postgres() {
+        return postgres;
+    }
+
     public int postgresPort() {
         return postgres.port();
     }
