@@ -15,6 +15,8 @@ import org.springframework.boot.health.contributor.Status;
  */
 public final class ConsumerWaits implements HealthIndicator {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ConsumerWaits.class);
+
     /** How long a failed retry keeps the health out of service. */
     static final Duration SHOWN_FOR = Duration.ofMinutes(1);
 
@@ -36,8 +38,11 @@ public final class ConsumerWaits implements HealthIndicator {
     void waiting(String topic, Throwable cause) {
         Instant now = clock.instant();
         String reason = rootCause(cause);
-        current.updateAndGet(w -> w == null || w.last().plus(SHOWN_FOR).isBefore(now)
+        Wait wait = current.updateAndGet(w -> w == null || w.last().plus(SHOWN_FOR).isBefore(now)
                 ? new Wait(now, now, topic, reason, 1) : new Wait(w.since(), now, topic, reason, w.retries() + 1));
+        if (wait.retries() == 1) {
+            log.warn("Consumers wait for PostgreSQL or Kafka (a record of {} could not be applied: {}); retrying until they answer", topic, reason);
+        }
     }
 
     /** Whether a consumer is waiting now (a failed retry within the last minute). */
