@@ -153,7 +153,7 @@ final class PayoutHarness implements AutoCloseable {
         }
         producer.flush();
         org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(2)).until(() -> debts.stream().allMatch(d -> bank.executedByPayout().containsKey(d.payoutId()))
-                && count("select count(*) from payout_view where status = 'SUCCEEDED'") >= debts.size());
+                && succeeded(debts.stream().map(Debt::payoutId).toList()) == debts.size());
         for (int i = 0; i < members.size(); i++) {
             Debt debt = debts.get(i);
             send(producer, Topics.CLAIMS, debt.memberId(), cn.huzhu.contracts.claims.ClaimRevoked.newBuilder().setEventId(UUID.randomUUID())
@@ -166,6 +166,30 @@ final class PayoutHarness implements AutoCloseable {
         org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(1))
                 .until(() -> decimal("select coalesce(sum(outstanding), 0) from recovery_view").compareTo(owed) == 0);
         return debts;
+    }
+
+    /** How many of these payouts are paid, as the database has it (other tests' payouts share the database). */
+    long succeeded(java.util.Collection<String> payoutIds) {
+        return statuses(payoutIds).getOrDefault("SUCCEEDED", 0L);
+    }
+
+    /** These payouts per status, as the database has them. */
+    Map<String, Long> statuses(java.util.Collection<String> payoutIds) {
+        Map<String, Long> statuses = new HashMap<>();
+        if (payoutIds.isEmpty()) {
+            return statuses;
+        }
+        String ids = payoutIds.stream().map(id -> "'" + UUID.fromString(id) + "'").collect(java.util.stream.Collectors.joining(","));
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(stack.jdbcUrl("payout"), "postgres", "postgres");
+             java.sql.ResultSet rs = c.createStatement().executeQuery(
+                     "select status, count(*) from payout_view where payout_id in (" + ids + ") group by status")) {
+            while (rs.next()) {
+                statuses.put(rs.getString(1), rs.getLong(2));
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Cannot read the payout database", e);
+        }
+        return statuses;
     }
 
     /** A number (a sum, a count) read from the service's database. */
