@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -204,12 +203,5 @@ public final class DeadLetterReplay {
     private static long longHeader(ConsumerRecord<String, byte[]> record, String name, long otherwise) {
         Header h = record.headers().lastHeader(name);
         return h == null || h.value().length != 8 ? otherwise : java.nio.ByteBuffer.wrap(h.value()).getLong();
-    }
-
-    /** For listings: the topics and their groups. */
-    public Map<String, String> groups() {
-        Map<String, String> groups = new LinkedHashMap<>();
-        listeners.forEach((topic, l) -> groups.put(topic, l.group()));
-        return groups;
     }
 }

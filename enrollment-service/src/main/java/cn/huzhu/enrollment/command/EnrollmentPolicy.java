@@ -46,6 +46,11 @@ public final class EnrollmentPolicy {
             return new Request(planId, shares, termYears, start, payer, true, null, migration, withEnrolment);
         }
 
+        /** Whether the member or the unit pays (the plan's funding rule applies), not the payer of a gift. */
+        boolean paidByMemberOrUnit() {
+            return MemberAggregate.MEMBER_PAYS.equals(payer) || MemberAggregate.UNIT_PAYS.equals(payer);
+        }
+
         /** The same request once the city's quota of the province's money is found spent. */
         Request quotaSpent() {
             return new Request(planId, shares, termYears, effectiveDate, payer, bypassWindow, unitTerms, migration, withEnrolment,
@@ -176,8 +181,7 @@ public final class EnrollmentPolicy {
      */
     static ProvinceGroup provinceGroup(PlanVersion plan, MemberProfile member, Request request) {
         PlanVersion.FundingRule rule = plan.funding();
-        boolean paidByMemberOrUnit = MemberAggregate.MEMBER_PAYS.equals(request.payer()) || MemberAggregate.UNIT_PAYS.equals(request.payer());
-        if (rule == null || !paidByMemberOrUnit || request.provinceQuotaSpent()) {
+        if (rule == null || !request.paidByMemberOrUnit() || request.provinceQuotaSpent()) {
             return null;
         }
         Optional<String> paysAll = rule.provincePaysAllFor().stream().filter(member::hasStatus).findFirst();
@@ -195,8 +199,7 @@ public final class EnrollmentPolicy {
      * and whoever pays (the member, or the unit for a roster) bears the rest. Shares of zero are left out.
      */
     static List<FundingShare> funding(PlanVersion plan, ProvinceGroup group, Request request, BigDecimal premium) {
-        boolean paidByMemberOrUnit = MemberAggregate.MEMBER_PAYS.equals(request.payer()) || MemberAggregate.UNIT_PAYS.equals(request.payer());
-        if (!paidByMemberOrUnit) {
+        if (!request.paidByMemberOrUnit()) {
             return List.of(new FundingShare(request.payer(), premium));
         }
         if (group == ProvinceGroup.HARDSHIP || group == ProvinceGroup.MODEL_WORKERS) {

@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
@@ -63,16 +62,16 @@ public class ClaimDecisionListener {
     @KafkaListener(id = GROUP, topics = Topics.CLAIMS, concurrency = "${huzhu.kafka.claim-consumers}", batch = "true")
     public void on(List<ConsumerRecord<String, byte[]>> records) {
         List<ClaimApproved> approvals = new ArrayList<>();
-        Map<UUID, ClaimRevoked> revokedLater = revocations(records);
+        List<Object> decoded = records.stream().map(ClaimDecisionListener::decode).toList();
+        Map<UUID, ClaimRevoked> revokedLater = new HashMap<>();
+        decoded.stream().filter(ClaimRevoked.class::isInstance).map(ClaimRevoked.class::cast).forEach(r -> revokedLater.put(r.getClaimId(), r));
         int first = 0;
         for (int i = 0; i < records.size(); i++) {
-            SpecificRecord event;
-            try {
-                event = EventCodec.contracts().decode(records.get(i).value());
-            } catch (RuntimeException e) {
+            if (decoded.get(i) instanceof RuntimeException unreadable) {
                 scheduleAll(approvals, first);
-                throw new BatchListenerFailedException("A claims record that cannot be read", e, i);
+                throw new BatchListenerFailedException("A claims record that cannot be read", unreadable, i);
             }
+            Object event = decoded.get(i);
             if (event instanceof ClaimApproved approved && revokedLater.containsKey(approved.getClaimId())) {
                 // revoked further on in this poll (a replay of dead letters, a late delivery): the revocation is held
                 // first, so the payout is cancelled as it is scheduled, never sent in between
@@ -173,18 +172,12 @@ public class ClaimDecisionListener {
         }
     }
 
-    /** The revocations in a poll, by claim (records that cannot be read are left to the main loop). */
-    private static Map<UUID, ClaimRevoked> revocations(List<ConsumerRecord<String, byte[]>> records) {
-        Map<UUID, ClaimRevoked> revoked = new HashMap<>();
-        for (ConsumerRecord<String, byte[]> record : records) {
-            try {
-                if (EventCodec.contracts().decode(record.value()) instanceof ClaimRevoked r) {
-                    revoked.put(r.getClaimId(), r);
-                }
-            } catch (RuntimeException unreadable) {
-                // answered where the main loop meets it
-            }
+    /** The record's contract event, or the failure to read it (answered where the poll's loop meets it). */
+    private static Object decode(ConsumerRecord<String, byte[]> record) {
+        try {
+            return EventCodec.contracts().decode(record.value());
+        } catch (RuntimeException unreadable) {
+            return unreadable;
         }
-        return revoked;
     }
 }
