@@ -24,16 +24,18 @@ import org.apache.kafka.common.utils.Time;
  */
 public final class LocalKafka implements AutoCloseable {
 
-    private final KafkaRaftServer server;
     private final int port;
     private final Path logDir;
     private final boolean temporary;
+    private final Properties config;
+    private KafkaRaftServer server;
 
-    private LocalKafka(KafkaRaftServer server, int port, Path logDir, boolean temporary) {
+    private LocalKafka(KafkaRaftServer server, int port, Path logDir, boolean temporary, Properties config) {
         this.server = server;
         this.port = port;
         this.logDir = logDir;
         this.temporary = temporary;
+        this.config = config;
     }
 
     /**
@@ -55,7 +57,7 @@ public final class LocalKafka implements AutoCloseable {
             format(dir, propsFile);
             KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props), Time.SYSTEM);
             server.startup();
-            return new LocalKafka(server, brokerPort, dir, temporary);
+            return new LocalKafka(server, brokerPort, dir, temporary, props);
         } catch (IOException e) {
             throw new UncheckedIOException("Kafka did not start", e);
         }
@@ -110,10 +112,27 @@ public final class LocalKafka implements AutoCloseable {
         }
     }
 
+    /** Stops the broker as a crash of its host would leave it to clients (connections refused); its log is kept. */
+    public synchronized void stop() {
+        if (server != null) {
+            server.shutdown();
+            server.awaitShutdown();
+            server = null;
+        }
+    }
+
+    /** Starts the stopped broker again on the same ports and log directory: the topics, records and offsets are as they were. */
+    public synchronized void startAgain() {
+        if (server == null) {
+            KafkaRaftServer again = new KafkaRaftServer(KafkaConfig.fromProps(config), Time.SYSTEM);
+            again.startup();
+            server = again;
+        }
+    }
+
     @Override
-    public void close() {
-        server.shutdown();
-        server.awaitShutdown();
+    public synchronized void close() {
+        stop();
         if (temporary) {
             try (Stream<Path> files = Files.walk(logDir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());

@@ -72,6 +72,11 @@ public final class LocalStack implements AutoCloseable {
         return postgres;
     }
 
+    /** The Kafka broker itself, to stop and start it again (outage drills). */
+    public LocalKafka kafka() {
+        return kafka;
+    }
+
     public int postgresPort() {
         return postgres.port();
     }

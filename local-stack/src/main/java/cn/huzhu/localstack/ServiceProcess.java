@@ -161,6 +161,30 @@ public final class ServiceProcess implements AutoCloseable, Supervisor.Supervise
         }
     }
 
+    /** Freezes the process (SIGSTOP): it holds its sockets and answers nothing, as a process stuck in a long pause would. */
+    public void freeze() {
+        signal("STOP");
+    }
+
+    /** Lets a frozen process run again (SIGCONT). */
+    public void resume() {
+        signal("CONT");
+    }
+
+    private void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Stops the service as an operator would (SIGTERM, graceful shutdown), forcibly after 30 s. */
     @Override
     public void close() {
