@@ -4,10 +4,12 @@ import cn.huzhu.contracts.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -24,26 +26,38 @@ import org.springframework.kafka.support.KafkaHeaders;
 
 /**
  * Re-applies a topic's dead letters through the listener that dead-lettered them, once the cause is mended (a plan
- * published, a member registered, a bug fixed). Only the records this service's listener dead-lettered are applied (the
- * dead-letter topic is shared by every consumer of the topic); they are applied in their order, in the listener's own
- * batches, so the listener's idempotence makes a replay safe to repeat. Progress is kept as the committed offsets of a
- * group of its own: a replay starts after the last record replayed. A record that fails again for its own sake is
- * reported and passed over; PostgreSQL or Kafka out of reach stops the replay at that record, for the next one.
+ * published, a member registered, a bug fixed). Only the records this service's listeners dead-lettered are applied (the
+ * dead-letter topic is shared by every consumer of the topic), each by the listener of the consumer group it names; they
+ * are applied in their order, in the listener's own batches, so the listeners' idempotence makes a replay safe to repeat.
+ * Progress is kept as the committed offsets of a group of its own: a replay starts after the last record replayed. A
+ * record that fails again for its own sake is reported and passed over; PostgreSQL or Kafka out of reach stops the replay
+ * at that record, for the next one.
  */
 public final class DeadLetterReplay {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterReplay.class);
 
-    /** The listener of one topic: its consumer group (as the dead letters name it) and what it does with a poll. */
-    public record Listener(String group, Consumer<List<ConsumerRecord<String, byte[]>>> apply) {
+    /** What a listener of one record at a time does with it. */
+    @FunctionalInterface
+    public interface RecordHandler {
+        void on(ConsumerRecord<String, byte[]> record) throws Exception;
+    }
+
+    /** A listener of one topic: its consumer group (as the dead letters name it) and what it does with a poll. */
+    public record Listener(String topic, String group, Consumer<List<ConsumerRecord<String, byte[]>>> apply) {
+
+        /** A listener of a poll at a time; it names a record it could not apply by a {@link BatchListenerFailedException}. */
+        public static Listener batch(String topic, String group, Consumer<List<ConsumerRecord<String, byte[]>>> apply) {
+            return new Listener(topic, group, apply);
+        }
 
         /** A listener of one record at a time. */
-        public static Listener perRecord(String group, Consumer<ConsumerRecord<String, byte[]>> apply) {
-            return new Listener(group, records -> {
+        public static Listener perRecord(String topic, String group, RecordHandler handler) {
+            return new Listener(topic, group, records -> {
                 for (int i = 0; i < records.size(); i++) {
                     try {
-                        apply.accept(records.get(i));
-                    } catch (RuntimeException e) {
+                        handler.on(records.get(i));
+                    } catch (Exception e) {
                         throw new BatchListenerFailedException("Dead letter not applied", e, i);
                     }
                 }
@@ -59,18 +73,23 @@ public final class DeadLetterReplay {
     public record Result(String topic, int replayed, int otherConsumers, List<String> stillFailing, String stoppedAt, String failure) {
     }
 
-    private final Map<String, Listener> listeners;
+    /** By topic, this service's listeners of it by their consumer group. */
+    private final Map<String, Map<String, Listener>> listeners;
     private final Map<String, Object> consumerConfig;
     private final String service;
 
-    /**
-     * @param consumerConfig the service's Kafka consumer settings (bootstrap servers, security)
-     * @param listeners      by the topic they read
-     */
-    public DeadLetterReplay(String service, Map<String, Object> consumerConfig, Map<String, Listener> listeners) {
+    /** @param consumerConfig the service's Kafka consumer settings (bootstrap servers, security) */
+    public DeadLetterReplay(String service, Map<String, Object> consumerConfig, List<Listener> listeners) {
         this.service = service;
         this.consumerConfig = Map.copyOf(consumerConfig);
-        this.listeners = Map.copyOf(listeners);
+        Map<String, Map<String, Listener>> byTopic = new TreeMap<>();
+        for (Listener listener : listeners) {
+            if (byTopic.computeIfAbsent(listener.topic(), t -> new HashMap<>()).put(listener.group(), listener) != null) {
+                throw new IllegalArgumentException("Two listeners of " + listener.topic() + " in group " + listener.group());
+            }
+        }
+        byTopic.replaceAll((topic, groups) -> Map.copyOf(groups));
+        this.listeners = Collections.unmodifiableMap(byTopic);
     }
 
     /** The topics whose dead letters this service can replay. */
@@ -80,8 +99,8 @@ public final class DeadLetterReplay {
 
     /** Replays the dead letters of {@code topic}; one replay at a time per service instance. */
     public synchronized Result replay(String topic) {
-        Listener listener = listeners.get(topic);
-        if (listener == null) {
+        Map<String, Listener> byGroup = listeners.get(topic);
+        if (byGroup == null) {
             throw new IllegalArgumentException("No dead letters of " + topic + " are replayed here; topics: " + topics());
         }
         String deadLetters = Topics.deadLetter(topic);
@@ -114,7 +133,7 @@ public final class DeadLetterReplay {
                     if (polled.isEmpty()) {
                         continue;
                     }
-                    Long stopped = apply(listener, topic, polled, tally);
+                    Long stopped = apply(byGroup, topic, polled, tally);
                     commit(consumer, partition, stopped != null ? stopped : polled.get(polled.size() - 1).offset() + 1);
                     if (stopped != null) {
                         return tally.result(topic, deadLetters + "-" + partition.partition() + "@" + stopped);
@@ -141,21 +160,38 @@ public final class DeadLetterReplay {
     }
 
     /**
-     * Applies this listener's records of a poll; a record that fails for its own sake is noted and passed over (it stays in
-     * the dead-letter topic), the rest applied. Answers the dead-letter offset to stop at when PostgreSQL or Kafka cannot
-     * be reached (that record and the ones after it are replayed next time), null when the poll is done.
+     * Applies the records of a poll that this service's listeners dead-lettered, each run of one group's records by its
+     * listener; a record that fails for its own sake is noted and passed over (it stays in the dead-letter topic). Answers
+     * the dead-letter offset to stop at when PostgreSQL or Kafka cannot be reached (that record and the ones after it are
+     * replayed next time), null when the poll is done.
      */
-    private static Long apply(Listener listener, String topic, List<ConsumerRecord<String, byte[]>> polled, Tally tally) {
-        List<ConsumerRecord<String, byte[]>> ours = new ArrayList<>();
-        List<Long> offsets = new ArrayList<>();
-        for (ConsumerRecord<String, byte[]> record : polled) {
-            if (listener.group().equals(originalGroup(record))) {
-                ours.add(asOriginal(record, topic));
-                offsets.add(record.offset());
-            } else {
+    private static Long apply(Map<String, Listener> byGroup, String topic, List<ConsumerRecord<String, byte[]>> polled, Tally tally) {
+        int next = 0;
+        while (next < polled.size()) {
+            String group = originalGroup(polled.get(next));
+            Listener listener = group == null ? null : byGroup.get(group);
+            if (listener == null) {
                 tally.others++;
+                next++;
+                continue;
+            }
+            List<ConsumerRecord<String, byte[]>> run = new ArrayList<>();
+            List<Long> offsets = new ArrayList<>();
+            while (next < polled.size() && group.equals(originalGroup(polled.get(next)))) {
+                run.add(asOriginal(polled.get(next), topic));
+                offsets.add(polled.get(next).offset());
+                next++;
+            }
+            Long stopped = applyRun(listener, topic, run, offsets, tally);
+            if (stopped != null) {
+                return stopped;
             }
         }
+        return null;
+    }
+
+    /** Applies one listener's consecutive dead letters; see {@link #apply}. */
+    private static Long applyRun(Listener listener, String topic, List<ConsumerRecord<String, byte[]>> ours, List<Long> offsets, Tally tally) {
         int from = 0;
         while (from < ours.size()) {
             try {

@@ -20,7 +20,10 @@ public class CoverageListener {
         this.projection = projection;
     }
 
-    @KafkaListener(id = "claims-coverage", topics = {Topics.PLANS, Topics.MEMBERS})
+    /** The listener's id and consumer group. */
+    public static final String GROUP = "claims-coverage";
+
+    @KafkaListener(id = GROUP, topics = {Topics.PLANS, Topics.MEMBERS})
     public void on(ConsumerRecord<String, byte[]> record) {
         projection.apply(EventCodec.contracts().decode(record.value()));
     }

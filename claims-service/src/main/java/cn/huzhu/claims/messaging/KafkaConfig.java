@@ -1,6 +1,8 @@
 package cn.huzhu.claims.messaging;
 
 import cn.huzhu.contracts.Topics;
+import cn.huzhu.kafka.DeadLetterController;
+import cn.huzhu.kafka.DeadLetterReplay;
 import cn.huzhu.kafka.OfficeTopics;
 import cn.huzhu.kafka.PlatformKafkaConfig;
 import java.util.List;
@@ -17,7 +19,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 /** The platform's dead-letter policy and producers ({@link PlatformKafkaConfig}), the settlement answers' producer and this service's topics. */
 @Configuration(proxyBeanMethods = false)
-@Import(PlatformKafkaConfig.class)
+@Import({PlatformKafkaConfig.class, DeadLetterController.class})
 public class KafkaConfig {
 
     /**
@@ -34,6 +36,18 @@ public class KafkaConfig {
                                       @Value("${huzhu.kafka.replication-factor:1}") short replicas) {
         return PlatformKafkaConfig.eventTopics(partitions, replicas, List.of(Topics.PLANS, Topics.MEMBERS, Topics.REGIONAL_HOSPITAL_SETTLEMENTS),
                 List.of(Topics.CLAIMS));
+    }
+
+    /**
+     * The dead letters of the plan and member topics, replayed through the coverage listener ({@code POST
+     * /api/dead-letters/replay}). Hospital settlements are not replayed: an office's record is signed for a few minutes and
+     * was answered REJECTED, so the hospital sends it again.
+     */
+    @Bean
+    DeadLetterReplay deadLetterReplay(KafkaProperties properties, CoverageListener coverage) {
+        return new DeadLetterReplay("claims", properties.buildConsumerProperties(), List.of(
+                DeadLetterReplay.Listener.perRecord(Topics.PLANS, CoverageListener.GROUP, coverage::on),
+                DeadLetterReplay.Listener.perRecord(Topics.MEMBERS, CoverageListener.GROUP, coverage::on)));
     }
 
     /** Each office's answer topic, made when the office is first answered. */

@@ -357,6 +357,50 @@ class ClaimApiIT extends IntegrationTestSupport {
         assertThat(jdbc.queryForObject("select count(*) from pending_claim where claim_id = ?", Integer.class, claimId)).isZero();
     }
 
+    /**
+     * A member's registration and enrolment the coverage listener dead-lettered (the database was refused to it, a bug
+     * since fixed): the scheme administrator replays them, the member's claim is decided on that cover, and a second
+     * replay applies nothing.
+     */
+    @Test
+    void deadLetteredCoverIsReplayedOnceByTheSchemeAdministratorAndTheClaimIsDecidedOnIt() throws Exception {
+        awaitCoverage();
+        String member = UUID.randomUUID().toString();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", LocalStack.shared().bootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            deadLetter(producer, member, registered(member), "claims-coverage");
+            deadLetter(producer, member, enrolled(member, UUID.randomUUID().toString(), "shaoxing-hospital", 1, START,
+                    START.plusYears(1).minusDays(1), START, "COLLECTED"), "claims-coverage");
+        }
+        String admin = LocalStack.shared().tokens().token("test-admin", "SCHEME_ADMIN", null, null, null);
+        Map<String, String> members = Map.of("topic", Topics.MEMBERS);
+
+        Response byAdjudicator = postTo("/api/dead-letters/replay", members);
+        Response unknownTopic = postAs(admin, "/api/dead-letters/replay", Map.of("topic", Topics.CLAIMS));
+        Response first = postAs(admin, "/api/dead-letters/replay", members);
+        Response second = postAs(admin, "/api/dead-letters/replay", members);
+        Response claim = post(stay(member, "1000.00", 3));
+
+        assertThat(byAdjudicator.status()).isEqualTo(403);
+        assertThat(unknownTopic.status()).as("claims does not read its own decisions").isEqualTo(400);
+        assertThat(first.status()).as(first.json().toString()).isEqualTo(200);
+        assertThat(first.json().path("replayed").asInt()).as(first.json().toString()).isGreaterThanOrEqualTo(2);
+        assertThat(second.json().path("replayed").asInt()).as(second.json().toString()).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from coverage_view where member_id = ?", Integer.class, UUID.fromString(member)))
+                .as("one cover however often replayed").isEqualTo(1);
+        assertThat(claim.json().path("status").asText()).as(claim.json().toString()).isEqualTo("APPROVED");
+        assertThat(claim.json().path("total").asText()).isEqualTo("875.00");
+    }
+
+    /** A record as the dead-letter recoverer leaves it: unchanged, with the consumer group that could not apply it. */
+    static void deadLetter(KafkaProducer<String, byte[]> producer, String key, SpecificRecord record, String group) throws Exception {
+        ProducerRecord<String, byte[]> letter = new ProducerRecord<>(Topics.deadLetter(Topics.MEMBERS), 0, key,
+                cn.huzhu.contracts.EventCodec.contracts().encode(record));
+        letter.headers().add(org.springframework.kafka.support.KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP, group.getBytes(StandardCharsets.UTF_8));
+        letter.headers().add(org.springframework.kafka.support.KafkaHeaders.DLT_ORIGINAL_TOPIC, Topics.MEMBERS.getBytes(StandardCharsets.UTF_8));
+        producer.send(letter).get();
+    }
+
     /** A claim whose cover never comes is rejected NO_COVERAGE once its wait ({@code huzhu.claims.coverage-wait}) is over. */
     @Test
     void aClaimWhoseCoverNeverComesIsRejectedNoCoverageWhenItsWaitIsOver() throws Exception {

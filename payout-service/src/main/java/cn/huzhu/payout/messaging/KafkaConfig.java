@@ -1,10 +1,10 @@
 package cn.huzhu.payout.messaging;
 
 import cn.huzhu.contracts.Topics;
+import cn.huzhu.kafka.DeadLetterController;
 import cn.huzhu.kafka.DeadLetterReplay;
 import cn.huzhu.kafka.PlatformKafkaConfig;
 import java.util.List;
-import java.util.Map;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -14,7 +14,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 
 /** The platform's dead-letter policy and producers ({@link PlatformKafkaConfig}), and this service's topics. */
 @Configuration(proxyBeanMethods = false)
-@Import(PlatformKafkaConfig.class)
+@Import({PlatformKafkaConfig.class, DeadLetterController.class})
 public class KafkaConfig {
 
     @Bean
@@ -26,8 +26,8 @@ public class KafkaConfig {
     /** The dead letters of this service's listeners, replayed through them ({@code POST /api/dead-letters/replay}). */
     @Bean
     DeadLetterReplay deadLetterReplay(KafkaProperties properties, ClaimDecisionListener claims, BankAccountListener accounts) {
-        return new DeadLetterReplay("payout", properties.buildConsumerProperties(), Map.of(
-                Topics.CLAIMS, new DeadLetterReplay.Listener(ClaimDecisionListener.GROUP, claims::on),
-                Topics.BANK_ACCOUNTS, DeadLetterReplay.Listener.perRecord(BankAccountListener.GROUP, accounts::on)));
+        return new DeadLetterReplay("payout", properties.buildConsumerProperties(), List.of(
+                DeadLetterReplay.Listener.batch(Topics.CLAIMS, ClaimDecisionListener.GROUP, claims::on),
+                DeadLetterReplay.Listener.perRecord(Topics.BANK_ACCOUNTS, BankAccountListener.GROUP, accounts::on)));
     }
 }

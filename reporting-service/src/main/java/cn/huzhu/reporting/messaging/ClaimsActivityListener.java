@@ -17,6 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ClaimsActivityListener {
 
     public static final String ID = "claims-activity";
+    /** The consumer group, as dead letters name it. */
+    public static final String GROUP = "reporting-" + ID;
 
     private final ClaimsActivityProjection projection;
     private final TransactionTemplate transaction;
@@ -28,7 +30,7 @@ public class ClaimsActivityListener {
         this.summaries = summaries;
     }
 
-    @KafkaListener(id = ID, groupId = "reporting-" + ID, topics = {Topics.MEMBERS, Topics.CLAIMS, Topics.PAYOUTS})
+    @KafkaListener(id = ID, groupId = GROUP, topics = {Topics.MEMBERS, Topics.CLAIMS, Topics.PAYOUTS})
     public void on(List<ConsumerRecord<String, byte[]>> records) {
         ProjectionFeed.apply(records, transaction, projection::apply);
         summaries.claimsChanged();

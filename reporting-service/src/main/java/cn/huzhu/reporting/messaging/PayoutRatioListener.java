@@ -17,6 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class PayoutRatioListener {
 
     public static final String ID = "payout-ratio";
+    /** The consumer group, as dead letters name it. */
+    public static final String GROUP = "reporting-" + ID;
 
     private final PayoutRatioProjection projection;
     private final TransactionTemplate transaction;
@@ -28,7 +30,7 @@ public class PayoutRatioListener {
         this.summaries = summaries;
     }
 
-    @KafkaListener(id = ID, groupId = "reporting-" + ID, topics = {Topics.MEMBERS, Topics.CLAIMS, Topics.PAYOUTS})
+    @KafkaListener(id = ID, groupId = GROUP, topics = {Topics.MEMBERS, Topics.CLAIMS, Topics.PAYOUTS})
     public void on(List<ConsumerRecord<String, byte[]>> records) {
         ProjectionFeed.apply(records, transaction, projection::apply);
         summaries.ratiosChanged();

@@ -13,6 +13,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class PlanCatalogueListener {
 
     public static final String ID = "plan-catalogue";
+    /** The consumer group, as dead letters name it. */
+    public static final String GROUP = "reporting-" + ID;
 
     private final PlanDefinitions plans;
     private final TransactionTemplate transaction;
@@ -22,7 +24,7 @@ public class PlanCatalogueListener {
         this.transaction = transaction;
     }
 
-    @KafkaListener(id = ID, groupId = "reporting-" + ID, topics = Topics.PLANS)
+    @KafkaListener(id = ID, groupId = GROUP, topics = Topics.PLANS)
     public void on(List<ConsumerRecord<String, byte[]>> records) {
         ProjectionFeed.apply(records, transaction, plans::apply);
     }

@@ -18,6 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class TargetCompletionListener {
 
     public static final String ID = "target-completion";
+    /** The consumer group, as dead letters name it. */
+    public static final String GROUP = "reporting-" + ID;
 
     private final TargetCompletionProjection projection;
     private final TransactionTemplate transaction;
@@ -29,7 +31,7 @@ public class TargetCompletionListener {
         this.changes = changes;
     }
 
-    @KafkaListener(id = ID, groupId = "reporting-" + ID, topics = {Topics.UNITS, Topics.TARGETS, Topics.MEMBERS})
+    @KafkaListener(id = ID, groupId = GROUP, topics = {Topics.UNITS, Topics.TARGETS, Topics.MEMBERS})
     public void on(List<ConsumerRecord<String, byte[]>> records) {
         // the change counted in its transaction: the target table, and the units' names in the payout-ratio reports
         ProjectionFeed.apply(records, transaction, events -> {

@@ -37,6 +37,7 @@ public class AccessRules {
                 .allow(GET, "/api/reports/payout-ratios/gift-units", FINANCE, SCHEME_ADMIN)
                 .allow(GET, "/api/reports/payout-ratios/subsidy-allocation", FINANCE, SCHEME_ADMIN)
                 .allow(GET, "/api/reports/**", DASHBOARD_VIEWER, DISTRICT_OFFICER, FINANCE, SCHEME_ADMIN)
-                .allow(POST, "/api/admin/projections/*/rebuild", SCHEME_ADMIN);
+                .allow(POST, "/api/admin/projections/*/rebuild", SCHEME_ADMIN)
+                .allow(POST, "/api/dead-letters/replay", SCHEME_ADMIN);
     }
 }
