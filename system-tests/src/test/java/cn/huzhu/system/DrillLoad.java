@@ -37,7 +37,7 @@ final class DrillLoad implements AutoCloseable {
 
     private final DrillPlatform platform;
     private final Map<String, String> units = new LinkedHashMap<>();
-    private final Calls staff = new Calls(SystemTokens.STAFF);
+    private final Calls staff;
     private final AtomicInteger next = new AtomicInteger();
     private final ConcurrentLinkedQueue<Cycle> done = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Long> finishedAt = new ConcurrentLinkedQueue<>();
@@ -51,6 +51,7 @@ final class DrillLoad implements AutoCloseable {
     /** {@code threads} cycles at a time, each thread resting {@code pauseMillis} between cycles (a steady, modest rate). */
     DrillLoad(DrillPlatform platform, int threads, long pauseMillis) {
         this.platform = platform;
+        this.staff = new Calls(platform.staff);
         this.threads = threads;
         this.pauseMillis = pauseMillis;
         for (String district : DISTRICTS.keySet()) {

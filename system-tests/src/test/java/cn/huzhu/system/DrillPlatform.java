@@ -2,6 +2,7 @@ package cn.huzhu.system;
 
 import cn.huzhu.bank.BankSimulator;
 import cn.huzhu.localstack.LocalStack;
+import cn.huzhu.localstack.LocalTokenIssuer;
 import cn.huzhu.localstack.ServiceProcess;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,8 +27,16 @@ final class DrillPlatform implements AutoCloseable {
     static final List<String> SERVICES = List.of(ENROLLMENT, CLAIMS, PAYOUT, REPORTING);
     private static final Map<String, String> DATABASES = Map.of(ENROLLMENT, "enrollment", CLAIMS, "claims", PAYOUT, "payout", REPORTING, "reporting");
 
-    final LocalStack stack = LocalStack.shared();
+    /**
+     * PostgreSQL, Kafka and a token issuer of the suite's own: the other system tests' payouts, members and offsets in the
+     * shared stack would otherwise be taken over by these services (a payout left unsettled there paid at this bank), and
+     * the drills stop this PostgreSQL and this broker without touching theirs.
+     */
+    final LocalStack stack = LocalStack.start(0, 0, 0, null);
     final BankSimulator bank = BankSimulator.start(0, null);
+    /** The union's staff, as {@link SystemTokens#STAFF}, signed by this stack's issuer. */
+    final String staff = stack.tokens().token(new LocalTokenIssuer.User("drill-staff", List.of("SCHEME_ADMIN", "FINANCE", "ADJUDICATOR"), null, null, null),
+            Duration.ofHours(12));
     private final Map<String, ServiceProcess> processes = new LinkedHashMap<>();
 
     DrillPlatform(Path logs) {
@@ -38,7 +47,7 @@ final class DrillPlatform implements AutoCloseable {
         try {
             for (String service : SERVICES) {
                 Map<String, String> environment = new HashMap<>(Map.of("DATABASE_URL", stack.jdbcUrl(DATABASES.get(service)),
-                        "KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers(), "JWT_JWK_SET_URI", SystemTokens.jwkSetUri(), "RATE_LIMIT_PER_MINUTE", "0",
+                        "KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers(), "JWT_JWK_SET_URI", stack.tokens().jwkSetUri(), "RATE_LIMIT_PER_MINUTE", "0",
                         // a request whose process died is taken over by its retry after 5 s (not two minutes)
                         "HUZHU_SECURITY_IDEMPOTENCY_ABANDONED_AFTER", "PT5S"));
                 if (service.equals(PAYOUT)) {
@@ -98,5 +107,6 @@ final class DrillPlatform implements AutoCloseable {
             process.close();
         }
         bank.close();
+        stack.close();
     }
 }

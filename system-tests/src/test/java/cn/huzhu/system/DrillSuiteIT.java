@@ -137,7 +137,7 @@ class DrillSuiteIT {
             }));
         }
         drills.add(new Drill("rebuild", platform -> {
-            Calls.Answer rebuilt = new Calls(SystemTokens.STAFF).post(platform.url(DrillPlatform.REPORTING) + "/api/admin/projections/all/rebuild", null);
+            Calls.Answer rebuilt = new Calls(platform.staff).post(platform.url(DrillPlatform.REPORTING) + "/api/admin/projections/all/rebuild", null);
             assertThat(rebuilt.status()).as(rebuilt.body()).isEqualTo(200);
             return "every projection rebuilt and swapped in during the load (" + rebuilt.json().path("recordsReplayed").asLong() + " records replayed)";
         }));
