@@ -5,6 +5,7 @@ import cn.huzhu.contracts.claims.ClaimRejected;
 import cn.huzhu.contracts.claims.ClaimRevoked;
 import cn.huzhu.contracts.enrollment.EnrollmentTargetSet;
 import cn.huzhu.contracts.enrollment.MemberBankAccountRegistered;
+import cn.huzhu.contracts.enrollment.MemberContactRegistered;
 import cn.huzhu.contracts.enrollment.MemberEnrolled;
 import cn.huzhu.contracts.enrollment.MemberRegistered;
 import cn.huzhu.contracts.enrollment.PlanVersionPublished;
@@ -36,6 +37,7 @@ public final class ContractRecords {
             PremiumCollected.class,
             PremiumCollectionFailed.class,
             MemberBankAccountRegistered.class,
+            MemberContactRegistered.class,
             EnrollmentTargetSet.class,
             EnrollmentBatchSubmitted.class,
             EnrollmentBatchProcessed.class,

@@ -22,6 +22,12 @@ public final class Topics {
      */
     public static final String BANK_ACCOUNTS = "huzhu.enrollment.bank-accounts.v1";
 
+    /**
+     * {@code MemberContactRegistered}, keyed by member id: the phones members are told on, on a topic of their own so that
+     * only the notice sender (payout-service) may read them.
+     */
+    public static final String CONTACTS = "huzhu.enrollment.contacts.v1";
+
     /** {@code ClaimApproved}, {@code ClaimRejected} and {@code ClaimRevoked}, keyed by member id. */
     public static final String CLAIMS = "huzhu.claims.decisions.v1";
 

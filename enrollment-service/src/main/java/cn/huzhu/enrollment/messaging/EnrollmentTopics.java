@@ -19,6 +19,7 @@ public class EnrollmentTopics {
                 TopicBuilder.name(Topics.UNITS).partitions(partitions).replicas(replicas).configs(Topics.EVENT_TOPIC_CONFIG).build(),
                 TopicBuilder.name(Topics.MEMBERS).partitions(partitions).replicas(replicas).configs(Topics.EVENT_TOPIC_CONFIG).build(),
                 TopicBuilder.name(Topics.TARGETS).partitions(partitions).replicas(replicas).configs(Topics.EVENT_TOPIC_CONFIG).build(),
-                TopicBuilder.name(Topics.BANK_ACCOUNTS).partitions(partitions).replicas(replicas).configs(Topics.EVENT_TOPIC_CONFIG).build());
+                TopicBuilder.name(Topics.BANK_ACCOUNTS).partitions(partitions).replicas(replicas).configs(Topics.EVENT_TOPIC_CONFIG).build(),
+                TopicBuilder.name(Topics.CONTACTS).partitions(partitions).replicas(replicas).configs(Topics.EVENT_TOPIC_CONFIG).build());
     }
 }

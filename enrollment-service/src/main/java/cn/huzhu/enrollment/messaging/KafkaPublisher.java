@@ -14,6 +14,8 @@ import cn.huzhu.enrollment.command.MemberEnrolledEvent;
 import cn.huzhu.enrollment.command.MemberRegisteredEvent;
 import cn.huzhu.enrollment.command.BankAccountRegisteredEvent;
 import cn.huzhu.contracts.enrollment.MemberBankAccountRegistered;
+import cn.huzhu.contracts.enrollment.MemberContactRegistered;
+import java.nio.charset.StandardCharsets;
 import cn.huzhu.enrollment.command.PlanVersionRegisteredEvent;
 import cn.huzhu.enrollment.command.PremiumCollectedEvent;
 import cn.huzhu.enrollment.command.PremiumCollectionFailedEvent;
@@ -71,6 +73,14 @@ public class KafkaPublisher {
                 .setCategory(e.category().name()).setGender(e.gender().name()).setBirthDate(e.birthDate())
                 .setServiceCard(e.serviceCard()).setRealNameVerified(e.realNameVerified()).setRegisteredOn(e.registeredOn())
                 .build());
+        if (e.phone() != null && !e.phone().isBlank()) {
+            // the phone goes only to the notice sender, on a topic of its own; its id is derived from the event's, so a
+            // batch sent again carries the same id
+            send(Topics.CONTACTS, e.memberId(), MemberContactRegistered.newBuilder()
+                    .setEventId(UUID.nameUUIDFromBytes((message.getIdentifier() + "/contact").getBytes(StandardCharsets.UTF_8))).setOccurredAt(at)
+                    .setMemberId(UUID.fromString(e.memberId())).setPhone(e.phone().strip())
+                    .build());
+        }
     }
 
     @EventHandler

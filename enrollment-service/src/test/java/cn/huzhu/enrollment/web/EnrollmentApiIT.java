@@ -12,6 +12,8 @@ import cn.huzhu.enrollment.IntegrationTestSupport;
 import cn.huzhu.identity.BankAccounts;
 import cn.huzhu.identity.IdNumbers;
 import cn.huzhu.contracts.enrollment.MemberBankAccountRegistered;
+import cn.huzhu.contracts.enrollment.MemberContactRegistered;
+import cn.huzhu.contracts.enrollment.MemberRegistered;
 import cn.huzhu.localstack.LocalStack;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -300,6 +302,11 @@ class EnrollmentApiIT extends IntegrationTestSupport {
         assertThat(published.getPhone()).isEqualTo("13800001234");
         assertThat(published.getEffectiveFrom()).isEqualTo(LocalDate.parse(TODAY).plusDays(3));
         assertThat(published.getByMember()).as("the member is told").isFalse();
+        // the phone of the member's registration goes to the notice sender on a topic of its own, and nowhere else
+        MemberContactRegistered contact = (MemberContactRegistered) consumeRecordsOf(Topics.CONTACTS, memberId,
+                r -> r instanceof MemberContactRegistered, 1).get(0);
+        assertThat(contact.getPhone()).isEqualTo("13800001234");
+        assertThat(consumeRecordsOf(memberId, r -> r instanceof MemberRegistered, 1).get(0).toString()).doesNotContain("13800001234");
 
         Api.Response byMember = api.as(LocalStack.shared().tokens().token("member-40", "MEMBER", memberId, null, null))
                 .put("/api/members/" + memberId + "/bank-account", Map.of("bankName", "中国银行", "accountType", "CARD", "number", BankAccounts.card(8),
