@@ -47,6 +47,13 @@ public final class ServiceProcess implements AutoCloseable, Supervisor.Supervise
         return start(name, jar, port, environment, log, jvmOptions, true);
     }
 
+    /** The same service started again with these settings changed (a rehearsal moving its business date on, for example). */
+    public ServiceProcess restart(Map<String, String> changed) {
+        Map<String, String> settings = new java.util.HashMap<>(environment);
+        settings.putAll(changed);
+        return start(name, jar, port, settings, log, jvmOptions, true);
+    }
+
     /** The exit code of a process that has ended, or null while it runs. */
     public Integer exitCode() {
         return process.isAlive() ? null : process.exitValue();

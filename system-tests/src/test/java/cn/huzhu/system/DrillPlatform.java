@@ -40,13 +40,19 @@ final class DrillPlatform implements AutoCloseable {
     private final Map<String, ServiceProcess> processes = new LinkedHashMap<>();
 
     DrillPlatform(Path logs) {
+        this(logs, Map.of());
+    }
+
+    /** With these settings added to every service's environment (a BUSINESS_DATE, for example). */
+    DrillPlatform(Path logs, Map<String, String> settings) {
         Path root = Path.of(System.getProperty("huzhu.root", "..")).toAbsolutePath().normalize();
         List<String> jvm = new ArrayList<>(ServiceProcess.QUICK_START);
         jvm.add("-Dspring.kafka.consumer.properties.session.timeout.ms=10000");
         jvm.add("-Dspring.kafka.consumer.properties.heartbeat.interval.ms=3000");
         try {
             for (String service : SERVICES) {
-                Map<String, String> environment = new HashMap<>(Map.of("DATABASE_URL", stack.jdbcUrl(DATABASES.get(service)),
+                Map<String, String> environment = new HashMap<>(settings);
+                environment.putAll(Map.of("DATABASE_URL", stack.jdbcUrl(DATABASES.get(service)),
                         "KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers(), "JWT_JWK_SET_URI", stack.tokens().jwkSetUri(), "RATE_LIMIT_PER_MINUTE", "0",
                         // a request whose process died is taken over by its retry after 5 s (not two minutes)
                         "HUZHU_SECURITY_IDEMPOTENCY_ABANDONED_AFTER", "PT5S"));
@@ -82,6 +88,16 @@ final class DrillPlatform implements AutoCloseable {
         }
         again.awaitHealthy(Duration.ofMinutes(3));
         return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /** Stopped (SIGTERM) and started again with these settings changed, and waited for until healthy. */
+    void restartWith(String service, Map<String, String> changed) {
+        process(service).close();
+        ServiceProcess again = process(service).restart(changed);
+        synchronized (this) {
+            processes.put(service, again);
+        }
+        again.awaitHealthy(Duration.ofMinutes(3));
     }
 
     /** SIGSTOP for {@code pause}, then SIGCONT. */

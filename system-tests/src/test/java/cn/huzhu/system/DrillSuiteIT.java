@@ -41,7 +41,7 @@ class DrillSuiteIT {
     /** Load before the fault and after it, before the load stops and the invariants are read. */
     private static final Duration STEADY = Duration.ofSeconds(Integer.getInteger("drill.steady-seconds", FULL ? 20 : 8));
     /** The topics the services read: each gets poison, and the services' own records on them are delivered twice at 5 %. */
-    private static final List<String> READ = List.of(Topics.PLANS, Topics.UNITS, Topics.TARGETS, Topics.MEMBERS, Topics.BANK_ACCOUNTS, Topics.CLAIMS,
+    private static final List<String> READ = List.of(Topics.PLANS, Topics.UNITS, Topics.TARGETS, Topics.MEMBERS, Topics.BANK_ACCOUNTS, Topics.CONTACTS, Topics.CLAIMS,
             Topics.PAYOUTS, Topics.REGIONAL_ENROLLMENT_BATCHES, Topics.REGIONAL_HOSPITAL_SETTLEMENTS);
 
     private interface Fault {
@@ -59,7 +59,7 @@ class DrillSuiteIT {
         Files.createDirectories(report.getParent());
         List<String> lines = new ArrayList<>();
         try (DrillPlatform platform = new DrillPlatform(logs);
-             Redeliveries redeliveries = new Redeliveries(platform.stack.bootstrapServers(), READ.subList(0, 7), 0.05);
+             Redeliveries redeliveries = new Redeliveries(platform.stack.bootstrapServers(), READ.subList(0, 8), 0.05);
              DrillLoad load = new DrillLoad(platform, 2, 100)) {
             DrillChecks checks = new DrillChecks(platform, load, since);
             // -Ddrill.only=freeze-payout-service,rebuild runs those drills alone

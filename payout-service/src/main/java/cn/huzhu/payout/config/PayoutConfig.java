@@ -21,11 +21,14 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import cn.huzhu.payout.notify.RenewalSettings;
 import org.springframework.context.annotation.Import;
 
 /** The event store and token store are those of every event-sourced service ({@link AxonPostgresConfig}). */
 @Configuration(proxyBeanMethods = false)
 @Import(AxonPostgresConfig.class)
+@EnableConfigurationProperties(RenewalSettings.class)
 public class PayoutConfig {
 
     /** Days of the business (batches, decisions) are days in Shanghai. */

@@ -5,6 +5,7 @@ import cn.huzhu.contracts.Topics;
 import cn.huzhu.contracts.enrollment.MemberBankAccountRegistered;
 import cn.huzhu.payout.query.BankAccounts;
 import org.apache.avro.specific.SpecificRecord;
+import cn.huzhu.payout.notify.MemberNotices;
 import cn.huzhu.payout.notify.PayoutNotifications;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -29,10 +30,12 @@ public class BankAccountListener {
 
     private final BankAccounts accounts;
     private final PayoutNotifications notices;
+    private final MemberNotices memberNotices;
 
-    public BankAccountListener(BankAccounts accounts, PayoutNotifications notices) {
+    public BankAccountListener(BankAccounts accounts, PayoutNotifications notices, MemberNotices memberNotices) {
         this.accounts = accounts;
         this.notices = notices;
+        this.memberNotices = memberNotices;
     }
 
     @KafkaListener(id = GROUP, topics = Topics.BANK_ACCOUNTS)
@@ -43,6 +46,10 @@ public class BankAccountListener {
             accounts.apply(registered);
             if (!registered.getByMember()) {
                 notices.accountChanged(registered);
+            }
+            if (registered.getPhone() != null) {
+                // a member without a phone of their own on record is told on the account's
+                memberNotices.phoneKnown(registered.getMemberId());
             }
         }
     }

@@ -5,6 +5,7 @@ import static cn.huzhu.security.Role.MEMBER;
 import static cn.huzhu.security.Role.SCHEME_ADMIN;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
 
 import cn.huzhu.security.EndpointRules;
 import cn.huzhu.security.PlatformSecurityConfig;
@@ -32,6 +33,9 @@ public class AccessRules {
                 .allow(POST, "/api/batches/*/reconciliation", FINANCE)
                 .allow(GET, "/api/recoveries/*", MEMBER, FINANCE, SCHEME_ADMIN)
                 .allow(POST, "/api/recoveries/*/repayments", FINANCE)
+                .allow(GET, "/api/notices/*", MEMBER, SCHEME_ADMIN)
+                .allow(PUT, "/api/notices/*/preferences", MEMBER, SCHEME_ADMIN)
+                .allow(POST, "/api/notices/renewal-reminders", SCHEME_ADMIN)
                 .allow(POST, "/api/dead-letters/replay", SCHEME_ADMIN)
                 .open(POST, "/api/bank/confirmations");
     }
