@@ -137,6 +137,13 @@
     });
   }
 
+  function renderRenewals(report, byUnit) {
+    $('kpi-renewal').textContent = report.total.rate ? report.total.rate + '%' : '–';
+    $('renewals-key').textContent = byUnit ? '所属单位' : '系统';
+    const cells = (r) => [r.name, text(r.district), count(r.enrolled), count(r.renewed), text(r.rate)];
+    fillRows('table-renewals', report.rows.map(cells), cells(report.total));
+  }
+
   function renderRatios(rows, byUnit) {
     $('ratios-key').textContent = byUnit ? '单位' : '区县';
     const name = (r) => (byUnit ? (r.unitName || r.unitId) : r.district);
@@ -195,13 +202,14 @@
     $('error').hidden = true;
     try {
       const byUnit = f.district !== '';
-      const [enrollment, targets, ratios, plans, funds, claims] = await Promise.all([
+      const [enrollment, targets, ratios, plans, funds, claims, renewals] = await Promise.all([
         get('/district-enrollment', { year: f.year }),
         get('/targets', { year: f.year, district: f.district }),
         get('/payout-ratios', { year: f.year, by: byUnit ? 'unit' : 'district', district: f.district, planId: f.plan }),
         get('/payout-ratios', { year: f.year, by: 'plan' }),
         get('/fund-position', { year: f.year, planId: f.plan }),
         get('/claims', { year: f.year, by: 'month', district: f.district, planId: f.plan }),
+        get('/renewals', { year: f.year, by: byUnit ? 'unit' : 'district', district: f.district, planId: f.plan }),
       ]);
       setOptions($('district'), enrollment.rows.map((r) => r.district));
       setOptions($('plan'), plans.map((p) => p.planId));
@@ -210,6 +218,7 @@
       renderRatios(ratios, byUnit);
       renderFund(funds);
       renderClaims(claims);
+      renderRenewals(renewals, byUnit);
       document.body.dataset.state = 'ready';
     } catch (e) {
       if (e instanceof SignedOut) {
@@ -296,6 +305,7 @@
       const report = a.dataset.report;
       const params = { year: f.year, format: 'xlsx' };
       if (report === 'targets' || report === 'claims') params.district = f.district;
+      if (report === 'renewals') Object.assign(params, { by: f.district ? 'unit' : 'district', district: f.district, planId: f.plan });
       if (report === 'payout-ratios') Object.assign(params, { by: f.district ? 'unit' : 'district', district: f.district, planId: f.plan });
       if (report === 'fund-position' || report === 'claims') params.planId = f.plan;
       if (report === 'claims') params.by = 'month';

@@ -30,7 +30,8 @@ public class TargetCompletionProjection {
     }
 
     /** The projection's tables, live (a rebuild fills the same names with a suffix and swaps them in). */
-    public static final List<String> TABLES = List.of("unit_directory", "enrollment_target", "unit_year_enrollment", "target_processed_event");
+    public static final List<String> TABLES = List.of("unit_directory", "enrollment_target", "unit_year_enrollment", "renewal_enrolment",
+            "target_processed_event");
 
     public void apply(List<Event> events) {
         apply(events, Target.LIVE);
@@ -44,7 +45,15 @@ public class TargetCompletionProjection {
         Map<UUID, Object[]> units = new LinkedHashMap<>();
         Map<String, EnrollmentTargetSet> targets = new LinkedHashMap<>();
         Map<List<Object>, Object[]> enrolled = new LinkedHashMap<>();
+        List<Object[]> enrolments = new ArrayList<>();
+        List<Object[]> collected = new ArrayList<>();
         for (Event event : fresh) {
+            if (event.record() instanceof MemberEnrolled e) {
+                enrolments.add(new Object[] {e.getEnrollmentId(), e.getMemberId(), e.getUnitId(), e.getDistrict(), e.getPlanId(), e.getCoverageStart(),
+                        e.getCoverageEnd(), DistrictEnrollmentProjection.inForce(e)});
+            } else if (event.record() instanceof PremiumCollected c) {
+                collected.add(new Object[] {c.getCoverageStart(), c.getCoverageEnd(), c.getEnrollmentId()});
+            }
             if (event.record() instanceof UnitRegistered unit) {
                 units.put(unit.getUnitId(), new Object[] {unit.getUnitId(), unit.getName(), unit.getDistrict(), unit.getNature()});
             } else if (event.record() instanceof EnrollmentTargetSet target) {
@@ -75,6 +84,16 @@ public class TargetCompletionProjection {
                      as e (year, unit_id, plan_id, district, enrolled) values (?, ?, ?, ?, ?)
                     on conflict (year, unit_id, plan_id) do update set enrolled = e.enrolled + excluded.enrolled""",
                     new ArrayList<>(enrolled.values()));
+        }
+        if (!enrolments.isEmpty()) {
+            jdbc.batchUpdate("insert into " + tables.table("renewal_enrolment") + """
+                     (enrollment_id, member_id, unit_id, district, plan_id, coverage_start, coverage_end, paid)
+                    values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (enrollment_id) do nothing""", enrolments);
+        }
+        if (!collected.isEmpty()) {
+            // after the inserts: an enrolment and its collection may come in one poll
+            jdbc.batchUpdate("update " + tables.table("renewal_enrolment") + " set paid = true, coverage_start = ?, coverage_end = ? where enrollment_id = ?",
+                    collected);
         }
         return fresh.size();
     }

@@ -9,6 +9,7 @@ import cn.huzhu.reporting.query.DistrictEnrollmentReport;
 import cn.huzhu.reporting.query.PayoutRatioQueries;
 import cn.huzhu.reporting.query.PayoutRatioQueries.By;
 import cn.huzhu.reporting.query.ProjectionTables;
+import cn.huzhu.reporting.query.RenewalRateQueries;
 import cn.huzhu.reporting.query.TargetCompletionQueries;
 import cn.huzhu.reporting.query.TargetCompletionReport;
 import java.math.BigDecimal;
@@ -37,13 +38,15 @@ public class ExportController {
     private final TargetCompletionQueries targets;
     private final PayoutRatioQueries ratios;
     private final ClaimsActivityQueries claims;
+    private final RenewalRateQueries renewals;
 
     public ExportController(DistrictEnrollmentQueries districts, TargetCompletionQueries targets, PayoutRatioQueries ratios,
-                            ClaimsActivityQueries claims) {
+                            ClaimsActivityQueries claims, RenewalRateQueries renewals) {
         this.districts = districts;
         this.targets = targets;
         this.ratios = ratios;
         this.claims = claims;
+        this.renewals = renewals;
     }
 
     /** Who paid premiums, as the fund tables name them. */
@@ -82,6 +85,31 @@ public class ExportController {
     public ResponseEntity<byte[]> fundPosition(@RequestParam int year, @RequestParam(required = false) String planId,
                                                @RequestParam(defaultValue = "xlsx") String format) {
         return file(year + "年度互助保障资金收支情况", Format.of(format), fundPosition(ReportParameters.year(year), ReportParameters.optional(planId)));
+    }
+
+    @GetMapping("/renewals/export")
+    public ResponseEntity<byte[]> renewals(@RequestParam int year, @RequestParam(defaultValue = "district") String by,
+                                           @RequestParam(required = false) String district, @RequestParam(required = false) String planId,
+                                           @RequestParam(defaultValue = "xlsx") String format) {
+        return file(year + "年度互助保障续保率", Format.of(format), renewals(ReportParameters.year(year), RenewalRateQueries.By.parse(by),
+                ReportParameters.district(district), ReportParameters.optional(planId)));
+    }
+
+    /** The renewal rate: one row per unit, district or plan, then the total. */
+    public ExportTable renewals(int year, RenewalRateQueries.By by, String district, String planId) {
+        RenewalRateQueries.Report report = renewals.renewalRate(year, by, district, planId);
+        String what = switch (by) {
+            case UNIT -> "单位";
+            case DISTRICT -> "系统";
+            case PLAN -> "险种";
+        };
+        List<List<Object>> rows = new ArrayList<>();
+        for (RenewalRateQueries.Row r : report.rows()) {
+            rows.add(Arrays.asList(r.name(), r.district(), r.enrolled(), r.renewed(), r.rate()));
+        }
+        RenewalRateQueries.Row total = report.total();
+        rows.add(Arrays.asList(total.name(), total.district(), total.enrolled(), total.renewed(), total.rate()));
+        return new ExportTable(year + "年度续保率", List.of(what, "区县", (year - 1) + "年度参保人次", "续保人次", "续保率%"), rows);
     }
 
     /** Claims by the dimensions asked for (in the order plan, type, district, month), then the figures. */
