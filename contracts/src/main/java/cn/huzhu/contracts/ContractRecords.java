@@ -1,6 +1,7 @@
 package cn.huzhu.contracts;
 
 import cn.huzhu.contracts.claims.ClaimApproved;
+import cn.huzhu.contracts.claims.ClaimReferredForReview;
 import cn.huzhu.contracts.claims.ClaimRejected;
 import cn.huzhu.contracts.claims.ClaimRevoked;
 import cn.huzhu.contracts.enrollment.EnrollmentTargetSet;
@@ -44,6 +45,7 @@ public final class ContractRecords {
             ClaimApproved.class,
             ClaimRejected.class,
             ClaimRevoked.class,
+            ClaimReferredForReview.class,
             HospitalSettlementSubmitted.class,
             HospitalSettlementReversed.class,
             HospitalSettlementAnswered.class,

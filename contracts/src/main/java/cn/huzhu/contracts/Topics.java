@@ -28,7 +28,7 @@ public final class Topics {
      */
     public static final String CONTACTS = "huzhu.enrollment.contacts.v1";
 
-    /** {@code ClaimApproved}, {@code ClaimRejected} and {@code ClaimRevoked}, keyed by member id. */
+    /** {@code ClaimApproved}, {@code ClaimRejected}, {@code ClaimRevoked} and {@code ClaimReferredForReview}, keyed by member id. */
     public static final String CLAIMS = "huzhu.claims.decisions.v1";
 
     /**

@@ -289,6 +289,10 @@ class PayoutIT extends PayoutTestSupport implements AccessMatrixContract, ApiFuz
         await().atMost(Duration.ofSeconds(20)).until(() -> get("/api/recoveries/" + m[0]).status == 200);
         assertThat(statuses(claim)).containsExactly("REVOKED");
         assertThat(get("/api/recoveries/" + m[0]).body.get("outstanding").asText()).isEqualTo("1000.00");
+        // told once that the money is owed back, though the revocation came twice
+        await().atMost(Duration.ofSeconds(20)).until(() -> smsTo(m[2]).stream().anyMatch(t -> t.contains("需退回")));
+        assertThat(smsTo(m[2])).filteredOn(t -> t.contains("需退回")).singleElement().isEqualTo(
+                "【职工互助】您已领取的互助保障金中有1000.00元因申请被撤销需退回（尚欠1000.00元）。请联系所在工会办理退回；今后给付您的互助金将先抵扣此款。");
 
         String next = UUID.randomUUID().toString();
         String nextEnrollment = UUID.randomUUID().toString();

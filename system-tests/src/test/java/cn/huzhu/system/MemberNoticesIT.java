@@ -87,7 +87,15 @@ class MemberNoticesIT {
             // co-pay 4 000.50 × 80 % rounded down = 3 200, plus 7 days × 25 = 175
             expected.put("CLAIM_APPROVED", "【职工互助】您" + submitted.getYear() + "年" + submitted.getMonthValue() + "月" + submitted.getDayOfMonth()
                     + "日提交的互助金申请已核准，金额3375.00元，将汇入您登记的银行卡。");
-            awaitNotices(payout, staff, member, n -> n.size() >= 4);
+            // a second stay whose benefit (80 % of a 30 000 co-pay, 24 000 and 250 a day) is above what claims decides alone
+            Calls.Answer large = staff.post(platform.url(DrillPlatform.CLAIMS) + "/api/claims", Map.of("memberId", member, "type", "HOSPITALIZATION",
+                    "eventDate", "2025-08-01", "dischargeDate", "2025-08-11", "hospitalDays", 10, "bill", Map.of("total", "45000.00",
+                            "pooledFundPaid", "14000.00", "deductible", "1000.00", "coPay", "30000.00", "selfFunded", "0")));
+            assertThat(large.text("/status")).as(large.body()).isEqualTo("IN_REVIEW");
+            java.time.LocalDate received = java.time.LocalDate.parse(large.text("/submittedOn"));
+            expected.put("CLAIM_IN_REVIEW", "【职工互助】您" + received.getYear() + "年" + received.getMonthValue() + "月" + received.getDayOfMonth()
+                    + "日提交的互助金申请已受理，需经工会审核后给付，审核结果将另行通知。");
+            awaitNotices(payout, staff, member, n -> n.size() >= 5);
 
             // killed before its payout is sent (or while it is), then started again
             platform.killAndRestart(DrillPlatform.PAYOUT);

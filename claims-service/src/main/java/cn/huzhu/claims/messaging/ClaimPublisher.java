@@ -8,6 +8,7 @@ import cn.huzhu.claims.command.ClaimStatus;
 import cn.huzhu.contracts.Topics;
 import cn.huzhu.contracts.claims.ApprovedBenefit;
 import cn.huzhu.contracts.claims.ClaimApproved;
+import cn.huzhu.contracts.claims.ClaimReferredForReview;
 import cn.huzhu.contracts.claims.SettledAtHospital;
 import cn.huzhu.contracts.claims.ClaimRejected;
 import cn.huzhu.contracts.claims.ClaimRevoked;
@@ -40,7 +41,16 @@ public class ClaimPublisher {
     @EventHandler
     void on(ClaimAdjudicatedEvent e, EventMessage<?> message, @Timestamp Instant at) {
         UUID eventId = UUID.fromString(message.getIdentifier());
-        if (e.status() == ClaimStatus.IN_REVIEW || e.status() == ClaimStatus.PENDING_COVERAGE) {
+        if (e.status() == ClaimStatus.PENDING_COVERAGE) {
+            return;
+        }
+        if (e.status() == ClaimStatus.IN_REVIEW) {
+            // told to the member (its notice); the reasons stay here: they may name the condition
+            outbox.send(Topics.CLAIMS, e.memberId(), ClaimReferredForReview.newBuilder()
+                    .setEventId(eventId).setOccurredAt(at)
+                    .setClaimId(UUID.fromString(e.claimId())).setMemberId(UUID.fromString(e.memberId()))
+                    .setType(e.claim().type().name()).setEventDate(e.claim().eventDate()).setSubmittedOn(e.submittedOn())
+                    .build());
             return;
         }
         if (e.status() == ClaimStatus.APPROVED) {

@@ -9,6 +9,7 @@ public enum NoticeKind {
     PREMIUM_COLLECTED(true),
     PREMIUM_COLLECTION_FAILED(true),
     CLAIM_APPROVED(true),
+    CLAIM_IN_REVIEW(true),
     CLAIM_REJECTED(true),
     PAYOUT_SUCCEEDED(false),
     PAYOUT_ACCOUNT_REJECTED(false),

@@ -6,7 +6,9 @@ import static cn.huzhu.payout.notify.MemberNotices.yuan;
 import cn.huzhu.contracts.EventCodec;
 import cn.huzhu.contracts.Topics;
 import cn.huzhu.contracts.claims.ClaimApproved;
+import cn.huzhu.contracts.claims.ClaimReferredForReview;
 import cn.huzhu.contracts.claims.ClaimRejected;
+import cn.huzhu.axon.BusinessClock;
 import cn.huzhu.contracts.enrollment.Funding;
 import cn.huzhu.contracts.enrollment.MemberContactRegistered;
 import cn.huzhu.contracts.enrollment.MemberEnrolled;
@@ -27,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The notices of what happens to a member elsewhere: their enrolment accepted, its premium collected or not, their claim
- * decided; and what the notices need to be written and sent: the members' phones (a topic only this service reads), the
+ * waiting for review or decided; and what the notices need to be written and sent: the members' phones (a topic only this service reads), the
  * plans' names, the enrolments the renewal reminders look at. One record at a time, in one transaction with its notice row,
  * so a record delivered again sends nothing; a record that cannot be read goes to the dead-letter topic.
  */
@@ -65,6 +67,9 @@ public class NoticeListener {
             notices.tell(e.getEventId().toString(), e.getMemberId(), NoticeKind.CLAIM_APPROVED, Map.of("date",
                     day(submitted(e.getSubmittedOn(), e.getDecidedOn())), "total", yuan(e.getTotal()),
                     "howPaid", e.getHospitalSettlement() != null ? "已在就诊结算时直接抵付" : "将汇入您登记的银行卡"));
+        } else if (event instanceof ClaimReferredForReview e) {
+            LocalDate submitted = e.getSubmittedOn() != null ? e.getSubmittedOn() : LocalDate.ofInstant(e.getOccurredAt(), BusinessClock.ZONE);
+            notices.tell(e.getEventId().toString(), e.getMemberId(), NoticeKind.CLAIM_IN_REVIEW, Map.of("date", day(submitted)));
         } else if (event instanceof ClaimRejected e) {
             notices.tell(e.getEventId().toString(), e.getMemberId(), NoticeKind.CLAIM_REJECTED, Map.of("date",
                     day(submitted(e.getSubmittedOn(), e.getDecidedOn())), "reason", ClaimReasons.plainWords(e.getCode())));

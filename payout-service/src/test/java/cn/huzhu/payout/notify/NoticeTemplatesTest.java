@@ -21,6 +21,7 @@ class NoticeTemplatesTest {
                 Map.entry(NoticeKind.PREMIUM_COLLECTED, Set.of("plan", "amount", "date", "start", "end")),
                 Map.entry(NoticeKind.PREMIUM_COLLECTION_FAILED, Set.of("plan", "date", "reason", "advice")),
                 Map.entry(NoticeKind.CLAIM_APPROVED, Set.of("date", "total", "howPaid")),
+                Map.entry(NoticeKind.CLAIM_IN_REVIEW, Set.of("date")),
                 Map.entry(NoticeKind.CLAIM_REJECTED, Set.of("date", "reason")),
                 Map.entry(NoticeKind.PAYOUT_SUCCEEDED, Set.of("amount", "card", "offset")),
                 Map.entry(NoticeKind.PAYOUT_ACCOUNT_REJECTED, Set.of("amount", "card")),
