@@ -22,6 +22,7 @@ import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -114,6 +115,16 @@ public class AxonPostgresConfig {
     @Bean
     public ConfigurerModule publicationLogInterceptor(PublicationLog publicationLog) {
         return configurer -> configurer.eventProcessing().registerHandlerInterceptor(PublicationLog.PROCESSOR, c -> publicationLog);
+    }
+
+    /**
+     * An event handler that fails (PostgreSQL or Kafka out of reach) fails its batch, which the processor tries again after
+     * a pause: Axon's default logs the failure and goes on to the next event, and the event would never be handled (a
+     * notice never sent, a recovery never opened).
+     */
+    @Bean
+    public ConfigurerModule failedHandlersAreRetried() {
+        return configurer -> configurer.eventProcessing().registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
     }
 
     /** The publication check ({@link PublicationCheck}), every {@code huzhu.publication.check-interval}. */

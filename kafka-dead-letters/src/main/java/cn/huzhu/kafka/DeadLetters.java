@@ -8,6 +8,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.kafka.core.KafkaOperations;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.RetryListener;
@@ -16,6 +19,8 @@ import org.springframework.util.backoff.FixedBackOff;
 
 /** The platform's one policy for records a consumer cannot apply. */
 public final class DeadLetters {
+
+    private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
 
     private DeadLetters() {
     }
@@ -36,8 +41,20 @@ public final class DeadLetters {
     public static DefaultErrorHandler errorHandler(KafkaOperations<?, ?> template, long retries, Duration interval, ConsumerWaits waits) {
         @SuppressWarnings("unchecked")
         KafkaOperations<Object, Object> raw = (KafkaOperations<Object, Object>) template;
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(raw,
+        DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(raw,
                 (record, ex) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
+        // The back-off is chosen at a record's first failure: a record that first failed for another reason and then met
+        // the outage would use up its few retries while PostgreSQL or Kafka is away. Whatever the retries, a record whose
+        // last failure is the infrastructure's is not dead-lettered: it is polled again, until it applies or fails for a
+        // reason of its own.
+        ConsumerRecordRecoverer recoverer = (record, ex) -> {
+            if (InfrastructureFaults.isInfrastructureDown(ex)) {
+                throw new IllegalStateException("Not dead-lettered: PostgreSQL or Kafka is out of reach; " + record.topic() + "-"
+                        + record.partition() + "@" + record.offset() + " is tried again", ex);
+            }
+            log.warn("Dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), ex.toString());
+            publisher.accept(record, ex);
+        };
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(interval.toMillis(), retries));
         handler.addNotRetryableExceptions(UndecodableRecordException.class, UnverifiedRecordException.class);
         handler.setBackOffFunction((record, ex) -> InfrastructureFaults.isInfrastructureDown(ex) ? unlimited() : null);

@@ -64,7 +64,8 @@ class DatabaseOutageIT {
                 await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
                         .until(() -> harness.succeeded(ids(before)) + harness.succeeded(ids(during)) == 200);
             } catch (org.awaitility.core.ConditionTimeoutException e) {
-                throw new AssertionError("Not every payout was paid after the outage: " + harness.unpaid(), e);
+                throw new AssertionError("Not every payout was paid after the outage: " + harness.unpaid() + "; dead-lettered keys of these members: "
+                        + deadLetteredKeys().stream().filter(members::contains).toList(), e);
             }
             List<PayoutHarness.Expected> expected = new ArrayList<>(before);
             expected.addAll(during);
