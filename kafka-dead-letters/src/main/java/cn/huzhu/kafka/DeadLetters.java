@@ -43,18 +43,7 @@ public final class DeadLetters {
         KafkaOperations<Object, Object> raw = (KafkaOperations<Object, Object>) template;
         DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(raw,
                 (record, ex) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
-        // The back-off is chosen at a record's first failure: a record that first failed for another reason and then met
-        // the outage would use up its few retries while PostgreSQL or Kafka is away. Whatever the retries, a record whose
-        // last failure is the infrastructure's is not dead-lettered: it is polled again, until it applies or fails for a
-        // reason of its own.
-        ConsumerRecordRecoverer recoverer = (record, ex) -> {
-            if (InfrastructureFaults.isInfrastructureDown(ex)) {
-                throw new IllegalStateException("Not dead-lettered: PostgreSQL or Kafka is out of reach; " + record.topic() + "-"
-                        + record.partition() + "@" + record.offset() + " is tried again", ex);
-            }
-            log.warn("Dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), ex.toString());
-            publisher.accept(record, ex);
-        };
+        ConsumerRecordRecoverer recoverer = unlessInfrastructureDown(publisher);
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(interval.toMillis(), retries));
         handler.addNotRetryableExceptions(UndecodableRecordException.class, UnverifiedRecordException.class);
         handler.setBackOffFunction((record, ex) -> InfrastructureFaults.isInfrastructureDown(ex) ? unlimited() : null);
@@ -74,6 +63,23 @@ public final class DeadLetters {
             }
         });
         return handler;
+    }
+
+    /**
+     * Dead-letters through {@code publisher} only a record whose last failure is its own. spring-kafka chooses a record's
+     * back-off at its first failure: a record that first failed for another reason and then met an outage would spend its
+     * few fixed retries on it. A record whose last failure is PostgreSQL or Kafka out of reach is refused here, and so is
+     * polled again, until it applies or fails for a reason of its own.
+     */
+    static ConsumerRecordRecoverer unlessInfrastructureDown(ConsumerRecordRecoverer publisher) {
+        return (record, ex) -> {
+            if (InfrastructureFaults.isInfrastructureDown(ex)) {
+                throw new IllegalStateException("Not dead-lettered: PostgreSQL or Kafka is out of reach; " + record.topic() + "-"
+                        + record.partition() + "@" + record.offset() + " is tried again", ex);
+            }
+            log.warn("Dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), ex.toString());
+            publisher.accept(record, ex);
+        };
     }
 
     private static ExponentialBackOff unlimited() {
