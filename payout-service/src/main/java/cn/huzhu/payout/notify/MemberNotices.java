@@ -36,6 +36,9 @@ public class MemberNotices {
     public record Notice(String eventId, NoticeKind kind, String text, Outcome outcome, String phone, Instant at) {
     }
 
+    /** What a plan is called until its record has come. */
+    static final String ANY_PLAN = "职工医疗互助保障";
+
     private final Notifier notifier;
     private final NoticeTemplates templates;
     private final BankAccounts accounts;
@@ -50,28 +53,37 @@ public class MemberNotices {
         this.clock = clock;
     }
 
-    /** Tells the member once per {@code eventId}, on the phone on record. */
-    public void tell(String eventId, UUID memberId, NoticeKind kind, Map<String, String> values) {
-        tell(eventId, memberId, kind, values, null);
+    /** The name of a plan for the notices' text (a generic one until the plan's record has come). */
+    public String planName(String planId) {
+        return jdbc.queryForList("select name from notice_plan where plan_id = ?", String.class, planId).stream().findFirst().orElse(ANY_PLAN);
     }
 
-    /** Tells the member once per {@code eventId}; on {@code phoneGiven} when not null, else on the phone on record. */
-    public void tell(String eventId, UUID memberId, NoticeKind kind, Map<String, String> values, String phoneGiven) {
+    /** Tells the member once per {@code eventId}, on the phone on record; answers whether this was the first time. */
+    public boolean tell(String eventId, UUID memberId, NoticeKind kind, Map<String, String> values) {
+        return tell(eventId, memberId, kind, values, null);
+    }
+
+    /**
+     * Tells the member once per {@code eventId}; on {@code phoneGiven} when not null, else on the phone on record. Answers
+     * whether this was the first time (false: the event's notice was recorded before, nothing is sent).
+     */
+    public boolean tell(String eventId, UUID memberId, NoticeKind kind, Map<String, String> values, String phoneGiven) {
         String text = templates.render(kind, values);
         String phone = phoneGiven != null && !phoneGiven.isBlank() ? phoneGiven : phoneOf(memberId).orElse(null);
         Outcome outcome = kind.optional() && optedOut(memberId) ? Outcome.OPTED_OUT : phone == null ? Outcome.WAITING_FOR_PHONE : Outcome.SENT;
         int first = jdbc.update("""
                 insert into notification_log (event_id, member_id, kind, sent_at, text, outcome, phone_masked)
                 values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""",
-                eventId, memberId, kind.name(), Timestamp.from(clock.instant()), text, outcome.name(), phone == null ? null : maskPhone(phone));
+                eventId, memberId, kind.name(), Timestamp.from(clock.instant()), text, outcome.name(), phone == null ? null : LoggingSmsNotifier.maskPhone(phone));
         if (first == 0) {
-            return;
+            return false;
         }
         if (outcome == Outcome.SENT) {
             notifier.send(phone, text);
         } else {
             log.info("{} notice of member {}: {}", kind, memberId, outcome);
         }
+        return true;
     }
 
     /** The member's phone arrived (or changed): kept, and the notices that waited for it sent now. */
@@ -92,7 +104,7 @@ public class MemberNotices {
         List<String> waiting = jdbc.queryForList("""
                 update notification_log set outcome = 'SENT', phone_masked = ?, sent_at = ?
                 where member_id = ? and outcome = 'WAITING_FOR_PHONE' returning text""", String.class,
-                maskPhone(phone), Timestamp.from(clock.instant()), memberId);
+                LoggingSmsNotifier.maskPhone(phone), Timestamp.from(clock.instant()), memberId);
         waiting.forEach(text -> notifier.send(phone, text));
     }
 
@@ -118,25 +130,12 @@ public class MemberNotices {
                 rs.getString(3), Outcome.valueOf(rs.getString(4)), rs.getString(5), rs.getTimestamp(6).toInstant()), memberId);
     }
 
-    /** Whether anything is known of the member here (a notice, a phone, an account, a choice). */
-    public boolean knows(UUID memberId) {
-        Boolean known = jdbc.queryForObject("""
-                select exists (select 1 from notification_log where member_id = ?) or exists (select 1 from member_contact where member_id = ?)
-                    or exists (select 1 from notice_preference where member_id = ?)""", Boolean.class, memberId, memberId, memberId);
-        return Boolean.TRUE.equals(known) || accounts.of(memberId).isPresent();
-    }
-
     private Optional<String> phoneOf(UUID memberId) {
         Optional<String> contact = jdbc.queryForList("select phone from member_contact where member_id = ?", String.class, memberId).stream().findFirst();
         if (contact.isPresent()) {
             return contact;
         }
         return accounts.of(memberId).map(BankAccounts.MemberAccount::phone).filter(p -> p != null && !p.isBlank());
-    }
-
-    /** 138****1234: the first three and the last four digits. */
-    public static String maskPhone(String phone) {
-        return LoggingSmsNotifier.maskPhone(phone);
     }
 
     /** Yuan with two decimals. */

@@ -61,7 +61,7 @@ public class NoticeListener {
         } else if (event instanceof PremiumCollected e) {
             collected(e);
         } else if (event instanceof PremiumCollectionFailed e) {
-            notices.tell(e.getEventId().toString(), e.getMemberId(), NoticeKind.PREMIUM_COLLECTION_FAILED, Map.of("plan", planName(e.getPlanId()),
+            notices.tell(e.getEventId().toString(), e.getMemberId(), NoticeKind.PREMIUM_COLLECTION_FAILED, Map.of("plan", notices.planName(e.getPlanId()),
                     "date", day(e.getFailedOn()), "reason", collectionFailure(e.getReason()), "advice", collectionAdvice(e.getReason())));
         } else if (event instanceof ClaimApproved e) {
             notices.tell(e.getEventId().toString(), e.getMemberId(), NoticeKind.CLAIM_APPROVED, Map.of("date",
@@ -84,7 +84,7 @@ public class NoticeListener {
                 on conflict (enrollment_id) do nothing""", e.getEnrollmentId(), e.getMemberId(), e.getPlanId(), e.getCoverageStart(),
                 e.getCoverageEnd(), paid);
         Map<String, String> values = new LinkedHashMap<>();
-        values.put("plan", planName(e.getPlanId()));
+        values.put("plan", notices.planName(e.getPlanId()));
         values.put("shares", String.valueOf(e.getShares()));
         values.put("start", day(e.getCoverageStart()));
         values.put("end", day(e.getCoverageEnd()));
@@ -97,7 +97,7 @@ public class NoticeListener {
     private void collected(PremiumCollected e) {
         jdbc.update("update notice_enrolment set paid = true, coverage_start = ?, coverage_end = ? where enrollment_id = ?",
                 e.getCoverageStart(), e.getCoverageEnd(), e.getEnrollmentId());
-        notices.tell(e.getEventId().toString(), e.getMemberId(), NoticeKind.PREMIUM_COLLECTED, Map.of("plan", planName(e.getPlanId()),
+        notices.tell(e.getEventId().toString(), e.getMemberId(), NoticeKind.PREMIUM_COLLECTED, Map.of("plan", notices.planName(e.getPlanId()),
                 "amount", yuan(e.getAmount()), "date", day(e.getCollectedOn()), "start", day(e.getCoverageStart()), "end", day(e.getCoverageEnd())));
     }
 
@@ -121,10 +121,6 @@ public class NoticeListener {
             case "PROVINCE" -> "省总工会";
             default -> "其他";
         };
-    }
-
-    private String planName(String planId) {
-        return jdbc.queryForList("select name from notice_plan where plan_id = ?", String.class, planId).stream().findFirst().orElse("职工医疗互助保障");
     }
 
     private static LocalDate submitted(LocalDate submittedOn, LocalDate decidedOn) {

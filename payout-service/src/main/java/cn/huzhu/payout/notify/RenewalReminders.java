@@ -30,7 +30,7 @@ public class RenewalReminders {
 
     private static final Logger log = LoggerFactory.getLogger(RenewalReminders.class);
 
-    private record Due(UUID enrollmentId, UUID memberId, String planId, LocalDate end) {
+    private record Due(UUID enrollmentId, UUID memberId, String planId, String plan, LocalDate end) {
     }
 
     private final JdbcTemplate jdbc;
@@ -65,12 +65,13 @@ public class RenewalReminders {
     public int remind() {
         LocalDate today = LocalDate.now(clock);
         List<Due> due = jdbc.query("""
-                select e.enrollment_id, e.member_id, e.plan_id, e.coverage_end from notice_enrolment e
+                select e.enrollment_id, e.member_id, e.plan_id, coalesce(p.name, ?) as plan, e.coverage_end
+                from notice_enrolment e left join notice_plan p on p.plan_id = e.plan_id
                 where e.paid and e.coverage_end >= ? and e.coverage_end <= ?
                   and not exists (select 1 from notice_enrolment r where r.member_id = e.member_id and r.plan_id = e.plan_id
                                   and r.coverage_start > e.coverage_start and r.coverage_start <= e.coverage_end + 1)
                 order by e.coverage_end, e.enrollment_id""", (rs, n) -> new Due(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                rs.getString(3), rs.getObject(4, LocalDate.class)), today, today.plusDays(settings.longest()));
+                rs.getString(3), rs.getString(4), rs.getObject(5, LocalDate.class)), MemberNotices.ANY_PLAN, today, today.plusDays(settings.longest()));
         int sent = 0;
         for (Due d : due) {
             long daysLeft = ChronoUnit.DAYS.between(today, d.end());
@@ -82,18 +83,10 @@ public class RenewalReminders {
             } else {
                 continue;
             }
-            String plan = jdbc.queryForList("select name from notice_plan where plan_id = ?", String.class, d.planId()).stream().findFirst()
-                    .orElse("职工医疗互助保障");
-            Map<String, String> values = kind == NoticeKind.RENEWAL_FIRST ? Map.of("plan", plan, "end", day(d.end()))
-                    : Map.of("plan", plan, "end", day(d.end()), "days", String.valueOf(daysLeft));
-            String key = kind.name() + ":" + d.enrollmentId();
-            boolean fresh = Boolean.TRUE.equals(transactions.execute(s -> {
-                boolean known = !jdbc.queryForList("select 1 from notification_log where event_id = ?", Integer.class, key).isEmpty();
-                if (!known) {
-                    notices.tell(key, d.memberId(), kind, values);
-                }
-                return !known;
-            }));
+            Map<String, String> values = kind == NoticeKind.RENEWAL_FIRST ? Map.of("plan", d.plan(), "end", day(d.end()))
+                    : Map.of("plan", d.plan(), "end", day(d.end()), "days", String.valueOf(daysLeft));
+            // one transaction per reminder: a send that fails takes its row back, and the next run sends it
+            boolean fresh = Boolean.TRUE.equals(transactions.execute(s -> notices.tell(kind.name() + ":" + d.enrollmentId(), d.memberId(), kind, values)));
             if (fresh) {
                 sent++;
             }
