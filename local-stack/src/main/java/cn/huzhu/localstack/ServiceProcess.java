@@ -14,21 +14,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** A service started from its executable jar as a process of its own, configured by environment variables. */
+/**
+ * A service started from its executable jar as a process of its own, configured by environment variables; or, with
+ * {@code -Dhuzhu.services=containers}, from its image as a container ({@link ServiceContainer}), which answers the same.
+ */
 public final class ServiceProcess implements AutoCloseable, Supervisor.Supervised {
 
     private final String name;
     private final int port;
+    /** Null when the service runs as a container. */
     private final Process process;
+    /** Null when the service runs as a process. */
+    private final ServiceContainer container;
     private final Path log;
     private final Path jar;
     private final Map<String, String> environment;
     private final List<String> jvmOptions;
 
-    private ServiceProcess(String name, int port, Process process, Path log, Path jar, Map<String, String> environment, List<String> jvmOptions) {
+    private ServiceProcess(String name, int port, Process process, ServiceContainer container, Path log, Path jar, Map<String, String> environment,
+                           List<String> jvmOptions) {
         this.name = name;
         this.port = port;
         this.process = process;
+        this.container = container;
         this.log = log;
         this.jar = jar;
         this.environment = Map.copyOf(environment);
@@ -44,6 +52,7 @@ public final class ServiceProcess implements AutoCloseable, Supervisor.Supervise
 
     /** The same service started again (after it died), its output appended to the same log. */
     public ServiceProcess restart() {
+        removeContainer();
         return start(name, jar, port, environment, log, jvmOptions, true);
     }
 
@@ -51,16 +60,34 @@ public final class ServiceProcess implements AutoCloseable, Supervisor.Supervise
     public ServiceProcess restart(Map<String, String> changed) {
         Map<String, String> settings = new java.util.HashMap<>(environment);
         settings.putAll(changed);
+        removeContainer();
         return start(name, jar, port, settings, log, jvmOptions, true);
     }
 
     /** The exit code of a process that has ended, or null while it runs. */
     public Integer exitCode() {
+        if (container != null) {
+            return container.exitCode();
+        }
         return process.isAlive() ? null : process.exitValue();
+    }
+
+    /** A container that has ended is removed before the service starts again. */
+    private void removeContainer() {
+        if (container != null && !container.isAlive()) {
+            container.close();
+        }
     }
 
     private static ServiceProcess start(String name, Path jar, int port, Map<String, String> environment, Path log, List<String> jvmOptions,
                                         boolean appendLog) {
+        if (ServiceContainer.selected()) {
+            Map<String, String> settings = new java.util.HashMap<>(environment);
+            settings.put("PORT", Integer.toString(port));
+            settings.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+            return new ServiceProcess(name, port, null, ServiceContainer.start(name, jar, settings, log, jvmOptions, appendLog), log, jar,
+                    environment, jvmOptions);
+        }
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("No jar for " + name + " at " + jar + "; build it first (./mvnw -DskipTests package)");
         }
@@ -79,7 +106,7 @@ public final class ServiceProcess implements AutoCloseable, Supervisor.Supervise
             builder.environment().putAll(environment);
             builder.environment().put("PORT", Integer.toString(port));
             builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
-            return new ServiceProcess(name, port, builder.start(), log, jar, environment, jvmOptions);
+            return new ServiceProcess(name, port, builder.start(), null, log, jar, environment, jvmOptions);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + name, e);
         }
@@ -110,12 +137,13 @@ public final class ServiceProcess implements AutoCloseable, Supervisor.Supervise
         return log;
     }
 
+    /** The process id on this host (a container's main process too). */
     public long pid() {
-        return process.pid();
+        return container != null ? container.pid() : process.pid();
     }
 
     public boolean isAlive() {
-        return process.isAlive();
+        return container != null ? container.isAlive() : process.isAlive();
     }
 
     /** Waits until actuator health says UP. */
@@ -123,8 +151,8 @@ public final class ServiceProcess implements AutoCloseable, Supervisor.Supervise
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+            if (!isAlive()) {
+                throw new IllegalStateException(name + " exited with " + exitCode() + "; see " + log);
             }
             try {
                 HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
@@ -160,6 +188,10 @@ public final class ServiceProcess implements AutoCloseable, Supervisor.Supervise
 
     /** Kills the process at once (SIGKILL): no shutdown hook runs, nothing is flushed. */
     public void kill() {
+        if (container != null) {
+            container.kill();
+            return;
+        }
         process.destroyForcibly();
         try {
             process.waitFor(30, TimeUnit.SECONDS);
@@ -170,11 +202,19 @@ public final class ServiceProcess implements AutoCloseable, Supervisor.Supervise
 
     /** Freezes the process (SIGSTOP): it holds its sockets and answers nothing, as a process stuck in a long pause would. */
     public void freeze() {
+        if (container != null) {
+            container.freeze();
+            return;
+        }
         signal("STOP");
     }
 
     /** Lets a frozen process run again (SIGCONT). */
     public void resume() {
+        if (container != null) {
+            container.resume();
+            return;
+        }
         signal("CONT");
     }
 
@@ -195,6 +235,10 @@ public final class ServiceProcess implements AutoCloseable, Supervisor.Supervise
     /** Stops the service as an operator would (SIGTERM, graceful shutdown), forcibly after 30 s. */
     @Override
     public void close() {
+        if (container != null) {
+            container.close();
+            return;
+        }
         process.destroy();
         try {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {

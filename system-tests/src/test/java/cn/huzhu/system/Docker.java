@@ -67,6 +67,16 @@ final class Docker {
         return DockerClientFactory.instance().client();
     }
 
+    /**
+     * With {@code -Dhuzhu.services=containers}, the services of a system test run as containers of their images: the
+     * calling test is skipped (or fails, when containers are required) unless an engine answers and the images are built.
+     */
+    static void requireIfServicesAreContainers() {
+        if ("containers".equals(System.getProperty("huzhu.services"))) {
+            require(SERVICE_IMAGES.subList(0, 4).stream().map(Docker::serviceImage).toList());
+        }
+    }
+
     static Path serviceImage(String module) {
         return ROOT.resolve(module).resolve("target/image").resolve(module + ".tar");
     }

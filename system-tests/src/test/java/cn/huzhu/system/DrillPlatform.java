@@ -45,6 +45,7 @@ final class DrillPlatform implements AutoCloseable {
 
     /** With these settings added to every service's environment (a BUSINESS_DATE, for example). */
     DrillPlatform(Path logs, Map<String, String> settings) {
+        Docker.requireIfServicesAreContainers();
         Path root = Path.of(System.getProperty("huzhu.root", "..")).toAbsolutePath().normalize();
         List<String> jvm = new ArrayList<>(ServiceProcess.QUICK_START);
         jvm.add("-Dspring.kafka.consumer.properties.session.timeout.ms=10000");

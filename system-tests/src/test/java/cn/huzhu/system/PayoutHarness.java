@@ -55,6 +55,7 @@ final class PayoutHarness implements AutoCloseable {
     private int starts;
 
     PayoutHarness(Path logs, List<String> jvmOptions, Map<String, String> settings) {
+        Docker.requireIfServicesAreContainers();
         this.logs = logs;
         this.jvmOptions = jvmOptions;
         Map<String, String> env = new HashMap<>(settings);

@@ -37,6 +37,7 @@ final class RunningPlatform implements AutoCloseable {
 
     /** With these settings added to every service's environment (e.g. the enrolment service's BUSINESS_DATE). */
     RunningPlatform(Path logs, List<String> jvmOptions, boolean withClaims, boolean rateLimited, Map<String, String> settings) {
+        Docker.requireIfServicesAreContainers();
         this.rateLimited = rateLimited;
         this.settings = Map.copyOf(settings);
         Path root = Path.of(System.getProperty("huzhu.root", "..")).toAbsolutePath().normalize();
