@@ -18,12 +18,8 @@ cp -L "$client/psql" "$client/pg_isready" "$out/usr/lib/postgresql/bin/"
 cp -L "$(command -v bash)" "$out/bin/bash"
 cp -L "$(command -v bash)" "$out/bin/sh"
 cp -L "$(command -v sleep)" "$out/bin/sleep"
-for elf in "$out"/usr/lib/postgresql/bin/* "$out/bin/bash" "$out/bin/sleep"; do
-  ldd "$elf" 2>/dev/null | grep -o '/[^ ]*' || true
-done | sort -u | while read -r lib; do
-  case "$lib" in "$out"*) continue ;; esac
-  [ -e "$lib" ] && cp -L --parents "$lib" "$out"
-done
+printf '%s\n' "$out"/usr/lib/postgresql/bin/* "$out/bin/bash" "$out/bin/sleep" \
+  | bash "$(dirname "$0")/../../deploy/images/shared-libraries.sh" "$out"
 printf 'root:x:0:0:root:/root:/sbin/nologin\npostgres:x:999:999:PostgreSQL:/var/lib/postgresql:/bin/bash\n' > "$out/etc/passwd"
 printf 'root:x:0:\npostgres:x:999:\n' > "$out/etc/group"
 printf 'hosts: files dns\npasswd: files\ngroup: files\n' > "$out/etc/nsswitch.conf"

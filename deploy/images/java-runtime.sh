@@ -28,12 +28,7 @@ cp -L "$(command -v bash)" "$out/bin/bash"
 # every shared library the runtime and bash need, at the path the loader looks for it (the services run headless:
 # the desktop's native libraries stay without their X11, sound and image dependencies)
 { find "$out/opt/java" -type f \( -name '*.so' -o -perm -u+x \) | grep -Ev 'awt_xawt|splashscreen|jsound|fontmanager|lcms|javajpeg|mlib_image|jawt'
-  echo "$out/bin/bash"; } | while read -r elf; do
-  ldd "$elf" 2>/dev/null | grep -o '/[^ ]*' || true
-done | sort -u | while read -r lib; do
-  case "$lib" in "$out"*) continue ;; esac
-  [ -e "$lib" ] && cp -L --parents "$lib" "$out"
-done
+  echo "$out/bin/bash"; } | bash "$(dirname "$0")/shared-libraries.sh" "$out"
 printf 'root:x:0:0:root:/root:/sbin/nologin\nhuzhu:x:10001:10001:huzhu:/home/huzhu:/sbin/nologin\n' > "$out/etc/passwd"
 printf 'root:x:0:\nhuzhu:x:10001:\n' > "$out/etc/group"
 printf 'hosts: files dns\n' > "$out/etc/nsswitch.conf"
