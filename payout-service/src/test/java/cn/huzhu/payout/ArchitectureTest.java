@@ -1,0 +1,36 @@
+package cn.huzhu.payout;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+@AnalyzeClasses(packages = "cn.huzhu.payout", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    /** Payouts and recoveries decide in plain Axon aggregates: no web, Kafka, JSON or published contract in them. */
+    @ArchTest
+    static final ArchRule commandModelIsFreeOfFrameworks = noClasses().that().resideInAPackage("..payout.command..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.persistence..",
+                    "org.apache.kafka..", "cn.huzhu.contracts..", "com.fasterxml.jackson..");
+
+    /** The bank is an edge: its gateway knows transfers and answers, nothing of payouts' commands, views or web. */
+    @ArchTest
+    static final ArchRule bankGatewayKnowsOnlyTheBank = noClasses().that().resideInAPackage("..payout.bank..")
+            .should().dependOnClassesThat().resideInAnyPackage("cn.huzhu.payout.command..", "cn.huzhu.payout.query..",
+                    "cn.huzhu.payout.web..", "cn.huzhu.payout.messaging..", "cn.huzhu.payout.dispatch..", "cn.huzhu.payout.notify..");
+
+    /** Controllers go through command gateways and query views, never straight to Kafka or the dispatcher's internals. */
+    @ArchTest
+    static final ArchRule controllersUseGatewaysAndViews = noClasses().that().resideInAPackage("..payout.web..")
+            .should().dependOnClassesThat().resideInAnyPackage("cn.huzhu.payout.messaging..", "org.apache.kafka..")
+            .orShould().dependOnClassesThat().haveSimpleNameEndingWith("Projection");
+
+    /** The published contracts' classes are read where records arrive or leave (messaging, notify, the query side's listeners), not in decisions, the bank or the web. */
+    @ArchTest
+    static final ArchRule contractsStayAtTheEdges = noClasses().that().resideInAnyPackage("..payout.command..", "..payout.bank..",
+                    "..payout.dispatch..", "..payout.web..")
+            .should().dependOnClassesThat().resideInAPackage("cn.huzhu.contracts..");
+}
