@@ -43,6 +43,22 @@ public abstract class PlatformProblems extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /**
+     * What every service answers alike once its own refusals are told: a {@link NotFoundException} 404, an
+     * {@link IllegalArgumentException} 400, anything else 500 (logged, the answer saying nothing of it).
+     */
+    protected ResponseEntity<ProblemDetail> common(RuntimeException ex) {
+        if (ex instanceof NotFoundException) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem(HttpStatus.NOT_FOUND, "not-found", "Not found", ex.getMessage()));
+        }
+        if (ex instanceof IllegalArgumentException) {
+            return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", ex.getMessage()));
+        }
+        org.slf4j.LoggerFactory.getLogger(getClass()).error("Unexpected failure: {}", ex.getClass().getName(), ex);
+        return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
+                "The request could not be completed"));
+    }
+
     /** A 400 naming the fields, at most {@value #MAX_ERRORS} of them. */
     public static ProblemDetail invalid(List<FieldError> errors) {
         List<FieldError> shown = errors.size() > MAX_ERRORS ? errors.subList(0, MAX_ERRORS) : errors;

@@ -18,7 +18,7 @@ final class Problems {
     }
 
     static String json(int status, String type, String title, String detail) {
-        return "{\"type\":\"https://huzhu.cn/problems/" + type + "\",\"title\":\"" + escape(title)
+        return "{\"type\":\"" + PlatformProblems.TYPE_BASE + type + "\",\"title\":\"" + escape(title)
                 + "\",\"status\":" + status + ",\"detail\":\"" + escape(detail) + "\"}";
     }
 

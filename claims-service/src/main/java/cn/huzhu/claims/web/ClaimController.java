@@ -1,5 +1,6 @@
 package cn.huzhu.claims.web;
 
+import cn.huzhu.security.NotFoundException;
 import cn.huzhu.claims.command.Actor;
 import cn.huzhu.claims.command.ClaimHandler;
 import cn.huzhu.security.Caller;

@@ -1,5 +1,6 @@
 package cn.huzhu.claims.web;
 
+import cn.huzhu.security.NotFoundException;
 import cn.huzhu.claims.command.ClaimNotApprovedException;
 import cn.huzhu.claims.command.DuplicateStayException;
 import cn.huzhu.claims.command.FourEyesException;
@@ -8,8 +9,6 @@ import cn.huzhu.claims.command.ClaimNotInReviewException;
 import cn.huzhu.axon.Conflicts;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -20,8 +19,6 @@ import cn.huzhu.security.PlatformProblems;
 /** Every error as RFC 9457 problem details; bad fields are named in {@code errors: [{field, message}]}. No personal data in messages. */
 @RestControllerAdvice
 public class ProblemHandler extends PlatformProblems {
-
-    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
     @ExceptionHandler(CommandExecutionException.class)
     ResponseEntity<ProblemDetail> commandFailed(CommandExecutionException ex) {
@@ -56,19 +53,11 @@ public class ProblemHandler extends PlatformProblems {
         if (ex instanceof ClaimNotInReviewException) {
             return ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT, "not-in-review", "Not in review", ex.getMessage()));
         }
-        if (ex instanceof NotFoundException) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem(HttpStatus.NOT_FOUND, "not-found", "Not found", ex.getMessage()));
-        }
-        if (ex instanceof IllegalArgumentException) {
-            return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", ex.getMessage()));
-        }
         if (ex instanceof ConcurrencyException) {
             return ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT, "concurrent-change", "Concurrent change",
                     "Another claim changed the same benefit account at the same time; send the claim again"));
         }
-        log.error("Unexpected failure: {}", ex.getClass().getName(), ex);
-        return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
-                "The request could not be completed"));
+        return common(ex);
     }
 
 }

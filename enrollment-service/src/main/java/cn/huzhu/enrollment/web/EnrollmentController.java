@@ -1,5 +1,6 @@
 package cn.huzhu.enrollment.web;
 
+import cn.huzhu.security.NotFoundException;
 import cn.huzhu.enrollment.command.BatchItemResult;
 import cn.huzhu.enrollment.command.CollectionMethod;
 import cn.huzhu.enrollment.command.EnrollMemberCommand;

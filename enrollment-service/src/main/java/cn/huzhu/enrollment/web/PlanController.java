@@ -1,5 +1,6 @@
 package cn.huzhu.enrollment.web;
 
+import cn.huzhu.security.NotFoundException;
 import cn.huzhu.enrollment.query.PlanQueries.FindPlanQuery;
 import cn.huzhu.enrollment.query.PlanQueries.FindPlansQuery;
 import cn.huzhu.enrollment.query.PlanQueries.PlanVersionView;

@@ -1,5 +1,6 @@
 package cn.huzhu.enrollment.web;
 
+import cn.huzhu.security.NotFoundException;
 import cn.huzhu.identity.InvalidBankAccountException;
 import cn.huzhu.identity.InvalidIdNumberException;
 import cn.huzhu.enrollment.command.MemberAlreadyRegisteredException;
@@ -12,8 +13,6 @@ import java.util.List;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -27,8 +26,6 @@ import cn.huzhu.security.PlatformProblems;
  */
 @RestControllerAdvice
 public class ProblemHandler extends PlatformProblems {
-
-    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
     @ExceptionHandler(RosterFiles.UnreadableRosterException.class)
     ResponseEntity<ProblemDetail> unreadableRoster(RosterFiles.UnreadableRosterException ex) {
@@ -98,15 +95,7 @@ public class ProblemHandler extends PlatformProblems {
             return ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT, "concurrent-change",
                     "Concurrent change", "The record was changed at the same time by another request; retry"));
         }
-        if (ex instanceof NotFoundException) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem(HttpStatus.NOT_FOUND, "not-found", "Not found", ex.getMessage()));
-        }
-        if (ex instanceof IllegalArgumentException) {
-            return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", ex.getMessage()));
-        }
-        log.error("Unexpected failure: {}", ex.getClass().getName(), ex);
-        return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
-                "The request could not be completed"));
+        return common(ex);
     }
 
 

@@ -1,5 +1,6 @@
 package cn.huzhu.enrollment.web;
 
+import cn.huzhu.security.NotFoundException;
 import cn.huzhu.enrollment.command.MemberCategory;
 import cn.huzhu.enrollment.command.RecordRosterPaymentCommand;
 import cn.huzhu.enrollment.command.RosterApplication;

@@ -1,5 +1,6 @@
 package cn.huzhu.enrollment.web;
 
+import cn.huzhu.security.NotFoundException;
 import cn.huzhu.enrollment.command.Actor;
 import cn.huzhu.enrollment.query.FindMemberQuery;
 import cn.huzhu.enrollment.query.FindUnitQuery;

@@ -1,5 +1,6 @@
 package cn.huzhu.payout.web;
 
+import cn.huzhu.security.NotFoundException;
 import cn.huzhu.payout.bank.BankGateway;
 import cn.huzhu.payout.bank.BankGateway.Answer;
 import cn.huzhu.payout.dispatch.PayoutDispatcher;

@@ -1,5 +1,6 @@
 package cn.huzhu.payout.web;
 
+import cn.huzhu.security.NotFoundException;
 import cn.huzhu.payout.notify.MemberNotices;
 import cn.huzhu.payout.notify.RenewalReminders;
 import cn.huzhu.security.Caller;

@@ -1,5 +1,6 @@
 package cn.huzhu.payout.web;
 
+import cn.huzhu.security.NotFoundException;
 import cn.huzhu.payout.command.PayoutStatus;
 import cn.huzhu.payout.dispatch.BatchReconciler;
 import cn.huzhu.payout.query.PayoutQueries;

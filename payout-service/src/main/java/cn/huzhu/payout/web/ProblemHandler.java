@@ -1,11 +1,10 @@
 package cn.huzhu.payout.web;
 
+import cn.huzhu.security.NotFoundException;
 import cn.huzhu.axon.Conflicts;
 import cn.huzhu.payout.bank.BankUnavailableException;
 import cn.huzhu.payout.command.RepaymentRefusedException;
 import org.axonframework.commandhandling.CommandExecutionException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -17,8 +16,6 @@ import cn.huzhu.security.PlatformProblems;
 @RestControllerAdvice
 public class ProblemHandler extends PlatformProblems {
 
-    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
-
     @ExceptionHandler(CommandExecutionException.class)
     ResponseEntity<ProblemDetail> commandFailed(CommandExecutionException ex) {
         return ex.getCause() instanceof RuntimeException cause && cause != ex ? translate(cause) : translate(ex);
@@ -26,16 +23,10 @@ public class ProblemHandler extends PlatformProblems {
 
     @ExceptionHandler({NotFoundException.class, IllegalArgumentException.class, RepaymentRefusedException.class, BankUnavailableException.class})
     ResponseEntity<ProblemDetail> translate(RuntimeException ex) {
-        if (ex instanceof NotFoundException) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem(HttpStatus.NOT_FOUND, "not-found", "Not found", ex.getMessage()));
-        }
         if (ex instanceof RepaymentRefusedException refused) {
             ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "repayment-refused", "Repayment refused", ex.getMessage());
             problem.setProperty("code", refused.code());
             return ResponseEntity.unprocessableContent().body(problem);
-        }
-        if (ex instanceof IllegalArgumentException) {
-            return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", ex.getMessage()));
         }
         if (ex instanceof BankUnavailableException) {
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(problem(HttpStatus.SERVICE_UNAVAILABLE, "bank-unavailable",
@@ -45,9 +36,7 @@ public class ProblemHandler extends PlatformProblems {
             return ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT, "concurrent-change", "Concurrent change",
                     "Another request changed the same record at the same time; send it again"));
         }
-        log.error("Unexpected failure: {}", ex.getClass().getName(), ex);
-        return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
-                "The request could not be completed"));
+        return common(ex);
     }
 
 }

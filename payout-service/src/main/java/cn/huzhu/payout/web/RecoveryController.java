@@ -1,5 +1,6 @@
 package cn.huzhu.payout.web;
 
+import cn.huzhu.security.NotFoundException;
 import cn.huzhu.axon.Conflicts;
 import cn.huzhu.payout.command.RecoveryAggregate;
 import cn.huzhu.payout.command.RecoveryCommands.RecordRepayment;

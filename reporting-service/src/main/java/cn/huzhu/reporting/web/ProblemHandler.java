@@ -1,8 +1,8 @@
 package cn.huzhu.reporting.web;
 
 import cn.huzhu.security.PlatformProblems;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 public class ProblemHandler extends PlatformProblems {
 
     @ExceptionHandler(IllegalArgumentException.class)
-    ProblemDetail badRequest(IllegalArgumentException ex) {
-        return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", ex.getMessage());
+    ResponseEntity<ProblemDetail> badRequest(IllegalArgumentException ex) {
+        return common(ex);
     }
 }
