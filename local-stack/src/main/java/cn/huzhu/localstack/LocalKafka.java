@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,8 +46,8 @@ public final class LocalKafka implements AutoCloseable {
             boolean temporary = logDir == null;
             Path dir = temporary ? Files.createTempDirectory("huzhu-kafka") : logDir;
             Files.createDirectories(dir);
-            int brokerPort = port > 0 ? port : freePort();
-            int controllerPort = freePort();
+            int brokerPort = port > 0 ? port : ServiceProcess.freePort();
+            int controllerPort = ServiceProcess.freePort();
             Properties props = config(brokerPort, controllerPort, dir);
             Path propsFile = dir.resolveSibling(dir.getFileName() + ".properties");
             try (OutputStream out = Files.newOutputStream(propsFile)) {
@@ -102,13 +101,6 @@ public final class LocalKafka implements AutoCloseable {
                 new PrintStream(output, true, StandardCharsets.UTF_8));
         if (status != 0) {
             throw new IllegalStateException("Formatting the Kafka log directory failed: " + output.toString(StandardCharsets.UTF_8));
-        }
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
         }
     }
 

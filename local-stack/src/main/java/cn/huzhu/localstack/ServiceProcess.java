@@ -112,13 +112,24 @@ public final class ServiceProcess implements AutoCloseable, Supervisor.Supervise
         }
     }
 
-    /** A port nothing listens on now, for a service (or server) started next. */
+    /** Ports this JVM has handed out: the system gives a port just closed again soon, and services start side by side. */
+    private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * A port nothing listens on now and that this JVM has not handed out before, for a service (or server) started next.
+     * Another process may still take it first; {@link #awaitHealthy} then tells.
+     */
     public static int freePort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+                if (HANDED_OUT.add(socket.getLocalPort())) {
+                    return socket.getLocalPort();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
+        throw new IllegalStateException("No port left that this JVM has not handed out already");
     }
 
     public String baseUrl() {
@@ -158,7 +169,11 @@ public final class ServiceProcess implements AutoCloseable, Supervisor.Supervise
                 HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
                 if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
-                    return this;
+                    if (PortOwner.heldBy(port, pid()).orElse(true)) {
+                        return this;
+                    }
+                    throw new IllegalStateException(name + " is not the one answering: another process listens on port " + port
+                            + " (it took the port first; " + name + " cannot bind it); see " + log);
                 }
             } catch (IOException e) {
                 // not listening yet
