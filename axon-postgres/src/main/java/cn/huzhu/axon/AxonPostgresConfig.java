@@ -96,13 +96,14 @@ public class AxonPostgresConfig {
     public EventStorageEngine eventStorageEngine(DataSource dataSource, TransactionManager transactionManager,
                                           @Qualifier("eventSerializer") Serializer eventSerializer, Serializer serializer,
                                           PersistenceExceptionResolver persistenceExceptionResolver,
-                                          @Value("${huzhu.axon.large-append:2000}") int largeAppend) {
+                                          @Value("${huzhu.axon.large-append:2000}") int largeAppend, ObjectProvider<StoredEventNames> storedEventNames) {
         return new OrderedJdbcEventStorageEngine(JdbcEventStorageEngine.builder()
                 .connectionProvider(new SpringDataSourceConnectionProvider(dataSource))
                 .transactionManager(transactionManager)
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(serializer)
                 .persistenceExceptionResolver(persistenceExceptionResolver)
+                .upcasterChain(storedEventNames.getIfAvailable(StoredEventNames::none))
                 .dataType(byte[].class), largeAppend);
     }
 
@@ -131,9 +132,11 @@ public class AxonPostgresConfig {
     @Bean
     public PublicationCheck publicationCheck(JdbcTemplate jdbc, Serializer serializer, EventStorageEngine storage,
                                              EventProcessingConfiguration processing, TransactionManager transactions,
-                                             @Value("${huzhu.publication.settle:PT10S}") Duration settle, ObjectProvider<MeterRegistry> meters) {
+                                             @Value("${huzhu.publication.settle:PT10S}") Duration settle, ObjectProvider<MeterRegistry> meters,
+                                             ObjectProvider<StoredEventNames> storedEventNames) {
         return new PublicationCheck(jdbc, serializer, storage, processing, transactions, settle, java.time.Clock.systemUTC(),
-                meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new));
+                meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new),
+                storedEventNames.getIfAvailable(StoredEventNames::none));
     }
 
     /**

@@ -53,9 +53,17 @@ public final class PublicationCheck {
     private final Duration settle;
     private final Clock clock;
     private final Counter republished;
+    private final StoredEventNames names;
 
     public PublicationCheck(JdbcTemplate jdbc, Serializer tokenSerializer, EventStorageEngine storage, EventProcessingConfiguration processing,
                             TransactionManager transactions, Duration settle, Clock clock, MeterRegistry meters) {
+        this(jdbc, tokenSerializer, storage, processing, transactions, settle, clock, meters, StoredEventNames.none());
+    }
+
+    /** @param names the names events were stored under before their classes moved ({@link StoredEventNames}) */
+    public PublicationCheck(JdbcTemplate jdbc, Serializer tokenSerializer, EventStorageEngine storage, EventProcessingConfiguration processing,
+                            TransactionManager transactions, Duration settle, Clock clock, MeterRegistry meters, StoredEventNames names) {
+        this.names = names;
         this.jdbc = jdbc;
         this.serializer = tokenSerializer;
         this.storage = storage;
@@ -178,9 +186,9 @@ public final class PublicationCheck {
         return Optional.of(new Seen(Segment.computeSegments(found.keySet().stream().mapToInt(Integer::intValue).toArray()), found));
     }
 
-    private static boolean handles(EventHandlerInvoker invoker, String payloadType) {
+    private boolean handles(EventHandlerInvoker invoker, String payloadType) {
         try {
-            return invoker.canHandleType(Class.forName(payloadType, false, PublicationCheck.class.getClassLoader()));
+            return invoker.canHandleType(Class.forName(names.current(payloadType), false, PublicationCheck.class.getClassLoader()));
         } catch (ClassNotFoundException | LinkageError e) {
             return false;
         }

@@ -1,6 +1,7 @@
 package cn.huzhu.enrollment;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -14,6 +15,15 @@ class ArchitectureTest {
     static final ArchRule commandModelIsFreeOfFrameworks = noClasses().that().resideInAPackage("..command..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.persistence..",
                     "org.apache.kafka..", "cn.huzhu.contracts..", "com.fasterxml.jackson..");
+
+    /** The command model has a room per aggregate (member, unit, roster, plan, province, target, batch); rooms do not lean on each other in a circle. */
+    @ArchTest
+    static final ArchRule commandRoomsHaveNoCycles = slices().matching("cn.huzhu.enrollment.command.(*)..").should().beFreeOfCycles();
+
+    /** What every room shares (who acts, refusals, districts, categories) sits at the command package's root and knows no room. */
+    @ArchTest
+    static final ArchRule sharedVocabularyKnowsNoRoom = noClasses().that().resideInAPackage("cn.huzhu.enrollment.command")
+            .should().dependOnClassesThat().resideInAPackage("cn.huzhu.enrollment.command.*..");
 
     @ArchTest
     static final ArchRule controllersUseGatewaysOnly = noClasses().that().resideInAPackage("..web..")

@@ -1,5 +1,6 @@
 package cn.huzhu.enrollment.command;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
@@ -19,7 +20,7 @@ public record Actor(String subject, Set<Capacity> capacities, String memberId) {
 
     public Actor {
         Objects.requireNonNull(subject, "subject");
-        capacities = capacities.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(capacities));
+        capacities = capacities.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(capacities)); // stored in the enum's order
     }
 
     public static Actor of(String subject, Capacity... capacities) {
@@ -28,6 +29,11 @@ public record Actor(String subject, Set<Capacity> capacities, String memberId) {
 
     public boolean actsAs(Capacity capacity) {
         return capacities.contains(capacity);
+    }
+
+    /** Whether this actor keeps the union's registers of hardship and model workers (district officers, the scheme administrator). */
+    public boolean keepsTheRegisters() {
+        return actsAs(Capacity.DISTRICT_OFFICER) || actsAs(Capacity.SCHEME_ADMIN);
     }
 
     /** Whether this is that member themselves. */

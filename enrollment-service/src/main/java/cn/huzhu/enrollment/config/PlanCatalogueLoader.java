@@ -1,7 +1,7 @@
 package cn.huzhu.enrollment.config;
 
-import cn.huzhu.enrollment.command.PlanCatalog;
-import cn.huzhu.enrollment.command.PlanVersion;
+import cn.huzhu.enrollment.command.plan.PlanCatalog;
+import cn.huzhu.enrollment.command.plan.PlanVersion;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

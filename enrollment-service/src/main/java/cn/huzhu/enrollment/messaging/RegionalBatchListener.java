@@ -11,7 +11,7 @@ import cn.huzhu.contracts.regional.BatchRowResult;
 import cn.huzhu.contracts.regional.EnrollmentBatchProcessed;
 import cn.huzhu.contracts.regional.EnrollmentBatchSubmitted;
 import cn.huzhu.enrollment.command.MemberCategory;
-import cn.huzhu.enrollment.command.ProcessEnrollmentBatchCommand;
+import cn.huzhu.enrollment.command.batch.ProcessEnrollmentBatchCommand;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,6 +1,6 @@
 package cn.huzhu.enrollment.query;
 
-import cn.huzhu.enrollment.command.PlanCatalog;
+import cn.huzhu.enrollment.command.plan.PlanCatalog;
 import java.util.List;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
@@ -36,7 +36,7 @@ public class PlanQueries {
         return catalog.allVersions().stream().filter(v -> v.planId().equals(query.planId())).map(PlanQueries::view).toList();
     }
 
-    private static PlanVersionView view(cn.huzhu.enrollment.command.PlanVersion v) {
+    private static PlanVersionView view(cn.huzhu.enrollment.command.plan.PlanVersion v) {
         return new PlanVersionView(v.planId(), v.version(), v.name(), v.region(), v.validFrom(), v.definitionJson());
     }
 }

@@ -1,10 +1,10 @@
 package cn.huzhu.enrollment.query;
 
 import cn.huzhu.axon.ViewWriteBatch;
-import cn.huzhu.enrollment.command.ProvinceBudgetAllocatedEvent;
-import cn.huzhu.enrollment.command.ProvinceGroup;
-import cn.huzhu.enrollment.command.ProvinceQuotaSetEvent;
-import cn.huzhu.enrollment.command.ProvinceQuotaTakenEvent;
+import cn.huzhu.enrollment.command.province.ProvinceBudgetAllocatedEvent;
+import cn.huzhu.enrollment.command.province.ProvinceGroup;
+import cn.huzhu.enrollment.command.province.ProvinceQuotaSetEvent;
+import cn.huzhu.enrollment.command.province.ProvinceQuotaTakenEvent;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package cn.huzhu.enrollment.query;
 
-import cn.huzhu.enrollment.command.RosterPaidEvent;
-import cn.huzhu.enrollment.command.RosterSubmittedEvent;
+import cn.huzhu.enrollment.command.roster.RosterPaidEvent;
+import cn.huzhu.enrollment.command.roster.RosterSubmittedEvent;
 import java.util.Optional;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;

@@ -1,7 +1,7 @@
 package cn.huzhu.enrollment.query;
 
-import cn.huzhu.enrollment.command.UnitDirectory;
-import cn.huzhu.enrollment.command.UnitIncentivePolicy;
+import cn.huzhu.enrollment.command.unit.UnitDirectory;
+import cn.huzhu.enrollment.command.unit.UnitIncentivePolicy;
 import cn.huzhu.enrollment.command.UnitNature;
 import java.time.LocalDate;
 import java.util.Map;

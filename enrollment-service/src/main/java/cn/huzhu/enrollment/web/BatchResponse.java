@@ -1,6 +1,6 @@
 package cn.huzhu.enrollment.web;
 
-import cn.huzhu.enrollment.command.BatchItemResult;
+import cn.huzhu.enrollment.command.batch.BatchItemResult;
 import java.util.List;
 
 /** The outcome of every item of a batch, in request order, and the counts. */

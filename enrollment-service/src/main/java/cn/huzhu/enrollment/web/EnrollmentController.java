@@ -1,13 +1,13 @@
 package cn.huzhu.enrollment.web;
 
 import cn.huzhu.security.NotFoundException;
-import cn.huzhu.enrollment.command.BatchItemResult;
+import cn.huzhu.enrollment.command.batch.BatchItemResult;
 import cn.huzhu.enrollment.command.CollectionMethod;
-import cn.huzhu.enrollment.command.EnrollMemberCommand;
-import cn.huzhu.enrollment.command.EnrollMembersCommand;
-import cn.huzhu.enrollment.command.EnrollmentResult;
-import cn.huzhu.enrollment.command.Migration;
-import cn.huzhu.enrollment.command.RecordPremiumCollectionCommand;
+import cn.huzhu.enrollment.command.member.EnrollMemberCommand;
+import cn.huzhu.enrollment.command.batch.EnrollMembersCommand;
+import cn.huzhu.enrollment.command.member.EnrollmentResult;
+import cn.huzhu.enrollment.command.member.Migration;
+import cn.huzhu.enrollment.command.member.RecordPremiumCollectionCommand;
 import cn.huzhu.enrollment.query.EnrollmentView;
 import cn.huzhu.enrollment.query.FindEnrollmentQuery;
 import jakarta.validation.Valid;

@@ -1,14 +1,14 @@
 package cn.huzhu.enrollment.web;
 
-import cn.huzhu.enrollment.command.RegisterBankAccountCommand;
+import cn.huzhu.enrollment.command.member.RegisterBankAccountCommand;
 import cn.huzhu.identity.BankAccountNumber;
 
 import cn.huzhu.enrollment.command.Actor;
-import cn.huzhu.enrollment.command.BatchItemResult;
-import cn.huzhu.enrollment.command.SetFundingStatusCommand;
+import cn.huzhu.enrollment.command.batch.BatchItemResult;
+import cn.huzhu.enrollment.command.member.SetFundingStatusCommand;
 import cn.huzhu.enrollment.command.MemberCategory;
-import cn.huzhu.enrollment.command.RegisterMemberCommand;
-import cn.huzhu.enrollment.command.RegisterMembersCommand;
+import cn.huzhu.enrollment.command.member.RegisterMemberCommand;
+import cn.huzhu.enrollment.command.batch.RegisterMembersCommand;
 import cn.huzhu.enrollment.query.EnrollmentView;
 import cn.huzhu.enrollment.query.FindMemberEnrollmentsQuery;
 import cn.huzhu.enrollment.query.FindMemberQuery;

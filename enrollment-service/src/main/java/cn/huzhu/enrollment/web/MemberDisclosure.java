@@ -1,7 +1,7 @@
 package cn.huzhu.enrollment.web;
 
-import cn.huzhu.enrollment.command.BankAccountRegisteredEvent;
-import cn.huzhu.enrollment.command.MemberRegisteredEvent;
+import cn.huzhu.enrollment.command.member.BankAccountRegisteredEvent;
+import cn.huzhu.enrollment.command.member.MemberRegisteredEvent;
 import cn.huzhu.enrollment.query.MemberView;
 import cn.huzhu.security.Caller;
 import cn.huzhu.security.Caller.Sensitive;

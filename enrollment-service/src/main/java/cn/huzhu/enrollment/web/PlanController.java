@@ -4,7 +4,7 @@ import cn.huzhu.security.NotFoundException;
 import cn.huzhu.enrollment.query.PlanQueries.FindPlanQuery;
 import cn.huzhu.enrollment.query.PlanQueries.FindPlansQuery;
 import cn.huzhu.enrollment.query.PlanQueries.PlanVersionView;
-import cn.huzhu.enrollment.command.SetProvinceQuotaCommand;
+import cn.huzhu.enrollment.command.province.SetProvinceQuotaCommand;
 import cn.huzhu.enrollment.query.ProvinceQuotaProjection.FindProvinceQuotasQuery;
 import cn.huzhu.enrollment.query.ProvinceQuotaProjection.QuotasView;
 import jakarta.validation.Valid;

@@ -1,8 +1,8 @@
 package cn.huzhu.enrollment.web;
 
-import cn.huzhu.enrollment.command.RosterRowResult;
-import cn.huzhu.enrollment.command.RosterRowStatus;
-import cn.huzhu.enrollment.command.RosterSubmittedEvent;
+import cn.huzhu.enrollment.command.roster.RosterRowResult;
+import cn.huzhu.enrollment.command.roster.RosterRowStatus;
+import cn.huzhu.enrollment.command.roster.RosterSubmittedEvent;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

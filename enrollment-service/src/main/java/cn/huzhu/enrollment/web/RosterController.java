@@ -2,12 +2,12 @@ package cn.huzhu.enrollment.web;
 
 import cn.huzhu.security.NotFoundException;
 import cn.huzhu.enrollment.command.MemberCategory;
-import cn.huzhu.enrollment.command.RecordRosterPaymentCommand;
-import cn.huzhu.enrollment.command.RosterApplication;
-import cn.huzhu.enrollment.command.RosterRow;
-import cn.huzhu.enrollment.command.RosterRowStatus;
-import cn.huzhu.enrollment.command.RosterSubmittedEvent;
-import cn.huzhu.enrollment.command.SubmitRosterCommand;
+import cn.huzhu.enrollment.command.roster.RecordRosterPaymentCommand;
+import cn.huzhu.enrollment.command.roster.RosterApplication;
+import cn.huzhu.enrollment.command.roster.RosterRow;
+import cn.huzhu.enrollment.command.roster.RosterRowStatus;
+import cn.huzhu.enrollment.command.roster.RosterSubmittedEvent;
+import cn.huzhu.enrollment.command.roster.SubmitRosterCommand;
 import cn.huzhu.enrollment.query.FindRosterQuery;
 import cn.huzhu.enrollment.query.RosterRecord;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,7 +1,7 @@
 package cn.huzhu.enrollment.web;
 
-import cn.huzhu.enrollment.command.RosterApplication;
-import cn.huzhu.enrollment.command.RosterRow;
+import cn.huzhu.enrollment.command.roster.RosterApplication;
+import cn.huzhu.enrollment.command.roster.RosterRow;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;

@@ -1,11 +1,11 @@
 package cn.huzhu.enrollment.web;
 
 import cn.huzhu.identity.IdNumber;
-import cn.huzhu.enrollment.command.RosterApplication;
-import cn.huzhu.enrollment.command.RosterPaidEvent;
-import cn.huzhu.enrollment.command.RosterRowResult;
-import cn.huzhu.enrollment.command.RosterRowStatus;
-import cn.huzhu.enrollment.command.RosterSubmittedEvent;
+import cn.huzhu.enrollment.command.roster.RosterApplication;
+import cn.huzhu.enrollment.command.roster.RosterPaidEvent;
+import cn.huzhu.enrollment.command.roster.RosterRowResult;
+import cn.huzhu.enrollment.command.roster.RosterRowStatus;
+import cn.huzhu.enrollment.command.roster.RosterSubmittedEvent;
 import cn.huzhu.enrollment.query.RosterRecord;
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -1,8 +1,8 @@
 package cn.huzhu.enrollment.web;
 
-import cn.huzhu.enrollment.command.SetTargetCommand;
-import cn.huzhu.enrollment.command.TargetScope;
-import cn.huzhu.enrollment.command.TargetSetEvent;
+import cn.huzhu.enrollment.command.target.SetTargetCommand;
+import cn.huzhu.enrollment.command.target.TargetScope;
+import cn.huzhu.enrollment.command.target.TargetSetEvent;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

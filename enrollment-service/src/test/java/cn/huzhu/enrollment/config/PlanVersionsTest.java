@@ -2,7 +2,7 @@ package cn.huzhu.enrollment.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.huzhu.enrollment.command.PlanVersion;
+import cn.huzhu.enrollment.command.plan.PlanVersion;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;

@@ -8,7 +8,7 @@ import cn.huzhu.contracts.Topics;
 import cn.huzhu.contracts.enrollment.UnitRegistered;
 import cn.huzhu.contracts.kafka.ContractDeserializer;
 import cn.huzhu.enrollment.IntegrationTestSupport;
-import cn.huzhu.enrollment.command.RegisterUnitCommand;
+import cn.huzhu.enrollment.command.unit.RegisterUnitCommand;
 import cn.huzhu.enrollment.command.UnitNature;
 import cn.huzhu.localstack.LocalStack;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -10,7 +10,7 @@ import cn.huzhu.contracts.regional.EnrollmentBatchProcessed;
 import cn.huzhu.contracts.regional.EnrollmentBatchSubmitted;
 import cn.huzhu.enrollment.IntegrationTestSupport;
 import cn.huzhu.identity.IdNumbers;
-import cn.huzhu.enrollment.command.RegisterUnitCommand;
+import cn.huzhu.enrollment.command.unit.RegisterUnitCommand;
 import cn.huzhu.enrollment.command.UnitNature;
 import cn.huzhu.localstack.LocalStack;
 import java.util.Base64;

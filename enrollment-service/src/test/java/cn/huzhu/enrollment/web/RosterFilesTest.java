@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.huzhu.identity.IdNumbers;
-import cn.huzhu.enrollment.command.RosterRow;
+import cn.huzhu.enrollment.command.roster.RosterRow;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;

@@ -1,9 +1,0 @@
-package cn.huzhu.enrollment.command;
-
-/** A target that cannot be set (e.g. for a plan that does not exist). Nothing is recorded. */
-public class TargetRefusedException extends RefusedException {
-
-    public TargetRefusedException(String code, String field, String message) {
-        super(code, field, message);
-    }
-}

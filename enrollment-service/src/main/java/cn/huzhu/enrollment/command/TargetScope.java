@@ -1,4 +1,0 @@
-package cn.huzhu.enrollment.command;
-
-/** Whose enrolment target: one unit's, or a whole district's. */
-public enum TargetScope { UNIT, DISTRICT }

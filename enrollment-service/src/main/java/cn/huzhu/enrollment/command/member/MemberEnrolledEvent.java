@@ -1,0 +1,31 @@
+package cn.huzhu.enrollment.command.member;
+
+import cn.huzhu.enrollment.command.MemberCategory;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+public record MemberEnrolledEvent(String enrollmentId, String memberId, String unitId, String district, MemberCategory category,
+                                  String planId, int planVersion, int shares, int termYears, BigDecimal premium,
+                                  List<FundingShare> funding, LocalDate coverageStart, LocalDate coverageEnd,
+                                  LocalDate waitingPeriodEnd, boolean continuous, boolean gifted, String giftOf,
+                                  boolean migrated, LocalDate applicationDate, List<String> incentives, PremiumStatus premiumStatus,
+                                  LocalDate paidOn, String paymentReference) {
+
+    /** Events recorded before premiums were collected on the platform count as collected. */
+    public PremiumStatus status() {
+        return premiumStatus == null ? PremiumStatus.COLLECTED : premiumStatus;
+    }
+
+    /** The legacy payment of a migrated enrolment (null for the others: their collection is an event of its own). */
+    public Migration migration() {
+        return paidOn == null ? null : new Migration(paidOn, paymentReference);
+    }
+
+    /** The part of the premium the member or unit pays, which is what collection collects. */
+    public BigDecimal payerAmount() {
+        return funding.stream().filter(f -> MemberAggregate.MEMBER_PAYS.equals(f.payer()) || MemberAggregate.UNIT_PAYS.equals(f.payer()))
+                .map(FundingShare::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+}
