@@ -55,11 +55,6 @@ public final class PublicationCheck {
     private final Counter republished;
     private final StoredEventNames names;
 
-    public PublicationCheck(JdbcTemplate jdbc, Serializer tokenSerializer, EventStorageEngine storage, EventProcessingConfiguration processing,
-                            TransactionManager transactions, Duration settle, Clock clock, MeterRegistry meters) {
-        this(jdbc, tokenSerializer, storage, processing, transactions, settle, clock, meters, StoredEventNames.none());
-    }
-
     /** @param names the names events were stored under before their classes moved ({@link StoredEventNames}) */
     public PublicationCheck(JdbcTemplate jdbc, Serializer tokenSerializer, EventStorageEngine storage, EventProcessingConfiguration processing,
                             TransactionManager transactions, Duration settle, Clock clock, MeterRegistry meters, StoredEventNames names) {

@@ -43,7 +43,7 @@ public class StoredEventNamesConfig {
     @Bean
     public StoredEventNames storedEventNames() {
         Map<String, String> currentByStored = MOVED_OUT_OF_THE_FLAT_PACKAGE.stream()
-                .collect(Collectors.toMap(moved -> FLAT_COMMAND_PACKAGE + moved.getSimpleName(), Class::getName, (a, b) -> a));
+                .collect(Collectors.toMap(moved -> FLAT_COMMAND_PACKAGE + moved.getSimpleName(), Class::getName));
         return new StoredEventNames(currentByStored);
     }
 }

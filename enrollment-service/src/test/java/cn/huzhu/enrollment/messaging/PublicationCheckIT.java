@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.huzhu.axon.PublicationCheck;
+import cn.huzhu.axon.StoredEventNames;
 import cn.huzhu.contracts.Topics;
 import cn.huzhu.contracts.enrollment.UnitRegistered;
 import cn.huzhu.contracts.kafka.ContractDeserializer;
@@ -39,6 +40,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class PublicationCheckIT extends IntegrationTestSupport {
 
     @Autowired
+    private StoredEventNames storedEventNames;
+    @Autowired
     CommandGateway commands;
     @Autowired
     JdbcTemplate jdbc;
@@ -66,7 +69,8 @@ class PublicationCheckIT extends IntegrationTestSupport {
         jdbc.update("insert into publication_check (processor, checked_up_to) values ('kafka-publisher', ?) "
                 + "on conflict (processor) do update set checked_up_to = excluded.checked_up_to", index - 1);
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        PublicationCheck check = new PublicationCheck(jdbc, serializer, storage, processing, transactions, Duration.ZERO, Clock.systemUTC(), meters);
+        PublicationCheck check = new PublicationCheck(jdbc, serializer, storage, processing, transactions, Duration.ZERO, Clock.systemUTC(), meters,
+                storedEventNames);
 
         int first = check.check();
         int second = check.check();
