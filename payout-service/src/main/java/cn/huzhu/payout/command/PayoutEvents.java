@@ -53,7 +53,6 @@ public final class PayoutEvents {
     public record PayoutSettledByOffset(String payoutId, String claimId, String memberId, BigDecimal offset) {
     }
 
-    /** The claim was revoked while a transfer was at the bank: its outcome decides between cancelling and recovering. */
     /**
      * A revocation heard before the approval it revokes (the approval dead-lettered and replayed later, or delivered late):
      * held, so that the approval, when it comes, schedules a payout that is cancelled at once and never paid.
@@ -61,6 +60,7 @@ public final class PayoutEvents {
     public record PayoutRevocationHeld(String payoutId, String reason, java.time.LocalDate on) {
     }
 
+    /** The claim was revoked while a transfer was at the bank: its outcome decides between cancelling and recovering. */
     public record PayoutRevocationPending(String payoutId, String claimId, String memberId, String reason) {
     }
 
