@@ -30,6 +30,14 @@ public record ClaimAdjudicatedEvent(String claimId, String memberId, Claim claim
     }
 
     /** The day of the decision: the adjudicator's for a claim decided in review, otherwise the day it was submitted. */
+    /** A decision that pays: APPROVED when the assessment pays something, else REJECTED with its rejection. */
+    static ClaimAdjudicatedEvent decided(String claimId, String memberId, Claim claim, String hospital, LocalDate on, ClaimAggregate.Assessed outcome,
+                                         Review review, HospitalSettlement settlement, String filedBy) {
+        ClaimStatus status = outcome.total().signum() > 0 ? ClaimStatus.APPROVED : ClaimStatus.REJECTED;
+        return new ClaimAdjudicatedEvent(claimId, memberId, claim, hospital, on, status, outcome.total(), outcome.benefits(),
+                status == ClaimStatus.APPROVED ? null : outcome.rejection(), List.of(), review, settlement, filedBy);
+    }
+
     public LocalDate decidedOn() {
         return review != null ? review.decidedOn() : submittedOn;
     }

@@ -81,16 +81,17 @@ public class ClaimHandler {
 
     /** The benefits of every coverage, the claim-level rejection when no coverage is in force, and the assessments to charge. */
     private record Outcome(List<BenefitDecision> benefits, BigDecimal total, Rejection rejection, List<Assessment> assessments) {
+
+        ClaimAggregate.Assessed assessed() {
+            return new ClaimAggregate.Assessed(total, benefits, rejection);
+        }
     }
 
     @CommandHandler
     public Submitted handle(SubmitClaimCommand command) throws Exception {
         Aggregate<ClaimAggregate> known = storage.lastSequenceNumberFor(command.claimId()).isPresent() ? claims.load(command.claimId()) : null;
-        if (known != null && command.settlement() != null) {
-            ClaimAdjudicatedEvent first = known.invoke(ClaimAggregate::last);
-            if (!first.memberId().equals(command.memberId()) || !HospitalSettlement.sameStay(first.claim(), command.claim())) {
-                throw new SettlementConflictException(command.settlement());
-            }
+        if (known != null) {
+            known.execute(claim -> claim.checkResent(command.memberId(), command.claim(), command.settlement()));
         }
         if (known != null && known.invoke(ClaimAggregate::settled)) {
             return new Submitted(command.claimId(), false, null);
@@ -136,7 +137,7 @@ public class ClaimHandler {
      * instead of being rejected: cover reaches claims over Kafka, a moment after the enrolment.
      */
     private ClaimAdjudicatedEvent decide(Filed f, List<String> checks, Instant waitUntil) throws Exception {
-        Claim proposed = f.byAdjudicator() ? f.claim() : withoutExclusions(f.claim());
+        Claim proposed = f.byAdjudicator() ? f.claim() : ClaimAggregate.withoutExclusions(f.claim());
         Outcome proposal = assess(f.memberId(), proposed);
         if (waitUntil != null && proposal.rejection() != null && NO_COVERAGE.equals(proposal.rejection().code())) {
             return new ClaimAdjudicatedEvent(f.claimId(), f.memberId(), f.claim(), f.hospital(), f.submittedOn(), ClaimStatus.PENDING_COVERAGE,
@@ -152,7 +153,8 @@ public class ClaimHandler {
         }
         Outcome outcome = proposed.equals(f.claim()) ? proposal : assess(f.memberId(), f.claim());
         charge(f.claimId(), f.memberId(), outcome);
-        return decision(f.claimId(), f.memberId(), f.claim(), f.hospital(), f.submittedOn(), outcome, null, f.settlement(), f.filedBy());
+        return ClaimAdjudicatedEvent.decided(f.claimId(), f.memberId(), f.claim(), f.hospital(), f.submittedOn(), outcome.assessed(), null,
+                f.settlement(), f.filedBy());
     }
 
     /**
@@ -183,33 +185,22 @@ public class ClaimHandler {
     }
 
     /**
-     * Approve: the claim is adjudicated again against the benefit accounts as they are now (exclusions flagged are
-     * taken as not applying) and paid. Reject: nothing is paid, and sending the claim again changes nothing.
+     * An adjudicator's decision on a claim in review, as the claim rules it (see {@link ClaimAggregate#recordReview}); an
+     * approval is assessed and charged against the benefit accounts as they are now, in the same unit of work.
      */
     @CommandHandler
     public void handle(ReviewClaimCommand command) throws Exception {
         Aggregate<ClaimAggregate> claim = claims.load(command.claimId());
-        ClaimAdjudicatedEvent proposed = claim.invoke(ClaimAggregate::last);
-        if (!claim.invoke(ClaimAggregate::inReview)) {
-            throw new ClaimNotInReviewException(command.claimId());
-        }
-        if (command.reviewer().equals(proposed.filedBy())) {
-            throw new FourEyesException(command.claimId());
-        }
-        ClaimAdjudicatedEvent.Review review = new ClaimAdjudicatedEvent.Review(command.approve() ? "APPROVE" : "REJECT", command.reason(),
-                command.reviewer(), command.decidedOn());
-        ClaimAdjudicatedEvent decision;
+        claim.execute(c -> c.review(command)); // refused here, before anything is charged
+        ClaimAggregate.Assessed approved = null;
         if (command.approve()) {
-            Outcome outcome = assess(proposed.memberId(), withoutExclusions(proposed.claim()));
-            charge(proposed.claimId(), proposed.memberId(), outcome);
-            decision = decision(proposed.claimId(), proposed.memberId(), proposed.claim(), proposed.hospital(), proposed.submittedOn(), outcome, review,
-                    proposed.settlement(), proposed.filedBy());
-        } else {
-            decision = new ClaimAdjudicatedEvent(proposed.claimId(), proposed.memberId(), proposed.claim(), proposed.hospital(), proposed.submittedOn(),
-                    ClaimStatus.REJECTED, BigDecimal.ZERO.setScale(2), proposed.benefits(),
-                    new Rejection("REJECTED_IN_REVIEW", command.reason()), proposed.reviewReasons(), review, proposed.settlement(), proposed.filedBy());
+            String memberId = claim.invoke(c -> c.last().memberId());
+            Outcome outcome = assess(memberId, claim.invoke(ClaimAggregate::toApprove));
+            charge(command.claimId(), memberId, outcome);
+            approved = outcome.assessed();
         }
-        claim.execute(c -> c.decideAgain(decision));
+        ClaimAggregate.Assessed decision = approved;
+        claim.execute(c -> c.recordReview(command, decision));
     }
 
     /**
@@ -219,30 +210,15 @@ public class ClaimHandler {
     @CommandHandler
     public void handle(RevokeClaimCommand command) throws Exception {
         Aggregate<ClaimAggregate> claim = claims.load(command.claimId());
-        if (claim.invoke(ClaimAggregate::revoked)) {
-            return;
-        }
-        if (!claim.invoke(ClaimAggregate::approved)) {
-            throw new ClaimNotApprovedException(command.claimId());
-        }
-        ClaimAdjudicatedEvent approved = claim.invoke(ClaimAggregate::last);
-        List<BenefitDecision> paid = approved.benefits().stream().filter(b -> b.amount().signum() > 0).toList();
-        for (BenefitDecision benefit : paid) {
+        String memberId = claim.invoke(c -> c.last().memberId());
+        for (BenefitDecision benefit : claim.invoke(ClaimAggregate::toTakeBack)) {
             accounts.load(BenefitAccountAggregate.idOf(benefit.enrollmentId())).execute(a -> a.restore(command.claimId()));
-            Aggregate<LifetimeLedgerAggregate> ledger = existing(ledgers, LifetimeLedgerAggregate.idOf(approved.memberId(), benefit.planId()));
+            Aggregate<LifetimeLedgerAggregate> ledger = existing(ledgers, LifetimeLedgerAggregate.idOf(memberId, benefit.planId()));
             if (ledger != null) {
                 ledger.execute(l -> l.restore(command.claimId()));
             }
         }
-        claim.execute(c -> c.revoke(new ClaimRevokedEvent(command.claimId(), approved.memberId(), command.reason(), command.note(),
-                command.revokedOn(), approved.total(), paid)));
-    }
-
-    private static ClaimAdjudicatedEvent decision(String claimId, String memberId, Claim claim, String hospital, LocalDate on, Outcome outcome,
-                                                  ClaimAdjudicatedEvent.Review review, HospitalSettlement settlement, String filedBy) {
-        ClaimStatus status = outcome.total().signum() > 0 ? ClaimStatus.APPROVED : ClaimStatus.REJECTED;
-        return new ClaimAdjudicatedEvent(claimId, memberId, claim, hospital, on, status, outcome.total(), outcome.benefits(),
-                status == ClaimStatus.APPROVED ? null : outcome.rejection(), List.of(), review, settlement, filedBy);
+        claim.execute(c -> c.revoke(command));
     }
 
     /** The member's register of claimed stays, opened with their first claim. */
@@ -325,10 +301,5 @@ public class ClaimHandler {
         } catch (AggregateNotFoundException e) {
             return null;
         }
-    }
-
-    private static Claim withoutExclusions(Claim claim) {
-        return new Claim(claim.type(), claim.eventDate(), claim.dischargeDate(), claim.hospitalDays(), claim.hospitalGrade(), claim.diseaseCode(),
-                claim.injuryGrade(), claim.cause(), Set.of(), claim.bill());
     }
 }

@@ -9,14 +9,14 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** The seed plans as the catalogue defines them (enrollment-service's plan files, the newest version of each). */
-final class SeedPlans {
+public final class SeedPlans {
 
     static final Path CATALOGUE = Path.of("..", "enrollment-service", "src", "main", "resources", "plans");
 
     private SeedPlans() {
     }
 
-    static PlanRules plan(String planId) {
+    public static PlanRules plan(String planId) {
         try {
             return PlanRulesReader.read(Files.readString(newest(CATALOGUE.resolve(planId))));
         } catch (IOException e) {
