@@ -13,11 +13,14 @@ import java.time.MonthDay;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Decides an enrolment from a plan's rules: eligibility, shares, term, enrolment window, coverage
  * period, continuity with an earlier enrolment of the same plan, waiting period and premium. Pure: all
- * facts come in as arguments, a refusal is an {@link EnrollmentRefusedException}.
+ * facts come in as arguments, a refusal is an {@link EnrollmentRefusedException}. Each reason to refuse is a named
+ * {@link Rule} in {@link #RULES}, checked in order over the {@link Facts} gathered once.
  */
 public final class EnrollmentPolicy {
 
@@ -87,67 +90,113 @@ public final class EnrollmentPolicy {
         }
     }
 
+    /**
+     * What the rules read, gathered once: the request and the member, the plan in force on the requested start, the
+     * term asked for (null when the plan does not offer it), the period it would cover, whether it continues an
+     * enrolment of the plan in force, and the shares of the plan the member holds in that period.
+     */
+    record Facts(PlanVersion plan, MemberProfile member, Request request, LocalDate today,
+                 LocalDate applicationDate, PlanVersion.Term term, LocalDate start, LocalDate end, boolean continuous, int sharesHeld) {
+
+        boolean migrated() {
+            return request.migration() != null;
+        }
+
+        /** The first of the plan's requirements the member does not meet, if any. */
+        Optional<PlanVersion.Requirement> unmetRequirement() {
+            return plan.eligibility().requires().stream().filter(r -> !member.meets(r)).findFirst();
+        }
+    }
+
+    /** One reason to refuse an enrolment: its code, the request field at fault, when it applies, and what the member is told. */
+    record Rule(String code, String field, Predicate<Facts> refuses, Function<Facts, String> message) {
+
+        void check(Facts facts) {
+            if (refuses.test(facts)) {
+                throw new EnrollmentRefusedException(code, field, message.apply(facts));
+            }
+        }
+    }
+
+    /**
+     * Every reason an enrolment of a plan in force is refused, in the order they are checked: the first that applies is
+     * the answer. (A start in the past, an unknown plan and a plan not yet in force are refused before, by
+     * {@link #checkStart} and {@link PlanCatalog#inForceOn}.)
+     */
+    static final List<Rule> RULES = List.of(
+            new Rule("EFFECTIVE_DATE_TOO_FAR", "effectiveDate",
+                    f -> f.request().effectiveDate() != null && f.request().effectiveDate().isAfter(f.today().plusDays(MAX_DAYS_AHEAD)),
+                    f -> "The effective date may be at most " + MAX_DAYS_AHEAD + " days ahead"),
+            new Rule("CATEGORY_NOT_ELIGIBLE", "memberId",
+                    f -> !f.plan().eligibility().categories().isEmpty() && !f.plan().eligibility().categories().contains(f.member().category()),
+                    f -> "Plan " + f.plan().planId() + " is for " + f.plan().eligibility().categories() + " members; this member is "
+                            + f.member().category()),
+            new Rule("GENDER_NOT_ELIGIBLE", "memberId",
+                    f -> !f.plan().eligibility().genders().isEmpty() && !f.plan().eligibility().genders().contains(f.member().gender()),
+                    f -> "Plan " + f.plan().planId() + " is for " + f.plan().eligibility().genders() + " members only"),
+            new Rule("REQUIREMENT_NOT_MET", "memberId",
+                    f -> f.unmetRequirement().isPresent(),
+                    f -> "Plan " + f.plan().planId() + " requires " + f.unmetRequirement().orElseThrow()),
+            new Rule("GROUP_ONLY_PLAN", "planId",
+                    f -> f.plan().eligibility().groupOnly() && !MemberAggregate.UNIT_PAYS.equals(f.request().payer()) && !f.migrated(),
+                    f -> "Plan " + f.plan().planId() + " is taken by units for their staff: enrol through the unit's roster"),
+            new Rule("INVALID_SHARES", "shares",
+                    f -> f.request().shares() < 1,
+                    f -> "At least one share is required"),
+            new Rule("TOO_MANY_SHARES", "shares",
+                    f -> f.request().shares() > f.plan().maxShares(),
+                    f -> "Plan " + f.plan().planId() + " allows at most " + f.plan().maxShares() + " share(s) per member"),
+            new Rule("TERM_NOT_OFFERED", "termYears",
+                    f -> f.term() == null,
+                    f -> "Plan " + f.plan().planId() + " offers terms of " + f.plan().terms().stream().map(PlanVersion.Term::years).toList()
+                            + " year(s)"),
+            new Rule("COVERAGE_PERIOD_OVER", "effectiveDate",
+                    f -> f.end().isBefore(f.start()),
+                    f -> "The coverage period of plan " + f.plan().planId() + " ended on " + f.end()),
+            new Rule("OUTSIDE_ENROLLMENT_WINDOW", "effectiveDate",
+                    f -> !f.request().bypassWindow() && !(f.continuous() && f.plan().renewalsOutsideWindow())
+                            && !f.plan().windowContains(f.applicationDate()),
+                    f -> "Plan " + f.plan().planId() + " takes enrolments only in " + describe(f.plan().windows()) + "; the application date is "
+                            + f.applicationDate()),
+            new Rule("SHARES_EXCEEDED", "shares",
+                    f -> f.sharesHeld() + f.request().shares() > f.plan().maxShares(),
+                    f -> "The member already holds " + f.sharesHeld() + " share(s) of " + f.plan().planId() + " in the period " + f.start()
+                            + " to " + f.end() + "; at most " + f.plan().maxShares() + " allowed"));
+
     public static Decision decide(PlanCatalog catalog, MemberProfile member, List<HeldEnrollment> held, Request request, LocalDate today) {
-        LocalDate effective = request.effectiveDate();
-        Migration migration = request.migration();
-        checkStart(effective, migration, request.withEnrolment(), today);
-        boolean migrated = migration != null;
-        LocalDate applicationDate = migrated ? migration.paidOn() : today;
-        LocalDate requestedStart = effective != null ? effective : today;
-        PlanVersion plan = catalog.inForceOn(request.planId(), requestedStart);
-        if (effective != null && effective.isAfter(today.plusDays(MAX_DAYS_AHEAD))) {
-            throw new EnrollmentRefusedException("EFFECTIVE_DATE_TOO_FAR", "effectiveDate",
-                    "The effective date may be at most " + MAX_DAYS_AHEAD + " days ahead");
+        Facts facts = facts(catalog, member, held, request, today);
+        for (Rule rule : RULES) {
+            rule.check(facts);
         }
-
-        checkEligibility(plan, member);
-        if (plan.eligibility().groupOnly() && !MemberAggregate.UNIT_PAYS.equals(request.payer()) && !migrated) {
-            throw new EnrollmentRefusedException("GROUP_ONLY_PLAN", "planId",
-                    "Plan " + plan.planId() + " is taken by units for their staff: enrol through the unit's roster");
-        }
-        if (request.shares() < 1) {
-            throw new EnrollmentRefusedException("INVALID_SHARES", "shares", "At least one share is required");
-        }
-        if (request.shares() > plan.maxShares()) {
-            throw new EnrollmentRefusedException("TOO_MANY_SHARES", "shares",
-                    "Plan " + plan.planId() + " allows at most " + plan.maxShares() + " share(s) per member");
-        }
-        PlanVersion.Term term = plan.term(request.termYears())
-                .orElseThrow(() -> new EnrollmentRefusedException("TERM_NOT_OFFERED", "termYears",
-                        "Plan " + plan.planId() + " offers terms of " + plan.terms().stream().map(PlanVersion.Term::years).toList() + " year(s)"));
-
-        LocalDate start = coverageStart(plan, requestedStart);
-        LocalDate end = coverageEnd(plan, start, term.years());
-        if (end.isBefore(start)) {
-            throw new EnrollmentRefusedException("COVERAGE_PERIOD_OVER", "effectiveDate",
-                    "The coverage period of plan " + plan.planId() + " ended on " + end);
-        }
-        Optional<HeldEnrollment> previous = held.stream()
-                .filter(h -> h.planId().equals(plan.planId()) && h.inForce())
-                .filter(h -> h.coverageStart().isBefore(start) && !h.coverageEnd().isBefore(start.minusDays(1)))
-                .findFirst();
-        boolean continuous = previous.isPresent();
-
-        boolean windowApplies = !request.bypassWindow() && !(continuous && plan.renewalsOutsideWindow());
-        if (windowApplies && !plan.windowContains(applicationDate)) {
-            throw new EnrollmentRefusedException("OUTSIDE_ENROLLMENT_WINDOW", "effectiveDate",
-                    "Plan " + plan.planId() + " takes enrolments only in " + describe(plan.windows()) + "; the application date is " + applicationDate);
-        }
-        int sharesHeld = held.stream()
-                .filter(h -> h.planId().equals(plan.planId()) && h.overlaps(start, end))
-                .mapToInt(HeldEnrollment::shares).sum();
-        if (sharesHeld + request.shares() > plan.maxShares()) {
-            throw new EnrollmentRefusedException("SHARES_EXCEEDED", "shares",
-                    "The member already holds " + sharesHeld + " share(s) of " + plan.planId() + " in the period "
-                            + start + " to " + end + "; at most " + plan.maxShares() + " allowed");
-        }
-        LocalDate waitingEnd = continuous ? start : start.plusDays(plan.waiting().waitingDays());
-        BigDecimal perShare = request.unitTerms().premiumPerShare() != null ? request.unitTerms().premiumPerShare() : term.premiumPerShare();
+        PlanVersion plan = facts.plan();
+        LocalDate start = facts.start();
+        LocalDate waitingEnd = facts.continuous() ? start : start.plusDays(plan.waiting().waitingDays());
+        BigDecimal perShare = request.unitTerms().premiumPerShare() != null ? request.unitTerms().premiumPerShare() : facts.term().premiumPerShare();
         BigDecimal premium = perShare.multiply(BigDecimal.valueOf(request.shares())).setScale(2, RoundingMode.UNNECESSARY);
         ProvinceGroup group = provinceGroup(plan, member, request);
         List<FundingShare> funding = funding(plan, group, request, premium);
-        return new Decision(plan, request.shares(), term.years(), premium, funding, start, end, waitingEnd, continuous, migration,
-                applicationDate, request.unitTerms().applied(), group);
+        return new Decision(plan, request.shares(), facts.term().years(), premium, funding, start, facts.end(), waitingEnd, facts.continuous(),
+                request.migration(), facts.applicationDate(), request.unitTerms().applied(), group);
+    }
+
+    /** The facts of a request whose start is allowed, with the plan in force on it (refused when there is none). */
+    private static Facts facts(PlanCatalog catalog, MemberProfile member, List<HeldEnrollment> held, Request request, LocalDate today) {
+        LocalDate effective = request.effectiveDate();
+        Migration migration = request.migration();
+        checkStart(effective, migration, request.withEnrolment(), today);
+        LocalDate applicationDate = migration != null ? migration.paidOn() : today;
+        LocalDate requestedStart = effective != null ? effective : today;
+        PlanVersion plan = catalog.inForceOn(request.planId(), requestedStart);
+        PlanVersion.Term term = plan.term(request.termYears()).orElse(null);
+        LocalDate start = coverageStart(plan, requestedStart);
+        LocalDate end = term == null ? null : coverageEnd(plan, start, term.years());
+        boolean continuous = held.stream()
+                .filter(h -> h.planId().equals(plan.planId()) && h.inForce())
+                .anyMatch(h -> h.coverageStart().isBefore(start) && !h.coverageEnd().isBefore(start.minusDays(1)));
+        int sharesHeld = end == null ? 0 : held.stream()
+                .filter(h -> h.planId().equals(plan.planId()) && h.overlaps(start, end))
+                .mapToInt(HeldEnrollment::shares).sum();
+        return new Facts(plan, member, request, today, applicationDate, term, start, end, continuous, sharesHeld);
     }
 
     /**
@@ -217,24 +266,6 @@ public final class EnrollmentPolicy {
         }
         shares.add(new FundingShare(request.payer(), rest));
         return shares.stream().filter(s -> s.amount().signum() > 0).toList();
-    }
-
-    private static void checkEligibility(PlanVersion plan, MemberProfile member) {
-        PlanVersion.Eligibility eligibility = plan.eligibility();
-        if (!eligibility.categories().isEmpty() && !eligibility.categories().contains(member.category())) {
-            throw new EnrollmentRefusedException("CATEGORY_NOT_ELIGIBLE", "memberId",
-                    "Plan " + plan.planId() + " is for " + eligibility.categories() + " members; this member is " + member.category());
-        }
-        if (!eligibility.genders().isEmpty() && !eligibility.genders().contains(member.gender())) {
-            throw new EnrollmentRefusedException("GENDER_NOT_ELIGIBLE", "memberId",
-                    "Plan " + plan.planId() + " is for " + eligibility.genders() + " members only");
-        }
-        for (PlanVersion.Requirement requirement : eligibility.requires()) {
-            if (!member.meets(requirement)) {
-                throw new EnrollmentRefusedException("REQUIREMENT_NOT_MET", "memberId",
-                        "Plan " + plan.planId() + " requires " + requirement);
-            }
-        }
     }
 
     public static LocalDate coverageStart(PlanVersion plan, LocalDate requested) {
