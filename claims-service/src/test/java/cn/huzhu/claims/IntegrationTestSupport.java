@@ -6,11 +6,10 @@ import cn.huzhu.contracts.enrollment.Funding;
 import cn.huzhu.contracts.enrollment.MemberEnrolled;
 import cn.huzhu.contracts.enrollment.PlanVersionPublished;
 import cn.huzhu.localstack.LocalStack;
+import cn.huzhu.plans.PlanDefinition;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -39,10 +38,9 @@ public abstract class IntegrationTestSupport {
         producer.send(new ProducerRecord<>(topic, key, EventCodec.contracts().encode(record))).get();
     }
 
-    /** Publishes a plan version of the catalogue (enrollment-service's plan files) as {@code PlanVersionPublished}. */
+    /** Publishes a plan version of the catalogue (module plan-catalogue) as {@code PlanVersionPublished}. */
     protected static void publishPlan(KafkaProducer<String, byte[]> producer, String plan, int version) throws Exception {
-        publishPlan(producer, plan, version,
-                Files.readString(Path.of("..", "enrollment-service", "src", "main", "resources", "plans", plan, "v" + version + ".json")));
+        publishPlan(producer, plan, version, PlanDefinition.file(plan, version).orElseThrow());
     }
 
     /** Publishes a plan version with this definition as {@code PlanVersionPublished}. */

@@ -207,8 +207,7 @@ class PayoutRatioReportingIT extends OnLocalStack {
     /** A version of the catalogue's plan files as enrollment-service publishes it. */
     static cn.huzhu.contracts.enrollment.PlanVersionPublished planVersion(String plan, int version) {
         try {
-            String definition = java.nio.file.Files.readString(java.nio.file.Path.of("..", "enrollment-service", "src", "main", "resources",
-                    "plans", plan, "v" + version + ".json"));
+            String definition = cn.huzhu.plans.PlanDefinition.file(plan, version).orElseThrow();
             var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(definition);
             return cn.huzhu.contracts.enrollment.PlanVersionPublished.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(Instant.now())
                     .setPlanId(plan).setVersion(version).setName(tree.path("name").asText()).setRegion(tree.path("region").asText())

@@ -6,10 +6,9 @@ import cn.huzhu.claims.engine.Cause;
 import cn.huzhu.claims.engine.ClaimType;
 import cn.huzhu.claims.engine.PlanRules;
 import cn.huzhu.claims.engine.Rounding;
+import cn.huzhu.plans.InvalidPlanException;
+import cn.huzhu.plans.PlanDefinition;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -21,24 +20,20 @@ import java.util.function.Function;
 
 /**
  * Reads the benefit rules of a plan version from its JSON definition (as the plan catalogue publishes it), so
- * a new year's notice is a new plan version, not new code. An unknown benefit type is refused, never skipped.
+ * a new year's notice is a new plan version, not new code. The definition is read through the catalogue's
+ * {@link PlanDefinition}: one that does not meet the plan schema (an unknown benefit type, a misspelt rule) is refused, never skipped.
  */
 public final class PlanRulesReader {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private PlanRulesReader() {
     }
 
+    /** Reads a definition through the catalogue's one reader: refused ({@link InvalidPlanException}) unless it meets the plan schema. */
     public static PlanRules read(String definitionJson) {
-        try {
-            return read(JSON.readTree(definitionJson));
-        } catch (IOException e) {
-            throw new UncheckedIOException("The plan definition is not JSON", e);
-        }
+        return rulesOf(PlanDefinition.read(definitionJson));
     }
 
-    public static PlanRules read(JsonNode plan) {
+    private static PlanRules rulesOf(JsonNode plan) {
         String planId = plan.path("planId").asText();
         List<BenefitRule> rules = new ArrayList<>();
         for (JsonNode benefit : plan.path("benefits")) {

@@ -1,5 +1,7 @@
 package cn.huzhu.claims.query;
 
+import cn.huzhu.claims.plans.PlanRulesReader;
+
 import cn.huzhu.contracts.enrollment.MemberEnrolled;
 import cn.huzhu.contracts.enrollment.MemberRegistered;
 import cn.huzhu.contracts.enrollment.PlanVersionPublished;
@@ -26,6 +28,7 @@ public class CoverageProjection {
     /** @return whether the record is one this projection keeps */
     public boolean apply(SpecificRecord record) {
         if (record instanceof PlanVersionPublished plan) {
+            PlanRulesReader.read(plan.getDefinitionJson()); // a definition the catalogue's schema refuses is dead-lettered, never kept
             jdbc.update("insert into plan_definition (plan_id, version, valid_from, definition) values (?, ?, ?, ?) on conflict do nothing",
                     plan.getPlanId(), plan.getVersion(), plan.getValidFrom(), plan.getDefinitionJson());
             plans.forget(plan.getPlanId());

@@ -2,15 +2,14 @@ package cn.huzhu.claims.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.huzhu.plans.PlanDefinition;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class DiseaseCodesTest {
@@ -18,10 +17,8 @@ class DiseaseCodesTest {
     @Test
     void everyDiseaseTheCataloguesPlansNameIsInTheVocabulary() throws IOException {
         Set<String> named = new TreeSet<>();
-        try (Stream<Path> plans = Files.list(SeedPlans.CATALOGUE)) {
-            for (Path plan : plans.toList()) {
-                collect(new ObjectMapper().readTree(Files.readString(SeedPlans.newest(plan))), named);
-            }
+        for (String plan : PlanDefinition.planIds()) {
+            collect(PlanDefinition.read(PlanDefinition.file(plan, PlanDefinition.newestVersion(plan)).orElseThrow()), named);
         }
 
         assertThat(named).hasSizeGreaterThan(30);

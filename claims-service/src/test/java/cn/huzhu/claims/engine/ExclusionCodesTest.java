@@ -2,14 +2,11 @@ package cn.huzhu.claims.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.huzhu.plans.PlanDefinition;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class ExclusionCodesTest {
@@ -17,10 +14,8 @@ class ExclusionCodesTest {
     @Test
     void theVocabularyIsEveryExclusionTheCataloguesPlansName() throws IOException {
         Set<String> named = new TreeSet<>();
-        try (Stream<Path> plans = Files.list(SeedPlans.CATALOGUE)) {
-            for (Path plan : plans.toList()) {
-                collect(new ObjectMapper().readTree(Files.readString(SeedPlans.newest(plan))), named);
-            }
+        for (String plan : PlanDefinition.planIds()) {
+            collect(PlanDefinition.read(PlanDefinition.file(plan, PlanDefinition.newestVersion(plan)).orElseThrow()), named);
         }
 
         assertThat(named).isNotEmpty();

@@ -11,8 +11,10 @@ import cn.huzhu.contracts.claims.ClaimRevoked;
 import cn.huzhu.contracts.enrollment.PremiumCollected;
 import cn.huzhu.localstack.LocalStack;
 import cn.huzhu.localstack.LocalTokenIssuer;
+import cn.huzhu.plans.PlanDefinition;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -608,9 +610,8 @@ class ClaimApiIT extends IntegrationTestSupport {
         awaitCoverage();
         String plan = "test-amended-" + UUID.randomUUID().toString().substring(0, 8);
         String member = UUID.randomUUID().toString();
-        String v1 = "{\"planId\": \"" + plan + "\", \"version\": 1, \"name\": \"试\", \"region\": \"shaoxing\", \"validFrom\": \"2026-01-01\","
-                + " \"benefits\": [{\"type\": \"FLAT_RATE\", \"claimTypes\": [\"HOSPITALIZATION\"], \"base\": \"CO_PAY\", \"rate\": \"0.80\"}]}";
-        String v2 = v1.replace("\"version\": 1", "\"version\": 2").replace("2026-01-01", "2026-07-01").replace("0.80", "0.50");
+        String v1 = amended(plan, 1, "2026-01-01", "0.80");
+        String v2 = amended(plan, 2, "2026-07-01", "0.50");
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", LocalStack.shared().bootstrapServers()),
                 new StringSerializer(), new ByteArraySerializer())) {
             publishPlan(producer, plan, 1, v1);
@@ -633,6 +634,35 @@ class ClaimApiIT extends IntegrationTestSupport {
         assertThat(benefitOf(beforeTheAmendment.json(), plan).path("planVersion").asInt()).isEqualTo(1);
         assertThat(fromTheAmendment.json().path("total").asText()).as(fromTheAmendment.json().toString()).isEqualTo("500.00");
         assertThat(benefitOf(fromTheAmendment.json(), plan).path("planVersion").asInt()).isEqualTo(2);
+    }
+
+    /** A version of a plan paying this share of the co-pay from this day: Shaoxing's definition with one flat-rate benefit. */
+    static String amended(String planId, int version, String validFrom, String rate) throws IOException {
+        ObjectNode plan = (ObjectNode) JSON.readTree(PlanDefinition.file("shaoxing-hospital", 2).orElseThrow());
+        plan.put("planId", planId).put("version", version).put("validFrom", validFrom);
+        plan.set("benefits", JSON.createArrayNode().add(JSON.createObjectNode().put("type", "FLAT_RATE").put("base", "CO_PAY").put("rate", rate)
+                .set("claimTypes", JSON.createArrayNode().add("HOSPITALIZATION"))));
+        return JSON.writeValueAsString(plan);
+    }
+
+    /**
+     * A plan definition the catalogue's schema refuses (here a misspelt benefit type) is dead-lettered where it arrives and
+     * never kept: no claim is judged by it, and the rest of the catalogue is read on.
+     */
+    @Test
+    void aPlanDefinitionTheSchemaRefusesIsDeadLetteredAndNeverJudgedBy() throws Exception {
+        String plan = "test-misspelt-" + UUID.randomUUID().toString().substring(0, 8);
+        String misspelt = amended(plan, 1, "2026-01-01", "0.80").replace("\"FLAT_RATE\"", "\"FLAT_RAET\"");
+        String good = "test-good-" + UUID.randomUUID().toString().substring(0, 8);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", LocalStack.shared().bootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            publishPlan(producer, plan, 1, misspelt);
+            publishPlan(producer, good, 1, amended(good, 1, "2026-01-01", "0.80"));
+        }
+        assertThat(TopicRecords.keys(Topics.deadLetter(Topics.PLANS), plan, 1)).as("the refused definition, dead-lettered").hasSize(1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("select count(*) from plan_definition where plan_id = ?",
+                Integer.class, good) == 1);
+        assertThat(jdbc.queryForObject("select count(*) from plan_definition where plan_id = ?", Integer.class, plan)).isZero();
     }
 
     /** Wujin exclusions (PLANS.md): asserted by the adjudicator they reject the benefit at once; flagged by the member they are reviewed. */

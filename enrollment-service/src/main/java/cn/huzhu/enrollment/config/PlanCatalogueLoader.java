@@ -1,5 +1,8 @@
 package cn.huzhu.enrollment.config;
 
+import cn.huzhu.plans.InvalidPlanException;
+import cn.huzhu.plans.PlanDefinition;
+
 import cn.huzhu.enrollment.command.plan.PlanCatalog;
 import cn.huzhu.enrollment.command.plan.PlanVersion;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -25,8 +28,8 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
- * The plan catalogue: one JSON file per plan version under {@code plans/<planId>/v<N>.json}, read once at
- * start-up. The version in force on a date is the highest-numbered one whose {@code validFrom} is on or before it
+ * The plan catalogue: one JSON file per plan version under {@code plans/<planId>/v<N>.json} (module plan-catalogue), read
+ * once at start-up through the catalogue's one reader, which checks each against the plan schema. The version in force on a date is the highest-numbered one whose {@code validFrom} is on or before it
  * (ADR 0024): an amendment from a later date applies from that date, the versions before it still apply before;
  * a correction of a misread rule supersedes what it corrects from its own {@code validFrom}, which may be the same
  * date or an earlier one (Quzhou's v3 opens the 2020 enrolment in 2019).
@@ -57,7 +60,7 @@ public final class PlanCatalogueLoader implements PlanCatalog {
             List<PlanVersion> versions = new ArrayList<>();
             for (Resource resource : new PathMatchingResourcePatternResolver().getResources(LOCATION)) {
                 try (InputStream in = resource.getInputStream()) {
-                    JsonNode tree = mapper.readTree(in);
+                    JsonNode tree = checked(resource, mapper.readTree(in));
                     PlanVersion parsed = mapper.treeToValue(tree, PlanVersion.class);
                     String canonical = mapper.writeValueAsString(tree);
                     PlanVersion version = new PlanVersion(parsed.planId(), parsed.version(), parsed.name(), parsed.region(),
@@ -80,7 +83,16 @@ public final class PlanCatalogueLoader implements PlanCatalog {
         }
     }
 
-    @Override
+    /** The definition as the catalogue's one reader checks it: a file that does not meet the plan schema stops the start. */
+    private static JsonNode checked(Resource resource, JsonNode tree) {
+        try {
+            return PlanDefinition.check(tree);
+        } catch (InvalidPlanException e) {
+            throw new IllegalStateException("Plan file " + resource + ": " + e.getMessage(), e);
+        }
+    }
+
+        @Override
     public Optional<PlanVersion> versionOn(String planId, LocalDate date) {
         List<PlanVersion> versions = versionsByPlan.getOrDefault(planId, List.of());
         PlanVersion inForce = null;
