@@ -1,0 +1,52 @@
+package cn.huzhu.axon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.huzhu.axon.StoredEventSamples.Stored;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The stored-event compatibility test of an event-sourced service: every event an earlier release stored (see
+ * {@link StoredEventSamples}) reads into the class that owns it now, through the service's stored event names, with no
+ * value lost; and every event the service's aggregates are rebuilt from has such a sample. A service's test names its
+ * releases, its names and its aggregates.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class StoredEventCompatibilityCheck {
+
+    /** The releases whose stored events are kept in {@code stored-events/<release>.tsv}. */
+    protected abstract List<String> releases();
+
+    /** The service's map of names events were stored under ({@link StoredEventNames#none()} when no event moved). */
+    protected abstract StoredEventNames names();
+
+    /** The service's aggregates. */
+    protected abstract List<Class<?>> aggregates();
+
+    protected List<Stored> storedEvents() {
+        return StoredEventSamples.of(getClass(), releases());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("storedEvents")
+    void everyStoredEventReadsIntoTheClassThatOwnsItNowWithEveryValueKept(Stored stored) {
+        StoredEventSamples samples = new StoredEventSamples(names());
+        DomainEventMessage<?> read = samples.read(stored);
+
+        assertThat(read.getPayloadType().getName()).isEqualTo(names().current(stored.payloadType()));
+        assertThat(samples.lost(stored, read.getPayload())).as("values of the stored event that the current class does not give back").isEmpty();
+    }
+
+    @Test
+    void everyEventAnAggregateIsRebuiltFromHasEventsStoredByAnEarlierRelease() {
+        Set<String> sampled = storedEvents().stream().map(s -> names().current(s.payloadType())).collect(Collectors.toSet());
+        assertThat(sampled).containsAll(StoredEventSamples.sourcedEventTypes(aggregates().toArray(Class<?>[]::new)));
+    }
+}
