@@ -1,5 +1,6 @@
 package cn.huzhu.axon;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
 import org.axonframework.serialization.SimpleSerializedType;
@@ -28,6 +29,13 @@ public final class StoredEventNames extends SingleEventUpcaster {
             }
         });
         this.currentByStored = Map.copyOf(currentByStored);
+    }
+
+    /** @param classByStoredName by the name an event was stored under, the class that reads it now */
+    public static StoredEventNames of(Map<String, Class<?>> classByStoredName) {
+        Map<String, String> currentByStored = new HashMap<>();
+        classByStoredName.forEach((stored, current) -> currentByStored.put(stored, current.getName()));
+        return new StoredEventNames(currentByStored);
     }
 
     public static StoredEventNames none() {

@@ -1,6 +1,7 @@
 package cn.huzhu.claims;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -19,6 +20,23 @@ class ArchitectureTest {
     static final ArchRule commandModelIsFreeOfFrameworks = noClasses().that().resideInAPackage("..command..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.persistence..",
                     "org.apache.kafka..", "cn.huzhu.contracts..", "com.fasterxml.jackson..");
+
+    /**
+     * One room per aggregate: the claim (and the handler that gathers its facts), the benefit account, the lifetime
+     * ledger, the stay register. The claim's room asks the others; none of them knows the claim's, and no cycle forms.
+     */
+    @ArchTest
+    static final ArchRule commandRoomsHaveNoCycles = slices().matching("cn.huzhu.claims.command.(*)..").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule accountsLedgersAndStaysKnowNoClaim = noClasses().that()
+            .resideInAnyPackage("cn.huzhu.claims.command.account..", "cn.huzhu.claims.command.ledger..", "cn.huzhu.claims.command.stay..")
+            .should().dependOnClassesThat().resideInAPackage("cn.huzhu.claims.command.claim..");
+
+    /** What the rooms share (who acts) sits at the command package's root and knows no room. */
+    @ArchTest
+    static final ArchRule sharedVocabularyKnowsNoRoom = noClasses().that().resideInAPackage("cn.huzhu.claims.command")
+            .should().dependOnClassesThat().resideInAPackage("cn.huzhu.claims.command.*..");
 
     @ArchTest
     static final ArchRule controllersUseGatewaysOnly = noClasses().that().resideInAPackage("..web..")

@@ -1,6 +1,7 @@
 package cn.huzhu.payout;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -17,6 +18,15 @@ class ArchitectureTest {
                     "org.apache.kafka..", "cn.huzhu.contracts..", "com.fasterxml.jackson..");
 
     /** The bank is an edge: its gateway knows transfers and answers, nothing of payouts' commands, views or web. */
+    /** One room per aggregate (payout, recovery, batch), no room leaning on another in a cycle. */
+    @ArchTest
+    static final ArchRule commandRoomsHaveNoCycles = slices().matching("cn.huzhu.payout.command.(*)..").should().beFreeOfCycles();
+
+    /** What the rooms share (the ids of payouts, transfers and batches) sits at the command package's root and knows no room. */
+    @ArchTest
+    static final ArchRule sharedIdsKnowNoRoom = noClasses().that().resideInAPackage("cn.huzhu.payout.command")
+            .should().dependOnClassesThat().resideInAPackage("cn.huzhu.payout.command.*..");
+
     @ArchTest
     static final ArchRule bankGatewayKnowsOnlyTheBank = noClasses().that().resideInAPackage("..payout.bank..")
             .should().dependOnClassesThat().resideInAnyPackage("cn.huzhu.payout.command..", "cn.huzhu.payout.query..",

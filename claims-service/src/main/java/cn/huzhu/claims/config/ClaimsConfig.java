@@ -2,15 +2,16 @@ package cn.huzhu.claims.config;
 
 import cn.huzhu.axon.AxonPostgresConfig;
 import cn.huzhu.axon.BoundedAggregateCache;
-import cn.huzhu.claims.command.BenefitAccountAggregate;
-import cn.huzhu.claims.command.ClaimAggregate;
-import cn.huzhu.claims.command.ClaimHandler;
-import cn.huzhu.claims.command.CoverageDirectory;
-import cn.huzhu.claims.command.LifetimeLedgerAggregate;
-import cn.huzhu.claims.command.MemberDirectory;
-import cn.huzhu.claims.command.StayRegisterAggregate;
-import cn.huzhu.claims.command.PlanDirectory;
+import cn.huzhu.claims.command.account.BenefitAccountAggregate;
+import cn.huzhu.claims.command.claim.ClaimAggregate;
+import cn.huzhu.claims.command.claim.ClaimHandler;
+import cn.huzhu.claims.command.claim.CoverageDirectory;
+import cn.huzhu.claims.command.claim.MemberDirectory;
+import cn.huzhu.claims.command.claim.PlanDirectory;
+import cn.huzhu.claims.command.ledger.LifetimeLedgerAggregate;
+import cn.huzhu.claims.command.stay.StayRegisterAggregate;
 import cn.huzhu.identity.MemberIds;
+
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

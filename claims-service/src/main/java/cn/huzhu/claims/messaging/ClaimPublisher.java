@@ -1,17 +1,18 @@
 package cn.huzhu.claims.messaging;
 
 import cn.huzhu.axon.KafkaOutbox;
-import cn.huzhu.claims.command.BenefitDecision;
-import cn.huzhu.claims.command.ClaimAdjudicatedEvent;
-import cn.huzhu.claims.command.ClaimRevokedEvent;
-import cn.huzhu.claims.command.ClaimStatus;
+import cn.huzhu.claims.command.claim.BenefitDecision;
+import cn.huzhu.claims.command.claim.ClaimAdjudicatedEvent;
+import cn.huzhu.claims.command.claim.ClaimRevokedEvent;
+import cn.huzhu.claims.command.claim.ClaimStatus;
 import cn.huzhu.contracts.Topics;
 import cn.huzhu.contracts.claims.ApprovedBenefit;
 import cn.huzhu.contracts.claims.ClaimApproved;
 import cn.huzhu.contracts.claims.ClaimReferredForReview;
-import cn.huzhu.contracts.claims.SettledAtHospital;
 import cn.huzhu.contracts.claims.ClaimRejected;
 import cn.huzhu.contracts.claims.ClaimRevoked;
+import cn.huzhu.contracts.claims.SettledAtHospital;
+
 import java.time.Instant;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;

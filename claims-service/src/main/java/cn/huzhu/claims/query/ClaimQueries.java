@@ -1,7 +1,8 @@
 package cn.huzhu.claims.query;
 
-import cn.huzhu.claims.command.ClaimAdjudicatedEvent;
-import cn.huzhu.claims.command.ClaimRevokedEvent;
+import cn.huzhu.claims.command.claim.ClaimAdjudicatedEvent;
+import cn.huzhu.claims.command.claim.ClaimRevokedEvent;
+
 import java.util.Optional;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;

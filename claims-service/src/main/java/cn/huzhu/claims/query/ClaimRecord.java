@@ -1,7 +1,7 @@
 package cn.huzhu.claims.query;
 
-import cn.huzhu.claims.command.ClaimAdjudicatedEvent;
-import cn.huzhu.claims.command.ClaimRevokedEvent;
+import cn.huzhu.claims.command.claim.ClaimAdjudicatedEvent;
+import cn.huzhu.claims.command.claim.ClaimRevokedEvent;
 
 /** A claim as recorded: its latest decision and, if it was revoked, the revocation (else null). */
 public record ClaimRecord(ClaimAdjudicatedEvent decision, ClaimRevokedEvent revocation) {

@@ -1,8 +1,9 @@
 package cn.huzhu.claims.query;
 
-import cn.huzhu.claims.command.CoverageDirectory;
-import cn.huzhu.claims.command.MemberDirectory;
+import cn.huzhu.claims.command.claim.CoverageDirectory;
+import cn.huzhu.claims.command.claim.MemberDirectory;
 import cn.huzhu.claims.engine.Coverage;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;

@@ -1,9 +1,10 @@
 package cn.huzhu.claims.query;
 
-import cn.huzhu.claims.command.ClaimAdjudicatedEvent;
-import cn.huzhu.claims.command.ClaimStatus;
-import cn.huzhu.claims.command.CoverageDirectory;
-import cn.huzhu.claims.command.DecidePendingClaimCommand;
+import cn.huzhu.claims.command.claim.ClaimAdjudicatedEvent;
+import cn.huzhu.claims.command.claim.ClaimStatus;
+import cn.huzhu.claims.command.claim.CoverageDirectory;
+import cn.huzhu.claims.command.claim.DecidePendingClaimCommand;
+
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,8 +1,9 @@
 package cn.huzhu.claims.query;
 
-import cn.huzhu.claims.command.PlanDirectory;
+import cn.huzhu.claims.command.claim.PlanDirectory;
 import cn.huzhu.claims.engine.PlanRules;
 import cn.huzhu.claims.plans.PlanRulesReader;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;

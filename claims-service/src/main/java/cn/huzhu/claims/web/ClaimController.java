@@ -1,14 +1,11 @@
 package cn.huzhu.claims.web;
 
-import cn.huzhu.security.NotFoundException;
-import cn.huzhu.claims.command.Actor;
-import cn.huzhu.claims.command.ClaimHandler;
-import cn.huzhu.security.Caller;
-import cn.huzhu.security.Role;
 import cn.huzhu.axon.Conflicts;
-import cn.huzhu.claims.command.ReviewClaimCommand;
-import cn.huzhu.claims.command.RevokeClaimCommand;
-import cn.huzhu.claims.command.SubmitClaimCommand;
+import cn.huzhu.claims.command.Actor;
+import cn.huzhu.claims.command.claim.ClaimHandler;
+import cn.huzhu.claims.command.claim.ReviewClaimCommand;
+import cn.huzhu.claims.command.claim.RevokeClaimCommand;
+import cn.huzhu.claims.command.claim.SubmitClaimCommand;
 import cn.huzhu.claims.engine.Bill;
 import cn.huzhu.claims.engine.Cause;
 import cn.huzhu.claims.engine.Claim;
@@ -17,6 +14,10 @@ import cn.huzhu.claims.engine.DiseaseCodes;
 import cn.huzhu.claims.engine.ExclusionCodes;
 import cn.huzhu.claims.query.ClaimRecord;
 import cn.huzhu.claims.query.FindClaimQuery;
+import cn.huzhu.security.Caller;
+import cn.huzhu.security.NotFoundException;
+import cn.huzhu.security.Role;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;

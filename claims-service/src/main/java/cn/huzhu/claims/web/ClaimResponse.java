@@ -1,18 +1,19 @@
 package cn.huzhu.claims.web;
 
-import cn.huzhu.claims.command.BenefitDecision;
-import cn.huzhu.claims.command.ClaimAdjudicatedEvent;
-import cn.huzhu.claims.command.ClaimRevokedEvent;
-import cn.huzhu.claims.query.ClaimRecord;
+import cn.huzhu.claims.command.claim.BenefitDecision;
+import cn.huzhu.claims.command.claim.ClaimAdjudicatedEvent;
+import cn.huzhu.claims.command.claim.ClaimRevokedEvent;
+import cn.huzhu.claims.engine.DiseaseCodes;
 import cn.huzhu.claims.engine.Line;
 import cn.huzhu.claims.engine.Rejection;
+import cn.huzhu.claims.query.ClaimRecord;
+import cn.huzhu.security.Caller;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import cn.huzhu.claims.engine.DiseaseCodes;
-import cn.huzhu.security.Caller;
 
 /**
  * A claim's decision with its calculation. Money is a decimal string in yuan ("1830.00"). The diagnosis (code and name) is

@@ -1,12 +1,14 @@
 package cn.huzhu.claims.web;
 
-import cn.huzhu.security.NotFoundException;
-import cn.huzhu.claims.command.ClaimNotApprovedException;
-import cn.huzhu.claims.command.DuplicateStayException;
-import cn.huzhu.claims.command.FourEyesException;
-import cn.huzhu.claims.command.UnknownMemberException;
-import cn.huzhu.claims.command.ClaimNotInReviewException;
 import cn.huzhu.axon.Conflicts;
+import cn.huzhu.claims.command.claim.ClaimNotApprovedException;
+import cn.huzhu.claims.command.claim.ClaimNotInReviewException;
+import cn.huzhu.claims.command.claim.FourEyesException;
+import cn.huzhu.claims.command.claim.UnknownMemberException;
+import cn.huzhu.claims.command.stay.DuplicateStayException;
+import cn.huzhu.security.NotFoundException;
+import cn.huzhu.security.PlatformProblems;
+
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.http.HttpStatus;
@@ -14,7 +16,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import cn.huzhu.security.PlatformProblems;
 
 /** Every error as RFC 9457 problem details; bad fields are named in {@code errors: [{field, message}]}. No personal data in messages. */
 @RestControllerAdvice

@@ -1,14 +1,15 @@
 package cn.huzhu.payout.dispatch;
 
 import cn.huzhu.axon.Conflicts;
-import cn.huzhu.payout.bank.BankGateway;
 import cn.huzhu.payout.bank.BankGateway.Statement;
 import cn.huzhu.payout.bank.BankGateway.StatementLine;
-import cn.huzhu.payout.command.BatchAggregate;
-import cn.huzhu.payout.command.BatchAggregate.ReconcileBatch;
-import cn.huzhu.payout.query.PayoutQueries;
+import cn.huzhu.payout.bank.BankGateway;
+import cn.huzhu.payout.command.batch.BatchAggregate;
+import cn.huzhu.payout.command.batch.ReconcileBatchCommand;
 import cn.huzhu.payout.query.PayoutQueries.BatchTotals;
 import cn.huzhu.payout.query.PayoutQueries.TransferRow;
+import cn.huzhu.payout.query.PayoutQueries;
+
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -86,7 +87,7 @@ public class BatchReconciler {
             }
         }
         BigDecimal ourSum = ours.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-        String status = Conflicts.sendRetrying(commands, new ReconcileBatch(BatchAggregate.idOf(batchId.toString()), batch.district(), batch.day(),
+        String status = Conflicts.sendRetrying(commands, new ReconcileBatchCommand(BatchAggregate.idOf(batchId.toString()), batch.district(), batch.day(),
                 ours.size(), ourSum, statement.count(), statement.amount(), differences, clock.instant()));
         if (!status.equals("MATCHED")) {
             log.error("Batch {} ({} {}) does not reconcile: {} confirmed for {} here, {} executed for {} at the bank; {} reference(s) differ",

@@ -2,19 +2,20 @@ package cn.huzhu.payout.dispatch;
 
 import cn.huzhu.axon.CommandGroups;
 import cn.huzhu.axon.Conflicts;
-import cn.huzhu.payout.bank.BankGateway;
 import cn.huzhu.payout.bank.BankGateway.Answer;
 import cn.huzhu.payout.bank.BankGateway.Outcome;
-import cn.huzhu.payout.command.PayoutCommands.RecordTransferOutcome;
-import cn.huzhu.payout.command.PayoutCommands.RequestTransfer;
-import cn.huzhu.payout.command.PayoutCommands.TransferOrder;
-import cn.huzhu.payout.command.PayoutNotDispatchableException;
-import cn.huzhu.payout.command.RecoveryAggregate;
-import cn.huzhu.payout.command.RecoveryCommands.OffsetRecovery;
-import cn.huzhu.payout.command.PayoutCommands.Account;
-import cn.huzhu.payout.query.PayoutQueries;
+import cn.huzhu.payout.bank.BankGateway;
+import cn.huzhu.payout.command.payout.PayeeAccount;
+import cn.huzhu.payout.command.payout.PayoutNotDispatchableException;
+import cn.huzhu.payout.command.payout.RecordTransferOutcomeCommand;
+import cn.huzhu.payout.command.payout.RequestTransferCommand;
+import cn.huzhu.payout.command.payout.TransferOrder;
+import cn.huzhu.payout.command.recovery.OffsetRecoveryCommand;
+import cn.huzhu.payout.command.recovery.RecoveryAggregate;
 import cn.huzhu.payout.query.PayoutQueries.DueTransfer;
 import cn.huzhu.payout.query.PayoutQueries.SentTransfer;
+import cn.huzhu.payout.query.PayoutQueries;
+
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -233,11 +234,11 @@ public class PayoutDispatcher implements SmartLifecycle {
         }
     }
 
-    private RequestTransfer requestOf(DueTransfer due, BigDecimal offset) {
-        return new RequestTransfer(due.payoutId().toString(), due.account(), LocalDate.now(clock), offset, clock.instant());
+    private RequestTransferCommand requestOf(DueTransfer due, BigDecimal offset) {
+        return new RequestTransferCommand(due.payoutId().toString(), due.account(), LocalDate.now(clock), offset, clock.instant());
     }
 
-    private static Pending pending(TransferOrder order, Account a) {
+    private static Pending pending(TransferOrder order, PayeeAccount a) {
         return new Pending(order, new BankGateway.Transfer(order.reference(), order.payoutId(), order.batchId(), a.number(), a.holderName(),
                 a.bankName(), order.amount()));
     }
@@ -251,7 +252,7 @@ public class PayoutDispatcher implements SmartLifecycle {
         Optional<Pending> pending;
         try {
             pending = Conflicts.retrying(() -> CommandGroups.together(transactions, () -> {
-                BigDecimal offset = commands.sendAndWait(new OffsetRecovery(RecoveryAggregate.idOf(due.memberId().toString()),
+                BigDecimal offset = commands.sendAndWait(new OffsetRecoveryCommand(RecoveryAggregate.idOf(due.memberId().toString()),
                         due.memberId().toString(), due.payoutId().toString(), due.amount(), LocalDate.now(clock)));
                 TransferOrder order = commands.sendAndWait(requestOf(due, offset));
                 return Optional.ofNullable(order).map(o -> pending(o, due.account()));
@@ -326,8 +327,8 @@ public class PayoutDispatcher implements SmartLifecycle {
         Conflicts.sendRetrying(commands, outcomeOf(payoutId, answer));
     }
 
-    private RecordTransferOutcome outcomeOf(UUID payoutId, Answer answer) {
-        return new RecordTransferOutcome(payoutId.toString(), answer.reference(), answer.outcome().name(), answer.reason(),
+    private RecordTransferOutcomeCommand outcomeOf(UUID payoutId, Answer answer) {
+        return new RecordTransferOutcomeCommand(payoutId.toString(), answer.reference(), answer.outcome().name(), answer.reason(),
                 answer.bankTransactionId(), clock.instant(), settings.maxAttempts(), settings.firstRetry());
     }
 

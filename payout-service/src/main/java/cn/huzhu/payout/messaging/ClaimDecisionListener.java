@@ -7,17 +7,18 @@ import cn.huzhu.contracts.Topics;
 import cn.huzhu.contracts.claims.ApprovedBenefit;
 import cn.huzhu.contracts.claims.ClaimApproved;
 import cn.huzhu.contracts.claims.ClaimRevoked;
-import cn.huzhu.payout.command.PayoutCommands.RevokePayout;
-import cn.huzhu.payout.command.PayoutCommands.ScheduleNewPayout;
-import cn.huzhu.payout.command.PayoutCommands.SchedulePayout;
 import cn.huzhu.payout.command.PayoutIds;
+import cn.huzhu.payout.command.payout.RevokePayoutCommand;
+import cn.huzhu.payout.command.payout.ScheduleNewPayoutCommand;
+import cn.huzhu.payout.command.payout.SchedulePayoutCommand;
 import cn.huzhu.payout.dispatch.PayoutSettings;
 import cn.huzhu.payout.query.PayoutQueries;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -116,16 +117,16 @@ public class ClaimDecisionListener {
      * twice at once), the group rolls back and is scheduled again one decision at a time, idempotently.
      */
     private void scheduleGroup(List<ClaimApproved> approvals, int first) {
-        List<SchedulePayout> payouts = approvals.stream().flatMap(a -> payoutsOf(a).stream()).toList();
+        List<SchedulePayoutCommand> payouts = approvals.stream().flatMap(a -> payoutsOf(a).stream()).toList();
         if (payouts.isEmpty()) {
             return;
         }
         try {
             Set<UUID> known = new HashSet<>(queries.existing(payouts.stream().map(p -> UUID.fromString(p.payoutId())).toList()));
             CommandGroups.together(transactions, () -> {
-                for (SchedulePayout p : payouts) {
+                for (SchedulePayoutCommand p : payouts) {
                     if (known.add(UUID.fromString(p.payoutId()))) {
-                        commands.sendAndWait(new ScheduleNewPayout(p.payoutId(), p));
+                        commands.sendAndWait(new ScheduleNewPayoutCommand(p.payoutId(), p));
                     }
                 }
                 return null;
@@ -143,7 +144,7 @@ public class ClaimDecisionListener {
     }
 
     /** The payouts an approval asks for: one per benefit, none when the hospital paid at its desk (or for no approval). */
-    private static List<SchedulePayout> payoutsOf(ClaimApproved c) {
+    private static List<SchedulePayoutCommand> payoutsOf(ClaimApproved c) {
         if (c == null) {
             return List.of();
         }
@@ -151,11 +152,11 @@ public class ClaimDecisionListener {
             log.debug("Claim {} was settled at the hospital: nothing to transfer", c.getClaimId());
             return List.of();
         }
-        List<SchedulePayout> payouts = new ArrayList<>();
+        List<SchedulePayoutCommand> payouts = new ArrayList<>();
         for (ApprovedBenefit b : c.getBenefits()) {
             String claimId = c.getClaimId().toString();
             String enrollmentId = b.getEnrollmentId().toString();
-            payouts.add(new SchedulePayout(PayoutIds.payout(claimId, enrollmentId), claimId, c.getMemberId().toString(),
+            payouts.add(new SchedulePayoutCommand(PayoutIds.payout(claimId, enrollmentId), claimId, c.getMemberId().toString(),
                     enrollmentId, b.getPlanId(), c.getType(), b.getAmount(), c.getDecidedOn()));
         }
         return payouts;
@@ -168,7 +169,7 @@ public class ClaimDecisionListener {
     private void revoke(ClaimRevoked r) {
         String claimId = r.getClaimId().toString();
         for (UUID enrollmentId : r.getEnrollmentIds()) {
-            Conflicts.sendRetrying(commands, new RevokePayout(PayoutIds.payout(claimId, enrollmentId.toString()), r.getReason(), r.getRevokedOn()));
+            Conflicts.sendRetrying(commands, new RevokePayoutCommand(PayoutIds.payout(claimId, enrollmentId.toString()), r.getReason(), r.getRevokedOn()));
         }
     }
 

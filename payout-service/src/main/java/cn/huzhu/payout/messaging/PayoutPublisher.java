@@ -8,17 +8,18 @@ import cn.huzhu.contracts.payouts.PayoutRecovery;
 import cn.huzhu.contracts.payouts.PayoutScheduled;
 import cn.huzhu.contracts.payouts.PayoutSent;
 import cn.huzhu.contracts.payouts.PayoutSucceeded;
-import cn.huzhu.payout.command.BatchAggregate.BatchReconciled;
-import cn.huzhu.payout.command.PayoutEvents;
-import cn.huzhu.payout.command.PayoutEvents.PayoutCancelled;
-import cn.huzhu.payout.command.PayoutEvents.PayoutParked;
-import cn.huzhu.payout.command.PayoutEvents.TransferFailed;
-import cn.huzhu.payout.command.PayoutEvents.TransferRequested;
-import cn.huzhu.payout.command.PayoutEvents.TransferSucceeded;
-import cn.huzhu.payout.command.RecoveryEvents.RecoveryOffset;
-import cn.huzhu.payout.command.RecoveryEvents.RecoveryOffsetReturned;
-import cn.huzhu.payout.command.RecoveryEvents.RecoveryOpened;
-import cn.huzhu.payout.command.RecoveryEvents.RepaymentRecorded;
+import cn.huzhu.payout.command.batch.BatchReconciledEvent;
+import cn.huzhu.payout.command.payout.PayoutCancelledEvent;
+import cn.huzhu.payout.command.payout.PayoutParkedEvent;
+import cn.huzhu.payout.command.payout.PayoutScheduledEvent;
+import cn.huzhu.payout.command.payout.TransferFailedEvent;
+import cn.huzhu.payout.command.payout.TransferRequestedEvent;
+import cn.huzhu.payout.command.payout.TransferSucceededEvent;
+import cn.huzhu.payout.command.recovery.RecoveryOffsetEvent;
+import cn.huzhu.payout.command.recovery.RecoveryOffsetReturnedEvent;
+import cn.huzhu.payout.command.recovery.RecoveryOpenedEvent;
+import cn.huzhu.payout.command.recovery.RepaymentRecordedEvent;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -45,7 +46,7 @@ public class PayoutPublisher {
     }
 
     @EventHandler
-    void on(PayoutEvents.PayoutScheduled e, EventMessage<?> m, @Timestamp Instant at) {
+    void on(PayoutScheduledEvent e, EventMessage<?> m, @Timestamp Instant at) {
         outbox.send(Topics.PAYOUTS, e.memberId(), PayoutScheduled.newBuilder().setEventId(id(m)).setOccurredAt(at)
                 .setPayoutId(UUID.fromString(e.payoutId())).setClaimId(UUID.fromString(e.claimId())).setMemberId(UUID.fromString(e.memberId()))
                 .setEnrollmentId(UUID.fromString(e.enrollmentId())).setPlanId(e.planId()).setClaimType(e.claimType()).setAmount(e.amount())
@@ -53,7 +54,7 @@ public class PayoutPublisher {
     }
 
     @EventHandler
-    void on(TransferRequested e, EventMessage<?> m, @Timestamp Instant at) {
+    void on(TransferRequestedEvent e, EventMessage<?> m, @Timestamp Instant at) {
         outbox.send(Topics.PAYOUTS, e.memberId(), PayoutSent.newBuilder().setEventId(id(m)).setOccurredAt(at)
                 .setPayoutId(UUID.fromString(e.payoutId())).setClaimId(UUID.fromString(e.claimId())).setMemberId(UUID.fromString(e.memberId()))
                 .setReference(e.reference()).setAttempt(e.attempt()).setBatchId(UUID.fromString(e.batchId())).setDistrict(e.district())
@@ -61,7 +62,7 @@ public class PayoutPublisher {
     }
 
     @EventHandler
-    void on(TransferSucceeded e, EventMessage<?> m, @Timestamp Instant at) {
+    void on(TransferSucceededEvent e, EventMessage<?> m, @Timestamp Instant at) {
         outbox.send(Topics.PAYOUTS, e.memberId(), PayoutSucceeded.newBuilder().setEventId(id(m)).setOccurredAt(at)
                 .setPayoutId(UUID.fromString(e.payoutId())).setClaimId(UUID.fromString(e.claimId())).setMemberId(UUID.fromString(e.memberId()))
                 .setReference(e.reference()).setBatchId(UUID.fromString(e.batchId())).setDistrict(e.district()).setAmount(e.amount())
@@ -69,42 +70,42 @@ public class PayoutPublisher {
     }
 
     @EventHandler
-    void on(TransferFailed e, EventMessage<?> m, @Timestamp Instant at) {
+    void on(TransferFailedEvent e, EventMessage<?> m, @Timestamp Instant at) {
         failed(m, at, e.payoutId(), e.claimId(), e.memberId(), e.reference(), e.attempt(), e.last() ? "FAILED" : "RETRY", e.reason(), e.nextAttemptAt());
     }
 
     @EventHandler
-    void on(PayoutParked e, EventMessage<?> m, @Timestamp Instant at) {
+    void on(PayoutParkedEvent e, EventMessage<?> m, @Timestamp Instant at) {
         failed(m, at, e.payoutId(), e.claimId(), e.memberId(), e.reference(), e.attempt(), "PARKED", e.reason(), null);
     }
 
     @EventHandler
-    void on(PayoutCancelled e, EventMessage<?> m, @Timestamp Instant at) {
+    void on(PayoutCancelledEvent e, EventMessage<?> m, @Timestamp Instant at) {
         failed(m, at, e.payoutId(), e.claimId(), e.memberId(), null, e.attempt(), "CANCELLED", e.reason(), null);
     }
 
     @EventHandler
-    void on(RecoveryOpened e, EventMessage<?> m, @Timestamp Instant at) {
+    void on(RecoveryOpenedEvent e, EventMessage<?> m, @Timestamp Instant at) {
         recovery(m, at, e.memberId(), "OPENED", e.payoutId(), null, e.amount(), e.outstanding(), e.on());
     }
 
     @EventHandler
-    void on(RecoveryOffset e, EventMessage<?> m, @Timestamp Instant at) {
+    void on(RecoveryOffsetEvent e, EventMessage<?> m, @Timestamp Instant at) {
         recovery(m, at, e.memberId(), "OFFSET", e.payoutId(), null, e.amount(), e.outstanding(), e.on());
     }
 
     @EventHandler
-    void on(RecoveryOffsetReturned e, EventMessage<?> m, @Timestamp Instant at) {
+    void on(RecoveryOffsetReturnedEvent e, EventMessage<?> m, @Timestamp Instant at) {
         recovery(m, at, e.memberId(), "OFFSET_RETURNED", e.payoutId(), null, e.amount(), e.outstanding(), e.on());
     }
 
     @EventHandler
-    void on(RepaymentRecorded e, EventMessage<?> m, @Timestamp Instant at) {
+    void on(RepaymentRecordedEvent e, EventMessage<?> m, @Timestamp Instant at) {
         recovery(m, at, e.memberId(), "REPAID", null, e.reference(), e.amount(), e.outstanding(), e.paidOn());
     }
 
     @EventHandler
-    void on(BatchReconciled e, EventMessage<?> m, @Timestamp Instant at) {
+    void on(BatchReconciledEvent e, EventMessage<?> m, @Timestamp Instant at) {
         outbox.send(Topics.PAYOUTS, e.batchId(), PayoutBatchReconciled.newBuilder().setEventId(id(m)).setOccurredAt(at)
                 .setBatchId(UUID.fromString(e.batchId())).setDistrict(e.district()).setDay(e.day()).setStatus(e.status())
                 .setCount(e.count()).setAmount(e.amount().setScale(2, RoundingMode.UNNECESSARY)).setBankCount(e.bankCount())

@@ -1,11 +1,12 @@
 package cn.huzhu.payout.messaging;
 
 import cn.huzhu.axon.Conflicts;
-import cn.huzhu.payout.command.PayoutEvents.PayoutCancelled;
-import cn.huzhu.payout.command.PayoutEvents.PayoutRevoked;
-import cn.huzhu.payout.command.RecoveryAggregate;
-import cn.huzhu.payout.command.RecoveryCommands.OpenRecovery;
-import cn.huzhu.payout.command.RecoveryCommands.ReturnOffset;
+import cn.huzhu.payout.command.payout.PayoutCancelledEvent;
+import cn.huzhu.payout.command.payout.PayoutRevokedEvent;
+import cn.huzhu.payout.command.recovery.OpenRecoveryCommand;
+import cn.huzhu.payout.command.recovery.RecoveryAggregate;
+import cn.huzhu.payout.command.recovery.ReturnOffsetCommand;
+
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -27,13 +28,13 @@ public class RecoveryCoordinator {
     }
 
     @EventHandler
-    void on(PayoutRevoked e) {
-        Conflicts.sendRetrying(commands, new OpenRecovery(RecoveryAggregate.idOf(e.memberId()), e.memberId(), e.payoutId(), e.claimId(),
+    void on(PayoutRevokedEvent e) {
+        Conflicts.sendRetrying(commands, new OpenRecoveryCommand(RecoveryAggregate.idOf(e.memberId()), e.memberId(), e.payoutId(), e.claimId(),
                 e.toRecover(), e.on()));
     }
 
     @EventHandler
-    void on(PayoutCancelled e) {
-        Conflicts.sendRetrying(commands, new ReturnOffset(RecoveryAggregate.idOf(e.memberId()), e.memberId(), e.payoutId(), e.on()));
+    void on(PayoutCancelledEvent e) {
+        Conflicts.sendRetrying(commands, new ReturnOffsetCommand(RecoveryAggregate.idOf(e.memberId()), e.memberId(), e.payoutId(), e.on()));
     }
 }

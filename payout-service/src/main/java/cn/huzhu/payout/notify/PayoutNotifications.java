@@ -4,10 +4,11 @@ import static cn.huzhu.payout.notify.MemberNotices.last4;
 import static cn.huzhu.payout.notify.MemberNotices.yuan;
 
 import cn.huzhu.contracts.enrollment.MemberBankAccountRegistered;
-import cn.huzhu.payout.command.PayoutEvents.PayoutParked;
-import cn.huzhu.payout.command.PayoutEvents.TransferFailed;
-import cn.huzhu.payout.command.PayoutEvents.TransferSucceeded;
-import cn.huzhu.payout.command.RecoveryEvents.RecoveryOpened;
+import cn.huzhu.payout.command.payout.PayoutParkedEvent;
+import cn.huzhu.payout.command.payout.TransferFailedEvent;
+import cn.huzhu.payout.command.payout.TransferSucceededEvent;
+import cn.huzhu.payout.command.recovery.RecoveryOpenedEvent;
+
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
@@ -32,7 +33,7 @@ public class PayoutNotifications {
     }
 
     @EventHandler
-    void on(TransferSucceeded e, EventMessage<?> message) {
+    void on(TransferSucceededEvent e, EventMessage<?> message) {
         String offset = e.benefit().compareTo(e.amount()) == 0 ? ""
                 : "其中" + yuan(e.benefit().subtract(e.amount())) + "元已抵扣您应退回的互助金，实际汇入" + yuan(e.amount()) + "元。";
         notices.tell(message.getIdentifier(), UUID.fromString(e.memberId()), NoticeKind.PAYOUT_SUCCEEDED,
@@ -40,13 +41,13 @@ public class PayoutNotifications {
     }
 
     @EventHandler
-    void on(PayoutParked e, EventMessage<?> message) {
+    void on(PayoutParkedEvent e, EventMessage<?> message) {
         notices.tell(message.getIdentifier(), UUID.fromString(e.memberId()), NoticeKind.PAYOUT_ACCOUNT_REJECTED,
                 Map.of("amount", yuan(e.amount()), "card", last4(e.accountMasked())));
     }
 
     @EventHandler
-    void on(TransferFailed e, EventMessage<?> message) {
+    void on(TransferFailedEvent e, EventMessage<?> message) {
         if (e.last()) {
             notices.tell(message.getIdentifier(), UUID.fromString(e.memberId()), NoticeKind.PAYOUT_FAILED,
                     Map.of("amount", yuan(e.amount()), "card", last4(e.accountMasked())));
@@ -54,7 +55,7 @@ public class PayoutNotifications {
     }
 
     @EventHandler
-    void on(RecoveryOpened e, EventMessage<?> message) {
+    void on(RecoveryOpenedEvent e, EventMessage<?> message) {
         notices.tell(message.getIdentifier(), UUID.fromString(e.memberId()), NoticeKind.RECOVERY_OPENED,
                 Map.of("amount", yuan(e.amount()), "outstanding", yuan(e.outstanding())));
     }

@@ -2,7 +2,8 @@ package cn.huzhu.payout.query;
 
 import cn.huzhu.contracts.enrollment.MemberBankAccountRegistered;
 import cn.huzhu.identity.BankAccountNumber;
-import cn.huzhu.payout.command.PayoutCommands.Account;
+import cn.huzhu.payout.command.payout.PayeeAccount;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -36,7 +37,7 @@ public class BankAccounts {
             + " where bank_account_pending.event_at < excluded.event_at";
 
     /** A member's account, with the phone notices go to. */
-    public record MemberAccount(UUID memberId, Account account, String phone) {
+    public record MemberAccount(UUID memberId, PayeeAccount account, String phone) {
     }
 
     private final JdbcTemplate jdbc;
@@ -77,7 +78,7 @@ public class BankAccounts {
                 select member_id, account_number, account_masked, account_hash, holder_name, bank_name, district, phone
                 from bank_account where member_id = ?""",
                 (rs, i) -> new MemberAccount(rs.getObject("member_id", UUID.class),
-                        new Account(rs.getString("account_number"), rs.getString("account_masked"), rs.getString("account_hash"),
+                        new PayeeAccount(rs.getString("account_number"), rs.getString("account_masked"), rs.getString("account_hash"),
                                 rs.getString("holder_name"), rs.getString("bank_name"), rs.getString("district")),
                         rs.getString("phone")), memberId);
         return found.stream().findFirst();

@@ -1,6 +1,7 @@
 package cn.huzhu.payout.query;
 
-import cn.huzhu.payout.command.PayoutCommands.Account;
+import cn.huzhu.payout.command.payout.PayeeAccount;
+
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -32,7 +33,7 @@ public class PayoutQueries {
     }
 
     /** A payout the dispatcher may act on, with the account it would go to (null: none registered) and the member's debt. */
-    public record DueTransfer(UUID payoutId, UUID memberId, BigDecimal amount, String status, int attempts, String reference, Account account,
+    public record DueTransfer(UUID payoutId, UUID memberId, BigDecimal amount, String status, int attempts, String reference, PayeeAccount account,
                               BigDecimal outstanding) {
     }
 
@@ -100,7 +101,7 @@ public class PayoutQueries {
                 where p.payout_id = any (?)""",
                 (rs, i) -> new DueTransfer(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getBigDecimal(3), rs.getString(4),
                         rs.getInt(5), rs.getString(6), rs.getString(7) == null ? null
-                        : new Account(rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12)),
+                        : new PayeeAccount(rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12)),
                         rs.getBigDecimal(13)),
                 (Object) payoutIds.toArray(UUID[]::new));
     }

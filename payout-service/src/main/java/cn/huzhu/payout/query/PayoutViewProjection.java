@@ -1,21 +1,22 @@
 package cn.huzhu.payout.query;
 
 import cn.huzhu.axon.ViewWriteBatch;
-import cn.huzhu.payout.command.BatchAggregate.BatchReconciled;
-import cn.huzhu.payout.command.PayoutEvents.PayoutCancelled;
-import cn.huzhu.payout.command.PayoutEvents.PayoutParked;
-import cn.huzhu.payout.command.PayoutEvents.PayoutRevocationPending;
-import cn.huzhu.payout.command.PayoutEvents.PayoutRevoked;
-import cn.huzhu.payout.command.PayoutEvents.PayoutScheduled;
-import cn.huzhu.payout.command.PayoutEvents.PayoutSettledByOffset;
-import cn.huzhu.payout.command.PayoutEvents.TransferFailed;
-import cn.huzhu.payout.command.PayoutEvents.TransferRequested;
-import cn.huzhu.payout.command.PayoutEvents.TransferSucceeded;
-import cn.huzhu.payout.command.PayoutStatus;
-import cn.huzhu.payout.command.RecoveryEvents.RecoveryOffset;
-import cn.huzhu.payout.command.RecoveryEvents.RecoveryOffsetReturned;
-import cn.huzhu.payout.command.RecoveryEvents.RecoveryOpened;
-import cn.huzhu.payout.command.RecoveryEvents.RepaymentRecorded;
+import cn.huzhu.payout.command.batch.BatchReconciledEvent;
+import cn.huzhu.payout.command.payout.PayoutCancelledEvent;
+import cn.huzhu.payout.command.payout.PayoutParkedEvent;
+import cn.huzhu.payout.command.payout.PayoutRevocationPendingEvent;
+import cn.huzhu.payout.command.payout.PayoutRevokedEvent;
+import cn.huzhu.payout.command.payout.PayoutScheduledEvent;
+import cn.huzhu.payout.command.payout.PayoutSettledByOffsetEvent;
+import cn.huzhu.payout.command.payout.PayoutStatus;
+import cn.huzhu.payout.command.payout.TransferFailedEvent;
+import cn.huzhu.payout.command.payout.TransferRequestedEvent;
+import cn.huzhu.payout.command.payout.TransferSucceededEvent;
+import cn.huzhu.payout.command.recovery.RecoveryOffsetEvent;
+import cn.huzhu.payout.command.recovery.RecoveryOffsetReturnedEvent;
+import cn.huzhu.payout.command.recovery.RecoveryOpenedEvent;
+import cn.huzhu.payout.command.recovery.RepaymentRecordedEvent;
+
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -43,7 +44,7 @@ public class PayoutViewProjection {
     }
 
     @EventHandler
-    void on(PayoutScheduled e, @org.axonframework.eventhandling.Timestamp Instant at) {
+    void on(PayoutScheduledEvent e, @org.axonframework.eventhandling.Timestamp Instant at) {
         write("""
                 insert into payout_view (payout_id, claim_id, member_id, enrollment_id, plan_id, claim_type, amount, decided_on, status, scheduled_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
@@ -52,7 +53,7 @@ public class PayoutViewProjection {
     }
 
     @EventHandler
-    void on(TransferRequested e) {
+    void on(TransferRequestedEvent e) {
         write("""
                 with payout as (
                     update payout_view set status = ?, attempts = ?, reference = ?, batch_id = ?, district = ?, transferred = ?, offset_amount = ?,
@@ -67,69 +68,69 @@ public class PayoutViewProjection {
     }
 
     @EventHandler
-    void on(TransferSucceeded e, @org.axonframework.eventhandling.Timestamp Instant at) {
+    void on(TransferSucceededEvent e, @org.axonframework.eventhandling.Timestamp Instant at) {
         withTransferOutcome("update payout_view set status = ?, settled_at = ? where payout_id = ?", e.reference(), "SUCCEEDED", null,
                 e.bankTransactionId(), at, PayoutStatus.SUCCEEDED.name(), ts(at), uuid(e.payoutId()));
     }
 
     @EventHandler
-    void on(TransferFailed e, @org.axonframework.eventhandling.Timestamp Instant at) {
+    void on(TransferFailedEvent e, @org.axonframework.eventhandling.Timestamp Instant at) {
         withTransferOutcome("update payout_view set status = ?, failure_reason = ?, next_attempt_at = ? where payout_id = ?", e.reference(),
                 "FAILED", e.reason(), null, at, (e.last() ? PayoutStatus.FAILED : PayoutStatus.RETRY_WAIT).name(), e.reason(),
                 e.nextAttemptAt() == null ? null : ts(e.nextAttemptAt()), uuid(e.payoutId()));
     }
 
     @EventHandler
-    void on(PayoutParked e, @org.axonframework.eventhandling.Timestamp Instant at) {
+    void on(PayoutParkedEvent e, @org.axonframework.eventhandling.Timestamp Instant at) {
         withTransferOutcome("update payout_view set status = ?, failure_reason = ?, parked_account_hash = ? where payout_id = ?", e.reference(),
                 "REJECTED", e.reason(), null, at, PayoutStatus.PARKED.name(), e.reason(), e.accountHash(), uuid(e.payoutId()));
     }
 
     @EventHandler
-    void on(PayoutSettledByOffset e, @org.axonframework.eventhandling.Timestamp Instant at) {
+    void on(PayoutSettledByOffsetEvent e, @org.axonframework.eventhandling.Timestamp Instant at) {
         write("update payout_view set status = ?, offset_amount = ?, transferred = 0, settled_at = ? where payout_id = ?",
                 PayoutStatus.SETTLED_BY_OFFSET.name(), e.offset(), ts(at), uuid(e.payoutId()));
     }
 
     @EventHandler
-    void on(PayoutRevocationPending e) {
+    void on(PayoutRevocationPendingEvent e) {
         write("update payout_view set revocation_reason = ? where payout_id = ?", e.reason(), uuid(e.payoutId()));
     }
 
     @EventHandler
-    void on(PayoutCancelled e) {
+    void on(PayoutCancelledEvent e) {
         write("update payout_view set status = ?, revocation_reason = ?, next_attempt_at = null where payout_id = ?",
                 PayoutStatus.CANCELLED.name(), e.reason(), uuid(e.payoutId()));
     }
 
     @EventHandler
-    void on(PayoutRevoked e) {
+    void on(PayoutRevokedEvent e) {
         write("update payout_view set status = ?, revocation_reason = ?, to_recover = ? where payout_id = ?",
                 PayoutStatus.REVOKED.name(), e.reason(), e.toRecover(), uuid(e.payoutId()));
     }
 
     @EventHandler
-    void on(RecoveryOpened e) {
+    void on(RecoveryOpenedEvent e) {
         recovery(e.memberId(), "OPENED", e.payoutId(), null, e.amount(), e.outstanding(), e.on(), "opened", e.amount());
     }
 
     @EventHandler
-    void on(RecoveryOffset e) {
+    void on(RecoveryOffsetEvent e) {
         recovery(e.memberId(), "OFFSET", e.payoutId(), null, e.amount(), e.outstanding(), e.on(), "offset_sum", e.amount());
     }
 
     @EventHandler
-    void on(RecoveryOffsetReturned e) {
+    void on(RecoveryOffsetReturnedEvent e) {
         recovery(e.memberId(), "OFFSET_RETURNED", e.payoutId(), null, e.amount(), e.outstanding(), e.on(), "offset_sum", e.amount().negate());
     }
 
     @EventHandler
-    void on(RepaymentRecorded e) {
+    void on(RepaymentRecordedEvent e) {
         recovery(e.memberId(), "REPAID", null, e.reference(), e.amount(), e.outstanding(), e.paidOn(), "repaid", e.amount());
     }
 
     @EventHandler
-    void on(BatchReconciled e) {
+    void on(BatchReconciledEvent e) {
         write("""
                 insert into batch_reconciliation (batch_id, district, day, status, count, amount, bank_count, bank_amount, differences, reconciled_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)

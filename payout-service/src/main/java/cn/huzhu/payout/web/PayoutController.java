@@ -1,15 +1,16 @@
 package cn.huzhu.payout.web;
 
-import cn.huzhu.security.NotFoundException;
-import cn.huzhu.payout.command.PayoutStatus;
+import cn.huzhu.payout.command.payout.PayoutStatus;
 import cn.huzhu.payout.dispatch.BatchReconciler;
-import cn.huzhu.payout.query.PayoutQueries;
 import cn.huzhu.payout.query.PayoutQueries.BatchTotals;
+import cn.huzhu.payout.query.PayoutQueries;
+import cn.huzhu.security.Caller;
+import cn.huzhu.security.NotFoundException;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
-import cn.huzhu.security.Caller;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.format.annotation.DateTimeFormat;

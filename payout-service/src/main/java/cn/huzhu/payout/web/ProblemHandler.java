@@ -1,16 +1,17 @@
 package cn.huzhu.payout.web;
 
-import cn.huzhu.security.NotFoundException;
 import cn.huzhu.axon.Conflicts;
 import cn.huzhu.payout.bank.BankUnavailableException;
-import cn.huzhu.payout.command.RepaymentRefusedException;
+import cn.huzhu.payout.command.recovery.RepaymentRefusedException;
+import cn.huzhu.security.NotFoundException;
+import cn.huzhu.security.PlatformProblems;
+
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import cn.huzhu.security.PlatformProblems;
 
 /** Every error as RFC 9457 problem details; bad fields are named in {@code errors: [{field, message}]}. No personal data in messages. */
 @RestControllerAdvice

@@ -1,10 +1,12 @@
 package cn.huzhu.payout.web;
 
-import cn.huzhu.security.NotFoundException;
 import cn.huzhu.axon.Conflicts;
-import cn.huzhu.payout.command.RecoveryAggregate;
-import cn.huzhu.payout.command.RecoveryCommands.RecordRepayment;
+import cn.huzhu.payout.command.recovery.RecordRepaymentCommand;
+import cn.huzhu.payout.command.recovery.RecoveryAggregate;
 import cn.huzhu.payout.query.PayoutQueries;
+import cn.huzhu.security.Caller;
+import cn.huzhu.security.NotFoundException;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -12,7 +14,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
-import cn.huzhu.security.Caller;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -52,7 +53,7 @@ public class RecoveryController {
         if (queries.recovery(memberId).isEmpty()) {
             throw new NotFoundException("recovery for member", memberId);
         }
-        Conflicts.sendRetrying(commands, new RecordRepayment(RecoveryAggregate.idOf(memberId.toString()), memberId.toString(), repayment.reference(),
+        Conflicts.sendRetrying(commands, new RecordRepaymentCommand(RecoveryAggregate.idOf(memberId.toString()), memberId.toString(), repayment.reference(),
                 repayment.amount(), repayment.paidOn()));
         return recovery(memberId);
     }

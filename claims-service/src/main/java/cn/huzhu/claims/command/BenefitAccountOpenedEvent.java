@@ -1,5 +1,0 @@
-package cn.huzhu.claims.command;
-
-/** The first claim under an enrolment opened its benefit account. */
-public record BenefitAccountOpenedEvent(String accountId, String enrollmentId, String memberId) {
-}

@@ -1,9 +1,0 @@
-package cn.huzhu.claims.command;
-
-/** A review decision for a claim that is not waiting for one. */
-public class ClaimNotInReviewException extends RuntimeException {
-
-    public ClaimNotInReviewException(String claimId) {
-        super("Claim " + claimId + " is not in review");
-    }
-}

@@ -1,7 +1,0 @@
-package cn.huzhu.claims.command;
-
-/** The members the platform knows (registered, or enrolled), from the enrolment events. */
-public interface MemberDirectory {
-
-    boolean exists(String memberId);
-}

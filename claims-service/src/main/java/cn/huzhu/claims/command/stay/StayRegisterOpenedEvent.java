@@ -1,0 +1,4 @@
+package cn.huzhu.claims.command.stay;
+
+public record StayRegisterOpenedEvent(String registerId, String memberId) {
+}
