@@ -17,7 +17,7 @@ public record Adjudication(BigDecimal amount, List<Line> lines, Rejection reject
         return rejection == null;
     }
 
-    static Adjudication rejected(String code, String message, BenefitAccount account) {
-        return new Adjudication(BigDecimal.ZERO.setScale(2), List.of(), new Rejection(code, message), account);
+    static Adjudication rejected(RejectionCode code, String message, BenefitAccount account) {
+        return new Adjudication(BigDecimal.ZERO.setScale(2), List.of(), Rejection.of(code, message), account);
     }
 }

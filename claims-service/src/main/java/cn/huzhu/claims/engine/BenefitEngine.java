@@ -23,7 +23,7 @@ public final class BenefitEngine {
 
     public static Adjudication adjudicate(PlanRules plan, Coverage coverage, BenefitAccount account, Claim claim) {
         if (!coverage.covers(claim.eventDate())) {
-            return Adjudication.rejected("NOT_COVERED", "The enrolment covers " + coverage.coverageStart() + " to " + coverage.coverageEnd()
+            return Adjudication.rejected(RejectionCode.NOT_COVERED, "The enrolment covers " + coverage.coverageStart() + " to " + coverage.coverageEnd()
                     + "; the event was on " + claim.eventDate(), account);
         }
         Set<String> excluded = new HashSet<>(claim.exclusions());
@@ -32,7 +32,7 @@ public final class BenefitEngine {
                 ? plan.criticalIllnessExclusions() : plan.exclusions());
         excluded.retainAll(planExclusions);
         if (!excluded.isEmpty()) {
-            return Adjudication.rejected("EXCLUDED", "The plan excludes " + excluded.stream().sorted().toList(), account);
+            return Adjudication.rejected(RejectionCode.EXCLUDED, "The plan excludes " + excluded.stream().sorted().toList(), account);
         }
         Calculation calc = new Calculation(plan, coverage, claim, account);
         List<BenefitRule> rules = plan.rules();
@@ -42,7 +42,7 @@ public final class BenefitEngine {
                 continue;
             }
             if (rule.notFor().contains(claim.cause())) {
-                calc.reason("CAUSE_NOT_COVERED", "The plan pays no " + claim.type() + " benefit for a " + claim.cause());
+                calc.reason(RejectionCode.CAUSE_NOT_COVERED, "The plan pays no " + claim.type() + " benefit for a " + claim.cause());
                 continue;
             }
             String id = ruleId(rule, i);
@@ -67,7 +67,7 @@ public final class BenefitEngine {
                     calc.pay(new Line("DEATH_BENEFIT", null, null, death.amount(), "death during cover"
                             + (death.causes().isEmpty() ? "" : " (" + claim.cause() + ")")));
                 } else {
-                    calc.reason("DEATH_CAUSE_NOT_COVERED", "The plan pays a death of " + death.causes() + " only; this death was of "
+                    calc.reason(RejectionCode.DEATH_CAUSE_NOT_COVERED, "The plan pays a death of " + death.causes() + " only; this death was of "
                             + claim.cause());
                 }
             }
@@ -83,7 +83,7 @@ public final class BenefitEngine {
             // Nothing paid, but a first diagnosis in the waiting period is a fact the account keeps.
             BenefitAccount after = account.withPaid(calc.account.lifetimePayments());
             return calc.reasonCode == null
-                    ? Adjudication.rejected("NO_BENEFIT", "No rule of plan " + plan.planId() + " pays for this claim", after)
+                    ? Adjudication.rejected(RejectionCode.NO_BENEFIT, "No rule of plan " + plan.planId() + " pays for this claim", after)
                     : Adjudication.rejected(calc.reasonCode, calc.reasonMessage, after);
         }
         return new Adjudication(calc.total, calc.lines, null, calc.account);
@@ -97,7 +97,7 @@ public final class BenefitEngine {
         BenefitAccount account;
         final List<Line> lines = new ArrayList<>();
         BigDecimal total = BigDecimal.ZERO.setScale(2);
-        String reasonCode;
+        RejectionCode reasonCode;
         String reasonMessage;
 
         Calculation(PlanRules plan, Coverage coverage, Claim claim, BenefitAccount account) {
@@ -113,8 +113,8 @@ public final class BenefitEngine {
         }
 
         /** The first reason stands, except that a rule which knows the disease speaks over one that does not list it. */
-        void reason(String code, String message) {
-            if (reasonCode == null || "DISEASE_NOT_COVERED".equals(reasonCode)) {
+        void reason(RejectionCode code, String message) {
+            if (reasonCode == null || reasonCode == RejectionCode.DISEASE_NOT_COVERED) {
                 reasonCode = code;
                 reasonMessage = message;
             }
@@ -156,14 +156,14 @@ public final class BenefitEngine {
         }
         payCapped(calc, lines, sum, rule.annualCapPerShare(), rule.capGroup() != null ? rule.capGroup() : id);
         if (lines.isEmpty()) {
-            calc.reason("NO_BASE", "The bill has no " + rule.base() + " to reimburse");
+            calc.reason(RejectionCode.NO_BASE, "The bill has no " + rule.base() + " to reimburse");
         }
     }
 
     private static void flat(Calculation calc, String id, BenefitRule.FlatRate rule) {
         BigDecimal base = rule.base().of(calc.bill());
         if (base.signum() <= 0) {
-            calc.reason("NO_BASE", "The bill has no " + rule.base() + " to reimburse");
+            calc.reason(RejectionCode.NO_BASE, "The bill has no " + rule.base() + " to reimburse");
             return;
         }
         Rounding rounding = rule.rounding() != null ? rule.rounding() : calc.plan.rounding();
@@ -185,24 +185,24 @@ public final class BenefitEngine {
         if (paid.compareTo(sum) < 0) {
             calc.pay(new Line("ANNUAL_CAP", sum, null, paid.subtract(sum), "annual cap " + cap + " (" + capPerShare + " per share), "
                     + used + " already paid"));
-            calc.reason("CAP_REACHED", "The annual cap of " + cap + " is reached");
+            calc.reason(RejectionCode.CAP_REACHED, "The annual cap of " + cap + " is reached");
         }
         calc.account = calc.account.add("cap:" + capGroup, paid);
     }
 
     private static void allowance(Calculation calc, String id, BenefitRule.DailyAllowance rule) {
         if (!rule.diseases().isEmpty() && !rule.diseases().contains(calc.claim.diseaseCode())) {
-            calc.reason("DISEASE_NOT_COVERED", "The allowance is paid for a listed disease only, not " + calc.claim.diseaseCode());
+            calc.reason(RejectionCode.DISEASE_NOT_COVERED, "The allowance is paid for a listed disease only, not " + calc.claim.diseaseCode());
             return;
         }
         int days = hospitalDays(calc.claim);
         if (days <= 0) {
-            calc.reason("NO_HOSPITAL_DAYS", "The claim gives no hospital days");
+            calc.reason(RejectionCode.NO_HOSPITAL_DAYS, "The claim gives no hospital days");
             return;
         }
         String once = "allowance:" + id + (rule.once() == BenefitRule.Once.LIFETIME ? ":" + LIFETIME : "");
         if (rule.firstHospitalizationOnly() && calc.account.paid(once)) {
-            calc.reason("ALREADY_PAID", "The allowance is paid for the first hospitalisation only");
+            calc.reason(RejectionCode.ALREADY_PAID, "The allowance is paid for the first hospitalisation only");
             return;
         }
         int paidDays = rule.maxDays() == null ? days : Math.min(days, rule.maxDays());
@@ -226,24 +226,24 @@ public final class BenefitEngine {
     private static void lumpSum(Calculation calc, String id, BenefitRule.LumpSum rule) {
         Claim claim = calc.claim;
         if (!listed(rule.diseases(), rule.timeBoxed(), claim.diseaseCode(), claim.eventDate())) {
-            calc.reason("DISEASE_NOT_COVERED", "The plan does not list " + claim.diseaseCode() + " for a diagnosis on " + claim.eventDate());
+            calc.reason(RejectionCode.DISEASE_NOT_COVERED, "The plan does not list " + claim.diseaseCode() + " for a diagnosis on " + claim.eventDate());
             return;
         }
         if (!rule.hospitalGrades().isEmpty() && !rule.hospitalGrades().contains(claim.hospitalGrade())) {
-            calc.reason("HOSPITAL_NOT_ELIGIBLE", "The diagnosis must be made at a hospital of grade " + rule.hospitalGrades());
+            calc.reason(RejectionCode.HOSPITAL_NOT_ELIGIBLE, "The diagnosis must be made at a hospital of grade " + rule.hospitalGrades());
             return;
         }
         String once = "lump-sum:" + id + ":" + period(rule.once(), calc.coverage, claim.eventDate());
         String condolenceOnce = "condolence:" + id + ":" + calc.coverage.enrollmentId();
         if (calc.account.paid(once)) {
-            calc.reason("ALREADY_PAID", "The lump sum is paid once per " + rule.once().name().toLowerCase());
+            calc.reason(RejectionCode.ALREADY_PAID, "The lump sum is paid once per " + rule.once().name().toLowerCase());
             return;
         }
         BigDecimal shares = BigDecimal.valueOf(calc.coverage.shares());
         String diagnosed = firstDiagnosis(claim.diseaseCode());
         if (!claim.eventDate().isBefore(calc.coverage.waitingPeriodEnd())) {
             if (calc.account.paid(diagnosed)) {
-                calc.reason("NOT_FIRST_DIAGNOSIS", claim.diseaseCode() + " was first diagnosed in a waiting period of the member's cover"
+                calc.reason(RejectionCode.NOT_FIRST_DIAGNOSIS, claim.diseaseCode() + " was first diagnosed in a waiting period of the member's cover"
                         + " under this plan; the lump sum is paid on the first diagnosis only");
                 return;
             }
@@ -261,7 +261,7 @@ public final class BenefitEngine {
             return;
         }
         calc.account = calc.account.markPaid(diagnosed);
-        calc.reason("IN_WAITING_PERIOD", "Diagnosed on day " + day(calc.coverage, claim.eventDate()) + " of the enrolment; the benefit is paid from "
+        calc.reason(RejectionCode.IN_WAITING_PERIOD, "Diagnosed on day " + day(calc.coverage, claim.eventDate()) + " of the enrolment; the benefit is paid from "
                 + calc.coverage.waitingPeriodEnd() + (rule.condolence() != null ? ", a condolence from " + condolenceFrom : ""));
     }
 
@@ -272,12 +272,12 @@ public final class BenefitEngine {
         }
         LocalDate from = calc.coverage.coverageStart().plusDays(rule.fromDays());
         if (!calc.coverage.continuous() && calc.claim.eventDate().isBefore(from)) {
-            calc.reason("IN_WAITING_PERIOD", "A condolence for " + disease + " is paid for diagnoses from " + from);
+            calc.reason(RejectionCode.IN_WAITING_PERIOD, "A condolence for " + disease + " is paid for diagnoses from " + from);
             return;
         }
         String once = "other-condolence:" + id + ":" + period(rule.once(), calc.coverage, calc.claim.eventDate());
         if (calc.account.paid(once)) {
-            calc.reason("ALREADY_PAID", "The condolence is paid once per " + rule.once().name().toLowerCase());
+            calc.reason(RejectionCode.ALREADY_PAID, "The condolence is paid once per " + rule.once().name().toLowerCase());
             return;
         }
         calc.pay(new Line("CONDOLENCE_OTHER_DISEASE", null, null, rule.amount(), disease + " is not one of this plan's diseases"));
@@ -311,7 +311,7 @@ public final class BenefitEngine {
         }
         calc.account = calc.account.add("base:" + id, base);
         if (reached == null || reached.amount().compareTo(paidBefore) <= 0) {
-            calc.reason("BELOW_BRACKET", "The year's cumulative " + rule.base() + " of " + cumulative + " reaches no new bracket");
+            calc.reason(RejectionCode.BELOW_BRACKET, "The year's cumulative " + rule.base() + " of " + cumulative + " reaches no new bracket");
             return;
         }
         BigDecimal topUp = reached.amount().subtract(paidBefore);
@@ -332,11 +332,11 @@ public final class BenefitEngine {
             }
         }
         if (calc.claim.type() == ClaimType.DEATH) {
-            calc.reason("DEATH_NOT_WORK_RELATED", "The plan pays a death certified as work-related (工亡) only; this death was of "
+            calc.reason(RejectionCode.DEATH_NOT_WORK_RELATED, "The plan pays a death certified as work-related (工亡) only; this death was of "
                     + calc.claim.cause());
             return;
         }
-        calc.reason("GRADE_NOT_IN_TABLE", "The plan's table has no row for injury grade " + calc.claim.injuryGrade());
+        calc.reason(RejectionCode.GRADE_NOT_IN_TABLE, "The plan's table has no row for injury grade " + calc.claim.injuryGrade());
     }
 
     private static boolean listed(Set<String> diseases, List<BenefitRule.TimeBoxedDisease> timeBoxed, String disease, LocalDate diagnosed) {

@@ -10,6 +10,7 @@ import cn.huzhu.claims.engine.BenefitEngine;
 import cn.huzhu.claims.engine.Claim;
 import cn.huzhu.claims.engine.Coverage;
 import cn.huzhu.claims.engine.Rejection;
+import cn.huzhu.claims.engine.RejectionCode;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -49,8 +50,6 @@ public class ClaimHandler {
     private final Clock clock;
 
     /** Why a claim filed by a member or their unit waits: its bill is confirmed against the documents by an adjudicator. */
-    static final String NO_COVERAGE = "NO_COVERAGE";
-
     static final String BILL_TO_CONFIRM = "Filed by the member or their unit: an adjudicator confirms the bill before anything is paid";
 
     public ClaimHandler(Repository<ClaimAggregate> claims, Repository<BenefitAccountAggregate> accounts, Repository<LifetimeLedgerAggregate> ledgers,
@@ -144,9 +143,9 @@ public class ClaimHandler {
     private ClaimAdjudicatedEvent decide(Filed f, List<String> checks, Instant waitUntil) throws Exception {
         Claim proposed = f.byAdjudicator() ? f.claim() : ClaimAggregate.withoutExclusions(f.claim());
         Outcome proposal = assess(f.memberId(), proposed);
-        if (waitUntil != null && proposal.rejection() != null && NO_COVERAGE.equals(proposal.rejection().code())) {
+        if (waitUntil != null && proposal.rejection() != null && proposal.rejection().is(RejectionCode.NO_COVERAGE)) {
             return new ClaimAdjudicatedEvent(f.claimId(), f.memberId(), f.claim(), f.hospital(), f.submittedOn(), ClaimStatus.PENDING_COVERAGE,
-                    BigDecimal.ZERO.setScale(2), List.of(), new Rejection("COVERAGE_NOT_YET_KNOWN", "No enrolment covering " + f.claim().eventDate()
+                    BigDecimal.ZERO.setScale(2), List.of(), Rejection.of(RejectionCode.COVERAGE_NOT_YET_KNOWN, "No enrolment covering " + f.claim().eventDate()
                     + " has reached claims yet: the claim is decided when it does, or rejected NO_COVERAGE at " + waitUntil),
                     checks, null, f.settlement(), f.filedBy(), waitUntil);
         }
@@ -264,9 +263,9 @@ public class ClaimHandler {
         List<Assessment> assessments = new ArrayList<>();
         Rejection rejection = null;
         if (found.isEmpty()) {
-            rejection = new Rejection(NO_COVERAGE, "The member has no enrolment that covers " + claim.eventDate());
+            rejection = Rejection.of(RejectionCode.NO_COVERAGE, "The member has no enrolment that covers " + claim.eventDate());
         } else if (found.stream().noneMatch(CoverageDirectory.CoverageFacts::collected)) {
-            rejection = new Rejection("PREMIUM_NOT_COLLECTED", "The enrolments that cover " + claim.eventDate()
+            rejection = Rejection.of(RejectionCode.PREMIUM_NOT_COLLECTED, "The enrolments that cover " + claim.eventDate()
                     + " are not in force: their premium is not collected");
         }
         for (CoverageDirectory.CoverageFacts facts : found) {
@@ -277,7 +276,7 @@ public class ClaimHandler {
             var rules = plans.rulesOn(coverage.planId(), claim.eventDate());
             if (rules.isEmpty()) {
                 benefits.add(new BenefitDecision(coverage.planId(), coverage.planVersion(), coverage.enrollmentId(), BigDecimal.ZERO.setScale(2),
-                        List.of(), new Rejection("PLAN_UNKNOWN", "The rules of plan " + coverage.planId() + " on " + claim.eventDate()
+                        List.of(), Rejection.of(RejectionCode.PLAN_UNKNOWN, "The rules of plan " + coverage.planId() + " on " + claim.eventDate()
                         + " are not known yet")));
                 continue;
             }
@@ -294,7 +293,7 @@ public class ClaimHandler {
         BigDecimal total = benefits.stream().map(BenefitDecision::amount).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
         if (rejection == null && total.signum() == 0) {
             rejection = benefits.stream().map(BenefitDecision::rejection).filter(r -> r != null).findFirst()
-                    .orElse(new Rejection("NO_BENEFIT", "No enrolment pays for this claim"));
+                    .orElse(Rejection.of(RejectionCode.NO_BENEFIT, "No enrolment pays for this claim"));
         }
         return new Outcome(benefits, total, rejection, assessments);
     }
