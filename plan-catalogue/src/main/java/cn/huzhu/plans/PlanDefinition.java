@@ -80,7 +80,7 @@ public final class PlanDefinition {
      * empty when the catalogue has no such version.
      */
     public static Optional<String> file(String planId, int version) {
-        String name = "plans/" + planId + "/v" + version + ".json";
+        String name = fileName(planId, version);
         try (InputStream in = PlanDefinition.class.getClassLoader().getResourceAsStream(name)) {
             return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
@@ -91,10 +91,14 @@ public final class PlanDefinition {
     /** The newest version of a plan in the catalogue (versions are numbered from 1 without gaps); 0 when there is none. */
     public static int newestVersion(String planId) {
         int version = 0;
-        while (file(planId, version + 1).isPresent()) {
+        while (PlanDefinition.class.getClassLoader().getResource(fileName(planId, version + 1)) != null) {
             version++;
         }
         return version;
+    }
+
+    private static String fileName(String planId, int version) {
+        return "plans/" + planId + "/v" + version + ".json";
     }
 
     private static Schema loadSchema() {
