@@ -1,9 +1,10 @@
 package cn.huzhu.axon;
 
+import cn.huzhu.vocabulary.BusinessZone;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 
 /**
@@ -13,15 +14,12 @@ import java.time.temporal.ChronoUnit;
  */
 public final class BusinessClock {
 
-    /** The zone of every business date (coverage, windows, waiting periods, batches). */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-
     private BusinessClock() {
     }
 
     /** The real clock in Shanghai, or one shifted to this day when {@code businessDate} is not blank (ISO yyyy-MM-dd). */
     public static Clock of(String businessDate) {
-        Clock system = Clock.system(ZONE);
+        Clock system = Clock.system(BusinessZone.ZONE);
         if (businessDate == null || businessDate.isBlank()) {
             return system;
         }

@@ -19,6 +19,7 @@ import cn.huzhu.localstack.LocalStack;
 import cn.huzhu.security.AccessMatrixContract;
 import cn.huzhu.security.ApiFuzzContract;
 import cn.huzhu.payout.command.PayoutIds;
+import cn.huzhu.vocabulary.BusinessZone;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
@@ -156,7 +157,7 @@ class PayoutIT extends PayoutTestSupport implements AccessMatrixContract, ApiFuz
         String[] m = memberWithCard();
         await().atMost(Duration.ofSeconds(20)).until(() -> accounts.of(UUID.fromString(m[0])).isPresent());
         String changed = BankAccounts.card(CARDS.incrementAndGet());
-        LocalDate inForce = LocalDate.now(PayoutConfig.ZONE).plusDays(3);
+        LocalDate inForce = LocalDate.now(BusinessZone.ZONE).plusDays(3);
         MemberBankAccountRegistered byClerk = MemberBankAccountRegistered.newBuilder(account(m[0], changed, m[2]))
                 .setOccurredAt(Instant.now()).setEffectiveFrom(inForce).setByMember(false).build();
         send(producer, Topics.BANK_ACCOUNTS, m[0], byClerk);

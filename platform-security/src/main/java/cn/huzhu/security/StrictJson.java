@@ -1,10 +1,11 @@
 package cn.huzhu.security;
 
+import cn.huzhu.vocabulary.BusinessZone;
+
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.Year;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
@@ -40,7 +41,6 @@ public final class StrictJson {
     static final Pattern DECIMAL = Pattern.compile("\\d{1,15}(\\.\\d{1,8})?");
     private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private StrictJson() {
     }
@@ -107,7 +107,7 @@ public final class StrictJson {
             } catch (DateTimeParseException e) {
                 day = null;
             }
-            LocalDate latest = Year.now(ZONE).plusYears(1).atMonth(12).atEndOfMonth();
+            LocalDate latest = Year.now(BusinessZone.ZONE).plusYears(1).atMonth(12).atEndOfMonth();
             if (day == null || day.isBefore(EARLIEST) || day.isAfter(latest)) {
                 return ctxt.reportInputMismatch(LocalDate.class, "A day is written yyyy-MM-dd, from %s to %s", EARLIEST, latest);
             }

@@ -1,5 +1,7 @@
 package cn.huzhu.system;
 
+import cn.huzhu.vocabulary.BusinessZone;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -7,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -32,7 +33,7 @@ public final class ClaimLatencyBenchmark {
         int rate = Integer.getInteger("benchmark.rate", 100);
         int seconds = Integer.getInteger("benchmark.seconds", 30);
         int members = Integer.getInteger("benchmark.members", 500);
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        LocalDate today = LocalDate.now(BusinessZone.ZONE);
         LocalDate effective = today.minusDays(200);
         Path logs = Files.createTempDirectory("huzhu-claim-benchmark");
         try (RunningPlatform platform = new RunningPlatform(logs, List.of("-Xmx1g", "-XX:+UseParallelGC"), true)) {

@@ -3,6 +3,7 @@ package cn.huzhu.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.huzhu.identity.BankAccounts;
+import cn.huzhu.vocabulary.BusinessZone;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
@@ -20,7 +21,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,7 +53,6 @@ class ComposeStackIT {
 
     private static final String PROJECT = "huzhucompose";
     private static final String PLAN = "shaoxing-hospital";
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     /** docker-compose.yml's memory limits of the images the build makes. */
     private static final Map<String, Long> LIMITS = Map.of("enrollment-service", 768L << 20, "claims-service", 768L << 20,
             "payout-service", 768L << 20, "reporting-service", 768L << 20, "bank-simulator", 256L << 20);
@@ -120,7 +119,7 @@ class ComposeStackIT {
     @Test
     @Order(2)
     void membersAreCountedAndTheirClaimsPaidOnceAcrossAKilledPayoutService() throws Exception {
-        LocalDate today = LocalDate.now(SHANGHAI);
+        LocalDate today = LocalDate.now(BusinessZone.ZONE);
         LocalDate effective = today.minusMonths(6).withDayOfMonth(1);
         Calls admin = new Calls(token("huzhu", "huzhu-portal", "scheme-admin", "huzhu-demo"));
         Calls adjudicator = new Calls(token("huzhu", "huzhu-portal", "adjudicator", "huzhu-demo"));

@@ -1,12 +1,12 @@
 package cn.huzhu.system;
 
 import cn.huzhu.contracts.Topics;
+import cn.huzhu.vocabulary.BusinessZone;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +54,7 @@ public final class EnrollmentBenchmark {
         int clients = Integer.getInteger("benchmark.clients", 16);
         int batch = Integer.getInteger("benchmark.batch", 500);
         Path logs = Files.createTempDirectory("huzhu-benchmark");
-        int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
+        int year = LocalDate.now(BusinessZone.ZONE).getYear();
         List<String> results = new ArrayList<>();
         // Full JIT and room to work: the quick-start options of tests would measure the C1 compiler.
         try (RunningPlatform platform = new RunningPlatform(logs, List.of("-Xmx1g", "-XX:+UseParallelGC"))) {

@@ -5,12 +5,12 @@ import cn.huzhu.contracts.Topics;
 import cn.huzhu.contracts.regional.BatchRow;
 import cn.huzhu.contracts.regional.EnrollmentBatchProcessed;
 import cn.huzhu.contracts.regional.EnrollmentBatchSubmitted;
+import cn.huzhu.vocabulary.BusinessZone;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -43,7 +43,7 @@ public final class RegionalBatchBenchmark {
     public static void main(String[] args) throws Exception {
         int members = Integer.getInteger("benchmark.members", 100_000);
         int batchSize = Integer.getInteger("benchmark.batch", 500);
-        int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
+        int year = LocalDate.now(BusinessZone.ZONE).getYear();
         Path logs = Files.createTempDirectory("huzhu-regional-benchmark");
         try (RunningPlatform platform = new RunningPlatform(logs, List.of("-Xmx1g", "-XX:+UseParallelGC"))) {
             List<String> units = new ArrayList<>();

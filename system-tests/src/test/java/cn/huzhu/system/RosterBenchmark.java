@@ -1,10 +1,11 @@
 package cn.huzhu.system;
 
+import cn.huzhu.vocabulary.BusinessZone;
+
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +38,7 @@ public final class RosterBenchmark {
         String plan = System.getProperty("benchmark.plan", "quzhou-2020-hospital");
         boolean quzhou = plan.equals("quzhou-2020-hospital");
         String businessDate = System.getProperty("benchmark.business-date", quzhou ? "2019-10-15" : "");
-        int year = quzhou ? 2020 : LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
+        int year = quzhou ? 2020 : LocalDate.now(BusinessZone.ZONE).getYear();
         Path logs = Files.createTempDirectory("huzhu-roster-benchmark");
         List<double[]> timings = new ArrayList<>();
         List<String> jvm = new ArrayList<>(List.of("-Xmx1g", "-XX:+UseParallelGC"));

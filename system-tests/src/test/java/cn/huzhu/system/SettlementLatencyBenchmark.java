@@ -4,13 +4,13 @@ import cn.huzhu.contracts.EventCodec;
 import cn.huzhu.contracts.Topics;
 import cn.huzhu.contracts.regional.HospitalSettlementAnswered;
 import cn.huzhu.contracts.regional.HospitalSettlementSubmitted;
+import cn.huzhu.vocabulary.BusinessZone;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -47,7 +47,7 @@ public final class SettlementLatencyBenchmark {
         int seconds = Integer.getInteger("benchmark.seconds", 30);
         int warmUp = Integer.getInteger("benchmark.warmup", 1000);
         int memberCount = Integer.getInteger("benchmark.members", 500);
-        LocalDate effective = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(200);
+        LocalDate effective = LocalDate.now(BusinessZone.ZONE).minusDays(200);
         Path logs = Files.createTempDirectory("huzhu-settlement-benchmark");
         try (RunningPlatform platform = new RunningPlatform(logs, List.of("-Xmx1g", "-XX:+UseParallelGC"), true)) {
             List<ClaimBenchmarkMembers.Member> members = ClaimBenchmarkMembers.enrolCovered(platform, memberCount, effective);

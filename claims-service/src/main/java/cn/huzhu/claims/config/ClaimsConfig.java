@@ -11,11 +11,11 @@ import cn.huzhu.claims.command.claim.PlanDirectory;
 import cn.huzhu.claims.command.ledger.LifetimeLedgerAggregate;
 import cn.huzhu.claims.command.stay.StayRegisterAggregate;
 import cn.huzhu.identity.MemberIds;
+import cn.huzhu.vocabulary.BusinessZone;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.ZoneId;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.modelling.command.Repository;
@@ -29,12 +29,9 @@ import org.springframework.context.annotation.Import;
 @Import(AxonPostgresConfig.class)
 public class ClaimsConfig {
 
-    /** Dates of the business (admission, diagnosis, cover) are days in Shanghai. */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-
     @Bean
     Clock clock() {
-        return Clock.system(ZONE);
+        return Clock.system(BusinessZone.ZONE);
     }
 
     /** Benefit accounts are loaded for every claim; the recently used ones stay in memory (a stale copy's append is refused). */

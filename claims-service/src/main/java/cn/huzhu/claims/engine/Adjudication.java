@@ -1,5 +1,7 @@
 package cn.huzhu.claims.engine;
 
+import cn.huzhu.vocabulary.Money;
+
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -18,6 +20,6 @@ public record Adjudication(BigDecimal amount, List<Line> lines, Rejection reject
     }
 
     static Adjudication rejected(RejectionCode code, String message, BenefitAccount account) {
-        return new Adjudication(BigDecimal.ZERO.setScale(2), List.of(), Rejection.of(code, message), account);
+        return new Adjudication(Money.ZERO.yuan(), List.of(), Rejection.of(code, message), account);
     }
 }

@@ -35,7 +35,7 @@ public record BenefitAccount(Map<String, BigDecimal> amounts, Set<String> paidOn
     public Set<String> lifetimePayments() {
         Set<String> lifetime = new HashSet<>();
         for (String key : paidOnce) {
-            if (key.endsWith(":" + BenefitEngine.LIFETIME)) {
+            if (AccountKeys.isLifetime(key)) {
                 lifetime.add(key);
             }
         }

@@ -1,5 +1,7 @@
 package cn.huzhu.claims.engine;
 
+import cn.huzhu.vocabulary.Money;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -14,9 +16,6 @@ import java.util.Set;
  * enrolment) comes in, the account after the payment goes out; keeping it consistent is the caller's job.
  */
 public final class BenefitEngine {
-
-    /** Suffix of the one-time payments made once in a member's life under a plan (see {@link BenefitAccount#lifetimePayments()}). */
-    static final String LIFETIME = "lifetime";
 
     private BenefitEngine() {
     }
@@ -96,7 +95,7 @@ public final class BenefitEngine {
         final Claim claim;
         BenefitAccount account;
         final List<Line> lines = new ArrayList<>();
-        BigDecimal total = BigDecimal.ZERO.setScale(2);
+        BigDecimal total = Money.ZERO.yuan();
         RejectionCode reasonCode;
         String reasonMessage;
 
@@ -135,7 +134,7 @@ public final class BenefitEngine {
 
     private static void banded(Calculation calc, String id, BenefitRule.Banded rule) {
         BigDecimal base = rule.base().of(calc.bill());
-        BigDecimal from = rule.annual() ? calc.account.amount("base:" + id) : BigDecimal.ZERO;
+        BigDecimal from = rule.annual() ? calc.account.amount(AccountKeys.base(id)) : BigDecimal.ZERO;
         BigDecimal to = from.add(base);
         BigDecimal sum = BigDecimal.ZERO;
         List<Line> lines = new ArrayList<>();
@@ -152,7 +151,7 @@ public final class BenefitEngine {
             sum = sum.add(amount);
         }
         if (rule.annual()) {
-            calc.account = calc.account.add("base:" + id, base);
+            calc.account = calc.account.add(AccountKeys.base(id), base);
         }
         payCapped(calc, lines, sum, rule.annualCapPerShare(), rule.capGroup() != null ? rule.capGroup() : id);
         if (lines.isEmpty()) {
@@ -180,14 +179,14 @@ public final class BenefitEngine {
             return;
         }
         BigDecimal cap = capPerShare.multiply(BigDecimal.valueOf(calc.coverage.shares()));
-        BigDecimal used = calc.account.amount("cap:" + capGroup);
+        BigDecimal used = calc.account.amount(AccountKeys.cap(capGroup));
         BigDecimal paid = sum.min(cap.subtract(used).max(BigDecimal.ZERO));
         if (paid.compareTo(sum) < 0) {
             calc.pay(new Line("ANNUAL_CAP", sum, null, paid.subtract(sum), "annual cap " + cap + " (" + capPerShare + " per share), "
                     + used + " already paid"));
             calc.reason(RejectionCode.CAP_REACHED, "The annual cap of " + cap + " is reached");
         }
-        calc.account = calc.account.add("cap:" + capGroup, paid);
+        calc.account = calc.account.add(AccountKeys.cap(capGroup), paid);
     }
 
     private static void allowance(Calculation calc, String id, BenefitRule.DailyAllowance rule) {
@@ -200,7 +199,7 @@ public final class BenefitEngine {
             calc.reason(RejectionCode.NO_HOSPITAL_DAYS, "The claim gives no hospital days");
             return;
         }
-        String once = "allowance:" + id + (rule.once() == BenefitRule.Once.LIFETIME ? ":" + LIFETIME : "");
+        String once = AccountKeys.allowance(id, rule.once() == BenefitRule.Once.LIFETIME);
         if (rule.firstHospitalizationOnly() && calc.account.paid(once)) {
             calc.reason(RejectionCode.ALREADY_PAID, "The allowance is paid for the first hospitalisation only");
             return;
@@ -233,14 +232,14 @@ public final class BenefitEngine {
             calc.reason(RejectionCode.HOSPITAL_NOT_ELIGIBLE, "The diagnosis must be made at a hospital of grade " + rule.hospitalGrades());
             return;
         }
-        String once = "lump-sum:" + id + ":" + period(rule.once(), calc.coverage, claim.eventDate());
-        String condolenceOnce = "condolence:" + id + ":" + calc.coverage.enrollmentId();
+        String once = AccountKeys.lumpSum(id, rule.once(), calc.coverage, claim.eventDate());
+        String condolenceOnce = AccountKeys.condolence(id, calc.coverage);
         if (calc.account.paid(once)) {
             calc.reason(RejectionCode.ALREADY_PAID, "The lump sum is paid once per " + rule.once().name().toLowerCase());
             return;
         }
         BigDecimal shares = BigDecimal.valueOf(calc.coverage.shares());
-        String diagnosed = firstDiagnosis(claim.diseaseCode());
+        String diagnosed = AccountKeys.firstDiagnosis(claim.diseaseCode());
         if (!claim.eventDate().isBefore(calc.coverage.waitingPeriodEnd())) {
             if (calc.account.paid(diagnosed)) {
                 calc.reason(RejectionCode.NOT_FIRST_DIAGNOSIS, claim.diseaseCode() + " was first diagnosed in a waiting period of the member's cover"
@@ -275,7 +274,7 @@ public final class BenefitEngine {
             calc.reason(RejectionCode.IN_WAITING_PERIOD, "A condolence for " + disease + " is paid for diagnoses from " + from);
             return;
         }
-        String once = "other-condolence:" + id + ":" + period(rule.once(), calc.coverage, calc.claim.eventDate());
+        String once = AccountKeys.otherCondolence(id, rule.once(), calc.coverage, calc.claim.eventDate());
         if (calc.account.paid(once)) {
             calc.reason(RejectionCode.ALREADY_PAID, "The condolence is paid once per " + rule.once().name().toLowerCase());
             return;
@@ -300,16 +299,16 @@ public final class BenefitEngine {
                 }
             }
         }
-        BigDecimal before = calc.account.amount("base:" + id);
+        BigDecimal before = calc.account.amount(AccountKeys.base(id));
         BigDecimal cumulative = before.add(base);
-        BigDecimal paidBefore = calc.account.amount("paid:" + id);
+        BigDecimal paidBefore = calc.account.amount(AccountKeys.paid(id));
         BenefitRule.Bracket reached = null;
         for (BenefitRule.Bracket bracket : rule.brackets()) {
             if (cumulative.compareTo(bracket.from()) >= 0 && (bracket.to() == null || cumulative.compareTo(bracket.to()) < 0)) {
                 reached = bracket;
             }
         }
-        calc.account = calc.account.add("base:" + id, base);
+        calc.account = calc.account.add(AccountKeys.base(id), base);
         if (reached == null || reached.amount().compareTo(paidBefore) <= 0) {
             calc.reason(RejectionCode.BELOW_BRACKET, "The year's cumulative " + rule.base() + " of " + cumulative + " reaches no new bracket");
             return;
@@ -317,7 +316,7 @@ public final class BenefitEngine {
         BigDecimal topUp = reached.amount().subtract(paidBefore);
         calc.pay(new Line("BRACKET_TOP_UP", cumulative, null, topUp, note + "; the year's cumulative " + cumulative + " is in "
                 + describe(reached.from(), reached.to()) + " → " + reached.amount() + ", " + paidBefore + " paid before"));
-        calc.account = calc.account.add("paid:" + id, topUp);
+        calc.account = calc.account.add(AccountKeys.paid(id), topUp);
     }
 
     private static void gradeTable(Calculation calc, BenefitRule.GradeTable table) {
@@ -348,22 +347,6 @@ public final class BenefitEngine {
         }
         return timeBoxed.stream().anyMatch(t -> t.disease().equals(disease)
                 && !diagnosed.isBefore(t.diagnosedFrom()) && !diagnosed.isAfter(t.diagnosedTo()));
-    }
-
-    /**
-     * The mark of a listed disease's first diagnosis (首次确诊), kept for the member's life under the plan: made when it is
-     * diagnosed in a waiting period (condolence or nothing), it stops a later lump sum for the same disease.
-     */
-    private static String firstDiagnosis(String disease) {
-        return "diagnosed:" + disease + ":" + LIFETIME;
-    }
-
-    private static String period(BenefitRule.Once once, Coverage coverage, LocalDate date) {
-        return switch (once) {
-            case TERM -> coverage.enrollmentId();
-            case YEAR -> String.valueOf(date.getYear());
-            case LIFETIME -> LIFETIME;
-        };
     }
 
     private static int hospitalDays(Claim claim) {

@@ -34,9 +34,9 @@ import cn.huzhu.identity.InvalidIdNumberException;
 import cn.huzhu.identity.MemberIds;
 import cn.huzhu.kafka.OfficeTopics;
 import cn.huzhu.security.OfficeIdentity;
+import cn.huzhu.vocabulary.Money;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -172,7 +172,7 @@ public class HospitalSettlementListener {
         ClaimRecord now = find(claimId).orElseThrow();
         BigDecimal reversed = now.revocation() != null ? now.revocation().total() : BigDecimal.ZERO;
         return builder(r.getSettlementId(), r.getDistrict(), "REVERSED")
-                .setClaimId(UUID.fromString(claimId)).setAmount(money(reversed))
+                .setClaimId(UUID.fromString(claimId)).setAmount(Money.exactYuan(reversed))
                 .setMessage(now.revocation() != null ? "The claim is revoked; the benefit accounts are given back what it paid"
                         : "Nothing had been paid for this settlement")
                 .build();
@@ -208,7 +208,7 @@ public class HospitalSettlementListener {
         String status = record.revocation() != null ? "REVERSED" : d.status().name();
         BigDecimal amount = record.revocation() != null ? record.revocation().total() : d.status() == ClaimStatus.APPROVED ? d.total() : BigDecimal.ZERO;
         HospitalSettlementAnswered.Builder answer = builder(settlementId, district, status)
-                .setClaimId(UUID.fromString(d.claimId())).setAmount(money(amount))
+                .setClaimId(UUID.fromString(d.claimId())).setAmount(Money.exactYuan(amount))
                 .setBenefits(d.benefits().stream().map(HospitalSettlementListener::benefit).toList());
         if (d.status() == ClaimStatus.IN_REVIEW) {
             answer.setCode("IN_REVIEW").setMessage("An adjudicator decides (" + String.join("; ", d.reviewReasons())
@@ -220,19 +220,15 @@ public class HospitalSettlementListener {
     }
 
     private static SettlementBenefit benefit(BenefitDecision b) {
-        return new SettlementBenefit(b.planId(), b.planVersion(), money(b.amount()), b.lines().stream().map(HospitalSettlementListener::line).toList());
+        return new SettlementBenefit(b.planId(), b.planVersion(), Money.exactYuan(b.amount()), b.lines().stream().map(HospitalSettlementListener::line).toList());
     }
 
     private static SettlementLine line(Line l) {
-        return new SettlementLine(l.rule(), plain(l.base()), plain(l.rate()), money(l.amount()), l.note());
+        return new SettlementLine(l.rule(), plain(l.base()), plain(l.rate()), Money.exactYuan(l.amount()), l.note());
     }
 
     private static String plain(BigDecimal value) {
         return value == null ? null : value.stripTrailingZeros().toPlainString();
-    }
-
-    private static BigDecimal money(BigDecimal amount) {
-        return amount.setScale(2, RoundingMode.UNNECESSARY);
     }
 
     private HospitalSettlementAnswered notThisOffice(String settlementId, String district, OfficeIdentity.Verdict office) {
@@ -248,7 +244,7 @@ public class HospitalSettlementListener {
         return HospitalSettlementAnswered.newBuilder()
                 .setEventId(UUID.randomUUID()).setOccurredAt(Instant.now(clock))
                 .setSettlementId(settlementId).setDistrict(district).setStatus(status)
-                .setClaimId(null).setAmount(money(BigDecimal.ZERO)).setBenefits(List.of()).setCode(null).setMessage(null);
+                .setClaimId(null).setAmount(Money.exactYuan(BigDecimal.ZERO)).setBenefits(List.of()).setCode(null).setMessage(null);
     }
 
     private Optional<ClaimRecord> find(String claimId) {

@@ -8,9 +8,8 @@ import cn.huzhu.claims.engine.Line;
 import cn.huzhu.claims.engine.Rejection;
 import cn.huzhu.claims.query.ClaimRecord;
 import cn.huzhu.security.Caller;
+import cn.huzhu.vocabulary.Money;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -50,7 +49,7 @@ public record ClaimResponse(String claimId, String memberId, String type, LocalD
         UnaryOperator<String> text = seesDiagnosis || code == null ? s -> s : s -> s == null ? null : s.replace(code, WITHHELD);
         Diagnosis diagnosis = seesDiagnosis && code != null ? new Diagnosis(code, DiseaseCodes.nameOf(code).orElse(null)) : null;
         return new ClaimResponse(e.claimId(), e.memberId(), e.claim().type().name(), e.claim().eventDate(), e.submittedOn(),
-                r != null ? "REVOKED" : e.status().name(), diagnosis, money(e.total()), e.benefits().stream().map(b -> benefit(b, text)).toList(),
+                r != null ? "REVOKED" : e.status().name(), diagnosis, Money.text(e.total()), e.benefits().stream().map(b -> benefit(b, text)).toList(),
                 rejection(e.rejection(), text), e.reviewReasons() == null ? null : e.reviewReasons().stream().map(text).toList(), e.review(),
                 r == null ? null : new Revocation(r.reason(), r.note(), r.revokedOn()));
     }
@@ -60,16 +59,12 @@ public record ClaimResponse(String claimId, String memberId, String type, LocalD
     }
 
     private static Benefit benefit(BenefitDecision b, UnaryOperator<String> text) {
-        return new Benefit(b.planId(), b.planVersion(), b.enrollmentId(), money(b.amount()), b.lines().stream().map(l -> line(l, text)).toList(),
+        return new Benefit(b.planId(), b.planVersion(), b.enrollmentId(), Money.text(b.amount()), b.lines().stream().map(l -> line(l, text)).toList(),
                 rejection(b.rejection(), text));
     }
 
     private static LineView line(Line l, UnaryOperator<String> text) {
         return new LineView(l.rule(), l.base() == null ? null : l.base().stripTrailingZeros().toPlainString(),
-                l.rate() == null ? null : l.rate().stripTrailingZeros().toPlainString(), money(l.amount()), text.apply(l.note()));
-    }
-
-    private static String money(BigDecimal amount) {
-        return amount.setScale(2, RoundingMode.UNNECESSARY).toPlainString();
+                l.rate() == null ? null : l.rate().stripTrailingZeros().toPlainString(), Money.text(l.amount()), text.apply(l.note()));
     }
 }

@@ -13,7 +13,6 @@ import cn.huzhu.enrollment.command.roster.RosterHandler;
 import cn.huzhu.enrollment.command.unit.UnitDirectory;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.ZoneId;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -21,6 +20,7 @@ import cn.huzhu.enrollment.command.province.ProvinceBudgetAggregate;
 import cn.huzhu.enrollment.command.province.ProvinceFunds;
 import cn.huzhu.enrollment.command.province.ProvinceQuotaAggregate;
 import cn.huzhu.enrollment.command.province.ProvinceQuotaHandler;
+import cn.huzhu.vocabulary.BusinessZone;
 import org.axonframework.modelling.command.Repository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,9 +37,6 @@ import org.springframework.context.event.EventListener;
 public class EnrollmentConfig {
 
     private static final Logger log = LoggerFactory.getLogger(EnrollmentConfig.class);
-
-    /** Dates of the business (coverage, windows, waiting periods) are days in Shanghai. */
-    public static final ZoneId ZONE = BusinessClock.ZONE;
 
     /** The day the service decides by ({@link BusinessClock}: the real day, or {@code huzhu.business-date}). */
     @Bean

@@ -21,6 +21,8 @@ import cn.huzhu.enrollment.command.member.PremiumCollectedEvent;
 import cn.huzhu.enrollment.command.member.PremiumCollectionFailedEvent;
 import cn.huzhu.enrollment.command.target.TargetSetEvent;
 import cn.huzhu.enrollment.command.unit.UnitRegisteredEvent;
+import cn.huzhu.vocabulary.Money;
+import cn.huzhu.vocabulary.Payer;
 import java.time.Instant;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
@@ -102,7 +104,7 @@ public class KafkaPublisher {
                 .setUnitId(UUID.fromString(e.unitId())).setDistrict(e.district()).setCategory(e.category().name())
                 .setPlanId(e.planId()).setPlanVersion(e.planVersion()).setShares(e.shares()).setTermYears(e.termYears())
                 .setPremium(e.premium())
-                .setFunding(e.funding().stream().map(f -> new Funding(f.payer(), f.amount())).toList())
+                .setFunding(e.funding().stream().map(f -> new Funding(f.payer().name(), f.amount())).toList())
                 .setCoverageStart(e.coverageStart()).setCoverageEnd(e.coverageEnd()).setWaitingPeriodEnd(e.waitingPeriodEnd())
                 .setContinuous(e.continuous()).setGifted(e.gifted())
                 .setGiftOf(e.giftOf() == null ? null : UUID.fromString(e.giftOf()))
@@ -117,7 +119,7 @@ public class KafkaPublisher {
                 .setEventId(eventId(message)).setOccurredAt(at)
                 .setEnrollmentId(UUID.fromString(e.enrollmentId())).setMemberId(UUID.fromString(e.memberId()))
                 .setUnitId(UUID.fromString(e.unitId())).setDistrict(e.district()).setPlanId(e.planId())
-                .setMethod(e.method().name()).setReference(e.reference()).setAmount(e.amount().setScale(2))
+                .setMethod(e.method().name()).setReference(e.reference()).setAmount(Money.exactYuan(e.amount()))
                 .setCollectedOn(e.collectedOn()).setCoverageStart(e.coverageStart()).setCoverageEnd(e.coverageEnd())
                 .setWaitingPeriodEnd(e.waitingPeriodEnd())
                 .build());

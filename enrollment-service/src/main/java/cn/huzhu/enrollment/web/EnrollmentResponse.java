@@ -1,6 +1,7 @@
 package cn.huzhu.enrollment.web;
 
 import cn.huzhu.enrollment.query.EnrollmentView;
+import cn.huzhu.vocabulary.Money;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -20,7 +21,7 @@ public record EnrollmentResponse(String enrollmentId, String memberId, String pl
 
     static EnrollmentResponse of(EnrollmentView v) {
         return new EnrollmentResponse(v.enrollmentId(), v.memberId(), v.planId(), v.planVersion(), v.shares(), v.termYears(),
-                Money.format(v.premium()), funding(v.fundingJson()), v.coverageStart(), v.coverageEnd(), v.waitingPeriodEnd(),
+                Money.text(v.premium()), funding(v.fundingJson()), v.coverageStart(), v.coverageEnd(), v.waitingPeriodEnd(),
                 v.continuous(), v.gifted(), v.giftOf(), v.migrated(), v.district(), v.premiumStatus(), v.collectedOn(), v.collectionReference(),
                 v.collectionFailure());
     }
@@ -29,7 +30,7 @@ public record EnrollmentResponse(String enrollmentId, String memberId, String pl
         Matcher m = FUNDING.matcher(json);
         List<Funding> shares = new java.util.ArrayList<>();
         while (m.find()) {
-            shares.add(new Funding(m.group(1), Money.format(new BigDecimal(m.group(2)))));
+            shares.add(new Funding(m.group(1), Money.text(new BigDecimal(m.group(2)))));
         }
         return shares;
     }

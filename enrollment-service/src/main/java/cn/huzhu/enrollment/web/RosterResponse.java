@@ -7,6 +7,7 @@ import cn.huzhu.enrollment.command.roster.RosterRowResult;
 import cn.huzhu.enrollment.command.roster.RosterRowStatus;
 import cn.huzhu.enrollment.command.roster.RosterSubmittedEvent;
 import cn.huzhu.enrollment.query.RosterRecord;
+import cn.huzhu.vocabulary.Money;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -44,20 +45,20 @@ public record RosterResponse(String rosterId, String unitId, String district, St
         return new RosterResponse(e.rosterId(), e.unitId(), e.district(), e.planId(), e.planVersion(), e.format(), e.submittedOn(),
                 e.status().name(),
                 new UnitCheck(check.insuredStaff(), check.required(), check.enrolledAfter(), check.code() == null, check.code(), check.message()),
-                e.terms() == null ? null : new Terms(Money.format(e.terms().premiumPerShare()), Money.format(e.terms().subsidyPerPerson()),
-                        e.terms().subsidyPayer(), e.terms().applied()),
-                new Counts(rows.size(), enrolled, already, rejected), Money.format(e.premiumTotal()), payment(record), e.application(),
+                e.terms() == null ? null : new Terms(Money.text(e.terms().premiumPerShare()), Money.text(e.terms().subsidyPerPerson()),
+                        e.terms().subsidyPayer() == null ? null : e.terms().subsidyPayer().name(), e.terms().applied()),
+                new Counts(rows.size(), enrolled, already, rejected), Money.text(e.premiumTotal()), payment(record), e.application(),
                 rejected == 0 ? null : "/api/rosters/" + e.rosterId() + "/rejected-rows.xlsx",
                 rows.stream().filter(r -> only == null || r.status() == only)
-                        .map(r -> new Row(r.rowNo(), r.status().name(), r.memberId(), r.enrollmentId(), r.premium() == null ? null : Money.format(r.premium()), r.code(), r.message(),
+                        .map(r -> new Row(r.rowNo(), r.status().name(), r.memberId(), r.enrollmentId(), r.premium() == null ? null : Money.text(r.premium()), r.code(), r.message(),
                                 r.name(), r.idNumber() == null ? null : IdNumber.mask(r.idNumber()))).toList());
     }
 
     private static Payment payment(RosterRecord record) {
         BigDecimal due = record.outcome().amountDue();
         RosterPaidEvent paid = record.payment();
-        return paid == null ? new Payment(Money.format(due), false, null, null, null)
-                : new Payment(Money.format(due), true, Money.format(paid.amount()), paid.reference(), paid.paidOn());
+        return paid == null ? new Payment(Money.text(due), false, null, null, null)
+                : new Payment(Money.text(due), true, Money.text(paid.amount()), paid.reference(), paid.paidOn());
     }
 
     private static int count(List<RosterRowResult> rows, RosterRowStatus status) {

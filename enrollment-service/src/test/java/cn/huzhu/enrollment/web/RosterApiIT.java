@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.huzhu.enrollment.IntegrationTestSupport;
 import cn.huzhu.identity.IdNumbers;
 import cn.huzhu.enrollment.config.EnrollmentConfig;
+import cn.huzhu.vocabulary.BusinessZone;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,7 +37,7 @@ class RosterApiIT extends IntegrationTestSupport {
     static final String PLAN = "quzhou-2020-hospital";
 
     static final LocalDate SUBMITTED_ON = LocalDate.of(2019, 10, 15);
-    static final MovableClock CLOCK = new MovableClock(SUBMITTED_ON, EnrollmentConfig.ZONE);
+    static final MovableClock CLOCK = new MovableClock(SUBMITTED_ON, BusinessZone.ZONE);
 
     @TestBean
     Clock clock;

@@ -13,7 +13,6 @@ import cn.huzhu.payout.notify.Notifier;
 import cn.huzhu.payout.query.PayoutQueries;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.transaction.TransactionManager;
@@ -23,6 +22,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import cn.huzhu.payout.notify.RenewalSettings;
+import cn.huzhu.vocabulary.BusinessZone;
 import org.springframework.context.annotation.Import;
 
 /** The event store and token store are those of every event-sourced service ({@link AxonPostgresConfig}). */
@@ -30,9 +30,6 @@ import org.springframework.context.annotation.Import;
 @Import(AxonPostgresConfig.class)
 @EnableConfigurationProperties(RenewalSettings.class)
 public class PayoutConfig {
-
-    /** Days of the business (batches, decisions) are days in Shanghai. */
-    public static final ZoneId ZONE = BusinessClock.ZONE;
 
     /** The day the service decides by ({@link BusinessClock}: the real day, or {@code huzhu.business-date}). */
     @Bean

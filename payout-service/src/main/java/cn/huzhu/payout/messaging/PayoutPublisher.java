@@ -19,9 +19,9 @@ import cn.huzhu.payout.command.recovery.RecoveryOffsetEvent;
 import cn.huzhu.payout.command.recovery.RecoveryOffsetReturnedEvent;
 import cn.huzhu.payout.command.recovery.RecoveryOpenedEvent;
 import cn.huzhu.payout.command.recovery.RepaymentRecordedEvent;
+import cn.huzhu.vocabulary.Money;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -108,8 +108,8 @@ public class PayoutPublisher {
     void on(BatchReconciledEvent e, EventMessage<?> m, @Timestamp Instant at) {
         outbox.send(Topics.PAYOUTS, e.batchId(), PayoutBatchReconciled.newBuilder().setEventId(id(m)).setOccurredAt(at)
                 .setBatchId(UUID.fromString(e.batchId())).setDistrict(e.district()).setDay(e.day()).setStatus(e.status())
-                .setCount(e.count()).setAmount(e.amount().setScale(2, RoundingMode.UNNECESSARY)).setBankCount(e.bankCount())
-                .setBankAmount(e.bankAmount().setScale(2, RoundingMode.UNNECESSARY)).setDifferences(e.differences()).build());
+                .setCount(e.count()).setAmount(Money.exactYuan(e.amount())).setBankCount(e.bankCount())
+                .setBankAmount(Money.exactYuan(e.bankAmount())).setDifferences(e.differences()).build());
     }
 
     private void failed(EventMessage<?> m, Instant at, String payoutId, String claimId, String memberId, String reference, int attempt,
@@ -123,7 +123,7 @@ public class PayoutPublisher {
                           BigDecimal outstanding, LocalDate on) {
         outbox.send(Topics.PAYOUTS, memberId, PayoutRecovery.newBuilder().setEventId(id(m)).setOccurredAt(at)
                 .setMemberId(UUID.fromString(memberId)).setKind(kind).setPayoutId(payoutId == null ? null : UUID.fromString(payoutId))
-                .setReference(reference).setAmount(amount).setOutstanding(outstanding.setScale(2, RoundingMode.UNNECESSARY)).setRecordedOn(on).build());
+                .setReference(reference).setAmount(amount).setOutstanding(Money.exactYuan(outstanding)).setRecordedOn(on).build());
     }
 
     private static UUID id(EventMessage<?> m) {

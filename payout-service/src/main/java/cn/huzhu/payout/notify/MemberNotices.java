@@ -2,8 +2,7 @@ package cn.huzhu.payout.notify;
 
 import cn.huzhu.contracts.enrollment.MemberContactRegistered;
 import cn.huzhu.payout.query.BankAccounts;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
+import cn.huzhu.vocabulary.Money;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -136,11 +135,6 @@ public class MemberNotices {
             return contact;
         }
         return accounts.of(memberId).map(BankAccounts.MemberAccount::phone).filter(p -> p != null && !p.isBlank());
-    }
-
-    /** Yuan with two decimals. */
-    static String yuan(BigDecimal amount) {
-        return amount.setScale(2, RoundingMode.HALF_UP).toPlainString();
     }
 
     /** 2025年3月1日. */

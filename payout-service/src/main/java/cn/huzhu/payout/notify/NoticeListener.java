@@ -1,7 +1,6 @@
 package cn.huzhu.payout.notify;
 
 import static cn.huzhu.payout.notify.MemberNotices.day;
-import static cn.huzhu.payout.notify.MemberNotices.yuan;
 
 import cn.huzhu.contracts.EventCodec;
 import cn.huzhu.contracts.Topics;
@@ -15,6 +14,9 @@ import cn.huzhu.contracts.enrollment.MemberEnrolled;
 import cn.huzhu.contracts.enrollment.PlanVersionPublished;
 import cn.huzhu.contracts.enrollment.PremiumCollected;
 import cn.huzhu.contracts.enrollment.PremiumCollectionFailed;
+import cn.huzhu.vocabulary.BusinessZone;
+import cn.huzhu.vocabulary.Money;
+import cn.huzhu.vocabulary.Payer;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -65,10 +67,10 @@ public class NoticeListener {
                     "date", day(e.getFailedOn()), "reason", collectionFailure(e.getReason()), "advice", collectionAdvice(e.getReason())));
         } else if (event instanceof ClaimApproved e) {
             notices.tell(e.getEventId().toString(), e.getMemberId(), NoticeKind.CLAIM_APPROVED, Map.of("date",
-                    day(submitted(e.getSubmittedOn(), e.getDecidedOn())), "total", yuan(e.getTotal()),
+                    day(submitted(e.getSubmittedOn(), e.getDecidedOn())), "total", Money.text(e.getTotal()),
                     "howPaid", e.getHospitalSettlement() != null ? "已在就诊结算时直接抵付" : "将汇入您登记的银行卡"));
         } else if (event instanceof ClaimReferredForReview e) {
-            LocalDate submitted = e.getSubmittedOn() != null ? e.getSubmittedOn() : LocalDate.ofInstant(e.getOccurredAt(), BusinessClock.ZONE);
+            LocalDate submitted = e.getSubmittedOn() != null ? e.getSubmittedOn() : LocalDate.ofInstant(e.getOccurredAt(), BusinessZone.ZONE);
             notices.tell(e.getEventId().toString(), e.getMemberId(), NoticeKind.CLAIM_IN_REVIEW, Map.of("date", day(submitted)));
         } else if (event instanceof ClaimRejected e) {
             notices.tell(e.getEventId().toString(), e.getMemberId(), NoticeKind.CLAIM_REJECTED, Map.of("date",
@@ -88,7 +90,7 @@ public class NoticeListener {
         values.put("shares", String.valueOf(e.getShares()));
         values.put("start", day(e.getCoverageStart()));
         values.put("end", day(e.getCoverageEnd()));
-        values.put("premium", yuan(e.getPremium()));
+        values.put("premium", Money.text(e.getPremium()));
         values.put("payers", payers(e));
         values.put("state", paid ? "保障已生效。" : "缴费后保障生效。");
         notices.tell(e.getEventId().toString(), e.getMemberId(), NoticeKind.ENROLLED, values);
@@ -98,7 +100,7 @@ public class NoticeListener {
         jdbc.update("update notice_enrolment set paid = true, coverage_start = ?, coverage_end = ? where enrollment_id = ?",
                 e.getCoverageStart(), e.getCoverageEnd(), e.getEnrollmentId());
         notices.tell(e.getEventId().toString(), e.getMemberId(), NoticeKind.PREMIUM_COLLECTED, Map.of("plan", notices.planName(e.getPlanId()),
-                "amount", yuan(e.getAmount()), "date", day(e.getCollectedOn()), "start", day(e.getCoverageStart()), "end", day(e.getCoverageEnd())));
+                "amount", Money.text(e.getAmount()), "date", day(e.getCollectedOn()), "start", day(e.getCoverageStart()), "end", day(e.getCoverageEnd())));
     }
 
     /** 单位缴纳48.00元、本人缴纳12.00元; 由工会赠送 for a gift. */
@@ -110,17 +112,16 @@ public class NoticeListener {
             return "本人缴纳";
         }
         return e.getFunding().stream().filter(f -> f.getAmount().signum() > 0)
-                .map(f -> payer(f) + "缴纳" + yuan(f.getAmount()) + "元").collect(Collectors.joining("、"));
+                .map(f -> payer(f) + "缴纳" + Money.text(f.getAmount()) + "元").collect(Collectors.joining("、"));
     }
 
     private static String payer(Funding f) {
-        return switch (f.getPayer()) {
-            case "MEMBER" -> "本人";
-            case "UNIT" -> "单位";
-            case "UNION" -> "工会";
-            case "PROVINCE" -> "省总工会";
-            default -> "其他";
-        };
+        return Payer.named(f.getPayer()).map(p -> switch (p) {
+            case MEMBER -> "本人";
+            case UNIT -> "单位";
+            case UNION -> "工会";
+            case PROVINCE -> "省总工会";
+        }).orElse("其他");
     }
 
     private static LocalDate submitted(LocalDate submittedOn, LocalDate decidedOn) {

@@ -1,13 +1,13 @@
 package cn.huzhu.payout.notify;
 
 import static cn.huzhu.payout.notify.MemberNotices.last4;
-import static cn.huzhu.payout.notify.MemberNotices.yuan;
 
 import cn.huzhu.contracts.enrollment.MemberBankAccountRegistered;
 import cn.huzhu.payout.command.payout.PayoutParkedEvent;
 import cn.huzhu.payout.command.payout.TransferFailedEvent;
 import cn.huzhu.payout.command.payout.TransferSucceededEvent;
 import cn.huzhu.payout.command.recovery.RecoveryOpenedEvent;
+import cn.huzhu.vocabulary.Money;
 
 import java.util.Map;
 import java.util.UUID;
@@ -35,29 +35,29 @@ public class PayoutNotifications {
     @EventHandler
     void on(TransferSucceededEvent e, EventMessage<?> message) {
         String offset = e.benefit().compareTo(e.amount()) == 0 ? ""
-                : "其中" + yuan(e.benefit().subtract(e.amount())) + "元已抵扣您应退回的互助金，实际汇入" + yuan(e.amount()) + "元。";
+                : "其中" + Money.text(e.benefit().subtract(e.amount())) + "元已抵扣您应退回的互助金，实际汇入" + Money.text(e.amount()) + "元。";
         notices.tell(message.getIdentifier(), UUID.fromString(e.memberId()), NoticeKind.PAYOUT_SUCCEEDED,
-                Map.of("amount", yuan(e.benefit()), "card", last4(e.accountMasked()), "offset", offset));
+                Map.of("amount", Money.text(e.benefit()), "card", last4(e.accountMasked()), "offset", offset));
     }
 
     @EventHandler
     void on(PayoutParkedEvent e, EventMessage<?> message) {
         notices.tell(message.getIdentifier(), UUID.fromString(e.memberId()), NoticeKind.PAYOUT_ACCOUNT_REJECTED,
-                Map.of("amount", yuan(e.amount()), "card", last4(e.accountMasked())));
+                Map.of("amount", Money.text(e.amount()), "card", last4(e.accountMasked())));
     }
 
     @EventHandler
     void on(TransferFailedEvent e, EventMessage<?> message) {
         if (e.last()) {
             notices.tell(message.getIdentifier(), UUID.fromString(e.memberId()), NoticeKind.PAYOUT_FAILED,
-                    Map.of("amount", yuan(e.amount()), "card", last4(e.accountMasked())));
+                    Map.of("amount", Money.text(e.amount()), "card", last4(e.accountMasked())));
         }
     }
 
     @EventHandler
     void on(RecoveryOpenedEvent e, EventMessage<?> message) {
         notices.tell(message.getIdentifier(), UUID.fromString(e.memberId()), NoticeKind.RECOVERY_OPENED,
-                Map.of("amount", yuan(e.amount()), "outstanding", yuan(e.outstanding())));
+                Map.of("amount", Money.text(e.amount()), "outstanding", Money.text(e.outstanding())));
     }
 
     /**

@@ -2,6 +2,8 @@ package cn.huzhu.payout.notify;
 
 import static cn.huzhu.payout.notify.MemberNotices.day;
 
+import cn.huzhu.vocabulary.BusinessZone;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -47,7 +49,7 @@ public class RenewalReminders {
         this.clock = clock;
     }
 
-    @Scheduled(cron = "${huzhu.notices.renewal.cron:0 0 9 * * *}", zone = "Asia/Shanghai")
+    @Scheduled(cron = "${huzhu.notices.renewal.cron:0 0 9 * * *}", zone = BusinessZone.ID)
     public void daily() {
         remind();
     }

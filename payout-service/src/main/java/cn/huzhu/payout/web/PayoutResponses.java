@@ -6,7 +6,7 @@ import cn.huzhu.payout.query.PayoutQueries.Reconciliation;
 import cn.huzhu.payout.query.PayoutQueries.RecoveryAccount;
 import cn.huzhu.payout.query.PayoutQueries.RecoveryEntry;
 import cn.huzhu.payout.query.PayoutQueries.TransferRow;
-import java.math.BigDecimal;
+import cn.huzhu.vocabulary.Money;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -55,35 +55,31 @@ final class PayoutResponses {
 
     static Payout payout(PayoutRow p, List<TransferRow> transfers) {
         String status = p.status().equals("SCHEDULED") && !p.hasAccount() ? "AWAITING_ACCOUNT" : p.status();
-        return new Payout(p.payoutId(), p.claimId(), p.memberId(), p.enrollmentId(), p.planId(), p.claimType(), money(p.amount()), p.decidedOn(),
-                status, p.attempts(), p.reference(), p.batchId(), p.district(), money(p.transferred()), money(p.offset()), p.accountMasked(),
-                p.failureReason(), p.nextAttemptAt(), p.scheduledAt(), p.settledAt(), p.revocationReason(), money(p.toRecover()),
+        return new Payout(p.payoutId(), p.claimId(), p.memberId(), p.enrollmentId(), p.planId(), p.claimType(), Money.text(p.amount()), p.decidedOn(),
+                status, p.attempts(), p.reference(), p.batchId(), p.district(), Money.text(p.transferred()), Money.text(p.offset()), p.accountMasked(),
+                p.failureReason(), p.nextAttemptAt(), p.scheduledAt(), p.settledAt(), p.revocationReason(), Money.text(p.toRecover()),
                 transfers == null ? null : transfers.stream().map(PayoutResponses::transfer).toList());
     }
 
     static Transfer transfer(TransferRow t) {
-        return new Transfer(t.reference(), t.attempt(), t.batchId(), t.day(), money(t.amount()), t.accountMasked(), t.status(), t.reason(),
+        return new Transfer(t.reference(), t.attempt(), t.batchId(), t.day(), Money.text(t.amount()), t.accountMasked(), t.status(), t.reason(),
                 t.bankTransactionId(), t.requestedAt(), t.confirmedAt());
     }
 
     static Batch batch(BatchTotals b, Reconciliation r, LocalDate today) {
         String status = r != null ? (r.status().equals("MATCHED") ? "RECONCILED" : "MISMATCH") : b.day().isBefore(today) ? "CLOSED" : "OPEN";
-        return new Batch(b.batchId(), b.district(), b.day(), status, new Totals(b.sent(), money(b.sentAmount())),
-                new Totals(b.confirmed(), money(b.confirmedAmount())), b.failed(), b.pending(),
-                r == null ? null : new Reconciled(r.status(), new Totals(r.count(), money(r.amount())), new Totals(r.bankCount(), money(r.bankAmount())),
+        return new Batch(b.batchId(), b.district(), b.day(), status, new Totals(b.sent(), Money.text(b.sentAmount())),
+                new Totals(b.confirmed(), Money.text(b.confirmedAmount())), b.failed(), b.pending(),
+                r == null ? null : new Reconciled(r.status(), new Totals(r.count(), Money.text(r.amount())), new Totals(r.bankCount(), Money.text(r.bankAmount())),
                         r.differences(), r.reconciledAt()));
     }
 
     static Recovery recovery(RecoveryAccount a) {
-        return new Recovery(a.memberId(), money(a.opened()), money(a.offset()), money(a.repaid()), money(a.outstanding()),
+        return new Recovery(a.memberId(), Money.text(a.opened()), Money.text(a.offset()), Money.text(a.repaid()), Money.text(a.outstanding()),
                 a.entries().stream().map(PayoutResponses::entry).toList());
     }
 
     private static Entry entry(RecoveryEntry e) {
-        return new Entry(e.kind(), e.payoutId(), e.reference(), money(e.amount()), money(e.outstanding()), e.recordedOn());
-    }
-
-    static String money(BigDecimal amount) {
-        return amount == null ? null : amount.setScale(2).toPlainString();
+        return new Entry(e.kind(), e.payoutId(), e.reference(), Money.text(e.amount()), Money.text(e.outstanding()), e.recordedOn());
     }
 }

@@ -7,6 +7,7 @@ import cn.huzhu.contracts.claims.ClaimRevoked;
 import cn.huzhu.contracts.enrollment.MemberRegistered;
 import cn.huzhu.contracts.payouts.PayoutSucceeded;
 import cn.huzhu.reporting.query.DistrictEnrollmentProjection.Event;
+import cn.huzhu.vocabulary.Money;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -67,7 +68,7 @@ public class ClaimsActivityProjection {
                 revoked.remove(c.getClaimId());
             } else if (record instanceof ClaimRejected r) {
                 decisions.put(r.getClaimId(), decision(r.getClaimId(), r.getMemberId(), r.getType(), "REJECTED", r.getSubmittedOn(), r.getDecidedOn(),
-                        BigDecimal.ZERO.setScale(2), false));
+                        Money.ZERO.yuan(), false));
                 plans.put(r.getClaimId(), Map.of());
                 revoked.remove(r.getClaimId());
             } else if (record instanceof ClaimRevoked r) {

@@ -1,5 +1,7 @@
 package cn.huzhu.reporting.query;
 
+import cn.huzhu.vocabulary.Money;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.ResultSet;
@@ -104,7 +106,7 @@ public class ClaimsActivityQueries {
         long approved = rs.getLong("approved");
         long paid = rs.getLong("paid");
         return new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), claims, approved, rs.getLong("rejected"),
-                rs.getLong("revoked"), rs.getBigDecimal("amount").setScale(2, RoundingMode.UNNECESSARY),
+                rs.getLong("revoked"), Money.exactYuan(rs.getBigDecimal("amount")),
                 claims == 0 ? null : BigDecimal.valueOf(approved).divide(BigDecimal.valueOf(claims), 4, RoundingMode.HALF_UP),
                 paid, paid == 0 ? null : BigDecimal.valueOf(rs.getLong("days")).divide(BigDecimal.valueOf(paid), 1, RoundingMode.HALF_UP));
     }

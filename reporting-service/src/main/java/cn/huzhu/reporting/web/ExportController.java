@@ -12,12 +12,15 @@ import cn.huzhu.reporting.query.ProjectionTables;
 import cn.huzhu.reporting.query.RenewalRateQueries;
 import cn.huzhu.reporting.query.TargetCompletionQueries;
 import cn.huzhu.reporting.query.TargetCompletionReport;
+import cn.huzhu.vocabulary.Money;
+import cn.huzhu.vocabulary.Payer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,8 +53,8 @@ public class ExportController {
     }
 
     /** Who paid premiums, as the fund tables name them. */
-    static final Map<String, String> PAYER_LABELS = Map.of("MEMBER", "个人缴费", "UNIT", "单位缴费", "UNION", "工会补助（含赠送）",
-            "PROVINCE", "省总工会补助");
+    static final Map<Payer, String> PAYER_LABELS = new EnumMap<>(Map.of(Payer.MEMBER, "个人缴费", Payer.UNIT, "单位缴费",
+            Payer.UNION, "工会补助（含赠送）", Payer.PROVINCE, "省总工会补助"));
 
     @GetMapping("/district-enrollment/export")
     public ResponseEntity<byte[]> districtEnrollment(@RequestParam int year, @RequestParam(defaultValue = "xlsx") String format) {
@@ -146,14 +149,14 @@ public class ExportController {
 
     /** The fund of each plan: premiums, by payer in the platform's payer order, benefits, revocations, balance. */
     public ExportTable fundPosition(int year, String planId) {
-        List<String> payers = List.of("MEMBER", "UNIT", "UNION", "PROVINCE");
+        List<Payer> payers = List.of(Payer.values());
         List<String> headers = new ArrayList<>(List.of("险种", "年度", "保费收入（元）"));
         payers.forEach(p -> headers.add(PAYER_LABELS.get(p) + "（元）"));
         headers.addAll(List.of("给付金额（元）", "撤销追回（元）", "结余（元）"));
         List<List<Object>> rows = new ArrayList<>();
         for (PayoutRatioQueries.FundPosition f : ratios.fundPositions(year, planId)) {
             List<Object> row = new ArrayList<>(Arrays.asList(f.planId(), f.year(), f.premiums()));
-            payers.forEach(p -> row.add(f.premiumsByPayer().getOrDefault(p, BigDecimal.ZERO.setScale(2))));
+            payers.forEach(p -> row.add(f.premiumsByPayer().getOrDefault(p.name(), Money.ZERO.yuan())));
             row.addAll(Arrays.asList(f.benefitsApproved(), f.benefitsRevoked(), f.balance()));
             rows.add(row);
         }

@@ -4,8 +4,8 @@ import cn.huzhu.reporting.query.DistrictEnrollmentQueries;
 import cn.huzhu.reporting.query.DistrictEnrollmentReport;
 import cn.huzhu.reporting.query.ProjectionTables;
 import cn.huzhu.reporting.query.ReportAnswers;
+import cn.huzhu.vocabulary.BusinessZone;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -14,8 +14,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/reports")
 public class ReportController {
-
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private final DistrictEnrollmentQueries queries;
     private final org.springframework.jdbc.core.JdbcTemplate jdbc;
@@ -37,7 +35,7 @@ public class ReportController {
     /** The district enrolment table of a plan year (the current year in Shanghai when none is given). */
     @GetMapping("/district-enrollment")
     public DistrictEnrollmentReport districtEnrollment(@RequestParam(required = false) Integer year) {
-        int reportYear = ReportParameters.year(year == null ? LocalDate.now(ZONE).getYear() : year);
+        int reportYear = ReportParameters.year(year == null ? LocalDate.now(BusinessZone.ZONE).getYear() : year);
         return answers.answer(() -> queries.districtEnrollment(reportYear, ProjectionTables.LIVE), "district-enrollment", reportYear);
     }
 }

@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import cn.huzhu.claims.engine.Claim;
 import cn.huzhu.claims.engine.Rejection;
 import cn.huzhu.claims.engine.RejectionCode;
+import cn.huzhu.vocabulary.Money;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -112,7 +113,7 @@ public class ClaimAggregate {
                     proposed.submittedOn(), approved, review, proposed.settlement(), proposed.filedBy()));
         } else {
             apply(new ClaimAdjudicatedEvent(proposed.claimId(), proposed.memberId(), proposed.claim(), proposed.hospital(), proposed.submittedOn(),
-                    ClaimStatus.REJECTED, BigDecimal.ZERO.setScale(2), proposed.benefits(), Rejection.of(RejectionCode.REJECTED_IN_REVIEW, command.reason()),
+                    ClaimStatus.REJECTED, Money.ZERO.yuan(), proposed.benefits(), Rejection.of(RejectionCode.REJECTED_IN_REVIEW, command.reason()),
                     proposed.reviewReasons(), review, proposed.settlement(), proposed.filedBy()));
         }
     }

@@ -11,6 +11,7 @@ import cn.huzhu.claims.engine.Claim;
 import cn.huzhu.claims.engine.Coverage;
 import cn.huzhu.claims.engine.Rejection;
 import cn.huzhu.claims.engine.RejectionCode;
+import cn.huzhu.vocabulary.Money;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -145,7 +146,7 @@ public class ClaimHandler {
         Outcome proposal = assess(f.memberId(), proposed);
         if (waitUntil != null && proposal.rejection() != null && proposal.rejection().is(RejectionCode.NO_COVERAGE)) {
             return new ClaimAdjudicatedEvent(f.claimId(), f.memberId(), f.claim(), f.hospital(), f.submittedOn(), ClaimStatus.PENDING_COVERAGE,
-                    BigDecimal.ZERO.setScale(2), List.of(), Rejection.of(RejectionCode.COVERAGE_NOT_YET_KNOWN, "No enrolment covering " + f.claim().eventDate()
+                    Money.ZERO.yuan(), List.of(), Rejection.of(RejectionCode.COVERAGE_NOT_YET_KNOWN, "No enrolment covering " + f.claim().eventDate()
                     + " has reached claims yet: the claim is decided when it does, or rejected NO_COVERAGE at " + waitUntil),
                     checks, null, f.settlement(), f.filedBy(), waitUntil);
         }
@@ -275,7 +276,7 @@ public class ClaimHandler {
             var coverage = facts.coverage();
             var rules = plans.rulesOn(coverage.planId(), claim.eventDate());
             if (rules.isEmpty()) {
-                benefits.add(new BenefitDecision(coverage.planId(), coverage.planVersion(), coverage.enrollmentId(), BigDecimal.ZERO.setScale(2),
+                benefits.add(new BenefitDecision(coverage.planId(), coverage.planVersion(), coverage.enrollmentId(), Money.ZERO.yuan(),
                         List.of(), Rejection.of(RejectionCode.PLAN_UNKNOWN, "The rules of plan " + coverage.planId() + " on " + claim.eventDate()
                         + " are not known yet")));
                 continue;
@@ -290,7 +291,7 @@ public class ClaimHandler {
             benefits.add(new BenefitDecision(coverage.planId(), rules.get().version(), coverage.enrollmentId(), result.amount(), result.lines(),
                     result.rejection()));
         }
-        BigDecimal total = benefits.stream().map(BenefitDecision::amount).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+        BigDecimal total = benefits.stream().map(BenefitDecision::amount).reduce(Money.ZERO.yuan(), BigDecimal::add);
         if (rejection == null && total.signum() == 0) {
             rejection = benefits.stream().map(BenefitDecision::rejection).filter(r -> r != null).findFirst()
                     .orElse(Rejection.of(RejectionCode.NO_BENEFIT, "No enrolment pays for this claim"));

@@ -1,6 +1,7 @@
 package cn.huzhu.enrollment.command.member;
 
 import cn.huzhu.enrollment.command.unit.UnitTerms;
+import cn.huzhu.vocabulary.Payer;
 
 import java.time.LocalDate;
 import java.util.Objects;
@@ -12,7 +13,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * enrolment the scheme administrator migrates (null otherwise).
  */
 public record EnrollMemberCommand(@TargetAggregateIdentifier String memberId, String enrollmentId, String planId, int shares,
-                                  Integer termYears, LocalDate effectiveDate, LocalDate today, String payer, UnitTerms unitTerms,
+                                  Integer termYears, LocalDate effectiveDate, LocalDate today, Payer payer, UnitTerms unitTerms,
                                   Migration migration) {
     public EnrollMemberCommand {
         Objects.requireNonNull(memberId, "memberId");
@@ -21,7 +22,7 @@ public record EnrollMemberCommand(@TargetAggregateIdentifier String memberId, St
         if (planId == null || planId.isBlank()) {
             throw new IllegalArgumentException("planId is required");
         }
-        if (!MemberAggregate.MEMBER_PAYS.equals(payer) && !MemberAggregate.UNIT_PAYS.equals(payer)) {
+        if (payer == null || !payer.buysCover()) {
             throw new IllegalArgumentException("payer must be MEMBER or UNIT");
         }
         unitTerms = unitTerms == null ? UnitTerms.NONE : unitTerms;
@@ -30,14 +31,14 @@ public record EnrollMemberCommand(@TargetAggregateIdentifier String memberId, St
     /** An enrolment the member pays for. */
     public EnrollMemberCommand(String memberId, String enrollmentId, String planId, int shares, Integer termYears,
                                LocalDate effectiveDate, LocalDate today) {
-        this(memberId, enrollmentId, planId, shares, termYears, effectiveDate, today, MemberAggregate.MEMBER_PAYS, UnitTerms.NONE, null);
+        this(memberId, enrollmentId, planId, shares, termYears, effectiveDate, today, Payer.MEMBER, UnitTerms.NONE, null);
     }
 
     /** A historical enrolment the scheme administrator migrates, paid by the member in the legacy system. */
     public static EnrollMemberCommand migrated(String memberId, String enrollmentId, String planId, int shares, Integer termYears,
                                                LocalDate effectiveDate, LocalDate today, Migration migration) {
         Objects.requireNonNull(migration, "migration");
-        return new EnrollMemberCommand(memberId, enrollmentId, planId, shares, termYears, effectiveDate, today, MemberAggregate.MEMBER_PAYS,
+        return new EnrollMemberCommand(memberId, enrollmentId, planId, shares, termYears, effectiveDate, today, Payer.MEMBER,
                 UnitTerms.NONE, migration);
     }
 

@@ -5,9 +5,10 @@ import cn.huzhu.enrollment.command.plan.PlanCatalog;
 import cn.huzhu.enrollment.command.plan.PlanVersion;
 import cn.huzhu.enrollment.command.province.ProvinceGroup;
 import cn.huzhu.enrollment.command.unit.UnitTerms;
+import cn.huzhu.vocabulary.Money;
+import cn.huzhu.vocabulary.Payer;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.List;
@@ -24,9 +25,6 @@ import java.util.function.Predicate;
  */
 public final class EnrollmentPolicy {
 
-    /** The payer of the province's money. */
-    static final String PROVINCE = "PROVINCE";
-
     /** How far ahead an enrolment may be dated. */
     static final int MAX_DAYS_AHEAD = 366;
 
@@ -37,7 +35,7 @@ public final class EnrollmentPolicy {
      * What the member asks for. A start ({@code effectiveDate}) on a day already past is a {@code migration} of a historical
      * enrolment, or a gift that starts with the enrolment that earned it ({@code withEnrolment}); nothing else.
      */
-    public record Request(String planId, int shares, Integer termYears, LocalDate effectiveDate, String payer, boolean bypassWindow,
+    public record Request(String planId, int shares, Integer termYears, LocalDate effectiveDate, Payer payer, boolean bypassWindow,
                           UnitTerms unitTerms, Migration migration, boolean withEnrolment, BooleanSupplier unitPaysDues,
                           boolean provinceQuotaSpent) {
         public Request {
@@ -45,19 +43,19 @@ public final class EnrollmentPolicy {
             unitPaysDues = unitPaysDues == null ? () -> false : unitPaysDues;
         }
 
-        public Request(String planId, int shares, Integer termYears, LocalDate effectiveDate, String payer, boolean bypassWindow,
+        public Request(String planId, int shares, Integer termYears, LocalDate effectiveDate, Payer payer, boolean bypassWindow,
                        UnitTerms unitTerms, Migration migration, boolean withEnrolment) {
             this(planId, shares, termYears, effectiveDate, payer, bypassWindow, unitTerms, migration, withEnrolment, null, false);
         }
 
         /** A gift of this plan, given with the enrolment that earned it or by the union to a unit. */
-        static Request gift(String planId, int shares, Integer termYears, LocalDate start, String payer, Migration migration, boolean withEnrolment) {
+        static Request gift(String planId, int shares, Integer termYears, LocalDate start, Payer payer, Migration migration, boolean withEnrolment) {
             return new Request(planId, shares, termYears, start, payer, true, null, migration, withEnrolment);
         }
 
         /** Whether the member or the unit pays (the plan's funding rule applies), not the payer of a gift. */
         boolean paidByMemberOrUnit() {
-            return MemberAggregate.MEMBER_PAYS.equals(payer) || MemberAggregate.UNIT_PAYS.equals(payer);
+            return payer.buysCover();
         }
 
         /** The same request once the city's quota of the province's money is found spent. */
@@ -81,7 +79,7 @@ public final class EnrollmentPolicy {
 
         /** What the province pays of the premium. */
         public BigDecimal provinceAmount() {
-            return funding.stream().filter(f -> PROVINCE.equals(f.payer())).map(FundingShare::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+            return funding.stream().filter(f -> f.payer() == Payer.PROVINCE).map(FundingShare::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         }
 
         /** Whether the province's money comes from a city quota that must be taken before the enrolment is recorded. */
@@ -138,7 +136,7 @@ public final class EnrollmentPolicy {
                     f -> f.unmetRequirement().isPresent(),
                     f -> "Plan " + f.plan().planId() + " requires " + f.unmetRequirement().orElseThrow()),
             new Rule("GROUP_ONLY_PLAN", "planId",
-                    f -> f.plan().eligibility().groupOnly() && !MemberAggregate.UNIT_PAYS.equals(f.request().payer()) && !f.migrated(),
+                    f -> f.plan().eligibility().groupOnly() && f.request().payer() != Payer.UNIT && !f.migrated(),
                     f -> "Plan " + f.plan().planId() + " is taken by units for their staff: enrol through the unit's roster"),
             new Rule("INVALID_SHARES", "shares",
                     f -> f.request().shares() < 1,
@@ -171,11 +169,11 @@ public final class EnrollmentPolicy {
         PlanVersion plan = facts.plan();
         LocalDate start = facts.start();
         LocalDate waitingEnd = facts.continuous() ? start : start.plusDays(plan.waiting().waitingDays());
-        BigDecimal perShare = request.unitTerms().premiumPerShare() != null ? request.unitTerms().premiumPerShare() : facts.term().premiumPerShare();
-        BigDecimal premium = perShare.multiply(BigDecimal.valueOf(request.shares())).setScale(2, RoundingMode.UNNECESSARY);
+        Money perShare = Money.of(request.unitTerms().premiumPerShare() != null ? request.unitTerms().premiumPerShare() : facts.term().premiumPerShare());
+        Money premium = perShare.times(request.shares());
         ProvinceGroup group = provinceGroup(plan, member, request);
         List<FundingShare> funding = funding(plan, group, request, premium);
-        return new Decision(plan, request.shares(), facts.term().years(), premium, funding, start, facts.end(), waitingEnd, facts.continuous(),
+        return new Decision(plan, request.shares(), facts.term().years(), premium.yuan(), funding, start, facts.end(), waitingEnd, facts.continuous(),
                 request.migration(), facts.applicationDate(), request.unitTerms().applied(), group);
     }
 
@@ -244,27 +242,28 @@ public final class EnrollmentPolicy {
      * workers, its part per share for union members), then a unit's subsidy (per person, never more than what is left),
      * and whoever pays (the member, or the unit for a roster) bears the rest. Shares of zero are left out.
      */
-    static List<FundingShare> funding(PlanVersion plan, ProvinceGroup group, Request request, BigDecimal premium) {
+    static List<FundingShare> funding(PlanVersion plan, ProvinceGroup group, Request request, Money premium) {
         if (!request.paidByMemberOrUnit()) {
-            return List.of(new FundingShare(request.payer(), premium));
+            return List.of(FundingShare.of(request.payer(), premium));
         }
         if (group == ProvinceGroup.HARDSHIP || group == ProvinceGroup.MODEL_WORKERS) {
-            return List.of(new FundingShare(PROVINCE, premium));
+            return List.of(FundingShare.of(Payer.PROVINCE, premium));
         }
         List<FundingShare> shares = new java.util.ArrayList<>();
-        BigDecimal rest = premium;
+        Money rest = premium;
         if (group == ProvinceGroup.UNION_MEMBERS) {
-            BigDecimal province = plan.funding().province().multiply(BigDecimal.valueOf(request.shares())).min(rest).setScale(2, RoundingMode.UNNECESSARY);
-            shares.add(new FundingShare(PROVINCE, province));
-            rest = rest.subtract(province);
+            Money province = Money.of(plan.funding().province()).times(request.shares()).min(rest);
+            shares.add(FundingShare.of(Payer.PROVINCE, province));
+            rest = rest.minus(province);
         }
         UnitTerms terms = request.unitTerms();
-        if (terms.subsidyPerPerson().signum() > 0) {
-            BigDecimal subsidy = terms.subsidyPerPerson().min(rest).setScale(2, RoundingMode.UNNECESSARY);
-            shares.add(new FundingShare(terms.subsidyPayer(), subsidy));
-            rest = rest.subtract(subsidy);
+        Money subsidyPerPerson = Money.of(terms.subsidyPerPerson());
+        if (subsidyPerPerson.isPositive()) {
+            Money subsidy = subsidyPerPerson.min(rest);
+            shares.add(FundingShare.of(terms.subsidyPayer(), subsidy));
+            rest = rest.minus(subsidy);
         }
-        shares.add(new FundingShare(request.payer(), rest));
+        shares.add(FundingShare.of(request.payer(), rest));
         return shares.stream().filter(s -> s.amount().signum() > 0).toList();
     }
 

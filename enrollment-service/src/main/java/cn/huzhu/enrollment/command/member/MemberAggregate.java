@@ -8,6 +8,7 @@ import cn.huzhu.enrollment.command.plan.PlanVersion;
 import cn.huzhu.enrollment.command.province.ProvinceFunds;
 
 import cn.huzhu.identity.IdNumber;
+import cn.huzhu.vocabulary.Payer;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -28,10 +29,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 @Aggregate(cache = "memberCache")
 public class MemberAggregate {
 
-    static final String MEMBER_PAYS = "MEMBER";
     static final String REGISTERS_ONLY = "Hardship, model-worker and union-member status come from the union's registers: a district officer or the scheme"
             + " administrator sets them";
-    public static final String UNIT_PAYS = "UNIT";
 
     @AggregateIdentifier
     private String memberId;
@@ -164,7 +163,7 @@ public class MemberAggregate {
      * enrolments and those paid wholly by the province or union are collected from the start.
      */
     private MemberEnrolledEvent enrolled(String enrollmentId, EnrollmentPolicy.Decision d, boolean gifted, String giftOf) {
-        boolean payerOwes = d.funding().stream().anyMatch(f -> (MEMBER_PAYS.equals(f.payer()) || UNIT_PAYS.equals(f.payer())) && f.amount().signum() > 0);
+        boolean payerOwes = d.funding().stream().anyMatch(f -> f.payer().buysCover() && f.amount().signum() > 0);
         PremiumStatus status = !gifted && !d.migrated() && payerOwes ? PremiumStatus.PENDING : PremiumStatus.COLLECTED;
         return new MemberEnrolledEvent(enrollmentId, memberId, unitId, district, profile.category(), d.plan().planId(),
                 d.plan().version(), d.shares(), d.termYears(), d.premium(), d.funding(), d.coverageStart(), d.coverageEnd(),

@@ -1,6 +1,7 @@
 package cn.huzhu.enrollment.command.member;
 
 import cn.huzhu.enrollment.command.MemberCategory;
+import cn.huzhu.vocabulary.Payer;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -25,7 +26,7 @@ public record MemberEnrolledEvent(String enrollmentId, String memberId, String u
 
     /** The part of the premium the member or unit pays, which is what collection collects. */
     public BigDecimal payerAmount() {
-        return funding.stream().filter(f -> MemberAggregate.MEMBER_PAYS.equals(f.payer()) || MemberAggregate.UNIT_PAYS.equals(f.payer()))
+        return funding.stream().filter(f -> f.payer().buysCover())
                 .map(FundingShare::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 }

@@ -4,6 +4,7 @@ import cn.huzhu.enrollment.command.MemberCategory;
 import cn.huzhu.enrollment.command.UnitNature;
 
 import cn.huzhu.identity.Gender;
+import cn.huzhu.vocabulary.Payer;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -125,7 +126,7 @@ public record PlanVersion(
     public record RenewalDiscount(BigDecimal premiumPerShare) {
     }
 
-    public record Subsidy(String payer, List<UnitNature> natures, List<SubsidyTier> tiers) {
+    public record Subsidy(Payer payer, List<UnitNature> natures, List<SubsidyTier> tiers) {
         public Subsidy {
             natures = natures == null ? List.of() : List.copyOf(natures);
             tiers = tiers == null ? List.of() : List.copyOf(tiers);
@@ -151,7 +152,7 @@ public record PlanVersion(
      */
     public record GiftRule(String figuresOfPlan) {
 
-        public static final String PAYER = "UNION";
+        public static final Payer PAYER = Payer.UNION;
     }
 
     /** From {@code from} enrolled members on (tiers in ascending order), {@code perPerson} yuan. */
@@ -218,7 +219,7 @@ public record PlanVersion(
      * {@code termYears}, premium paid by {@code payer}, for members meeting {@code requires}, when the
      * qualifying enrolment is made between {@code campaignFrom} and {@code campaignTo}.
      */
-    public record Gift(String giftPlanId, int termYears, int shares, String payer, List<Requirement> requires,
+    public record Gift(String giftPlanId, int termYears, int shares, Payer payer, List<Requirement> requires,
                        LocalDate campaignFrom, LocalDate campaignTo) {
         public Gift {
             requires = requires == null ? List.of() : List.copyOf(requires);

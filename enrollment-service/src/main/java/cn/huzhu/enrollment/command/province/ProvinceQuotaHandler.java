@@ -7,6 +7,7 @@ import cn.huzhu.enrollment.command.NotEntitledException;
 import cn.huzhu.enrollment.command.plan.PlanCatalog;
 import cn.huzhu.enrollment.command.plan.PlanVersion;
 import cn.huzhu.enrollment.command.unit.UnitDirectory;
+import cn.huzhu.vocabulary.Money;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -53,11 +54,10 @@ public class ProvinceQuotaHandler implements ProvinceFunds {
             throw new EnrollmentRefusedException("NO_PROVINCE_QUOTAS", "planId", "Plan " + plan.planId() + " has no quotas of the province's money");
         }
         districts.check(command.district());
-        BigDecimal perUnionMember = rule.province().multiply(BigDecimal.valueOf(plan.maxShares()));
-        BigDecimal wholePremium = plan.terms().get(0).premiumPerShare().multiply(BigDecimal.valueOf(plan.maxShares()));
-        BigDecimal cost = perUnionMember.multiply(BigDecimal.valueOf(command.unionMembers()))
-                .add(wholePremium.multiply(BigDecimal.valueOf((long) command.hardship() + command.modelWorkers())))
-                .setScale(2, java.math.RoundingMode.UNNECESSARY);
+        Money perUnionMember = Money.of(rule.province()).times(plan.maxShares());
+        Money wholePremium = Money.of(plan.terms().get(0).premiumPerShare()).times(plan.maxShares());
+        BigDecimal cost = perUnionMember.times(command.unionMembers())
+                .plus(wholePremium.times((long) command.hardship() + command.modelWorkers())).yuan();
         String district = command.district().strip();
         budgets.loadOrCreate(ProvinceBudgetAggregate.id(plan.planId(), command.year()), ProvinceBudgetAggregate::new)
                 .execute(b -> b.allocate(plan.planId(), command.year(), district, cost, rule.quotas().budget()));

@@ -19,6 +19,7 @@ import cn.huzhu.enrollment.command.unit.UnitDirectory;
 import cn.huzhu.enrollment.command.unit.UnitIncentivePolicy;
 import cn.huzhu.enrollment.command.unit.UnitTerms;
 import cn.huzhu.identity.IdNumber;
+import cn.huzhu.vocabulary.Payer;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -118,7 +119,7 @@ public class RosterHandler {
             return;
         }
         EnrollMemberCommand enrol = new EnrollMemberCommand(memberId, rowEnrollmentId(command.rosterId(), row.rowNo()), command.planId(),
-                1, null, command.effectiveDate(), command.today(), MemberAggregate.UNIT_PAYS, UnitTerms.NONE, null);
+                1, null, command.effectiveDate(), command.today(), Payer.UNIT, UnitTerms.NONE, null);
         try {
             if (registration.isRegistered(memberId)) {
                 RosterRowResult known = members.load(memberId).invoke(member -> {

@@ -4,6 +4,7 @@ import cn.huzhu.enrollment.command.plan.PlanVersion;
 
 import cn.huzhu.plans.PlanThresholds;
 import cn.huzhu.plans.UnitQualification;
+import cn.huzhu.vocabulary.Payer;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -51,7 +52,7 @@ public final class UnitIncentivePolicy {
             }
         }
         BigDecimal subsidy = BigDecimal.ZERO;
-        String payer = null;
+        Payer payer = null;
         PlanVersion.Subsidy rule = incentives.subsidy();
         if (rule != null && rule.natures().contains(unit.nature())) {
             subsidy = rule.perPerson(enrolledAfter);

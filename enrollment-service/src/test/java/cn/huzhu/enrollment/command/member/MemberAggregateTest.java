@@ -18,6 +18,7 @@ import static org.axonframework.test.matchers.Matchers.payloadsMatching;
 import static org.axonframework.test.matchers.Matchers.predicate;
 
 import cn.huzhu.enrollment.config.PlanCatalogueLoader;
+import cn.huzhu.vocabulary.Payer;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -102,14 +103,14 @@ class MemberAggregateTest {
     /** An enrolment held: migrated, paid on its first day. */
     static MemberEnrolledEvent held(String enrollmentId, String planId, int shares, LocalDate start, LocalDate end) {
         return new MemberEnrolledEvent(enrollmentId, MEMBER, "u-1", "海曙", MemberCategory.IN_SERVICE, planId, 1, shares, 1,
-                new BigDecimal("20.00"), List.of(new FundingShare("MEMBER", new BigDecimal("20.00"))), start, end, start, false, false,
+                new BigDecimal("20.00"), List.of(new FundingShare(Payer.MEMBER, new BigDecimal("20.00"))), start, end, start, false, false,
                 null, true, start, List.of(), PremiumStatus.COLLECTED, start, "LEGACY-" + enrollmentId);
     }
 
     /** An enrolment applied for on its first day whose premium was never collected. */
     static MemberEnrolledEvent unpaid(String enrollmentId, String planId, LocalDate start, LocalDate end) {
         return new MemberEnrolledEvent(enrollmentId, MEMBER, "u-1", "海曙", MemberCategory.IN_SERVICE, planId, 1, 1, 1,
-                new BigDecimal("20.00"), List.of(new FundingShare("MEMBER", new BigDecimal("20.00"))), start, end, start.plusDays(90), false,
+                new BigDecimal("20.00"), List.of(new FundingShare(Payer.MEMBER, new BigDecimal("20.00"))), start, end, start.plusDays(90), false,
                 false, null, false, start, List.of(), PremiumStatus.PENDING, null, null);
     }
 
@@ -131,7 +132,7 @@ class MemberAggregateTest {
                 .expectEventsMatching(enrolments(e -> e.premium().equals(new BigDecimal("60.00"))
                         && e.coverageStart().equals(TODAY) && e.coverageEnd().equals(LocalDate.of(2027, 11, 21))
                         && e.waitingPeriodEnd().equals(TODAY) && !e.continuous() && !e.migrated() && !e.gifted()
-                        && e.funding().equals(List.of(new FundingShare("MEMBER", new BigDecimal("60.00"))))));
+                        && e.funding().equals(List.of(new FundingShare(Payer.MEMBER, new BigDecimal("60.00"))))));
     }
 
     @Test
@@ -294,7 +295,7 @@ class MemberAggregateTest {
 
     /** A roster's enrolment in Quzhou's 2020 plan, applied for on {@code today}. */
     static EnrollMemberCommand quzhouRoster(LocalDate today) {
-        return new EnrollMemberCommand(MEMBER, "e-1", "quzhou-2020-hospital", 1, null, null, today, MemberAggregate.UNIT_PAYS, UnitTerms.NONE, null);
+        return new EnrollMemberCommand(MEMBER, "e-1", "quzhou-2020-hospital", 1, null, null, today, Payer.UNIT, UnitTerms.NONE, null);
     }
 
     /** Quzhou group only (seed 004: 由所在单位工会以团体形式集体参保): a member alone is refused; the unit's roster enrols. */
@@ -337,7 +338,7 @@ class MemberAggregateTest {
     @Test
     void quzhouPremiumAfterTheDeadlineIsRefused() {
         MemberEnrolledEvent applied = new MemberEnrolledEvent("e-1", MEMBER, "u-1", "海曙", MemberCategory.IN_SERVICE, "quzhou-2020-hospital", 3, 1, 1,
-                new BigDecimal("50.00"), List.of(new FundingShare("UNIT", new BigDecimal("50.00"))), LocalDate.of(2020, 1, 1),
+                new BigDecimal("50.00"), List.of(new FundingShare(Payer.UNIT, new BigDecimal("50.00"))), LocalDate.of(2020, 1, 1),
                 LocalDate.of(2020, 12, 31), LocalDate.of(2020, 1, 1), false, false, null, false, LocalDate.of(2019, 11, 20), List.of(),
                 PremiumStatus.PENDING, null, null);
         fixture.given(inService(), applied)
@@ -384,7 +385,7 @@ class MemberAggregateTest {
                         e -> e.enrollmentId().equals(giftId) && e.gifted() && "e-1".equals(e.giftOf())
                                 && e.planId().equals("ningbo-2020-special-disease") && e.shares() == 1 && e.termYears() == 1
                                 && e.premium().equals(new BigDecimal("20.00"))
-                                && e.funding().equals(List.of(new FundingShare("UNION", new BigDecimal("20.00"))))
+                                && e.funding().equals(List.of(new FundingShare(Payer.UNION, new BigDecimal("20.00"))))
                                 && e.coverageStart().equals(LocalDate.of(2020, 4, 1))));
     }
 
@@ -396,7 +397,7 @@ class MemberAggregateTest {
                 .when(new EnrollMemberCommand(MEMBER, "e-1", "ningbo-2020-inservice-hospital", 1, null, null, applied))
                 .expectEventsMatching(enrolments(e -> e.enrollmentId().equals("e-1") && e.status() == PremiumStatus.PENDING));
         MemberEnrolledEvent pending = new MemberEnrolledEvent("e-1", MEMBER, "u-1", "海曙", MemberCategory.IN_SERVICE,
-                "ningbo-2020-inservice-hospital", 1, 1, 1, new BigDecimal("50.00"), List.of(new FundingShare("MEMBER", new BigDecimal("50.00"))),
+                "ningbo-2020-inservice-hospital", 1, 1, 1, new BigDecimal("50.00"), List.of(new FundingShare(Payer.MEMBER, new BigDecimal("50.00"))),
                 applied, LocalDate.of(2021, 3, 31), applied, false, false, null, false, applied, List.of(), PremiumStatus.PENDING, null, null);
         fixture.given(registered(MemberCategory.IN_SERVICE, Gender.MALE, true, true), pending)
                 .when(PremiumCollectionTest.collected("e-1", "DK-1", LocalDate.of(2020, 4, 10)))
@@ -433,10 +434,10 @@ class MemberAggregateTest {
         return registered(MemberCategory.IN_SERVICE, Gender.MALE, false, false, false, false, true);
     }
 
-    static final List<FundingShare> PROVINCE_75_MEMBER_20 = List.of(new FundingShare("PROVINCE", new BigDecimal("75.00")),
-            new FundingShare("MEMBER", new BigDecimal("20.00")));
-    static final List<FundingShare> MEMBER_95 = List.of(new FundingShare("MEMBER", new BigDecimal("95.00")));
-    static final List<FundingShare> PROVINCE_95 = List.of(new FundingShare("PROVINCE", new BigDecimal("95.00")));
+    static final List<FundingShare> PROVINCE_75_MEMBER_20 = List.of(new FundingShare(Payer.PROVINCE, new BigDecimal("75.00")),
+            new FundingShare(Payer.MEMBER, new BigDecimal("20.00")));
+    static final List<FundingShare> MEMBER_95 = List.of(new FundingShare(Payer.MEMBER, new BigDecimal("95.00")));
+    static final List<FundingShare> PROVINCE_95 = List.of(new FundingShare(Payer.PROVINCE, new BigDecimal("95.00")));
 
     @Test
     void guangdongProvincePaysItsPart75ForAUnionMemberOfAUnitPayingItsDuesInFullFromTheCitysQuota() {
@@ -482,7 +483,7 @@ class MemberAggregateTest {
         PlanVersion v1 = CATALOG.allVersions().stream().filter(v -> v.planId().equals("guangdong-2018-hospital") && v.version() == 1).findFirst().orElseThrow();
         EnrollmentPolicy.Decision decision = EnrollmentPolicy.decide(new OneVersion(v1),
                 new MemberProfile(MemberCategory.IN_SERVICE, Gender.MALE, false, false, false, false, false), List.of(),
-                new EnrollmentPolicy.Request("guangdong-2018-hospital", 1, null, null, "MEMBER", false, null, null, false), LocalDate.of(2018, 6, 1));
+                new EnrollmentPolicy.Request("guangdong-2018-hospital", 1, null, null, Payer.MEMBER, false, null, null, false), LocalDate.of(2018, 6, 1));
         org.assertj.core.api.Assertions.assertThat(decision.funding()).isEqualTo(PROVINCE_75_MEMBER_20);
     }
 
@@ -534,7 +535,7 @@ class MemberAggregateTest {
     void shouldLeaveOtherPlansToTheMemberWhateverTheirStatus() {
         fixture.given(registered(MemberCategory.IN_SERVICE, Gender.MALE, false, false, true, true))
                 .when(enrol("e-1", "shaoxing-hospital", 1, null, null))
-                .expectEventsMatching(enrolments(e -> e.funding().equals(List.of(new FundingShare("MEMBER", new BigDecimal("60.00"))))));
+                .expectEventsMatching(enrolments(e -> e.funding().equals(List.of(new FundingShare(Payer.MEMBER, new BigDecimal("60.00"))))));
     }
 
     @Test

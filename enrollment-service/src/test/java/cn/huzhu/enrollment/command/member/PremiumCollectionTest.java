@@ -8,6 +8,7 @@ import cn.huzhu.enrollment.command.MemberCategory;
 import static org.hamcrest.Matchers.containsString;
 
 import cn.huzhu.enrollment.config.PlanCatalogueLoader;
+import cn.huzhu.vocabulary.Payer;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -35,14 +36,14 @@ class PremiumCollectionTest {
     /** Shaoxing: 60 a year, cover runs from enrolment for a year, no waiting period. */
     static MemberEnrolledEvent pendingShaoxing() {
         return new MemberEnrolledEvent("e-1", MEMBER, "u-1", "海曙", MemberCategory.IN_SERVICE, "shaoxing-hospital", 1, 1, 1,
-                new BigDecimal("60.00"), List.of(new FundingShare("MEMBER", new BigDecimal("60.00"))), ENROLLED_ON,
+                new BigDecimal("60.00"), List.of(new FundingShare(Payer.MEMBER, new BigDecimal("60.00"))), ENROLLED_ON,
                 LocalDate.of(2027, 2, 28), ENROLLED_ON, false, false, null, false, ENROLLED_ON, List.of(), PremiumStatus.PENDING, null, null);
     }
 
     /** Wujin 2022: the calendar year whatever the enrolment day. */
     static MemberEnrolledEvent pendingWujin() {
         return new MemberEnrolledEvent("e-2", MEMBER, "u-1", "武进", MemberCategory.IN_SERVICE, "wujin-2022", 1, 1, 1,
-                new BigDecimal("50.00"), List.of(new FundingShare("UNIT", new BigDecimal("50.00"))), LocalDate.of(2022, 1, 1),
+                new BigDecimal("50.00"), List.of(new FundingShare(Payer.UNIT, new BigDecimal("50.00"))), LocalDate.of(2022, 1, 1),
                 LocalDate.of(2022, 12, 31), LocalDate.of(2022, 1, 1), false, false, null, false, LocalDate.of(2021, 12, 1), List.of(),
                 PremiumStatus.PENDING, null, null);
     }

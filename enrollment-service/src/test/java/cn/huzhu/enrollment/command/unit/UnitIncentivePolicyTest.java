@@ -12,6 +12,7 @@ import cn.huzhu.identity.Gender;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.huzhu.enrollment.config.PlanCatalogueLoader;
+import cn.huzhu.vocabulary.Payer;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -62,7 +63,7 @@ class UnitIncentivePolicyTest {
         expected.forEach((enrolled, amount) -> {
             UnitTerms terms = terms(NON_PUBLIC, Map.of(), enrolled);
             assertThat(terms.subsidyPerPerson()).as(enrolled + " enrolled").isEqualByComparingTo(amount);
-            assertThat(terms.subsidyPayer()).isEqualTo("UNION");
+            assertThat(terms.subsidyPayer()).isEqualTo(Payer.UNION);
         });
         assertThat(terms(PUBLIC, Map.of(), 500).subsidyPerPerson()).as("public institutions get none").isZero();
     }
@@ -73,10 +74,10 @@ class UnitIncentivePolicyTest {
         MemberProfile worker = new MemberProfile(MemberCategory.IN_SERVICE, Gender.MALE, false, false, false, false, false);
 
         EnrollmentPolicy.Decision decision = EnrollmentPolicy.decide(CATALOG, worker, List.of(),
-                new EnrollmentPolicy.Request("quzhou-2020-hospital", 1, null, null, "UNIT", false, terms, null, false), LocalDate.of(2019, 10, 15));
+                new EnrollmentPolicy.Request("quzhou-2020-hospital", 1, null, null, Payer.UNIT, false, terms, null, false), LocalDate.of(2019, 10, 15));
 
         assertThat(decision.premium()).isEqualByComparingTo("40.00");
-        assertThat(decision.funding()).containsExactly(new FundingShare("UNION", new BigDecimal("15.00")), new FundingShare("UNIT", new BigDecimal("25.00")));
+        assertThat(decision.funding()).containsExactly(new FundingShare(Payer.UNION, new BigDecimal("15.00")), new FundingShare(Payer.UNIT, new BigDecimal("25.00")));
         assertThat(decision.incentives()).hasSize(2);
     }
 
@@ -85,10 +86,10 @@ class UnitIncentivePolicyTest {
         MemberProfile worker = new MemberProfile(MemberCategory.IN_SERVICE, Gender.MALE, false, false, false, false, false);
 
         EnrollmentPolicy.Decision decision = EnrollmentPolicy.decide(CATALOG, worker, List.of(),
-                new EnrollmentPolicy.Request("quzhou-2020-hospital", 1, null, null, "UNIT", false, terms(PUBLIC, Map.of(), 10), null, false),
+                new EnrollmentPolicy.Request("quzhou-2020-hospital", 1, null, null, Payer.UNIT, false, terms(PUBLIC, Map.of(), 10), null, false),
                 LocalDate.of(2019, 10, 15));
 
         assertThat(decision.premium()).isEqualByComparingTo("50.00");
-        assertThat(decision.funding()).containsExactly(new FundingShare("UNIT", new BigDecimal("50.00")));
+        assertThat(decision.funding()).containsExactly(new FundingShare(Payer.UNIT, new BigDecimal("50.00")));
     }
 }

@@ -3,11 +3,11 @@ package cn.huzhu.payout.command.payout;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import cn.huzhu.payout.command.PayoutIds;
+import cn.huzhu.vocabulary.BusinessZone;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -23,8 +23,6 @@ import org.axonframework.spring.stereotype.Aggregate;
  */
 @Aggregate(cache = "payoutCache")
 public class PayoutAggregate {
-
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     @AggregateIdentifier
     private String payoutId;
@@ -105,9 +103,9 @@ public class PayoutAggregate {
         switch (c.outcome()) {
             case "SUCCEEDED" -> {
                 apply(new TransferSucceededEvent(payoutId, claimId, memberId, reference, batchId, district, transferAmount, amount,
-                        c.bankTransactionId(), accountMasked, LocalDate.ofInstant(c.now(), ZONE)));
+                        c.bankTransactionId(), accountMasked, LocalDate.ofInstant(c.now(), BusinessZone.ZONE)));
                 if (pendingRevocation != null) {
-                    apply(new PayoutRevokedEvent(payoutId, claimId, memberId, pendingRevocation, amount, LocalDate.ofInstant(c.now(), ZONE)));
+                    apply(new PayoutRevokedEvent(payoutId, claimId, memberId, pendingRevocation, amount, LocalDate.ofInstant(c.now(), BusinessZone.ZONE)));
                 }
             }
             case "REJECTED" -> {
@@ -158,7 +156,7 @@ public class PayoutAggregate {
     private void cancelIfRevoked(Instant now) {
         if (pendingRevocation != null) {
             apply(new PayoutCancelledEvent(payoutId, claimId, memberId, pendingRevocation, attempt, offset == null ? BigDecimal.ZERO : offset,
-                    LocalDate.ofInstant(now, ZONE)));
+                    LocalDate.ofInstant(now, BusinessZone.ZONE)));
         }
     }
 
