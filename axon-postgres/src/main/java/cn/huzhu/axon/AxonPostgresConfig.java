@@ -4,11 +4,16 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -19,19 +24,14 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
-import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Duration;
-import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.config.EventProcessingConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -93,18 +93,24 @@ public class AxonPostgresConfig {
      * catches anything that slips all the same.
      */
     @Bean
-    public EventStorageEngine eventStorageEngine(DataSource dataSource, TransactionManager transactionManager,
-                                          @Qualifier("eventSerializer") Serializer eventSerializer, Serializer serializer,
-                                          PersistenceExceptionResolver persistenceExceptionResolver,
-                                          @Value("${huzhu.axon.large-append:2000}") int largeAppend, ObjectProvider<StoredEventNames> storedEventNames) {
-        return new OrderedJdbcEventStorageEngine(JdbcEventStorageEngine.builder()
-                .connectionProvider(new SpringDataSourceConnectionProvider(dataSource))
-                .transactionManager(transactionManager)
-                .eventSerializer(eventSerializer)
-                .snapshotSerializer(serializer)
-                .persistenceExceptionResolver(persistenceExceptionResolver)
-                .upcasterChain(storedEventNames.getIfAvailable(StoredEventNames::none))
-                .dataType(byte[].class), largeAppend);
+    public EventStorageEngine eventStorageEngine(
+            DataSource dataSource,
+            TransactionManager transactionManager,
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            Serializer serializer,
+            PersistenceExceptionResolver persistenceExceptionResolver,
+            @Value("${huzhu.axon.large-append:2000}") int largeAppend,
+            ObjectProvider<StoredEventNames> storedEventNames) {
+        return new OrderedJdbcEventStorageEngine(
+                JdbcEventStorageEngine.builder()
+                        .connectionProvider(new SpringDataSourceConnectionProvider(dataSource))
+                        .transactionManager(transactionManager)
+                        .eventSerializer(eventSerializer)
+                        .snapshotSerializer(serializer)
+                        .persistenceExceptionResolver(persistenceExceptionResolver)
+                        .upcasterChain(storedEventNames.getIfAvailable(StoredEventNames::none))
+                        .dataType(byte[].class),
+                largeAppend);
     }
 
     /** The ids of the events the publisher handled, written with its token. */
@@ -115,7 +121,8 @@ public class AxonPostgresConfig {
 
     @Bean
     public ConfigurerModule publicationLogInterceptor(PublicationLog publicationLog) {
-        return configurer -> configurer.eventProcessing().registerHandlerInterceptor(PublicationLog.PROCESSOR, c -> publicationLog);
+        return configurer ->
+                configurer.eventProcessing().registerHandlerInterceptor(PublicationLog.PROCESSOR, c -> publicationLog);
     }
 
     /**
@@ -125,16 +132,30 @@ public class AxonPostgresConfig {
      */
     @Bean
     public ConfigurerModule failedHandlersAreRetried() {
-        return configurer -> configurer.eventProcessing().registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
+        return configurer -> configurer
+                .eventProcessing()
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
     }
 
     /** The publication check ({@link PublicationCheck}), every {@code huzhu.publication.check-interval}. */
     @Bean
-    public PublicationCheck publicationCheck(JdbcTemplate jdbc, Serializer serializer, EventStorageEngine storage,
-                                             EventProcessingConfiguration processing, TransactionManager transactions,
-                                             @Value("${huzhu.publication.settle:PT10S}") Duration settle, ObjectProvider<MeterRegistry> meters,
-                                             ObjectProvider<StoredEventNames> storedEventNames) {
-        return new PublicationCheck(jdbc, serializer, storage, processing, transactions, settle, java.time.Clock.systemUTC(),
+    public PublicationCheck publicationCheck(
+            JdbcTemplate jdbc,
+            Serializer serializer,
+            EventStorageEngine storage,
+            EventProcessingConfiguration processing,
+            TransactionManager transactions,
+            @Value("${huzhu.publication.settle:PT10S}") Duration settle,
+            ObjectProvider<MeterRegistry> meters,
+            ObjectProvider<StoredEventNames> storedEventNames) {
+        return new PublicationCheck(
+                jdbc,
+                serializer,
+                storage,
+                processing,
+                transactions,
+                settle,
+                java.time.Clock.systemUTC(),
                 meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new),
                 storedEventNames.getIfAvailable(StoredEventNames::none));
     }

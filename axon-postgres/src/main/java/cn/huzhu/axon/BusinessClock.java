@@ -1,7 +1,6 @@
 package cn.huzhu.axon;
 
 import cn.huzhu.vocabulary.BusinessZone;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -14,8 +13,7 @@ import java.time.temporal.ChronoUnit;
  */
 public final class BusinessClock {
 
-    private BusinessClock() {
-    }
+    private BusinessClock() {}
 
     /** The real clock in Shanghai, or one shifted to this day when {@code businessDate} is not blank (ISO yyyy-MM-dd). */
     public static Clock of(String businessDate) {

@@ -18,8 +18,7 @@ import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
  */
 public final class CommandGroups {
 
-    private CommandGroups() {
-    }
+    private CommandGroups() {}
 
     /** Runs {@code work} in one transaction; its exception (or the commit's) is thrown after the rollback. */
     public static <R> R together(TransactionManager transactionManager, Supplier<R> work) {

@@ -13,8 +13,7 @@ public final class Conflicts {
 
     static final int MAX_ATTEMPTS = 5;
 
-    private Conflicts() {
-    }
+    private Conflicts() {}
 
     public static <R> R sendRetrying(CommandGateway commands, Object command) {
         for (int attempt = 1; ; attempt++) {

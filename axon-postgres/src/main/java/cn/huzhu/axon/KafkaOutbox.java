@@ -44,7 +44,8 @@ public final class KafkaOutbox<V> {
 
     private static void await(List<CompletableFuture<?>> futures) {
         try {
-            CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
+                    .get(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for Kafka acknowledgements", e);

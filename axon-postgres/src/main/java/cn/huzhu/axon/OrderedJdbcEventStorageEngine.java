@@ -33,10 +33,12 @@ public final class OrderedJdbcEventStorageEngine extends JdbcEventStorageEngine 
     }
 
     @Override
-    protected PreparedStatement appendEvents(Connection connection, List<? extends EventMessage<?>> events, Serializer serializer)
-            throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement(events.size() >= largeAppend
-                ? "select pg_advisory_xact_lock(?)" : "select pg_advisory_xact_lock_shared(?)")) {
+    protected PreparedStatement appendEvents(
+            Connection connection, List<? extends EventMessage<?>> events, Serializer serializer) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement(
+                events.size() >= largeAppend
+                        ? "select pg_advisory_xact_lock(?)"
+                        : "select pg_advisory_xact_lock_shared(?)")) {
             lock.setLong(1, APPEND_LOCK);
             lock.execute();
         }

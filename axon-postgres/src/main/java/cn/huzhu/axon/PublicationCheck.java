@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -19,12 +18,11 @@ import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
-import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -56,8 +54,16 @@ public final class PublicationCheck {
     private final StoredEventNames names;
 
     /** @param names the names events were stored under before their classes moved ({@link StoredEventNames}) */
-    public PublicationCheck(JdbcTemplate jdbc, Serializer tokenSerializer, EventStorageEngine storage, EventProcessingConfiguration processing,
-                            TransactionManager transactions, Duration settle, Clock clock, MeterRegistry meters, StoredEventNames names) {
+    public PublicationCheck(
+            JdbcTemplate jdbc,
+            Serializer tokenSerializer,
+            EventStorageEngine storage,
+            EventProcessingConfiguration processing,
+            TransactionManager transactions,
+            Duration settle,
+            Clock clock,
+            MeterRegistry meters,
+            StoredEventNames names) {
         this.names = names;
         this.jdbc = jdbc;
         this.serializer = tokenSerializer;
@@ -67,13 +73,15 @@ public final class PublicationCheck {
         this.settle = settle;
         this.clock = clock;
         this.republished = Counter.builder("huzhu.publication.republished")
-                .description("Events of the store found unpublished by the publication check and published by it").register(meters);
+                .description("Events of the store found unpublished by the publication check and published by it")
+                .register(meters);
     }
 
-    private record Row(long index, String eventId, String payloadType, String aggregateIdentifier) {
-    }
+    private record Row(long index, String eventId, String payloadType, String aggregateIdentifier) {}
 
-    @Scheduled(fixedDelayString = "${huzhu.publication.check-interval:PT30S}", initialDelayString = "${huzhu.publication.check-interval:PT30S}")
+    @Scheduled(
+            fixedDelayString = "${huzhu.publication.check-interval:PT30S}",
+            initialDelayString = "${huzhu.publication.check-interval:PT30S}")
     public void scheduled() {
         try {
             check();
@@ -84,30 +92,50 @@ public final class PublicationCheck {
 
     /** One round; answers how many events it published. */
     public int check() {
-        Optional<EventHandlerInvoker> invoker = processing.eventProcessor(PublicationLog.PROCESSOR)
-                .filter(AbstractEventProcessor.class::isInstance).map(p -> ((AbstractEventProcessor) p).eventHandlerInvoker());
+        Optional<EventHandlerInvoker> invoker = processing
+                .eventProcessor(PublicationLog.PROCESSOR)
+                .filter(AbstractEventProcessor.class::isInstance)
+                .map(p -> ((AbstractEventProcessor) p).eventHandlerInvoker());
         Optional<Seen> seen = seen();
         if (invoker.isEmpty() || seen.isEmpty()) {
             return 0;
         }
-        long checked = jdbc.query("select checked_up_to from publication_check where processor = ?", (rs, i) -> rs.getLong(1), PublicationLog.PROCESSOR)
-                .stream().findFirst().orElse(0L);
+        long checked = jdbc
+                .query(
+                        "select checked_up_to from publication_check where processor = ?",
+                        (rs, i) -> rs.getLong(1),
+                        PublicationLog.PROCESSOR)
+                .stream()
+                .findFirst()
+                .orElse(0L);
         String settledBefore = DateTimeUtils.formatInstant(clock.instant().minus(settle));
-        Long upTo = jdbc.queryForObject("select max(globalindex) from domainevententry where globalindex > ? and globalindex <= ? and timestamp < ?",
-                Long.class, checked, seen.get().furthest(), settledBefore);
+        Long upTo = jdbc.queryForObject(
+                "select max(globalindex) from domainevententry where globalindex > ? and globalindex <= ? and timestamp < ?",
+                Long.class,
+                checked,
+                seen.get().furthest(),
+                settledBefore);
         if (upTo == null) {
             return 0;
         }
-        List<Row> candidates = jdbc.query("""
+        List<Row> candidates = jdbc.query(
+                """
                 select e.globalindex, e.eventidentifier, e.payloadtype, e.aggregateidentifier from domainevententry e
                 where e.globalindex > ? and e.globalindex <= ?
                   and not exists (select 1 from publication_log p where p.event_id = e.eventidentifier)
-                order by e.globalindex limit ?""", (rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)), checked, upTo, ROUND);
-        long checkedNow = candidates.size() == ROUND ? candidates.get(candidates.size() - 1).index() : upTo;
+                order by e.globalindex limit ?""",
+                (rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)),
+                checked,
+                upTo,
+                ROUND);
+        long checkedNow = candidates.size() == ROUND
+                ? candidates.get(candidates.size() - 1).index()
+                : upTo;
         List<Row> missing = new ArrayList<>();
         for (Row row : candidates) {
             if (!seen.get().passed(row.index(), row.aggregateIdentifier())) {
-                checkedNow = Math.min(checkedNow, row.index() - 1); // not read yet: the publisher will, or the next round looks again
+                checkedNow = Math.min(
+                        checkedNow, row.index() - 1); // not read yet: the publisher will, or the next round looks again
             } else if (handles(invoker.get(), row.payloadType())) {
                 missing.add(row);
             }
@@ -121,15 +149,16 @@ public final class PublicationCheck {
         }
         if (published > 0) {
             republished.increment(published);
-            log.error("ALERT publication gap: {} event(s) in the event store had not been published (first global index {}); published now",
-                    published, missing.get(0).index());
+            log.error(
+                    "ALERT publication gap: {} event(s) in the event store had not been published (first global index {}); published now",
+                    published,
+                    missing.get(0).index());
         }
         long upToNow = checkedNow;
         transactions.executeInTransaction(() -> {
             jdbc.update("""
                     insert into publication_check (processor, checked_up_to) values (?, ?)
-                    on conflict (processor) do update set checked_up_to = greatest(publication_check.checked_up_to, excluded.checked_up_to)""",
-                    PublicationLog.PROCESSOR, upToNow);
+                    on conflict (processor) do update set checked_up_to = greatest(publication_check.checked_up_to, excluded.checked_up_to)""", PublicationLog.PROCESSOR, upToNow);
             jdbc.update("delete from publication_log where global_index <= ?", upToNow);
         });
         return published;
@@ -143,14 +172,19 @@ public final class PublicationCheck {
     private record Seen(Segment[] segments, java.util.Map<Integer, GapAwareTrackingToken> tokens) {
 
         long furthest() {
-            return tokens.values().stream().mapToLong(GapAwareTrackingToken::getIndex).max().orElse(-1);
+            return tokens.values().stream()
+                    .mapToLong(GapAwareTrackingToken::getIndex)
+                    .max()
+                    .orElse(-1);
         }
 
         boolean passed(long index, String aggregateIdentifier) {
             for (Segment segment : segments) {
                 if (segment.matches(aggregateIdentifier)) {
                     GapAwareTrackingToken token = tokens.get(segment.getSegmentId());
-                    return token != null && index <= token.getIndex() && !token.getGaps().contains(index);
+                    return token != null
+                            && index <= token.getIndex()
+                            && !token.getGaps().contains(index);
                 }
             }
             return false;
@@ -161,29 +195,37 @@ public final class PublicationCheck {
     private Optional<Seen> seen() {
         java.util.Map<Integer, GapAwareTrackingToken> found = new java.util.HashMap<>();
         boolean[] unusable = {false};
-        jdbc.query("select segment, token, tokentype from tokenentry where processorname = ?", rs -> {
-            byte[] bytes = rs.getBytes(2);
-            String type = rs.getString(3);
-            Object token = bytes == null || type == null ? null
-                    : serializer.deserialize(new SimpleSerializedObject<>(bytes, byte[].class, type, null));
-            if (token instanceof ReplayToken replay) {
-                token = replay.getCurrentToken();
-            }
-            if (token instanceof GapAwareTrackingToken gapAware) {
-                found.put(rs.getInt(1), gapAware);
-            } else {
-                unusable[0] = true;
-            }
-        }, PublicationLog.PROCESSOR);
+        jdbc.query(
+                "select segment, token, tokentype from tokenentry where processorname = ?",
+                rs -> {
+                    byte[] bytes = rs.getBytes(2);
+                    String type = rs.getString(3);
+                    Object token = bytes == null || type == null
+                            ? null
+                            : serializer.deserialize(new SimpleSerializedObject<>(bytes, byte[].class, type, null));
+                    if (token instanceof ReplayToken replay) {
+                        token = replay.getCurrentToken();
+                    }
+                    if (token instanceof GapAwareTrackingToken gapAware) {
+                        found.put(rs.getInt(1), gapAware);
+                    } else {
+                        unusable[0] = true;
+                    }
+                },
+                PublicationLog.PROCESSOR);
         if (found.isEmpty() || unusable[0]) {
             return Optional.empty();
         }
-        return Optional.of(new Seen(Segment.computeSegments(found.keySet().stream().mapToInt(Integer::intValue).toArray()), found));
+        return Optional.of(new Seen(
+                Segment.computeSegments(
+                        found.keySet().stream().mapToInt(Integer::intValue).toArray()),
+                found));
     }
 
     private boolean handles(EventHandlerInvoker invoker, String payloadType) {
         try {
-            return invoker.canHandleType(Class.forName(names.current(payloadType), false, PublicationCheck.class.getClassLoader()));
+            return invoker.canHandleType(
+                    Class.forName(names.current(payloadType), false, PublicationCheck.class.getClassLoader()));
         } catch (ClassNotFoundException | LinkageError e) {
             return false;
         }
@@ -192,8 +234,11 @@ public final class PublicationCheck {
     /** Publishes one event through the publisher's handlers, and logs it, in one unit of work (the send acknowledged before the commit). */
     private void republish(EventHandlerInvoker invoker, Row row) {
         TrackedEventMessage<?> event;
-        try (Stream<? extends TrackedEventMessage<?>> stream = storage.readEvents(GapAwareTrackingToken.newInstance(row.index() - 1, Set.of()), false)) {
-            event = stream.filter(e -> row.eventId().equals(e.getIdentifier())).findFirst().orElse(null);
+        try (Stream<? extends TrackedEventMessage<?>> stream =
+                storage.readEvents(GapAwareTrackingToken.newInstance(row.index() - 1, Set.of()), false)) {
+            event = stream.filter(e -> row.eventId().equals(e.getIdentifier()))
+                    .findFirst()
+                    .orElse(null);
         }
         if (event == null) {
             log.warn("Event {} (global index {}) could not be read back to publish it", row.eventId(), row.index());
@@ -201,13 +246,16 @@ public final class PublicationCheck {
         }
         DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(event);
         unitOfWork.attachTransaction(transactions);
-        var result = unitOfWork.executeWithResult(() -> {
-            invoker.handle(event, Segment.ROOT_SEGMENT);
-            jdbc.update(PublicationLog.INSERT, row.eventId(), row.index());
-            return null;
-        }, RollbackConfigurationType.ANY_THROWABLE);
+        var result = unitOfWork.executeWithResult(
+                () -> {
+                    invoker.handle(event, Segment.ROOT_SEGMENT);
+                    jdbc.update(PublicationLog.INSERT, row.eventId(), row.index());
+                    return null;
+                },
+                RollbackConfigurationType.ANY_THROWABLE);
         if (result.isExceptional()) {
-            throw new IllegalStateException("Event " + row.eventId() + " could not be published", result.exceptionResult());
+            throw new IllegalStateException(
+                    "Event " + row.eventId() + " could not be published", result.exceptionResult());
         }
     }
 }

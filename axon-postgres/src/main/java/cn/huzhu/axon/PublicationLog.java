@@ -19,7 +19,8 @@ public final class PublicationLog implements MessageHandlerInterceptor<EventMess
     /** The processing group of every service's publisher. */
     public static final String PROCESSOR = "kafka-publisher";
 
-    static final String INSERT = "insert into publication_log (event_id, global_index) values (?, ?) on conflict do nothing";
+    static final String INSERT =
+            "insert into publication_log (event_id, global_index) values (?, ?) on conflict do nothing";
 
     private final JdbcTemplate jdbc;
     private final String rowsKey = PublicationLog.class.getName() + ".rows." + System.identityHashCode(this);
@@ -33,7 +34,11 @@ public final class PublicationLog implements MessageHandlerInterceptor<EventMess
         Object result = chain.proceed();
         EventMessage<?> event = unitOfWork.getMessage();
         Long index = event instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null
-                ? tracked.trackingToken().position().stream().boxed().findFirst().orElse(null) : null;
+                ? tracked.trackingToken().position().stream()
+                        .boxed()
+                        .findFirst()
+                        .orElse(null)
+                : null;
         UnitOfWork<?> root = unitOfWork.root();
         List<Object[]> rows = root.getOrComputeResource(rowsKey, k -> {
             List<Object[]> pending = new ArrayList<>();

@@ -54,7 +54,9 @@ public final class StoredEventNames extends SingleEventUpcaster {
 
     @Override
     protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
-        SimpleSerializedType renamed = new SimpleSerializedType(current(representation.getType().getName()), representation.getType().getRevision());
+        SimpleSerializedType renamed = new SimpleSerializedType(
+                current(representation.getType().getName()),
+                representation.getType().getRevision());
         return representation.upcastPayload(renamed, byte[].class, Function.identity());
     }
 }

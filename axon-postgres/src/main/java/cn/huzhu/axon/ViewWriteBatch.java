@@ -30,11 +30,9 @@ public final class ViewWriteBatch {
     private final Map<String, List<Object[]>> grouped = new LinkedHashMap<>();
     private final List<Run> runs = new ArrayList<>();
 
-    private record Run(String sql, List<Object[]> rows) {
-    }
+    private record Run(String sql, List<Object[]> rows) {}
 
-    private ViewWriteBatch() {
-    }
+    private ViewWriteBatch() {}
 
     /** Adds a statement to the unit of work's batches, grouped by its SQL. */
     public static void add(JdbcTemplate jdbc, String sql, Object... args) {

@@ -41,12 +41,17 @@ public abstract class StoredEventCompatibilityCheck {
         DomainEventMessage<?> read = samples.read(stored);
 
         assertThat(read.getPayloadType().getName()).isEqualTo(names().current(stored.payloadType()));
-        assertThat(samples.lost(stored, read.getPayload())).as("values of the stored event that the current class does not give back").isEmpty();
+        assertThat(samples.lost(stored, read.getPayload()))
+                .as("values of the stored event that the current class does not give back")
+                .isEmpty();
     }
 
     @Test
     void everyEventAnAggregateIsRebuiltFromHasEventsStoredByAnEarlierRelease() {
-        Set<String> sampled = storedEvents().stream().map(s -> names().current(s.payloadType())).collect(Collectors.toSet());
-        assertThat(sampled).containsAll(StoredEventSamples.sourcedEventTypes(aggregates().toArray(Class<?>[]::new)));
+        Set<String> sampled = storedEvents().stream()
+                .map(s -> names().current(s.payloadType()))
+                .collect(Collectors.toSet());
+        assertThat(sampled)
+                .containsAll(StoredEventSamples.sourcedEventTypes(aggregates().toArray(Class<?>[]::new)));
     }
 }

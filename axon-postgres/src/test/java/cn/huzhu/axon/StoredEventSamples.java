@@ -72,9 +72,18 @@ public final class StoredEventSamples {
 
     /** Reads a stored event as the event store does: through the upcaster chain, then the serializer. */
     public DomainEventMessage<?> read(Stored stored) {
-        GenericDomainEventEntry<byte[]> entry = new GenericDomainEventEntry<>("Aggregate", "a-1", 0, "e-1", Instant.parse("2026-12-01T00:00:00Z"),
-                stored.payloadType(), null, stored.payload().getBytes(StandardCharsets.UTF_8), "{}".getBytes(StandardCharsets.UTF_8));
-        return EventStreamUtils.upcastAndDeserializeDomainEvents(Stream.of(entry), serializer, upcasters).next();
+        GenericDomainEventEntry<byte[]> entry = new GenericDomainEventEntry<>(
+                "Aggregate",
+                "a-1",
+                0,
+                "e-1",
+                Instant.parse("2026-12-01T00:00:00Z"),
+                stored.payloadType(),
+                null,
+                stored.payload().getBytes(StandardCharsets.UTF_8),
+                "{}".getBytes(StandardCharsets.UTF_8));
+        return EventStreamUtils.upcastAndDeserializeDomainEvents(Stream.of(entry), serializer, upcasters)
+                .next();
     }
 
     /**
@@ -85,7 +94,8 @@ public final class StoredEventSamples {
     public List<String> lost(Stored stored, Object readNow) {
         try {
             JsonNode before = json.readTree(stored.payload());
-            JsonNode after = json.readTree(serializer.serialize(readNow, byte[].class).getData());
+            JsonNode after =
+                    json.readTree(serializer.serialize(readNow, byte[].class).getData());
             return lost(before, after, "");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -146,7 +156,9 @@ public final class StoredEventSamples {
                     lost.addAll(lost(before.get(i), after.get(i), path + "[" + i + "]"));
                 }
             }
-        } else if (before.isNumber() ? before.decimalValue().compareTo(after.decimalValue()) != 0 : !before.equals(after)) {
+        } else if (before.isNumber()
+                ? before.decimalValue().compareTo(after.decimalValue()) != 0
+                : !before.equals(after)) {
             lost.add(path + " = " + before + " became " + after);
         }
         return lost;

@@ -60,8 +60,11 @@ class ViewWriteBatchTest {
     @Test
     void nestedUnitsOfWorkWriteWithTheirRoot() {
         inUnitOfWork(() -> {
-            DefaultUnitOfWork.startAndGet(new GenericMessage<>("nested")).execute(() -> ViewWriteBatch.addInOrder(jdbc, "A", 1));
-            assertThat(sent).as("a nested unit of work's commit is not the root's").isEmpty();
+            DefaultUnitOfWork.startAndGet(new GenericMessage<>("nested"))
+                    .execute(() -> ViewWriteBatch.addInOrder(jdbc, "A", 1));
+            assertThat(sent)
+                    .as("a nested unit of work's commit is not the root's")
+                    .isEmpty();
             ViewWriteBatch.addInOrder(jdbc, "A", 2);
         });
         assertThat(sent).containsExactly("A [[1], [2]]");

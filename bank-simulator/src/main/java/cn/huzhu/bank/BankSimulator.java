@@ -59,7 +59,8 @@ public final class BankSimulator implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private final HttpClient notifier = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient notifier =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Map<String, Transfer> transfers = new ConcurrentHashMap<>();
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong sequence = new AtomicLong();
@@ -68,9 +69,17 @@ public final class BankSimulator implements AutoCloseable {
     private volatile Faults faults = Faults.NONE;
 
     /** One transfer the bank has seen; only {@code SUCCEEDED} ones moved money. */
-    public record Transfer(String reference, String payoutId, String batchId, String accountNumber, String holderName,
-                           BigDecimal amount, String status, String reason, String bankTransactionId, long at) {
-    }
+    public record Transfer(
+            String reference,
+            String payoutId,
+            String batchId,
+            String accountNumber,
+            String holderName,
+            BigDecimal amount,
+            String status,
+            String reason,
+            String bankTransactionId,
+            long at) {}
 
     private BankSimulator(int port, Path ledger) throws IOException {
         this.ledger = ledger;
@@ -86,7 +95,8 @@ public final class BankSimulator implements AutoCloseable {
             } else {
                 Files.createDirectories(ledger.toAbsolutePath().getParent());
             }
-            ledgerWriter = Files.newBufferedWriter(ledger, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            ledgerWriter = Files.newBufferedWriter(
+                    ledger, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } else {
             ledgerWriter = null;
         }
@@ -110,7 +120,8 @@ public final class BankSimulator implements AutoCloseable {
         String ledgerFile = System.getenv("BANK_LEDGER");
         BankSimulator bank = start(port, ledgerFile == null || ledgerFile.isBlank() ? null : Path.of(ledgerFile));
         Runtime.getRuntime().addShutdownHook(new Thread(bank::close, "bank-shutdown"));
-        System.out.println("Bank simulator listening on " + bank.baseUrl() + (bank.ledger == null ? "" : ", ledger " + bank.ledger));
+        System.out.println("Bank simulator listening on " + bank.baseUrl()
+                + (bank.ledger == null ? "" : ", ledger " + bank.ledger));
         Thread.currentThread().join();
     }
 
@@ -196,21 +207,30 @@ public final class BankSimulator implements AutoCloseable {
             } else if (method.equals("GET") && path.equals("/admin/transfers")) {
                 String payoutId = query(exchange).get("payoutId");
                 ArrayNode list = JSON.createArrayNode();
-                transfers.values().stream().filter(t -> payoutId == null || payoutId.equals(t.payoutId()))
-                        .sorted(java.util.Comparator.comparingLong(Transfer::at)).forEach(t -> list.add(answer(t)));
+                transfers.values().stream()
+                        .filter(t -> payoutId == null || payoutId.equals(t.payoutId()))
+                        .sorted(java.util.Comparator.comparingLong(Transfer::at))
+                        .forEach(t -> list.add(answer(t)));
                 respond(exchange, 200, list);
             } else {
-                respond(exchange, 404, JSON.createObjectNode().put("status", "NOT_FOUND").put("path", path));
+                respond(
+                        exchange,
+                        404,
+                        JSON.createObjectNode().put("status", "NOT_FOUND").put("path", path));
             }
         } catch (RuntimeException e) {
             // a request the simulator cannot read is the caller's error
-            respondQuietly(exchange, 400, JSON.createObjectNode().put("status", "BAD_REQUEST").put("message", String.valueOf(e.getMessage())));
+            respondQuietly(
+                    exchange,
+                    400,
+                    JSON.createObjectNode()
+                            .put("status", "BAD_REQUEST")
+                            .put("message", String.valueOf(e.getMessage())));
         }
     }
 
     /** What one transfer request came to: the HTTP status and body of its answer, and the transfer if this request executed it. */
-    private record Executed(int status, ObjectNode answer, Transfer transfer) {
-    }
+    private record Executed(int status, ObjectNode answer, Transfer transfer) {}
 
     private void transfer(HttpExchange exchange) throws IOException {
         requests.incrementAndGet();
@@ -248,8 +268,13 @@ public final class BankSimulator implements AutoCloseable {
             try {
                 result = execute(item, now);
             } catch (RuntimeException e) {
-                result = new Executed(400, JSON.createObjectNode().put("reference", item.path("reference").asText())
-                        .put("status", "BAD_REQUEST").put("message", String.valueOf(e.getMessage())), null);
+                result = new Executed(
+                        400,
+                        JSON.createObjectNode()
+                                .put("reference", item.path("reference").asText())
+                                .put("status", "BAD_REQUEST")
+                                .put("message", String.valueOf(e.getMessage())),
+                        null);
             }
             results.add(result.answer());
             if (result.transfer() != null) {
@@ -274,13 +299,21 @@ public final class BankSimulator implements AutoCloseable {
         String holder = text(body, "holderName");
         BigDecimal amount = new BigDecimal(text(body, "amount"));
         if (amount.signum() <= 0 || amount.scale() > 2) {
-            return new Executed(400, JSON.createObjectNode().put("reference", reference).put("status", "BAD_REQUEST")
-                    .put("message", "amount must be positive yuan with at most 2 decimals"), null);
+            return new Executed(
+                    400,
+                    JSON.createObjectNode()
+                            .put("reference", reference)
+                            .put("status", "BAD_REQUEST")
+                            .put("message", "amount must be positive yuan with at most 2 decimals"),
+                    null);
         }
         synchronized (this) {
             Transfer earlier = transfers.get(reference);
             if (earlier != null) {
-                return new Executed(409, answer(earlier).put("status", "DUPLICATE_REFERENCE").put("originalStatus", earlier.status()), null);
+                return new Executed(
+                        409,
+                        answer(earlier).put("status", "DUPLICATE_REFERENCE").put("originalStatus", earlier.status()),
+                        null);
             }
             String status;
             String reason = null;
@@ -293,8 +326,17 @@ public final class BankSimulator implements AutoCloseable {
             } else {
                 status = "SUCCEEDED";
             }
-            Transfer executed = new Transfer(reference, payoutId, batchId, account, holder, amount, status, reason,
-                    "SUCCEEDED".equals(status) ? String.format("BK%012d", sequence.incrementAndGet()) : null, System.currentTimeMillis());
+            Transfer executed = new Transfer(
+                    reference,
+                    payoutId,
+                    batchId,
+                    account,
+                    holder,
+                    amount,
+                    status,
+                    reason,
+                    "SUCCEEDED".equals(status) ? String.format("BK%012d", sequence.incrementAndGet()) : null,
+                    System.currentTimeMillis());
             transfers.put(reference, executed);
             record(executed);
             return new Executed(200, answer(executed), executed);
@@ -335,9 +377,13 @@ public final class BankSimulator implements AutoCloseable {
 
     private void notify(String url, Transfer t) {
         try {
-            notifier.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(answer(t).toString())).build(), HttpResponse.BodyHandlers.discarding());
+            notifier.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .timeout(Duration.ofSeconds(5))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(answer(t).toString()))
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
         } catch (IOException e) {
             // the receiver is down: the confirmation is lost, as with a real bank
         } catch (InterruptedException e) {
@@ -351,12 +397,18 @@ public final class BankSimulator implements AutoCloseable {
         int count = 0;
         for (Transfer t : transfers.values()) {
             if (batchId.equals(t.batchId()) && "SUCCEEDED".equals(t.status())) {
-                lines.addObject().put("reference", t.reference()).put("payoutId", t.payoutId()).put("amount", t.amount().toPlainString());
+                lines.addObject()
+                        .put("reference", t.reference())
+                        .put("payoutId", t.payoutId())
+                        .put("amount", t.amount().toPlainString());
                 sum = sum.add(t.amount());
                 count++;
             }
         }
-        ObjectNode body = JSON.createObjectNode().put("batchId", batchId).put("count", count).put("amount", sum.toPlainString());
+        ObjectNode body = JSON.createObjectNode()
+                .put("batchId", batchId)
+                .put("count", count)
+                .put("amount", sum.toPlainString());
         body.set("transfers", lines);
         respond(exchange, 200, body);
     }
@@ -400,8 +452,11 @@ public final class BankSimulator implements AutoCloseable {
 
     private static ObjectNode answer(Transfer t) {
         ObjectNode node = JSON.createObjectNode()
-                .put("reference", t.reference()).put("payoutId", t.payoutId()).put("batchId", t.batchId())
-                .put("amount", t.amount().toPlainString()).put("status", t.status());
+                .put("reference", t.reference())
+                .put("payoutId", t.payoutId())
+                .put("batchId", t.batchId())
+                .put("amount", t.amount().toPlainString())
+                .put("status", t.status());
         node.put("reason", t.reason());
         node.put("bankTransactionId", t.bankTransactionId());
         return node;
@@ -422,7 +477,8 @@ public final class BankSimulator implements AutoCloseable {
             for (String pair : raw.split("&")) {
                 int eq = pair.indexOf('=');
                 if (eq > 0) {
-                    params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                    params.put(
+                            URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                             URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
                 }
             }

@@ -16,12 +16,24 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param rejectAccounts account numbers the bank refuses ({@code REJECTED ACCOUNT_INVALID})
  * @param latencyMillis  every transfer is answered this much later (after it was executed): a slow bank
  */
-public record Faults(double timeoutRate, long timeoutMillis, double failRate, double errorRate, double duplicateRate,
-                     Set<String> rejectAccounts, long latencyMillis) {
+public record Faults(
+        double timeoutRate,
+        long timeoutMillis,
+        double failRate,
+        double errorRate,
+        double duplicateRate,
+        Set<String> rejectAccounts,
+        long latencyMillis) {
 
     public static final Faults NONE = new Faults(0, 0, 0, 0, 0, Set.of(), 0);
 
-    public Faults(double timeoutRate, long timeoutMillis, double failRate, double errorRate, double duplicateRate, Set<String> rejectAccounts) {
+    public Faults(
+            double timeoutRate,
+            long timeoutMillis,
+            double failRate,
+            double errorRate,
+            double duplicateRate,
+            Set<String> rejectAccounts) {
         this(timeoutRate, timeoutMillis, failRate, errorRate, duplicateRate, rejectAccounts, 0);
     }
 
@@ -40,8 +52,13 @@ public record Faults(double timeoutRate, long timeoutMillis, double failRate, do
     static Faults from(JsonNode body) {
         Set<String> rejected = new HashSet<>();
         body.path("rejectAccounts").forEach(n -> rejected.add(n.asText()));
-        return new Faults(body.path("timeoutRate").asDouble(0), body.path("timeoutMillis").asLong(30_000),
-                body.path("failRate").asDouble(0), body.path("errorRate").asDouble(0), body.path("duplicateRate").asDouble(0), rejected,
+        return new Faults(
+                body.path("timeoutRate").asDouble(0),
+                body.path("timeoutMillis").asLong(30_000),
+                body.path("failRate").asDouble(0),
+                body.path("errorRate").asDouble(0),
+                body.path("duplicateRate").asDouble(0),
+                rejected,
                 body.path("latencyMillis").asLong(0));
     }
 

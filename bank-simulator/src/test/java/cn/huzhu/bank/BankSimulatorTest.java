@@ -30,7 +30,8 @@ class BankSimulatorTest {
             assertThat(first.statusCode()).isEqualTo(200);
             assertThat(JSON.readTree(first.body()).get("status").asText()).isEqualTo("SUCCEEDED");
             assertThat(again.statusCode()).isEqualTo(409);
-            assertThat(JSON.readTree(again.body()).get("originalStatus").asText()).isEqualTo("SUCCEEDED");
+            assertThat(JSON.readTree(again.body()).get("originalStatus").asText())
+                    .isEqualTo("SUCCEEDED");
             assertThat(retry.statusCode()).isEqualTo(200);
             JsonNode summary = get(bank, "/admin/summary");
             assertThat(summary.get("executed").asInt()).isEqualTo(2);
@@ -45,12 +46,17 @@ class BankSimulatorTest {
             bank.faults(new Faults(0, 0, 0, 0, 0, Set.of("6222020000000000003")));
             post(bank, transfer("R-1", "P-1", "100.00"));
             post(bank, transfer("R-2", "P-2", "23.45"));
-            HttpResponse<String> rejected = post(bank, transfer("R-3", "P-3", "9.00").replace("6222021234567890128", "6222020000000000003"));
+            HttpResponse<String> rejected =
+                    post(bank, transfer("R-3", "P-3", "9.00").replace("6222021234567890128", "6222020000000000003"));
 
             assertThat(JSON.readTree(rejected.body()).get("reason").asText()).isEqualTo("ACCOUNT_INVALID");
             assertThat(get(bank, "/transfers/R-2").get("status").asText()).isEqualTo("SUCCEEDED");
-            assertThat(http.send(HttpRequest.newBuilder(URI.create(bank.baseUrl() + "/transfers/R-9")).build(),
-                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+            assertThat(http.send(
+                                    HttpRequest.newBuilder(URI.create(bank.baseUrl() + "/transfers/R-9"))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString())
+                            .statusCode())
+                    .isEqualTo(404);
             JsonNode statement = get(bank, "/batches/B-1/statement");
             assertThat(statement.get("count").asInt()).isEqualTo(2);
             assertThat(statement.get("amount").asText()).isEqualTo("123.45");
@@ -62,8 +68,12 @@ class BankSimulatorTest {
         try (BankSimulator bank = BankSimulator.start(0, null)) {
             bank.faults(new Faults(1, 2_000, 0, 0, 0, Set.of()));
             try {
-                http.send(HttpRequest.newBuilder(URI.create(bank.baseUrl() + "/transfers")).timeout(Duration.ofMillis(300))
-                        .POST(HttpRequest.BodyPublishers.ofString(transfer("R-1", "P-1", "5.00"))).build(), HttpResponse.BodyHandlers.ofString());
+                http.send(
+                        HttpRequest.newBuilder(URI.create(bank.baseUrl() + "/transfers"))
+                                .timeout(Duration.ofMillis(300))
+                                .POST(HttpRequest.BodyPublishers.ofString(transfer("R-1", "P-1", "5.00")))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 throw new AssertionError("the answer should have come too late");
             } catch (HttpTimeoutException expected) {
                 assertThat(get(bank, "/transfers/R-1").get("status").asText()).isEqualTo("SUCCEEDED");
@@ -76,11 +86,15 @@ class BankSimulatorTest {
         try (BankSimulator bank = BankSimulator.start(0, null)) {
             bank.faults(new Faults(0, 0, 0, 0, 0, Set.of("6222020000000000003")));
             post(bank, transfer("R-1", "P-1", "100.00"));
-            String batch = "{\"transfers\":[" + transfer("R-1", "P-1", "100.00") + "," + transfer("R-2", "P-2", "20.00") + ","
-                    + transfer("R-3", "P-3", "3.00").replace("6222021234567890128", "6222020000000000003") + ","
-                    + transfer("R-4", "P-4", "-1.00") + "]}";
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(bank.baseUrl() + "/transfer-batches"))
-                    .POST(HttpRequest.BodyPublishers.ofString(batch)).build(), HttpResponse.BodyHandlers.ofString());
+            String batch =
+                    "{\"transfers\":[" + transfer("R-1", "P-1", "100.00") + "," + transfer("R-2", "P-2", "20.00") + ","
+                            + transfer("R-3", "P-3", "3.00").replace("6222021234567890128", "6222020000000000003") + ","
+                            + transfer("R-4", "P-4", "-1.00") + "]}";
+            HttpResponse<String> answer = http.send(
+                    HttpRequest.newBuilder(URI.create(bank.baseUrl() + "/transfer-batches"))
+                            .POST(HttpRequest.BodyPublishers.ofString(batch))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
 
             assertThat(answer.statusCode()).isEqualTo(200);
             JsonNode results = JSON.readTree(answer.body()).get("results");
@@ -92,7 +106,8 @@ class BankSimulatorTest {
             assertThat(results.get(3).get("status").asText()).isEqualTo("BAD_REQUEST");
             assertThat(bank.executedByPayout()).containsOnlyKeys("P-1", "P-2");
             assertThat(bank.executedByPayout().get("P-1")).hasSize(1);
-            assertThat(get(bank, "/batches/B-1/statement").get("amount").asText()).isEqualTo("120.00");
+            assertThat(get(bank, "/batches/B-1/statement").get("amount").asText())
+                    .isEqualTo("120.00");
         }
     }
 
@@ -103,7 +118,8 @@ class BankSimulatorTest {
             post(bank, transfer("R-1", "P-1", "100.00"));
         }
         try (BankSimulator bank = BankSimulator.start(0, ledger)) {
-            assertThat(post(bank, transfer("R-1", "P-1", "100.00")).statusCode()).isEqualTo(409);
+            assertThat(post(bank, transfer("R-1", "P-1", "100.00")).statusCode())
+                    .isEqualTo(409);
             assertThat(bank.executedByPayout()).containsOnlyKeys("P-1");
         }
     }
@@ -114,12 +130,18 @@ class BankSimulatorTest {
     }
 
     private HttpResponse<String> post(BankSimulator bank, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(bank.baseUrl() + "/transfers"))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(bank.baseUrl() + "/transfers"))
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private JsonNode get(BankSimulator bank, String path) throws Exception {
-        return JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(bank.baseUrl() + path)).build(),
-                HttpResponse.BodyHandlers.ofString()).body());
+        return JSON.readTree(http.send(
+                        HttpRequest.newBuilder(URI.create(bank.baseUrl() + path))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body());
     }
 }

@@ -16,33 +16,62 @@ class ArchitectureTest {
      * domain vocabulary (money), a module of plain Java without dependencies.
      */
     @ArchTest
-    static final ArchRule engineIsPlainJava = noClasses().that().resideInAPackage("..engine..")
-            .should().dependOnClassesThat().resideOutsideOfPackages("java..", "cn.huzhu.claims.engine..", "cn.huzhu.vocabulary..");
+    static final ArchRule engineIsPlainJava = noClasses()
+            .that()
+            .resideInAPackage("..engine..")
+            .should()
+            .dependOnClassesThat()
+            .resideOutsideOfPackages("java..", "cn.huzhu.claims.engine..", "cn.huzhu.vocabulary..");
 
     @ArchTest
-    static final ArchRule commandModelIsFreeOfFrameworks = noClasses().that().resideInAPackage("..command..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.persistence..",
-                    "org.apache.kafka..", "cn.huzhu.contracts..", "com.fasterxml.jackson..");
+    static final ArchRule commandModelIsFreeOfFrameworks = noClasses()
+            .that()
+            .resideInAPackage("..command..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.springframework..",
+                    "jakarta.persistence..",
+                    "org.apache.kafka..",
+                    "cn.huzhu.contracts..",
+                    "com.fasterxml.jackson..");
 
     /**
      * One room per aggregate: the claim (and the handler that gathers its facts), the benefit account, the lifetime
      * ledger, the stay register. The claim's room asks the others; none of them knows the claim's, and no cycle forms.
      */
     @ArchTest
-    static final ArchRule commandRoomsHaveNoCycles = slices().matching("cn.huzhu.claims.command.(*)..").should().beFreeOfCycles();
+    static final ArchRule commandRoomsHaveNoCycles =
+            slices().matching("cn.huzhu.claims.command.(*)..").should().beFreeOfCycles();
 
     @ArchTest
-    static final ArchRule accountsLedgersAndStaysKnowNoClaim = noClasses().that()
-            .resideInAnyPackage("cn.huzhu.claims.command.account..", "cn.huzhu.claims.command.ledger..", "cn.huzhu.claims.command.stay..")
-            .should().dependOnClassesThat().resideInAPackage("cn.huzhu.claims.command.claim..");
+    static final ArchRule accountsLedgersAndStaysKnowNoClaim = noClasses()
+            .that()
+            .resideInAnyPackage(
+                    "cn.huzhu.claims.command.account..",
+                    "cn.huzhu.claims.command.ledger..",
+                    "cn.huzhu.claims.command.stay..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("cn.huzhu.claims.command.claim..");
 
     /** What the rooms share (who acts) sits at the command package's root and knows no room. */
     @ArchTest
-    static final ArchRule sharedVocabularyKnowsNoRoom = noClasses().that().resideInAPackage("cn.huzhu.claims.command")
-            .should().dependOnClassesThat().resideInAPackage("cn.huzhu.claims.command.*..");
+    static final ArchRule sharedVocabularyKnowsNoRoom = noClasses()
+            .that()
+            .resideInAPackage("cn.huzhu.claims.command")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("cn.huzhu.claims.command.*..");
 
     @ArchTest
-    static final ArchRule controllersUseGatewaysOnly = noClasses().that().resideInAPackage("..web..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "cn.huzhu.claims.messaging..")
-            .orShould().dependOnClassesThat().haveSimpleNameEndingWith("Projection");
+    static final ArchRule controllersUseGatewaysOnly = noClasses()
+            .that()
+            .resideInAPackage("..web..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.springframework.jdbc..", "cn.huzhu.claims.messaging..")
+            .orShould()
+            .dependOnClassesThat()
+            .haveSimpleNameEndingWith("Projection");
 }

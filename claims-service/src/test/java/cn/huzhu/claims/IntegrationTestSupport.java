@@ -34,37 +34,86 @@ public abstract class IntegrationTestSupport {
         registry.add("huzhu.claims.pending-check", () -> "PT1S");
     }
 
-    protected static void send(KafkaProducer<String, byte[]> producer, String topic, String key, SpecificRecord record) throws Exception {
-        producer.send(new ProducerRecord<>(topic, key, EventCodec.contracts().encode(record))).get();
+    protected static void send(KafkaProducer<String, byte[]> producer, String topic, String key, SpecificRecord record)
+            throws Exception {
+        producer.send(new ProducerRecord<>(topic, key, EventCodec.contracts().encode(record)))
+                .get();
     }
 
     /** Publishes a plan version of the catalogue (module plan-catalogue) as {@code PlanVersionPublished}. */
-    protected static void publishPlan(KafkaProducer<String, byte[]> producer, String plan, int version) throws Exception {
+    protected static void publishPlan(KafkaProducer<String, byte[]> producer, String plan, int version)
+            throws Exception {
         publishPlan(producer, plan, version, PlanDefinition.file(plan, version).orElseThrow());
     }
 
     /** Publishes a plan version with this definition as {@code PlanVersionPublished}. */
-    protected static void publishPlan(KafkaProducer<String, byte[]> producer, String plan, int version, String definition) throws Exception {
+    protected static void publishPlan(
+            KafkaProducer<String, byte[]> producer, String plan, int version, String definition) throws Exception {
         JsonNode tree = new ObjectMapper().readTree(definition);
-        send(producer, Topics.PLANS, plan, PlanVersionPublished.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(Instant.now())
-                .setPlanId(plan).setVersion(version).setName(tree.path("name").asText()).setRegion(tree.path("region").asText())
-                .setValidFrom(LocalDate.parse(tree.path("validFrom").asText())).setDefinitionJson(definition).build());
+        send(
+                producer,
+                Topics.PLANS,
+                plan,
+                PlanVersionPublished.newBuilder()
+                        .setEventId(UUID.randomUUID())
+                        .setOccurredAt(Instant.now())
+                        .setPlanId(plan)
+                        .setVersion(version)
+                        .setName(tree.path("name").asText())
+                        .setRegion(tree.path("region").asText())
+                        .setValidFrom(LocalDate.parse(tree.path("validFrom").asText()))
+                        .setDefinitionJson(definition)
+                        .build());
     }
 
     /** A member registered (with no enrolment), as enrollment-service publishes it. */
     protected static cn.huzhu.contracts.enrollment.MemberRegistered registered(String member) {
-        return cn.huzhu.contracts.enrollment.MemberRegistered.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(Instant.now())
-                .setMemberId(UUID.fromString(member)).setUnitId(UUID.randomUUID()).setDistrict("越城").setCategory("IN_SERVICE").setGender("MALE")
-                .setBirthDate(LocalDate.of(1980, 1, 1)).setServiceCard(true).setRealNameVerified(true).setRegisteredOn(LocalDate.of(2025, 12, 1)).build();
+        return cn.huzhu.contracts.enrollment.MemberRegistered.newBuilder()
+                .setEventId(UUID.randomUUID())
+                .setOccurredAt(Instant.now())
+                .setMemberId(UUID.fromString(member))
+                .setUnitId(UUID.randomUUID())
+                .setDistrict("越城")
+                .setCategory("IN_SERVICE")
+                .setGender("MALE")
+                .setBirthDate(LocalDate.of(1980, 1, 1))
+                .setServiceCard(true)
+                .setRealNameVerified(true)
+                .setRegisteredOn(LocalDate.of(2025, 12, 1))
+                .build();
     }
 
-    protected static MemberEnrolled enrolled(String member, String enrollmentId, String plan, int shares, LocalDate start, LocalDate end,
-                                             LocalDate waitingEnd, String status) {
-        return MemberEnrolled.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(Instant.now()).setEnrollmentId(UUID.fromString(enrollmentId))
-                .setMemberId(UUID.fromString(member)).setUnitId(UUID.randomUUID()).setDistrict("越城").setCategory("IN_SERVICE").setPlanId(plan)
-                .setPlanVersion(1).setShares(shares).setTermYears(1).setPremium(new BigDecimal("60.00"))
-                .setFunding(List.of(new Funding("MEMBER", new BigDecimal("60.00")))).setCoverageStart(start).setCoverageEnd(end)
-                .setWaitingPeriodEnd(waitingEnd).setContinuous(false).setGifted(false).setGiftOf(null).setMigrated(false).setPremiumStatus(status)
+    protected static MemberEnrolled enrolled(
+            String member,
+            String enrollmentId,
+            String plan,
+            int shares,
+            LocalDate start,
+            LocalDate end,
+            LocalDate waitingEnd,
+            String status) {
+        return MemberEnrolled.newBuilder()
+                .setEventId(UUID.randomUUID())
+                .setOccurredAt(Instant.now())
+                .setEnrollmentId(UUID.fromString(enrollmentId))
+                .setMemberId(UUID.fromString(member))
+                .setUnitId(UUID.randomUUID())
+                .setDistrict("越城")
+                .setCategory("IN_SERVICE")
+                .setPlanId(plan)
+                .setPlanVersion(1)
+                .setShares(shares)
+                .setTermYears(1)
+                .setPremium(new BigDecimal("60.00"))
+                .setFunding(List.of(new Funding("MEMBER", new BigDecimal("60.00"))))
+                .setCoverageStart(start)
+                .setCoverageEnd(end)
+                .setWaitingPeriodEnd(waitingEnd)
+                .setContinuous(false)
+                .setGifted(false)
+                .setGiftOf(null)
+                .setMigrated(false)
+                .setPremiumStatus(status)
                 .build();
     }
 }

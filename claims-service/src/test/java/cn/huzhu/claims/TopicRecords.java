@@ -18,8 +18,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /** Reads a topic of contract records from its beginning, as a consumer of the platform would. */
 public final class TopicRecords {
 
-    private TopicRecords() {
-    }
+    private TopicRecords() {}
 
     /**
      * The records of {@code topic} that {@code wanted} selects, read until {@code expected} of them arrived and two more
@@ -27,25 +26,31 @@ public final class TopicRecords {
      */
     public static List<SpecificRecord> read(String topic, Predicate<SpecificRecord> wanted, int expected) {
         List<SpecificRecord> found = new ArrayList<>();
-        consume(topic, record -> {
-            SpecificRecord decoded = EventCodec.contracts().decode(record.value());
-            if (wanted.test(decoded)) {
-                found.add(decoded);
-            }
-            return found.size();
-        }, expected);
+        consume(
+                topic,
+                record -> {
+                    SpecificRecord decoded = EventCodec.contracts().decode(record.value());
+                    if (wanted.test(decoded)) {
+                        found.add(decoded);
+                    }
+                    return found.size();
+                },
+                expected);
         return found;
     }
 
     /** The keys of the records of {@code topic} keyed {@code key}, whatever their value (dead letters included). */
     public static List<String> keys(String topic, String key, int expected) {
         List<String> found = new ArrayList<>();
-        consume(topic, record -> {
-            if (key.equals(record.key())) {
-                found.add(record.key());
-            }
-            return found.size();
-        }, expected);
+        consume(
+                topic,
+                record -> {
+                    if (key.equals(record.key())) {
+                        found.add(record.key());
+                    }
+                    return found.size();
+                },
+                expected);
         return found;
     }
 
@@ -55,7 +60,8 @@ public final class TopicRecords {
         props.put("bootstrap.servers", LocalStack.shared().bootstrapServers());
         props.put("group.id", "claims-it-" + UUID.randomUUID());
         props.put("auto.offset.reset", "earliest");
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));
             long quietUntil = Long.MAX_VALUE;
             long deadline = System.currentTimeMillis() + 60_000;

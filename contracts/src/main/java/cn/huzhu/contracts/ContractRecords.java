@@ -13,17 +13,17 @@ import cn.huzhu.contracts.enrollment.PlanVersionPublished;
 import cn.huzhu.contracts.enrollment.PremiumCollected;
 import cn.huzhu.contracts.enrollment.PremiumCollectionFailed;
 import cn.huzhu.contracts.enrollment.UnitRegistered;
-import cn.huzhu.contracts.regional.EnrollmentBatchProcessed;
-import cn.huzhu.contracts.regional.EnrollmentBatchSubmitted;
-import cn.huzhu.contracts.regional.HospitalSettlementAnswered;
-import cn.huzhu.contracts.regional.HospitalSettlementReversed;
-import cn.huzhu.contracts.regional.HospitalSettlementSubmitted;
 import cn.huzhu.contracts.payouts.PayoutBatchReconciled;
 import cn.huzhu.contracts.payouts.PayoutFailed;
 import cn.huzhu.contracts.payouts.PayoutRecovery;
 import cn.huzhu.contracts.payouts.PayoutScheduled;
 import cn.huzhu.contracts.payouts.PayoutSent;
 import cn.huzhu.contracts.payouts.PayoutSucceeded;
+import cn.huzhu.contracts.regional.EnrollmentBatchProcessed;
+import cn.huzhu.contracts.regional.EnrollmentBatchSubmitted;
+import cn.huzhu.contracts.regional.HospitalSettlementAnswered;
+import cn.huzhu.contracts.regional.HospitalSettlementReversed;
+import cn.huzhu.contracts.regional.HospitalSettlementSubmitted;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 
@@ -56,6 +56,5 @@ public final class ContractRecords {
             PayoutRecovery.class,
             PayoutBatchReconciled.class);
 
-    private ContractRecords() {
-    }
+    private ContractRecords() {}
 }

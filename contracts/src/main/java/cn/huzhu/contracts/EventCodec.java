@@ -31,8 +31,8 @@ public final class EventCodec {
         // Avro 1.12.2 refuses to instantiate classes outside a trusted list; trust exactly the contract
         // packages in addition to whatever the JVM was told, without asking every service to set a property.
         ClassSecurityValidator.ClassSecurityPredicate previous = ClassSecurityValidator.getGlobal();
-        ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(previous,
-                type -> type.getName().startsWith("cn.huzhu.contracts.")));
+        ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(
+                previous, type -> type.getName().startsWith("cn.huzhu.contracts.")));
     }
 
     private static final EventCodec CONTRACTS = new EventCodec(ContractRecords.ALL, PublishedSchemas.load());
@@ -62,7 +62,8 @@ public final class EventCodec {
     public byte[] encode(SpecificRecord record) {
         BinaryMessageEncoder<SpecificRecord> encoder = encoders.get(record.getClass());
         if (encoder == null) {
-            throw new IllegalArgumentException("Not a contract record: " + record.getClass().getName());
+            throw new IllegalArgumentException(
+                    "Not a contract record: " + record.getClass().getName());
         }
         try {
             ByteBuffer buffer = encoder.encode(record);
@@ -82,13 +83,15 @@ public final class EventCodec {
         if (bytes == null || bytes.length < HEADER_LENGTH || bytes[0] != MARKER_0 || bytes[1] != MARKER_1) {
             throw new UndecodableRecordException("Not an Avro single-object encoded record");
         }
-        long fingerprint = ByteBuffer.wrap(bytes, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+        long fingerprint =
+                ByteBuffer.wrap(bytes, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
         DatumReader<SpecificRecord> reader = readersByFingerprint.get(fingerprint);
         if (reader == null) {
             throw new UndecodableRecordException("Unknown schema fingerprint " + Long.toHexString(fingerprint));
         }
         try {
-            BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(bytes, HEADER_LENGTH, bytes.length - HEADER_LENGTH, DECODER.get());
+            BinaryDecoder decoder = DecoderFactory.get()
+                    .binaryDecoder(bytes, HEADER_LENGTH, bytes.length - HEADER_LENGTH, DECODER.get());
             DECODER.set(decoder);
             return reader.read(null, decoder);
         } catch (IOException | RuntimeException e) {

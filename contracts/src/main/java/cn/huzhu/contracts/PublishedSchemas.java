@@ -18,13 +18,16 @@ public final class PublishedSchemas {
 
     static final String ROOT = "published/";
 
-    private PublishedSchemas() {
-    }
+    private PublishedSchemas() {}
 
     /** Published versions per record simple name, oldest first. */
     public static Map<String, List<Schema>> load() {
         Map<String, List<Schema>> versions = new LinkedHashMap<>();
-        for (String entry : readResource("index.txt").lines().map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList()) {
+        for (String entry : readResource("index.txt")
+                .lines()
+                .map(String::trim)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                .toList()) {
             String record = entry.substring(0, entry.indexOf('/'));
             Schema schema = new Schema.Parser().parse(readResource(entry));
             versions.computeIfAbsent(record, k -> new ArrayList<>()).add(schema);

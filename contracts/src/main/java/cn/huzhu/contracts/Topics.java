@@ -67,11 +67,12 @@ public final class Topics {
     public static final String OFFICE_PROOF_TYPE = "office-record+jwt";
 
     /** Topic settings of the inbound topics: as every event topic, and records stamped with the broker's append time. */
-    public static final java.util.Map<String, String> INBOUND_TOPIC_CONFIG = java.util.Map.of("retention.ms", "-1", "retention.bytes", "-1",
-            "message.timestamp.type", "LogAppendTime");
+    public static final java.util.Map<String, String> INBOUND_TOPIC_CONFIG =
+            java.util.Map.of("retention.ms", "-1", "retention.bytes", "-1", "message.timestamp.type", "LogAppendTime");
 
     /** The topics district offices write to. */
-    public static final java.util.Set<String> INBOUND = java.util.Set.of(REGIONAL_ENROLLMENT_BATCHES, REGIONAL_HOSPITAL_SETTLEMENTS);
+    public static final java.util.Set<String> INBOUND =
+            java.util.Set.of(REGIONAL_ENROLLMENT_BATCHES, REGIONAL_HOSPITAL_SETTLEMENTS);
 
     /** The settings a topic is made with: {@link #INBOUND_TOPIC_CONFIG} for an inbound topic, else {@link #EVENT_TOPIC_CONFIG}. */
     public static java.util.Map<String, String> configOf(String topic) {
@@ -106,10 +107,10 @@ public final class Topics {
     public static final int EVENT_TOPIC_PARTITIONS = 6;
 
     /** Topic settings of every event topic and dead-letter topic: records are kept forever. */
-    public static final java.util.Map<String, String> EVENT_TOPIC_CONFIG = java.util.Map.of("retention.ms", "-1", "retention.bytes", "-1");
+    public static final java.util.Map<String, String> EVENT_TOPIC_CONFIG =
+            java.util.Map.of("retention.ms", "-1", "retention.bytes", "-1");
 
-    private Topics() {
-    }
+    private Topics() {}
 
     public static String deadLetter(String topic) {
         return topic + DEAD_LETTER_SUFFIX;

@@ -52,7 +52,8 @@ class EventCodecTest {
         old.put("funding", List.of(fundingRecord(earlier)));
         byte[] bytes = toBytes(new BinaryMessageEncoder<GenericRecord>(model, earlier), old);
 
-        EventCodec codecWithHistory = new EventCodec(List.of(MemberEnrolled.class), Map.of("MemberEnrolled", List.of(earlier)));
+        EventCodec codecWithHistory =
+                new EventCodec(List.of(MemberEnrolled.class), Map.of("MemberEnrolled", List.of(earlier)));
         MemberEnrolled read = (MemberEnrolled) codecWithHistory.decode(bytes);
 
         assertThat(read.getEnrollmentId()).isEqualTo(sample.getEnrollmentId());
@@ -68,8 +69,7 @@ class EventCodecTest {
     void shouldRefuseBytesThatAreNotSingleObjectEncoded() {
         assertThatThrownBy(() -> codec.decode("{\"memberId\":1}".getBytes()))
                 .isInstanceOf(UndecodableRecordException.class);
-        assertThatThrownBy(() -> codec.decode(new byte[] {(byte) 0xC3}))
-                .isInstanceOf(UndecodableRecordException.class);
+        assertThatThrownBy(() -> codec.decode(new byte[] {(byte) 0xC3})).isInstanceOf(UndecodableRecordException.class);
     }
 
     @Test
@@ -115,7 +115,8 @@ class EventCodecTest {
 
     private static Schema withoutField(Schema schema, String name) {
         SchemaBuilder.FieldAssembler<Schema> fields = SchemaBuilder.record(schema.getName())
-                .namespace(schema.getNamespace()).fields();
+                .namespace(schema.getNamespace())
+                .fields();
         for (Schema.Field field : schema.getFields()) {
             if (!field.name().equals(name)) {
                 fields = fields.name(field.name()).type(field.schema()).noDefault();

@@ -21,11 +21,16 @@ class SchemaCompatibilityTest {
     @FieldSource("RECORDS")
     void shouldHaveTheCurrentSchemaPublishedAsLatestVersion(Class<? extends SpecificRecord> type) {
         List<Schema> versions = PUBLISHED.get(type.getSimpleName());
-        assertThat(versions).as("published versions of %s (add published/%s/vN.avsc and list it in index.txt)",
-                type.getSimpleName(), type.getSimpleName()).isNotEmpty();
+        assertThat(versions)
+                .as(
+                        "published versions of %s (add published/%s/vN.avsc and list it in index.txt)",
+                        type.getSimpleName(), type.getSimpleName())
+                .isNotEmpty();
         Schema current = SpecificData.get().getSchema(type);
         assertThat(EventCodec.fingerprint(versions.get(versions.size() - 1)))
-                .as("the current %s schema differs from its latest published version: publish it as a new version", type.getSimpleName())
+                .as(
+                        "the current %s schema differs from its latest published version: publish it as a new version",
+                        type.getSimpleName())
                 .isEqualTo(EventCodec.fingerprint(current));
     }
 
@@ -34,10 +39,12 @@ class SchemaCompatibilityTest {
     void shouldReadAndBeReadByEveryEarlierVersion(Class<? extends SpecificRecord> type) {
         Schema current = SpecificData.get().getSchema(type);
         for (Schema earlier : PUBLISHED.getOrDefault(type.getSimpleName(), List.of())) {
-            assertThat(SchemaCompatibility.checkReaderWriterCompatibility(current, earlier).getType())
+            assertThat(SchemaCompatibility.checkReaderWriterCompatibility(current, earlier)
+                            .getType())
                     .as("%s: current reader vs earlier writer", type.getSimpleName())
                     .isEqualTo(SchemaCompatibilityType.COMPATIBLE);
-            assertThat(SchemaCompatibility.checkReaderWriterCompatibility(earlier, current).getType())
+            assertThat(SchemaCompatibility.checkReaderWriterCompatibility(earlier, current)
+                            .getType())
                     .as("%s: earlier reader vs current writer", type.getSimpleName())
                     .isEqualTo(SchemaCompatibilityType.COMPATIBLE);
         }
@@ -48,8 +55,10 @@ class SchemaCompatibilityTest {
     void shouldDocumentTheRecordAndEveryField(Class<? extends SpecificRecord> type) {
         Schema current = SpecificData.get().getSchema(type);
         assertThat(current.getDoc()).isNotBlank();
-        assertThat(current.getFields()).allSatisfy(field ->
-                assertThat(field.doc()).as("doc of %s.%s", type.getSimpleName(), field.name()).isNotBlank());
+        assertThat(current.getFields())
+                .allSatisfy(field -> assertThat(field.doc())
+                        .as("doc of %s.%s", type.getSimpleName(), field.name())
+                        .isNotBlank());
     }
 
     @ParameterizedTest

@@ -41,9 +41,15 @@ public final class DemoData {
      * What was loaded, and one member with their unit and district (the local platform gives its demo member, unit clerk
      * and district officer these scopes); every district of the data.
      */
-    public record Loaded(int units, int members, int enrollments, int refused, String memberId, String unitId, String district,
-                         List<String> districts) {
-    }
+    public record Loaded(
+            int units,
+            int members,
+            int enrollments,
+            int refused,
+            String memberId,
+            String unitId,
+            String district,
+            List<String> districts) {}
 
     /**
      * Loads the demo data into the enrolment service at {@code ENROLLMENT_URL} (the demo-data container of docker-compose)
@@ -54,14 +60,17 @@ public final class DemoData {
         String url = System.getenv().getOrDefault("ENROLLMENT_URL", "http://127.0.0.1:8081");
         String token = System.getenv("HUZHU_TOKEN");
         if ((token == null || token.isBlank()) && System.getenv("TOKEN_URL") != null) {
-            token = clientCredentials(System.getenv("TOKEN_URL"), System.getenv("TOKEN_CLIENT_ID"), System.getenv("TOKEN_CLIENT_SECRET"));
+            token = clientCredentials(
+                    System.getenv("TOKEN_URL"), System.getenv("TOKEN_CLIENT_ID"), System.getenv("TOKEN_CLIENT_SECRET"));
         }
         if (token == null || token.isBlank()) {
-            throw new IllegalStateException("Set HUZHU_TOKEN to a SCHEME_ADMIN token, or TOKEN_URL, TOKEN_CLIENT_ID and TOKEN_CLIENT_SECRET");
+            throw new IllegalStateException(
+                    "Set HUZHU_TOKEN to a SCHEME_ADMIN token, or TOKEN_URL, TOKEN_CLIENT_ID and TOKEN_CLIENT_SECRET");
         }
         Loaded loaded = new DemoData(url, token.strip()).load();
-        System.out.printf("Demo data loaded into %s: %d units, %d members, %d enrolments (%d refused by the plan rules)%n", url,
-                loaded.units(), loaded.members(), loaded.enrollments(), loaded.refused());
+        System.out.printf(
+                "Demo data loaded into %s: %d units, %d members, %d enrolments (%d refused by the plan rules)%n",
+                url, loaded.units(), loaded.members(), loaded.enrollments(), loaded.refused());
     }
 
     /** An access token from an OAuth2 token endpoint's client credentials grant. */
@@ -69,9 +78,13 @@ public final class DemoData {
         String form = "grant_type=client_credentials&client_id=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8)
                 + "&client_secret=" + URLEncoder.encode(secret == null ? "" : secret, StandardCharsets.UTF_8);
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(tokenUrl))
-                    .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(tokenUrl))
+                                    .header("Content-Type", "application/x-www-form-urlencoded")
+                                    .POST(HttpRequest.BodyPublishers.ofString(form))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("The token endpoint answered " + response.statusCode());
             }
@@ -92,7 +105,8 @@ public final class DemoData {
         for (JsonNode unit : data.path("units")) {
             ObjectNode body = ((ObjectNode) unit.deepCopy());
             body.remove("key");
-            JsonNode created = post("/api/units", body, "demo-" + unit.path("key").asText(), 201);
+            JsonNode created =
+                    post("/api/units", body, "demo-" + unit.path("key").asText(), 201);
             unitIds.put(unit.path("key").asText(), created.path("unitId").asText());
             unitDistricts.put(unit.path("key").asText(), unit.path("district").asText());
         }
@@ -101,7 +115,8 @@ public final class DemoData {
             body.remove("key");
             body.remove("unit");
             body.put("unitId", unitIds.get(member.path("unit").asText()));
-            JsonNode created = post("/api/members", body, "demo-" + member.path("key").asText(), 201, 409);
+            JsonNode created =
+                    post("/api/members", body, "demo-" + member.path("key").asText(), 201, 409);
             memberIds.put(member.path("key").asText(), created.path("memberId").asText());
         }
         int enrolled = 0;
@@ -114,11 +129,16 @@ public final class DemoData {
             boolean accepted;
             if (body.has("paidOn")) {
                 // a historical enrolment (2020), paid in the legacy system: the scheme administrator migrates it
-                JsonNode answer = post("/api/enrollments/migrations", JSON.createObjectNode().set("items", JSON.createArrayNode().add(body)),
-                        "demo-enrollment-" + n++, 200);
+                JsonNode answer = post(
+                        "/api/enrollments/migrations",
+                        JSON.createObjectNode()
+                                .set("items", JSON.createArrayNode().add(body)),
+                        "demo-enrollment-" + n++,
+                        200);
                 accepted = answer.path("accepted").asInt() == 1;
             } else {
-                accepted = post("/api/enrollments", body, "demo-enrollment-" + n++, 201, 422).has("enrollment");
+                accepted = post("/api/enrollments", body, "demo-enrollment-" + n++, 201, 422)
+                        .has("enrollment");
             }
             if (accepted) {
                 enrolled++;
@@ -128,23 +148,35 @@ public final class DemoData {
         }
         JsonNode first = data.path("members").get(0);
         String firstUnit = first.path("unit").asText();
-        return new Loaded(unitIds.size(), memberIds.size(), enrolled, refused, memberIds.get(first.path("key").asText()), unitIds.get(firstUnit),
-                unitDistricts.get(firstUnit), unitDistricts.values().stream().distinct().sorted().toList());
+        return new Loaded(
+                unitIds.size(),
+                memberIds.size(),
+                enrolled,
+                refused,
+                memberIds.get(first.path("key").asText()),
+                unitIds.get(firstUnit),
+                unitDistricts.get(firstUnit),
+                unitDistricts.values().stream().distinct().sorted().toList());
     }
 
     private JsonNode post(String path, JsonNode body, String idempotencyKey, int... accepted) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(enrollmentUrl + path))
-                    .header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey)
-                    .header("Authorization", "Bearer " + token)
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8)).build(),
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(enrollmentUrl + path))
+                            .header("Content-Type", "application/json")
+                            .header("Idempotency-Key", idempotencyKey)
+                            .header("Authorization", "Bearer " + token)
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    JSON.writeValueAsString(body), StandardCharsets.UTF_8))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             for (int status : accepted) {
                 if (response.statusCode() == status) {
                     return JSON.readTree(response.body());
                 }
             }
-            throw new IllegalStateException("Demo data: POST " + path + " answered " + response.statusCode() + ": " + response.body());
+            throw new IllegalStateException(
+                    "Demo data: POST " + path + " answered " + response.statusCode() + ": " + response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

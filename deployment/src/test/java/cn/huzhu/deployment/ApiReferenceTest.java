@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -29,7 +28,9 @@ class ApiReferenceTest {
     void theReferenceNamesEveryEndpointAndNoOther() throws IOException {
         Set<String> mapped = new TreeSet<>();
         for (String service : List.of("enrollment-service", "claims-service", "payout-service", "reporting-service")) {
-            for (String line : Files.readAllLines(BuiltServices.ROOT.resolve(service).resolve("src/test/resources/access-matrix.txt"), StandardCharsets.UTF_8)) {
+            for (String line : Files.readAllLines(
+                    BuiltServices.ROOT.resolve(service).resolve("src/test/resources/access-matrix.txt"),
+                    StandardCharsets.UTF_8)) {
                 String[] fields = line.trim().split("\\s+");
                 if (fields.length >= 2 && !line.startsWith("#")) {
                     mapped.add(fields[0] + " " + normalised(fields[1]));
@@ -51,15 +52,21 @@ class ApiReferenceTest {
                 if (!path.startsWith("/api/")) {
                     continue; // the dashboard page and the actuator are outside the matrices
                 }
-                List<String> each = expand(path).stream().map(p -> method + " " + normalised(p)).toList();
+                List<String> each = expand(path).stream()
+                        .map(p -> method + " " + normalised(p))
+                        .toList();
                 // {a,b} where the service maps a variable ({name}) names that variable's values
-                String asVariable = method + " " + normalised(ALTERNATIVES.matcher(path).replaceAll("{}"));
-                documented.addAll(mapped.containsAll(each) || !mapped.contains(asVariable) ? each : List.of(asVariable));
+                String asVariable =
+                        method + " " + normalised(ALTERNATIVES.matcher(path).replaceAll("{}"));
+                documented.addAll(
+                        mapped.containsAll(each) || !mapped.contains(asVariable) ? each : List.of(asVariable));
             }
         }
 
         assertThat(mapped).as("endpoints mapped").hasSizeGreaterThan(50);
-        assertThat(documented).as("endpoints docs/api.md names that no service maps").isSubsetOf(mapped);
+        assertThat(documented)
+                .as("endpoints docs/api.md names that no service maps")
+                .isSubsetOf(mapped);
         assertThat(mapped).as("endpoints docs/api.md does not name").isSubsetOf(documented);
     }
 

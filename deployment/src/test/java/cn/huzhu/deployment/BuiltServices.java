@@ -19,18 +19,20 @@ final class BuiltServices {
 
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::([^}]*))?}");
-    private static final Pattern GETENV = Pattern.compile("getenv\\(\\)\\.getOrDefault\\(\"([A-Z][A-Z0-9_]*)\"|getenv\\(\"([A-Z][A-Z0-9_]*)\"\\)");
-    private static final Pattern PORT_DEFAULT = Pattern.compile("\\$\\{PORT:(\\d+)}|getOrDefault\\(\"PORT\", \"(\\d+)\"\\)");
+    private static final Pattern GETENV =
+            Pattern.compile("getenv\\(\\)\\.getOrDefault\\(\"([A-Z][A-Z0-9_]*)\"|getenv\\(\"([A-Z][A-Z0-9_]*)\"\\)");
+    private static final Pattern PORT_DEFAULT =
+            Pattern.compile("\\$\\{PORT:(\\d+)}|getOrDefault\\(\"PORT\", \"(\\d+)\"\\)");
 
     /**
      * Variables any service may be given though no placeholder names them: the JVM's own, Axon's, and Spring Boot's
      * relaxed binding of properties (Kafka client properties, the platform's huzhu.kafka.* settings).
      */
-    private static final Pattern GENERIC = Pattern.compile("JAVA_TOOL_OPTIONS|AXONIQ_UPDATE_CHECKER_DISABLED|POD_NAMESPACE"
-            + "|SPRING_KAFKA_PROPERTIES_[A-Z_]+|HUZHU_KAFKA_[A-Z]+");
+    private static final Pattern GENERIC =
+            Pattern.compile("JAVA_TOOL_OPTIONS|AXONIQ_UPDATE_CHECKER_DISABLED|POD_NAMESPACE"
+                    + "|SPRING_KAFKA_PROPERTIES_[A-Z_]+|HUZHU_KAFKA_[A-Z]+");
 
-    private BuiltServices() {
-    }
+    private BuiltServices() {}
 
     /** The module an image of the platform is built from: its name ({@code huzhu/payout-service} → payout-service). */
     static Path moduleOf(String image) {
@@ -78,7 +80,9 @@ final class BuiltServices {
         }
         StringBuilder all = new StringBuilder();
         try (Stream<Path> files = Files.walk(main)) {
-            for (Path f : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".yml") || f.toString().endsWith(".java")).sorted()::iterator) {
+            for (Path f : (Iterable<Path>) files.filter(
+                            f -> f.toString().endsWith(".yml") || f.toString().endsWith(".java"))
+                    .sorted()::iterator) {
                 all.append(Files.readString(f)).append('\n');
             }
         } catch (IOException e) {

@@ -36,7 +36,15 @@ class ImagesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"enrollment-service", "claims-service", "payout-service", "reporting-service", "bank-simulator", "demo-data"})
+    @ValueSource(
+            strings = {
+                "enrollment-service",
+                "claims-service",
+                "payout-service",
+                "reporting-service",
+                "bank-simulator",
+                "demo-data"
+            })
     void theImageRunsItsMainAsANonRootUserOnItsOwnJavaRuntime(String module) throws IOException {
         Path tar = BuiltServices.ROOT.resolve(module).resolve("target/image").resolve(module + ".tar");
         assertThat(tar).as("image of %s", module).exists();
@@ -44,15 +52,19 @@ class ImagesTest {
         Map<String, byte[]> outer = read(Files.newInputStream(tar), false).files();
         JsonNode manifest = JSON.readTree(outer.get("manifest.json")).get(0);
         assertThat(manifest.get("RepoTags").get(0).asText()).isEqualTo("huzhu/" + module + ":0.1.0-SNAPSHOT");
-        JsonNode config = JSON.readTree(outer.get(manifest.get("Config").asText())).get("config");
+        JsonNode config =
+                JSON.readTree(outer.get(manifest.get("Config").asText())).get("config");
 
         assertThat(config.get("User").asText()).isEqualTo("10001:10001");
-        List<String> entrypoint = JSON.convertValue(config.get("Entrypoint"), JSON.getTypeFactory().constructCollectionType(List.class, String.class));
+        List<String> entrypoint = JSON.convertValue(
+                config.get("Entrypoint"), JSON.getTypeFactory().constructCollectionType(List.class, String.class));
         assertThat(entrypoint.get(0)).isEqualTo("java");
         assertThat(entrypoint).contains("-XX:MaxRAMPercentage=70", "-cp", "@/app/jib-classpath-file");
         assertThat(config.get("Env").toString()).contains("PATH=/opt/java/bin:/bin");
         if (!module.equals("demo-data")) {
-            assertThat(config.get("ExposedPorts").has(BuiltServices.defaultPort(BuiltServices.ROOT.resolve(module)) + "/tcp")).isTrue();
+            assertThat(config.get("ExposedPorts")
+                            .has(BuiltServices.defaultPort(BuiltServices.ROOT.resolve(module)) + "/tcp"))
+                    .isTrue();
         }
 
         Map<String, Integer> modes = new HashMap<>();
@@ -62,19 +74,32 @@ class ImagesTest {
             contents.putAll(files.files());
             modes.putAll(files.modes());
         }
-        assertThat(modes.get("opt/java/bin/java") & 0111).as("java is executable").isNotZero();
-        assertThat(modes.get("lib64/ld-linux-x86-64.so.2") & 0111).as("the loader is executable").isNotZero();
-        assertThat(modes.get("bin/bash") & 0111).as("bash (health checks) is executable").isNotZero();
-        assertThat(contents).containsKeys("lib/x86_64-linux-gnu/libc.so.6", "opt/java/lib/server/libjvm.so", "opt/java/lib/modules",
-                "etc/passwd", "app/jib-classpath-file");
-        assertThat(new String(contents.get("etc/passwd"), StandardCharsets.UTF_8)).contains("huzhu:x:10001:10001");
+        assertThat(modes.get("opt/java/bin/java") & 0111)
+                .as("java is executable")
+                .isNotZero();
+        assertThat(modes.get("lib64/ld-linux-x86-64.so.2") & 0111)
+                .as("the loader is executable")
+                .isNotZero();
+        assertThat(modes.get("bin/bash") & 0111)
+                .as("bash (health checks) is executable")
+                .isNotZero();
+        assertThat(contents)
+                .containsKeys(
+                        "lib/x86_64-linux-gnu/libc.so.6",
+                        "opt/java/lib/server/libjvm.so",
+                        "opt/java/lib/modules",
+                        "etc/passwd",
+                        "app/jib-classpath-file");
+        assertThat(new String(contents.get("etc/passwd"), StandardCharsets.UTF_8))
+                .contains("huzhu:x:10001:10001");
         String mainClass = entrypoint.get(entrypoint.size() - 1);
-        assertThat(contents.keySet()).as("main class %s in the image", mainClass).contains("app/classes/" + mainClass.replace('.', '/') + ".class");
+        assertThat(contents.keySet())
+                .as("main class %s in the image", mainClass)
+                .contains("app/classes/" + mainClass.replace('.', '/') + ".class");
     }
 
     /** A tar's files and directories by path (without a leading "./" or "/"), with their modes. */
-    private record Tar(Map<String, byte[]> files, Map<String, Integer> modes) {
-    }
+    private record Tar(Map<String, byte[]> files, Map<String, Integer> modes) {}
 
     private static Tar read(InputStream raw, boolean gzipped) throws IOException {
         Map<String, byte[]> files = new HashMap<>();
@@ -84,9 +109,19 @@ class ImagesTest {
             while (in.readNBytes(header, 0, 512) == 512 && header[0] != 0) {
                 String name = field(header, 0, 100);
                 String prefix = field(header, 345, 155);
-                String path = (prefix.isEmpty() ? name : prefix + "/" + name).replaceFirst("^\\./", "").replaceFirst("^/", "");
-                int mode = Integer.parseInt(field(header, 100, 8).trim().isEmpty() ? "0" : field(header, 100, 8).trim(), 8);
-                long size = Long.parseLong(field(header, 124, 12).trim().isEmpty() ? "0" : field(header, 124, 12).trim(), 8);
+                String path = (prefix.isEmpty() ? name : prefix + "/" + name)
+                        .replaceFirst("^\\./", "")
+                        .replaceFirst("^/", "");
+                int mode = Integer.parseInt(
+                        field(header, 100, 8).trim().isEmpty()
+                                ? "0"
+                                : field(header, 100, 8).trim(),
+                        8);
+                long size = Long.parseLong(
+                        field(header, 124, 12).trim().isEmpty()
+                                ? "0"
+                                : field(header, 124, 12).trim(),
+                        8);
                 char type = (char) header[156];
                 ByteArrayOutputStream content = new ByteArrayOutputStream();
                 long remaining = size;

@@ -20,11 +20,14 @@ class KafkaProducerSettingsTest {
     @Test
     void everyServiceProducesIdempotentlyWithAcksFromAllReplicas() throws Exception {
         for (String service : List.of("enrollment-service", "claims-service", "payout-service", "reporting-service")) {
-            JsonNode config = JSON.valueToTree(new Yaml().load(Files.readString(
-                    BuiltServices.ROOT.resolve(service).resolve("src/main/resources/application.yml"))));
+            JsonNode config = JSON.valueToTree(new Yaml()
+                    .load(Files.readString(
+                            BuiltServices.ROOT.resolve(service).resolve("src/main/resources/application.yml"))));
             JsonNode producer = config.path("spring").path("kafka").path("producer");
             assertThat(producer.path("acks").asText()).as(service).isEqualTo("all");
-            assertThat(producer.path("properties").path("enable.idempotence").asText()).as(service).isEqualTo("true");
+            assertThat(producer.path("properties").path("enable.idempotence").asText())
+                    .as(service)
+                    .isEqualTo("true");
         }
     }
 }

@@ -13,6 +13,5 @@ public final class BusinessZone {
 
     public static final ZoneId ZONE = ZoneId.of(ID);
 
-    private BusinessZone() {
-    }
+    private BusinessZone() {}
 }

@@ -18,7 +18,8 @@ public record Money(long fen) implements Comparable<Money> {
             throw new IllegalArgumentException("An amount of money is required");
         }
         try {
-            return new Money(yuan.movePointRight(2).setScale(0, RoundingMode.UNNECESSARY).longValueExact());
+            return new Money(
+                    yuan.movePointRight(2).setScale(0, RoundingMode.UNNECESSARY).longValueExact());
         } catch (ArithmeticException e) {
             throw new IllegalArgumentException("Not an amount in fen: " + yuan.toPlainString(), e);
         }
@@ -34,7 +35,8 @@ public record Money(long fen) implements Comparable<Money> {
      */
     public static Money rounded(BigDecimal yuan, RoundingMode mode, int scale) {
         if (scale > 2 || scale < 0) {
-            throw new IllegalArgumentException("Money is rounded to whole yuan, jiao or fen (scale 0 to 2), not to scale " + scale);
+            throw new IllegalArgumentException(
+                    "Money is rounded to whole yuan, jiao or fen (scale 0 to 2), not to scale " + scale);
         }
         return of(yuan.setScale(scale, mode));
     }

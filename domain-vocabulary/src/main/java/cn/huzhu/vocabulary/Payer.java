@@ -21,7 +21,9 @@ public enum Payer {
 
     /** The payer of this name; refused with the names allowed when there is none. */
     public static Payer of(String name) {
-        return named(name).orElseThrow(() -> new IllegalArgumentException("Unknown payer " + name + "; one of " + Arrays.toString(values())));
+        return named(name)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "Unknown payer " + name + "; one of " + Arrays.toString(values())));
     }
 
     /** The payer of this name, if there is one. */

@@ -1,12 +1,11 @@
 package cn.huzhu.vocabulary;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class MoneyTest {
 
@@ -21,7 +20,9 @@ class MoneyTest {
 
     @Test
     void anAmountFinerThanAFenIsRefusedInsteadOfRounded() {
-        assertThatThrownBy(() -> Money.of("0.005")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0.005");
+        assertThatThrownBy(() -> Money.of("0.005"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("0.005");
         assertThatThrownBy(() -> Money.exactYuan(new BigDecimal("1.999"))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Money.of((BigDecimal) null)).isInstanceOf(IllegalArgumentException.class);
     }
@@ -32,8 +33,11 @@ class MoneyTest {
         assertThat(Money.rounded(computed, RoundingMode.HALF_UP, 2).text()).isEqualTo("1234.57");
         // Shaoxing pays whole yuan, rounded down
         assertThat(Money.rounded(computed, RoundingMode.DOWN, 0).text()).isEqualTo("1234.00");
-        assertThat(Money.rounded(new BigDecimal("0.125"), RoundingMode.HALF_EVEN, 2).text()).isEqualTo("0.12");
-        assertThatThrownBy(() -> Money.rounded(computed, RoundingMode.HALF_UP, 3)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(Money.rounded(new BigDecimal("0.125"), RoundingMode.HALF_EVEN, 2)
+                        .text())
+                .isEqualTo("0.12");
+        assertThatThrownBy(() -> Money.rounded(computed, RoundingMode.HALF_UP, 3))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

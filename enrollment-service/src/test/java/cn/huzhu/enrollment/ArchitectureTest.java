@@ -12,26 +12,50 @@ import com.tngtech.archunit.lang.ArchRule;
 class ArchitectureTest {
 
     @ArchTest
-    static final ArchRule commandModelIsFreeOfFrameworks = noClasses().that().resideInAPackage("..command..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.persistence..",
-                    "org.apache.kafka..", "cn.huzhu.contracts..", "com.fasterxml.jackson..");
+    static final ArchRule commandModelIsFreeOfFrameworks = noClasses()
+            .that()
+            .resideInAPackage("..command..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.springframework..",
+                    "jakarta.persistence..",
+                    "org.apache.kafka..",
+                    "cn.huzhu.contracts..",
+                    "com.fasterxml.jackson..");
 
     /** The command model has a room per aggregate (member, unit, roster, plan, province, target, batch); rooms do not lean on each other in a circle. */
     @ArchTest
-    static final ArchRule commandRoomsHaveNoCycles = slices().matching("cn.huzhu.enrollment.command.(*)..").should().beFreeOfCycles();
+    static final ArchRule commandRoomsHaveNoCycles =
+            slices().matching("cn.huzhu.enrollment.command.(*)..").should().beFreeOfCycles();
 
     /** What every room shares (who acts, refusals, districts, categories) sits at the command package's root and knows no room. */
     @ArchTest
-    static final ArchRule sharedVocabularyKnowsNoRoom = noClasses().that().resideInAPackage("cn.huzhu.enrollment.command")
-            .should().dependOnClassesThat().resideInAPackage("cn.huzhu.enrollment.command.*..");
+    static final ArchRule sharedVocabularyKnowsNoRoom = noClasses()
+            .that()
+            .resideInAPackage("cn.huzhu.enrollment.command")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("cn.huzhu.enrollment.command.*..");
 
     @ArchTest
-    static final ArchRule controllersUseGatewaysOnly = noClasses().that().resideInAPackage("..web..")
-            .and().haveSimpleNameEndingWith("Controller")
-            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "cn.huzhu.enrollment.messaging..")
-            .orShould().dependOnClassesThat().haveSimpleNameEndingWith("Projection");
+    static final ArchRule controllersUseGatewaysOnly = noClasses()
+            .that()
+            .resideInAPackage("..web..")
+            .and()
+            .haveSimpleNameEndingWith("Controller")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.springframework.jdbc..", "cn.huzhu.enrollment.messaging..")
+            .orShould()
+            .dependOnClassesThat()
+            .haveSimpleNameEndingWith("Projection");
 
     @ArchTest
-    static final ArchRule domainEventsStayInside = noClasses().that().resideInAPackage("..web..")
-            .should().dependOnClassesThat().resideInAPackage("cn.huzhu.contracts..");
+    static final ArchRule domainEventsStayInside = noClasses()
+            .that()
+            .resideInAPackage("..web..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("cn.huzhu.contracts..");
 }

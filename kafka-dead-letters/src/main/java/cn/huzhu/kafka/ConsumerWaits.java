@@ -20,8 +20,7 @@ public final class ConsumerWaits implements HealthIndicator {
     /** How long a failed retry keeps the health out of service. */
     static final Duration SHOWN_FOR = Duration.ofMinutes(1);
 
-    private record Wait(Instant since, Instant last, String topic, String cause, long retries) {
-    }
+    private record Wait(Instant since, Instant last, String topic, String cause, long retries) {}
 
     private final AtomicReference<Wait> current = new AtomicReference<>();
     private final Clock clock;
@@ -38,10 +37,15 @@ public final class ConsumerWaits implements HealthIndicator {
     void waiting(String topic, Throwable cause) {
         Instant now = clock.instant();
         String reason = rootCause(cause);
-        Wait wait = current.updateAndGet(w -> w == null || w.last().plus(SHOWN_FOR).isBefore(now)
-                ? new Wait(now, now, topic, reason, 1) : new Wait(w.since(), now, topic, reason, w.retries() + 1));
+        Wait wait =
+                current.updateAndGet(w -> w == null || w.last().plus(SHOWN_FOR).isBefore(now)
+                        ? new Wait(now, now, topic, reason, 1)
+                        : new Wait(w.since(), now, topic, reason, w.retries() + 1));
         if (wait.retries() == 1) {
-            log.warn("Consumers wait for PostgreSQL or Kafka (a record of {} could not be applied: {}); retrying until they answer", topic, reason);
+            log.warn(
+                    "Consumers wait for PostgreSQL or Kafka (a record of {} could not be applied: {}); retrying until they answer",
+                    topic,
+                    reason);
         }
     }
 
@@ -57,8 +61,13 @@ public final class ConsumerWaits implements HealthIndicator {
         if (!isWaiting()) {
             return Health.up().build();
         }
-        return Health.status(Status.OUT_OF_SERVICE).withDetail("waitingSince", w.since().toString()).withDetail("lastRetry", w.last().toString())
-                .withDetail("topic", w.topic()).withDetail("cause", w.cause()).withDetail("retries", w.retries()).build();
+        return Health.status(Status.OUT_OF_SERVICE)
+                .withDetail("waitingSince", w.since().toString())
+                .withDetail("lastRetry", w.last().toString())
+                .withDetail("topic", w.topic())
+                .withDetail("cause", w.cause())
+                .withDetail("retries", w.retries())
+                .build();
     }
 
     private static String rootCause(Throwable failure) {

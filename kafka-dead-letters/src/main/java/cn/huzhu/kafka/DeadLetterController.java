@@ -16,8 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/dead-letters")
 public class DeadLetterController {
 
-    public record ReplayRequest(@NotBlank @Size(max = 200) String topic) {
-    }
+    public record ReplayRequest(@NotBlank @Size(max = 200) String topic) {}
 
     private final DeadLetterReplay replay;
 

@@ -70,11 +70,17 @@ public final class DeadLetterReplay {
      * sake (they stay in the dead-letter topic, passed over); and, when PostgreSQL or Kafka could not be reached, where it
      * stopped and why (null when it reached the end).
      */
-    public record Result(String topic, int replayed, int otherConsumers, List<String> stillFailing, String stoppedAt, String failure) {
-    }
+    public record Result(
+            String topic,
+            int replayed,
+            int otherConsumers,
+            List<String> stillFailing,
+            String stoppedAt,
+            String failure) {}
 
     /** By topic, this service's listeners of it by their consumer group. */
     private final Map<String, Map<String, Listener>> listeners;
+
     private final Map<String, Object> consumerConfig;
     private final String service;
 
@@ -84,8 +90,10 @@ public final class DeadLetterReplay {
         this.consumerConfig = Map.copyOf(consumerConfig);
         Map<String, Map<String, Listener>> byTopic = new TreeMap<>();
         for (Listener listener : listeners) {
-            if (byTopic.computeIfAbsent(listener.topic(), t -> new HashMap<>()).put(listener.group(), listener) != null) {
-                throw new IllegalArgumentException("Two listeners of " + listener.topic() + " in group " + listener.group());
+            if (byTopic.computeIfAbsent(listener.topic(), t -> new HashMap<>()).put(listener.group(), listener)
+                    != null) {
+                throw new IllegalArgumentException(
+                        "Two listeners of " + listener.topic() + " in group " + listener.group());
             }
         }
         byTopic.replaceAll((topic, groups) -> Map.copyOf(groups));
@@ -101,7 +109,8 @@ public final class DeadLetterReplay {
     public synchronized Result replay(String topic) {
         Map<String, Listener> byGroup = listeners.get(topic);
         if (byGroup == null) {
-            throw new IllegalArgumentException("No dead letters of " + topic + " are replayed here; topics: " + topics());
+            throw new IllegalArgumentException(
+                    "No dead letters of " + topic + " are replayed here; topics: " + topics());
         }
         String deadLetters = Topics.deadLetter(topic);
         Map<String, Object> config = new HashMap<>(consumerConfig);
@@ -109,12 +118,15 @@ public final class DeadLetterReplay {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         Tally tally = new Tally();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(deadLetters, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(deadLetters, p.partition())).toList();
+                    .map(p -> new TopicPartition(deadLetters, p.partition()))
+                    .toList();
             consumer.assign(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
-            Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(Set.copyOf(partitions), Duration.ofSeconds(30));
+            Map<TopicPartition, OffsetAndMetadata> committed =
+                    consumer.committed(Set.copyOf(partitions), Duration.ofSeconds(30));
             for (TopicPartition partition : partitions) {
                 OffsetAndMetadata from = committed.get(partition);
                 if (from == null) {
@@ -128,13 +140,19 @@ public final class DeadLetterReplay {
                 long last = end.get(partition);
                 consumer.resume(List.of(partition));
                 while (consumer.position(partition, Duration.ofSeconds(30)) < last) {
-                    List<ConsumerRecord<String, byte[]>> polled = new ArrayList<>(consumer.poll(Duration.ofSeconds(1)).records(partition));
+                    List<ConsumerRecord<String, byte[]>> polled =
+                            new ArrayList<>(consumer.poll(Duration.ofSeconds(1)).records(partition));
                     polled.removeIf(r -> r.offset() >= last);
                     if (polled.isEmpty()) {
                         continue;
                     }
                     Long stopped = apply(byGroup, topic, polled, tally);
-                    commit(consumer, partition, stopped != null ? stopped : polled.get(polled.size() - 1).offset() + 1);
+                    commit(
+                            consumer,
+                            partition,
+                            stopped != null
+                                    ? stopped
+                                    : polled.get(polled.size() - 1).offset() + 1);
                     if (stopped != null) {
                         return tally.result(topic, deadLetters + "-" + partition.partition() + "@" + stopped);
                     }
@@ -142,8 +160,12 @@ public final class DeadLetterReplay {
                 consumer.pause(List.of(partition));
             }
         }
-        log.info("Dead-letter replay of {}: {} applied, {} failed again, {} of other consumers passed over", topic, tally.replayed,
-                tally.stillFailing.size(), tally.others);
+        log.info(
+                "Dead-letter replay of {}: {} applied, {} failed again, {} of other consumers passed over",
+                topic,
+                tally.replayed,
+                tally.stillFailing.size(),
+                tally.others);
         return tally.result(topic, null);
     }
 
@@ -165,7 +187,8 @@ public final class DeadLetterReplay {
      * the dead-letter offset to stop at when PostgreSQL or Kafka cannot be reached (that record and the ones after it are
      * replayed next time), null when the poll is done.
      */
-    private static Long apply(Map<String, Listener> byGroup, String topic, List<ConsumerRecord<String, byte[]>> polled, Tally tally) {
+    private static Long apply(
+            Map<String, Listener> byGroup, String topic, List<ConsumerRecord<String, byte[]>> polled, Tally tally) {
         int next = 0;
         while (next < polled.size()) {
             String group = originalGroup(polled.get(next));
@@ -191,7 +214,12 @@ public final class DeadLetterReplay {
     }
 
     /** Applies one listener's consecutive dead letters; see {@link #apply}. */
-    private static Long applyRun(Listener listener, String topic, List<ConsumerRecord<String, byte[]>> ours, List<Long> offsets, Tally tally) {
+    private static Long applyRun(
+            Listener listener,
+            String topic,
+            List<ConsumerRecord<String, byte[]>> ours,
+            List<Long> offsets,
+            Tally tally) {
         int from = 0;
         while (from < ours.size()) {
             try {
@@ -226,18 +254,31 @@ public final class DeadLetterReplay {
 
     /** The dead letter as the listener first saw it: its original topic, partition and offset, same key, value and headers. */
     private static ConsumerRecord<String, byte[]> asOriginal(ConsumerRecord<String, byte[]> record, String topic) {
-        return new ConsumerRecord<>(topic, intHeader(record, KafkaHeaders.DLT_ORIGINAL_PARTITION, record.partition()),
-                longHeader(record, KafkaHeaders.DLT_ORIGINAL_OFFSET, record.offset()), record.timestamp(), record.timestampType(),
-                record.serializedKeySize(), record.serializedValueSize(), record.key(), record.value(), record.headers(), record.leaderEpoch());
+        return new ConsumerRecord<>(
+                topic,
+                intHeader(record, KafkaHeaders.DLT_ORIGINAL_PARTITION, record.partition()),
+                longHeader(record, KafkaHeaders.DLT_ORIGINAL_OFFSET, record.offset()),
+                record.timestamp(),
+                record.timestampType(),
+                record.serializedKeySize(),
+                record.serializedValueSize(),
+                record.key(),
+                record.value(),
+                record.headers(),
+                record.leaderEpoch());
     }
 
     private static int intHeader(ConsumerRecord<String, byte[]> record, String name, int otherwise) {
         Header h = record.headers().lastHeader(name);
-        return h == null || h.value().length != 4 ? otherwise : java.nio.ByteBuffer.wrap(h.value()).getInt();
+        return h == null || h.value().length != 4
+                ? otherwise
+                : java.nio.ByteBuffer.wrap(h.value()).getInt();
     }
 
     private static long longHeader(ConsumerRecord<String, byte[]> record, String name, long otherwise) {
         Header h = record.headers().lastHeader(name);
-        return h == null || h.value().length != 8 ? otherwise : java.nio.ByteBuffer.wrap(h.value()).getLong();
+        return h == null || h.value().length != 8
+                ? otherwise
+                : java.nio.ByteBuffer.wrap(h.value()).getLong();
     }
 }

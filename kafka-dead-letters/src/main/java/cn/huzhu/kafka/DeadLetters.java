@@ -7,9 +7,9 @@ import java.time.Duration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
-import org.springframework.kafka.core.KafkaOperations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -22,8 +22,7 @@ public final class DeadLetters {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
 
-    private DeadLetters() {
-    }
+    private DeadLetters() {}
 
     /**
      * Bounded retries, then the dead-letter topic (same partition, the record unchanged). An undecodable record, or one
@@ -38,13 +37,15 @@ public final class DeadLetters {
     }
 
     /** As above, telling {@code waits} of every retry that waits for the infrastructure. */
-    public static DefaultErrorHandler errorHandler(KafkaOperations<?, ?> template, long retries, Duration interval, ConsumerWaits waits) {
+    public static DefaultErrorHandler errorHandler(
+            KafkaOperations<?, ?> template, long retries, Duration interval, ConsumerWaits waits) {
         @SuppressWarnings("unchecked")
         KafkaOperations<Object, Object> raw = (KafkaOperations<Object, Object>) template;
-        DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(raw,
-                (record, ex) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
+        DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(
+                raw, (record, ex) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
         ConsumerRecordRecoverer recoverer = unlessInfrastructureDown(publisher);
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(interval.toMillis(), retries));
+        DefaultErrorHandler handler =
+                new DefaultErrorHandler(recoverer, new FixedBackOff(interval.toMillis(), retries));
         handler.addNotRetryableExceptions(UndecodableRecordException.class, UnverifiedRecordException.class);
         handler.setBackOffFunction((record, ex) -> InfrastructureFaults.isInfrastructureDown(ex) ? unlimited() : null);
         handler.setRetryListeners(new RetryListener() {
@@ -74,8 +75,10 @@ public final class DeadLetters {
     static ConsumerRecordRecoverer unlessInfrastructureDown(ConsumerRecordRecoverer publisher) {
         return (record, ex) -> {
             if (InfrastructureFaults.isInfrastructureDown(ex)) {
-                throw new IllegalStateException("Not dead-lettered: PostgreSQL or Kafka is out of reach; " + record.topic() + "-"
-                        + record.partition() + "@" + record.offset() + " is tried again", ex);
+                throw new IllegalStateException(
+                        "Not dead-lettered: PostgreSQL or Kafka is out of reach; " + record.topic() + "-"
+                                + record.partition() + "@" + record.offset() + " is tried again",
+                        ex);
             }
             log.warn("Dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), ex.toString());
             publisher.accept(record, ex);

@@ -14,16 +14,20 @@ import org.springframework.transaction.CannotCreateTransactionException;
  */
 public final class InfrastructureFaults {
 
-    private InfrastructureFaults() {
-    }
+    private InfrastructureFaults() {}
 
     public static boolean isInfrastructureDown(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof TransientDataAccessException || t instanceof DataAccessResourceFailureException
-                    || t instanceof RecoverableDataAccessException || t instanceof CannotCreateTransactionException
-                    || t instanceof SQLTransientException || t instanceof SQLRecoverableException
-                    || t instanceof java.net.ConnectException || t instanceof org.apache.kafka.common.errors.RetriableException
-                    || t instanceof org.springframework.kafka.KafkaException && t.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
+            if (t instanceof TransientDataAccessException
+                    || t instanceof DataAccessResourceFailureException
+                    || t instanceof RecoverableDataAccessException
+                    || t instanceof CannotCreateTransactionException
+                    || t instanceof SQLTransientException
+                    || t instanceof SQLRecoverableException
+                    || t instanceof java.net.ConnectException
+                    || t instanceof org.apache.kafka.common.errors.RetriableException
+                    || t instanceof org.springframework.kafka.KafkaException
+                            && t.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
                 return true;
             }
             if (t instanceof SQLException sql && unreachable(sql.getSQLState())) {

@@ -26,7 +26,11 @@ public final class OfficeTopics {
     /** The topic, created (as every event topic: records kept forever) unless this service made sure of it before. */
     public String of(String topic) {
         if (!known.contains(topic)) {
-            admin.createOrModifyTopics(TopicBuilder.name(topic).partitions(partitions).replicas(replicas).configs(Topics.EVENT_TOPIC_CONFIG).build());
+            admin.createOrModifyTopics(TopicBuilder.name(topic)
+                    .partitions(partitions)
+                    .replicas(replicas)
+                    .configs(Topics.EVENT_TOPIC_CONFIG)
+                    .build());
             known.add(topic);
         }
         return topic;

@@ -33,9 +33,11 @@ public class PlatformKafkaConfig {
 
     /** The platform's dead-letter policy ({@link DeadLetters}). */
     @Bean
-    DefaultErrorHandler errorHandler(KafkaTemplate<Object, Object> template,
-                                     @Value("${huzhu.kafka.retries}") long retries,
-                                     @Value("${huzhu.kafka.retry-interval}") Duration interval, ConsumerWaits waits) {
+    DefaultErrorHandler errorHandler(
+            KafkaTemplate<Object, Object> template,
+            @Value("${huzhu.kafka.retries}") long retries,
+            @Value("${huzhu.kafka.retry-interval}") Duration interval,
+            ConsumerWaits waits) {
         return DeadLetters.errorHandler(template, retries, interval, waits);
     }
 
@@ -59,7 +61,8 @@ public class PlatformKafkaConfig {
     }
 
     /** A producer of contract records (encoded with the contracts' codec), on the service's Kafka settings with {@code overrides}. */
-    public static KafkaTemplate<String, SpecificRecord> contractTemplate(KafkaProperties properties, Map<String, Object> overrides) {
+    public static KafkaTemplate<String, SpecificRecord> contractTemplate(
+            KafkaProperties properties, Map<String, Object> overrides) {
         Map<String, Object> config = properties.buildProducerProperties();
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ContractSerializer.class);
@@ -71,7 +74,8 @@ public class PlatformKafkaConfig {
      * Event topics as the platform makes them (kept forever): those a service reads, each with its dead-letter topic
      * (declared by the reader too, so it need not wait for the producer), and those it writes.
      */
-    public static KafkaAdmin.NewTopics eventTopics(int partitions, short replicas, List<String> read, List<String> written) {
+    public static KafkaAdmin.NewTopics eventTopics(
+            int partitions, short replicas, List<String> read, List<String> written) {
         List<NewTopic> topics = new ArrayList<>();
         for (String topic : read) {
             topics.add(topic(topic, partitions, replicas));
@@ -86,6 +90,10 @@ public class PlatformKafkaConfig {
     }
 
     private static NewTopic topic(String name, int partitions, short replicas) {
-        return TopicBuilder.name(name).partitions(partitions).replicas(replicas).configs(Topics.configOf(name)).build();
+        return TopicBuilder.name(name)
+                .partitions(partitions)
+                .replicas(replicas)
+                .configs(Topics.configOf(name))
+                .build();
     }
 }

@@ -96,11 +96,14 @@ public final class LocalKafka implements AutoCloseable {
             return;
         }
         ByteArrayOutputStream output = new ByteArrayOutputStream();
-        int status = StorageTool.execute(new String[] {
-                "format", "-t", Uuid.randomUuid().toString(), "-c", propsFile.toString(), "--ignore-formatted"},
+        int status = StorageTool.execute(
+                new String[] {
+                    "format", "-t", Uuid.randomUuid().toString(), "-c", propsFile.toString(), "--ignore-formatted"
+                },
                 new PrintStream(output, true, StandardCharsets.UTF_8));
         if (status != 0) {
-            throw new IllegalStateException("Formatting the Kafka log directory failed: " + output.toString(StandardCharsets.UTF_8));
+            throw new IllegalStateException(
+                    "Formatting the Kafka log directory failed: " + output.toString(StandardCharsets.UTF_8));
         }
     }
 
@@ -127,7 +130,8 @@ public final class LocalKafka implements AutoCloseable {
         stop();
         if (temporary) {
             try (Stream<Path> files = Files.walk(logDir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                files.sorted(Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

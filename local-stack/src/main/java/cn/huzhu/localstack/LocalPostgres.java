@@ -41,7 +41,8 @@ public final class LocalPostgres implements AutoCloseable {
         try {
             boolean temporary = dataDir == null;
             Path dir = temporary ? java.nio.file.Files.createTempDirectory("huzhu-postgres") : dataDir;
-            LocalPostgres local = new LocalPostgres(builder(port, dir, !temporary).start(), dir, temporary);
+            LocalPostgres local =
+                    new LocalPostgres(builder(port, dir, !temporary).start(), dir, temporary);
             local.createDatabases(databases);
             return local;
         } catch (IOException e) {
@@ -55,7 +56,8 @@ public final class LocalPostgres implements AutoCloseable {
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("shared_buffers", "256MB")
                 .setServerConfig("fsync", fsync ? "on" : "off")
-                .setDataDirectory(dir).setCleanDataDirectory(false);
+                .setDataDirectory(dir)
+                .setCleanDataDirectory(false);
         if (port > 0) {
             builder.setPort(port);
         }
@@ -94,7 +96,8 @@ public final class LocalPostgres implements AutoCloseable {
                 if (!database.matches("[a-z_]+")) {
                     throw new IllegalArgumentException("Bad database name " + database);
                 }
-                try (PreparedStatement exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+                try (PreparedStatement exists =
+                        connection.prepareStatement("select 1 from pg_database where datname = ?")) {
                     exists.setString(1, database);
                     try (ResultSet rows = exists.executeQuery()) {
                         if (rows.next()) {
@@ -126,7 +129,8 @@ public final class LocalPostgres implements AutoCloseable {
 
     private static void deleteQuietly(Path dir) {
         try (var files = java.nio.file.Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(f -> f.toFile().delete());
         } catch (IOException e) {
             // a temporary directory left behind
         }

@@ -25,12 +25,11 @@ public final class LocalStack implements AutoCloseable {
 
     /**
      * @param dataDir null for throw-away data; otherwise PostgreSQL and Kafka keep their data under it
-     */
-    /**
      * @param issuerPort port of the token issuer (0: any free port); its key is new on every start
      */
     public static LocalStack start(int postgresPort, int kafkaPort, int issuerPort, Path dataDir) {
-        LocalPostgres postgres = LocalPostgres.start(postgresPort, dataDir == null ? null : dataDir.resolve("postgres"), DATABASES);
+        LocalPostgres postgres =
+                LocalPostgres.start(postgresPort, dataDir == null ? null : dataDir.resolve("postgres"), DATABASES);
         LocalKafka kafka = null;
         try {
             kafka = LocalKafka.start(kafkaPort, dataDir == null ? null : dataDir.resolve("kafka"));

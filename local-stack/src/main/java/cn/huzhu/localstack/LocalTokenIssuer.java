@@ -6,17 +6,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -58,8 +58,7 @@ public final class LocalTokenIssuer implements AutoCloseable {
     public static final Duration DEMO_TTL = Duration.ofHours(12);
 
     /** A user the issuer hands tokens to; scope fields are null where they do not apply. */
-    public record User(String name, List<String> roles, String member, String unit, String district) {
-    }
+    public record User(String name, List<String> roles, String member, String unit, String district) {}
 
     private final RSAKey key;
     private final HttpServer server;
@@ -68,12 +67,24 @@ public final class LocalTokenIssuer implements AutoCloseable {
     private final Map<String, ECKey> officeKeys = new LinkedHashMap<>();
 
     /** Office ids of the districts the demo data and the tests use; any other district gets one from a digest of its name. */
-    private static final Map<String, String> OFFICE_IDS = Map.ofEntries(Map.entry("海曙", "office-haishu"), Map.entry("江北", "office-jiangbei"),
-            Map.entry("北仑", "office-beilun"), Map.entry("镇海", "office-zhenhai"), Map.entry("鄞州", "office-yinzhou"),
-            Map.entry("奉化", "office-fenghua"), Map.entry("余姚", "office-yuyao"), Map.entry("慈溪", "office-cixi"),
-            Map.entry("宁海", "office-ninghai"), Map.entry("象山", "office-xiangshan"), Map.entry("财贸", "office-caimao"),
-            Map.entry("衢江", "office-qujiang"), Map.entry("江山", "office-jiangshan"), Map.entry("武进", "office-wujin"),
-            Map.entry("越城", "office-yuecheng"), Map.entry("柯桥", "office-keqiao"), Map.entry("吴兴区", "office-wuxing"));
+    private static final Map<String, String> OFFICE_IDS = Map.ofEntries(
+            Map.entry("海曙", "office-haishu"),
+            Map.entry("江北", "office-jiangbei"),
+            Map.entry("北仑", "office-beilun"),
+            Map.entry("镇海", "office-zhenhai"),
+            Map.entry("鄞州", "office-yinzhou"),
+            Map.entry("奉化", "office-fenghua"),
+            Map.entry("余姚", "office-yuyao"),
+            Map.entry("慈溪", "office-cixi"),
+            Map.entry("宁海", "office-ninghai"),
+            Map.entry("象山", "office-xiangshan"),
+            Map.entry("财贸", "office-caimao"),
+            Map.entry("衢江", "office-qujiang"),
+            Map.entry("江山", "office-jiangshan"),
+            Map.entry("武进", "office-wujin"),
+            Map.entry("越城", "office-yuecheng"),
+            Map.entry("柯桥", "office-keqiao"),
+            Map.entry("吴兴区", "office-wuxing"));
 
     private LocalTokenIssuer(RSAKey key, HttpServer server) {
         this.key = key;
@@ -105,7 +116,11 @@ public final class LocalTokenIssuer implements AutoCloseable {
     /** A fresh 2048-bit RSA signing key (also what a forger would have: a key the services do not know). */
     public static RSAKey newKey() {
         try {
-            return new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).keyID(UUID.randomUUID().toString()).algorithm(JWSAlgorithm.RS256).generate();
+            return new RSAKeyGenerator(2048)
+                    .keyUse(KeyUse.SIGNATURE)
+                    .keyID(UUID.randomUUID().toString())
+                    .algorithm(JWSAlgorithm.RS256)
+                    .generate();
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
@@ -165,9 +180,16 @@ public final class LocalTokenIssuer implements AutoCloseable {
     /** As {@link #office(String)}, issued at {@code issuedAt} for {@code ttl} (the tests send expired identities). */
     public String officeToken(String district, Instant issuedAt, Duration ttl) {
         String officeId = officeId(district);
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(issuer).subject(officeId).audience("huzhu")
-                .issueTime(Date.from(issuedAt)).expirationTime(Date.from(issuedAt.plus(ttl))).jwtID(UUID.randomUUID().toString())
-                .claim("roles", List.of("REGIONAL_OFFICE")).claim("district", district).claim("azp", officeId)
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .subject(officeId)
+                .audience("huzhu")
+                .issueTime(Date.from(issuedAt))
+                .expirationTime(Date.from(issuedAt.plus(ttl)))
+                .jwtID(UUID.randomUUID().toString())
+                .claim("roles", List.of("REGIONAL_OFFICE"))
+                .claim("district", district)
+                .claim("azp", officeId)
                 .claim("cnf", Map.of("jkt", thumbprint(officeKey(district))));
         return signed(key, claims.build());
     }
@@ -177,16 +199,29 @@ public final class LocalTokenIssuer implements AutoCloseable {
      * binds the token to this record (topic, key, a digest of the value, when it was signed).
      */
     public Map<String, byte[]> officeHeaders(String district, String topic, String recordKey, byte[] value) {
-        return Map.of(Topics.OFFICE_IDENTITY_HEADER, office(district).getBytes(StandardCharsets.UTF_8),
-                Topics.OFFICE_PROOF_HEADER, officeProof(officeKey(district), topic, recordKey, value, Instant.now()).getBytes(StandardCharsets.UTF_8));
+        return Map.of(
+                Topics.OFFICE_IDENTITY_HEADER,
+                office(district).getBytes(StandardCharsets.UTF_8),
+                Topics.OFFICE_PROOF_HEADER,
+                officeProof(officeKey(district), topic, recordKey, value, Instant.now())
+                        .getBytes(StandardCharsets.UTF_8));
     }
 
     /** A record proof signed with this key at {@code signedAt} (the tests sign with keys of their own and at other times). */
     public static String officeProof(ECKey with, String topic, String recordKey, byte[] value, Instant signedAt) {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().jwtID(UUID.randomUUID().toString()).issueTime(Date.from(signedAt))
-                .claim("topic", topic).claim("key", recordKey).claim("digest", digest(value)).build();
-        SignedJWT proof = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).type(new JOSEObjectType(Topics.OFFICE_PROOF_TYPE))
-                .jwk(with.toPublicJWK()).build(), claims);
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .jwtID(UUID.randomUUID().toString())
+                .issueTime(Date.from(signedAt))
+                .claim("topic", topic)
+                .claim("key", recordKey)
+                .claim("digest", digest(value))
+                .build();
+        SignedJWT proof = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.ES256)
+                        .type(new JOSEObjectType(Topics.OFFICE_PROOF_TYPE))
+                        .jwk(with.toPublicJWK())
+                        .build(),
+                claims);
         try {
             proof.sign(new ECDSASigner(with));
         } catch (JOSEException e) {
@@ -209,7 +244,9 @@ public final class LocalTokenIssuer implements AutoCloseable {
     /** A fresh P-256 key: an office's, or a thief's. */
     public static ECKey newOfficeKey() {
         try {
-            return new ECKeyGenerator(Curve.P_256).keyID(UUID.randomUUID().toString()).generate();
+            return new ECKeyGenerator(Curve.P_256)
+                    .keyID(UUID.randomUUID().toString())
+                    .generate();
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
@@ -222,7 +259,8 @@ public final class LocalTokenIssuer implements AutoCloseable {
             return known;
         }
         try {
-            byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(district.getBytes(StandardCharsets.UTF_8));
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(district.getBytes(StandardCharsets.UTF_8));
             return "office-" + java.util.HexFormat.of().formatHex(hash, 0, 4);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -239,7 +277,10 @@ public final class LocalTokenIssuer implements AutoCloseable {
 
     static String digest(byte[] value) {
         try {
-            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(java.security.MessageDigest.getInstance("SHA-256").digest(value));
+            return java.util.Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(
+                            java.security.MessageDigest.getInstance("SHA-256").digest(value));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -251,8 +292,13 @@ public final class LocalTokenIssuer implements AutoCloseable {
     }
 
     private JWTClaimsSet claims(User user, Instant issuedAt, Duration ttl) {
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(issuer).subject(user.name()).audience("huzhu")
-                .issueTime(Date.from(issuedAt)).expirationTime(Date.from(issuedAt.plus(ttl))).jwtID(UUID.randomUUID().toString())
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .subject(user.name())
+                .audience("huzhu")
+                .issueTime(Date.from(issuedAt))
+                .expirationTime(Date.from(issuedAt.plus(ttl)))
+                .jwtID(UUID.randomUUID().toString())
                 .claim("roles", user.roles());
         if (user.member() != null) {
             claims.claim("member", user.member());
@@ -267,7 +313,11 @@ public final class LocalTokenIssuer implements AutoCloseable {
     }
 
     private static String signed(RSAKey with, JWTClaimsSet claims) {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(with.getKeyID()).type(JOSEObjectType.JWT).build(),
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .keyID(with.getKeyID())
+                        .type(JOSEObjectType.JWT)
+                        .build(),
                 claims);
         try {
             jwt.sign(new RSASSASigner(with));
@@ -296,8 +346,14 @@ public final class LocalTokenIssuer implements AutoCloseable {
                     node.put("token", token(u, DEMO_TTL));
                     list.add(node);
                 }
-                respond(exchange, 200, "application/json", JSON.writeValueAsString(JSON.createObjectNode().put("issuer", issuer)
-                        .put("jwkSetUri", jwkSetUri()).set("users", list)));
+                respond(
+                        exchange,
+                        200,
+                        "application/json",
+                        JSON.writeValueAsString(JSON.createObjectNode()
+                                .put("issuer", issuer)
+                                .put("jwkSetUri", jwkSetUri())
+                                .set("users", list)));
             } else if ("GET".equals(method)) {
                 String name = URLDecoder.decode(path.substring("/tokens/".length()), StandardCharsets.UTF_8);
                 User u = user(name);
@@ -311,11 +367,24 @@ public final class LocalTokenIssuer implements AutoCloseable {
                 List<String> roles = new ArrayList<>();
                 body.path("roles").forEach(r -> roles.add(r.asText()));
                 if (!body.hasNonNull("subject") || roles.isEmpty()) {
-                    respond(exchange, 400, "text/plain", "Give {subject, roles: [...], member?, unit?, district?, ttlMinutes?}\n");
+                    respond(
+                            exchange,
+                            400,
+                            "text/plain",
+                            "Give {subject, roles: [...], member?, unit?, district?, ttlMinutes?}\n");
                     return;
                 }
-                User u = new User(body.get("subject").asText(), roles, text(body, "member"), text(body, "unit"), text(body, "district"));
-                respond(exchange, 200, "text/plain", token(u, Duration.ofMinutes(body.path("ttlMinutes").asLong(DEMO_TTL.toMinutes()))));
+                User u = new User(
+                        body.get("subject").asText(),
+                        roles,
+                        text(body, "member"),
+                        text(body, "unit"),
+                        text(body, "district"));
+                respond(
+                        exchange,
+                        200,
+                        "text/plain",
+                        token(u, Duration.ofMinutes(body.path("ttlMinutes").asLong(DEMO_TTL.toMinutes()))));
             } else {
                 respond(exchange, 405, "text/plain", "GET /tokens, GET /tokens/{user} or POST /tokens\n");
             }
@@ -335,13 +404,24 @@ public final class LocalTokenIssuer implements AutoCloseable {
                     query.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
                 }
             }
-            if (!"POST".equals(exchange.getRequestMethod()) || path.length != 4 || !"sign".equals(path[3]) || !query.containsKey("topic")) {
-                respond(exchange, 400, "text/plain", "POST /offices/{district}/sign?topic=&key= with the record's value as the body\n");
+            if (!"POST".equals(exchange.getRequestMethod())
+                    || path.length != 4
+                    || !"sign".equals(path[3])
+                    || !query.containsKey("topic")) {
+                respond(
+                        exchange,
+                        400,
+                        "text/plain",
+                        "POST /offices/{district}/sign?topic=&key= with the record's value as the body\n");
                 return;
             }
             String district = URLDecoder.decode(path[2], StandardCharsets.UTF_8);
             ObjectNode headers = JSON.createObjectNode();
-            officeHeaders(district, query.get("topic"), query.get("key"), exchange.getRequestBody().readAllBytes())
+            officeHeaders(
+                            district,
+                            query.get("topic"),
+                            query.get("key"),
+                            exchange.getRequestBody().readAllBytes())
                     .forEach((name, value) -> headers.put(name, new String(value, StandardCharsets.UTF_8)));
             respond(exchange, 200, "application/json", JSON.writeValueAsString(headers));
         } catch (RuntimeException e) {

@@ -18,8 +18,7 @@ public final class PortOwner {
 
     private static final String LISTEN = "0A";
 
-    private PortOwner() {
-    }
+    private PortOwner() {}
 
     /** Whether the process {@code pid} holds a socket listening on {@code port}; empty when that cannot be told. */
     public static Optional<Boolean> heldBy(int port, long pid) {

@@ -37,14 +37,21 @@ final class ServiceContainer {
         this.id = container.getContainerId();
     }
 
-    static ServiceContainer start(String name, Path jar, Map<String, String> environment, Path log, List<String> jvmOptions, boolean appendLog) {
+    static ServiceContainer start(
+            String name,
+            Path jar,
+            Map<String, String> environment,
+            Path log,
+            List<String> jvmOptions,
+            boolean appendLog) {
         Path tar = jar.getParent().resolve("image").resolve(name + ".tar");
         String version = System.getProperty("huzhu.version", "0.1.0-SNAPSHOT");
         DockerClient docker = org.testcontainers.DockerClientFactory.instance().client();
         String image = "huzhu/" + name + ":" + version;
         if (docker.listImagesCmd().withImageNameFilter(image).exec().isEmpty()) {
             if (!Files.isRegularFile(tar)) {
-                throw new IllegalStateException("No image of " + name + " at " + tar + "; build it first (./mvnw -Pimages -DskipTests install)");
+                throw new IllegalStateException("No image of " + name + " at " + tar
+                        + "; build it first (./mvnw -Pimages -DskipTests install)");
             }
             try (var in = Files.newInputStream(tar)) {
                 docker.loadImageCmd(in).exec();
@@ -55,7 +62,10 @@ final class ServiceContainer {
         OutputStream out;
         try {
             Files.createDirectories(log.getParent());
-            out = Files.newOutputStream(log, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+            out = Files.newOutputStream(
+                    log,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE,
                     appendLog ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -68,8 +78,7 @@ final class ServiceContainer {
                 // health is awaited over HTTP by ServiceProcess, as for a process
                 .waitingFor(new AbstractWaitStrategy() {
                     @Override
-                    protected void waitUntilReady() {
-                    }
+                    protected void waitUntilReady() {}
                 })
                 .withLogConsumer((OutputFrame frame) -> {
                     try {
@@ -95,7 +104,9 @@ final class ServiceContainer {
 
     Integer exitCode() {
         InspectContainerResponse.ContainerState state = state();
-        return Boolean.TRUE.equals(state.getRunning()) ? null : state.getExitCodeLong().intValue();
+        return Boolean.TRUE.equals(state.getRunning())
+                ? null
+                : state.getExitCodeLong().intValue();
     }
 
     long pid() {
@@ -104,7 +115,11 @@ final class ServiceContainer {
 
     void kill() {
         if (isAlive()) {
-            container.getDockerClient().killContainerCmd(id).withSignal("SIGKILL").exec();
+            container
+                    .getDockerClient()
+                    .killContainerCmd(id)
+                    .withSignal("SIGKILL")
+                    .exec();
         }
     }
 

@@ -26,13 +26,21 @@ public final class ServiceProcess implements AutoCloseable, Supervisor.Supervise
     private final Process process;
     /** Null when the service runs as a process. */
     private final ServiceContainer container;
+
     private final Path log;
     private final Path jar;
     private final Map<String, String> environment;
     private final List<String> jvmOptions;
 
-    private ServiceProcess(String name, int port, Process process, ServiceContainer container, Path log, Path jar, Map<String, String> environment,
-                           List<String> jvmOptions) {
+    private ServiceProcess(
+            String name,
+            int port,
+            Process process,
+            ServiceContainer container,
+            Path log,
+            Path jar,
+            Map<String, String> environment,
+            List<String> jvmOptions) {
         this.name = name;
         this.port = port;
         this.process = process;
@@ -46,7 +54,8 @@ public final class ServiceProcess implements AutoCloseable, Supervisor.Supervise
     /** JVM options for a quick start: services of the local run and of tests are short-lived and small. */
     public static final List<String> QUICK_START = List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
-    public static ServiceProcess start(String name, Path jar, int port, Map<String, String> environment, Path log, List<String> jvmOptions) {
+    public static ServiceProcess start(
+            String name, Path jar, int port, Map<String, String> environment, Path log, List<String> jvmOptions) {
         return start(name, jar, port, environment, log, jvmOptions, false);
     }
 
@@ -79,30 +88,51 @@ public final class ServiceProcess implements AutoCloseable, Supervisor.Supervise
         }
     }
 
-    private static ServiceProcess start(String name, Path jar, int port, Map<String, String> environment, Path log, List<String> jvmOptions,
-                                        boolean appendLog) {
+    private static ServiceProcess start(
+            String name,
+            Path jar,
+            int port,
+            Map<String, String> environment,
+            Path log,
+            List<String> jvmOptions,
+            boolean appendLog) {
         if (ServiceContainer.selected()) {
             Map<String, String> settings = new java.util.HashMap<>(environment);
             settings.put("PORT", Integer.toString(port));
             settings.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
-            return new ServiceProcess(name, port, null, ServiceContainer.start(name, jar, settings, log, jvmOptions, appendLog), log, jar,
-                    environment, jvmOptions);
+            return new ServiceProcess(
+                    name,
+                    port,
+                    null,
+                    ServiceContainer.start(name, jar, settings, log, jvmOptions, appendLog),
+                    log,
+                    jar,
+                    environment,
+                    jvmOptions);
         }
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("No jar for " + name + " at " + jar + "; build it first (./mvnw -DskipTests package)");
+            throw new IllegalStateException(
+                    "No jar for " + name + " at " + jar + "; build it first (./mvnw -DskipTests package)");
         }
         try {
             Files.createDirectories(log.getParent());
             String java = ProcessHandle.current().info().command().orElse("java");
             List<String> command = new ArrayList<>();
             command.add(java);
-            // a service out of memory stops (and is started again) rather than going on half alive; its heap is kept to look at
-            command.addAll(List.of("-XX:+ExitOnOutOfMemoryError", "-XX:+HeapDumpOnOutOfMemoryError",
+            // a service out of memory stops (and is started again) rather than going on half alive; its heap is kept to
+            // look at
+            command.addAll(List.of(
+                    "-XX:+ExitOnOutOfMemoryError",
+                    "-XX:+HeapDumpOnOutOfMemoryError",
                     "-XX:HeapDumpPath=" + log.getParent().resolve(name + ".hprof")));
             command.addAll(jvmOptions);
             command.addAll(List.of("-jar", jar.toString()));
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(appendLog ? ProcessBuilder.Redirect.appendTo(log.toFile()) : ProcessBuilder.Redirect.to(log.toFile()));
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(
+                            appendLog
+                                    ? ProcessBuilder.Redirect.appendTo(log.toFile())
+                                    : ProcessBuilder.Redirect.to(log.toFile()));
             builder.environment().putAll(environment);
             builder.environment().put("PORT", Integer.toString(port));
             builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
@@ -159,21 +189,25 @@ public final class ServiceProcess implements AutoCloseable, Supervisor.Supervise
 
     /** Waits until actuator health says UP. */
     public ServiceProcess awaitHealthy(Duration timeout) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!isAlive()) {
                 throw new IllegalStateException(name + " exited with " + exitCode() + "; see " + log);
             }
             try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> health = http.send(
+                        HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
                     if (PortOwner.heldBy(port, pid()).orElse(true)) {
                         return this;
                     }
-                    throw new IllegalStateException(name + " is not the one answering: another process listens on port " + port
-                            + " (it took the port first; " + name + " cannot bind it); see " + log);
+                    throw new IllegalStateException(name + " is not the one answering: another process listens on port "
+                            + port + " (it took the port first; " + name + " cannot bind it); see " + log);
                 }
             } catch (IOException e) {
                 // not listening yet
@@ -189,8 +223,13 @@ public final class ServiceProcess implements AutoCloseable, Supervisor.Supervise
     /** Whether the service answers its liveness probe (UP within two seconds), as a Kubernetes liveness probe asks. */
     public boolean live() {
         try {
-            HttpResponse<String> health = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()
-                    .send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/liveness")).timeout(Duration.ofSeconds(2)).build(),
+            HttpResponse<String> health = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(2))
+                    .build()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/liveness"))
+                                    .timeout(Duration.ofSeconds(2))
+                                    .build(),
                             HttpResponse.BodyHandlers.ofString());
             return health.statusCode() == 200 && health.body().contains("\"UP\"");
         } catch (IOException e) {
@@ -235,7 +274,9 @@ public final class ServiceProcess implements AutoCloseable, Supervisor.Supervise
 
     private void signal(String name) {
         try {
-            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid()))
+                    .inheritIO()
+                    .start();
             if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
                 throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
             }

@@ -45,7 +45,8 @@ final class Supervisor {
                 services.set(i, restart(service));
             } else if (probe && !service.live()) {
                 if (failures.merge(service.name(), 1, Integer::sum) >= LIVENESS_FAILURES) {
-                    done.add(service.name() + " failed its liveness probe " + LIVENESS_FAILURES + " times; starting it again");
+                    done.add(service.name() + " failed its liveness probe " + LIVENESS_FAILURES
+                            + " times; starting it again");
                     failures.remove(service.name());
                     service.kill();
                     services.set(i, restart(service));

@@ -31,15 +31,17 @@ class LocalInfrastructureTest {
     void shouldKeepPostgresDataAcrossARestartOfThePersistentServer() throws Exception {
         Path pg = dataDir.resolve("pg");
         try (LocalPostgres postgres = LocalPostgres.start(0, pg, List.of("enrollment"));
-             Connection c = DriverManager.getConnection(postgres.jdbcUrl("enrollment"), LocalPostgres.USER, LocalPostgres.PASSWORD);
-             Statement s = c.createStatement()) {
+                Connection c = DriverManager.getConnection(
+                        postgres.jdbcUrl("enrollment"), LocalPostgres.USER, LocalPostgres.PASSWORD);
+                Statement s = c.createStatement()) {
             s.execute("create table kept(v int)");
             s.execute("insert into kept values (42)");
         }
         try (LocalPostgres postgres = LocalPostgres.start(0, pg, List.of("enrollment"));
-             Connection c = DriverManager.getConnection(postgres.jdbcUrl("enrollment"), LocalPostgres.USER, LocalPostgres.PASSWORD);
-             Statement s = c.createStatement();
-             ResultSet rows = s.executeQuery("select v from kept")) {
+                Connection c = DriverManager.getConnection(
+                        postgres.jdbcUrl("enrollment"), LocalPostgres.USER, LocalPostgres.PASSWORD);
+                Statement s = c.createStatement();
+                ResultSet rows = s.executeQuery("select v from kept")) {
             assertThat(rows.next()).isTrue();
             assertThat(rows.getInt(1)).isEqualTo(42);
         }
@@ -50,11 +52,16 @@ class LocalInfrastructureTest {
         Path logs = dataDir.resolve("kafka");
         try (LocalKafka kafka = LocalKafka.start(0, logs)) {
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-                admin.createTopics(List.of(new NewTopic("kept", 2, (short) 1))).all().get();
+                admin.createTopics(List.of(new NewTopic("kept", 2, (short) 1)))
+                        .all()
+                        .get();
             }
-            try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                    "bootstrap.servers", kafka.bootstrapServers(), "acks", "all"), new StringSerializer(), new StringSerializer())) {
-                producer.send(new ProducerRecord<>("kept", "k", "written before the restart")).get();
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                    Map.of("bootstrap.servers", kafka.bootstrapServers(), "acks", "all"),
+                    new StringSerializer(),
+                    new StringSerializer())) {
+                producer.send(new ProducerRecord<>("kept", "k", "written before the restart"))
+                        .get();
             }
         }
         try (LocalKafka kafka = LocalKafka.start(0, logs)) {
@@ -62,7 +69,8 @@ class LocalInfrastructureTest {
             props.put("bootstrap.servers", kafka.bootstrapServers());
             props.put("group.id", "restart-check");
             props.put("auto.offset.reset", "earliest");
-            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+            try (KafkaConsumer<String, String> consumer =
+                    new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
                 consumer.subscribe(List.of("kept"));
                 String value = null;
                 long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();

@@ -54,9 +54,16 @@ class ServiceProcessPortTest {
             }
         });
         impostor.start();
-        try (ServiceProcess service = ServiceProcess.start("never-listens", jarRunning(NeverListens.class), port, Map.of(),
-                directory.resolve("never-listens.log"), List.of())) {
-            assertThat(PortOwner.heldBy(port, ProcessHandle.current().pid())).as("the impostor is this JVM").isEqualTo(Optional.of(true));
+        try (ServiceProcess service = ServiceProcess.start(
+                "never-listens",
+                jarRunning(NeverListens.class),
+                port,
+                Map.of(),
+                directory.resolve("never-listens.log"),
+                List.of())) {
+            assertThat(PortOwner.heldBy(port, ProcessHandle.current().pid()))
+                    .as("the impostor is this JVM")
+                    .isEqualTo(Optional.of(true));
             assertThat(PortOwner.heldBy(port, service.pid())).isEqualTo(Optional.of(false));
 
             assertThatThrownBy(() -> service.awaitHealthy(Duration.ofSeconds(10)))
@@ -72,7 +79,9 @@ class ServiceProcessPortTest {
     void theSameJvmIsNeverGivenOnePortTwice() {
         Set<Integer> ports = new HashSet<>();
         for (int i = 0; i < 300; i++) {
-            assertThat(ports.add(ServiceProcess.freePort())).as("port handed out before").isTrue();
+            assertThat(ports.add(ServiceProcess.freePort()))
+                    .as("port handed out before")
+                    .isTrue();
         }
     }
 
@@ -80,14 +89,16 @@ class ServiceProcessPortTest {
     private Path jarRunning(Class<?> main) throws IOException {
         Path classes;
         try {
-            classes = Path.of(main.getProtectionDomain().getCodeSource().getLocation().toURI());
+            classes = Path.of(
+                    main.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (java.net.URISyntaxException e) {
             throw new IOException(e);
         }
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, main.getName());
-        manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, classes.toUri().toString());
+        manifest.getMainAttributes()
+                .put(Attributes.Name.CLASS_PATH, classes.toUri().toString());
         Path jar = directory.resolve("never-listens.jar");
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
             out.flush();

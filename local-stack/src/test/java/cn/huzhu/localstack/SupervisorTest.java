@@ -59,17 +59,25 @@ class SupervisorTest {
         flaky.live = false;
 
         supervisor.check(services, true);
-        assertThat(services.get(0).generation).as("ended: started again at once").isEqualTo(2);
+        assertThat(services.get(0).generation)
+                .as("ended: started again at once")
+                .isEqualTo(2);
         supervisor.check(services, false);
         flaky.live = true;
         supervisor.check(services, true);
         flaky.live = false;
-        assertThat(services.get(1).generation).as("two failed probes are not yet three").isEqualTo(1);
+        assertThat(services.get(1).generation)
+                .as("two failed probes are not yet three")
+                .isEqualTo(1);
         List<String> third = supervisor.check(services, true);
 
         assertThat(stuck.killed).isTrue();
-        assertThat(services.get(1).generation).as("alive but not answering: killed and started again").isEqualTo(2);
-        assertThat(services.get(2).generation).as("a probe that answered in between starts the count again").isEqualTo(1);
+        assertThat(services.get(1).generation)
+                .as("alive but not answering: killed and started again")
+                .isEqualTo(2);
+        assertThat(services.get(2).generation)
+                .as("a probe that answered in between starts the count again")
+                .isEqualTo(1);
         assertThat(third).singleElement().asString().contains("claims-service failed its liveness probe 3 times");
     }
 }

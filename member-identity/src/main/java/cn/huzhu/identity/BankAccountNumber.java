@@ -10,7 +10,10 @@ import java.util.Objects;
 public final class BankAccountNumber {
 
     /** What the number designates: the Luhn check applies to cards only. */
-    public enum Type { CARD, PASSBOOK }
+    public enum Type {
+        CARD,
+        PASSBOOK
+    }
 
     private final Type type;
     private final String value;

@@ -1,3 +1,6 @@
 package cn.huzhu.identity;
 
-public enum Gender { MALE, FEMALE }
+public enum Gender {
+    MALE,
+    FEMALE
+}

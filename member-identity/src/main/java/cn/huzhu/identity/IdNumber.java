@@ -53,8 +53,10 @@ public final class IdNumber {
         }
         LocalDate birth;
         try {
-            birth = LocalDate.of(Integer.parseInt(text.substring(6, 10)),
-                    Integer.parseInt(text.substring(10, 12)), Integer.parseInt(text.substring(12, 14)));
+            birth = LocalDate.of(
+                    Integer.parseInt(text.substring(6, 10)),
+                    Integer.parseInt(text.substring(10, 12)),
+                    Integer.parseInt(text.substring(12, 14)));
         } catch (DateTimeException e) {
             throw new InvalidIdNumberException("the birth date in the ID number does not exist");
         }

@@ -14,7 +14,8 @@ class BankAccountNumberTest {
 
     @Test
     void shouldAcceptACardWithItsCheckDigitAndDropSpaces() {
-        BankAccountNumber number = BankAccountNumber.parse(BankAccountNumber.Type.CARD, " " + CARD.substring(0, 4) + " " + CARD.substring(4) + " ");
+        BankAccountNumber number = BankAccountNumber.parse(
+                BankAccountNumber.Type.CARD, " " + CARD.substring(0, 4) + " " + CARD.substring(4) + " ");
 
         assertThat(number.value()).isEqualTo(CARD);
         assertThat(number.masked()).isEqualTo(CARD.substring(0, 4) + "*".repeat(11) + CARD.substring(15));
@@ -33,18 +34,24 @@ class BankAccountNumberTest {
         String wrong = CARD.substring(0, 18) + (char) ('0' + (CARD.charAt(18) - '0' + 1) % 10);
 
         assertThatThrownBy(() -> BankAccountNumber.parse(BankAccountNumber.Type.CARD, wrong))
-                .isInstanceOf(InvalidBankAccountException.class).hasMessageContaining("check digit").hasMessageNotContaining(wrong);
+                .isInstanceOf(InvalidBankAccountException.class)
+                .hasMessageContaining("check digit")
+                .hasMessageNotContaining(wrong);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"12345", "62220212345678901234567", "6222abcd12345678"})
     void shouldRefuseCardNumbersOfTheWrongShape(String number) {
-        assertThatThrownBy(() -> BankAccountNumber.parse(BankAccountNumber.Type.CARD, number)).isInstanceOf(InvalidBankAccountException.class);
+        assertThatThrownBy(() -> BankAccountNumber.parse(BankAccountNumber.Type.CARD, number))
+                .isInstanceOf(InvalidBankAccountException.class);
     }
 
     @Test
     void shouldTakeAPassbookAccountWithoutACheckDigit() {
-        assertThat(BankAccountNumber.parse(BankAccountNumber.Type.PASSBOOK, "1204-0000-1234-5678").value()).isEqualTo("1204000012345678");
-        assertThatThrownBy(() -> BankAccountNumber.parse(BankAccountNumber.Type.PASSBOOK, "1234567")).isInstanceOf(InvalidBankAccountException.class);
+        assertThat(BankAccountNumber.parse(BankAccountNumber.Type.PASSBOOK, "1204-0000-1234-5678")
+                        .value())
+                .isEqualTo("1204000012345678");
+        assertThatThrownBy(() -> BankAccountNumber.parse(BankAccountNumber.Type.PASSBOOK, "1234567"))
+                .isInstanceOf(InvalidBankAccountException.class);
     }
 }

@@ -3,8 +3,7 @@ package cn.huzhu.identity;
 /** Valid bank card numbers for tests: the body with its Luhn check digit, computed here independently. */
 public final class BankAccounts {
 
-    private BankAccounts() {
-    }
+    private BankAccounts() {}
 
     /** @param body the card number without its check digit (15 to 18 digits) */
     public static String card(String body) {

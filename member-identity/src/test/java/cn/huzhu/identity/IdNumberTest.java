@@ -22,7 +22,9 @@ class IdNumberTest {
 
     @Test
     void shouldDeriveMaleFromAnOddSequence() {
-        assertThat(IdNumber.parse(IdNumbers.of("440524", LocalDate.of(1980, 1, 1), 1), TODAY).gender()).isEqualTo(Gender.MALE);
+        assertThat(IdNumber.parse(IdNumbers.of("440524", LocalDate.of(1980, 1, 1), 1), TODAY)
+                        .gender())
+                .isEqualTo(Gender.MALE);
     }
 
     @Test
@@ -58,7 +60,8 @@ class IdNumberTest {
         String february30 = "33020319900230001";
         String withCheck = february30 + IdNumber.checkCharacter(february30);
 
-        assertThatThrownBy(() -> IdNumber.parse(withCheck, TODAY)).isInstanceOf(InvalidIdNumberException.class)
+        assertThatThrownBy(() -> IdNumber.parse(withCheck, TODAY))
+                .isInstanceOf(InvalidIdNumberException.class)
                 .hasMessageContaining("does not exist");
     }
 
@@ -66,12 +69,14 @@ class IdNumberTest {
     void shouldRejectABirthDateInTheFuture() {
         String future = IdNumbers.of("330203", TODAY.plusDays(1), 1);
 
-        assertThatThrownBy(() -> IdNumber.parse(future, TODAY)).isInstanceOf(InvalidIdNumberException.class)
+        assertThatThrownBy(() -> IdNumber.parse(future, TODAY))
+                .isInstanceOf(InvalidIdNumberException.class)
                 .hasMessageContaining("not possible");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "12345", "1101051949123100", "11010519491231002XX", "A1010519491231002X", "11010549123100A"})
+    @ValueSource(
+            strings = {"", "12345", "1101051949123100", "11010519491231002XX", "A1010519491231002X", "11010549123100A"})
     void shouldRejectMalformedNumbers(String raw) {
         assertThatThrownBy(() -> IdNumber.parse(raw, TODAY)).isInstanceOf(InvalidIdNumberException.class);
     }

@@ -6,8 +6,7 @@ import java.time.format.DateTimeFormatter;
 /** Valid ID numbers for tests: region, birth date and sequence with the right check character. */
 public final class IdNumbers {
 
-    private IdNumbers() {
-    }
+    private IdNumbers() {}
 
     /** @param sequence 0..999; odd for a man, even for a woman */
     public static String of(String region, LocalDate birth, int sequence) {

@@ -13,34 +13,65 @@ class ArchitectureTest {
 
     /** Payouts and recoveries decide in plain Axon aggregates: no web, Kafka, JSON or published contract in them. */
     @ArchTest
-    static final ArchRule commandModelIsFreeOfFrameworks = noClasses().that().resideInAPackage("..payout.command..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.persistence..",
-                    "org.apache.kafka..", "cn.huzhu.contracts..", "com.fasterxml.jackson..");
+    static final ArchRule commandModelIsFreeOfFrameworks = noClasses()
+            .that()
+            .resideInAPackage("..payout.command..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.springframework..",
+                    "jakarta.persistence..",
+                    "org.apache.kafka..",
+                    "cn.huzhu.contracts..",
+                    "com.fasterxml.jackson..");
 
     /** The bank is an edge: its gateway knows transfers and answers, nothing of payouts' commands, views or web. */
     /** One room per aggregate (payout, recovery, batch), no room leaning on another in a cycle. */
     @ArchTest
-    static final ArchRule commandRoomsHaveNoCycles = slices().matching("cn.huzhu.payout.command.(*)..").should().beFreeOfCycles();
+    static final ArchRule commandRoomsHaveNoCycles =
+            slices().matching("cn.huzhu.payout.command.(*)..").should().beFreeOfCycles();
 
     /** What the rooms share (the ids of payouts, transfers and batches) sits at the command package's root and knows no room. */
     @ArchTest
-    static final ArchRule sharedIdsKnowNoRoom = noClasses().that().resideInAPackage("cn.huzhu.payout.command")
-            .should().dependOnClassesThat().resideInAPackage("cn.huzhu.payout.command.*..");
+    static final ArchRule sharedIdsKnowNoRoom = noClasses()
+            .that()
+            .resideInAPackage("cn.huzhu.payout.command")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("cn.huzhu.payout.command.*..");
 
     @ArchTest
-    static final ArchRule bankGatewayKnowsOnlyTheBank = noClasses().that().resideInAPackage("..payout.bank..")
-            .should().dependOnClassesThat().resideInAnyPackage("cn.huzhu.payout.command..", "cn.huzhu.payout.query..",
-                    "cn.huzhu.payout.web..", "cn.huzhu.payout.messaging..", "cn.huzhu.payout.dispatch..", "cn.huzhu.payout.notify..");
+    static final ArchRule bankGatewayKnowsOnlyTheBank = noClasses()
+            .that()
+            .resideInAPackage("..payout.bank..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "cn.huzhu.payout.command..",
+                    "cn.huzhu.payout.query..",
+                    "cn.huzhu.payout.web..",
+                    "cn.huzhu.payout.messaging..",
+                    "cn.huzhu.payout.dispatch..",
+                    "cn.huzhu.payout.notify..");
 
     /** Controllers go through command gateways and query views, never straight to Kafka or the dispatcher's internals. */
     @ArchTest
-    static final ArchRule controllersUseGatewaysAndViews = noClasses().that().resideInAPackage("..payout.web..")
-            .should().dependOnClassesThat().resideInAnyPackage("cn.huzhu.payout.messaging..", "org.apache.kafka..")
-            .orShould().dependOnClassesThat().haveSimpleNameEndingWith("Projection");
+    static final ArchRule controllersUseGatewaysAndViews = noClasses()
+            .that()
+            .resideInAPackage("..payout.web..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("cn.huzhu.payout.messaging..", "org.apache.kafka..")
+            .orShould()
+            .dependOnClassesThat()
+            .haveSimpleNameEndingWith("Projection");
 
     /** The published contracts' classes are read where records arrive or leave (messaging, notify, the query side's listeners), not in decisions, the bank or the web. */
     @ArchTest
-    static final ArchRule contractsStayAtTheEdges = noClasses().that().resideInAnyPackage("..payout.command..", "..payout.bank..",
-                    "..payout.dispatch..", "..payout.web..")
-            .should().dependOnClassesThat().resideInAPackage("cn.huzhu.contracts..");
+    static final ArchRule contractsStayAtTheEdges = noClasses()
+            .that()
+            .resideInAnyPackage("..payout.command..", "..payout.bank..", "..payout.dispatch..", "..payout.web..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("cn.huzhu.contracts..");
 }

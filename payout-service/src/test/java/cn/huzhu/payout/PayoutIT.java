@@ -8,17 +8,16 @@ import cn.huzhu.bank.Faults;
 import cn.huzhu.contracts.EventCodec;
 import cn.huzhu.contracts.Topics;
 import cn.huzhu.contracts.claims.ClaimApproved;
-import cn.huzhu.contracts.enrollment.MemberBankAccountRegistered;
 import cn.huzhu.contracts.claims.SettledAtHospital;
+import cn.huzhu.contracts.enrollment.MemberBankAccountRegistered;
 import cn.huzhu.contracts.payouts.PayoutScheduled;
 import cn.huzhu.contracts.payouts.PayoutSent;
 import cn.huzhu.contracts.payouts.PayoutSucceeded;
 import cn.huzhu.identity.BankAccounts;
-import cn.huzhu.payout.config.PayoutConfig;
 import cn.huzhu.localstack.LocalStack;
+import cn.huzhu.payout.command.PayoutIds;
 import cn.huzhu.security.AccessMatrixContract;
 import cn.huzhu.security.ApiFuzzContract;
-import cn.huzhu.payout.command.PayoutIds;
 import cn.huzhu.vocabulary.BusinessZone;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -116,22 +115,31 @@ class PayoutIT extends PayoutTestSupport implements AccessMatrixContract, ApiFuz
         String p1 = PayoutIds.payout(claim, e1);
         JsonNode payout = get("/api/payouts/" + p1).body;
         assertThat(payout.get("amount").asText()).isEqualTo("1830.00");
-        assertThat(payout.get("account").asText()).isEqualTo(m[1].substring(0, 4) + "*".repeat(m[1].length() - 8) + m[1].substring(m[1].length() - 4));
+        assertThat(payout.get("account").asText())
+                .isEqualTo(m[1].substring(0, 4) + "*".repeat(m[1].length() - 8) + m[1].substring(m[1].length() - 4));
         assertThat(payout.toString()).doesNotContain(m[1]);
         assertThat(payout.get("transfers")).hasSize(1);
         assertThat(BANK.executedByPayout().get(p1)).hasSize(1);
         assertThat(BANK.executedByPayout().get(PayoutIds.payout(claim, e2))).hasSize(1);
 
         // the claim's approval is told once (though delivered three times), each payment once
-        await().atMost(Duration.ofSeconds(20)).until(() -> paymentSmsTo(m[2]).size() == 2 && smsTo(m[2]).size() == 3);
-        assertThat(paymentSmsTo(m[2])).allSatisfy(text -> assertThat(text).contains("尾号" + m[1].substring(m[1].length() - 4)).doesNotContain(m[1]));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> paymentSmsTo(m[2]).size() == 2 && smsTo(m[2]).size() == 3);
+        assertThat(paymentSmsTo(m[2]))
+                .allSatisfy(text -> assertThat(text)
+                        .contains("尾号" + m[1].substring(m[1].length() - 4))
+                        .doesNotContain(m[1]));
         assertThat(paymentSmsTo(m[2])).anySatisfy(text -> assertThat(text).contains("1830.00元"));
-        assertThat(smsTo(m[2])).filteredOn(text -> !paymentSmsTo(m[2]).contains(text)).singleElement()
+        assertThat(smsTo(m[2]))
+                .filteredOn(text -> !paymentSmsTo(m[2]).contains(text))
+                .singleElement()
                 .satisfies(text -> assertThat(text).endsWith("申请已核准，金额2080.00元，将汇入您登记的银行卡。"));
 
         List<SpecificRecord> published = payoutRecords(claim, 6);
         assertThat(published).filteredOn(r -> r instanceof PayoutScheduled).hasSize(2);
-        assertThat(published).filteredOn(r -> r instanceof PayoutSent).hasSize(2)
+        assertThat(published)
+                .filteredOn(r -> r instanceof PayoutSent)
+                .hasSize(2)
                 .allSatisfy(r -> assertThat(((PayoutSent) r).getAccountMasked()).doesNotContain(m[1]));
         assertThat(published).filteredOn(r -> r instanceof PayoutSucceeded).hasSize(2);
     }
@@ -144,22 +152,29 @@ class PayoutIT extends PayoutTestSupport implements AccessMatrixContract, ApiFuz
         send(producer, Topics.CLAIMS, member, approved(claim, member, Map.of(enrollment, "800.00")));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> statuses(claim).equals(List.of("AWAITING_ACCOUNT")));
-        assertThat(get("/api/payouts?status=AWAITING_ACCOUNT&memberId=" + member).body).hasSize(1);
-        assertThat(get("/api/payouts/counts").body.get("AWAITING_ACCOUNT").asLong()).isPositive();
+        assertThat(get("/api/payouts?status=AWAITING_ACCOUNT&memberId=" + member).body)
+                .hasSize(1);
+        assertThat(get("/api/payouts/counts").body.get("AWAITING_ACCOUNT").asLong())
+                .isPositive();
 
         send(producer, Topics.BANK_ACCOUNTS, member, account(member, BankAccounts.card(CARDS.incrementAndGet()), null));
         await().atMost(Duration.ofSeconds(20)).until(() -> statuses(claim).equals(List.of("SUCCEEDED")));
-        assertThat(BANK.executedByPayout().get(PayoutIds.payout(claim, enrollment))).hasSize(1);
+        assertThat(BANK.executedByPayout().get(PayoutIds.payout(claim, enrollment)))
+                .hasSize(1);
     }
 
     @Test
     void anAccountChangedByAnotherIsToldToTheMemberAndPaysNothingUntilItsCoolingOffEnds() {
         String[] m = memberWithCard();
-        await().atMost(Duration.ofSeconds(20)).until(() -> accounts.of(UUID.fromString(m[0])).isPresent());
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> accounts.of(UUID.fromString(m[0])).isPresent());
         String changed = BankAccounts.card(CARDS.incrementAndGet());
         LocalDate inForce = LocalDate.now(BusinessZone.ZONE).plusDays(3);
         MemberBankAccountRegistered byClerk = MemberBankAccountRegistered.newBuilder(account(m[0], changed, m[2]))
-                .setOccurredAt(Instant.now()).setEffectiveFrom(inForce).setByMember(false).build();
+                .setOccurredAt(Instant.now())
+                .setEffectiveFrom(inForce)
+                .setByMember(false)
+                .build();
         send(producer, Topics.BANK_ACCOUNTS, m[0], byClerk);
         send(producer, Topics.BANK_ACCOUNTS, m[0], byClerk);
         String claim = UUID.randomUUID().toString();
@@ -167,17 +182,27 @@ class PayoutIT extends PayoutTestSupport implements AccessMatrixContract, ApiFuz
         send(producer, Topics.CLAIMS, m[0], approved(claim, m[0], Map.of(enrollment, "640.00")));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> smsTo(m[2]).stream().anyMatch(t -> t.contains("变更")));
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> statuses(claim).equals(List.of("AWAITING_ACCOUNT")));
-        assertThat(smsTo(m[2])).as("told once, though delivered twice").filteredOn(t -> t.contains("变更")).hasSize(1)
-                .allSatisfy(t -> assertThat(t).contains("尾号" + changed.substring(changed.length() - 4)).doesNotContain(changed)
+        await().during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> statuses(claim).equals(List.of("AWAITING_ACCOUNT")));
+        assertThat(smsTo(m[2]))
+                .as("told once, though delivered twice")
+                .filteredOn(t -> t.contains("变更"))
+                .hasSize(1)
+                .allSatisfy(t -> assertThat(t)
+                        .contains("尾号" + changed.substring(changed.length() - 4))
+                        .doesNotContain(changed)
                         .contains(inForce.getMonthValue() + "月" + inForce.getDayOfMonth() + "日"));
         assertThat(BANK.executedByPayout()).doesNotContainKey(PayoutIds.payout(claim, enrollment));
 
         // the day comes
-        jdbc.update("update bank_account_pending set effective_from = current_date - 1 where member_id = ?", UUID.fromString(m[0]));
+        jdbc.update(
+                "update bank_account_pending set effective_from = current_date - 1 where member_id = ?",
+                UUID.fromString(m[0]));
         assertThat(accounts.putInForceWhatIsDue()).isEqualTo(1);
         await().atMost(Duration.ofSeconds(20)).until(() -> statuses(claim).equals(List.of("SUCCEEDED")));
-        assertThat(BANK.executedByPayout().get(PayoutIds.payout(claim, enrollment))).singleElement()
+        assertThat(BANK.executedByPayout().get(PayoutIds.payout(claim, enrollment)))
+                .singleElement()
                 .satisfies(t -> assertThat(t.accountNumber()).isEqualTo(changed));
     }
 
@@ -185,17 +210,31 @@ class PayoutIT extends PayoutTestSupport implements AccessMatrixContract, ApiFuz
     void aMemberSeesTheirOwnPayoutsAndDebtOnly() {
         String member = UUID.randomUUID().toString();
         String claim = UUID.randomUUID().toString();
-        send(producer, Topics.CLAIMS, member, approved(claim, member, Map.of(UUID.randomUUID().toString(), "300.00")));
+        send(
+                producer,
+                Topics.CLAIMS,
+                member,
+                approved(claim, member, Map.of(UUID.randomUUID().toString(), "300.00")));
         await().atMost(Duration.ofSeconds(20)).until(() -> statuses(claim).equals(List.of("AWAITING_ACCOUNT")));
-        String payoutId = get("/api/payouts?claimId=" + claim).body.get(0).path("payoutId").asText();
+        String payoutId = get("/api/payouts?claimId=" + claim)
+                .body
+                .get(0)
+                .path("payoutId")
+                .asText();
         String owner = LocalStack.shared().tokens().token("payout-owner", "MEMBER", member, null, null);
-        String stranger = LocalStack.shared().tokens().token("payout-stranger", "MEMBER", UUID.randomUUID().toString(), null, null);
+        String stranger = LocalStack.shared()
+                .tokens()
+                .token("payout-stranger", "MEMBER", UUID.randomUUID().toString(), null, null);
 
         assertThat(call(as(owner, "/api/payouts/" + payoutId)).status).isEqualTo(200);
-        assertThat(call(as(owner, "/api/payouts")).body).extracting(p -> p.path("payoutId").asText()).containsExactly(payoutId);
+        assertThat(call(as(owner, "/api/payouts")).body)
+                .extracting(p -> p.path("payoutId").asText())
+                .containsExactly(payoutId);
         assertThat(call(as(stranger, "/api/payouts/" + payoutId)).status).isEqualTo(404);
         assertThat(call(as(stranger, "/api/payouts?memberId=" + member)).body).isEmpty();
-        assertThat(call(as(stranger, "/api/payouts?claimId=" + claim)).body).as("another member's claim").isEmpty();
+        assertThat(call(as(stranger, "/api/payouts?claimId=" + claim)).body)
+                .as("another member's claim")
+                .isEmpty();
         assertThat(call(as(stranger, "/api/payouts/counts")).status).isEqualTo(403);
     }
 
@@ -203,11 +242,17 @@ class PayoutIT extends PayoutTestSupport implements AccessMatrixContract, ApiFuz
     void aClaimSettledAtTheHospitalIsNotTransferred() {
         String[] m = memberWithCard();
         String claim = UUID.randomUUID().toString();
-        ClaimApproved atHospital = ClaimApproved.newBuilder(approved(claim, m[0], Map.of(UUID.randomUUID().toString(), "3350.00")))
-                .setHospitalSettlement(new SettledAtHospital("柯城", "JS-2026-1", "衢州市人民医院")).build();
+        ClaimApproved atHospital = ClaimApproved.newBuilder(
+                        approved(claim, m[0], Map.of(UUID.randomUUID().toString(), "3350.00")))
+                .setHospitalSettlement(new SettledAtHospital("柯城", "JS-2026-1", "衢州市人民医院"))
+                .build();
         send(producer, Topics.CLAIMS, m[0], atHospital);
         String after = UUID.randomUUID().toString();
-        send(producer, Topics.CLAIMS, m[0], approved(after, m[0], Map.of(UUID.randomUUID().toString(), "10.00")));
+        send(
+                producer,
+                Topics.CLAIMS,
+                m[0],
+                approved(after, m[0], Map.of(UUID.randomUUID().toString(), "10.00")));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> statuses(after).equals(List.of("SUCCEEDED")));
         assertThat(statuses(claim)).isEmpty();
@@ -221,16 +266,28 @@ class PayoutIT extends PayoutTestSupport implements AccessMatrixContract, ApiFuz
         for (int i = 0; i < 40; i++) {
             String claim = UUID.randomUUID().toString();
             claims.add(claim);
-            send(producer, Topics.CLAIMS, m[0], approved(claim, m[0], Map.of(UUID.randomUUID().toString(), (100 + i) + ".00")));
+            send(
+                    producer,
+                    Topics.CLAIMS,
+                    m[0],
+                    approved(claim, m[0], Map.of(UUID.randomUUID().toString(), (100 + i) + ".00")));
         }
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> get("/api/payouts?status=SUCCEEDED&memberId=" + m[0]).body.size() == 40);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> get("/api/payouts?status=SUCCEEDED&memberId=" + m[0])
+                                .body
+                                .size()
+                        == 40);
         for (String claim : claims) {
             JsonNode payout = get("/api/payouts?claimId=" + claim).body.get(0);
-            assertThat(BANK.executedByPayout().get(payout.get("payoutId").asText())).as("transfers of claim %s", claim).hasSize(1);
+            assertThat(BANK.executedByPayout().get(payout.get("payoutId").asText()))
+                    .as("transfers of claim %s", claim)
+                    .hasSize(1);
             assertThat(payout.get("attempts").asInt()).isEqualTo(1);
         }
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> paymentSmsTo(m[2]).size() == 40);
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> paymentSmsTo(m[2]).size() == 40);
     }
 
     @Test
@@ -238,24 +295,45 @@ class PayoutIT extends PayoutTestSupport implements AccessMatrixContract, ApiFuz
         String[] m = memberWithCard();
         BANK.faults(new Faults(0, 0, 1, 0, 0, Set.of()));
         String claim = UUID.randomUUID().toString();
-        send(producer, Topics.CLAIMS, m[0], approved(claim, m[0], Map.of(UUID.randomUUID().toString(), "500.00")));
+        send(
+                producer,
+                Topics.CLAIMS,
+                m[0],
+                approved(claim, m[0], Map.of(UUID.randomUUID().toString(), "500.00")));
         await().atMost(Duration.ofSeconds(20)).until(() -> statuses(claim).equals(List.of("RETRY_WAIT")));
         BANK.faults(Faults.NONE);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> statuses(claim).equals(List.of("SUCCEEDED")));
-        JsonNode payout = get("/api/payouts/" + get("/api/payouts?claimId=" + claim).body.get(0).get("payoutId").asText()).body;
+        JsonNode payout = get("/api/payouts/"
+                        + get("/api/payouts?claimId=" + claim)
+                                .body
+                                .get(0)
+                                .get("payoutId")
+                                .asText())
+                .body;
         JsonNode transfers = payout.get("transfers");
         assertThat(transfers.size()).isGreaterThanOrEqualTo(2);
         assertThat(transfers.get(0).get("status").asText()).isEqualTo("FAILED");
         assertThat(transfers.get(transfers.size() - 1).get("status").asText()).isEqualTo("SUCCEEDED");
-        assertThat(transfers.get(0).get("reference").asText()).isNotEqualTo(transfers.get(1).get("reference").asText());
+        assertThat(transfers.get(0).get("reference").asText())
+                .isNotEqualTo(transfers.get(1).get("reference").asText());
 
         BANK.faults(new Faults(0, 0, 1, 0, 0, Set.of()));
         String hopeless = UUID.randomUUID().toString();
-        send(producer, Topics.CLAIMS, m[0], approved(hopeless, m[0], Map.of(UUID.randomUUID().toString(), "60.00")));
+        send(
+                producer,
+                Topics.CLAIMS,
+                m[0],
+                approved(hopeless, m[0], Map.of(UUID.randomUUID().toString(), "60.00")));
         await().atMost(Duration.ofSeconds(30)).until(() -> statuses(hopeless).equals(List.of("FAILED")));
-        assertThat(get("/api/payouts?claimId=" + hopeless).body.get(0).get("attempts").asInt()).isEqualTo(3);
-        await().atMost(Duration.ofSeconds(20)).until(() -> smsTo(m[2]).stream().anyMatch(t -> t.contains("60.00元") && t.contains("未成功")));
+        assertThat(get("/api/payouts?claimId=" + hopeless)
+                        .body
+                        .get(0)
+                        .get("attempts")
+                        .asInt())
+                .isEqualTo(3);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> smsTo(m[2]).stream().anyMatch(t -> t.contains("60.00元") && t.contains("未成功")));
     }
 
     @Test
@@ -267,7 +345,12 @@ class PayoutIT extends PayoutTestSupport implements AccessMatrixContract, ApiFuz
         send(producer, Topics.CLAIMS, m[0], approved(claim, m[0], Map.of(enrollment, "720.00")));
         await().atMost(Duration.ofSeconds(20)).until(() -> statuses(claim).equals(List.of("PARKED")));
         await().atMost(Duration.ofSeconds(20)).until(() -> smsTo(m[2]).stream().anyMatch(t -> t.contains("账户无效")));
-        assertThat(get("/api/payouts?claimId=" + claim).body.get(0).get("failureReason").asText()).isEqualTo("ACCOUNT_INVALID");
+        assertThat(get("/api/payouts?claimId=" + claim)
+                        .body
+                        .get(0)
+                        .get("failureReason")
+                        .asText())
+                .isEqualTo("ACCOUNT_INVALID");
 
         String newCard = BankAccounts.card(CARDS.incrementAndGet());
         send(producer, Topics.BANK_ACCOUNTS, m[0], account(m[0], newCard, m[2]));
@@ -289,11 +372,14 @@ class PayoutIT extends PayoutTestSupport implements AccessMatrixContract, ApiFuz
         send(producer, Topics.CLAIMS, m[0], revoked(claim, m[0], "1000.00", List.of(enrollment)));
         await().atMost(Duration.ofSeconds(20)).until(() -> get("/api/recoveries/" + m[0]).status == 200);
         assertThat(statuses(claim)).containsExactly("REVOKED");
-        assertThat(get("/api/recoveries/" + m[0]).body.get("outstanding").asText()).isEqualTo("1000.00");
+        assertThat(get("/api/recoveries/" + m[0]).body.get("outstanding").asText())
+                .isEqualTo("1000.00");
         // told once that the money is owed back, though the revocation came twice
         await().atMost(Duration.ofSeconds(20)).until(() -> smsTo(m[2]).stream().anyMatch(t -> t.contains("需退回")));
-        assertThat(smsTo(m[2])).filteredOn(t -> t.contains("需退回")).singleElement().isEqualTo(
-                "【职工互助】您已领取的互助保障金中有1000.00元因申请被撤销需退回（尚欠1000.00元）。请联系所在工会办理退回；今后给付您的互助金将先抵扣此款。");
+        assertThat(smsTo(m[2]))
+                .filteredOn(t -> t.contains("需退回"))
+                .singleElement()
+                .isEqualTo("【职工互助】您已领取的互助保障金中有1000.00元因申请被撤销需退回（尚欠1000.00元）。请联系所在工会办理退回；今后给付您的互助金将先抵扣此款。");
 
         String next = UUID.randomUUID().toString();
         String nextEnrollment = UUID.randomUUID().toString();
@@ -308,15 +394,22 @@ class PayoutIT extends PayoutTestSupport implements AccessMatrixContract, ApiFuz
         String thirdEnrollment = UUID.randomUUID().toString();
         send(producer, Topics.CLAIMS, m[0], approved(third, m[0], Map.of(thirdEnrollment, "500.00")));
         await().atMost(Duration.ofSeconds(20)).until(() -> statuses(third).equals(List.of("SUCCEEDED")));
-        assertThat(BANK.executedByPayout().get(PayoutIds.payout(third, thirdEnrollment)).get(0).amount()).isEqualByComparingTo("100.00");
-        await().atMost(Duration.ofSeconds(20)).until(() -> smsTo(m[2]).stream().anyMatch(t -> t.contains("500.00元") && t.contains("实际汇入100.00元")));
+        assertThat(BANK.executedByPayout()
+                        .get(PayoutIds.payout(third, thirdEnrollment))
+                        .get(0)
+                        .amount())
+                .isEqualByComparingTo("100.00");
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> smsTo(m[2]).stream().anyMatch(t -> t.contains("500.00元") && t.contains("实际汇入100.00元")));
 
         String repay = "{\"reference\":\"RP-" + third + "\",\"amount\":\"50.00\",\"paidOn\":\"2026-11-22\"}";
-        assertThat(get("/api/recoveries/" + m[0]).body.get("outstanding").asText()).isEqualTo("0.00");
+        assertThat(get("/api/recoveries/" + m[0]).body.get("outstanding").asText())
+                .isEqualTo("0.00");
         Response tooMuch = post("/api/recoveries/" + m[0] + "/repayments", repay);
         assertThat(tooMuch.status).isEqualTo(422);
         assertThat(tooMuch.body.get("code").asText()).isEqualTo("REPAYMENT_EXCEEDS_DEBT");
-        assertThat(post("/api/recoveries/" + m[0] + "/repayments", "{\"reference\":\"\",\"amount\":\"-1\"}").status).isEqualTo(400);
+        assertThat(post("/api/recoveries/" + m[0] + "/repayments", "{\"reference\":\"\",\"amount\":\"-1\"}").status)
+                .isEqualTo(400);
     }
 
     @Test
@@ -337,8 +430,16 @@ class PayoutIT extends PayoutTestSupport implements AccessMatrixContract, ApiFuz
         send(producer, Topics.CLAIMS, m[0], revoked(paid, m[0], "200.00", List.of(paidEnrollment)));
         await().atMost(Duration.ofSeconds(20)).until(() -> get("/api/recoveries/" + m[0]).status == 200);
         String repay = "{\"reference\":\"RP-1\",\"amount\":\"150.00\",\"paidOn\":\"2026-11-22\"}";
-        assertThat(post("/api/recoveries/" + m[0] + "/repayments", repay).body.get("outstanding").asText()).isEqualTo("50.00");
-        assertThat(post("/api/recoveries/" + m[0] + "/repayments", repay).body.get("outstanding").asText()).isEqualTo("50.00");
+        assertThat(post("/api/recoveries/" + m[0] + "/repayments", repay)
+                        .body
+                        .get("outstanding")
+                        .asText())
+                .isEqualTo("50.00");
+        assertThat(post("/api/recoveries/" + m[0] + "/repayments", repay)
+                        .body
+                        .get("outstanding")
+                        .asText())
+                .isEqualTo("50.00");
         assertThat(get("/api/recoveries/" + m[0]).body.get("entries")).hasSize(2);
         assertThat(statuses(claim)).containsExactly("CANCELLED");
         assertThat(BANK.executedByPayout()).doesNotContainKey(PayoutIds.payout(claim, enrollment));
@@ -352,13 +453,20 @@ class PayoutIT extends PayoutTestSupport implements AccessMatrixContract, ApiFuz
         String enrollment = UUID.randomUUID().toString();
         String payoutId = PayoutIds.payout(claim, enrollment);
         send(producer, Topics.CLAIMS, m[0], revoked(claim, m[0], "300.00", List.of(enrollment)));
-        await("the revocation is kept").atMost(Duration.ofSeconds(20))
-                .until(() -> jdbc.queryForObject("select count(*) from domainevententry where aggregateidentifier = ?", Long.class, payoutId) == 1);
+        await("the revocation is kept")
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> jdbc.queryForObject(
+                                "select count(*) from domainevententry where aggregateidentifier = ?",
+                                Long.class,
+                                payoutId)
+                        == 1);
 
         send(producer, Topics.CLAIMS, m[0], approved(claim, m[0], Map.of(enrollment, "300.00")));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> statuses(claim).equals(List.of("CANCELLED")));
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> statuses(claim).equals(List.of("CANCELLED")));
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> statuses(claim).equals(List.of("CANCELLED")));
         assertThat(BANK.executedByPayout()).doesNotContainKey(payoutId);
     }
 
@@ -380,7 +488,8 @@ class PayoutIT extends PayoutTestSupport implements AccessMatrixContract, ApiFuz
         String admin = LocalStack.shared().tokens().token("test-admin", "SCHEME_ADMIN", null, null, null);
 
         HttpResponse<String> byFinance = HTTP.send(replay(TOKEN, Topics.CLAIMS), HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> unknown = HTTP.send(replay(admin, "huzhu.nothing.v1"), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> unknown =
+                HTTP.send(replay(admin, "huzhu.nothing.v1"), HttpResponse.BodyHandlers.ofString());
         HttpResponse<String> first = HTTP.send(replay(admin, Topics.CLAIMS), HttpResponse.BodyHandlers.ofString());
         HttpResponse<String> second = HTTP.send(replay(admin, Topics.CLAIMS), HttpResponse.BodyHandlers.ofString());
 
@@ -394,11 +503,15 @@ class PayoutIT extends PayoutTestSupport implements AccessMatrixContract, ApiFuz
         // The replay applies the approval, commits, then applies the revocation; the dispatcher may send the payout in
         // between (seen once in CI). Then it is paid once and revoked, and the whole amount is to be recovered. Holding
         // the dispatcher during a replay, so that nothing is paid, is not done yet.
-        await().atMost(Duration.ofSeconds(20)).until(() -> List.of(List.of("CANCELLED"), List.of("REVOKED")).contains(statuses(claim)));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> List.of(List.of("CANCELLED"), List.of("REVOKED")).contains(statuses(claim)));
         String payoutId = PayoutIds.payout(claim, enrollment);
         if (statuses(claim).equals(List.of("REVOKED"))) {
-            assertThat(BANK.executedByPayout().get(payoutId)).as("paid between the replayed approval and revocation").hasSize(1);
-            assertThat(get("/api/recoveries/" + m[0]).body.get("outstanding").asText()).isEqualTo("300.00");
+            assertThat(BANK.executedByPayout().get(payoutId))
+                    .as("paid between the replayed approval and revocation")
+                    .hasSize(1);
+            assertThat(get("/api/recoveries/" + m[0]).body.get("outstanding").asText())
+                    .isEqualTo("300.00");
         } else {
             assertThat(BANK.executedByPayout()).doesNotContainKey(payoutId);
         }
@@ -407,21 +520,38 @@ class PayoutIT extends PayoutTestSupport implements AccessMatrixContract, ApiFuz
         assertThat(again.get("replayed").asInt()).as(second.body()).isZero();
         assertThat(again.get("stillFailing")).isEmpty();
         List<String> settled = statuses(claim);
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> statuses(claim).equals(settled));
-        assertThat(BANK.executedByPayout().getOrDefault(payoutId, List.of())).as("transfers of the replayed payout").hasSizeLessThanOrEqualTo(1);
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> statuses(claim).equals(settled));
+        assertThat(BANK.executedByPayout().getOrDefault(payoutId, List.of()))
+                .as("transfers of the replayed payout")
+                .hasSizeLessThanOrEqualTo(1);
     }
 
     private static HttpRequest replay(String token, String topic) {
-        return HttpRequest.newBuilder(URI.create(baseUrl() + "/api/dead-letters/replay")).header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString("{\"topic\":\"" + topic + "\"}")).build();
+        return HttpRequest.newBuilder(URI.create(baseUrl() + "/api/dead-letters/replay"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"topic\":\"" + topic + "\"}"))
+                .build();
     }
 
     /** A record as the dead-letter recoverer leaves it: unchanged, with the consumer group that could not apply it. */
     private static void deadLetter(String key, SpecificRecord record, String group) throws Exception {
-        org.apache.kafka.clients.producer.ProducerRecord<String, byte[]> letter = new org.apache.kafka.clients.producer.ProducerRecord<>(
-                Topics.deadLetter(Topics.CLAIMS), 0, key, EventCodec.contracts().encode(record));
-        letter.headers().add(org.springframework.kafka.support.KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP, group.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        letter.headers().add(org.springframework.kafka.support.KafkaHeaders.DLT_ORIGINAL_TOPIC, Topics.CLAIMS.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        org.apache.kafka.clients.producer.ProducerRecord<String, byte[]> letter =
+                new org.apache.kafka.clients.producer.ProducerRecord<>(
+                        Topics.deadLetter(Topics.CLAIMS),
+                        0,
+                        key,
+                        EventCodec.contracts().encode(record));
+        letter.headers()
+                .add(
+                        org.springframework.kafka.support.KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP,
+                        group.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        letter.headers()
+                .add(
+                        org.springframework.kafka.support.KafkaHeaders.DLT_ORIGINAL_TOPIC,
+                        Topics.CLAIMS.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         producer.send(letter).get();
     }
 
@@ -430,10 +560,15 @@ class PayoutIT extends PayoutTestSupport implements AccessMatrixContract, ApiFuz
         String[] m = memberWithCard();
         send(producer, Topics.CLAIMS, "poison-" + m[0], new byte[] {1, 2, 3, 4});
         String claim = UUID.randomUUID().toString();
-        send(producer, Topics.CLAIMS, m[0], approved(claim, m[0], Map.of(UUID.randomUUID().toString(), "42.00")));
+        send(
+                producer,
+                Topics.CLAIMS,
+                m[0],
+                approved(claim, m[0], Map.of(UUID.randomUUID().toString(), "42.00")));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> statuses(claim).equals(List.of("SUCCEEDED")));
-        await().atMost(Duration.ofSeconds(20)).until(() -> keysIn(Topics.deadLetter(Topics.CLAIMS)).contains("poison-" + m[0]));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> keysIn(Topics.deadLetter(Topics.CLAIMS)).contains("poison-" + m[0]));
     }
 
     @Test
@@ -444,80 +579,128 @@ class PayoutIT extends PayoutTestSupport implements AccessMatrixContract, ApiFuz
         String bad = UUID.randomUUID().toString();
         String after = UUID.randomUUID().toString();
         String again = UUID.randomUUID().toString();
-        // one key, one partition: the four decisions come in one poll and are scheduled as one group, which the bad one fails
-        send(producer, Topics.CLAIMS, key, approved(before, m[0], Map.of(UUID.randomUUID().toString(), "10.00")));
-        send(producer, Topics.CLAIMS, key, approved(bad, m[0], Map.of(UUID.randomUUID().toString(), "-5.00")));
+        // one key, one partition: the four decisions come in one poll and are scheduled as one group, which the bad one
+        // fails
+        send(
+                producer,
+                Topics.CLAIMS,
+                key,
+                approved(before, m[0], Map.of(UUID.randomUUID().toString(), "10.00")));
+        send(
+                producer,
+                Topics.CLAIMS,
+                key,
+                approved(bad, m[0], Map.of(UUID.randomUUID().toString(), "-5.00")));
         String enrolment = UUID.randomUUID().toString();
         ClaimApproved decision = approved(after, m[0], Map.of(enrolment, "20.00"));
         send(producer, Topics.CLAIMS, key, decision);
         send(producer, Topics.CLAIMS, key, decision);
-        send(producer, Topics.CLAIMS, key, approved(again, m[0], Map.of(UUID.randomUUID().toString(), "30.00")));
+        send(
+                producer,
+                Topics.CLAIMS,
+                key,
+                approved(again, m[0], Map.of(UUID.randomUUID().toString(), "30.00")));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> statuses(before).equals(List.of("SUCCEEDED"))
-                && statuses(after).equals(List.of("SUCCEEDED")) && statuses(again).equals(List.of("SUCCEEDED")));
-        await().atMost(Duration.ofSeconds(20)).until(() -> keysIn(Topics.deadLetter(Topics.CLAIMS)).contains(key));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> statuses(before).equals(List.of("SUCCEEDED"))
+                        && statuses(after).equals(List.of("SUCCEEDED"))
+                        && statuses(again).equals(List.of("SUCCEEDED")));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> keysIn(Topics.deadLetter(Topics.CLAIMS)).contains(key));
         assertThat(statuses(bad)).isEmpty();
-        assertThat(BANK.executedByPayout().get(PayoutIds.payout(after, enrolment))).hasSize(1);
+        assertThat(BANK.executedByPayout().get(PayoutIds.payout(after, enrolment)))
+                .hasSize(1);
     }
 
     @Test
     void replayingTheDecisionsFromTheStartCreatesNoSecondPayout() throws Exception {
         String[] m = memberWithCard();
         String claim = UUID.randomUUID().toString();
-        send(producer, Topics.CLAIMS, m[0], approved(claim, m[0], Map.of(UUID.randomUUID().toString(), "77.00")));
+        send(
+                producer,
+                Topics.CLAIMS,
+                m[0],
+                approved(claim, m[0], Map.of(UUID.randomUUID().toString(), "77.00")));
         await().atMost(Duration.ofSeconds(20)).until(() -> statuses(claim).equals(List.of("SUCCEEDED")));
-        long executedBefore = BANK.executedByPayout().values().stream().mapToLong(List::size).sum();
+        long executedBefore =
+                BANK.executedByPayout().values().stream().mapToLong(List::size).sum();
         int payoutsBefore = get("/api/payouts?limit=1000").body.size();
 
         listeners.getListenerContainer("payout-claims").stop();
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", LocalStack.shared().bootstrapServers()))) {
+        try (Admin admin =
+                Admin.create(Map.of("bootstrap.servers", LocalStack.shared().bootstrapServers()))) {
             Map<TopicPartition, OffsetSpec> partitions = new java.util.HashMap<>();
             for (int p = 0; p < Topics.EVENT_TOPIC_PARTITIONS; p++) {
                 partitions.put(new TopicPartition(Topics.CLAIMS, p), OffsetSpec.earliest());
             }
             Map<TopicPartition, OffsetAndMetadata> start = new java.util.HashMap<>();
-            admin.listOffsets(partitions).all().get().forEach((tp, info) -> start.put(tp, new OffsetAndMetadata(info.offset())));
+            admin.listOffsets(partitions)
+                    .all()
+                    .get()
+                    .forEach((tp, info) -> start.put(tp, new OffsetAndMetadata(info.offset())));
             admin.alterConsumerGroupOffsets("payout-claims", start).all().get();
         }
         listeners.getListenerContainer("payout-claims").start();
 
         String marker = UUID.randomUUID().toString();
-        send(producer, Topics.CLAIMS, m[0], approved(marker, m[0], Map.of(UUID.randomUUID().toString(), "1.00")));
+        send(
+                producer,
+                Topics.CLAIMS,
+                m[0],
+                approved(marker, m[0], Map.of(UUID.randomUUID().toString(), "1.00")));
         await().atMost(Duration.ofSeconds(60)).until(() -> statuses(marker).equals(List.of("SUCCEEDED")));
         await().atMost(Duration.ofSeconds(60)).until(PayoutIT::claimsReadToTheEnd);
         assertThat(get("/api/payouts?limit=1000").body.size()).isEqualTo(payoutsBefore + 1);
-        assertThat(BANK.executedByPayout().values().stream().mapToLong(List::size).sum()).isEqualTo(executedBefore + 1);
-        assertThat(BANK.executedByPayout().values()).allSatisfy(transfers -> assertThat(transfers).hasSize(1));
+        assertThat(BANK.executedByPayout().values().stream()
+                        .mapToLong(List::size)
+                        .sum())
+                .isEqualTo(executedBefore + 1);
+        assertThat(BANK.executedByPayout().values())
+                .allSatisfy(transfers -> assertThat(transfers).hasSize(1));
     }
 
     @Test
     void aBatchReconcilesWithTheBankStatementAndAMismatchIsReported() throws Exception {
         String[] m = memberWithCard();
         String claim = UUID.randomUUID().toString();
-        send(producer, Topics.CLAIMS, m[0], approved(claim, m[0], Map.of(UUID.randomUUID().toString(), "321.00")));
+        send(
+                producer,
+                Topics.CLAIMS,
+                m[0],
+                approved(claim, m[0], Map.of(UUID.randomUUID().toString(), "321.00")));
         await().atMost(Duration.ofSeconds(20)).until(() -> statuses(claim).equals(List.of("SUCCEEDED")));
-        String batchId = get("/api/payouts?claimId=" + claim).body.get(0).get("batchId").asText();
+        String batchId =
+                get("/api/payouts?claimId=" + claim).body.get(0).get("batchId").asText();
 
         JsonNode batch = post("/api/batches/" + batchId + "/reconciliation", "").body;
         assertThat(batch.get("district").asText()).isEqualTo("越城");
         assertThat(batch.get("status").asText()).isEqualTo("RECONCILED");
-        assertThat(batch.get("reconciliation").get("ours")).isEqualTo(batch.get("reconciliation").get("bank"));
-        assertThat(batch.get("confirmed").get("count").asInt()).isEqualTo(batch.get("reconciliation").get("bank").get("count").asInt());
+        assertThat(batch.get("reconciliation").get("ours"))
+                .isEqualTo(batch.get("reconciliation").get("bank"));
+        assertThat(batch.get("confirmed").get("count").asInt())
+                .isEqualTo(batch.get("reconciliation").get("bank").get("count").asInt());
 
         // the bank executes a transfer in this batch that the service never asked for
-        HTTP.send(HttpRequest.newBuilder(URI.create(BANK.baseUrl() + "/transfers")).POST(HttpRequest.BodyPublishers.ofString(
-                "{\"reference\":\"STRAY-" + claim + "\",\"payoutId\":\"stray\",\"batchId\":\"" + batchId + "\",\"accountNumber\":\"" + m[1]
-                        + "\",\"holderName\":\"王芳\",\"amount\":\"9.99\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        HTTP.send(
+                HttpRequest.newBuilder(URI.create(BANK.baseUrl() + "/transfers"))
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"reference\":\"STRAY-" + claim
+                                + "\",\"payoutId\":\"stray\",\"batchId\":\"" + batchId + "\",\"accountNumber\":\""
+                                + m[1] + "\",\"holderName\":\"王芳\",\"amount\":\"9.99\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         JsonNode mismatch = post("/api/batches/" + batchId + "/reconciliation", "").body;
         assertThat(mismatch.get("status").asText()).isEqualTo("MISMATCH");
-        assertThat(mismatch.get("reconciliation").get("differences").get(0).asText()).startsWith("STRAY-" + claim).contains("not confirmed here");
+        assertThat(mismatch.get("reconciliation").get("differences").get(0).asText())
+                .startsWith("STRAY-" + claim)
+                .contains("not confirmed here");
         assertThat(get("/api/batches/" + batchId).body.get("status").asText()).isEqualTo("MISMATCH");
         assertThat(get("/api/batches/" + UUID.randomUUID()).status).isEqualTo(404);
     }
 
     @Test
     void eventsAndTheirViewsAreWrittenInOneSpringTransaction() {
-        assertThat(axonTransactions).isInstanceOf(org.axonframework.spring.messaging.unitofwork.SpringTransactionManager.class);
+        assertThat(axonTransactions)
+                .isInstanceOf(org.axonframework.spring.messaging.unitofwork.SpringTransactionManager.class);
     }
 
     @Test
@@ -528,29 +711,36 @@ class PayoutIT extends PayoutTestSupport implements AccessMatrixContract, ApiFuz
         Response unknown = post("/api/bank/confirmations", "{\"reference\":\"HZNOPE-1\",\"status\":\"SUCCEEDED\"}");
         assertThat(unknown.status).isEqualTo(404);
         assertThat(unknown.body.get("type").asText()).endsWith("/not-found");
-        assertThat(post("/api/bank/confirmations", "{\"reference\":\"X\",\"status\":\"MAYBE\"}").status).isEqualTo(400);
+        assertThat(post("/api/bank/confirmations", "{\"reference\":\"X\",\"status\":\"MAYBE\"}").status)
+                .isEqualTo(400);
     }
 
     // --- helpers
 
     /** The listener's group has committed every partition of the claims topic up to its end: the replay is over. */
     private static boolean claimsReadToTheEnd() throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", LocalStack.shared().bootstrapServers()))) {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("payout-claims").partitionsToOffsetAndMetadata().get();
+        try (Admin admin =
+                Admin.create(Map.of("bootstrap.servers", LocalStack.shared().bootstrapServers()))) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("payout-claims")
+                    .partitionsToOffsetAndMetadata()
+                    .get();
             Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
             committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
             var ends = admin.listOffsets(latest).all().get();
             return committed.size() == Topics.EVENT_TOPIC_PARTITIONS
-                    && committed.entrySet().stream().allMatch(e -> e.getValue().offset() == ends.get(e.getKey()).offset());
+                    && committed.entrySet().stream()
+                            .allMatch(e -> e.getValue().offset()
+                                    == ends.get(e.getKey()).offset());
         }
     }
 
-    record Response(int status, JsonNode body) {
-    }
+    record Response(int status, JsonNode body) {}
 
     private List<String> statuses(String claimId) {
         List<String> found = new ArrayList<>();
-        get("/api/payouts?claimId=" + claimId).body.forEach(p -> found.add(p.get("status").asText()));
+        get("/api/payouts?claimId=" + claimId)
+                .body
+                .forEach(p -> found.add(p.get("status").asText()));
         return found;
     }
 
@@ -560,29 +750,43 @@ class PayoutIT extends PayoutTestSupport implements AccessMatrixContract, ApiFuz
     }
 
     private static List<String> smsTo(String phone) {
-        return SENT_SMS.stream().filter(s -> s.phone().equals(phone)).map(Sms::text).toList();
+        return SENT_SMS.stream()
+                .filter(s -> s.phone().equals(phone))
+                .map(Sms::text)
+                .toList();
     }
 
     /** Finance's token: reads every payout, batch and debt and records repayments (the bank's notifications need none). */
     private static final String TOKEN = LocalStack.shared().tokens().token("test-finance", "FINANCE", null, null, null);
 
     private static HttpRequest as(String token, String path) {
-        return HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("Authorization", "Bearer " + token).GET().build();
+        return HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .header("Authorization", "Bearer " + token)
+                .GET()
+                .build();
     }
 
     private static Response get(String path) {
-        return call(HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("Authorization", "Bearer " + TOKEN).GET().build());
+        return call(HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .header("Authorization", "Bearer " + TOKEN)
+                .GET()
+                .build());
     }
 
     private static Response post(String path, String body) {
-        return call(HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + TOKEN).POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return call(HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
     }
 
     private static Response call(HttpRequest request) {
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body()));
+            return new Response(
+                    response.statusCode(),
+                    response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body()));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -616,7 +820,8 @@ class PayoutIT extends PayoutTestSupport implements AccessMatrixContract, ApiFuz
         props.put("bootstrap.servers", LocalStack.shared().bootstrapServers());
         props.put("group.id", "payout-it-" + UUID.randomUUID());
         props.put("auto.offset.reset", "earliest");
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));
             long deadline = System.currentTimeMillis() + 5_000;
             while (System.currentTimeMillis() < deadline) {

@@ -2,7 +2,6 @@ package cn.huzhu.payout;
 
 import cn.huzhu.bank.BankSimulator;
 import cn.huzhu.contracts.EventCodec;
-import cn.huzhu.contracts.Topics;
 import cn.huzhu.contracts.claims.ApprovedBenefit;
 import cn.huzhu.contracts.claims.ClaimApproved;
 import cn.huzhu.contracts.claims.ClaimRevoked;
@@ -35,8 +34,7 @@ public abstract class PayoutTestSupport {
     private static final int PORT = ServiceProcess.freePort();
 
     /** The SMS gateway is an edge we do not own: its messages are recorded ({@link RecordingSms}). */
-    public record Sms(String phone, String text) {
-    }
+    public record Sms(String phone, String text) {}
 
     protected static final List<Sms> SENT_SMS = new CopyOnWriteArrayList<>();
 
@@ -67,7 +65,8 @@ public abstract class PayoutTestSupport {
         return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
     }
 
-    protected static void send(KafkaProducer<String, byte[]> producer, String topic, String key, SpecificRecord record) {
+    protected static void send(
+            KafkaProducer<String, byte[]> producer, String topic, String key, SpecificRecord record) {
         send(producer, topic, key, EventCodec.contracts().encode(record));
     }
 
@@ -80,24 +79,51 @@ public abstract class PayoutTestSupport {
     }
 
     protected static MemberBankAccountRegistered account(String memberId, String number, String phone) {
-        return MemberBankAccountRegistered.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(Instant.now()).setMemberId(UUID.fromString(memberId))
-                .setDistrict("越城").setBankName("中国工商银行").setAccountType("CARD").setAccountNumber(number).setHolderName("王芳").setPhone(phone)
-                .setRegisteredOn(LocalDate.of(2026, 11, 1)).build();
+        return MemberBankAccountRegistered.newBuilder()
+                .setEventId(UUID.randomUUID())
+                .setOccurredAt(Instant.now())
+                .setMemberId(UUID.fromString(memberId))
+                .setDistrict("越城")
+                .setBankName("中国工商银行")
+                .setAccountType("CARD")
+                .setAccountNumber(number)
+                .setHolderName("王芳")
+                .setPhone(phone)
+                .setRegisteredOn(LocalDate.of(2026, 11, 1))
+                .build();
     }
 
     /** An approved claim paying {@code amounts} under as many enrolments (their ids in the map). */
     protected static ClaimApproved approved(String claimId, String memberId, Map<String, String> amountsByEnrollment) {
         List<ApprovedBenefit> benefits = amountsByEnrollment.entrySet().stream()
-                .map(e -> new ApprovedBenefit("shaoxing-2025-inservice", 1, UUID.fromString(e.getKey()), new BigDecimal(e.getValue()))).toList();
+                .map(e -> new ApprovedBenefit(
+                        "shaoxing-2025-inservice", 1, UUID.fromString(e.getKey()), new BigDecimal(e.getValue())))
+                .toList();
         BigDecimal total = benefits.stream().map(ApprovedBenefit::getAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
-        return ClaimApproved.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(Instant.now()).setClaimId(UUID.fromString(claimId))
-                .setMemberId(UUID.fromString(memberId)).setType("HOSPITALIZATION").setEventDate(LocalDate.of(2026, 10, 1))
-                .setDecidedOn(LocalDate.of(2026, 11, 20)).setTotal(total).setBenefits(benefits).setHospitalSettlement(null).build();
+        return ClaimApproved.newBuilder()
+                .setEventId(UUID.randomUUID())
+                .setOccurredAt(Instant.now())
+                .setClaimId(UUID.fromString(claimId))
+                .setMemberId(UUID.fromString(memberId))
+                .setType("HOSPITALIZATION")
+                .setEventDate(LocalDate.of(2026, 10, 1))
+                .setDecidedOn(LocalDate.of(2026, 11, 20))
+                .setTotal(total)
+                .setBenefits(benefits)
+                .setHospitalSettlement(null)
+                .build();
     }
 
     protected static ClaimRevoked revoked(String claimId, String memberId, String total, List<String> enrollmentIds) {
-        return ClaimRevoked.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(Instant.now()).setClaimId(UUID.fromString(claimId))
-                .setMemberId(UUID.fromString(memberId)).setReason("FRAUD").setRevokedOn(LocalDate.of(2026, 11, 21)).setTotal(new BigDecimal(total))
-                .setEnrollmentIds(enrollmentIds.stream().map(UUID::fromString).toList()).build();
+        return ClaimRevoked.newBuilder()
+                .setEventId(UUID.randomUUID())
+                .setOccurredAt(Instant.now())
+                .setClaimId(UUID.fromString(claimId))
+                .setMemberId(UUID.fromString(memberId))
+                .setReason("FRAUD")
+                .setRevokedOn(LocalDate.of(2026, 11, 21))
+                .setTotal(new BigDecimal(total))
+                .setEnrollmentIds(enrollmentIds.stream().map(UUID::fromString).toList())
+                .build();
     }
 }

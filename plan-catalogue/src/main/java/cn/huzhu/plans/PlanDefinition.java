@@ -7,7 +7,6 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -32,8 +31,7 @@ public final class PlanDefinition {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Schema VALIDATOR = loadSchema();
 
-    private PlanDefinition() {
-    }
+    private PlanDefinition() {}
 
     /** Parses a definition and checks it against the schema; refused with every problem found. */
     public static JsonNode read(String definitionJson) {
@@ -69,7 +67,11 @@ public final class PlanDefinition {
             if (in == null) {
                 throw new IllegalStateException("The plan catalogue's index " + INDEX + " is not on the classpath");
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip).filter(id -> !id.isEmpty()).toList();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .map(String::strip)
+                    .filter(id -> !id.isEmpty())
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + INDEX, e);
         }
@@ -106,7 +108,8 @@ public final class PlanDefinition {
             if (in == null) {
                 throw new IllegalStateException("The plan schema " + SCHEMA + " is not on the classpath");
             }
-            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
+            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                    .getSchema(in);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the plan schema " + SCHEMA, e);
         }

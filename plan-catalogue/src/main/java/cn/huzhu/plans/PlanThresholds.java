@@ -24,12 +24,15 @@ import java.util.Optional;
 public final class PlanThresholds {
 
     /** What a unit may earn by its figures. */
-    public enum Kind { RENEWAL_DISCOUNT, GIFT, MEDICAL_SUBSIDY }
+    public enum Kind {
+        RENEWAL_DISCOUNT,
+        GIFT,
+        MEDICAL_SUBSIDY
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private PlanThresholds() {
-    }
+    private PlanThresholds() {}
 
     public static Map<Kind, UnitQualification> read(String definitionJson) {
         try {
@@ -43,19 +46,35 @@ public final class PlanThresholds {
         Map<Kind, UnitQualification> found = new EnumMap<>(Kind.class);
         JsonNode discount = definition.path("unitIncentives").path("renewalDiscount");
         if (discount.isObject()) {
-            found.put(Kind.RENEWAL_DISCOUNT, new UnitQualification(Threshold.atLeast(discount.path("minimumEnrolled").asLong()),
-                    Threshold.below(new BigDecimal(discount.path("maximumPayoutRatio").asText())), discount.path("yearsBack").asInt(1)));
+            found.put(
+                    Kind.RENEWAL_DISCOUNT,
+                    new UnitQualification(
+                            Threshold.atLeast(discount.path("minimumEnrolled").asLong()),
+                            Threshold.below(new BigDecimal(
+                                    discount.path("maximumPayoutRatio").asText())),
+                            discount.path("yearsBack").asInt(1)));
         }
         JsonNode gift = definition.path("giftRule");
         if (gift.isObject()) {
-            found.put(Kind.GIFT, new UnitQualification(Threshold.atLeast(gift.path("minimumHospitalEnrolled").asLong()),
-                    Threshold.below(new BigDecimal(gift.path("payoutRatioBelow").asText())), gift.path("yearsBack").asInt(1),
-                    texts(gift.path("units").path("districts")), texts(gift.path("units").path("natures"))));
+            found.put(
+                    Kind.GIFT,
+                    new UnitQualification(
+                            Threshold.atLeast(
+                                    gift.path("minimumHospitalEnrolled").asLong()),
+                            Threshold.below(
+                                    new BigDecimal(gift.path("payoutRatioBelow").asText())),
+                            gift.path("yearsBack").asInt(1),
+                            texts(gift.path("units").path("districts")),
+                            texts(gift.path("units").path("natures"))));
         }
         JsonNode subsidy = definition.path("medicalSubsidy");
         if (subsidy.isObject()) {
-            found.put(Kind.MEDICAL_SUBSIDY, new UnitQualification(Threshold.read(subsidy.path("enrolled")),
-                    Threshold.read(subsidy.path("payoutRatio")), subsidy.path("yearsBack").asInt(1)));
+            found.put(
+                    Kind.MEDICAL_SUBSIDY,
+                    new UnitQualification(
+                            Threshold.read(subsidy.path("enrolled")),
+                            Threshold.read(subsidy.path("payoutRatio")),
+                            subsidy.path("yearsBack").asInt(1)));
         }
         return found;
     }

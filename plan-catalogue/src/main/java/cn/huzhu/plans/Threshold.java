@@ -12,7 +12,10 @@ public record Threshold(Reading reading, BigDecimal value) {
 
     /** How a threshold's number is read, and the words that mean it. */
     public enum Reading {
-        AT_LEAST("atLeast", "≥", "以上"), AT_MOST("atMost", "≤", "以下"), BELOW("below", "<", "低于"), ABOVE("above", ">", "超过");
+        AT_LEAST("atLeast", "≥", "以上"),
+        AT_MOST("atMost", "≤", "以下"),
+        BELOW("below", "<", "低于"),
+        ABOVE("above", ">", "超过");
 
         final String field;
         final String sign;
@@ -62,7 +65,8 @@ public record Threshold(Reading reading, BigDecimal value) {
                 if (found != null) {
                     throw new IllegalArgumentException("A threshold has one reading, not " + node);
                 }
-                found = new Threshold(reading, new BigDecimal(node.path(reading.field).asText()));
+                found = new Threshold(
+                        reading, new BigDecimal(node.path(reading.field).asText()));
             }
         }
         if (found == null) {

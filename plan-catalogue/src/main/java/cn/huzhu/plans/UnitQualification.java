@@ -9,7 +9,8 @@ import java.util.Set;
  * the plan year; and, when {@code districts} or {@code natures} are given, the unit of one of those districts or of
  * one of those natures (Huzhou's gift: 吴兴区 and province-owned enterprises).
  */
-public record UnitQualification(Threshold enrolled, Threshold payoutRatio, int yearsBack, Set<String> districts, Set<String> natures) {
+public record UnitQualification(
+        Threshold enrolled, Threshold payoutRatio, int yearsBack, Set<String> districts, Set<String> natures) {
 
     public UnitQualification {
         districts = districts == null ? Set.of() : Set.copyOf(districts);
@@ -31,8 +32,11 @@ public record UnitQualification(Threshold enrolled, Threshold payoutRatio, int y
 
     @Override
     public String toString() {
-        return (districts.isEmpty() && natures.isEmpty() ? "" : "a unit of " + new java.util.TreeSet<>(districts) + " or "
-                + new java.util.TreeSet<>(natures) + ", ") + "enrolled " + enrolled + " and a payout ratio " + payoutRatio + ", "
+        return (districts.isEmpty() && natures.isEmpty()
+                        ? ""
+                        : "a unit of " + new java.util.TreeSet<>(districts) + " or " + new java.util.TreeSet<>(natures)
+                                + ", ")
+                + "enrolled " + enrolled + " and a payout ratio " + payoutRatio + ", "
                 + yearsBack + " year(s) before";
     }
 }

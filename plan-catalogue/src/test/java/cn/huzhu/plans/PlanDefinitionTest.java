@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +24,10 @@ class PlanDefinitionTest {
 
     static Stream<Path> planFiles() throws IOException {
         try (Stream<Path> files = Files.walk(CATALOGUE)) {
-            List<Path> list = files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().equals("index.txt")).sorted().toList();
+            List<Path> list = files.filter(Files::isRegularFile)
+                    .filter(f -> !f.getFileName().toString().equals("index.txt"))
+                    .sorted()
+                    .toList();
             assertThat(list).as("the catalogue's plan files").hasSizeGreaterThanOrEqualTo(10);
             return list.stream();
         }
@@ -36,14 +38,18 @@ class PlanDefinitionTest {
     void everyPlanFileMeetsTheSchemaAndIsNamedByItsIdAndVersion(Path file) throws IOException {
         JsonNode plan = PlanDefinition.read(Files.readString(file));
         assertThat(CATALOGUE.relativize(file).toString().replace('\\', '/'))
-                .isEqualTo(plan.path("planId").asText() + "/v" + plan.path("version").asInt() + ".json");
+                .isEqualTo(plan.path("planId").asText() + "/v"
+                        + plan.path("version").asInt() + ".json");
     }
 
     @Test
     void theIndexListsEveryPlanFolderAndNothingElse() throws IOException {
         try (Stream<Path> folders = Files.list(CATALOGUE)) {
-            assertThat(PlanDefinition.planIds()).containsExactlyElementsOf(
-                    folders.filter(Files::isDirectory).map(f -> f.getFileName().toString()).sorted().toList());
+            assertThat(PlanDefinition.planIds())
+                    .containsExactlyElementsOf(folders.filter(Files::isDirectory)
+                            .map(f -> f.getFileName().toString())
+                            .sorted()
+                            .toList());
         }
     }
 
@@ -51,11 +57,13 @@ class PlanDefinitionTest {
     void theCatalogueOnTheClasspathHasEveryVersionOfAPlan() {
         assertThat(PlanDefinition.newestVersion("huzhou-major-disease")).isEqualTo(4);
         assertThat(PlanDefinition.newestVersion("no-such-plan")).isZero();
-        assertThat(PlanDefinition.file("shaoxing-hospital", 1)).hasValueSatisfying(json -> assertThat(json).contains("\"shaoxing-hospital\""));
+        assertThat(PlanDefinition.file("shaoxing-hospital", 1))
+                .hasValueSatisfying(json -> assertThat(json).contains("\"shaoxing-hospital\""));
     }
 
     static ObjectNode shaoxing() {
-        return (ObjectNode) PlanDefinition.read(PlanDefinition.file("shaoxing-hospital", 2).orElseThrow());
+        return (ObjectNode)
+                PlanDefinition.read(PlanDefinition.file("shaoxing-hospital", 2).orElseThrow());
     }
 
     @Test
@@ -63,7 +71,9 @@ class PlanDefinitionTest {
         ObjectNode plan = shaoxing();
         ((ObjectNode) plan.path("benefits").get(0)).put("type", "FLAT_RAET");
         assertThatThrownBy(() -> PlanDefinition.check(plan))
-                .isInstanceOfSatisfying(InvalidPlanException.class, e -> assertThat(e.problems()).anyMatch(p -> p.contains("/benefits/0/type")));
+                .isInstanceOfSatisfying(
+                        InvalidPlanException.class,
+                        e -> assertThat(e.problems()).anyMatch(p -> p.contains("/benefits/0/type")));
     }
 
     @Test
@@ -103,7 +113,9 @@ class PlanDefinitionTest {
 
     @Test
     void textThatIsNotJsonOrNotAnObjectIsRefused() {
-        assertThatThrownBy(() -> PlanDefinition.read("{\"planId\": ")).isInstanceOf(InvalidPlanException.class).hasMessageContaining("not JSON");
+        assertThatThrownBy(() -> PlanDefinition.read("{\"planId\": "))
+                .isInstanceOf(InvalidPlanException.class)
+                .hasMessageContaining("not JSON");
         assertThatThrownBy(() -> PlanDefinition.read("[]")).isInstanceOf(InvalidPlanException.class);
         ArrayNode notAPlan = JSON.createArrayNode();
         assertThat(PlanDefinition.problems(notAPlan)).isNotEmpty();

@@ -31,7 +31,8 @@ class ThresholdTest {
     @Test
     void diyuAndChaoguoExcludeTheirNumber() throws Exception {
         assertThat(read("{\"below\": \"0.70\"}").admits(new BigDecimal("0.70"))).isFalse();
-        assertThat(read("{\"below\": \"0.70\"}").admits(new BigDecimal("0.6999"))).isTrue();
+        assertThat(read("{\"below\": \"0.70\"}").admits(new BigDecimal("0.6999")))
+                .isTrue();
         assertThat(read("{\"above\": 100}").admits(100)).isFalse();
         assertThat(read("{\"above\": 100}").admits(101)).isTrue();
     }
@@ -50,14 +51,23 @@ class ThresholdTest {
                  "medicalSubsidy": {"enrolled": {"atLeast": 1000}, "payoutRatio": {"below": "0.70"}, "yearsBack": 1}}""";
         var thresholds = PlanThresholds.read(definition);
 
-        assertThat(thresholds.get(PlanThresholds.Kind.RENEWAL_DISCOUNT).admits(100, new BigDecimal("0.4999"))).isTrue();
-        assertThat(thresholds.get(PlanThresholds.Kind.RENEWAL_DISCOUNT).admits(100, new BigDecimal("0.50"))).isFalse();
-        assertThat(thresholds.get(PlanThresholds.Kind.RENEWAL_DISCOUNT).yearsBack()).isEqualTo(2);
-        assertThat(thresholds.get(PlanThresholds.Kind.GIFT).admits(200, new BigDecimal("0.69"))).isTrue();
-        assertThat(thresholds.get(PlanThresholds.Kind.GIFT).admits(199, new BigDecimal("0.10"))).isFalse();
-        assertThat(thresholds.get(PlanThresholds.Kind.MEDICAL_SUBSIDY).admits(1000, new BigDecimal("0.69"))).as("1000人以上 includes 1000").isTrue();
+        assertThat(thresholds.get(PlanThresholds.Kind.RENEWAL_DISCOUNT).admits(100, new BigDecimal("0.4999")))
+                .isTrue();
+        assertThat(thresholds.get(PlanThresholds.Kind.RENEWAL_DISCOUNT).admits(100, new BigDecimal("0.50")))
+                .isFalse();
+        assertThat(thresholds.get(PlanThresholds.Kind.RENEWAL_DISCOUNT).yearsBack())
+                .isEqualTo(2);
+        assertThat(thresholds.get(PlanThresholds.Kind.GIFT).admits(200, new BigDecimal("0.69")))
+                .isTrue();
+        assertThat(thresholds.get(PlanThresholds.Kind.GIFT).admits(199, new BigDecimal("0.10")))
+                .isFalse();
+        assertThat(thresholds.get(PlanThresholds.Kind.MEDICAL_SUBSIDY).admits(1000, new BigDecimal("0.69")))
+                .as("1000人以上 includes 1000")
+                .isTrue();
         assertThat(PlanThresholds.read("{}")).isEmpty();
-        assertThat(thresholds.get(PlanThresholds.Kind.GIFT).admitsUnit("海曙", "PUBLIC")).as("no units named: any unit").isTrue();
+        assertThat(thresholds.get(PlanThresholds.Kind.GIFT).admitsUnit("海曙", "PUBLIC"))
+                .as("no units named: any unit")
+                .isTrue();
     }
 
     @Test

@@ -22,8 +22,11 @@ public class AuditController {
     }
 
     @GetMapping(PATH)
-    public List<AuditLog.Entry> find(@RequestParam(required = false) String actor, @RequestParam(required = false) Instant from,
-                                     @RequestParam(required = false) Instant to, @RequestParam(defaultValue = "100") int limit) {
+    public List<AuditLog.Entry> find(
+            @RequestParam(required = false) String actor,
+            @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to,
+            @RequestParam(defaultValue = "100") int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "limit must be between 1 and " + MAX_LIMIT);
         }

@@ -42,12 +42,30 @@ final class AuditFilter extends OncePerRequestFilter {
         } finally {
             Object disclosed = request.getAttribute(Caller.DISCLOSED);
             if (CHANGING.contains(request.getMethod()) || REFUSED.contains(status) || disclosed != null) {
-                Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-                Caller caller = authentication != null && authentication.getPrincipal() instanceof Jwt jwt ? Caller.of(jwt) : null;
-                log.record(new AuditLog.Entry(null, null, caller == null ? "anonymous" : caller.subject(),
-                        caller == null ? "" : String.join(",", caller.roles().stream().map(Role::name).sorted().toList()),
-                        request.getMethod(), request.getRequestURI(), request.getQueryString(), status, request.getRemoteAddr(),
-                        request.getHeader("X-Forwarded-For"), request.getHeader("Idempotency-Key"),
+                Authentication authentication =
+                        SecurityContextHolder.getContext().getAuthentication();
+                Caller caller = authentication != null && authentication.getPrincipal() instanceof Jwt jwt
+                        ? Caller.of(jwt)
+                        : null;
+                log.record(new AuditLog.Entry(
+                        null,
+                        null,
+                        caller == null ? "anonymous" : caller.subject(),
+                        caller == null
+                                ? ""
+                                : String.join(
+                                        ",",
+                                        caller.roles().stream()
+                                                .map(Role::name)
+                                                .sorted()
+                                                .toList()),
+                        request.getMethod(),
+                        request.getRequestURI(),
+                        request.getQueryString(),
+                        status,
+                        request.getRemoteAddr(),
+                        request.getHeader("X-Forwarded-For"),
+                        request.getHeader("Idempotency-Key"),
                         disclosed == null ? null : disclosed.toString().replaceAll("[\\[\\] ]", "")));
             }
         }

@@ -16,23 +16,48 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class AuditLog {
 
     /** One request: who, what, the answer, from where; {@code disclosed}: the personal data it showed unmasked (else null). */
-    public record Entry(Long id, Instant at, String actor, String roles, String method, String path, String query, int status,
-                        String remoteAddress, String forwardedFor, String requestKey, String disclosed) {
-    }
+    public record Entry(
+            Long id,
+            Instant at,
+            String actor,
+            String roles,
+            String method,
+            String path,
+            String query,
+            int status,
+            String remoteAddress,
+            String forwardedFor,
+            String requestKey,
+            String disclosed) {}
 
     private final JdbcTemplate jdbc;
 
     public AuditLog(DataSource dataSource) {
-        Flyway.configure().dataSource(dataSource).schemas("audit").createSchemas(true).table("audit_schema_history")
-                .locations("classpath:db/audit").load().migrate();
+        Flyway.configure()
+                .dataSource(dataSource)
+                .schemas("audit")
+                .createSchemas(true)
+                .table("audit_schema_history")
+                .locations("classpath:db/audit")
+                .load()
+                .migrate();
         this.jdbc = new JdbcTemplate(dataSource);
     }
 
     void record(Entry e) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 insert into audit.entry (actor, roles, method, path, query, status, remote_address, forwarded_for, request_key, disclosed)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", cut(e.actor(), 200), cut(e.roles(), 300), e.method(), cut(e.path(), 1000),
-                cut(e.query(), 2000), e.status(), cut(e.remoteAddress(), 100), cut(e.forwardedFor(), 300), cut(e.requestKey(), 200),
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                cut(e.actor(), 200),
+                cut(e.roles(), 300),
+                e.method(),
+                cut(e.path(), 1000),
+                cut(e.query(), 2000),
+                e.status(),
+                cut(e.remoteAddress(), 100),
+                cut(e.forwardedFor(), 300),
+                cut(e.requestKey(), 200),
                 cut(e.disclosed(), 200));
     }
 
@@ -54,9 +79,22 @@ public class AuditLog {
         }
         sql.append(" order by id desc limit ?");
         args.add(limit);
-        return jdbc.query(sql.toString(), (rs, i) -> new Entry(rs.getLong("id"), rs.getTimestamp("at").toInstant(), rs.getString("actor"),
-                rs.getString("roles"), rs.getString("method"), rs.getString("path"), rs.getString("query"), rs.getInt("status"),
-                rs.getString("remote_address"), rs.getString("forwarded_for"), rs.getString("request_key"), rs.getString("disclosed")), args.toArray());
+        return jdbc.query(
+                sql.toString(),
+                (rs, i) -> new Entry(
+                        rs.getLong("id"),
+                        rs.getTimestamp("at").toInstant(),
+                        rs.getString("actor"),
+                        rs.getString("roles"),
+                        rs.getString("method"),
+                        rs.getString("path"),
+                        rs.getString("query"),
+                        rs.getInt("status"),
+                        rs.getString("remote_address"),
+                        rs.getString("forwarded_for"),
+                        rs.getString("request_key"),
+                        rs.getString("disclosed")),
+                args.toArray());
     }
 
     private static String cut(String s, int max) {

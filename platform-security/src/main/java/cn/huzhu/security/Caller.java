@@ -26,12 +26,19 @@ public record Caller(String subject, Set<Role> roles, String memberId, String un
 
     /** What a response may show in full only to some callers. */
     public enum Sensitive {
-        ID_NUMBER, PHONE, BANK_ACCOUNT, DIAGNOSIS
+        ID_NUMBER,
+        PHONE,
+        BANK_ACCOUNT,
+        DIAGNOSIS
     }
 
     public static Caller of(Jwt jwt) {
-        return new Caller(jwt.getSubject(), roles(jwt.getClaim(ROLES_CLAIM)), jwt.getClaimAsString(MEMBER_CLAIM),
-                jwt.getClaimAsString(UNIT_CLAIM), jwt.getClaimAsString(DISTRICT_CLAIM));
+        return new Caller(
+                jwt.getSubject(),
+                roles(jwt.getClaim(ROLES_CLAIM)),
+                jwt.getClaimAsString(MEMBER_CLAIM),
+                jwt.getClaimAsString(UNIT_CLAIM),
+                jwt.getClaimAsString(DISTRICT_CLAIM));
     }
 
     static Set<Role> roles(Object claim) {
@@ -105,12 +112,15 @@ public record Caller(String subject, Set<Role> roles, String memberId, String un
     /** Notes that the current request shows this personal data unmasked (nothing outside a web request). */
     @SuppressWarnings("unchecked")
     private static void disclosed(Sensitive what) {
-        org.springframework.web.context.request.RequestAttributes request = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
+        org.springframework.web.context.request.RequestAttributes request =
+                org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
         if (request != null) {
-            Set<Sensitive> shown = (Set<Sensitive>) request.getAttribute(DISCLOSED, org.springframework.web.context.request.RequestAttributes.SCOPE_REQUEST);
+            Set<Sensitive> shown = (Set<Sensitive>) request.getAttribute(
+                    DISCLOSED, org.springframework.web.context.request.RequestAttributes.SCOPE_REQUEST);
             if (shown == null) {
                 shown = EnumSet.noneOf(Sensitive.class);
-                request.setAttribute(DISCLOSED, shown, org.springframework.web.context.request.RequestAttributes.SCOPE_REQUEST);
+                request.setAttribute(
+                        DISCLOSED, shown, org.springframework.web.context.request.RequestAttributes.SCOPE_REQUEST);
             }
             shown.add(what);
         }

@@ -12,8 +12,7 @@ import org.springframework.http.HttpMethod;
  */
 public final class EndpointRules {
 
-    public record Rule(HttpMethod method, String pattern, Set<Role> roles, boolean open) {
-    }
+    public record Rule(HttpMethod method, String pattern, Set<Role> roles, boolean open) {}
 
     private final List<Rule> rules = new ArrayList<>();
 

@@ -41,8 +41,14 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
     private final Clock clock;
 
     public IdempotencyFilter(DataSource dataSource, Duration abandonedAfter, Clock clock) {
-        Flyway.configure().dataSource(dataSource).schemas("idempotency").createSchemas(true).table("idempotency_schema_history")
-                .locations("classpath:db/idempotency").load().migrate();
+        Flyway.configure()
+                .dataSource(dataSource)
+                .schemas("idempotency")
+                .createSchemas(true)
+                .table("idempotency_schema_history")
+                .locations("classpath:db/idempotency")
+                .load()
+                .migrate();
         this.jdbc = new JdbcTemplate(dataSource);
         this.abandonedAfter = abandonedAfter;
         this.clock = clock;
@@ -50,7 +56,9 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null || !request.getRequestURI().startsWith("/api/");
+        return !"POST".equals(request.getMethod())
+                || request.getHeader(HEADER) == null
+                || !request.getRequestURI().startsWith("/api/");
     }
 
     @Override
@@ -58,7 +66,11 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String key = request.getHeader(HEADER).strip();
         if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
-            Problems.write(response, 400, "invalid-request", "Invalid Idempotency-Key",
+            Problems.write(
+                    response,
+                    400,
+                    "invalid-request",
+                    "Invalid Idempotency-Key",
                     "The Idempotency-Key header must have 1 to " + MAX_KEY_LENGTH + " characters");
             return;
         }
@@ -76,14 +88,23 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(new CachedBodyRequest(request, body), captured);
             if (captured.getStatus() < 500) {
-                jdbc.update("update idempotency.request set status = ?, content_type = ?, body = ? where caller = ? and endpoint = ? and idempotency_key = ?",
-                        captured.getStatus(), captured.getContentType(), captured.getContentAsByteArray(), caller, endpoint, key);
+                jdbc.update(
+                        "update idempotency.request set status = ?, content_type = ?, body = ? where caller = ? and endpoint = ? and idempotency_key = ?",
+                        captured.getStatus(),
+                        captured.getContentType(),
+                        captured.getContentAsByteArray(),
+                        caller,
+                        endpoint,
+                        key);
                 stored = true;
             }
         } finally {
             if (!stored) {
-                jdbc.update("delete from idempotency.request where caller = ? and endpoint = ? and idempotency_key = ? and status is null",
-                        caller, endpoint, key);
+                jdbc.update(
+                        "delete from idempotency.request where caller = ? and endpoint = ? and idempotency_key = ? and status is null",
+                        caller,
+                        endpoint,
+                        key);
             }
             captured.copyBodyToResponse();
         }
@@ -91,32 +112,59 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
 
     /** Takes the key for this request: new, or left unanswered by a request abandoned long enough ago. */
     private boolean claim(String caller, String endpoint, String key, String hash) {
-        if (jdbc.update("insert into idempotency.request (caller, endpoint, idempotency_key, request_hash) values (?, ?, ?, ?) on conflict do nothing",
-                caller, endpoint, key, hash) == 1) {
+        if (jdbc.update(
+                        "insert into idempotency.request (caller, endpoint, idempotency_key, request_hash) values (?, ?, ?, ?) on conflict do nothing",
+                        caller,
+                        endpoint,
+                        key,
+                        hash)
+                == 1) {
             return true;
         }
-        return jdbc.update("""
+        return jdbc.update(
+                        """
                 update idempotency.request set request_hash = ?, created_at = now()
                 where caller = ? and endpoint = ? and idempotency_key = ? and status is null and created_at < ?""",
-                hash, caller, endpoint, key, Timestamp.from(clock.instant().minus(abandonedAfter))) == 1;
+                        hash,
+                        caller,
+                        endpoint,
+                        key,
+                        Timestamp.from(clock.instant().minus(abandonedAfter)))
+                == 1;
     }
 
-    private void replay(String caller, String endpoint, String key, String hash, HttpServletResponse response) throws IOException {
+    private void replay(String caller, String endpoint, String key, String hash, HttpServletResponse response)
+            throws IOException {
         List<Map<String, Object>> rows = jdbc.queryForList(
                 "select request_hash, status, content_type, body from idempotency.request where caller = ? and endpoint = ? and idempotency_key = ?",
-                caller, endpoint, key);
+                caller,
+                endpoint,
+                key);
         if (rows.isEmpty()) {
-            Problems.write(response, 409, "idempotency-in-progress", "Request in progress", "A request with this Idempotency-Key was just abandoned; retry");
+            Problems.write(
+                    response,
+                    409,
+                    "idempotency-in-progress",
+                    "Request in progress",
+                    "A request with this Idempotency-Key was just abandoned; retry");
             return;
         }
         Map<String, Object> row = rows.get(0);
         if (!hash.equals(row.get("request_hash"))) {
-            Problems.write(response, 422, "idempotency-key-reused", "Idempotency-Key reused",
+            Problems.write(
+                    response,
+                    422,
+                    "idempotency-key-reused",
+                    "Idempotency-Key reused",
                     "This Idempotency-Key was used with a different request body");
             return;
         }
         if (row.get("status") == null) {
-            Problems.write(response, 409, "idempotency-in-progress", "Request in progress",
+            Problems.write(
+                    response,
+                    409,
+                    "idempotency-in-progress",
+                    "Request in progress",
                     "The first request with this Idempotency-Key is still being processed; retry later");
             return;
         }
@@ -134,7 +182,9 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
     /** The token's subject (a caller without a token, where an endpoint is open, is one caller). */
     private static String caller() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication != null && authentication.getPrincipal() instanceof Jwt jwt && jwt.getSubject() != null ? jwt.getSubject() : "anonymous";
+        return authentication != null && authentication.getPrincipal() instanceof Jwt jwt && jwt.getSubject() != null
+                ? jwt.getSubject()
+                : "anonymous";
     }
 
     private static String sha256(byte[] body) {

@@ -19,13 +19,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.record.TimestampType;
-import java.util.List;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
@@ -49,6 +49,7 @@ public final class OfficeIdentity {
 
     /** How far a proof's signing time may lie from the broker's append time. */
     public static final Duration PROOF_WINDOW = Duration.ofMinutes(5);
+
     private static final Duration SKEW = Duration.ofMinutes(1);
     private static final Pattern OFFICE_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
@@ -63,8 +64,10 @@ public final class OfficeIdentity {
      * record's token is judged at the broker's time, which may lie well before the record is read.
      */
     static OfficeIdentity of(NimbusJwtDecoder decoder, List<OAuth2TokenValidator<Jwt>> identityValidators) {
-        decoder.setJwtValidator(identityValidators.isEmpty() ? jwt -> OAuth2TokenValidatorResult.success()
-                : new DelegatingOAuth2TokenValidator<>(identityValidators));
+        decoder.setJwtValidator(
+                identityValidators.isEmpty()
+                        ? jwt -> OAuth2TokenValidatorResult.success()
+                        : new DelegatingOAuth2TokenValidator<>(identityValidators));
         return new OfficeIdentity(decoder);
     }
 
@@ -80,21 +83,24 @@ public final class OfficeIdentity {
 
         /** Why a record for this district is not accepted from this sender. */
         public String reasonFor(String recordDistrict) {
-            return refusal != null ? refusal
-                    : "An office may only send records for its own district; this office is of " + district + ", the record for " + recordDistrict;
+            return refusal != null
+                    ? refusal
+                    : "An office may only send records for its own district; this office is of " + district
+                            + ", the record for " + recordDistrict;
         }
     }
 
     public Verdict verify(ConsumerRecord<String, byte[]> record) {
         if (record.timestampType() != TimestampType.LOG_APPEND_TIME) {
-            return refused("The topic does not stamp records with the broker's time (message.timestamp.type=LogAppendTime)");
+            return refused(
+                    "The topic does not stamp records with the broker's time (message.timestamp.type=LogAppendTime)");
         }
         Instant appended = Instant.ofEpochMilli(record.timestamp());
         String token = header(record, Topics.OFFICE_IDENTITY_HEADER);
         String proof = header(record, Topics.OFFICE_PROOF_HEADER);
         if (token == null || proof == null) {
-            return refused("The record carries no office identity and proof (headers " + Topics.OFFICE_IDENTITY_HEADER + ", "
-                    + Topics.OFFICE_PROOF_HEADER + ")");
+            return refused("The record carries no office identity and proof (headers " + Topics.OFFICE_IDENTITY_HEADER
+                    + ", " + Topics.OFFICE_PROOF_HEADER + ")");
         }
         Jwt jwt;
         try {
@@ -102,30 +108,41 @@ public final class OfficeIdentity {
         } catch (JwtException e) {
             return refused("The office identity is not valid: " + e.getMessage());
         }
-        if (jwt.getExpiresAt() == null || appended.isAfter(jwt.getExpiresAt().plus(SKEW))
-                || jwt.getIssuedAt() != null && appended.isBefore(jwt.getIssuedAt().minus(SKEW))
-                || jwt.getNotBefore() != null && appended.isBefore(jwt.getNotBefore().minus(SKEW))) {
+        if (jwt.getExpiresAt() == null
+                || appended.isAfter(jwt.getExpiresAt().plus(SKEW))
+                || jwt.getIssuedAt() != null
+                        && appended.isBefore(jwt.getIssuedAt().minus(SKEW))
+                || jwt.getNotBefore() != null
+                        && appended.isBefore(jwt.getNotBefore().minus(SKEW))) {
             return refused("The office identity was not valid when the broker took the record");
         }
         Caller office = Caller.of(jwt);
         String officeId = jwt.getClaimAsString("azp");
-        if (!office.has(Role.REGIONAL_OFFICE) || office.district() == null || office.district().isBlank()
-                || officeId == null || !OFFICE_ID.matcher(officeId).matches()) {
-            return refused("The identity is not a district office's (role REGIONAL_OFFICE, a district, an office id in azp)");
+        if (!office.has(Role.REGIONAL_OFFICE)
+                || office.district() == null
+                || office.district().isBlank()
+                || officeId == null
+                || !OFFICE_ID.matcher(officeId).matches()) {
+            return refused(
+                    "The identity is not a district office's (role REGIONAL_OFFICE, a district, an office id in azp)");
         }
         String refusal = proofRefusal(proof, keyThumbprint(jwt), record, appended);
         return refusal != null ? refused(refusal) : new Verdict(officeId, office.district(), null);
     }
 
     /** Null when the proof was signed with the token's key for this record, close to when the broker took it; else why not. */
-    private static String proofRefusal(String proof, String thumbprint, ConsumerRecord<String, byte[]> record, Instant appended) {
+    private static String proofRefusal(
+            String proof, String thumbprint, ConsumerRecord<String, byte[]> record, Instant appended) {
         if (thumbprint == null) {
             return "The office identity names no key its records are signed with (cnf.jkt)";
         }
         try {
             SignedJWT signed = SignedJWT.parse(proof);
             JWK key = signed.getHeader().getJWK();
-            if (!new JOSEObjectType(Topics.OFFICE_PROOF_TYPE).equals(signed.getHeader().getType()) || key == null || key.isPrivate()
+            if (!new JOSEObjectType(Topics.OFFICE_PROOF_TYPE)
+                            .equals(signed.getHeader().getType())
+                    || key == null
+                    || key.isPrivate()
                     || !thumbprint.equals(key.computeThumbprint().toString())) {
                 return "The record's proof is not signed with the office's key";
             }
@@ -133,13 +150,16 @@ public final class OfficeIdentity {
                 return "The record's proof does not verify";
             }
             JWTClaimsSet claims = signed.getJWTClaimsSet();
-            if (!record.topic().equals(claims.getStringClaim("topic")) || !Objects.equals(record.key(), claims.getStringClaim("key"))
+            if (!record.topic().equals(claims.getStringClaim("topic"))
+                    || !Objects.equals(record.key(), claims.getStringClaim("key"))
                     || !digest(record.value()).equals(claims.getStringClaim("digest"))) {
                 return "The record's proof was made for another record";
             }
             Date signedAt = claims.getIssueTime();
-            if (signedAt == null || Duration.between(signedAt.toInstant(), appended).abs().compareTo(PROOF_WINDOW) > 0) {
-                return "The record's proof was not signed when the record was sent (within " + PROOF_WINDOW.toMinutes() + " minutes)";
+            if (signedAt == null
+                    || Duration.between(signedAt.toInstant(), appended).abs().compareTo(PROOF_WINDOW) > 0) {
+                return "The record's proof was not signed when the record was sent (within " + PROOF_WINDOW.toMinutes()
+                        + " minutes)";
             }
             return null;
         } catch (ParseException | JOSEException e) {
@@ -164,7 +184,9 @@ public final class OfficeIdentity {
     /** SHA-256 of the record's value, base64url without padding, as the proof names it. */
     public static String digest(byte[] value) {
         try {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256").digest(value == null ? new byte[0] : value));
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(MessageDigest.getInstance("SHA-256").digest(value == null ? new byte[0] : value));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -33,8 +33,7 @@ public abstract class PlatformProblems extends ResponseEntityExceptionHandler {
     /** The most field errors one answer lists (a batch of a thousand bad items is not answered with thousands). */
     public static final int MAX_ERRORS = 20;
 
-    public record FieldError(String field, String message) {
-    }
+    public record FieldError(String field, String message) {}
 
     public static ProblemDetail problem(HttpStatus status, String type, String title, @Nullable String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
@@ -49,21 +48,32 @@ public abstract class PlatformProblems extends ResponseEntityExceptionHandler {
      */
     protected ResponseEntity<ProblemDetail> common(RuntimeException ex) {
         if (ex instanceof NotFoundException) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem(HttpStatus.NOT_FOUND, "not-found", "Not found", ex.getMessage()));
+            return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                    .body(problem(HttpStatus.NOT_FOUND, "not-found", "Not found", ex.getMessage()));
         }
         if (ex instanceof IllegalArgumentException) {
-            return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", ex.getMessage()));
+            return ResponseEntity.badRequest()
+                    .body(problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", ex.getMessage()));
         }
-        org.slf4j.LoggerFactory.getLogger(getClass()).error("Unexpected failure: {}", ex.getClass().getName(), ex);
-        return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
-                "The request could not be completed"));
+        org.slf4j.LoggerFactory.getLogger(getClass())
+                .error("Unexpected failure: {}", ex.getClass().getName(), ex);
+        return ResponseEntity.internalServerError()
+                .body(problem(
+                        HttpStatus.INTERNAL_SERVER_ERROR,
+                        "internal",
+                        "Internal error",
+                        "The request could not be completed"));
     }
 
     /** A 400 naming the fields, at most {@value #MAX_ERRORS} of them. */
     public static ProblemDetail invalid(List<FieldError> errors) {
         List<FieldError> shown = errors.size() > MAX_ERRORS ? errors.subList(0, MAX_ERRORS) : errors;
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
-                "The request has invalid fields: " + shown.stream().map(FieldError::field).distinct().toList()
+        ProblemDetail problem = problem(
+                HttpStatus.BAD_REQUEST,
+                "invalid-request",
+                "Invalid request",
+                "The request has invalid fields: "
+                        + shown.stream().map(FieldError::field).distinct().toList()
                         + (errors.size() > shown.size() ? " and " + (errors.size() - shown.size()) + " more" : ""));
         problem.setProperty("errors", List.copyOf(shown));
         problem.setProperty("errorCount", errors.size());
@@ -71,33 +81,45 @@ public abstract class PlatformProblems extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
-                                                                  HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldError> errors = new ArrayList<>();
-        ex.getBindingResult().getFieldErrors().forEach(e -> errors.add(new FieldError(e.getField(), e.getDefaultMessage())));
-        ex.getBindingResult().getGlobalErrors().forEach(e -> errors.add(new FieldError(e.getObjectName(), e.getDefaultMessage())));
+        ex.getBindingResult()
+                .getFieldErrors()
+                .forEach(e -> errors.add(new FieldError(e.getField(), e.getDefaultMessage())));
+        ex.getBindingResult()
+                .getGlobalErrors()
+                .forEach(e -> errors.add(new FieldError(e.getObjectName(), e.getDefaultMessage())));
         return ResponseEntity.badRequest().body(invalid(errors));
     }
 
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex, HttpHeaders headers,
-                                                                            HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldError> errors = new ArrayList<>();
-        ex.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(e ->
-                errors.add(new FieldError(result.getMethodParameter().getParameterName(), e.getDefaultMessage()))));
+        ex.getParameterValidationResults()
+                .forEach(result -> result.getResolvableErrors()
+                        .forEach(e -> errors.add(new FieldError(
+                                result.getMethodParameter().getParameterName(), e.getDefaultMessage()))));
         return ResponseEntity.badRequest().body(invalid(errors));
     }
 
     /** Not JSON, or JSON of another shape: which field, and why, when the parser knows. */
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
-                                                                  HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = problem(
+                HttpStatus.BAD_REQUEST,
+                "malformed-request",
+                "Malformed request",
                 "The body is not valid JSON of the expected shape (check field types, formats and enum values)");
-        if (ex.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+        if (ex.getCause() instanceof DatabindException databind
+                && !databind.getPath().isEmpty()) {
             String field = path(databind);
-            String message = databind instanceof MismatchedInputException mismatch && mismatch.getOriginalMessage() != null
-                    ? withoutValues(mismatch.getOriginalMessage()) : "has the wrong type or format";
+            String message =
+                    databind instanceof MismatchedInputException mismatch && mismatch.getOriginalMessage() != null
+                            ? withoutValues(mismatch.getOriginalMessage())
+                            : "has the wrong type or format";
             problem.setDetail("Field " + field + ": " + message);
             problem.setProperty("errors", List.of(new FieldError(field, message)));
         }
@@ -114,10 +136,18 @@ public abstract class PlatformProblems extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> unreadableMultipart(MultipartException ex) {
         if (ex instanceof MaxUploadSizeExceededException) {
             return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
-                    .body(problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Upload too large", "The upload is larger than allowed"));
+                    .body(problem(
+                            HttpStatus.CONTENT_TOO_LARGE,
+                            "too-large",
+                            "Upload too large",
+                            "The upload is larger than allowed"));
         }
-        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
-                "The multipart body cannot be read (cut short, or not multipart/form-data with a boundary)"));
+        return ResponseEntity.badRequest()
+                .body(problem(
+                        HttpStatus.BAD_REQUEST,
+                        "malformed-request",
+                        "Malformed request",
+                        "The multipart body cannot be read (cut short, or not multipart/form-data with a boundary)"));
     }
 
     private static String path(DatabindException ex) {
@@ -138,6 +168,9 @@ public abstract class PlatformProblems extends ResponseEntityExceptionHandler {
     /** The parser's sentence without the values it quotes (a value sent in the wrong field may be personal data). */
     static String withoutValues(String message) {
         String firstLine = message.lines().findFirst().orElse(message);
-        return firstLine.replaceAll("\\(\"[^\"]*\"\\)", "(…)").replaceAll("\"[^\"]*\"", "\"…\"").replaceAll("\\((-?[0-9.eE+]+)\\)", "(…)");
+        return firstLine
+                .replaceAll("\\(\"[^\"]*\"\\)", "(…)")
+                .replaceAll("\"[^\"]*\"", "\"…\"")
+                .replaceAll("\\((-?[0-9.eE+]+)\\)", "(…)");
     }
 }

@@ -22,14 +22,20 @@ public class ProblemErrorController implements ErrorController {
     public ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         if (code == null) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(PlatformProblems.problem(HttpStatus.NOT_FOUND, "not-found", Problems.title(404), "No such resource"));
+            return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(PlatformProblems.problem(
+                            HttpStatus.NOT_FOUND, "not-found", Problems.title(404), "No such resource"));
         }
         int status = code instanceof Integer value && value >= 400 ? value : 500;
         HttpStatus known = HttpStatus.resolve(status);
-        ProblemDetail problem = PlatformProblems.problem(known != null ? known : HttpStatus.INTERNAL_SERVER_ERROR,
-                status < 500 ? "malformed-request" : "internal", Problems.title(status),
+        ProblemDetail problem = PlatformProblems.problem(
+                known != null ? known : HttpStatus.INTERNAL_SERVER_ERROR,
+                status < 500 ? "malformed-request" : "internal",
+                Problems.title(status),
                 status < 500 ? "The request could not be taken as it was sent" : "The request could not be completed");
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 }

@@ -31,8 +31,12 @@ public class ProblemReportValve extends ErrorReportValve {
             response.setCharacterEncoding("UTF-8");
             Writer writer = response.getReporter();
             if (writer != null) {
-                writer.write(Problems.json(status, status < 500 ? "malformed-request" : "internal", Problems.title(status),
-                        status < 500 ? "The server could not take this request as it was sent (its path, headers or framing)"
+                writer.write(Problems.json(
+                        status,
+                        status < 500 ? "malformed-request" : "internal",
+                        Problems.title(status),
+                        status < 500
+                                ? "The server could not take this request as it was sent (its path, headers or framing)"
                                 : "The request could not be completed"));
                 response.finishResponse();
             }

@@ -7,10 +7,10 @@ import java.nio.charset.StandardCharsets;
 /** RFC 9457 problem details written by the security filters, before any controller is reached. */
 final class Problems {
 
-    private Problems() {
-    }
+    private Problems() {}
 
-    static void write(HttpServletResponse response, int status, String type, String title, String detail) throws IOException {
+    static void write(HttpServletResponse response, int status, String type, String title, String detail)
+            throws IOException {
         response.setStatus(status);
         response.setContentType("application/problem+json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
@@ -18,8 +18,8 @@ final class Problems {
     }
 
     static String json(int status, String type, String title, String detail) {
-        return "{\"type\":\"" + PlatformProblems.TYPE_BASE + type + "\",\"title\":\"" + escape(title)
-                + "\",\"status\":" + status + ",\"detail\":\"" + escape(detail) + "\"}";
+        return "{\"type\":\"" + PlatformProblems.TYPE_BASE + type + "\",\"title\":\"" + escape(title) + "\",\"status\":"
+                + status + ",\"detail\":\"" + escape(detail) + "\"}";
     }
 
     /** The title of a status (its reason phrase), for answers written without a handler. */

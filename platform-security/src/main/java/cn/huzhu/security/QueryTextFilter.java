@@ -47,8 +47,8 @@ final class QueryTextFilter extends OncePerRequestFilter {
                     int eq = pair.indexOf('=');
                     String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
                     String shown = name.replaceAll("\\p{Cntrl}", "?");
-                    return "Query parameter " + (shown.length() > 40 ? shown.substring(0, 40) + "…" : shown) + " holds a control character (U+"
-                            + String.format("%04X", (int) c) + ")";
+                    return "Query parameter " + (shown.length() > 40 ? shown.substring(0, 40) + "…" : shown)
+                            + " holds a control character (U+" + String.format("%04X", (int) c) + ")";
                 }
             }
         }

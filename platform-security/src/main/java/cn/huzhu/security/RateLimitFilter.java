@@ -48,11 +48,16 @@ final class RateLimitFilter extends OncePerRequestFilter {
                 }
             }
         }
-        int n = counts.computeIfAbsent(client(request), k -> new AtomicInteger()).incrementAndGet();
+        int n = counts.computeIfAbsent(client(request), k -> new AtomicInteger())
+                .incrementAndGet();
         if (n > perMinute) {
             long retryAfter = Math.max(1, (60_000 - millis % 60_000 + 999) / 1000);
             response.setHeader("Retry-After", Long.toString(retryAfter));
-            Problems.write(response, 429, "too-many-requests", "Too many requests",
+            Problems.write(
+                    response,
+                    429,
+                    "too-many-requests",
+                    "Too many requests",
                     "At most " + perMinute + " requests a minute per client; try again in " + retryAfter + " s");
             return;
         }
@@ -61,7 +66,9 @@ final class RateLimitFilter extends OncePerRequestFilter {
 
     private static String client(HttpServletRequest request) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.isAuthenticated() && authentication.getName() != null
+        if (authentication != null
+                && authentication.isAuthenticated()
+                && authentication.getName() != null
                 && !"anonymousUser".equals(authentication.getName())) {
             return "sub:" + authentication.getName();
         }

@@ -27,7 +27,8 @@ final class RequestSizeFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long limit = uploadPaths.stream().anyMatch(p -> request.getRequestURI().startsWith(p)) ? maxUploadBytes : maxBytes;
+        long limit =
+                uploadPaths.stream().anyMatch(p -> request.getRequestURI().startsWith(p)) ? maxUploadBytes : maxBytes;
         long length = request.getContentLengthLong();
         if (length > limit) {
             tooLarge(response, limit);
@@ -52,6 +53,11 @@ final class RequestSizeFilter extends OncePerRequestFilter {
     }
 
     private static void tooLarge(HttpServletResponse response, long limit) throws IOException {
-        Problems.write(response, 413, "payload-too-large", "Payload too large", "The request body exceeds the limit of " + limit + " bytes");
+        Problems.write(
+                response,
+                413,
+                "payload-too-large",
+                "Payload too large",
+                "The request body exceeds the limit of " + limit + " bytes");
     }
 }

@@ -23,8 +23,8 @@ public enum Role {
     REGIONAL_OFFICE;
 
     /** Every role a person may have on the REST API. */
-    public static final java.util.List<Role> PEOPLE = java.util.List.of(MEMBER, UNIT_CLERK, DISTRICT_OFFICER, ADJUDICATOR, FINANCE,
-            SCHEME_ADMIN, DASHBOARD_VIEWER);
+    public static final java.util.List<Role> PEOPLE = java.util.List.of(
+            MEMBER, UNIT_CLERK, DISTRICT_OFFICER, ADJUDICATOR, FINANCE, SCHEME_ADMIN, DASHBOARD_VIEWER);
 
     public String authority() {
         return "ROLE_" + name();

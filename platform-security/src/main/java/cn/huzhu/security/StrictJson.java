@@ -1,7 +1,6 @@
 package cn.huzhu.security;
 
 import cn.huzhu.vocabulary.BusinessZone;
-
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -39,29 +38,37 @@ public final class StrictJson {
 
     /** Plain decimals: digits, an optional fraction (money is further bounded by each field's {@code @Digits}). */
     static final Pattern DECIMAL = Pattern.compile("\\d{1,15}(\\.\\d{1,8})?");
+
     private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
 
-    private StrictJson() {
-    }
+    private StrictJson() {}
 
     public static JsonMapperBuilderCustomizer customizer() {
-        return builder -> builder
-                .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+        return builder -> builder.enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-                .withCoercionConfig(LogicalType.Integer, c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail).setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-                .withCoercionConfig(LogicalType.Boolean, c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
-                .withCoercionConfig(LogicalType.Enum, c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
+                .withCoercionConfig(
+                        LogicalType.Integer,
+                        c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                .withCoercionConfig(
+                        LogicalType.Boolean,
+                        c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
+                .withCoercionConfig(
+                        LogicalType.Enum, c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
                 .addModule(new SimpleModule("huzhu-strict-json")
                         .addDeserializer(String.class, new Text())
                         .addDeserializer(LocalDate.class, new Day())
                         .addDeserializer(BigDecimal.class, new Decimal())
                         .setDeserializerModifier(new ValueDeserializerModifier() {
                             @Override
-                            public ValueDeserializer<?> modifyCollectionDeserializer(DeserializationConfig config, CollectionType type,
-                                                                                     BeanDescription.Supplier description, ValueDeserializer<?> deserializer) {
+                            public ValueDeserializer<?> modifyCollectionDeserializer(
+                                    DeserializationConfig config,
+                                    CollectionType type,
+                                    BeanDescription.Supplier description,
+                                    ValueDeserializer<?> deserializer) {
                                 return new Bounded(deserializer, Integer.MAX_VALUE);
                             }
                         }));
@@ -82,7 +89,8 @@ public final class StrictJson {
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
                 if (c < 0x20 || c == 0x7f) {
-                    return ctxt.reportInputMismatch(String.class, "Text may not hold control characters (U+%04X at %d)", (int) c, i);
+                    return ctxt.reportInputMismatch(
+                            String.class, "Text may not hold control characters (U+%04X at %d)", (int) c, i);
                 }
             }
             return text;
@@ -107,9 +115,11 @@ public final class StrictJson {
             } catch (DateTimeParseException e) {
                 day = null;
             }
-            LocalDate latest = Year.now(BusinessZone.ZONE).plusYears(1).atMonth(12).atEndOfMonth();
+            LocalDate latest =
+                    Year.now(BusinessZone.ZONE).plusYears(1).atMonth(12).atEndOfMonth();
             if (day == null || day.isBefore(EARLIEST) || day.isAfter(latest)) {
-                return ctxt.reportInputMismatch(LocalDate.class, "A day is written yyyy-MM-dd, from %s to %s", EARLIEST, latest);
+                return ctxt.reportInputMismatch(
+                        LocalDate.class, "A day is written yyyy-MM-dd, from %s to %s", EARLIEST, latest);
             }
             return day;
         }
@@ -123,13 +133,17 @@ public final class StrictJson {
 
         @Override
         public BigDecimal deserialize(JsonParser p, DeserializationContext ctxt) {
-            String text = p.hasToken(JsonToken.VALUE_STRING) || p.hasToken(JsonToken.VALUE_NUMBER_INT) || p.hasToken(JsonToken.VALUE_NUMBER_FLOAT)
-                    ? p.getString() : null;
+            String text = p.hasToken(JsonToken.VALUE_STRING)
+                            || p.hasToken(JsonToken.VALUE_NUMBER_INT)
+                            || p.hasToken(JsonToken.VALUE_NUMBER_FLOAT)
+                    ? p.getString()
+                    : null;
             if (text == null) {
                 return (BigDecimal) ctxt.handleUnexpectedToken(BigDecimal.class, p);
             }
             if (!DECIMAL.matcher(text).matches()) {
-                return ctxt.reportInputMismatch(BigDecimal.class, "An amount is written as digits with at most 8 decimals, e.g. \"2600.00\"");
+                return ctxt.reportInputMismatch(
+                        BigDecimal.class, "An amount is written as digits with at most 8 decimals, e.g. \"2600.00\"");
             }
             return new BigDecimal(text);
         }

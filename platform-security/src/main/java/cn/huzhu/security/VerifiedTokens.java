@@ -27,14 +27,14 @@ final class VerifiedTokens implements JwtDecoder {
     private final Clock clock;
     private final Map<String, Verified> tokens;
 
-    private record Verified(Jwt jwt, Instant at) {
-    }
+    private record Verified(Jwt jwt, Instant at) {}
 
     /**
      * @param verifier parses a token and verifies its signature, without validating its claims
      * @param validator the claims' checks, applied on every use
      */
-    VerifiedTokens(JwtDecoder verifier, OAuth2TokenValidator<Jwt> validator, int maxTokens, Duration keep, Clock clock) {
+    VerifiedTokens(
+            JwtDecoder verifier, OAuth2TokenValidator<Jwt> validator, int maxTokens, Duration keep, Clock clock) {
         this.verifier = verifier;
         this.validator = validator;
         this.keep = keep;
@@ -62,9 +62,13 @@ final class VerifiedTokens implements JwtDecoder {
         }
         OAuth2TokenValidatorResult result = validator.validate(verified.jwt());
         if (result.hasErrors()) {
-            String description = result.getErrors().stream().map(OAuth2Error::getDescription).filter(d -> d != null && !d.isBlank())
-                    .findFirst().orElse("Unable to validate Jwt");
-            throw new JwtValidationException("An error occurred while attempting to decode the Jwt: " + description, result.getErrors());
+            String description = result.getErrors().stream()
+                    .map(OAuth2Error::getDescription)
+                    .filter(d -> d != null && !d.isBlank())
+                    .findFirst()
+                    .orElse("Unable to validate Jwt");
+            throw new JwtValidationException(
+                    "An error occurred while attempting to decode the Jwt: " + description, result.getErrors());
         }
         return verified.jwt();
     }

@@ -1,5 +1,6 @@
 package cn.huzhu.security;
 
+import cn.huzhu.localstack.LocalTokenIssuer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -7,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import cn.huzhu.localstack.LocalTokenIssuer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -81,7 +81,8 @@ public final class AccessMatrix {
     /** Every {@code METHOD /path} the service's controllers map under {@code /api/}. */
     public static Set<String> endpoints(ApplicationContext context) {
         Set<String> found = new TreeSet<>();
-        RequestMappingHandlerMapping mapping = context.getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class);
+        RequestMappingHandlerMapping mapping =
+                context.getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class);
         for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
             for (String path : info.getPatternValues()) {
                 if (!path.startsWith("/api/")) {
@@ -102,8 +103,12 @@ public final class AccessMatrix {
         List<String> differences = new ArrayList<>();
         Set<String> listed = new TreeSet<>();
         rows.forEach(r -> listed.add(r.key()));
-        endpoints.stream().filter(e -> !listed.contains(e)).forEach(e -> differences.add("endpoint without a rule in the table: " + e));
-        listed.stream().filter(r -> !endpoints.contains(r)).forEach(r -> differences.add("row of the table without an endpoint: " + r));
+        endpoints.stream()
+                .filter(e -> !listed.contains(e))
+                .forEach(e -> differences.add("endpoint without a rule in the table: " + e));
+        listed.stream()
+                .filter(r -> !endpoints.contains(r))
+                .forEach(r -> differences.add("row of the table without an endpoint: " + r));
         return differences;
     }
 
@@ -115,7 +120,9 @@ public final class AccessMatrix {
         HttpClient http = HttpClient.newHttpClient();
         List<String> violations = new ArrayList<>();
         for (Row row : rows) {
-            String path = row.path().replaceAll("\\{year}", "2030").replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+            String path = row.path()
+                    .replaceAll("\\{year}", "2030")
+                    .replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
             List<Role> callers = new ArrayList<>(List.of(Role.values()));
             callers.add(null);
             for (Role role : callers) {
@@ -125,7 +132,8 @@ public final class AccessMatrix {
                     violations.add(row.key() + " with " + who + ": " + status + ", expected 401");
                 } else if (role != null && !row.open() && !row.roles().contains(role) && status != 403) {
                     violations.add(row.key() + " as " + who + ": " + status + ", expected 403");
-                } else if ((row.open() || role != null && row.roles().contains(role)) && (status == 401 || status == 403)) {
+                } else if ((row.open() || role != null && row.roles().contains(role))
+                        && (status == 401 || status == 403)) {
                     violations.add(row.key() + " as " + who + ": " + status + ", expected to reach the endpoint");
                 }
             }
@@ -138,19 +146,30 @@ public final class AccessMatrix {
      * checks never let it through).
      */
     public static Function<Role, String> strangers(LocalTokenIssuer tokens) {
-        return role -> tokens.token(new LocalTokenIssuer.User("matrix-" + role.name().toLowerCase(), List.of(role.name()),
-                UUID.randomUUID().toString(), UUID.randomUUID().toString(), "无此区"), Duration.ofHours(1));
+        return role -> tokens.token(
+                new LocalTokenIssuer.User(
+                        "matrix-" + role.name().toLowerCase(),
+                        List.of(role.name()),
+                        UUID.randomUUID().toString(),
+                        UUID.randomUUID().toString(),
+                        "无此区"),
+                Duration.ofHours(1));
     }
 
     private static int call(HttpClient http, String url, String method, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .method(method, method.equals("GET") || method.equals("DELETE") ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString("{}"));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
+                .method(
+                        method,
+                        method.equals("GET") || method.equals("DELETE")
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString("{}"));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            return http.send(request.build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -15,12 +15,17 @@ public interface AccessMatrixContract {
 
     @Test
     default void theAccessTableNamesEveryEndpointOfTheService(@Autowired ApplicationContext context) {
-        assertThat(AccessMatrix.read("/access-matrix.txt").differencesFrom(AccessMatrix.endpoints(context))).isEmpty();
+        assertThat(AccessMatrix.read("/access-matrix.txt").differencesFrom(AccessMatrix.endpoints(context)))
+                .isEmpty();
     }
 
     @Test
     default void everyRoleGetsWhatTheAccessTableSaysAtEveryEndpoint(@Autowired ApplicationContext context) {
         String baseUrl = "http://127.0.0.1:" + context.getEnvironment().getRequiredProperty("local.server.port");
-        assertThat(AccessMatrix.read("/access-matrix.txt").violations(baseUrl, AccessMatrix.strangers(LocalStack.shared().tokens()))).isEmpty();
+        assertThat(AccessMatrix.read("/access-matrix.txt")
+                        .violations(
+                                baseUrl,
+                                AccessMatrix.strangers(LocalStack.shared().tokens())))
+                .isEmpty();
     }
 }

@@ -54,41 +54,74 @@ public interface ApiFuzzContract {
     }
 
     @Test
-    default void theApiDescriptionDocumentsTheErrorAnswersOfEveryOperationAsProblemDetails(@Autowired ApplicationContext context)
-            throws Exception {
+    default void theApiDescriptionDocumentsTheErrorAnswersOfEveryOperationAsProblemDetails(
+            @Autowired ApplicationContext context) throws Exception {
         String baseUrl = "http://127.0.0.1:" + context.getEnvironment().getRequiredProperty("local.server.port");
-        JsonNode doc = new ObjectMapper().readTree(HttpClient.newHttpClient()
-                .send(HttpRequest.newBuilder(URI.create(baseUrl + "/v3/api-docs")).build(), HttpResponse.BodyHandlers.ofString()).body());
+        JsonNode doc = new ObjectMapper()
+                .readTree(HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(URI.create(baseUrl + "/v3/api-docs"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body());
         List<String> operations = new ArrayList<>();
-        doc.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
-            operations.add(op.getKey() + " " + path.getKey());
-            for (String status : List.of("400", "401", "403", "404", "422", "429")) {
-                assertThat(op.getValue().path("responses").path(status).path("content").has("application/problem+json"))
-                        .as(op.getKey() + " " + path.getKey() + " documents " + status).isTrue();
-            }
-        }));
+        doc.path("paths")
+                .fields()
+                .forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+                    operations.add(op.getKey() + " " + path.getKey());
+                    for (String status : List.of("400", "401", "403", "404", "422", "429")) {
+                        assertThat(op.getValue()
+                                        .path("responses")
+                                        .path(status)
+                                        .path("content")
+                                        .has("application/problem+json"))
+                                .as(op.getKey() + " " + path.getKey() + " documents " + status)
+                                .isTrue();
+                    }
+                }));
         assertThat(operations).as("operations described").hasSizeGreaterThan(2).noneMatch(op -> op.endsWith(" /error"));
     }
 
     @Test
-    default void malformedRequestsAreRefusedAsProblemDetailsAndStoreNothing(@Autowired ApplicationContext context) throws Exception {
+    default void malformedRequestsAreRefusedAsProblemDetailsAndStoreNothing(@Autowired ApplicationContext context)
+            throws Exception {
         String baseUrl = "http://127.0.0.1:" + context.getEnvironment().getRequiredProperty("local.server.port");
         LocalTokenIssuer issuer = LocalStack.shared().tokens();
         List<Role> roles = Role.PEOPLE;
         Map<String, String> tokens = new HashMap<>();
-        ApiFuzzer fuzzer = new ApiFuzzer(baseUrl, n -> {
-            if (n % (roles.size() + 1) == roles.size()) {
-                return null;
-            }
-            Role role = roles.get(n % (roles.size() + 1));
-            String subject = "fuzz-" + role.name().toLowerCase() + "-" + n / ((roles.size() + 1) * REQUESTS_PER_SUBJECT);
-            return tokens.computeIfAbsent(subject, s -> issuer.token(new LocalTokenIssuer.User(s, List.of(role.name()),
-                    UUID.randomUUID().toString(), UUID.randomUUID().toString(), DISTRICT), Duration.ofHours(1)));
-        }, roles.size() + 1, () -> storedChanges(context), this::skipped, 19);
+        ApiFuzzer fuzzer = new ApiFuzzer(
+                baseUrl,
+                n -> {
+                    if (n % (roles.size() + 1) == roles.size()) {
+                        return null;
+                    }
+                    Role role = roles.get(n % (roles.size() + 1));
+                    String subject =
+                            "fuzz-" + role.name().toLowerCase() + "-" + n / ((roles.size() + 1) * REQUESTS_PER_SUBJECT);
+                    return tokens.computeIfAbsent(
+                            subject,
+                            s -> issuer.token(
+                                    new LocalTokenIssuer.User(
+                                            s,
+                                            List.of(role.name()),
+                                            UUID.randomUUID().toString(),
+                                            UUID.randomUUID().toString(),
+                                            DISTRICT),
+                                    Duration.ofHours(1)));
+                },
+                roles.size() + 1,
+                () -> storedChanges(context),
+                this::skipped,
+                19);
         ApiFuzzer.Report report = fuzzer.run(fuzzTime());
-        System.out.printf("API fuzz %s: %d requests, %d refused, %d accepted, %d findings%s%n",
-                context.getEnvironment().getProperty("spring.application.name", "service"), report.requests(), report.refused(),
-                report.accepted(), report.findings().size(), report.complete() ? "" : " (time up before every variant was sent)");
+        System.out.printf(
+                "API fuzz %s: %d requests, %d refused, %d accepted, %d findings%s%n",
+                context.getEnvironment().getProperty("spring.application.name", "service"),
+                report.requests(),
+                report.refused(),
+                report.accepted(),
+                report.findings().size(),
+                report.complete() ? "" : " (time up before every variant was sent)");
         assertThat(report.findings()).isEmpty();
         assertThat(report.requests()).as("requests sent").isGreaterThan(300);
         assertThat(report.refused()).as("requests refused").isGreaterThan(report.requests() / 2);

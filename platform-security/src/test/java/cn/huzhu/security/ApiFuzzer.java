@@ -46,14 +46,12 @@ public final class ApiFuzzer {
     }
 
     /** What a run sent and found; {@code complete}: every variant was sent before the time was up. */
-    public record Report(int requests, int refused, int accepted, List<Finding> findings, boolean complete) {
-    }
+    public record Report(int requests, int refused, int accepted, List<Finding> findings, boolean complete) {}
 
-    private record Operation(String method, String path, List<JsonNode> parameters, JsonNode body, List<String> contentTypes) {
-    }
+    private record Operation(
+            String method, String path, List<JsonNode> parameters, JsonNode body, List<String> contentTypes) {}
 
-    private record Variant(String what, String pathAndQuery, String contentType, byte[] body) {
-    }
+    private record Variant(String what, String pathAndQuery, String contentType, byte[] body) {}
 
     private final String baseUrl;
     private final IntFunction<String> tokens;
@@ -61,7 +59,8 @@ public final class ApiFuzzer {
     private final LongSupplier state;
     private final Predicate<String> skip;
     private final Random random;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private JsonNode components = NODES.objectNode();
     private int anonymous;
 
@@ -71,7 +70,13 @@ public final class ApiFuzzer {
      * @param state  a figure every stored change moves (refused requests must leave it as it was)
      * @param skip   operations ({@code "POST /api/…"}) not to send anything to
      */
-    public ApiFuzzer(String baseUrl, IntFunction<String> tokens, int callers, LongSupplier state, Predicate<String> skip, long seed) {
+    public ApiFuzzer(
+            String baseUrl,
+            IntFunction<String> tokens,
+            int callers,
+            LongSupplier state,
+            Predicate<String> skip,
+            long seed) {
         this.baseUrl = baseUrl;
         this.tokens = tokens;
         this.callers = callers;
@@ -82,21 +87,26 @@ public final class ApiFuzzer {
 
     /** Sends every variant of every operation, until done or {@code within} has passed. */
     public Report run(Duration within) throws IOException, InterruptedException {
-        JsonNode doc = JSON.readTree(send("GET", "/v3/api-docs", null, null, null).body());
+        JsonNode doc =
+                JSON.readTree(send("GET", "/v3/api-docs", null, null, null).body());
         components = doc.path("components").path("schemas");
         List<Operation> operations = new ArrayList<>();
-        doc.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
-            String method = op.getKey().toUpperCase();
-            if (!skip.test(method + " " + path.getKey())) {
-                JsonNode content = op.getValue().path("requestBody").path("content");
-                List<String> types = new ArrayList<>();
-                content.fieldNames().forEachRemaining(types::add);
-                JsonNode body = types.contains("application/json") ? content.path("application/json").path("schema") : null;
-                List<JsonNode> parameters = new ArrayList<>();
-                op.getValue().path("parameters").forEach(parameters::add);
-                operations.add(new Operation(method, path.getKey(), parameters, body, types));
-            }
-        }));
+        doc.path("paths")
+                .fields()
+                .forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+                    String method = op.getKey().toUpperCase();
+                    if (!skip.test(method + " " + path.getKey())) {
+                        JsonNode content = op.getValue().path("requestBody").path("content");
+                        List<String> types = new ArrayList<>();
+                        content.fieldNames().forEachRemaining(types::add);
+                        JsonNode body = types.contains("application/json")
+                                ? content.path("application/json").path("schema")
+                                : null;
+                        List<JsonNode> parameters = new ArrayList<>();
+                        op.getValue().path("parameters").forEach(parameters::add);
+                        operations.add(new Operation(method, path.getKey(), parameters, body, types));
+                    }
+                }));
         long deadline = System.nanoTime() + within.toNanos();
         Tally tally = new Tally();
         int turn = 0;
@@ -125,7 +135,8 @@ public final class ApiFuzzer {
     }
 
     /** Sends one variant with one token, and counts its answer or what is wrong with it. */
-    private void send(Operation operation, Variant variant, String token, Tally tally) throws IOException, InterruptedException {
+    private void send(Operation operation, Variant variant, String token, Tally tally)
+            throws IOException, InterruptedException {
         String request = describe(operation, variant);
         long before = state.getAsLong();
         HttpResponse<String> answer;
@@ -156,9 +167,11 @@ public final class ApiFuzzer {
      * Whether a refused request changed what is stored: the figure may also move by the work of an earlier, accepted
      * request still under way, so once it holds still the request is sent again and must leave it as it is.
      */
-    private boolean storesWhenRefused(Operation operation, Variant variant, String token) throws IOException, InterruptedException {
+    private boolean storesWhenRefused(Operation operation, Variant variant, String token)
+            throws IOException, InterruptedException {
         long quiet = awaitQuiet();
-        HttpResponse<String> again = send(operation.method(), variant.pathAndQuery(), variant.contentType(), variant.body(), token);
+        HttpResponse<String> again =
+                send(operation.method(), variant.pathAndQuery(), variant.contentType(), variant.body(), token);
         return again.statusCode() >= 400 && awaitQuiet() != quiet;
     }
 
@@ -182,52 +195,91 @@ public final class ApiFuzzer {
         Map<String, String> query = new LinkedHashMap<>();
         Map<String, String> path = new LinkedHashMap<>();
         for (JsonNode parameter : op.parameters()) {
-            String value = plausibleText(resolve(parameter.path("schema")), parameter.path("name").asText());
-            ("path".equals(parameter.path("in").asText()) ? path : query).put(parameter.path("name").asText(), value);
+            String value = plausibleText(
+                    resolve(parameter.path("schema")), parameter.path("name").asText());
+            ("path".equals(parameter.path("in").asText()) ? path : query)
+                    .put(parameter.path("name").asText(), value);
         }
         JsonNode body = op.body() == null ? null : plausible(op.body(), 0);
-        String type = op.body() != null ? "application/json" : op.contentTypes().isEmpty() ? null : op.contentTypes().get(0);
+        String type = op.body() != null
+                ? "application/json"
+                : op.contentTypes().isEmpty() ? null : op.contentTypes().get(0);
         variants.add(variant("plausible", op, path, query, type, body));
         // path and query parameters: wrong, hostile and huge values, one at a time
         for (String name : path.keySet()) {
-            for (String bad : List.of("not-a-uuid", "%00", "-1", "9".repeat(40), "x".repeat(600), "%2e%2e", "'%20OR%201=1--")) {
+            for (String bad :
+                    List.of("not-a-uuid", "%00", "-1", "9".repeat(40), "x".repeat(600), "%2e%2e", "'%20OR%201=1--")) {
                 Map<String, String> changed = new LinkedHashMap<>(path);
                 changed.put(name, bad);
-                variants.add(new Variant("path " + name + "=" + cut(bad), fill(op.path(), changed, true) + queryString(query), type, bytes(body)));
+                variants.add(new Variant(
+                        "path " + name + "=" + cut(bad),
+                        fill(op.path(), changed, true) + queryString(query),
+                        type,
+                        bytes(body)));
             }
         }
         for (String name : query.keySet()) {
-            for (String bad : List.of("", "abc", "-1", "1e309", "2147483648", "1.5", "\u0000", "%", "%2f..%2f", "x".repeat(3000), "2020-13-45")) {
+            for (String bad : List.of(
+                    "",
+                    "abc",
+                    "-1",
+                    "1e309",
+                    "2147483648",
+                    "1.5",
+                    "\u0000",
+                    "%",
+                    "%2f..%2f",
+                    "x".repeat(3000),
+                    "2020-13-45")) {
                 Map<String, String> changed = new LinkedHashMap<>(query);
                 changed.put(name, bad);
-                variants.add(new Variant("query " + name + "=" + cut(bad), fill(op.path(), path, false) + queryString(changed), type, bytes(body)));
+                variants.add(new Variant(
+                        "query " + name + "=" + cut(bad),
+                        fill(op.path(), path, false) + queryString(changed),
+                        type,
+                        bytes(body)));
             }
             Map<String, String> without = new LinkedHashMap<>(query);
             without.remove(name);
-            variants.add(new Variant("query without " + name, fill(op.path(), path, false) + queryString(without), type, bytes(body)));
+            variants.add(new Variant(
+                    "query without " + name, fill(op.path(), path, false) + queryString(without), type, bytes(body)));
         }
         if (op.method().equals("GET") || op.method().equals("DELETE")) {
             return variants;
         }
         String target = fill(op.path(), path, false) + queryString(query);
         // bodies that are not JSON of the shape
-        for (String raw : List.of("", "{", "[]", "null", "\"text\"", "12", "{\"a\":", "{}", "{\"\u0000\":1}", "{" + "\"a\":{".repeat(300) + "}".repeat(300) + "}")) {
-            variants.add(new Variant("body " + cut(raw), target, "application/json", raw.getBytes(StandardCharsets.UTF_8)));
+        for (String raw : List.of(
+                "",
+                "{",
+                "[]",
+                "null",
+                "\"text\"",
+                "12",
+                "{\"a\":",
+                "{}",
+                "{\"\u0000\":1}",
+                "{" + "\"a\":{".repeat(300) + "}".repeat(300) + "}")) {
+            variants.add(
+                    new Variant("body " + cut(raw), target, "application/json", raw.getBytes(StandardCharsets.UTF_8)));
         }
         variants.add(new Variant("body as text/plain", target, "text/plain", bytes(body)));
-        variants.add(new Variant("body of random bytes", target, type == null ? "application/octet-stream" : type, randomBytes(512)));
+        variants.add(new Variant(
+                "body of random bytes", target, type == null ? "application/octet-stream" : type, randomBytes(512)));
         if (body instanceof ObjectNode object) {
             for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
                 String field = names.next();
                 JsonNode schema = resolve(op.body()).path("properties").path(field);
-                for (Map.Entry<String, JsonNode> bad : badValues(resolve(schema)).entrySet()) {
+                for (Map.Entry<String, JsonNode> bad :
+                        badValues(resolve(schema)).entrySet()) {
                     ObjectNode changed = object.deepCopy();
                     if (bad.getValue() == null) {
                         changed.remove(field);
                     } else {
                         changed.set(field, bad.getValue());
                     }
-                    variants.add(new Variant("body " + field + " " + bad.getKey(), target, "application/json", bytes(changed)));
+                    variants.add(new Variant(
+                            "body " + field + " " + bad.getKey(), target, "application/json", bytes(changed)));
                 }
             }
             ObjectNode extra = object.deepCopy();
@@ -261,7 +313,10 @@ public final class ApiFuzzer {
         bad.put("sql", NODES.textNode("' OR 1=1--"));
         ArrayNode many = NODES.arrayNode();
         for (int i = 0; i < 1_001; i++) {
-            many.add(schema.path("type").asText().equals("array") ? plausible(schema.path("items"), 1) : NODES.objectNode());
+            many.add(
+                    schema.path("type").asText().equals("array")
+                            ? plausible(schema.path("items"), 1)
+                            : NODES.objectNode());
         }
         bad.put("1001 items", many);
         ArrayNode huge = NODES.arrayNode();
@@ -296,7 +351,9 @@ public final class ApiFuzzer {
             case "object" -> {
                 ObjectNode object = NODES.objectNode();
                 if (depth < 4) {
-                    schema.path("properties").fields().forEachRemaining(p -> object.set(p.getKey(), plausible(p.getValue(), depth + 1)));
+                    schema.path("properties")
+                            .fields()
+                            .forEachRemaining(p -> object.set(p.getKey(), plausible(p.getValue(), depth + 1)));
                 }
                 return object;
             }
@@ -353,8 +410,13 @@ public final class ApiFuzzer {
 
     private HttpResponse<String> send(String method, String pathAndQuery, String contentType, byte[] body, String token)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
+                .timeout(Duration.ofSeconds(30))
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null && body != null) {
             request.header("Content-Type", contentType);
         }
@@ -369,7 +431,13 @@ public final class ApiFuzzer {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
-    private Variant variant(String what, Operation op, Map<String, String> path, Map<String, String> query, String type, JsonNode body) {
+    private Variant variant(
+            String what,
+            Operation op,
+            Map<String, String> path,
+            Map<String, String> query,
+            String type,
+            JsonNode body) {
         return new Variant(what, fill(op.path(), path, false) + queryString(query), type, bytes(body));
     }
 
@@ -377,7 +445,9 @@ public final class ApiFuzzer {
     private static String fill(String template, Map<String, String> values, boolean raw) {
         String path = template;
         for (Map.Entry<String, String> value : values.entrySet()) {
-            path = path.replace("{" + value.getKey() + "}", raw ? value.getValue() : URLEncoder.encode(value.getValue(), StandardCharsets.UTF_8));
+            path = path.replace(
+                    "{" + value.getKey() + "}",
+                    raw ? value.getValue() : URLEncoder.encode(value.getValue(), StandardCharsets.UTF_8));
         }
         return path;
     }
@@ -387,7 +457,9 @@ public final class ApiFuzzer {
             return "";
         }
         StringBuilder out = new StringBuilder("?");
-        query.forEach((name, value) -> out.append(out.length() > 1 ? "&" : "").append(name).append('=')
+        query.forEach((name, value) -> out.append(out.length() > 1 ? "&" : "")
+                .append(name)
+                .append('=')
                 .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
         return out.toString();
     }

@@ -58,25 +58,42 @@ class ApiFuzzerTest {
 
     @Test
     void findsServerErrorsRefusalsThatAreNotProblemDetailsAndRefusedRequestsThatStored() throws Exception {
-        ApiFuzzer.Report report = new ApiFuzzer("http://127.0.0.1:" + server.getAddress().getPort(), n -> n % 2 == 0 ? "t" : null, 2,
-                stored::get, op -> false, 1).run(Duration.ofMinutes(2));
+        ApiFuzzer.Report report = new ApiFuzzer(
+                        "http://127.0.0.1:" + server.getAddress().getPort(),
+                        n -> n % 2 == 0 ? "t" : null,
+                        2,
+                        stored::get,
+                        op -> false,
+                        1)
+                .run(Duration.ofMinutes(2));
 
         assertThat(report.complete()).isTrue();
-        assertThat(report.findings()).extracting(ApiFuzzer.Finding::what)
+        assertThat(report.findings())
+                .extracting(ApiFuzzer.Finding::what)
                 .anySatisfy(what -> assertThat(what).startsWith("server error"))
                 .anySatisfy(what -> assertThat(what).startsWith("not problem details"))
                 .anySatisfy(what -> assertThat(what).isEqualTo("refused, yet something was stored"));
-        assertThat(report.findings()).filteredOn(f -> f.what().startsWith("refused, yet"))
+        assertThat(report.findings())
+                .filteredOn(f -> f.what().startsWith("refused, yet"))
                 .allSatisfy(f -> assertThat(f.request()).endsWith("[body with an extra field]"));
-        assertThat(report.findings()).filteredOn(f -> f.what().startsWith("server error"))
+        assertThat(report.findings())
+                .filteredOn(f -> f.what().startsWith("server error"))
                 .allSatisfy(f -> assertThat(f.request()).startsWith("GET /api/reports"));
-        assertThat(report.accepted()).as("the plausible report request and its variants with a number").isPositive();
+        assertThat(report.accepted())
+                .as("the plausible report request and its variants with a number")
+                .isPositive();
     }
 
     @Test
     void skipsTheOperationsItIsToldTo() throws Exception {
-        ApiFuzzer.Report report = new ApiFuzzer("http://127.0.0.1:" + server.getAddress().getPort(), n -> "t", 1,
-                stored::get, op -> !op.startsWith("GET /api/reports"), 1).run(Duration.ofMinutes(2));
+        ApiFuzzer.Report report = new ApiFuzzer(
+                        "http://127.0.0.1:" + server.getAddress().getPort(),
+                        n -> "t",
+                        1,
+                        stored::get,
+                        op -> !op.startsWith("GET /api/reports"),
+                        1)
+                .run(Duration.ofMinutes(2));
 
         assertThat(stored.get()).isZero();
         assertThat(report.requests()).isPositive();

@@ -29,7 +29,8 @@ class OfficeIdentityTest {
     @BeforeAll
     static void issuer() throws JOSEException {
         tokens = LocalTokenIssuer.start(0);
-        offices = OfficeIdentity.of(NimbusJwtDecoder.withPublicKey(tokens.key().toRSAPublicKey()).build(), List.of());
+        offices = OfficeIdentity.of(
+                NimbusJwtDecoder.withPublicKey(tokens.key().toRSAPublicKey()).build(), List.of());
     }
 
     @AfterAll
@@ -37,10 +38,22 @@ class OfficeIdentityTest {
         tokens.close();
     }
 
-    static ConsumerRecord<String, byte[]> record(String key, byte[] value, Map<String, byte[]> headers, TimestampType type, Instant at) {
+    static ConsumerRecord<String, byte[]> record(
+            String key, byte[] value, Map<String, byte[]> headers, TimestampType type, Instant at) {
         RecordHeaders recordHeaders = new RecordHeaders();
         headers.forEach(recordHeaders::add);
-        return new ConsumerRecord<>(TOPIC, 0, 0L, at.toEpochMilli(), type, value.length, value.length, key, value, recordHeaders, Optional.empty());
+        return new ConsumerRecord<>(
+                TOPIC,
+                0,
+                0L,
+                at.toEpochMilli(),
+                type,
+                value.length,
+                value.length,
+                key,
+                value,
+                recordHeaders,
+                Optional.empty());
     }
 
     static ConsumerRecord<String, byte[]> appended(String key, byte[] value, Map<String, byte[]> headers) {
@@ -48,13 +61,18 @@ class OfficeIdentityTest {
     }
 
     static Map<String, byte[]> headers(String token, String proof) {
-        return Map.of(Topics.OFFICE_IDENTITY_HEADER, token.getBytes(StandardCharsets.UTF_8), Topics.OFFICE_PROOF_HEADER, proof.getBytes(StandardCharsets.UTF_8));
+        return Map.of(
+                Topics.OFFICE_IDENTITY_HEADER,
+                token.getBytes(StandardCharsets.UTF_8),
+                Topics.OFFICE_PROOF_HEADER,
+                proof.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
     void shouldTakeARecordSignedByItsOfficeAtTheBrokersTime() {
         byte[] value = "batch".getBytes(StandardCharsets.UTF_8);
-        OfficeIdentity.Verdict verdict = offices.verify(appended("b-1", value, tokens.officeHeaders("鄞州", TOPIC, "b-1", value)));
+        OfficeIdentity.Verdict verdict =
+                offices.verify(appended("b-1", value, tokens.officeHeaders("鄞州", TOPIC, "b-1", value)));
 
         assertThat(verdict.verified()).as(verdict.refusal()).isTrue();
         assertThat(verdict.district()).isEqualTo("鄞州");
@@ -70,34 +88,83 @@ class OfficeIdentityTest {
         Map<String, ConsumerRecord<String, byte[]>> refused = Map.of(
                 "another value", appended("b-2", "other".getBytes(StandardCharsets.UTF_8), signed),
                 "another key", appended("b-3", value, signed),
-                "another topic", new ConsumerRecord<>(Topics.REGIONAL_HOSPITAL_SETTLEMENTS, 0, 0L, Instant.now().toEpochMilli(),
-                        TimestampType.LOG_APPEND_TIME, 5, 5, "b-2", value, new RecordHeaders(List.of(
-                        new org.apache.kafka.common.header.internals.RecordHeader(Topics.OFFICE_IDENTITY_HEADER, signed.get(Topics.OFFICE_IDENTITY_HEADER)),
-                        new org.apache.kafka.common.header.internals.RecordHeader(Topics.OFFICE_PROOF_HEADER, signed.get(Topics.OFFICE_PROOF_HEADER)))),
-                        Optional.empty()),
-                "a thief's key", appended("b-2", value, headers(token, LocalTokenIssuer.officeProof(LocalTokenIssuer.newOfficeKey(), TOPIC, "b-2", value,
-                        Instant.now()))),
-                "another office's key", appended("b-2", value, headers(token, LocalTokenIssuer.officeProof(tokens.officeKey("江北"), TOPIC, "b-2", value,
-                        Instant.now()))),
-                "a proof signed long before", appended("b-2", value, headers(token, LocalTokenIssuer.officeProof(tokens.officeKey("鄞州"), TOPIC, "b-2",
-                        value, Instant.now().minus(Duration.ofMinutes(6))))),
+                "another topic",
+                        new ConsumerRecord<>(
+                                Topics.REGIONAL_HOSPITAL_SETTLEMENTS,
+                                0,
+                                0L,
+                                Instant.now().toEpochMilli(),
+                                TimestampType.LOG_APPEND_TIME,
+                                5,
+                                5,
+                                "b-2",
+                                value,
+                                new RecordHeaders(List.of(
+                                        new org.apache.kafka.common.header.internals.RecordHeader(
+                                                Topics.OFFICE_IDENTITY_HEADER,
+                                                signed.get(Topics.OFFICE_IDENTITY_HEADER)),
+                                        new org.apache.kafka.common.header.internals.RecordHeader(
+                                                Topics.OFFICE_PROOF_HEADER, signed.get(Topics.OFFICE_PROOF_HEADER)))),
+                                Optional.empty()),
+                "a thief's key",
+                        appended(
+                                "b-2",
+                                value,
+                                headers(
+                                        token,
+                                        LocalTokenIssuer.officeProof(
+                                                LocalTokenIssuer.newOfficeKey(), TOPIC, "b-2", value, Instant.now()))),
+                "another office's key",
+                        appended(
+                                "b-2",
+                                value,
+                                headers(
+                                        token,
+                                        LocalTokenIssuer.officeProof(
+                                                tokens.officeKey("江北"), TOPIC, "b-2", value, Instant.now()))),
+                "a proof signed long before",
+                        appended(
+                                "b-2",
+                                value,
+                                headers(
+                                        token,
+                                        LocalTokenIssuer.officeProof(
+                                                tokens.officeKey("鄞州"),
+                                                TOPIC,
+                                                "b-2",
+                                                value,
+                                                Instant.now().minus(Duration.ofMinutes(6))))),
                 "the producer's time", record("b-2", value, signed, TimestampType.CREATE_TIME, Instant.now()),
-                "a token expired when the broker took it", appended("b-2", value, headers(
-                        tokens.officeToken("鄞州", Instant.now().minus(Duration.ofHours(2)), Duration.ofHours(1)),
-                        LocalTokenIssuer.officeProof(tokens.officeKey("鄞州"), TOPIC, "b-2", value, Instant.now()))),
-                "no proof", appended("b-2", value, Map.of(Topics.OFFICE_IDENTITY_HEADER, token.getBytes(StandardCharsets.UTF_8))));
+                "a token expired when the broker took it",
+                        appended(
+                                "b-2",
+                                value,
+                                headers(
+                                        tokens.officeToken(
+                                                "鄞州", Instant.now().minus(Duration.ofHours(2)), Duration.ofHours(1)),
+                                        LocalTokenIssuer.officeProof(
+                                                tokens.officeKey("鄞州"), TOPIC, "b-2", value, Instant.now()))),
+                "no proof",
+                        appended(
+                                "b-2",
+                                value,
+                                Map.of(Topics.OFFICE_IDENTITY_HEADER, token.getBytes(StandardCharsets.UTF_8))));
 
-        refused.forEach((what, record) -> assertThat(offices.verify(record).verified()).as(what).isFalse());
+        refused.forEach((what, record) ->
+                assertThat(offices.verify(record).verified()).as(what).isFalse());
     }
 
     @Test
     void shouldJudgeALateReadRecordAtTheTimeTheBrokerTookIt() {
         byte[] value = "batch".getBytes(StandardCharsets.UTF_8);
         Instant sent = Instant.now().minus(Duration.ofHours(3));
-        Map<String, byte[]> headers = headers(tokens.officeToken("鄞州", sent.minus(Duration.ofMinutes(5)), Duration.ofHours(1)),
+        Map<String, byte[]> headers = headers(
+                tokens.officeToken("鄞州", sent.minus(Duration.ofMinutes(5)), Duration.ofHours(1)),
                 LocalTokenIssuer.officeProof(tokens.officeKey("鄞州"), TOPIC, "b-4", value, sent));
 
-        assertThat(offices.verify(record("b-4", value, headers, TimestampType.LOG_APPEND_TIME, sent)).verified())
-                .as("taken three hours ago, while its token was valid: read now after an outage").isTrue();
+        assertThat(offices.verify(record("b-4", value, headers, TimestampType.LOG_APPEND_TIME, sent))
+                        .verified())
+                .as("taken three hours ago, while its token was valid: read now after an outage")
+                .isTrue();
     }
 }

@@ -72,7 +72,9 @@ class VerifiedTokensTest {
         VerifiedTokens tokens = tokens();
         tokens.decode("good-a");
         now = now.plus(Duration.ofMinutes(61));
-        assertThatThrownBy(() -> tokens.decode("good-a")).isInstanceOf(JwtValidationException.class).hasMessageContaining("expired");
+        assertThatThrownBy(() -> tokens.decode("good-a"))
+                .isInstanceOf(JwtValidationException.class)
+                .hasMessageContaining("expired");
     }
 
     @Test
@@ -92,6 +94,8 @@ class VerifiedTokensTest {
         tokens.decode("good-c");
         assertThat(tokens.size()).isEqualTo(2);
         tokens.decode("good-a");
-        assertThat(verified).as("the least recently used went first").containsExactly("good-a", "good-b", "good-c", "good-a");
+        assertThat(verified)
+                .as("the least recently used went first")
+                .containsExactly("good-a", "good-b", "good-c", "good-a");
     }
 }

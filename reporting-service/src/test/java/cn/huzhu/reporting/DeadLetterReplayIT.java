@@ -47,6 +47,7 @@ class DeadLetterReplayIT extends OnLocalStack {
 
     @LocalServerPort
     int port;
+
     @Autowired
     DistrictEnrollmentQueries queries;
 
@@ -55,14 +56,18 @@ class DeadLetterReplayIT extends OnLocalStack {
         String member = UUID.randomUUID().toString();
         String othersMember = UUID.randomUUID().toString();
         String ours = DistrictEnrollmentListener.ID;
-        byte[] registration = EventCodec.contracts().encode(DistrictEnrollmentReportingIT.registered(member, DISTRICT, true, LocalDate.of(YEAR, 1, 3)));
+        byte[] registration = EventCodec.contracts()
+                .encode(DistrictEnrollmentReportingIT.registered(member, DISTRICT, true, LocalDate.of(YEAR, 1, 3)));
         byte[] enrolment = EventCodec.contracts().encode(collected(member));
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", LocalStack.shared().bootstrapServers(),
-                "acks", "all"), new StringSerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                Map.of("bootstrap.servers", LocalStack.shared().bootstrapServers(), "acks", "all"),
+                new StringSerializer(),
+                new ByteArraySerializer())) {
             deadLetter(producer, member, registration, ours);
             deadLetter(producer, member, new byte[] {9, 9, 9}, ours);
             deadLetter(producer, member, enrolment, ours);
-            deadLetter(producer, othersMember, EventCodec.contracts().encode(collected(othersMember)), "claims-coverage");
+            deadLetter(
+                    producer, othersMember, EventCodec.contracts().encode(collected(othersMember)), "claims-coverage");
         }
         String admin = LocalStack.shared().tokens().token("replay-admin", "SCHEME_ADMIN", null, null, null);
         String finance = LocalStack.shared().tokens().token("replay-finance", "FINANCE", null, null, null);
@@ -79,45 +84,72 @@ class DeadLetterReplayIT extends OnLocalStack {
         JsonNode replayed = JSON.readTree(first.body());
         assertThat(replayed.get("replayed").asInt()).as(first.body()).isGreaterThanOrEqualTo(2);
         assertThat(replayed.get("otherConsumers").asInt()).as(first.body()).isGreaterThanOrEqualTo(1);
-        assertThat(replayed.get("stillFailing").toString()).as("the poison, reported and passed over").contains("Undecodable");
+        assertThat(replayed.get("stillFailing").toString())
+                .as("the poison, reported and passed over")
+                .contains("Undecodable");
         assertThat(replayed.get("stoppedAt").isNull()).isTrue();
         JsonNode again = JSON.readTree(second.body());
         assertThat(again.get("replayed").asInt()).as(second.body()).isZero();
         assertThat(again.get("stillFailing")).isEmpty();
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(row()).as("the member counted once, not the other consumer's")
-                .isNotNull().extracting(DistrictEnrollmentReport.Row::inService, DistrictEnrollmentReport.Row::total,
-                        DistrictEnrollmentReport.Row::realNameMembers).containsExactly(1L, 1L, 1L));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(row())
+                        .as("the member counted once, not the other consumer's")
+                        .isNotNull()
+                        .extracting(
+                                DistrictEnrollmentReport.Row::inService,
+                                DistrictEnrollmentReport.Row::total,
+                                DistrictEnrollmentReport.Row::realNameMembers)
+                        .containsExactly(1L, 1L, 1L));
 
-        // a dead letter is a copy of a record of the topic, which the listener had read and failed on: met again there (by a
+        // a dead letter is a copy of a record of the topic, which the listener had read and failed on: met again there
+        // (by a
         // rebuild, a reset), it is the event already applied and counts nothing more
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", LocalStack.shared().bootstrapServers(),
-                "acks", "all"), new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(Topics.MEMBERS, member, registration)).get();
-            producer.send(new ProducerRecord<>(Topics.MEMBERS, member, enrolment)).get();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                Map.of("bootstrap.servers", LocalStack.shared().bootstrapServers(), "acks", "all"),
+                new StringSerializer(),
+                new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.MEMBERS, member, registration))
+                    .get();
+            producer.send(new ProducerRecord<>(Topics.MEMBERS, member, enrolment))
+                    .get();
         }
         ConsumerLag.awaitNone(DistrictEnrollmentListener.ID, List.of(Topics.MEMBERS));
-        assertThat(row()).extracting(DistrictEnrollmentReport.Row::inService, DistrictEnrollmentReport.Row::total,
-                DistrictEnrollmentReport.Row::realNameMembers).containsExactly(1L, 1L, 1L);
+        assertThat(row())
+                .extracting(
+                        DistrictEnrollmentReport.Row::inService,
+                        DistrictEnrollmentReport.Row::total,
+                        DistrictEnrollmentReport.Row::realNameMembers)
+                .containsExactly(1L, 1L, 1L);
     }
 
     static MemberEnrolled collected(String member) {
-        return MemberEnrolled.newBuilder(DistrictEnrollmentReportingIT.enrolled(member, DISTRICT, "IN_SERVICE", false, LocalDate.of(YEAR, 2, 1)))
-                .setPremiumStatus("COLLECTED").build();
+        return MemberEnrolled.newBuilder(DistrictEnrollmentReportingIT.enrolled(
+                        member, DISTRICT, "IN_SERVICE", false, LocalDate.of(YEAR, 2, 1)))
+                .setPremiumStatus("COLLECTED")
+                .build();
     }
 
     DistrictEnrollmentReport.Row row() {
-        return queries.districtEnrollment(YEAR, ProjectionTables.LIVE).rows().stream().filter(r -> r.district().equals(DISTRICT)).findFirst()
+        return queries.districtEnrollment(YEAR, ProjectionTables.LIVE).rows().stream()
+                .filter(r -> r.district().equals(DISTRICT))
+                .findFirst()
                 .orElse(null);
     }
 
     HttpResponse<String> replay(String token, String topic) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/dead-letters/replay"))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"topic\":\"" + topic + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/dead-letters/replay"))
+                                .header("Content-Type", "application/json")
+                                .header("Authorization", "Bearer " + token)
+                                .POST(HttpRequest.BodyPublishers.ofString("{\"topic\":\"" + topic + "\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     /** A record as the dead-letter recoverer leaves it: unchanged, with the consumer group that could not apply it. */
-    static void deadLetter(KafkaProducer<String, byte[]> producer, String key, byte[] value, String group) throws Exception {
+    static void deadLetter(KafkaProducer<String, byte[]> producer, String key, byte[] value, String group)
+            throws Exception {
         ProducerRecord<String, byte[]> letter = new ProducerRecord<>(Topics.deadLetter(Topics.MEMBERS), 0, key, value);
         letter.headers().add(KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP, group.getBytes(StandardCharsets.UTF_8));
         letter.headers().add(KafkaHeaders.DLT_ORIGINAL_TOPIC, Topics.MEMBERS.getBytes(StandardCharsets.UTF_8));

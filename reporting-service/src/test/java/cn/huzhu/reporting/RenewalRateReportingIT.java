@@ -43,12 +43,24 @@ class RenewalRateReportingIT extends OnLocalStack {
     @Autowired
     ProjectionRebuilder rebuilder;
 
-    private enum Base { IN_FORCE, COLLECTED_LATER, NEVER_PAID }
+    private enum Base {
+        IN_FORCE,
+        COLLECTED_LATER,
+        NEVER_PAID
+    }
 
-    private enum Next { NO_GAP, EARLY, GAP, NOT_PAID, OTHER_PLAN, NONE }
+    private enum Next {
+        NO_GAP,
+        EARLY,
+        GAP,
+        NOT_PAID,
+        OTHER_PLAN,
+        NONE
+    }
 
     /** Enrolled, renewed: per key, {enrolled, renewed}. */
     private final Map<String, long[]> byUnit = new TreeMap<>();
+
     private final Map<String, long[]> byDistrict = new TreeMap<>();
     private final Map<String, long[]> byPlan = new TreeMap<>();
 
@@ -66,7 +78,8 @@ class RenewalRateReportingIT extends OnLocalStack {
             String district = unitDistricts.get(u);
             String plan = PLANS.get(random.nextInt(2));
             String member = UUID.randomUUID().toString();
-            LocalDate start = LocalDate.of(BASE, 2 + random.nextInt(11), 1); // an early renewal of a January cover would start in BASE itself
+            LocalDate start = LocalDate.of(
+                    BASE, 2 + random.nextInt(11), 1); // an early renewal of a January cover would start in BASE itself
             LocalDate end = start.plusYears(1).minusDays(1);
             Base base = Base.values()[random.nextInt(Base.values().length)];
             Next next = Next.values()[random.nextInt(Next.values().length)];
@@ -82,7 +95,14 @@ class RenewalRateReportingIT extends OnLocalStack {
                 case NONE -> null;
             };
             if (nextStart != null) {
-                enrol(member, unit, district, next == Next.OTHER_PLAN ? other(plan) : plan, nextStart, nextStart.plusYears(1).minusDays(1), next != Next.NOT_PAID);
+                enrol(
+                        member,
+                        unit,
+                        district,
+                        next == Next.OTHER_PLAN ? other(plan) : plan,
+                        nextStart,
+                        nextStart.plusYears(1).minusDays(1),
+                        next != Next.NOT_PAID);
             }
             if (base != Base.NEVER_PAID) {
                 boolean renewed = next == Next.NO_GAP || next == Next.EARLY;
@@ -92,9 +112,17 @@ class RenewalRateReportingIT extends OnLocalStack {
             }
         }
         // the year before the base: none of these is counted for BASE + 1
-        enrol(UUID.randomUUID().toString(), units.get(0), DISTRICTS.get(0), PLANS.get(0), LocalDate.of(BASE - 1, 6, 1), LocalDate.of(BASE, 5, 31), true);
+        enrol(
+                UUID.randomUUID().toString(),
+                units.get(0),
+                DISTRICTS.get(0),
+                PLANS.get(0),
+                LocalDate.of(BASE - 1, 6, 1),
+                LocalDate.of(BASE, 5, 31),
+                true);
 
-        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(figures(By.DISTRICT, null)).isEqualTo(byDistrict));
+        await().atMost(Duration.ofSeconds(90))
+                .untilAsserted(() -> assertThat(figures(By.DISTRICT, null)).isEqualTo(byDistrict));
         assertThat(figures(By.UNIT, null)).isEqualTo(byUnit);
         for (String district : DISTRICTS) {
             assertThat(figures(By.UNIT, district)).isEqualTo(onlyUnitsOf(district, units, unitDistricts));
@@ -104,17 +132,24 @@ class RenewalRateReportingIT extends OnLocalStack {
         long renewed = byDistrict.get(DISTRICTS.get(0))[1];
         assertThat(report.total().enrolled()).isEqualTo(enrolled);
         assertThat(report.total().renewed()).isEqualTo(renewed);
-        assertThat(report.total().rate()).isEqualTo(new BigDecimal(renewed * 100).divide(new BigDecimal(enrolled), 2, java.math.RoundingMode.HALF_UP)
-                .toPlainString());
-        assertThat(queries.renewalRate(BASE, By.DISTRICT, DISTRICTS.get(0), null).total().enrolled()).as("the year before the base").isEqualTo(1);
+        assertThat(report.total().rate())
+                .isEqualTo(new BigDecimal(renewed * 100)
+                        .divide(new BigDecimal(enrolled), 2, java.math.RoundingMode.HALF_UP)
+                        .toPlainString());
+        assertThat(queries.renewalRate(BASE, By.DISTRICT, DISTRICTS.get(0), null)
+                        .total()
+                        .enrolled())
+                .as("the year before the base")
+                .isEqualTo(1);
 
         // by plan: within these districts only (other tests use these plans)
         Map<String, long[]> plans = new TreeMap<>();
         for (String district : DISTRICTS) {
             for (String plan : PLANS) {
                 RenewalRateQueries.Report one = queries.renewalRate(BASE + 1, By.PLAN, district, plan);
-                one.rows().forEach(r -> plans.merge(r.key(), new long[] {r.enrolled(), r.renewed()},
-                        (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]}));
+                one.rows()
+                        .forEach(r -> plans.merge(r.key(), new long[] {r.enrolled(), r.renewed()}, (a, b) ->
+                                new long[] {a[0] + b[0], a[1] + b[1]}));
             }
         }
         assertThat(plans).usingRecursiveComparison().isEqualTo(byPlan);
@@ -129,8 +164,10 @@ class RenewalRateReportingIT extends OnLocalStack {
     private Map<String, long[]> figures(By by, String district) {
         Map<String, long[]> figures = new TreeMap<>();
         for (String d : district == null ? DISTRICTS : List.of(district)) {
-            queries.renewalRate(BASE + 1, by, d, null).rows().forEach(r -> figures.merge(r.key(), new long[] {r.enrolled(), r.renewed()},
-                    (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]}));
+            queries.renewalRate(BASE + 1, by, d, null)
+                    .rows()
+                    .forEach(r -> figures.merge(r.key(), new long[] {r.enrolled(), r.renewed()}, (a, b) ->
+                            new long[] {a[0] + b[0], a[1] + b[1]}));
         }
         return new ComparableMap(figures);
     }
@@ -138,7 +175,8 @@ class RenewalRateReportingIT extends OnLocalStack {
     private Map<String, long[]> onlyUnitsOf(String district, List<UUID> units, List<String> unitDistricts) {
         Map<String, long[]> only = new TreeMap<>();
         for (int u = 0; u < units.size(); u++) {
-            if (unitDistricts.get(u).equals(district) && byUnit.containsKey(units.get(u).toString())) {
+            if (unitDistricts.get(u).equals(district)
+                    && byUnit.containsKey(units.get(u).toString())) {
                 only.put(units.get(u).toString(), byUnit.get(units.get(u).toString()));
             }
         }
@@ -157,18 +195,40 @@ class RenewalRateReportingIT extends OnLocalStack {
         return PLANS.get(0).equals(plan) ? PLANS.get(1) : PLANS.get(0);
     }
 
-    private static UUID enrol(String member, UUID unit, String district, String plan, LocalDate start, LocalDate end, boolean inForce) {
-        MemberEnrolled e = MemberEnrolled.newBuilder(DistrictEnrollmentReportingIT.enrolled(member, district, "IN_SERVICE", false, start))
-                .setUnitId(unit).setPlanId(plan).setCoverageEnd(end).setPremiumStatus(inForce ? "COLLECTED" : "PENDING").build();
+    private static UUID enrol(
+            String member, UUID unit, String district, String plan, LocalDate start, LocalDate end, boolean inForce) {
+        MemberEnrolled e = MemberEnrolled.newBuilder(
+                        DistrictEnrollmentReportingIT.enrolled(member, district, "IN_SERVICE", false, start))
+                .setUnitId(unit)
+                .setPlanId(plan)
+                .setCoverageEnd(end)
+                .setPremiumStatus(inForce ? "COLLECTED" : "PENDING")
+                .build();
         TargetCompletionReportingIT.send(Topics.MEMBERS, member, e);
         return e.getEnrollmentId();
     }
 
-    private static void collect(String member, UUID enrolment, UUID unit, String district, String plan, LocalDate start, LocalDate end) {
-        TargetCompletionReportingIT.send(Topics.MEMBERS, member, PremiumCollected.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(Instant.now())
-                .setEnrollmentId(enrolment).setMemberId(UUID.fromString(member)).setUnitId(unit).setDistrict(district).setPlanId(plan)
-                .setMethod("BANK_DEDUCTION").setReference("R-" + enrolment).setAmount(new BigDecimal("50.00")).setCollectedOn(start)
-                .setCoverageStart(start).setCoverageEnd(end).setWaitingPeriodEnd(start).build());
+    private static void collect(
+            String member, UUID enrolment, UUID unit, String district, String plan, LocalDate start, LocalDate end) {
+        TargetCompletionReportingIT.send(
+                Topics.MEMBERS,
+                member,
+                PremiumCollected.newBuilder()
+                        .setEventId(UUID.randomUUID())
+                        .setOccurredAt(Instant.now())
+                        .setEnrollmentId(enrolment)
+                        .setMemberId(UUID.fromString(member))
+                        .setUnitId(unit)
+                        .setDistrict(district)
+                        .setPlanId(plan)
+                        .setMethod("BANK_DEDUCTION")
+                        .setReference("R-" + enrolment)
+                        .setAmount(new BigDecimal("50.00"))
+                        .setCollectedOn(start)
+                        .setCoverageStart(start)
+                        .setCoverageEnd(end)
+                        .setWaitingPeriodEnd(start)
+                        .build());
     }
 
     /** Figures compared by value ({@code long[]} are compared by identity in a plain map). */
@@ -182,7 +242,9 @@ class RenewalRateReportingIT extends OnLocalStack {
             if (!(o instanceof Map<?, ?> other) || other.size() != size()) {
                 return false;
             }
-            return entrySet().stream().allMatch(e -> other.get(e.getKey()) instanceof long[] v && java.util.Arrays.equals(v, e.getValue()));
+            return entrySet().stream()
+                    .allMatch(
+                            e -> other.get(e.getKey()) instanceof long[] v && java.util.Arrays.equals(v, e.getValue()));
         }
 
         @Override
@@ -193,7 +255,10 @@ class RenewalRateReportingIT extends OnLocalStack {
         @Override
         public String toString() {
             StringBuilder text = new StringBuilder("{");
-            forEach((k, v) -> text.append(k).append('=').append(java.util.Arrays.toString(v)).append(' '));
+            forEach((k, v) -> text.append(k)
+                    .append('=')
+                    .append(java.util.Arrays.toString(v))
+                    .append(' '));
             return text.append('}').toString();
         }
     }

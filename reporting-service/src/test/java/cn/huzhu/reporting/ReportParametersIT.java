@@ -23,13 +23,19 @@ class ReportParametersIT extends OnLocalStack {
     int port;
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + TOKEN).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                .header("Authorization", "Bearer " + TOKEN)
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
     void shouldRefuseAmountsOutOfRangeAndListsWithoutAPlanThatDecides() throws Exception {
-        for (String path : List.of("/api/reports/payout-ratios/discount-units?basisYear=2020",
+        for (String path : List.of(
+                "/api/reports/payout-ratios/discount-units?basisYear=2020",
                 "/api/reports/payout-ratios/discount-units?basisYear=2020&planId=no-such-plan",
                 "/api/reports/payout-ratios/gift-units?basisYear=2020&planId=%20",
                 "/api/reports/payout-ratios/subsidy-allocation?basisYear=2020&planId=ningbo-2020-inservice-hospital&pool=1e309",
@@ -37,7 +43,9 @@ class ReportParametersIT extends OnLocalStack {
                 "/api/reports/payout-ratios/subsidy-allocation?basisYear=2020&planId=ningbo-2020-inservice-hospital&pool=10.001")) {
             HttpResponse<String> answer = get(path);
             assertThat(answer.statusCode()).as(path + " " + answer.body()).isEqualTo(400);
-            assertThat(answer.headers().firstValue("Content-Type").orElse("")).as(path).startsWith("application/problem+json");
+            assertThat(answer.headers().firstValue("Content-Type").orElse(""))
+                    .as(path)
+                    .startsWith("application/problem+json");
         }
     }
 }

@@ -41,9 +41,13 @@ class TargetCompletionReportingIT extends OnLocalStack {
     ProjectionRebuilder rebuilder;
 
     static void send(String topic, String key, SpecificRecord record) {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", LocalStack.shared().bootstrapServers()),
-                new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(topic, key, EventCodec.contracts().encode(record))).get();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                Map.of("bootstrap.servers", LocalStack.shared().bootstrapServers()),
+                new StringSerializer(),
+                new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(
+                            topic, key, EventCodec.contracts().encode(record)))
+                    .get();
         } catch (Exception e) {
             throw new AssertionError(e);
         }
@@ -51,29 +55,56 @@ class TargetCompletionReportingIT extends OnLocalStack {
 
     static UUID unit(String name, String district) {
         UUID id = UUID.randomUUID();
-        send(Topics.UNITS, id.toString(), UnitRegistered.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(Instant.now())
-                .setUnitId(id).setName(name).setDistrict(district).setNature("PUBLIC").setInsuredHeadcount(100).build());
+        send(
+                Topics.UNITS,
+                id.toString(),
+                UnitRegistered.newBuilder()
+                        .setEventId(UUID.randomUUID())
+                        .setOccurredAt(Instant.now())
+                        .setUnitId(id)
+                        .setName(name)
+                        .setDistrict(district)
+                        .setNature("PUBLIC")
+                        .setInsuredHeadcount(100)
+                        .build());
         return id;
     }
 
     static void target(UUID unitId, String district, int year, int target, Instant at) {
         String targetId = "UNIT:" + unitId + ":" + year + ":*";
-        send(Topics.TARGETS, targetId, EnrollmentTargetSet.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(at)
-                .setTargetId(targetId).setScope("UNIT").setUnitId(unitId).setDistrict(district).setYear(year).setPlanId(null)
-                .setTarget(target).build());
+        send(
+                Topics.TARGETS,
+                targetId,
+                EnrollmentTargetSet.newBuilder()
+                        .setEventId(UUID.randomUUID())
+                        .setOccurredAt(at)
+                        .setTargetId(targetId)
+                        .setScope("UNIT")
+                        .setUnitId(unitId)
+                        .setDistrict(district)
+                        .setYear(year)
+                        .setPlanId(null)
+                        .setTarget(target)
+                        .build());
     }
 
     static void enrolments(UUID unitId, String district, int count) {
         for (int i = 0; i < count; i++) {
             String member = UUID.randomUUID().toString();
-            send(Topics.MEMBERS, member, MemberEnrolled.newBuilder(
-                    DistrictEnrollmentReportingIT.enrolled(member, district, "IN_SERVICE", false, LocalDate.of(YEAR, 2, 1)))
-                    .setUnitId(unitId).build());
+            send(
+                    Topics.MEMBERS,
+                    member,
+                    MemberEnrolled.newBuilder(DistrictEnrollmentReportingIT.enrolled(
+                                    member, district, "IN_SERVICE", false, LocalDate.of(YEAR, 2, 1)))
+                            .setUnitId(unitId)
+                            .build());
         }
     }
 
     static String percent(long completed, long target) {
-        return new BigDecimal(completed * 100).divide(new BigDecimal(target), 2, RoundingMode.HALF_UP).toPlainString();
+        return new BigDecimal(completed * 100)
+                .divide(new BigDecimal(target), 2, RoundingMode.HALF_UP)
+                .toPlainString();
     }
 
     @Test
@@ -95,9 +126,13 @@ class TargetCompletionReportingIT extends OnLocalStack {
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             TargetCompletionReport report = queries.targetCompletion(YEAR, "武进");
-            assertThat(report.units()).extracting(TargetCompletionReport.Row::name).containsExactly("高新区", "高新区北区");
+            assertThat(report.units())
+                    .extracting(TargetCompletionReport.Row::name)
+                    .containsExactly("高新区", "高新区北区");
             TargetCompletionReport.Row first = report.units().get(0);
-            assertThat(first.target()).as("the later target replaces the earlier").isEqualTo(7);
+            assertThat(first.target())
+                    .as("the later target replaces the earlier")
+                    .isEqualTo(7);
             assertThat(first.completed()).isEqualTo(5);
             assertThat(first.completionRate()).isEqualTo(percent(5, 7));
             assertThat(first.nextYearTarget()).isEqualTo(9);
@@ -121,13 +156,23 @@ class TargetCompletionReportingIT extends OnLocalStack {
         target(unit, "金坛", year, 4, Instant.now());
         for (int i = 0; i < 3; i++) {
             String member = UUID.randomUUID().toString();
-            send(Topics.MEMBERS, member, MemberEnrolled.newBuilder(
-                    DistrictEnrollmentReportingIT.enrolled(member, "金坛", "IN_SERVICE", false, LocalDate.of(year, 2, 1))).setUnitId(unit).build());
+            send(
+                    Topics.MEMBERS,
+                    member,
+                    MemberEnrolled.newBuilder(DistrictEnrollmentReportingIT.enrolled(
+                                    member, "金坛", "IN_SERVICE", false, LocalDate.of(year, 2, 1)))
+                            .setUnitId(unit)
+                            .build());
         }
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(queries.targetCompletion(year, "金坛").units())
-                .singleElement().satisfies(r -> assertThat(r.completed()).isEqualTo(3)));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(
+                        () -> assertThat(queries.targetCompletion(year, "金坛").units())
+                                .singleElement()
+                                .satisfies(r -> assertThat(r.completed()).isEqualTo(3)));
         // the live projection must have read everything (other tests publish to the same topics) before it is compared
-        ConsumerLag.awaitNone("reporting-" + cn.huzhu.reporting.messaging.TargetCompletionListener.ID, List.of(Topics.UNITS, Topics.TARGETS, Topics.MEMBERS));
+        ConsumerLag.awaitNone(
+                "reporting-" + cn.huzhu.reporting.messaging.TargetCompletionListener.ID,
+                List.of(Topics.UNITS, Topics.TARGETS, Topics.MEMBERS));
         TargetCompletionReport before = queries.targetCompletion(year, "金坛");
 
         ProjectionRebuilder.Result check = rebuilder.rebuild("target-completion", false);
@@ -142,6 +187,8 @@ class TargetCompletionReportingIT extends OnLocalStack {
     @Test
     void shouldRoundTheRateLikeTheSeed() {
         assertThat(percent(5485, 7000)).isEqualTo("78.36");
-        assertThat(queries.targetCompletion(YEAR + 50, null).totals().completionRate()).as("no target, no rate").isNull();
+        assertThat(queries.targetCompletion(YEAR + 50, null).totals().completionRate())
+                .as("no target, no rate")
+                .isNull();
     }
 }

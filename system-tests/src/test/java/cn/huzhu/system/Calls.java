@@ -43,8 +43,11 @@ record Calls(String token) {
             if (body == null) {
                 request.method(method, HttpRequest.BodyPublishers.noBody());
             } else {
-                request.header("Content-Type", "application/json").method(method,
-                        HttpRequest.BodyPublishers.ofString(Http.JSON.writeValueAsString(body), StandardCharsets.UTF_8));
+                request.header("Content-Type", "application/json")
+                        .method(
+                                method,
+                                HttpRequest.BodyPublishers.ofString(
+                                        Http.JSON.writeValueAsString(body), StandardCharsets.UTF_8));
             }
             if (token != null) {
                 request.header("Authorization", "Bearer " + token);
@@ -52,7 +55,8 @@ record Calls(String token) {
             for (int i = 0; i < headers.length; i += 2) {
                 request.header(headers[i], headers[i + 1]);
             }
-            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response =
+                    CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             JsonNode json = null;
             try {
                 json = response.body().isBlank() ? null : Http.JSON.readTree(response.body());

@@ -14,40 +14,60 @@ import java.util.Map;
 final class ClaimBenchmarkMembers {
 
     /** A member as the union knows them (id) and as a hospital does (ID number). */
-    record Member(String memberId, String idNumber) {
-    }
+    record Member(String memberId, String idNumber) {}
 
-    private ClaimBenchmarkMembers() {
-    }
+    private ClaimBenchmarkMembers() {}
 
     static List<Member> enrolCovered(RunningPlatform platform, int count, LocalDate effective) throws Exception {
         String enrollment = platform.enrollment.baseUrl();
-        String unitId = Http.post(enrollment + "/api/units", Map.of("name", "理赔基准单位", "district", "越城区", "nature", "PUBLIC",
-                "insuredHeadcount", count)).json().path("unitId").asText();
+        String unitId = Http.post(
+                        enrollment + "/api/units",
+                        Map.of("name", "理赔基准单位", "district", "越城区", "nature", "PUBLIC", "insuredHeadcount", count))
+                .json()
+                .path("unitId")
+                .asText();
         List<Member> members = new ArrayList<>();
         for (int from = 0; from < count; from += 500) {
             List<Map<String, Object>> batch = new ArrayList<>();
             List<String> idNumbers = new ArrayList<>();
             for (int i = from; i < Math.min(count, from + 500); i++) {
                 LocalDate birth = LocalDate.of(1970, 1, 1).plusDays(i / 400);
-                String idNumber = IdNumberFixtures.idNumber("330602", birth.format(DateTimeFormatter.BASIC_ISO_DATE), i % 400 * 2 + 1);
+                String idNumber = IdNumberFixtures.idNumber(
+                        "330602", birth.format(DateTimeFormatter.BASIC_ISO_DATE), i % 400 * 2 + 1);
                 idNumbers.add(idNumber);
                 batch.add(Map.of("idNumber", idNumber, "name", "理赔会员", "unitId", unitId, "category", "IN_SERVICE"));
             }
-            var results = Http.post(enrollment + "/api/members/batch", Map.of("items", batch)).json().path("results");
+            var results = Http.post(enrollment + "/api/members/batch", Map.of("items", batch))
+                    .json()
+                    .path("results");
             List<Map<String, Object>> enrolments = new ArrayList<>();
             for (int i = 0; i < idNumbers.size(); i++) {
                 String memberId = results.get(i).path("id").asText();
                 members.add(new Member(memberId, idNumbers.get(i)));
-                enrolments.add(Map.of("memberId", memberId, "planId", "shaoxing-hospital", "shares", 1, "effectiveDate", effective.toString(),
-                        "paidOn", effective.toString(), "paymentReference", "LEGACY-" + memberId));
+                enrolments.add(Map.of(
+                        "memberId",
+                        memberId,
+                        "planId",
+                        "shaoxing-hospital",
+                        "shares",
+                        1,
+                        "effectiveDate",
+                        effective.toString(),
+                        "paidOn",
+                        effective.toString(),
+                        "paymentReference",
+                        "LEGACY-" + memberId));
             }
             // cover from a day already past: the scheme administrator's migration of what was paid then
             Http.post(enrollment + "/api/enrollments/migrations", Map.of("items", enrolments));
         }
         String claims = platform.claims.baseUrl() + "/api/claims";
         for (Member member : members) {
-            while (!"APPROVED".equals(Http.post(claims, claim(member.memberId(), effective.plusDays(1), "100.00")).json().path("status").asText())) {
+            while (!"APPROVED"
+                    .equals(Http.post(claims, claim(member.memberId(), effective.plusDays(1), "100.00"))
+                            .json()
+                            .path("status")
+                            .asText())) {
                 Thread.sleep(200);
             }
         }
@@ -55,14 +75,36 @@ final class ClaimBenchmarkMembers {
     }
 
     static Map<String, Object> claim(String memberId, LocalDate admitted, String coPay) {
-        return Map.of("memberId", memberId, "type", "HOSPITALIZATION", "eventDate", admitted.toString(),
-                "dischargeDate", admitted.plusDays(3).toString(), "hospitalDays", 3,
-                "bill", Map.of("total", "20000.00", "pooledFundPaid", "10000.00", "deductible", "0", "coPay", coPay, "selfFunded", "0"));
+        return Map.of(
+                "memberId",
+                memberId,
+                "type",
+                "HOSPITALIZATION",
+                "eventDate",
+                admitted.toString(),
+                "dischargeDate",
+                admitted.plusDays(3).toString(),
+                "hospitalDays",
+                3,
+                "bill",
+                Map.of(
+                        "total",
+                        "20000.00",
+                        "pooledFundPaid",
+                        "10000.00",
+                        "deductible",
+                        "0",
+                        "coPay",
+                        coPay,
+                        "selfFunded",
+                        "0"));
     }
 
     /** Percentiles of sorted nanosecond latencies as a Markdown table row (p50, p90, p99, max) in milliseconds. */
     static String latencyRow(List<Long> sorted) {
-        return String.format("| %.1f ms | %.1f ms | **%.1f ms** | %.1f ms |", ms(sorted, 0.50), ms(sorted, 0.90), ms(sorted, 0.99), ms(sorted, 1.0));
+        return String.format(
+                "| %.1f ms | %.1f ms | **%.1f ms** | %.1f ms |",
+                ms(sorted, 0.50), ms(sorted, 0.90), ms(sorted, 0.99), ms(sorted, 1.0));
     }
 
     private static double ms(List<Long> sorted, double quantile) {

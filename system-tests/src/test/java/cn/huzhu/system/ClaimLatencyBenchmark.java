@@ -1,7 +1,6 @@
 package cn.huzhu.system;
 
 import cn.huzhu.vocabulary.BusinessZone;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,8 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ClaimLatencyBenchmark {
 
-    private ClaimLatencyBenchmark() {
-    }
+    private ClaimLatencyBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int rate = Integer.getInteger("benchmark.rate", 100);
@@ -38,9 +36,11 @@ public final class ClaimLatencyBenchmark {
         Path logs = Files.createTempDirectory("huzhu-claim-benchmark");
         try (RunningPlatform platform = new RunningPlatform(logs, List.of("-Xmx1g", "-XX:+UseParallelGC"), true)) {
             List<String> memberIds = ClaimBenchmarkMembers.enrolCovered(platform, members, effective).stream()
-                    .map(ClaimBenchmarkMembers.Member::memberId).toList();
+                    .map(ClaimBenchmarkMembers.Member::memberId)
+                    .toList();
             String claims = platform.claims.baseUrl() + "/api/claims";
-            System.out.printf("%d members covered; sending %d claims/s for %d s ...%n", memberIds.size(), rate, seconds);
+            System.out.printf(
+                    "%d members covered; sending %d claims/s for %d s ...%n", memberIds.size(), rate, seconds);
 
             HttpClient http = HttpClient.newHttpClient();
             List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
@@ -55,14 +55,20 @@ public final class ClaimLatencyBenchmark {
                 }
                 String memberId = memberIds.get(n % memberIds.size());
                 LocalDate day = effective.plusDays(2 + n / memberIds.size());
-                String body = Http.JSON.writeValueAsString(ClaimBenchmarkMembers.claim(memberId, day, String.valueOf(500 + n % 1000)));
+                String body = Http.JSON.writeValueAsString(
+                        ClaimBenchmarkMembers.claim(memberId, day, String.valueOf(500 + n % 1000)));
                 long sent = System.nanoTime();
-                inFlight.add(http.sendAsync(HttpRequest.newBuilder(URI.create(claims)).header("Content-Type", "application/json")
-                        .header("Authorization", SystemTokens.bearer())
-                                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString())
+                inFlight.add(http.sendAsync(
+                                HttpRequest.newBuilder(URI.create(claims))
+                                        .header("Content-Type", "application/json")
+                                        .header("Authorization", SystemTokens.bearer())
+                                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
                         .thenAccept(response -> {
                             latencies.add(System.nanoTime() - sent);
-                            statuses.computeIfAbsent(response.statusCode(), k -> new AtomicInteger()).incrementAndGet();
+                            statuses.computeIfAbsent(response.statusCode(), k -> new AtomicInteger())
+                                    .incrementAndGet();
                         }));
             }
             CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
@@ -70,8 +76,9 @@ public final class ClaimLatencyBenchmark {
             List<Long> sorted = new ArrayList<>(latencies);
             Collections.sort(sorted);
             System.out.println();
-            System.out.printf("%d hospital claims at %d/s (achieved %.0f/s), %d members, Shaoxing plan; responses %s%n", sorted.size(), rate,
-                    sorted.size() / elapsed, memberIds.size(), statuses);
+            System.out.printf(
+                    "%d hospital claims at %d/s (achieved %.0f/s), %d members, Shaoxing plan; responses %s%n",
+                    sorted.size(), rate, sorted.size() / elapsed, memberIds.size(), statuses);
             System.out.println("| p50 | p90 | p99 | max |");
             System.out.println("|---|---|---|---|");
             System.out.println(ClaimBenchmarkMembers.latencyRow(sorted));

@@ -16,7 +16,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,12 +53,30 @@ class ComposeStackIT {
     private static final String PROJECT = "huzhucompose";
     private static final String PLAN = "shaoxing-hospital";
     /** docker-compose.yml's memory limits of the images the build makes. */
-    private static final Map<String, Long> LIMITS = Map.of("enrollment-service", 768L << 20, "claims-service", 768L << 20,
-            "payout-service", 768L << 20, "reporting-service", 768L << 20, "bank-simulator", 256L << 20);
-    private static final List<String> LONG_RUNNING = List.of("postgres", "kafka", "keycloak", "bank-simulator", "enrollment-service",
-            "claims-service", "payout-service", "reporting-service");
+    private static final Map<String, Long> LIMITS = Map.of(
+            "enrollment-service",
+            768L << 20,
+            "claims-service",
+            768L << 20,
+            "payout-service",
+            768L << 20,
+            "reporting-service",
+            768L << 20,
+            "bank-simulator",
+            256L << 20);
+
+    private static final List<String> LONG_RUNNING = List.of(
+            "postgres",
+            "kafka",
+            "keycloak",
+            "bank-simulator",
+            "enrollment-service",
+            "claims-service",
+            "payout-service",
+            "reporting-service");
     /** Compose's default stop_grace_period: a container not gone this long after SIGTERM is killed. */
     private static final Duration GRACE = Duration.ofSeconds(10);
+
     private static final String ENROLLMENT = "http://127.0.0.1:8081";
     private static final String CLAIMS = "http://127.0.0.1:8082";
     private static final String REPORTING = "http://127.0.0.1:8084";
@@ -77,8 +94,13 @@ class ComposeStackIT {
         Docker.STAND_IN_IMAGES.forEach(s -> tars.add(Docker.standInImage(s)));
         docker = Docker.require(tars);
         tars.forEach(tar -> Docker.load(docker, tar));
-        List<File> files = List.of(Docker.ROOT.resolve("docker-compose.yml").toFile(), Docker.ROOT.resolve("deploy/compose/stand-ins.yml").toFile());
-        stack = new DockerComposeContainer<>(PROJECT, files).withPull(false).withRemoveVolumes(true).withEnv("HUZHU_VERSION", Docker.VERSION);
+        List<File> files = List.of(
+                Docker.ROOT.resolve("docker-compose.yml").toFile(),
+                Docker.ROOT.resolve("deploy/compose/stand-ins.yml").toFile());
+        stack = new DockerComposeContainer<>(PROJECT, files)
+                .withPull(false)
+                .withRemoveVolumes(true)
+                .withEnv("HUZHU_VERSION", Docker.VERSION);
         Instant started = Instant.now();
         stack.start();
         awaitHealthy(started, Duration.ofMinutes(6));
@@ -100,20 +122,38 @@ class ComposeStackIT {
             InspectContainerResponse container = Docker.inspect(docker, id);
             assertThat(container.getConfig().getUser()).as(service).isEqualTo("10001:10001");
             // the main process itself, not a shell started beside it
-            assertThat(Docker.exec(docker, id, "bash", "-c", "while read -r key value rest; do if [ \"$key\" = Uid: ]; then echo \"$value\"; fi; done < /proc/1/status")
-                    .strip()).as("uid of %s's main process", service).isEqualTo("10001");
-            assertThat(container.getHostConfig().getMemory()).as("memory limit of %s", service).isEqualTo(limit);
+            assertThat(Docker.exec(
+                                    docker,
+                                    id,
+                                    "bash",
+                                    "-c",
+                                    "while read -r key value rest; do if [ \"$key\" = Uid: ]; then echo \"$value\"; fi; done < /proc/1/status")
+                            .strip())
+                    .as("uid of %s's main process", service)
+                    .isEqualTo("10001");
+            assertThat(container.getHostConfig().getMemory())
+                    .as("memory limit of %s", service)
+                    .isEqualTo(limit);
             // a JVM in the container sizes its heap from the container's limit, as the service's own did
             long maxHeap = maxHeapSize(Docker.exec(docker, id, "java", "-XX:+PrintFlagsFinal", "-version"));
-            assertThat(maxHeap).as("%s's heap from its %d MiB limit", service, limit >> 20).isBetween(limit * 60 / 100, limit * 72 / 100);
+            assertThat(maxHeap)
+                    .as("%s's heap from its %d MiB limit", service, limit >> 20)
+                    .isBetween(limit * 60 / 100, limit * 72 / 100);
             long used = Docker.memoryUsage(docker, id);
             assertThat(used).as("memory used by %s", service).isLessThan(limit);
             assertThat(container.getState().getOOMKilled()).isFalse();
-            figures.add(String.format(Locale.ROOT, "| %s | %.0f s | %d MiB | %d MiB | %d MiB |", service, timeToHealthy.get(service).toMillis() / 1000.0,
-                    used >> 20, maxHeap >> 20, limit >> 20));
+            figures.add(String.format(
+                    Locale.ROOT,
+                    "| %s | %.0f s | %d MiB | %d MiB | %d MiB |",
+                    service,
+                    timeToHealthy.get(service).toMillis() / 1000.0,
+                    used >> 20,
+                    maxHeap >> 20,
+                    limit >> 20));
         });
-        System.out.println("| image | time to healthy | memory after start | heap limit | memory limit |\n|---|---|---|---|---|\n"
-                + String.join("\n", figures));
+        System.out.println(
+                "| image | time to healthy | memory after start | heap limit | memory limit |\n|---|---|---|---|---|\n"
+                        + String.join("\n", figures));
     }
 
     @Test
@@ -130,46 +170,105 @@ class ComposeStackIT {
         for (int n = 1; n <= 4; n++) {
             String unitId = n <= 3 ? yuecheng : keqiao;
             String idNumber = IdNumberFixtures.idNumber(n <= 3 ? "330602" : "330603", "19800101", 600 + n);
-            Calls.Answer registered = admin.post(ENROLLMENT + "/api/members", Map.of("idNumber", idNumber, "name", "容器演练", "phone",
-                    "1395751000" + n, "unitId", unitId, "category", "IN_SERVICE", "serviceCard", false, "realNameVerified", true),
-                    "Idempotency-Key", "compose-member-" + n);
+            Calls.Answer registered = admin.post(
+                    ENROLLMENT + "/api/members",
+                    Map.of(
+                            "idNumber",
+                            idNumber,
+                            "name",
+                            "容器演练",
+                            "phone",
+                            "1395751000" + n,
+                            "unitId",
+                            unitId,
+                            "category",
+                            "IN_SERVICE",
+                            "serviceCard",
+                            false,
+                            "realNameVerified",
+                            true),
+                    "Idempotency-Key",
+                    "compose-member-" + n);
             assertThat(registered.status()).as(registered.body()).isEqualTo(201);
             members.add(registered.text("/memberId"));
         }
         List<Map<String, Object>> items = new ArrayList<>();
-        members.forEach(m -> items.add(Map.of("memberId", m, "planId", PLAN, "shares", 1, "effectiveDate", effective.toString(),
-                "paidOn", effective.toString(), "paymentReference", "COMPOSE-" + m)));
-        Calls.Answer migrated = admin.post(ENROLLMENT + "/api/enrollments/migrations", Map.of("items", items), "Idempotency-Key", "compose-migration");
+        members.forEach(m -> items.add(Map.of(
+                "memberId",
+                m,
+                "planId",
+                PLAN,
+                "shares",
+                1,
+                "effectiveDate",
+                effective.toString(),
+                "paidOn",
+                effective.toString(),
+                "paymentReference",
+                "COMPOSE-" + m)));
+        Calls.Answer migrated = admin.post(
+                ENROLLMENT + "/api/enrollments/migrations",
+                Map.of("items", items),
+                "Idempotency-Key",
+                "compose-migration");
         assertThat(migrated.json().path("accepted").asInt()).as(migrated.body()).isEqualTo(4);
         String table = REPORTING + "/api/reports/district-enrollment?year=" + effective.getYear();
         Map<String, Long> expected = Map.of("越城区", 3L, "柯桥区", 1L);
-        await("the district table", Duration.ofMinutes(2), () -> districtTotals(dashboard.get(table).json()), expected::equals);
+        await(
+                "the district table",
+                Duration.ofMinutes(2),
+                () -> districtTotals(dashboard.get(table).json()),
+                expected::equals);
 
-        // each member's own login, provisioned as an operator would in Keycloak; with it, the member's own card (in force at once)
+        // each member's own login, provisioned as an operator would in Keycloak; with it, the member's own card (in
+        // force at once)
         String operator = token("master", "admin-cli", "admin", "admin-local");
         for (int n = 0; n < members.size(); n++) {
             Calls member = new Calls(memberLogin(operator, "compose-member-" + (n + 1), members.get(n)));
-            Calls.Answer card = member.put(ENROLLMENT + "/api/members/" + members.get(n) + "/bank-account", Map.of("bankName", "中国工商银行",
-                    "accountType", "CARD", "number", BankAccounts.card(720_001 + n), "holderName", "容器演练"));
+            Calls.Answer card = member.put(
+                    ENROLLMENT + "/api/members/" + members.get(n) + "/bank-account",
+                    Map.of(
+                            "bankName",
+                            "中国工商银行",
+                            "accountType",
+                            "CARD",
+                            "number",
+                            BankAccounts.card(720_001 + n),
+                            "holderName",
+                            "容器演练"));
             assertThat(card.status()).as(card.body()).isEqualTo(200);
-            assertThat(card.json().path("pendingBankAccount").isNull()).as("the member's own card waits for nothing").isTrue();
+            assertThat(card.json().path("pendingBankAccount").isNull())
+                    .as("the member's own card waits for nothing")
+                    .isTrue();
         }
 
         LocalDate admitted = today.minusDays(20);
         approve(adjudicator, members.get(0), admitted);
         approve(adjudicator, members.get(1), admitted);
-        await("two payouts at the bank", Duration.ofMinutes(2), ComposeStackIT::bankSummary, s -> s.path("payoutsPaid").asInt() == 2);
+        await(
+                "two payouts at the bank",
+                Duration.ofMinutes(2),
+                ComposeStackIT::bankSummary,
+                s -> s.path("payoutsPaid").asInt() == 2);
 
         // the payout service dies as a crash kills it; its restart policy brings it back while a claim waits for it
         String payout = container("payout-service").getId();
         int restarts = Docker.inspect(docker, payout).getRestartCount();
         crash(payout);
         approve(adjudicator, members.get(2), admitted);
-        await("payout-service restarted by its policy", Duration.ofMinutes(3), () -> Docker.inspect(docker, payout),
-                c -> c.getRestartCount() > restarts && c.getState().getHealth() != null && "healthy".equals(c.getState().getHealth().getStatus()));
+        await(
+                "payout-service restarted by its policy",
+                Duration.ofMinutes(3),
+                () -> Docker.inspect(docker, payout),
+                c -> c.getRestartCount() > restarts
+                        && c.getState().getHealth() != null
+                        && "healthy".equals(c.getState().getHealth().getStatus()));
         approve(adjudicator, members.get(3), admitted);
 
-        JsonNode summary = await("four payouts at the bank", Duration.ofMinutes(3), ComposeStackIT::bankSummary,
+        JsonNode summary = await(
+                "four payouts at the bank",
+                Duration.ofMinutes(3),
+                ComposeStackIT::bankSummary,
                 s -> s.path("payoutsPaid").asInt() == 4);
         Thread.sleep(5_000);
         summary = bankSummary();
@@ -178,18 +277,32 @@ class ComposeStackIT {
         // each: co-pay 4 000.50 × 80 % rounded down to 3 200, and 7 days × 25
         assertThat(new java.math.BigDecimal(summary.path("amount").asText())).isEqualByComparingTo("13500.00");
         assertThat(summary.path("payoutsPaidMoreThanOnce")).as("paid twice").isEmpty();
-        assertThat(districtTotals(dashboard.get(table).json())).as("the district table after the restart").isEqualTo(expected);
+        assertThat(districtTotals(dashboard.get(table).json()))
+                .as("the district table after the restart")
+                .isEqualTo(expected);
     }
 
     @Test
     @Order(3)
     void theDemoDataImageLoadsTheDemoSetAndEnds() throws Exception {
-        String network = Docker.inspect(docker, container("enrollment-service").getId()).getNetworkSettings().getNetworks().keySet().iterator().next();
+        String network = Docker.inspect(docker, container("enrollment-service").getId())
+                .getNetworkSettings()
+                .getNetworks()
+                .keySet()
+                .iterator()
+                .next();
         String id = docker.createContainerCmd("huzhu/demo-data:" + Docker.VERSION)
-                .withEnv("ENROLLMENT_URL=http://enrollment-service:8081", "TOKEN_URL=http://keycloak:8080/realms/huzhu/protocol/openid-connect/token",
-                        "TOKEN_CLIENT_ID=huzhu-demo-loader", "TOKEN_CLIENT_SECRET=huzhu-demo-loader-secret")
-                .withHostConfig(com.github.dockerjava.api.model.HostConfig.newHostConfig().withNetworkMode(network).withMemory(256L << 20))
-                .withName(PROJECT + "-demo-data").exec().getId();
+                .withEnv(
+                        "ENROLLMENT_URL=http://enrollment-service:8081",
+                        "TOKEN_URL=http://keycloak:8080/realms/huzhu/protocol/openid-connect/token",
+                        "TOKEN_CLIENT_ID=huzhu-demo-loader",
+                        "TOKEN_CLIENT_SECRET=huzhu-demo-loader-secret")
+                .withHostConfig(com.github.dockerjava.api.model.HostConfig.newHostConfig()
+                        .withNetworkMode(network)
+                        .withMemory(256L << 20))
+                .withName(PROJECT + "-demo-data")
+                .exec()
+                .getId();
         try {
             docker.startContainerCmd(id).exec();
             int exit = docker.waitContainerCmd(id).start().awaitStatusCode(5, java.util.concurrent.TimeUnit.MINUTES);
@@ -201,8 +314,13 @@ class ComposeStackIT {
         }
         Calls dashboard = new Calls(token("huzhu", "huzhu-portal", "dashboard-viewer", "huzhu-demo"));
         // the demo set's historical enrolments are of 2020, in Ningbo's districts
-        await("the demo districts in the table", Duration.ofMinutes(2),
-                () -> districtTotals(dashboard.get(REPORTING + "/api/reports/district-enrollment?year=2020").json()), t -> t.size() >= 3);
+        await(
+                "the demo districts in the table",
+                Duration.ofMinutes(2),
+                () -> districtTotals(dashboard
+                        .get(REPORTING + "/api/reports/district-enrollment?year=2020")
+                        .json()),
+                t -> t.size() >= 3);
     }
 
     @Test
@@ -215,8 +333,11 @@ class ComposeStackIT {
             docker.stopContainerCmd(id).withTimeout((int) GRACE.toSeconds()).exec();
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             InspectContainerResponse stopped = Docker.inspect(docker, id);
-            // 143: the JVM ended on SIGTERM after its shutdown hooks; 137 would be the engine's SIGKILL at the end of the grace
-            assertThat(stopped.getState().getExitCodeLong()).as("%s's exit after %s", service, took).isIn(0L, 143L);
+            // 143: the JVM ended on SIGTERM after its shutdown hooks; 137 would be the engine's SIGKILL at the end of
+            // the grace
+            assertThat(stopped.getState().getExitCodeLong())
+                    .as("%s's exit after %s", service, took)
+                    .isIn(0L, 143L);
             assertThat(took).as(service).isLessThan(GRACE);
             stops.add(service + " " + took.toMillis() + " ms");
         }
@@ -238,9 +359,14 @@ class ComposeStackIT {
                 }
                 List<Container> found = Docker.composeContainers(docker, PROJECT, service);
                 if (found.size() == 1) {
-                    InspectContainerResponse container = Docker.inspect(docker, found.get(0).getId());
-                    if (container.getState().getHealth() != null && "healthy".equals(container.getState().getHealth().getStatus())) {
-                        timeToHealthy.put(service, Duration.between(Instant.parse(container.getState().getStartedAt()), Instant.now()));
+                    InspectContainerResponse container =
+                            Docker.inspect(docker, found.get(0).getId());
+                    if (container.getState().getHealth() != null
+                            && "healthy".equals(container.getState().getHealth().getStatus())) {
+                        timeToHealthy.put(
+                                service,
+                                Duration.between(
+                                        Instant.parse(container.getState().getStartedAt()), Instant.now()));
                     }
                 }
             }
@@ -248,32 +374,52 @@ class ComposeStackIT {
                 StringBuilder states = new StringBuilder();
                 for (String service : LONG_RUNNING) {
                     for (Container c : Docker.composeContainers(docker, PROJECT, service)) {
-                        states.append('\n').append(service).append(": ").append(c.getStatus()).append('\n').append(tail(logs(c.getId()), 3000));
+                        states.append('\n')
+                                .append(service)
+                                .append(": ")
+                                .append(c.getStatus())
+                                .append('\n')
+                                .append(tail(logs(c.getId()), 3000));
                     }
                 }
                 throw new AssertionError("not healthy within " + timeout + ": " + states);
             }
             Thread.sleep(1_000);
         }
-        Container offices = Docker.composeContainers(docker, PROJECT, "kafka-offices").get(0);
-        assertThat(Docker.inspect(docker, offices.getId()).getState().getExitCodeLong()).as("kafka-offices").isZero();
+        Container offices =
+                Docker.composeContainers(docker, PROJECT, "kafka-offices").get(0);
+        assertThat(Docker.inspect(docker, offices.getId()).getState().getExitCodeLong())
+                .as("kafka-offices")
+                .isZero();
         System.out.println("Healthy after start: " + timeToHealthy);
     }
 
     /** Kills the container's main process from outside, as the kernel's OOM killer or a crash would: no shutdown runs. */
     private static void crash(String id) throws IOException, InterruptedException {
         long pid = Docker.inspect(docker, id).getState().getPidLong();
-        Process kill = new ProcessBuilder("kill", "-KILL", Long.toString(pid)).inheritIO().start();
-        assertThat(kill.waitFor()).as("kill -KILL %d (the test runs as root where the engine does)", pid).isZero();
+        Process kill = new ProcessBuilder("kill", "-KILL", Long.toString(pid))
+                .inheritIO()
+                .start();
+        assertThat(kill.waitFor())
+                .as("kill -KILL %d (the test runs as root where the engine does)", pid)
+                .isZero();
     }
 
     private static String token(String realm, String client, String user, String password) {
-        String form = Stream.of(new String[][] {{"grant_type", "password"}, {"client_id", client}, {"username", user}, {"password", password}})
-                .map(p -> p[0] + "=" + URLEncoder.encode(p[1], StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        String form = Stream.of(new String[][] {
+                    {"grant_type", "password"}, {"client_id", client}, {"username", user}, {"password", password}
+                })
+                .map(p -> p[0] + "=" + URLEncoder.encode(p[1], StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create(IDENTITY + "/realms/" + realm + "/protocol/openid-connect/token")).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(
+                                            IDENTITY + "/realms/" + realm + "/protocol/openid-connect/token"))
+                                    .header("Content-Type", "application/x-www-form-urlencoded")
+                                    .POST(HttpRequest.BodyPublishers.ofString(form))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
             return Http.JSON.readTree(response.body()).path("access_token").asText();
         } catch (IOException e) {
@@ -287,20 +433,34 @@ class ComposeStackIT {
     /** A member's login created through Keycloak's admin API (user with its member attribute, then the MEMBER role); its token. */
     private static String memberLogin(String operatorToken, String username, String memberId) {
         Calls operator = new Calls(operatorToken);
-        Calls.Answer created = operator.post(IDENTITY + "/admin/realms/huzhu/users", Map.of("username", username, "enabled", true,
-                "attributes", Map.of("member", List.of(memberId)), "credentials", List.of(Map.of("type", "password", "value", "pw-" + username,
-                        "temporary", false))));
+        Calls.Answer created = operator.post(
+                IDENTITY + "/admin/realms/huzhu/users",
+                Map.of(
+                        "username",
+                        username,
+                        "enabled",
+                        true,
+                        "attributes",
+                        Map.of("member", List.of(memberId)),
+                        "credentials",
+                        List.of(Map.of("type", "password", "value", "pw-" + username, "temporary", false))));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String location = created.headers().firstValue("Location").orElseThrow();
         String userId = location.substring(location.lastIndexOf('/') + 1);
-        assertThat(operator.post(IDENTITY + "/admin/realms/huzhu/users/" + userId + "/role-mappings/realm", List.of(Map.of("name", "MEMBER")))
-                .status()).isEqualTo(204);
+        assertThat(operator.post(
+                                IDENTITY + "/admin/realms/huzhu/users/" + userId + "/role-mappings/realm",
+                                List.of(Map.of("name", "MEMBER")))
+                        .status())
+                .isEqualTo(204);
         return token("huzhu", "huzhu-portal", username, "pw-" + username);
     }
 
     private static String unit(Calls admin, String district, String name, String key) {
-        Calls.Answer unit = admin.post(ENROLLMENT + "/api/units", Map.of("name", name, "district", district, "nature", "NON_PUBLIC",
-                "insuredHeadcount", 10), "Idempotency-Key", "compose-unit-" + key);
+        Calls.Answer unit = admin.post(
+                ENROLLMENT + "/api/units",
+                Map.of("name", name, "district", district, "nature", "NON_PUBLIC", "insuredHeadcount", 10),
+                "Idempotency-Key",
+                "compose-unit-" + key);
         assertThat(unit.status()).as(unit.body()).isEqualTo(201);
         return unit.text("/unitId");
     }
@@ -310,11 +470,34 @@ class ComposeStackIT {
      * the enrolment topic); once accepted, it must be approved at once (it is below what claims decides alone).
      */
     private static void approve(Calls adjudicator, String memberId, LocalDate admitted) throws InterruptedException {
-        Map<String, Object> claim = Map.of("memberId", memberId, "type", "HOSPITALIZATION", "eventDate", admitted.toString(),
-                "dischargeDate", admitted.plusDays(7).toString(), "hospitalDays", 7, "bill", Map.of("total", "11800.50", "pooledFundPaid", "7000.00",
-                        "deductible", "800.00", "coPay", "4000.50", "selfFunded", "0"));
-        Calls.Answer filed = await("claims accepting the claim of " + memberId, Duration.ofMinutes(2),
-                () -> adjudicator.post(CLAIMS + "/api/claims", claim), a -> a.status() == 200 || a.status() == 201);
+        Map<String, Object> claim = Map.of(
+                "memberId",
+                memberId,
+                "type",
+                "HOSPITALIZATION",
+                "eventDate",
+                admitted.toString(),
+                "dischargeDate",
+                admitted.plusDays(7).toString(),
+                "hospitalDays",
+                7,
+                "bill",
+                Map.of(
+                        "total",
+                        "11800.50",
+                        "pooledFundPaid",
+                        "7000.00",
+                        "deductible",
+                        "800.00",
+                        "coPay",
+                        "4000.50",
+                        "selfFunded",
+                        "0"));
+        Calls.Answer filed = await(
+                "claims accepting the claim of " + memberId,
+                Duration.ofMinutes(2),
+                () -> adjudicator.post(CLAIMS + "/api/claims", claim),
+                a -> a.status() == 200 || a.status() == 201);
         assertThat(filed.text("/status")).as(filed.body()).isEqualTo("APPROVED");
         assertThat(filed.text("/total")).isEqualTo("3375.00");
     }
@@ -326,7 +509,9 @@ class ComposeStackIT {
     private static Map<String, Long> districtTotals(JsonNode table) {
         Map<String, Long> totals = new LinkedHashMap<>();
         if (table != null) {
-            table.path("rows").forEach(row -> totals.put(row.path("district").asText(), row.path("total").asLong()));
+            table.path("rows")
+                    .forEach(row -> totals.put(
+                            row.path("district").asText(), row.path("total").asLong()));
         }
         return totals;
     }
@@ -340,13 +525,18 @@ class ComposeStackIT {
     private static String logs(String id) {
         StringBuilder out = new StringBuilder();
         try {
-            docker.logContainerCmd(id).withStdOut(true).withStdErr(true).exec(new com.github.dockerjava.api.async.ResultCallback.Adapter<
-                    com.github.dockerjava.api.model.Frame>() {
-                @Override
-                public void onNext(com.github.dockerjava.api.model.Frame frame) {
-                    out.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
-                }
-            }).awaitCompletion(30, java.util.concurrent.TimeUnit.SECONDS);
+            docker.logContainerCmd(id)
+                    .withStdOut(true)
+                    .withStdErr(true)
+                    .exec(
+                            new com.github.dockerjava.api.async.ResultCallback.Adapter<
+                                    com.github.dockerjava.api.model.Frame>() {
+                                @Override
+                                public void onNext(com.github.dockerjava.api.model.Frame frame) {
+                                    out.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+                                }
+                            })
+                    .awaitCompletion(30, java.util.concurrent.TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -357,7 +547,8 @@ class ComposeStackIT {
         return text.length() <= chars ? text : text.substring(text.length() - chars);
     }
 
-    private static <T> T await(String what, Duration timeout, java.util.function.Supplier<T> probe, Predicate<T> done) throws InterruptedException {
+    private static <T> T await(String what, Duration timeout, java.util.function.Supplier<T> probe, Predicate<T> done)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         T last = null;
         while (System.nanoTime() < deadline) {

@@ -38,11 +38,14 @@ class DatabaseOutageIT {
     @Test
     void approvalsThatComeWhilePostgresIsDownWaitAndArePaidOnceWhenItIsBack() throws Exception {
         Path logs = Files.createTempDirectory("huzhu-db-outage");
-        try (PayoutHarness harness = new PayoutHarness(logs, ServiceProcess.QUICK_START,
-                // a connection is waited for 3 s, not Hikari's 30 s: the consumers' attempts fail within the outage, as
-                // they would in a longer one
-                Map.of("PAYOUT_FIRST_RETRY", "1s", "SPRING_DATASOURCE_HIKARI_CONNECTION_TIMEOUT", "3000"));
-             KafkaProducer<String, byte[]> producer = PayoutHarness.producer(harness.stack.bootstrapServers())) {
+        try (PayoutHarness harness = new PayoutHarness(
+                        logs,
+                        ServiceProcess.QUICK_START,
+                        // a connection is waited for 3 s, not Hikari's 30 s: the consumers' attempts fail within the
+                        // outage, as
+                        // they would in a longer one
+                        Map.of("PAYOUT_FIRST_RETRY", "1s", "SPRING_DATASOURCE_HIKARI_CONNECTION_TIMEOUT", "3000"));
+                KafkaProducer<String, byte[]> producer = PayoutHarness.producer(harness.stack.bootstrapServers())) {
             harness.start();
             List<String> members = harness.members(producer, 50, 700_000);
             List<PayoutHarness.Expected> before = harness.approve(producer, members, 100);
@@ -53,7 +56,8 @@ class DatabaseOutageIT {
             String health;
             try {
                 during = harness.approve(producer, members, 100);
-                Thread.sleep(15_000); // past the consumers' retries (2, a second apart): before, the approvals were dead-lettered here
+                Thread.sleep(15_000); // past the consumers' retries (2, a second apart): before, the approvals were
+                // dead-lettered here
                 health = health(harness.baseUrl());
                 Thread.sleep(10_000);
             } finally {
@@ -61,22 +65,36 @@ class DatabaseOutageIT {
             }
 
             try {
-                await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
+                await().atMost(Duration.ofMinutes(3))
+                        .pollInterval(Duration.ofSeconds(1))
                         .until(() -> harness.succeeded(ids(before)) + harness.succeeded(ids(during)) == 200);
             } catch (org.awaitility.core.ConditionTimeoutException e) {
-                throw new AssertionError("Not every payout was paid after the outage: " + harness.unpaid() + "; dead-lettered keys of these members: "
-                        + deadLetteredKeys().stream().filter(members::contains).toList(), e);
+                throw new AssertionError(
+                        "Not every payout was paid after the outage: " + harness.unpaid()
+                                + "; dead-lettered keys of these members: "
+                                + deadLetteredKeys().stream()
+                                        .filter(members::contains)
+                                        .toList(),
+                        e);
             }
             List<PayoutHarness.Expected> expected = new ArrayList<>(before);
             expected.addAll(during);
             Map<String, List<BankSimulator.Transfer>> paid = harness.bank.executedByPayout();
-            assertThat(paid.keySet()).isEqualTo(expected.stream().map(PayoutHarness.Expected::payoutId).collect(Collectors.toSet()));
-            assertThat(paid.values()).allSatisfy(transfers -> assertThat(transfers).hasSize(1));
+            assertThat(paid.keySet())
+                    .isEqualTo(expected.stream()
+                            .map(PayoutHarness.Expected::payoutId)
+                            .collect(Collectors.toSet()));
+            assertThat(paid.values())
+                    .allSatisfy(transfers -> assertThat(transfers).hasSize(1));
             for (PayoutHarness.Expected e : expected) {
                 assertThat(paid.get(e.payoutId()).get(0).amount()).isEqualByComparingTo(e.amount());
             }
-            assertThat(deadLetteredKeys()).as("approvals dead-lettered during the outage").doesNotContainAnyElementsOf(members);
-            assertThat(health).as("the consumers say they wait for the database").contains("OUT_OF_SERVICE");
+            assertThat(deadLetteredKeys())
+                    .as("approvals dead-lettered during the outage")
+                    .doesNotContainAnyElementsOf(members);
+            assertThat(health)
+                    .as("the consumers say they wait for the database")
+                    .contains("OUT_OF_SERVICE");
         }
     }
 
@@ -86,8 +104,13 @@ class DatabaseOutageIT {
 
     /** The consumers' own health component (the whole health also asks the database, which does not answer now). */
     private static String health(String baseUrl) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health/consumerWaits"))
-                .header("Authorization", SystemTokens.bearer()).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health/consumerWaits"))
+                                .header("Authorization", SystemTokens.bearer())
+                                .timeout(Duration.ofSeconds(10))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         return response.body();
     }
 
@@ -97,7 +120,8 @@ class DatabaseOutageIT {
         props.put("group.id", "db-outage-" + UUID.randomUUID());
         props.put("auto.offset.reset", "earliest");
         Set<String> keys = new HashSet<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(Topics.deadLetter(Topics.CLAIMS)));
             long deadline = System.currentTimeMillis() + 5_000;
             while (System.currentTimeMillis() < deadline) {

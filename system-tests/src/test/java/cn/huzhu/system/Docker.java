@@ -28,15 +28,21 @@ import org.testcontainers.DockerClientFactory;
  */
 final class Docker {
 
-    static final Path ROOT = Path.of(System.getProperty("huzhu.root", "..")).toAbsolutePath().normalize();
+    static final Path ROOT =
+            Path.of(System.getProperty("huzhu.root", "..")).toAbsolutePath().normalize();
     static final String VERSION = System.getProperty("huzhu.version", "0.1.0-SNAPSHOT");
     /** The images the build makes, by module; and the compose test's stand-ins. */
-    static final List<String> SERVICE_IMAGES = List.of("enrollment-service", "claims-service", "payout-service", "reporting-service",
-            "bank-simulator", "demo-data");
+    static final List<String> SERVICE_IMAGES = List.of(
+            "enrollment-service",
+            "claims-service",
+            "payout-service",
+            "reporting-service",
+            "bank-simulator",
+            "demo-data");
+
     static final List<String> STAND_IN_IMAGES = List.of("kafka", "postgres", "identity");
 
-    private Docker() {
-    }
+    private Docker() {}
 
     /** Skips the calling test (or fails it, when containers are required) unless an engine answers and the images were built. */
     static DockerClient require(List<Path> tars) {
@@ -50,7 +56,8 @@ final class Docker {
             why = ": " + e.getMessage();
         }
         if (!available) {
-            String reason = "No Docker engine answers here" + why + "; the container tests need one (.ci/run installs docker.io and starts dockerd)";
+            String reason = "No Docker engine answers here" + why
+                    + "; the container tests need one (.ci/run installs docker.io and starts dockerd)";
             if (required) {
                 fail(reason + ", and huzhu.containers.required is set");
             }
@@ -58,7 +65,8 @@ final class Docker {
         }
         List<Path> missing = tars.stream().filter(t -> !Files.isRegularFile(t)).toList();
         if (!missing.isEmpty()) {
-            String reason = "The images are not built (" + missing.get(0) + "): ./mvnw -Pimages -DskipTests install builds them";
+            String reason = "The images are not built (" + missing.get(0)
+                    + "): ./mvnw -Pimages -DskipTests install builds them";
             if (required) {
                 fail(reason);
             }
@@ -73,7 +81,9 @@ final class Docker {
      */
     static void requireIfServicesAreContainers() {
         if ("containers".equals(System.getProperty("huzhu.services"))) {
-            require(SERVICE_IMAGES.subList(0, 4).stream().map(Docker::serviceImage).toList());
+            require(SERVICE_IMAGES.subList(0, 4).stream()
+                    .map(Docker::serviceImage)
+                    .toList());
         }
     }
 
@@ -82,7 +92,10 @@ final class Docker {
     }
 
     static Path standInImage(String name) {
-        return ROOT.resolve("compose-stand-ins").resolve(name).resolve("target/image").resolve("stand-in-" + name + ".tar");
+        return ROOT.resolve("compose-stand-ins")
+                .resolve(name)
+                .resolve("target/image")
+                .resolve("stand-in-" + name + ".tar");
     }
 
     static void load(DockerClient docker, Path tar) {
@@ -95,8 +108,16 @@ final class Docker {
 
     /** The containers of a compose project with this service name (the one-off containers too, stopped or not). */
     static List<Container> composeContainers(DockerClient docker, String projectPrefix, String service) {
-        return docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of("com.docker.compose.service", service)).exec().stream()
-                .filter(c -> c.getLabels().getOrDefault("com.docker.compose.project", "").startsWith(projectPrefix)).toList();
+        return docker
+                .listContainersCmd()
+                .withShowAll(true)
+                .withLabelFilter(Map.of("com.docker.compose.service", service))
+                .exec()
+                .stream()
+                .filter(c -> c.getLabels()
+                        .getOrDefault("com.docker.compose.project", "")
+                        .startsWith(projectPrefix))
+                .toList();
     }
 
     static InspectContainerResponse inspect(DockerClient docker, String id) {
@@ -105,15 +126,22 @@ final class Docker {
 
     /** What a command run in the running container printed (stdout and stderr); fails on a non-zero exit. */
     static String exec(DockerClient docker, String id, String... command) {
-        String exec = docker.execCreateCmd(id).withCmd(command).withAttachStdout(true).withAttachStderr(true).exec().getId();
+        String exec = docker.execCreateCmd(id)
+                .withCmd(command)
+                .withAttachStdout(true)
+                .withAttachStderr(true)
+                .exec()
+                .getId();
         StringBuilder output = new StringBuilder();
         try {
-            docker.execStartCmd(exec).exec(new ResultCallback.Adapter<Frame>() {
-                @Override
-                public void onNext(Frame frame) {
-                    output.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
-                }
-            }).awaitCompletion(60, TimeUnit.SECONDS);
+            docker.execStartCmd(exec)
+                    .exec(new ResultCallback.Adapter<Frame>() {
+                        @Override
+                        public void onNext(Frame frame) {
+                            output.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+                        }
+                    })
+                    .awaitCompletion(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -129,17 +157,22 @@ final class Docker {
     static long memoryUsage(DockerClient docker, String id) {
         List<Statistics> samples = new ArrayList<>();
         try {
-            docker.statsCmd(id).withNoStream(true).exec(new ResultCallback.Adapter<Statistics>() {
-                @Override
-                public void onNext(Statistics statistics) {
-                    samples.add(statistics);
-                }
-            }).awaitCompletion(30, TimeUnit.SECONDS);
+            docker.statsCmd(id)
+                    .withNoStream(true)
+                    .exec(new ResultCallback.Adapter<Statistics>() {
+                        @Override
+                        public void onNext(Statistics statistics) {
+                            samples.add(statistics);
+                        }
+                    })
+                    .awaitCompletion(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-        if (samples.isEmpty() || samples.get(0).getMemoryStats() == null || samples.get(0).getMemoryStats().getUsage() == null) {
+        if (samples.isEmpty()
+                || samples.get(0).getMemoryStats() == null
+                || samples.get(0).getMemoryStats().getUsage() == null) {
             throw new AssertionError("no memory statistics for " + id);
         }
         return samples.get(0).getMemoryStats().getUsage();

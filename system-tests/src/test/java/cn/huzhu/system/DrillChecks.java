@@ -34,17 +34,40 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 final class DrillChecks {
 
     /** The invariants' figures after one drill. */
-    record Figures(String drill, long cycles, long enrolmentsAcknowledged, Map<String, Long> enrolmentsCommitted, Map<String, Long> districtTable,
-                   long membersWithoutEnrolment, long membersEnrolledTwice, long claims, long claimsApproved, List<String> claimsNotApproved,
-                   BigDecimal approved, long benefits, long benefitsPaidOnce, long benefitsUnpaid, long benefitsPaidTwice, long amountsWrong,
-                   List<String> transfersNotExpected, BigDecimal paidAtBank, BigDecimal outstanding, long payoutsPending, long reportingLag, int rebuildDifferences,
-                   List<String> differences,
-                   long deadLetters, List<String> deadLettersNotPoison, Set<String> poisonMissing, Duration recovered) {
+    record Figures(
+            String drill,
+            long cycles,
+            long enrolmentsAcknowledged,
+            Map<String, Long> enrolmentsCommitted,
+            Map<String, Long> districtTable,
+            long membersWithoutEnrolment,
+            long membersEnrolledTwice,
+            long claims,
+            long claimsApproved,
+            List<String> claimsNotApproved,
+            BigDecimal approved,
+            long benefits,
+            long benefitsPaidOnce,
+            long benefitsUnpaid,
+            long benefitsPaidTwice,
+            long amountsWrong,
+            List<String> transfersNotExpected,
+            BigDecimal paidAtBank,
+            BigDecimal outstanding,
+            long payoutsPending,
+            long reportingLag,
+            int rebuildDifferences,
+            List<String> differences,
+            long deadLetters,
+            List<String> deadLettersNotPoison,
+            Set<String> poisonMissing,
+            Duration recovered) {
 
         List<String> violations() {
             List<String> violations = new ArrayList<>();
             if (!enrolmentsCommitted.equals(districtTable)) {
-                violations.add("district table " + districtTable + " differs from the committed enrolments " + enrolmentsCommitted);
+                violations.add("district table " + districtTable + " differs from the committed enrolments "
+                        + enrolmentsCommitted);
             }
             if (membersWithoutEnrolment > 0) {
                 violations.add(membersWithoutEnrolment + " acknowledged enrolments not committed");
@@ -53,12 +76,18 @@ final class DrillChecks {
                 violations.add(membersEnrolledTwice + " members enrolled twice");
             }
             if (!claimsNotApproved.isEmpty()) {
-                violations.add("claims not approved: " + claimsNotApproved.subList(0, Math.min(10, claimsNotApproved.size())));
+                violations.add(
+                        "claims not approved: " + claimsNotApproved.subList(0, Math.min(10, claimsNotApproved.size())));
             }
             if (benefitsUnpaid > 0 || benefitsPaidTwice > 0 || amountsWrong > 0 || !transfersNotExpected.isEmpty()) {
-                violations.add("benefits unpaid " + benefitsUnpaid + ", paid twice " + benefitsPaidTwice + ", wrong amount " + amountsWrong
+                violations.add("benefits unpaid " + benefitsUnpaid + ", paid twice " + benefitsPaidTwice
+                        + ", wrong amount " + amountsWrong
                         + ", transfers for no approved benefit " + transfersNotExpected.size()
-                        + (transfersNotExpected.isEmpty() ? "" : " (payouts " + transfersNotExpected.subList(0, Math.min(5, transfersNotExpected.size())) + ")"));
+                        + (transfersNotExpected.isEmpty()
+                                ? ""
+                                : " (payouts "
+                                        + transfersNotExpected.subList(0, Math.min(5, transfersNotExpected.size()))
+                                        + ")"));
             }
             if (approved.compareTo(paidAtBank.add(outstanding)) != 0) {
                 violations.add("approved " + approved + " ≠ paid " + paidAtBank + " + outstanding " + outstanding);
@@ -70,10 +99,12 @@ final class DrillChecks {
                 violations.add("reporting's consumers " + reportingLag + " records behind the topics");
             }
             if (rebuildDifferences != 0) {
-                violations.add("rebuilt projections differ from the live ones in " + rebuildDifferences + " rows: " + differences);
+                violations.add("rebuilt projections differ from the live ones in " + rebuildDifferences + " rows: "
+                        + differences);
             }
             if (!deadLettersNotPoison.isEmpty()) {
-                violations.add("dead letters that are not poison: " + deadLettersNotPoison.subList(0, Math.min(10, deadLettersNotPoison.size())));
+                violations.add("dead letters that are not poison: "
+                        + deadLettersNotPoison.subList(0, Math.min(10, deadLettersNotPoison.size())));
             }
             if (!poisonMissing.isEmpty()) {
                 violations.add("poison not in the dead-letter topics: " + poisonMissing);
@@ -82,11 +113,16 @@ final class DrillChecks {
         }
 
         long lost() {
-            return membersWithoutEnrolment + benefitsUnpaid + Math.max(0, sum(enrolmentsCommitted) - sum(districtTable));
+            return membersWithoutEnrolment
+                    + benefitsUnpaid
+                    + Math.max(0, sum(enrolmentsCommitted) - sum(districtTable));
         }
 
         long duplicated() {
-            return membersEnrolledTwice + benefitsPaidTwice + transfersNotExpected.size() + Math.max(0, sum(districtTable) - sum(enrolmentsCommitted));
+            return membersEnrolledTwice
+                    + benefitsPaidTwice
+                    + transfersNotExpected.size()
+                    + Math.max(0, sum(districtTable) - sum(enrolmentsCommitted));
         }
 
         private static long sum(Map<String, Long> counts) {
@@ -94,12 +130,30 @@ final class DrillChecks {
         }
 
         String line() {
-            return String.format("enrolments %d acknowledged, %s committed, %s in the district table; claims %d, approved %d (%s yuan);"
+            return String.format(
+                    "enrolments %d acknowledged, %s committed, %s in the district table; claims %d, approved %d (%s yuan);"
                             + " benefits %d, paid once %d, paid twice %d, unpaid %d; paid at the bank %s + outstanding %s; payouts pending %d;"
                             + " reporting behind by %d records; rebuild differences %d; dead letters %d (not poison %d); lost %d, duplicated %d; settled %.1f s after the load stopped",
-                    enrolmentsAcknowledged, enrolmentsCommitted, districtTable, claims, claimsApproved, approved, benefits, benefitsPaidOnce,
-                    benefitsPaidTwice, benefitsUnpaid, paidAtBank, outstanding, payoutsPending, reportingLag, rebuildDifferences, deadLetters,
-                    deadLettersNotPoison.size(), lost(), duplicated(), recovered.toMillis() / 1e3);
+                    enrolmentsAcknowledged,
+                    enrolmentsCommitted,
+                    districtTable,
+                    claims,
+                    claimsApproved,
+                    approved,
+                    benefits,
+                    benefitsPaidOnce,
+                    benefitsPaidTwice,
+                    benefitsUnpaid,
+                    paidAtBank,
+                    outstanding,
+                    payoutsPending,
+                    reportingLag,
+                    rebuildDifferences,
+                    deadLetters,
+                    deadLettersNotPoison.size(),
+                    lost(),
+                    duplicated(),
+                    recovered.toMillis() / 1e3);
         }
     }
 
@@ -149,8 +203,11 @@ final class DrillChecks {
         Map<String, Long> committed = committedEnrolments();
         Map<String, Long> table = districtTable();
         Map<String, Long> enrolmentsPerMember = enrolmentsPerMember(cycles);
-        long without = cycles.stream().filter(c -> enrolmentsPerMember.getOrDefault(c.memberId(), 0L) == 0).count();
-        long twice = enrolmentsPerMember.values().stream().filter(count -> count > 1).count();
+        long without = cycles.stream()
+                .filter(c -> enrolmentsPerMember.getOrDefault(c.memberId(), 0L) == 0)
+                .count();
+        long twice =
+                enrolmentsPerMember.values().stream().filter(count -> count > 1).count();
 
         List<String> notApproved = new ArrayList<>();
         Map<String, BigDecimal> expected = new HashMap<>();
@@ -168,7 +225,11 @@ final class DrillChecks {
             for (JsonNode benefit : claim.path("benefits")) {
                 BigDecimal amount = new BigDecimal(benefit.path("amount").asText());
                 if (amount.signum() > 0) {
-                    expected.put(PayoutHarness.payoutId(cycle.claimId(), benefit.path("enrollmentId").asText()), amount);
+                    expected.put(
+                            PayoutHarness.payoutId(
+                                    cycle.claimId(),
+                                    benefit.path("enrollmentId").asText()),
+                            amount);
                 }
             }
         }
@@ -194,7 +255,10 @@ final class DrillChecks {
                 }
             }
         }
-        List<String> notExpected = executed.keySet().stream().filter(id -> !expected.containsKey(id)).sorted().toList();
+        List<String> notExpected = executed.keySet().stream()
+                .filter(id -> !expected.containsKey(id))
+                .sorted()
+                .toList();
         Map<String, BigDecimal> notPaid = payoutsNotPaid(expected);
         BigDecimal outstanding = notPaid.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
 
@@ -203,7 +267,8 @@ final class DrillChecks {
         List<String> shown = new ArrayList<>();
         List<String> deadLetters = List.of();
         if (withRebuild) {
-            Calls.Answer rebuilt = staff.post(platform.url(DrillPlatform.REPORTING) + "/api/admin/projections/all/rebuild?swap=false", null);
+            Calls.Answer rebuilt = staff.post(
+                    platform.url(DrillPlatform.REPORTING) + "/api/admin/projections/all/rebuild?swap=false", null);
             if (rebuilt.status() == 200) {
                 differences = rebuilt.json().path("differences").size();
                 rebuilt.json().path("differences").forEach(d -> {
@@ -217,14 +282,41 @@ final class DrillChecks {
             }
             deadLetters = deadLetterKeys();
         }
-        List<String> notPoison = deadLetters.stream().filter(key -> !poison.contains(key)).toList();
+        List<String> notPoison =
+                deadLetters.stream().filter(key -> !poison.contains(key)).toList();
         Set<String> missing = new HashSet<>(poison);
         deadLetters.forEach(missing::remove);
         if (!withRebuild) {
             missing.clear();
         }
-        return new Figures(drill, cycles.size(), cycles.size(), committed, table, without, twice, cycles.size(), approvedClaims, notApproved, approved,
-                expected.size(), once, unpaid, paidTwice, wrong, notExpected, paid, outstanding, notPaid.size(), lag, differences, shown, deadLetters.size(), notPoison, missing, recovered);
+        return new Figures(
+                drill,
+                cycles.size(),
+                cycles.size(),
+                committed,
+                table,
+                without,
+                twice,
+                cycles.size(),
+                approvedClaims,
+                notApproved,
+                approved,
+                expected.size(),
+                once,
+                unpaid,
+                paidTwice,
+                wrong,
+                notExpected,
+                paid,
+                outstanding,
+                notPaid.size(),
+                lag,
+                differences,
+                shown,
+                deadLetters.size(),
+                notPoison,
+                missing,
+                recovered);
     }
 
     private JsonNode claim(String claimId) {
@@ -249,8 +341,11 @@ final class DrillChecks {
 
     private Map<String, Long> committedEnrolments() {
         Map<String, Long> counts = new TreeMap<>();
-        query("enrollment", "select district, count(*) from enrollment_view where district = any(?) and coverage_start >= '2020-01-01'"
-                + " and coverage_start < '2021-01-01' and premium_status = 'COLLECTED' group by district", List.copyOf(load.districts()),
+        query(
+                "enrollment",
+                "select district, count(*) from enrollment_view where district = any(?) and coverage_start >= '2020-01-01'"
+                        + " and coverage_start < '2021-01-01' and premium_status = 'COLLECTED' group by district",
+                List.copyOf(load.districts()),
                 rs -> counts.put(rs.getString(1), rs.getLong(2)));
         return counts;
     }
@@ -258,11 +353,13 @@ final class DrillChecks {
     private Map<String, Long> districtTable() {
         Map<String, Long> counts = new TreeMap<>();
         try {
-            Calls.Answer table = staff.get(platform.url(DrillPlatform.REPORTING) + "/api/reports/district-enrollment?year=" + DrillLoad.YEAR);
+            Calls.Answer table = staff.get(
+                    platform.url(DrillPlatform.REPORTING) + "/api/reports/district-enrollment?year=" + DrillLoad.YEAR);
             if (table.status() == 200) {
                 for (JsonNode row : table.json().path("rows")) {
                     if (load.districts().contains(row.path("district").asText())) {
-                        counts.put(row.path("district").asText(), row.path("total").asLong());
+                        counts.put(
+                                row.path("district").asText(), row.path("total").asLong());
                     }
                 }
             }
@@ -274,21 +371,28 @@ final class DrillChecks {
 
     private Map<String, Long> enrolmentsPerMember(List<DrillLoad.Cycle> cycles) {
         Map<String, Long> counts = new HashMap<>();
-        query("enrollment", "select member_id::text, count(*) from enrollment_view where member_id::text = any(?) group by member_id",
-                cycles.stream().map(DrillLoad.Cycle::memberId).toList(), rs -> counts.put(rs.getString(1), rs.getLong(2)));
+        query(
+                "enrollment",
+                "select member_id::text, count(*) from enrollment_view where member_id::text = any(?) group by member_id",
+                cycles.stream().map(DrillLoad.Cycle::memberId).toList(),
+                rs -> counts.put(rs.getString(1), rs.getLong(2)));
         return counts;
     }
 
     /** Approved benefits whose payout has not succeeded (or is not even scheduled yet), with their amounts. */
     private Map<String, BigDecimal> payoutsNotPaid(Map<String, BigDecimal> expected) {
         Map<String, BigDecimal> notPaid = new HashMap<>(expected);
-        query("payout", "select payout_id::text, status, amount from payout_view where payout_id::text = any(?)", List.copyOf(expected.keySet()), rs -> {
-            if ("SUCCEEDED".equals(rs.getString(2))) {
-                notPaid.remove(rs.getString(1));
-            } else {
-                notPaid.put(rs.getString(1), rs.getBigDecimal(3));
-            }
-        });
+        query(
+                "payout",
+                "select payout_id::text, status, amount from payout_view where payout_id::text = any(?)",
+                List.copyOf(expected.keySet()),
+                rs -> {
+                    if ("SUCCEEDED".equals(rs.getString(2))) {
+                        notPaid.remove(rs.getString(1));
+                    } else {
+                        notPaid.put(rs.getString(1), rs.getBigDecimal(3));
+                    }
+                });
         return notPaid;
     }
 
@@ -298,7 +402,7 @@ final class DrillChecks {
 
     private void query(String database, String sql, List<String> values, Row row) {
         try (Connection c = DriverManager.getConnection(platform.stack.jdbcUrl(database), "postgres", "postgres");
-             PreparedStatement q = c.prepareStatement(sql)) {
+                PreparedStatement q = c.prepareStatement(sql)) {
             q.setArray(1, c.createArrayOf("text", values.toArray()));
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
@@ -324,13 +428,18 @@ final class DrillChecks {
                     continue;
                 }
                 Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> committed =
-                        admin.listConsumerGroupOffsets(group.groupId()).partitionsToOffsetAndMetadata().get();
+                        admin.listConsumerGroupOffsets(group.groupId())
+                                .partitionsToOffsetAndMetadata()
+                                .get();
                 Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new HashMap<>();
                 committed.keySet().forEach(p -> latest.put(p, org.apache.kafka.clients.admin.OffsetSpec.latest()));
                 var ends = admin.listOffsets(latest).all().get();
                 for (var entry : committed.entrySet()) {
                     if (entry.getValue() != null) {
-                        lag += Math.max(0, ends.get(entry.getKey()).offset() - entry.getValue().offset());
+                        lag += Math.max(
+                                0,
+                                ends.get(entry.getKey()).offset()
+                                        - entry.getValue().offset());
                     }
                 }
             }
@@ -346,12 +455,22 @@ final class DrillChecks {
         String bootstrap = platform.stack.bootstrapServers();
         List<String> topics;
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-            topics = admin.listTopics().names().get().stream().filter(t -> t.endsWith(Topics.deadLetter(""))).toList();
+            topics = admin.listTopics().names().get().stream()
+                    .filter(t -> t.endsWith(Topics.deadLetter("")))
+                    .toList();
         } catch (Exception e) {
             throw new IllegalStateException("Cannot list the topics", e);
         }
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap, "group.id", "drill-checks-" + UUID.randomUUID(),
-                "enable.auto.commit", "false"), new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+                Map.of(
+                        "bootstrap.servers",
+                        bootstrap,
+                        "group.id",
+                        "drill-checks-" + UUID.randomUUID(),
+                        "enable.auto.commit",
+                        "false"),
+                new StringDeserializer(),
+                new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : topics) {
                 for (PartitionInfo p : consumer.partitionsFor(topic)) {
@@ -362,7 +481,8 @@ final class DrillChecks {
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (System.nanoTime() < deadline && partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+            while (System.nanoTime() < deadline
+                    && partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     if (record.timestamp() >= since) {
                         keys.add(record.key());

@@ -32,8 +32,7 @@ final class DrillLoad implements AutoCloseable {
     static final Map<String, String> DISTRICTS = Map.of("镇海", "330211", "慈溪", "330282");
 
     /** A finished cycle: the member, their enrolment acknowledged, the claim as claims answered it. */
-    record Cycle(int n, String district, String memberId, String claimId, String claimStatus) {
-    }
+    record Cycle(int n, String district, String memberId, String claimId, String claimStatus) {}
 
     private final DrillPlatform platform;
     private final Map<String, String> units = new LinkedHashMap<>();
@@ -55,9 +54,22 @@ final class DrillLoad implements AutoCloseable {
         this.threads = threads;
         this.pauseMillis = pauseMillis;
         for (String district : DISTRICTS.keySet()) {
-            Calls.Answer unit = retrying("unit " + district, () -> staff.post(platform.url(DrillPlatform.ENROLLMENT) + "/api/units",
-                    Map.of("name", district + "演练单位工会", "district", district, "nature", "PUBLIC", "insuredHeadcount", 5000),
-                    "Idempotency-Key", "drill-unit-" + DISTRICTS.get(district) + "-" + System.nanoTime()), Set.of(201));
+            Calls.Answer unit = retrying(
+                    "unit " + district,
+                    () -> staff.post(
+                            platform.url(DrillPlatform.ENROLLMENT) + "/api/units",
+                            Map.of(
+                                    "name",
+                                    district + "演练单位工会",
+                                    "district",
+                                    district,
+                                    "nature",
+                                    "PUBLIC",
+                                    "insuredHeadcount",
+                                    5000),
+                            "Idempotency-Key",
+                            "drill-unit-" + DISTRICTS.get(district) + "-" + System.nanoTime()),
+                    Set.of(201));
             units.put(district, unit.text("/unitId"));
         }
     }
@@ -103,7 +115,11 @@ final class DrillLoad implements AutoCloseable {
 
     /** When the first cycle finished after {@code from} ({@link System#nanoTime()}), or -1 if none has. */
     long firstFinishedAfter(long from) {
-        return finishedAt.stream().filter(t -> t >= from).mapToLong(Long::longValue).min().orElse(-1);
+        return finishedAt.stream()
+                .filter(t -> t >= from)
+                .mapToLong(Long::longValue)
+                .min()
+                .orElse(-1);
     }
 
     /** Requests sent again because the platform did not answer them (a fault's trace on the client). */
@@ -140,7 +156,8 @@ final class DrillLoad implements AutoCloseable {
     private Cycle cycle(int n) {
         String district = n % 2 == 0 ? "镇海" : "慈溪";
         LocalDate birth = LocalDate.of(1975, 1, 1).plusDays(n / 800);
-        String idNumber = IdNumberFixtures.idNumber(DISTRICTS.get(district), birth.toString().replace("-", ""), 100 + n % 800);
+        String idNumber = IdNumberFixtures.idNumber(
+                DISTRICTS.get(district), birth.toString().replace("-", ""), 100 + n % 800);
         String name = "演练会员";
         String enrollment = platform.url(DrillPlatform.ENROLLMENT);
 
@@ -152,21 +169,38 @@ final class DrillLoad implements AutoCloseable {
         member.put("category", "IN_SERVICE");
         member.put("serviceCard", false);
         member.put("realNameVerified", true);
-        Calls.Answer registered = retrying("member " + n, () -> staff.post(enrollment + "/api/members", member, "Idempotency-Key", "drill-member-" + n),
+        Calls.Answer registered = retrying(
+                "member " + n,
+                () -> staff.post(enrollment + "/api/members", member, "Idempotency-Key", "drill-member-" + n),
                 Set.of(201, 409));
         String memberId;
         if (registered.status() == 201) {
             memberId = registered.text("/memberId");
         } else {
             // registered by an attempt whose answer was lost (its process died before the key's answer was kept)
-            String location = registered.headers().firstValue("Location").orElseThrow(() -> new IllegalStateException(
-                    "member " + n + ": 409 without the member's location: " + registered.body()));
+            String location = registered
+                    .headers()
+                    .firstValue("Location")
+                    .orElseThrow(() -> new IllegalStateException(
+                            "member " + n + ": 409 without the member's location: " + registered.body()));
             memberId = location.substring(location.lastIndexOf('/') + 1);
         }
 
         Calls self = new Calls(platform.stack.tokens().token("drill-member-" + n, "MEMBER", memberId, null, null));
-        retrying("bank account " + n, () -> self.put(enrollment + "/api/members/" + memberId + "/bank-account",
-                Map.of("bankName", "中国工商银行", "accountType", "CARD", "number", BankAccounts.card(600_000 + n), "holderName", name)), Set.of(200));
+        retrying(
+                "bank account " + n,
+                () -> self.put(
+                        enrollment + "/api/members/" + memberId + "/bank-account",
+                        Map.of(
+                                "bankName",
+                                "中国工商银行",
+                                "accountType",
+                                "CARD",
+                                "number",
+                                BankAccounts.card(600_000 + n),
+                                "holderName",
+                                name)),
+                Set.of(200));
 
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("memberId", memberId);
@@ -175,44 +209,82 @@ final class DrillLoad implements AutoCloseable {
         item.put("effectiveDate", "2020-04-01");
         item.put("paidOn", "2020-04-01");
         item.put("paymentReference", "DRILL-" + n);
-        Calls.Answer migrated = retrying("enrolment " + n, () -> staff.post(enrollment + "/api/enrollments/migrations", Map.of("items", List.of(item)),
-                "Idempotency-Key", "drill-enrol-" + n), Set.of(200));
+        Calls.Answer migrated = retrying(
+                "enrolment " + n,
+                () -> staff.post(
+                        enrollment + "/api/enrollments/migrations",
+                        Map.of("items", List.of(item)),
+                        "Idempotency-Key",
+                        "drill-enrol-" + n),
+                Set.of(200));
         if (migrated.json().path("accepted").asInt() != 1 && !alreadyEnrolled(migrated)) {
             throw new IllegalStateException("enrolment " + n + " refused: " + migrated.body());
         }
 
         LocalDate stay = LocalDate.of(2020, 6, 1).plusDays(n % 150);
         BigDecimal coPay = new BigDecimal(3000 + n % 2000).add(new BigDecimal("0.50"));
-        Map<String, Object> claim = Map.of("memberId", memberId, "type", "HOSPITALIZATION", "eventDate", stay.toString(),
-                "dischargeDate", stay.plusDays(7).toString(), "hospitalDays", 7, "bill", Map.of("total", coPay.add(new BigDecimal("7800.00")).toPlainString(),
-                        "pooledFundPaid", "7000.00", "deductible", "800.00", "coPay", coPay.toPlainString(), "selfFunded", "0"));
-        // no idempotency key: a claim's id comes from what it claims, so sending it again finds it (200); a key would keep
+        Map<String, Object> claim = Map.of(
+                "memberId",
+                memberId,
+                "type",
+                "HOSPITALIZATION",
+                "eventDate",
+                stay.toString(),
+                "dischargeDate",
+                stay.plusDays(7).toString(),
+                "hospitalDays",
+                7,
+                "bill",
+                Map.of(
+                        "total",
+                        coPay.add(new BigDecimal("7800.00")).toPlainString(),
+                        "pooledFundPaid",
+                        "7000.00",
+                        "deductible",
+                        "800.00",
+                        "coPay",
+                        coPay.toPlainString(),
+                        "selfFunded",
+                        "0"));
+        // no idempotency key: a claim's id comes from what it claims, so sending it again finds it (200); a key would
+        // keep
         // the first answer, and that may be UNKNOWN_MEMBER
-        Calls.Answer filed = retrying("claim " + n, () -> staff.post(platform.url(DrillPlatform.CLAIMS) + "/api/claims", claim), Set.of(200, 201));
+        Calls.Answer filed = retrying(
+                "claim " + n,
+                () -> staff.post(platform.url(DrillPlatform.CLAIMS) + "/api/claims", claim),
+                Set.of(200, 201));
         return new Cycle(n, district, memberId, filed.text("/claimId"), filed.text("/status"));
     }
 
     /** A migration answered after an earlier attempt of it committed: the one item refused as already enrolled. */
     private static boolean alreadyEnrolled(Calls.Answer migrated) {
         String body = migrated.body();
-        return body.contains("ALREADY_ENROLLED") || body.contains("ENROLLED_ALREADY") || body.contains("DUPLICATE_ENROLLMENT");
+        return body.contains("ALREADY_ENROLLED")
+                || body.contains("ENROLLED_ALREADY")
+                || body.contains("DUPLICATE_ENROLLMENT");
     }
 
     /**
      * Sends the request until the platform answers it with one of {@code expected}: unreachable, 5xx, 429 and a key still in
      * use (409 without a location) are sent again; any other answer is a defect.
      */
-    private Calls.Answer retrying(String what, java.util.function.Supplier<Calls.Answer> request, Set<Integer> expected) {
+    private Calls.Answer retrying(
+            String what, java.util.function.Supplier<Calls.Answer> request, Set<Integer> expected) {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
         String last = "";
         while (System.nanoTime() < deadline) {
             try {
                 Calls.Answer answer = request.get();
-                if (expected.contains(answer.status()) && !(answer.status() == 409 && answer.headers().firstValue("Location").isEmpty())) {
+                if (expected.contains(answer.status())
+                        && !(answer.status() == 409
+                                && answer.headers().firstValue("Location").isEmpty())) {
                     return answer;
                 }
-                // UNKNOWN_MEMBER: claims has not heard of the member registered a moment ago yet (it learns members over Kafka)
-                boolean transientFailure = answer.status() >= 500 || answer.status() == 429 || answer.status() == 409
+                // UNKNOWN_MEMBER: claims has not heard of the member registered a moment ago yet (it learns members
+                // over Kafka)
+                boolean transientFailure = answer.status() >= 500
+                        || answer.status() == 429
+                        || answer.status() == 409
                         || answer.status() == 404 && "UNKNOWN_MEMBER".equals(answer.code());
                 if (!transientFailure) {
                     throw new IllegalStateException(what + " answered " + answer.status() + ": " + answer.body());

@@ -25,7 +25,8 @@ final class DrillPlatform implements AutoCloseable {
     static final String PAYOUT = "payout-service";
     static final String REPORTING = "reporting-service";
     static final List<String> SERVICES = List.of(ENROLLMENT, CLAIMS, PAYOUT, REPORTING);
-    private static final Map<String, String> DATABASES = Map.of(ENROLLMENT, "enrollment", CLAIMS, "claims", PAYOUT, "payout", REPORTING, "reporting");
+    private static final Map<String, String> DATABASES =
+            Map.of(ENROLLMENT, "enrollment", CLAIMS, "claims", PAYOUT, "payout", REPORTING, "reporting");
 
     /**
      * PostgreSQL, Kafka and a token issuer of the suite's own: the other system tests' payouts, members and offsets in the
@@ -33,10 +34,15 @@ final class DrillPlatform implements AutoCloseable {
      * the drills stop this PostgreSQL and this broker without touching theirs.
      */
     final LocalStack stack = LocalStack.start(0, 0, 0, null);
+
     final BankSimulator bank = BankSimulator.start(0, null);
     /** The union's staff, as {@link SystemTokens#STAFF}, signed by this stack's issuer. */
-    final String staff = stack.tokens().token(new LocalTokenIssuer.User("drill-staff", List.of("SCHEME_ADMIN", "FINANCE", "ADJUDICATOR"), null, null, null),
-            Duration.ofHours(12));
+    final String staff = stack.tokens()
+            .token(
+                    new LocalTokenIssuer.User(
+                            "drill-staff", List.of("SCHEME_ADMIN", "FINANCE", "ADJUDICATOR"), null, null, null),
+                    Duration.ofHours(12));
+
     private final Map<String, ServiceProcess> processes = new LinkedHashMap<>();
 
     DrillPlatform(Path logs) {
@@ -46,22 +52,39 @@ final class DrillPlatform implements AutoCloseable {
     /** With these settings added to every service's environment (a BUSINESS_DATE, for example). */
     DrillPlatform(Path logs, Map<String, String> settings) {
         Docker.requireIfServicesAreContainers();
-        Path root = Path.of(System.getProperty("huzhu.root", "..")).toAbsolutePath().normalize();
+        Path root =
+                Path.of(System.getProperty("huzhu.root", "..")).toAbsolutePath().normalize();
         List<String> jvm = new ArrayList<>(ServiceProcess.QUICK_START);
         jvm.add("-Dspring.kafka.consumer.properties.session.timeout.ms=10000");
         jvm.add("-Dspring.kafka.consumer.properties.heartbeat.interval.ms=3000");
         try {
             for (String service : SERVICES) {
                 Map<String, String> environment = new HashMap<>(settings);
-                environment.putAll(Map.of("DATABASE_URL", stack.jdbcUrl(DATABASES.get(service)),
-                        "KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers(), "JWT_JWK_SET_URI", stack.tokens().jwkSetUri(), "RATE_LIMIT_PER_MINUTE", "0",
+                environment.putAll(Map.of(
+                        "DATABASE_URL",
+                        stack.jdbcUrl(DATABASES.get(service)),
+                        "KAFKA_BOOTSTRAP_SERVERS",
+                        stack.bootstrapServers(),
+                        "JWT_JWK_SET_URI",
+                        stack.tokens().jwkSetUri(),
+                        "RATE_LIMIT_PER_MINUTE",
+                        "0",
                         // a request whose process died is taken over by its retry after 5 s (not two minutes)
-                        "HUZHU_SECURITY_IDEMPOTENCY_ABANDONED_AFTER", "PT5S"));
+                        "HUZHU_SECURITY_IDEMPOTENCY_ABANDONED_AFTER",
+                        "PT5S"));
                 if (service.equals(PAYOUT)) {
-                    environment.putAll(Map.of("BANK_URL", bank.baseUrl(), "BANK_NOTIFY_URL", "", "PAYOUT_FIRST_RETRY", "1s"));
+                    environment.putAll(
+                            Map.of("BANK_URL", bank.baseUrl(), "BANK_NOTIFY_URL", "", "PAYOUT_FIRST_RETRY", "1s"));
                 }
-                processes.put(service, ServiceProcess.start(service, root.resolve(service).resolve("target").resolve(service + "-exec.jar"),
-                        ServiceProcess.freePort(), environment, logs.resolve(service + ".log"), jvm));
+                processes.put(
+                        service,
+                        ServiceProcess.start(
+                                service,
+                                root.resolve(service).resolve("target").resolve(service + "-exec.jar"),
+                                ServiceProcess.freePort(),
+                                environment,
+                                logs.resolve(service + ".log"),
+                                jvm));
             }
             processes.values().forEach(p -> p.awaitHealthy(Duration.ofMinutes(3)));
         } catch (RuntimeException e) {

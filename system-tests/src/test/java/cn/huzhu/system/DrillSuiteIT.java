@@ -39,17 +39,26 @@ class DrillSuiteIT {
 
     private static final boolean FULL = Boolean.getBoolean("drill.full");
     /** Load before the fault and after it, before the load stops and the invariants are read. */
-    private static final Duration STEADY = Duration.ofSeconds(Integer.getInteger("drill.steady-seconds", FULL ? 20 : 8));
+    private static final Duration STEADY =
+            Duration.ofSeconds(Integer.getInteger("drill.steady-seconds", FULL ? 20 : 8));
     /** The topics the services read: each gets poison, and the services' own records on them are delivered twice at 5 %. */
-    private static final List<String> READ = List.of(Topics.PLANS, Topics.UNITS, Topics.TARGETS, Topics.MEMBERS, Topics.BANK_ACCOUNTS, Topics.CONTACTS, Topics.CLAIMS,
-            Topics.PAYOUTS, Topics.REGIONAL_ENROLLMENT_BATCHES, Topics.REGIONAL_HOSPITAL_SETTLEMENTS);
+    private static final List<String> READ = List.of(
+            Topics.PLANS,
+            Topics.UNITS,
+            Topics.TARGETS,
+            Topics.MEMBERS,
+            Topics.BANK_ACCOUNTS,
+            Topics.CONTACTS,
+            Topics.CLAIMS,
+            Topics.PAYOUTS,
+            Topics.REGIONAL_ENROLLMENT_BATCHES,
+            Topics.REGIONAL_HOSPITAL_SETTLEMENTS);
 
     private interface Fault {
         String inject(DrillPlatform platform) throws Exception;
     }
 
-    private record Drill(String name, Fault fault) {
-    }
+    private record Drill(String name, Fault fault) {}
 
     @Test
     void everyFaultUnderLoadLosesNothingAndDuplicatesNothing() throws Exception {
@@ -59,12 +68,15 @@ class DrillSuiteIT {
         Files.createDirectories(report.getParent());
         List<String> lines = new ArrayList<>();
         try (DrillPlatform platform = new DrillPlatform(logs);
-             Redeliveries redeliveries = new Redeliveries(platform.stack.bootstrapServers(), READ.subList(0, 8), 0.05);
-             DrillLoad load = new DrillLoad(platform, 2, 100)) {
+                Redeliveries redeliveries =
+                        new Redeliveries(platform.stack.bootstrapServers(), READ.subList(0, 8), 0.05);
+                DrillLoad load = new DrillLoad(platform, 2, 100)) {
             DrillChecks checks = new DrillChecks(platform, load, since);
             // -Ddrill.only=freeze-payout-service,rebuild runs those drills alone
             Set<String> only = Set.of(System.getProperty("drill.only", "").split(","));
-            for (Drill drill : drills(checks).stream().filter(d -> only.equals(Set.of("")) || only.contains(d.name())).toList()) {
+            for (Drill drill : drills(checks).stream()
+                    .filter(d -> only.equals(Set.of("")) || only.contains(d.name()))
+                    .toList()) {
                 load.resume();
                 long loadStart = System.nanoTime();
                 Thread.sleep(STEADY.toMillis());
@@ -77,18 +89,34 @@ class DrillSuiteIT {
                 long loadStopped = System.nanoTime();
                 DrillChecks.Figures figures = checks.settle(drill.name(), loadStopped, Duration.ofMinutes(4));
                 long firstAfter = load.firstFinishedAfter(faultEnded);
-                String line = String.format("DRILL %s: %s; load: %d cycles in all, %.1f cycles/s before the fault, %.1f during it (%.1f s),"
-                                + " %d requests sent again, first cycle done %s after it; redelivered %d of %d records; %s", drill.name(), injected,
-                        figures.cycles(), load.finishedBetween(loadStart, faultStart) / ((faultStart - loadStart) / 1e9),
-                        load.finishedBetween(faultStart, faultEnded) / Math.max(0.001, (faultEnded - faultStart) / 1e9), (faultEnded - faultStart) / 1e9,
-                        load.retries() - retriesBefore, firstAfter < 0 ? "never" : String.format("%.1f s", (firstAfter - faultEnded) / 1e9),
-                        redeliveries.sentAgain(), redeliveries.seen(), figures.line());
+                String line = String.format(
+                        "DRILL %s: %s; load: %d cycles in all, %.1f cycles/s before the fault, %.1f during it (%.1f s),"
+                                + " %d requests sent again, first cycle done %s after it; redelivered %d of %d records; %s",
+                        drill.name(),
+                        injected,
+                        figures.cycles(),
+                        load.finishedBetween(loadStart, faultStart) / ((faultStart - loadStart) / 1e9),
+                        load.finishedBetween(faultStart, faultEnded) / Math.max(0.001, (faultEnded - faultStart) / 1e9),
+                        (faultEnded - faultStart) / 1e9,
+                        load.retries() - retriesBefore,
+                        firstAfter < 0 ? "never" : String.format("%.1f s", (firstAfter - faultEnded) / 1e9),
+                        redeliveries.sentAgain(),
+                        redeliveries.seen(),
+                        figures.line());
                 System.out.println(line);
                 lines.add(line);
-                Files.writeString(report, LocalDateTime.now() + " " + line + System.lineSeparator(), StandardCharsets.UTF_8,
-                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-                assertThat(load.defects()).as("requests the platform answered wrongly, after " + drill.name()).isEmpty();
-                assertThat(figures.violations()).as("invariants after " + drill.name() + " (logs in " + logs + ")").isEmpty();
+                Files.writeString(
+                        report,
+                        LocalDateTime.now() + " " + line + System.lineSeparator(),
+                        StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND);
+                assertThat(load.defects())
+                        .as("requests the platform answered wrongly, after " + drill.name())
+                        .isEmpty();
+                assertThat(figures.violations())
+                        .as("invariants after " + drill.name() + " (logs in " + logs + ")")
+                        .isEmpty();
             }
             assertThat(redeliveries.sentAgain()).as("records delivered twice").isPositive();
         } finally {
@@ -137,9 +165,11 @@ class DrillSuiteIT {
             }));
         }
         drills.add(new Drill("rebuild", platform -> {
-            Calls.Answer rebuilt = new Calls(platform.staff).post(platform.url(DrillPlatform.REPORTING) + "/api/admin/projections/all/rebuild", null);
+            Calls.Answer rebuilt = new Calls(platform.staff)
+                    .post(platform.url(DrillPlatform.REPORTING) + "/api/admin/projections/all/rebuild", null);
             assertThat(rebuilt.status()).as(rebuilt.body()).isEqualTo(200);
-            return "every projection rebuilt and swapped in during the load (" + rebuilt.json().path("recordsReplayed").asLong() + " records replayed)";
+            return "every projection rebuilt and swapped in during the load ("
+                    + rebuilt.json().path("recordsReplayed").asLong() + " records replayed)";
         }));
         return drills;
     }
@@ -147,11 +177,13 @@ class DrillSuiteIT {
     /** One record that is not a contract event on each topic a service reads; answers their keys. */
     private static Set<String> poison(String bootstrap) throws Exception {
         Set<String> keys = new LinkedHashSet<>();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap), new StringSerializer(),
-                new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                Map.of("bootstrap.servers", bootstrap), new StringSerializer(), new ByteArraySerializer())) {
             for (String topic : READ) {
                 String key = "poison-drill-" + topic;
-                producer.send(new ProducerRecord<>(topic, key, "{\"not\": \"an event\"}".getBytes(StandardCharsets.UTF_8))).get();
+                producer.send(new ProducerRecord<>(
+                                topic, key, "{\"not\": \"an event\"}".getBytes(StandardCharsets.UTF_8)))
+                        .get();
                 keys.add(key);
             }
         }

@@ -43,11 +43,11 @@ public final class EnrollmentBenchmark {
     private static final int DISTRICTS = 20;
     private static final int UNITS_PER_DISTRICT = 10;
     /** Districts of the registry the benchmark spreads its units over. */
-    private static final List<String> NINGBO = List.of("海曙", "江北", "镇海", "北仑", "鄞州", "奉化", "余姚", "慈溪", "宁海", "象山",
-            "杭州湾", "保税", "大榭", "高新", "东钱湖", "财贸", "建设", "文卫", "工业", "直属", "机关", "交通", "教育");
+    private static final List<String> NINGBO = List.of(
+            "海曙", "江北", "镇海", "北仑", "鄞州", "奉化", "余姚", "慈溪", "宁海", "象山", "杭州湾", "保税", "大榭", "高新", "东钱湖", "财贸", "建设",
+            "文卫", "工业", "直属", "机关", "交通", "教育");
 
-    private EnrollmentBenchmark() {
-    }
+    private EnrollmentBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int members = Integer.getInteger("benchmark.members", 200_000);
@@ -62,11 +62,25 @@ public final class EnrollmentBenchmark {
             List<String> units = new ArrayList<>();
             for (int d = 0; d < DISTRICTS; d++) {
                 for (int u = 0; u < UNITS_PER_DISTRICT; u++) {
-                    units.add(Http.post(enrollment + "/api/units", Map.of("name", "基准单位" + d + "-" + u, "district", NINGBO.get(d % NINGBO.size()),
-                            "nature", "PUBLIC", "insuredHeadcount", 1000)).json().path("unitId").asText());
+                    units.add(Http.post(
+                                    enrollment + "/api/units",
+                                    Map.of(
+                                            "name",
+                                            "基准单位" + d + "-" + u,
+                                            "district",
+                                            NINGBO.get(d % NINGBO.size()),
+                                            "nature",
+                                            "PUBLIC",
+                                            "insuredHeadcount",
+                                            1000))
+                            .json()
+                            .path("unitId")
+                            .asText());
                 }
             }
-            System.out.printf("Registering %d members with %d clients, %s ...%n", members, clients, batch > 1 ? "batches of " + batch : "one request each");
+            System.out.printf(
+                    "Registering %d members with %d clients, %s ...%n",
+                    members, clients, batch > 1 ? "batches of " + batch : "one request each");
             String[] memberIds = new String[members];
             long registerStart = System.nanoTime();
             if (batch > 1) {
@@ -102,8 +116,14 @@ public final class EnrollmentBenchmark {
                     r.json().path("results").forEach(EnrollmentBenchmark::accepted);
                 });
             } else {
-                parallel(members, clients, i -> check(Http.post(enrollment + "/api/enrollments",
-                        Map.of("memberId", memberIds[i], "planId", PLAN, "shares", 1)), 201));
+                parallel(
+                        members,
+                        clients,
+                        i -> check(
+                                Http.post(
+                                        enrollment + "/api/enrollments",
+                                        Map.of("memberId", memberIds[i], "planId", PLAN, "shares", 1)),
+                                201));
             }
             double enrolAcceptedSeconds = seconds(enrolStart);
             String report = platform.reporting.baseUrl() + "/api/reports/district-enrollment?year=" + year;
@@ -113,25 +133,42 @@ public final class EnrollmentBenchmark {
             double endToEndSeconds = seconds(enrolStart);
             double registerAndEnrolSeconds = seconds(registerStart);
 
-            JsonNode rebuild = Http.post(platform.reporting.baseUrl() + "/api/admin/projections/district-enrollment/rebuild?swap=false", Map.of()).json();
+            JsonNode rebuild = Http.post(
+                            platform.reporting.baseUrl()
+                                    + "/api/admin/projections/district-enrollment/rebuild?swap=false",
+                            Map.of())
+                    .json();
             long replayed = rebuild.path("recordsReplayed").asLong();
             double rebuildSeconds = rebuild.path("millis").asLong() / 1000.0;
 
             double[] baseline = rawKafkaBaseline(platform.stack.bootstrapServers());
 
-            results.add(String.format("| members registered over REST | %d | %.1f s | %.0f /s |", members, registerSeconds, members / registerSeconds));
-            results.add(String.format("| enrolments accepted over REST (201) | %d | %.1f s | %.0f /s |", members, enrolAcceptedSeconds, members / enrolAcceptedSeconds));
-            results.add(String.format("| **enrolments end to end** (first request until the district table shows all) | %d | %.1f s | **%.0f /s** |",
+            results.add(String.format(
+                    "| members registered over REST | %d | %.1f s | %.0f /s |",
+                    members, registerSeconds, members / registerSeconds));
+            results.add(String.format(
+                    "| enrolments accepted over REST (201) | %d | %.1f s | %.0f /s |",
+                    members, enrolAcceptedSeconds, members / enrolAcceptedSeconds));
+            results.add(String.format(
+                    "| **enrolments end to end** (first request until the district table shows all) | %d | %.1f s | **%.0f /s** |",
                     members, endToEndSeconds, members / endToEndSeconds));
-            results.add(String.format("| registration + enrolment end to end | %d | %.1f s | %.0f members/s |", members, registerAndEnrolSeconds, members / registerAndEnrolSeconds));
-            results.add(String.format("| **projection rebuild by replay** (differences: %d) | %d events | %.1f s | **%.0f events/s** |",
+            results.add(String.format(
+                    "| registration + enrolment end to end | %d | %.1f s | %.0f members/s |",
+                    members, registerAndEnrolSeconds, members / registerAndEnrolSeconds));
+            results.add(String.format(
+                    "| **projection rebuild by replay** (differences: %d) | %d events | %.1f s | **%.0f events/s** |",
                     rebuild.path("differences").size(), replayed, rebuildSeconds, replayed / rebuildSeconds));
-            results.add(String.format("| raw baseline: plain Kafka produce of the same records | %.0f records | %.1f s | %.0f records/s |", baseline[0], baseline[1], baseline[0] / baseline[1]));
-            results.add(String.format("| raw baseline: plain Kafka consume of the same records | %.0f records | %.1f s | %.0f records/s |", baseline[0], baseline[2], baseline[0] / baseline[2]));
+            results.add(String.format(
+                    "| raw baseline: plain Kafka produce of the same records | %.0f records | %.1f s | %.0f records/s |",
+                    baseline[0], baseline[1], baseline[0] / baseline[1]));
+            results.add(String.format(
+                    "| raw baseline: plain Kafka consume of the same records | %.0f records | %.1f s | %.0f records/s |",
+                    baseline[0], baseline[2], baseline[0] / baseline[2]));
         }
         System.out.println();
-        System.out.printf("%d members, %d clients, %s; services -Xmx1g, PostgreSQL and Kafka on the same 2 cores%n", members, clients,
-                batch > 1 ? "batches of " + batch : "one request per member");
+        System.out.printf(
+                "%d members, %d clients, %s; services -Xmx1g, PostgreSQL and Kafka on the same 2 cores%n",
+                members, clients, batch > 1 ? "batches of " + batch : "one request per member");
         System.out.println("| measure | count | time | rate |");
         System.out.println("|---|---|---|---|");
         results.forEach(System.out::println);
@@ -152,11 +189,15 @@ public final class EnrollmentBenchmark {
         }
         String topic = "benchmark.baseline." + UUID.randomUUID();
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-            admin.createTopics(List.of(new NewTopic(topic, Topics.EVENT_TOPIC_PARTITIONS, (short) 1))).all().get();
+            admin.createTopics(List.of(new NewTopic(topic, Topics.EVENT_TOPIC_PARTITIONS, (short) 1)))
+                    .all()
+                    .get();
         }
         long produceStart = System.nanoTime();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap, "acks", "all",
-                "linger.ms", 5, "compression.type", "lz4"), new StringSerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                Map.of("bootstrap.servers", bootstrap, "acks", "all", "linger.ms", 5, "compression.type", "lz4"),
+                new StringSerializer(),
+                new ByteArraySerializer())) {
             for (ConsumerRecord<String, byte[]> record : records) {
                 producer.send(new ProducerRecord<>(topic, record.key(), record.value()));
             }
@@ -206,8 +247,19 @@ public final class EnrollmentBenchmark {
     }
 
     private static Map<String, Object> member(int i, List<String> units) {
-        return Map.of("idNumber", idNumber(i), "name", "基准会员", "unitId", units.get(i % units.size()), "category", "IN_SERVICE",
-                "serviceCard", false, "realNameVerified", true);
+        return Map.of(
+                "idNumber",
+                idNumber(i),
+                "name",
+                "基准会员",
+                "unitId",
+                units.get(i % units.size()),
+                "category",
+                "IN_SERVICE",
+                "serviceCard",
+                false,
+                "realNameVerified",
+                true);
     }
 
     private static String accepted(JsonNode result) {
@@ -224,7 +276,8 @@ public final class EnrollmentBenchmark {
 
     private static void check(Http.Response response, int expected) {
         if (response.status() != expected) {
-            throw new IllegalStateException("Expected " + expected + " but got " + response.status() + ": " + response.body());
+            throw new IllegalStateException(
+                    "Expected " + expected + " but got " + response.status() + ": " + response.body());
         }
     }
 

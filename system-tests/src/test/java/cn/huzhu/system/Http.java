@@ -15,11 +15,9 @@ final class Http {
     static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
-    record Response(int status, JsonNode json, String body) {
-    }
+    record Response(int status, JsonNode json, String body) {}
 
-    private Http() {
-    }
+    private Http() {}
 
     static Response get(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).GET().build());
@@ -27,8 +25,10 @@ final class Http {
 
     static Response post(String url, Object body) {
         try {
-            return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8)).build());
+            return send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8))
+                    .build());
         } catch (IOException e) {
             throw new AssertionError(e);
         }
@@ -36,16 +36,20 @@ final class Http {
 
     static Response put(String url, Object body) {
         try {
-            return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8)).build());
+            return send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8))
+                    .build());
         } catch (IOException e) {
             throw new AssertionError(e);
         }
     }
 
     static Response post(String url, String contentType, byte[] body) {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build());
     }
 
     /** GET with this bearer token (none when null). */
@@ -60,7 +64,8 @@ final class Http {
     /** POST with this bearer token (none when null). */
     static Response postAs(String token, String url, Object body) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                    .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8));
             if (token != null) {
                 request.header("Authorization", "Bearer " + token);
@@ -72,12 +77,15 @@ final class Http {
     }
 
     private static Response send(HttpRequest request) {
-        return call(HttpRequest.newBuilder(request, (name, value) -> true).header("Authorization", SystemTokens.bearer()).build());
+        return call(HttpRequest.newBuilder(request, (name, value) -> true)
+                .header("Authorization", SystemTokens.bearer())
+                .build());
     }
 
     private static Response call(HttpRequest request) {
         try {
-            HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response =
+                    CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             JsonNode json = response.body().isBlank() ? null : JSON.readTree(response.body());
             return new Response(response.statusCode(), json, response.body());
         } catch (IOException e) {

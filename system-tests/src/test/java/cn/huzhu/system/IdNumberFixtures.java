@@ -5,8 +5,7 @@ final class IdNumberFixtures {
 
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
 
-    private IdNumberFixtures() {
-    }
+    private IdNumberFixtures() {}
 
     static String idNumber(String region, String birth, int sequence) {
         String body = region + birth + String.format("%03d", sequence);

@@ -18,14 +18,14 @@ import org.apache.kafka.clients.producer.KafkaProducer;
  */
 public final class PayoutBenchmark {
 
-    private PayoutBenchmark() {
-    }
+    private PayoutBenchmark() {}
 
     /**
      * The two stages apart ({@code -Dbenchmark.staged=true}): the decisions of members without a card are scheduled and
      * wait; once all are, the cards are registered and the waiting payouts sent.
      */
-    private static void stages(PayoutHarness harness, KafkaProducer<String, byte[]> producer, int memberCount, int payouts, int before)
+    private static void stages(
+            PayoutHarness harness, KafkaProducer<String, byte[]> producer, int memberCount, int payouts, int before)
             throws InterruptedException {
         List<String> waiting = new java.util.ArrayList<>();
         for (int i = 0; i < memberCount; i++) {
@@ -42,8 +42,13 @@ public final class PayoutBenchmark {
             Thread.sleep(100);
         }
         long sent = System.nanoTime();
-        System.out.printf("Stages: %d payouts scheduled in %.1f s (%.0f/s, nothing else running), then sent in %.1f s (%.0f/s)%n", payouts,
-                (scheduled - start) / 1e9, payouts / ((scheduled - start) / 1e9), (sent - scheduled) / 1e9, payouts / ((sent - scheduled) / 1e9));
+        System.out.printf(
+                "Stages: %d payouts scheduled in %.1f s (%.0f/s, nothing else running), then sent in %.1f s (%.0f/s)%n",
+                payouts,
+                (scheduled - start) / 1e9,
+                payouts / ((scheduled - start) / 1e9),
+                (sent - scheduled) / 1e9,
+                payouts / ((sent - scheduled) / 1e9));
     }
 
     public static void main(String[] args) throws Exception {
@@ -60,7 +65,13 @@ public final class PayoutBenchmark {
         Path logs = Files.createTempDirectory("huzhu-payout-benchmark");
         // the service's own defaults unless set: PAYOUT_SENDERS, PAYOUT_GROUP_SIZE, CLAIM_CONSUMERS
         Map<String, String> settings = new java.util.TreeMap<>();
-        Map.of("benchmark.senders", "PAYOUT_SENDERS", "benchmark.group", "PAYOUT_GROUP_SIZE", "benchmark.consumers", "CLAIM_CONSUMERS")
+        Map.of(
+                        "benchmark.senders",
+                        "PAYOUT_SENDERS",
+                        "benchmark.group",
+                        "PAYOUT_GROUP_SIZE",
+                        "benchmark.consumers",
+                        "CLAIM_CONSUMERS")
                 .forEach((property, variable) -> {
                     if (System.getProperty(property) != null) {
                         settings.put(variable, System.getProperty(property));
@@ -72,7 +83,7 @@ public final class PayoutBenchmark {
             jvm.addAll(List.of(extra.split(" ")));
         }
         try (PayoutHarness harness = new PayoutHarness(logs, jvm, settings);
-             KafkaProducer<String, byte[]> producer = PayoutHarness.producer(harness.stack.bootstrapServers())) {
+                KafkaProducer<String, byte[]> producer = PayoutHarness.producer(harness.stack.bootstrapServers())) {
             harness.start();
             List<String> members = harness.members(producer, memberCount, 700_000);
             while (harness.count("select count(*) from bank_account") < memberCount) {
@@ -106,14 +117,19 @@ public final class PayoutBenchmark {
             long done = System.nanoTime();
             Map<String, List<BankSimulator.Transfer>> paid = harness.bank.executedByPayout();
             long twice = paid.values().stream().filter(t -> t.size() > 1).count();
-            boolean allPaid = expected.stream().allMatch(e -> paid.containsKey(e.payoutId()) && paid.get(e.payoutId()).get(0).amount().compareTo(e.amount()) == 0);
+            boolean allPaid = expected.stream()
+                    .allMatch(e -> paid.containsKey(e.payoutId())
+                            && paid.get(e.payoutId()).get(0).amount().compareTo(e.amount()) == 0);
             double seconds = (done - start) / 1e9;
-            System.out.printf("Payouts: %d approved benefits of %d members, settings %s, after %d warm-up payouts%n", payouts, memberCount,
-                    settings.isEmpty() ? "default" : settings, warmUp);
-            System.out.printf("  published in %.1f s, all scheduled after %.1f s, all confirmed after %.1f s%n",
+            System.out.printf(
+                    "Payouts: %d approved benefits of %d members, settings %s, after %d warm-up payouts%n",
+                    payouts, memberCount, settings.isEmpty() ? "default" : settings, warmUp);
+            System.out.printf(
+                    "  published in %.1f s, all scheduled after %.1f s, all confirmed after %.1f s%n",
                     (published - start) / 1e9, (scheduledAt - start) / 1e9, seconds);
             System.out.printf("  %.0f payouts/s end to end (event to confirmed transfer)%n", payouts / seconds);
-            System.out.printf("  bank: %d transfers executed (warm-up included), %d payouts paid more than once, every benefit paid its amount: %s%n",
+            System.out.printf(
+                    "  bank: %d transfers executed (warm-up included), %d payouts paid more than once, every benefit paid its amount: %s%n",
                     harness.executed(), twice, allPaid);
             System.out.println("  logs: " + logs);
         }

@@ -40,8 +40,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 final class PayoutHarness implements AutoCloseable {
 
     /** A payout expected at the bank: its id (derived from claim and enrolment as the contract says) and amount. */
-    record Expected(String payoutId, BigDecimal amount) {
-    }
+    record Expected(String payoutId, BigDecimal amount) {}
 
     final LocalStack stack = LocalStack.shared();
     final BankSimulator bank = BankSimulator.start(0, null);
@@ -70,9 +69,15 @@ final class PayoutHarness implements AutoCloseable {
 
     /** Starts (or starts again) payout-service and waits until it is healthy. */
     ServiceProcess start() {
-        Path root = Path.of(System.getProperty("huzhu.root", "..")).toAbsolutePath().normalize();
-        payout = ServiceProcess.start("payout-service", root.resolve("payout-service").resolve("target").resolve("payout-service-exec.jar"), port,
-                environment, logs.resolve("payout-service-" + (++starts) + ".log"), jvmOptions);
+        Path root =
+                Path.of(System.getProperty("huzhu.root", "..")).toAbsolutePath().normalize();
+        payout = ServiceProcess.start(
+                "payout-service",
+                root.resolve("payout-service").resolve("target").resolve("payout-service-exec.jar"),
+                port,
+                environment,
+                logs.resolve("payout-service-" + (++starts) + ".log"),
+                jvmOptions);
         return payout.awaitHealthy(Duration.ofMinutes(3));
     }
 
@@ -100,10 +105,22 @@ final class PayoutHarness implements AutoCloseable {
     void accounts(KafkaProducer<String, byte[]> producer, List<String> members, int firstCard) {
         for (int i = 0; i < members.size(); i++) {
             String member = members.get(i);
-            send(producer, Topics.BANK_ACCOUNTS, member, MemberBankAccountRegistered.newBuilder().setEventId(UUID.randomUUID())
-                    .setOccurredAt(Instant.now()).setMemberId(UUID.fromString(member)).setDistrict(i % 2 == 0 ? "越城" : "柯桥")
-                    .setBankName("中国工商银行").setAccountType("CARD").setAccountNumber(BankAccounts.card(firstCard + i)).setHolderName("会员" + i)
-                    .setPhone(null).setRegisteredOn(LocalDate.of(2026, 11, 1)).build());
+            send(
+                    producer,
+                    Topics.BANK_ACCOUNTS,
+                    member,
+                    MemberBankAccountRegistered.newBuilder()
+                            .setEventId(UUID.randomUUID())
+                            .setOccurredAt(Instant.now())
+                            .setMemberId(UUID.fromString(member))
+                            .setDistrict(i % 2 == 0 ? "越城" : "柯桥")
+                            .setBankName("中国工商银行")
+                            .setAccountType("CARD")
+                            .setAccountNumber(BankAccounts.card(firstCard + i))
+                            .setHolderName("会员" + i)
+                            .setPhone(null)
+                            .setRegisteredOn(LocalDate.of(2026, 11, 1))
+                            .build());
         }
         producer.flush();
     }
@@ -117,26 +134,37 @@ final class PayoutHarness implements AutoCloseable {
             String enrollment = UUID.randomUUID().toString();
             BigDecimal amount = new BigDecimal(100 + i % 900).add(new BigDecimal("0.50"));
             expected.add(new Expected(payoutId(claim, enrollment), amount));
-            ClaimApproved approved = ClaimApproved.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(Instant.now())
-                    .setClaimId(UUID.fromString(claim)).setMemberId(UUID.fromString(member)).setType("HOSPITALIZATION")
-                    .setEventDate(LocalDate.of(2026, 10, 1)).setDecidedOn(LocalDate.of(2026, 11, 20)).setTotal(amount)
-                    .setBenefits(List.of(new ApprovedBenefit("shaoxing-2025-inservice", 1, UUID.fromString(enrollment), amount)))
-                    .setHospitalSettlement(null).build();
-            producer.send(new ProducerRecord<>(Topics.CLAIMS, member, EventCodec.contracts().encode(approved)));
+            ClaimApproved approved = ClaimApproved.newBuilder()
+                    .setEventId(UUID.randomUUID())
+                    .setOccurredAt(Instant.now())
+                    .setClaimId(UUID.fromString(claim))
+                    .setMemberId(UUID.fromString(member))
+                    .setType("HOSPITALIZATION")
+                    .setEventDate(LocalDate.of(2026, 10, 1))
+                    .setDecidedOn(LocalDate.of(2026, 11, 20))
+                    .setTotal(amount)
+                    .setBenefits(List.of(
+                            new ApprovedBenefit("shaoxing-2025-inservice", 1, UUID.fromString(enrollment), amount)))
+                    .setHospitalSettlement(null)
+                    .build();
+            producer.send(new ProducerRecord<>(
+                    Topics.CLAIMS, member, EventCodec.contracts().encode(approved)));
         }
         producer.flush();
         return expected;
     }
 
     /** A claim paid and then revoked: what the member owes back, and the payout that was made. */
-    record Debt(String memberId, String payoutId, BigDecimal amount) {
-    }
+    record Debt(String memberId, String payoutId, BigDecimal amount) {}
 
     /**
      * Gives each member a debt: a claim of {@code amount(i)} approved, paid at the bank, then revoked (fraud), so the
      * member owes it back and the next payout keeps it back.
      */
-    List<Debt> debts(KafkaProducer<String, byte[]> producer, List<String> members, java.util.function.IntFunction<BigDecimal> amount) {
+    List<Debt> debts(
+            KafkaProducer<String, byte[]> producer,
+            List<String> members,
+            java.util.function.IntFunction<BigDecimal> amount) {
         List<Debt> debts = new ArrayList<>();
         List<String[]> claims = new ArrayList<>();
         for (int i = 0; i < members.size(); i++) {
@@ -146,26 +174,54 @@ final class PayoutHarness implements AutoCloseable {
             BigDecimal owed = amount.apply(i);
             debts.add(new Debt(member, payoutId(claim, enrollment), owed));
             claims.add(new String[] {claim, enrollment});
-            send(producer, Topics.CLAIMS, member, ClaimApproved.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(Instant.now())
-                    .setClaimId(UUID.fromString(claim)).setMemberId(UUID.fromString(member)).setType("HOSPITALIZATION")
-                    .setEventDate(LocalDate.of(2026, 9, 1)).setDecidedOn(LocalDate.of(2026, 11, 1)).setTotal(owed)
-                    .setBenefits(List.of(new ApprovedBenefit("shaoxing-2025-inservice", 1, UUID.fromString(enrollment), owed)))
-                    .setHospitalSettlement(null).build());
+            send(
+                    producer,
+                    Topics.CLAIMS,
+                    member,
+                    ClaimApproved.newBuilder()
+                            .setEventId(UUID.randomUUID())
+                            .setOccurredAt(Instant.now())
+                            .setClaimId(UUID.fromString(claim))
+                            .setMemberId(UUID.fromString(member))
+                            .setType("HOSPITALIZATION")
+                            .setEventDate(LocalDate.of(2026, 9, 1))
+                            .setDecidedOn(LocalDate.of(2026, 11, 1))
+                            .setTotal(owed)
+                            .setBenefits(List.of(new ApprovedBenefit(
+                                    "shaoxing-2025-inservice", 1, UUID.fromString(enrollment), owed)))
+                            .setHospitalSettlement(null)
+                            .build());
         }
         producer.flush();
-        org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(2)).until(() -> debts.stream().allMatch(d -> bank.executedByPayout().containsKey(d.payoutId()))
-                && succeeded(debts.stream().map(Debt::payoutId).toList()) == debts.size());
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofMinutes(2))
+                .until(() ->
+                        debts.stream().allMatch(d -> bank.executedByPayout().containsKey(d.payoutId()))
+                                && succeeded(debts.stream().map(Debt::payoutId).toList()) == debts.size());
         for (int i = 0; i < members.size(); i++) {
             Debt debt = debts.get(i);
-            send(producer, Topics.CLAIMS, debt.memberId(), cn.huzhu.contracts.claims.ClaimRevoked.newBuilder().setEventId(UUID.randomUUID())
-                    .setOccurredAt(Instant.now()).setClaimId(UUID.fromString(claims.get(i)[0])).setMemberId(UUID.fromString(debt.memberId()))
-                    .setReason("FRAUD").setRevokedOn(LocalDate.of(2026, 11, 10)).setTotal(debt.amount())
-                    .setEnrollmentIds(List.of(UUID.fromString(claims.get(i)[1]))).build());
+            send(
+                    producer,
+                    Topics.CLAIMS,
+                    debt.memberId(),
+                    cn.huzhu.contracts.claims.ClaimRevoked.newBuilder()
+                            .setEventId(UUID.randomUUID())
+                            .setOccurredAt(Instant.now())
+                            .setClaimId(UUID.fromString(claims.get(i)[0]))
+                            .setMemberId(UUID.fromString(debt.memberId()))
+                            .setReason("FRAUD")
+                            .setRevokedOn(LocalDate.of(2026, 11, 10))
+                            .setTotal(debt.amount())
+                            .setEnrollmentIds(List.of(UUID.fromString(claims.get(i)[1])))
+                            .build());
         }
         producer.flush();
         BigDecimal owed = debts.stream().map(Debt::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-        org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(1))
-                .until(() -> decimal("select coalesce(sum(outstanding), 0) from recovery_view").compareTo(owed) == 0);
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofMinutes(1))
+                .until(() -> decimal("select coalesce(sum(outstanding), 0) from recovery_view")
+                                .compareTo(owed)
+                        == 0);
         return debts;
     }
 
@@ -180,10 +236,14 @@ final class PayoutHarness implements AutoCloseable {
         if (payoutIds.isEmpty()) {
             return statuses;
         }
-        String ids = payoutIds.stream().map(id -> "'" + UUID.fromString(id) + "'").collect(java.util.stream.Collectors.joining(","));
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(stack.jdbcUrl("payout"), "postgres", "postgres");
-             java.sql.ResultSet rs = c.createStatement().executeQuery(
-                     "select status, count(*) from payout_view where payout_id in (" + ids + ") group by status")) {
+        String ids = payoutIds.stream()
+                .map(id -> "'" + UUID.fromString(id) + "'")
+                .collect(java.util.stream.Collectors.joining(","));
+        try (java.sql.Connection c =
+                        java.sql.DriverManager.getConnection(stack.jdbcUrl("payout"), "postgres", "postgres");
+                java.sql.ResultSet rs = c.createStatement()
+                        .executeQuery("select status, count(*) from payout_view where payout_id in (" + ids
+                                + ") group by status")) {
             while (rs.next()) {
                 statuses.put(rs.getString(1), rs.getLong(2));
             }
@@ -195,8 +255,9 @@ final class PayoutHarness implements AutoCloseable {
 
     /** A number (a sum, a count) read from the service's database. */
     BigDecimal decimal(String sql) {
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(stack.jdbcUrl("payout"), "postgres", "postgres");
-             java.sql.ResultSet rs = c.createStatement().executeQuery(sql)) {
+        try (java.sql.Connection c =
+                        java.sql.DriverManager.getConnection(stack.jdbcUrl("payout"), "postgres", "postgres");
+                java.sql.ResultSet rs = c.createStatement().executeQuery(sql)) {
             rs.next();
             return rs.getBigDecimal(1);
         } catch (java.sql.SQLException e) {
@@ -207,8 +268,10 @@ final class PayoutHarness implements AutoCloseable {
     /** What was kept back from each payout for the member's debt, by payout id. */
     Map<String, BigDecimal> offsets() {
         Map<String, BigDecimal> offsets = new HashMap<>();
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(stack.jdbcUrl("payout"), "postgres", "postgres");
-             java.sql.ResultSet rs = c.createStatement().executeQuery("select payout_id, offset_amount from payout_view where offset_amount > 0")) {
+        try (java.sql.Connection c =
+                        java.sql.DriverManager.getConnection(stack.jdbcUrl("payout"), "postgres", "postgres");
+                java.sql.ResultSet rs = c.createStatement()
+                        .executeQuery("select payout_id, offset_amount from payout_view where offset_amount > 0")) {
             while (rs.next()) {
                 offsets.put(rs.getString(1), rs.getBigDecimal(2));
             }
@@ -220,18 +283,23 @@ final class PayoutHarness implements AutoCloseable {
 
     /** The payout id the contract promises: a name-based UUID of claim and enrolment. */
     static String payoutId(String claimId, String enrollmentId) {
-        return UUID.nameUUIDFromBytes(("payout:" + claimId + ":" + enrollmentId).getBytes(StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes(("payout:" + claimId + ":" + enrollmentId).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     /** Payouts per status, as the service reports them (empty when it is not answering). */
     Map<String, Long> counts() {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(payout.baseUrl() + "/api/payouts/counts"))
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(payout.baseUrl() + "/api/payouts/counts"))
                             .header("Authorization", SystemTokens.bearer())
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                            .timeout(Duration.ofSeconds(5))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             Map<String, Long> counts = new HashMap<>();
             JsonNode body = json.readTree(response.body());
-            body.fields().forEachRemaining(e -> counts.put(e.getKey(), e.getValue().asLong()));
+            body.fields()
+                    .forEachRemaining(e -> counts.put(e.getKey(), e.getValue().asLong()));
             return counts;
         } catch (IOException e) {
             return Map.of();
@@ -254,22 +322,37 @@ final class PayoutHarness implements AutoCloseable {
     /** Payouts not paid yet, as the database has them, with what the bank knows of their transfer: for failure messages. */
     String unpaid() {
         StringBuilder report = new StringBuilder();
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(stack.jdbcUrl("payout"), "postgres", "postgres");
-             java.sql.ResultSet rs = c.createStatement().executeQuery(
-                     "select payout_id, status, attempts, reference, requested_at, next_attempt_at from payout_view where status <> 'SUCCEEDED' limit 20")) {
+        try (java.sql.Connection c =
+                        java.sql.DriverManager.getConnection(stack.jdbcUrl("payout"), "postgres", "postgres");
+                java.sql.ResultSet rs = c.createStatement()
+                        .executeQuery(
+                                "select payout_id, status, attempts, reference, requested_at, next_attempt_at from payout_view where status <> 'SUCCEEDED' limit 20")) {
             while (rs.next()) {
                 String reference = rs.getString(4);
-                String atBank = bank.transfers().stream().filter(t -> t.reference().equals(reference)).map(BankSimulator.Transfer::status)
-                        .findFirst().orElse("unknown to the bank");
-                report.append(String.format("%n  %s %s attempt %d %s requested %s retry %s; bank: %s; events: %s", rs.getString(1), rs.getString(2),
-                        rs.getInt(3), reference, rs.getTimestamp(5), rs.getTimestamp(6), atBank, events(c, rs.getString(1))));
+                String atBank = bank.transfers().stream()
+                        .filter(t -> t.reference().equals(reference))
+                        .map(BankSimulator.Transfer::status)
+                        .findFirst()
+                        .orElse("unknown to the bank");
+                report.append(String.format(
+                        "%n  %s %s attempt %d %s requested %s retry %s; bank: %s; events: %s",
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getInt(3),
+                        reference,
+                        rs.getTimestamp(5),
+                        rs.getTimestamp(6),
+                        atBank,
+                        events(c, rs.getString(1))));
             }
         } catch (java.sql.SQLException e) {
             report.append(" (database not readable: ").append(e.getMessage()).append(')');
         }
         try {
-            Process dump = new ProcessBuilder("jcmd", Long.toString(payout.pid()), "Thread.print").redirectErrorStream(true)
-                    .redirectOutput(logs.resolve("payout-service-threads.txt").toFile()).start();
+            Process dump = new ProcessBuilder("jcmd", Long.toString(payout.pid()), "Thread.print")
+                    .redirectErrorStream(true)
+                    .redirectOutput(logs.resolve("payout-service-threads.txt").toFile())
+                    .start();
             dump.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
             report.append(String.format("%n  threads: %s", logs.resolve("payout-service-threads.txt")));
         } catch (IOException | InterruptedException e) {
@@ -286,7 +369,12 @@ final class PayoutHarness implements AutoCloseable {
             try (java.sql.ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
                     String type = rs.getString(2);
-                    events.append(rs.getLong(1)).append(' ').append(type.substring(type.lastIndexOf('$') + 1)).append(' ').append(rs.getString(3)).append("; ");
+                    events.append(rs.getLong(1))
+                            .append(' ')
+                            .append(type.substring(type.lastIndexOf('$') + 1))
+                            .append(' ')
+                            .append(rs.getString(3))
+                            .append("; ");
                 }
             }
         }
@@ -299,11 +387,17 @@ final class PayoutHarness implements AutoCloseable {
     }
 
     static KafkaProducer<String, byte[]> producer(String bootstrap) {
-        return new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap, "acks", "all", "linger.ms", 5), new StringSerializer(),
+        return new KafkaProducer<>(
+                Map.of("bootstrap.servers", bootstrap, "acks", "all", "linger.ms", 5),
+                new StringSerializer(),
                 new ByteArraySerializer());
     }
 
-    private static void send(KafkaProducer<String, byte[]> producer, String topic, String key, org.apache.avro.specific.SpecificRecord record) {
+    private static void send(
+            KafkaProducer<String, byte[]> producer,
+            String topic,
+            String key,
+            org.apache.avro.specific.SpecificRecord record) {
         producer.send(new ProducerRecord<>(topic, key, EventCodec.contracts().encode(record)));
     }
 

@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import cn.huzhu.contracts.EventCodec;
 import cn.huzhu.contracts.Topics;
-import cn.huzhu.localstack.LocalTokenIssuer;
 import cn.huzhu.contracts.enrollment.MemberEnrolled;
+import cn.huzhu.localstack.LocalTokenIssuer;
 import cn.huzhu.localstack.ServiceProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
@@ -44,6 +44,7 @@ class PlatformEndToEndIT {
 
     @TempDir
     static Path logs;
+
     static RunningPlatform platform;
     static final List<String> idNumbersUsed = new ArrayList<>();
 
@@ -70,7 +71,8 @@ class PlatformEndToEndIT {
     }
 
     static String unit(String district) {
-        Http.Response unit = Http.post(enrollment() + "/api/units",
+        Http.Response unit = Http.post(
+                enrollment() + "/api/units",
                 Map.of("name", district + "示范单位工会", "district", district, "nature", "PUBLIC", "insuredHeadcount", 80));
         assertThat(unit.status()).as(unit.body()).isEqualTo(201);
         return unit.json().path("unitId").asText();
@@ -100,7 +102,8 @@ class PlatformEndToEndIT {
         body.put("effectiveDate", effectiveDate);
         body.put("paidOn", effectiveDate);
         body.put("paymentReference", "LEGACY-" + memberId + "-" + planId);
-        Http.Response migrated = Http.post(enrollment() + "/api/enrollments/migrations", Map.of("items", List.of(body)));
+        Http.Response migrated =
+                Http.post(enrollment() + "/api/enrollments/migrations", Map.of("items", List.of(body)));
         assertThat(migrated.status()).as(migrated.body()).isEqualTo(200);
         assertThat(migrated.json().path("accepted").asInt()).as(migrated.body()).isEqualTo(1);
     }
@@ -114,8 +117,13 @@ class PlatformEndToEndIT {
     static Map<String, List<Long>> rows(JsonNode table) {
         Map<String, List<Long>> rows = new LinkedHashMap<>();
         for (JsonNode row : table.path("rows")) {
-            rows.put(row.path("district").asText(), List.of(row.path("giftedSpecialDisease").asLong(), row.path("inService").asLong(),
-                    row.path("retired").asLong(), row.path("total").asLong()));
+            rows.put(
+                    row.path("district").asText(),
+                    List.of(
+                            row.path("giftedSpecialDisease").asLong(),
+                            row.path("inService").asLong(),
+                            row.path("retired").asLong(),
+                            row.path("total").asLong()));
         }
         return rows;
     }
@@ -126,7 +134,8 @@ class PlatformEndToEndIT {
         String jiangbei = unit("江北");
         String beilun = unit("北仑");
 
-        // 海曙: two in-service members with card and verification (each earns a gifted special-disease share), one retiree.
+        // 海曙: two in-service members with card and verification (each earns a gifted special-disease share), one
+        // retiree.
         String a = member(haishu, idNumber("330203", "19800101", 11), "IN_SERVICE", true, true);
         String b = member(haishu, idNumber("330203", "19820202", 22), "IN_SERVICE", true, true);
         String c = member(haishu, idNumber("330203", "19550303", 31), "RETIRED", false, true);
@@ -148,71 +157,142 @@ class PlatformEndToEndIT {
         expected.put("北仑", List.of(0L, 0L, 2L, 2L));
         expected.put("江北", List.of(0L, 2L, 0L, 2L));
         expected.put("海曙", List.of(2L, 3L, 1L, 6L));
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(rows(table())).containsAllEntriesOf(expected));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(rows(table())).containsAllEntriesOf(expected));
         JsonNode totals = table().path("totals");
-        assertThat(totals.path("total").asLong()).isEqualTo(totals.path("giftedSpecialDisease").asLong()
-                + totals.path("inService").asLong() + totals.path("retired").asLong());
+        assertThat(totals.path("total").asLong())
+                .isEqualTo(totals.path("giftedSpecialDisease").asLong()
+                        + totals.path("inService").asLong()
+                        + totals.path("retired").asLong());
 
         redeliverAnEnrolmentAndSendAPoisonRecord();
         String g = member(beilun, idNumber("330206", "19540808", 17), "RETIRED", false, false);
         enrol(g, "ningbo-2020-retiree-hospital", 1, null, "2020-03-01");
         expected.put("北仑", List.of(0L, 0L, 3L, 3L));
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(rows(table())).containsAllEntriesOf(expected));
-        assertThat(rows(table())).as("the redelivered enrolment is counted once").containsAllEntriesOf(expected);
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(rows(table())).containsAllEntriesOf(expected));
+        assertThat(rows(table()))
+                .as("the redelivered enrolment is counted once")
+                .containsAllEntriesOf(expected);
         assertThat(deadLetterKeys()).contains("poison-e2e");
 
-        Http.Response rebuilt = Http.post(platform.reporting.baseUrl() + "/api/admin/projections/district-enrollment/rebuild", Map.of());
+        Http.Response rebuilt = Http.post(
+                platform.reporting.baseUrl() + "/api/admin/projections/district-enrollment/rebuild", Map.of());
         assertThat(rebuilt.status()).as(rebuilt.body()).isEqualTo(200);
         assertThat(rebuilt.json().path("differences")).isEmpty();
         assertThat(rows(table())).containsAllEntriesOf(expected);
 
         // Target completion: 海曙's unit has 6 enrolments in 2020 (two paid, two gifts, one women's plan, one retiree).
-        Http.Response target = Http.post(enrollment() + "/api/targets", Map.of("scope", "UNIT", "unitId", haishu, "year", YEAR, "target", 8));
+        Http.Response target = Http.post(
+                enrollment() + "/api/targets", Map.of("scope", "UNIT", "unitId", haishu, "year", YEAR, "target", 8));
         assertThat(target.status()).as(target.body()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            JsonNode report = Http.get(platform.reporting.baseUrl() + "/api/reports/targets?year=" + YEAR + "&district=海曙").json();
+            JsonNode report = Http.get(
+                            platform.reporting.baseUrl() + "/api/reports/targets?year=" + YEAR + "&district=海曙")
+                    .json();
             assertThat(report.at("/units/0/name").asText()).isEqualTo("海曙示范单位工会");
             assertThat(report.at("/units/0/completed").asLong()).isEqualTo(6);
             assertThat(report.at("/units/0/completionRate").asText()).isEqualTo("75.00");
         });
 
-        // Claims: a hospital stay of member a under the in-service plan, and a diagnosis under the gifted special-disease
+        // Claims: a hospital stay of member a under the in-service plan, and a diagnosis under the gifted
+        // special-disease
         // share inside its waiting period. The claims service learns the cover from Kafka; until then a claim is
         // rejected, and sending it again decides it again.
-        Map<String, Object> stay = Map.of("memberId", a, "type", "HOSPITALIZATION", "eventDate", "2020-06-01", "dischargeDate", "2020-06-08",
-                "hospitalDays", 7, "bill", Map.of("total", "12000.00", "pooledFundPaid", "7000.00", "deductible", "800.00", "coPay", "5000.00",
-                        "selfFunded", "0"));
-        Map<String, Object> diagnosis = Map.of("memberId", a, "type", "CRITICAL_ILLNESS", "eventDate", "2020-05-15", "diseaseCode", "MALIGNANT_TUMOR");
+        Map<String, Object> stay = Map.of(
+                "memberId",
+                a,
+                "type",
+                "HOSPITALIZATION",
+                "eventDate",
+                "2020-06-01",
+                "dischargeDate",
+                "2020-06-08",
+                "hospitalDays",
+                7,
+                "bill",
+                Map.of(
+                        "total",
+                        "12000.00",
+                        "pooledFundPaid",
+                        "7000.00",
+                        "deductible",
+                        "800.00",
+                        "coPay",
+                        "5000.00",
+                        "selfFunded",
+                        "0"));
+        Map<String, Object> diagnosis = Map.of(
+                "memberId", a, "type", "CRITICAL_ILLNESS", "eventDate", "2020-05-15", "diseaseCode", "MALIGNANT_TUMOR");
         JsonNode hospital = awaitApproved(stay);
         JsonNode illness = awaitApproved(diagnosis);
         assertThat(hospital.path("total").asText()).as(hospital.toString()).isEqualTo("2800.00");
-        assertThat(illness.path("total").asText()).as("condolence on day 44 of 90").isEqualTo("1000.00");
-        assertThat(Http.post(platform.claims.baseUrl() + "/api/claims", stay).status()).as("the same claim again").isEqualTo(200);
+        assertThat(illness.path("total").asText())
+                .as("condolence on day 44 of 90")
+                .isEqualTo("1000.00");
+        assertThat(Http.post(platform.claims.baseUrl() + "/api/claims", stay).status())
+                .as("the same claim again")
+                .isEqualTo(200);
 
-        // Who may do what, on the running processes: a unit clerk of 海曙 reaches its members only, a district officer its
+        // Who may do what, on the running processes: a unit clerk of 海曙 reaches its members only, a district officer
+        // its
         // district only, the dashboard viewer reads reports only, nobody without a token; the member's card is masked.
         LocalTokenIssuer tokens = platform.stack.tokens();
         String card = "6222021234567890128";
-        assertThat(Http.put(enrollment() + "/api/members/" + a + "/bank-account", Map.of("bankName", "中国工商银行", "accountType", "CARD",
-                "number", card, "holderName", "测试会员")).status()).isEqualTo(200);
+        assertThat(Http.put(
+                                enrollment() + "/api/members/" + a + "/bank-account",
+                                Map.of(
+                                        "bankName",
+                                        "中国工商银行",
+                                        "accountType",
+                                        "CARD",
+                                        "number",
+                                        card,
+                                        "holderName",
+                                        "测试会员"))
+                        .status())
+                .isEqualTo(200);
         String clerk = tokens.token("e2e-clerk", "UNIT_CLERK", null, haishu, "海曙");
-        assertThat(Http.getAs(clerk, enrollment() + "/api/members/" + a).status()).isEqualTo(200);
-        assertThat(Http.getAs(clerk, enrollment() + "/api/members/" + a).body()).doesNotContain(card).contains("*");
-        assertThat(Http.getAs(clerk, enrollment() + "/api/members/" + d).status()).as("a member of 江北").isEqualTo(404);
+        assertThat(Http.getAs(clerk, enrollment() + "/api/members/" + a).status())
+                .isEqualTo(200);
+        assertThat(Http.getAs(clerk, enrollment() + "/api/members/" + a).body())
+                .doesNotContain(card)
+                .contains("*");
+        assertThat(Http.getAs(clerk, enrollment() + "/api/members/" + d).status())
+                .as("a member of 江北")
+                .isEqualTo(404);
         String officer = tokens.token("e2e-officer", "DISTRICT_OFFICER", null, null, "江北");
-        assertThat(Http.getAs(officer, enrollment() + "/api/members/" + d).status()).isEqualTo(200);
-        assertThat(Http.getAs(officer, enrollment() + "/api/members/" + a).status()).as("a member of 海曙").isEqualTo(404);
-        assertThat(Http.getAs(officer, platform.claims.baseUrl() + "/api/claims/" + hospital.path("claimId").asText()).status()).isEqualTo(404);
+        assertThat(Http.getAs(officer, enrollment() + "/api/members/" + d).status())
+                .isEqualTo(200);
+        assertThat(Http.getAs(officer, enrollment() + "/api/members/" + a).status())
+                .as("a member of 海曙")
+                .isEqualTo(404);
+        assertThat(Http.getAs(
+                                officer,
+                                platform.claims.baseUrl() + "/api/claims/"
+                                        + hospital.path("claimId").asText())
+                        .status())
+                .isEqualTo(404);
         String viewer = tokens.token("e2e-viewer", "DASHBOARD_VIEWER", null, null, null);
-        assertThat(Http.getAs(viewer, platform.reporting.baseUrl() + "/api/reports/district-enrollment?year=" + YEAR).status()).isEqualTo(200);
-        assertThat(Http.postAs(viewer, platform.claims.baseUrl() + "/api/claims", stay).status()).isEqualTo(403);
-        assertThat(Http.getAs(null, enrollment() + "/api/members/" + a).status()).isEqualTo(401);
-        JsonNode audit = Http.get(enrollment() + "/api/audit?actor=system-staff&limit=500").json();
-        assertThat(audit).extracting(entry -> entry.path("method").asText() + " " + entry.path("path").asText())
+        assertThat(Http.getAs(viewer, platform.reporting.baseUrl() + "/api/reports/district-enrollment?year=" + YEAR)
+                        .status())
+                .isEqualTo(200);
+        assertThat(Http.postAs(viewer, platform.claims.baseUrl() + "/api/claims", stay)
+                        .status())
+                .isEqualTo(403);
+        assertThat(Http.getAs(null, enrollment() + "/api/members/" + a).status())
+                .isEqualTo(401);
+        JsonNode audit = Http.get(enrollment() + "/api/audit?actor=system-staff&limit=500")
+                .json();
+        assertThat(audit)
+                .extracting(entry ->
+                        entry.path("method").asText() + " " + entry.path("path").asText())
                 .contains("POST /api/units", "POST /api/members", "PUT /api/members/" + a + "/bank-account");
 
         // the logs of every process hold no full ID number and no card number
-        for (ServiceLog log : List.of(new ServiceLog(platform.enrollment.log()), new ServiceLog(platform.reporting.log()),
+        for (ServiceLog log : List.of(
+                new ServiceLog(platform.enrollment.log()),
+                new ServiceLog(platform.reporting.log()),
                 new ServiceLog(platform.claims.log()))) {
             assertThat(idNumbersUsed).as("full ID numbers in " + log.path()).noneMatch(log.text()::contains);
             assertThat(log.text()).as("card numbers in " + log.path()).doesNotContain(card);
@@ -221,11 +301,13 @@ class PlatformEndToEndIT {
 
     static JsonNode awaitApproved(Map<String, Object> claim) {
         JsonNode[] decided = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            Http.Response response = Http.post(platform.claims.baseUrl() + "/api/claims", claim);
-            decided[0] = response.json();
-            return "APPROVED".equals(decided[0].path("status").asText());
-        });
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    Http.Response response = Http.post(platform.claims.baseUrl() + "/api/claims", claim);
+                    decided[0] = response.json();
+                    return "APPROVED".equals(decided[0].path("status").asText());
+                });
         return decided[0];
     }
 
@@ -243,13 +325,15 @@ class PlatformEndToEndIT {
     private static void redeliverAnEnrolmentAndSendAPoisonRecord() throws Exception {
         ConsumerRecord<String, byte[]> enrolment = null;
         Properties props = consumerProps();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(Topics.MEMBERS));
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (enrolment == null && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     if (EventCodec.contracts().decode(record.value()) instanceof MemberEnrolled enrolled
-                            && "北仑".equals(enrolled.getDistrict()) && enrolled.getCoverageStart().equals(LocalDate.of(2020, 3, 1))) {
+                            && "北仑".equals(enrolled.getDistrict())
+                            && enrolled.getCoverageStart().equals(LocalDate.of(2020, 3, 1))) {
                         enrolment = record;
                         break;
                     }
@@ -257,16 +341,22 @@ class PlatformEndToEndIT {
             }
         }
         assertThat(enrolment).as("an enrolment of 北仑 on the member topic").isNotNull();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", platform.stack.bootstrapServers()),
-                new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(Topics.MEMBERS, enrolment.key(), enrolment.value())).get();
-            producer.send(new ProducerRecord<>(Topics.MEMBERS, "poison-e2e", "not an event".getBytes(StandardCharsets.UTF_8))).get();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                Map.of("bootstrap.servers", platform.stack.bootstrapServers()),
+                new StringSerializer(),
+                new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.MEMBERS, enrolment.key(), enrolment.value()))
+                    .get();
+            producer.send(new ProducerRecord<>(
+                            Topics.MEMBERS, "poison-e2e", "not an event".getBytes(StandardCharsets.UTF_8)))
+                    .get();
         }
     }
 
     private static List<String> deadLetterKeys() {
         List<String> keys = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerProps(), new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(consumerProps(), new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(Topics.deadLetter(Topics.MEMBERS)));
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(r -> keys.add(r.key()));

@@ -49,21 +49,42 @@ final class Redeliveries implements AutoCloseable {
 
     private void run() {
         Random random = new Random(42);
-        Map<String, Object> consumerProps = Map.of("bootstrap.servers", bootstrap, "group.id", "drill-redeliveries-" + UUID.randomUUID(),
-                "auto.offset.reset", "latest", "enable.auto.commit", "true");
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerProps, new StringDeserializer(), new ByteArrayDeserializer());
-             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap, "acks", "all",
-                     "enable.idempotence", "true", "delivery.timeout.ms", 300_000), new StringSerializer(), new ByteArraySerializer())) {
+        Map<String, Object> consumerProps = Map.of(
+                "bootstrap.servers",
+                bootstrap,
+                "group.id",
+                "drill-redeliveries-" + UUID.randomUUID(),
+                "auto.offset.reset",
+                "latest",
+                "enable.auto.commit",
+                "true");
+        try (KafkaConsumer<String, byte[]> consumer =
+                        new KafkaConsumer<>(consumerProps, new StringDeserializer(), new ByteArrayDeserializer());
+                KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                        Map.of(
+                                "bootstrap.servers",
+                                bootstrap,
+                                "acks",
+                                "all",
+                                "enable.idempotence",
+                                "true",
+                                "delivery.timeout.ms",
+                                300_000),
+                        new StringSerializer(),
+                        new ByteArraySerializer())) {
             consumer.subscribe(topics);
             while (running) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     seen.incrementAndGet();
                     if (random.nextDouble() < share) {
-                        producer.send(new ProducerRecord<>(record.topic(), null, record.key(), record.value(), record.headers()), (metadata, e) -> {
-                            if (e == null) {
-                                sentAgain.incrementAndGet();
-                            }
-                        });
+                        producer.send(
+                                new ProducerRecord<>(
+                                        record.topic(), null, record.key(), record.value(), record.headers()),
+                                (metadata, e) -> {
+                                    if (e == null) {
+                                        sentAgain.incrementAndGet();
+                                    }
+                                });
                     }
                 }
             }

@@ -37,8 +37,7 @@ public final class RegionalBatchBenchmark {
 
     private static final String DISTRICT = "文卫";
 
-    private RegionalBatchBenchmark() {
-    }
+    private RegionalBatchBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int members = Integer.getInteger("benchmark.members", 100_000);
@@ -48,27 +47,59 @@ public final class RegionalBatchBenchmark {
         try (RunningPlatform platform = new RunningPlatform(logs, List.of("-Xmx1g", "-XX:+UseParallelGC"))) {
             List<String> units = new ArrayList<>();
             for (int u = 0; u < 100; u++) {
-                units.add(Http.post(platform.enrollment.baseUrl() + "/api/units", Map.of("name", "区属单位" + u, "district", DISTRICT,
-                        "nature", "PUBLIC", "insuredHeadcount", 1000)).json().path("unitId").asText());
+                units.add(Http.post(
+                                platform.enrollment.baseUrl() + "/api/units",
+                                Map.of(
+                                        "name",
+                                        "区属单位" + u,
+                                        "district",
+                                        DISTRICT,
+                                        "nature",
+                                        "PUBLIC",
+                                        "insuredHeadcount",
+                                        1000))
+                        .json()
+                        .path("unitId")
+                        .asText());
             }
             String bootstrap = platform.stack.bootstrapServers();
             int batches = (members + batchSize - 1) / batchSize;
             System.out.printf("Sending %d rows in %d batches of %d over Kafka ...%n", members, batches, batchSize);
             long start = System.nanoTime();
-            try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap, "acks", "all",
-                    "linger.ms", 5, "compression.type", "lz4"), new StringSerializer(), new ByteArraySerializer())) {
+            try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                    Map.of("bootstrap.servers", bootstrap, "acks", "all", "linger.ms", 5, "compression.type", "lz4"),
+                    new StringSerializer(),
+                    new ByteArraySerializer())) {
                 for (int b = 0; b < batches; b++) {
                     List<BatchRow> rows = new ArrayList<>();
                     for (int i = b * batchSize; i < Math.min(members, (b + 1) * batchSize); i++) {
-                        rows.add(BatchRow.newBuilder().setRowNo(i - b * batchSize + 1).setIdNumber(idNumber(i)).setName("区属会员")
-                                .setPhone(null).setUnitId(units.get(i % units.size())).setCategory("IN_SERVICE").setServiceCard(false)
-                                .setRealNameVerified(true).setPlanId("shaoxing-hospital").setShares(1).setTermYears(null)
-                                .setEffectiveDate(null).build());
+                        rows.add(BatchRow.newBuilder()
+                                .setRowNo(i - b * batchSize + 1)
+                                .setIdNumber(idNumber(i))
+                                .setName("区属会员")
+                                .setPhone(null)
+                                .setUnitId(units.get(i % units.size()))
+                                .setCategory("IN_SERVICE")
+                                .setServiceCard(false)
+                                .setRealNameVerified(true)
+                                .setPlanId("shaoxing-hospital")
+                                .setShares(1)
+                                .setTermYears(null)
+                                .setEffectiveDate(null)
+                                .build());
                     }
                     String batchId = "bench-" + b;
-                    ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.REGIONAL_ENROLLMENT_BATCHES, batchId,
-                            EventCodec.contracts().encode(EnrollmentBatchSubmitted.newBuilder().setEventId(UUID.randomUUID())
-                                    .setOccurredAt(Instant.now()).setBatchId(batchId).setDistrict(DISTRICT).setRows(rows).build()));
+                    ProducerRecord<String, byte[]> record = new ProducerRecord<>(
+                            Topics.REGIONAL_ENROLLMENT_BATCHES,
+                            batchId,
+                            EventCodec.contracts()
+                                    .encode(EnrollmentBatchSubmitted.newBuilder()
+                                            .setEventId(UUID.randomUUID())
+                                            .setOccurredAt(Instant.now())
+                                            .setBatchId(batchId)
+                                            .setDistrict(DISTRICT)
+                                            .setRows(rows)
+                                            .build()));
                     SystemTokens.signAsOffice(DISTRICT, record);
                     producer.send(record);
                 }
@@ -83,12 +114,20 @@ public final class RegionalBatchBenchmark {
             }
             double tableSeconds = seconds(start);
             System.out.println();
-            System.out.printf("%d rows, batches of %d, one district office; services -Xmx1g, PostgreSQL and Kafka on the same 2 cores%n", members, batchSize);
+            System.out.printf(
+                    "%d rows, batches of %d, one district office; services -Xmx1g, PostgreSQL and Kafka on the same 2 cores%n",
+                    members, batchSize);
             System.out.println("| measure | rows | time | rate |");
             System.out.println("|---|---|---|---|");
-            System.out.printf("| batches produced to Kafka | %d | %.1f s | %.0f rows/s |%n", members, sentSeconds, members / sentSeconds);
-            System.out.printf("| **every batch answered** (%d rows accepted) | %d | %.1f s | **%.0f rows/s** |%n", accepted, members, answeredSeconds, members / answeredSeconds);
-            System.out.printf("| **district table shows every enrolment** | %d | %.1f s | **%.0f rows/s** |%n", members, tableSeconds, members / tableSeconds);
+            System.out.printf(
+                    "| batches produced to Kafka | %d | %.1f s | %.0f rows/s |%n",
+                    members, sentSeconds, members / sentSeconds);
+            System.out.printf(
+                    "| **every batch answered** (%d rows accepted) | %d | %.1f s | **%.0f rows/s** |%n",
+                    accepted, members, answeredSeconds, members / answeredSeconds);
+            System.out.printf(
+                    "| **district table shows every enrolment** | %d | %.1f s | **%.0f rows/s** |%n",
+                    members, tableSeconds, members / tableSeconds);
         }
         System.exit(0);
     }
@@ -100,11 +139,14 @@ public final class RegionalBatchBenchmark {
         props.put("auto.offset.reset", "earliest");
         Set<String> answered = new HashSet<>();
         long accepted = 0;
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(SystemTokens.answerTopic(Topics::regionalEnrollmentResults, DISTRICT, bootstrap)));
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(
+                    List.of(SystemTokens.answerTopic(Topics::regionalEnrollmentResults, DISTRICT, bootstrap)));
             while (answered.size() < batches) {
                 for (var record : consumer.poll(Duration.ofMillis(200))) {
-                    EnrollmentBatchProcessed answer = (EnrollmentBatchProcessed) EventCodec.contracts().decode(record.value());
+                    EnrollmentBatchProcessed answer =
+                            (EnrollmentBatchProcessed) EventCodec.contracts().decode(record.value());
                     if (answered.add(answer.getBatchId())) {
                         accepted += answer.getAccepted();
                     }

@@ -1,7 +1,6 @@
 package cn.huzhu.system;
 
 import cn.huzhu.vocabulary.BusinessZone;
-
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,8 +28,7 @@ public final class RosterBenchmark {
     private static final String DISTRICT = "衢江区";
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    private RosterBenchmark() {
-    }
+    private RosterBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int rosters = Integer.getInteger("benchmark.rosters", 5);
@@ -47,7 +45,11 @@ public final class RosterBenchmark {
         if (!extra.isBlank()) {
             jvm.addAll(List.of(extra.strip().split("\\s+")));
         }
-        try (RunningPlatform platform = new RunningPlatform(logs, jvm, false, false,
+        try (RunningPlatform platform = new RunningPlatform(
+                logs,
+                jvm,
+                false,
+                false,
                 businessDate.isBlank() ? java.util.Map.of() : java.util.Map.of("BUSINESS_DATE", businessDate))) {
             String report = platform.reporting.baseUrl() + "/api/reports/district-enrollment?year=" + year;
             // One small roster first so both services have loaded their code paths once.
@@ -61,11 +63,15 @@ public final class RosterBenchmark {
                 awaitTable(report, counted);
                 double visible = seconds(start);
                 timings.add(new double[] {enrolled, answered, visible});
-                System.out.printf("roster %d: %d enrolled, answered %.2f s, in the district table %.2f s%n", r, enrolled, answered, visible);
+                System.out.printf(
+                        "roster %d: %d enrolled, answered %.2f s, in the district table %.2f s%n",
+                        r, enrolled, answered, visible);
             }
         }
         System.out.println();
-        System.out.printf("%d rosters of %d rows (.xlsx upload, plan %s); services -Xmx1g, PostgreSQL and Kafka on the same 2 cores%n", rosters, rows, plan);
+        System.out.printf(
+                "%d rosters of %d rows (.xlsx upload, plan %s); services -Xmx1g, PostgreSQL and Kafka on the same 2 cores%n",
+                rosters, rows, plan);
         System.out.println("| roster | rows enrolled | upload to answer | upload to district table |");
         System.out.println("|---|---|---|---|");
         for (int i = 0; i < timings.size(); i++) {
@@ -73,18 +79,38 @@ public final class RosterBenchmark {
             System.out.printf("| %d | %.0f | %.2f s | %.2f s |%n", i + 1, t[0], t[1], t[2]);
         }
         double worst = timings.stream().mapToDouble(t -> t[2]).max().orElse(0);
-        System.out.printf("| **slowest** | | %.2f s | **%.2f s** |%n", timings.stream().mapToDouble(t -> t[1]).max().orElse(0), worst);
+        System.out.printf(
+                "| **slowest** | | %.2f s | **%.2f s** |%n",
+                timings.stream().mapToDouble(t -> t[1]).max().orElse(0), worst);
         System.exit(0);
     }
 
-    private static long upload(RunningPlatform platform, String plan, int roster, int rows, int firstMember) throws Exception {
-        String unitId = Http.post(platform.enrollment.baseUrl() + "/api/units", Map.of("name", "名册单位" + roster, "district", DISTRICT,
-                "nature", "NON_PUBLIC", "insuredHeadcount", rows)).json().path("unitId").asText();
-        Http.Response answer = Http.post(platform.enrollment.baseUrl() + "/api/rosters?unitId=" + unitId + "&planId=" + plan, XLSX,
+    private static long upload(RunningPlatform platform, String plan, int roster, int rows, int firstMember)
+            throws Exception {
+        String unitId = Http.post(
+                        platform.enrollment.baseUrl() + "/api/units",
+                        Map.of(
+                                "name",
+                                "名册单位" + roster,
+                                "district",
+                                DISTRICT,
+                                "nature",
+                                "NON_PUBLIC",
+                                "insuredHeadcount",
+                                rows))
+                .json()
+                .path("unitId")
+                .asText();
+        Http.Response answer = Http.post(
+                platform.enrollment.baseUrl() + "/api/rosters?unitId=" + unitId + "&planId=" + plan,
+                XLSX,
                 workbook(firstMember, rows));
-        if (answer.status() != 201 || !"ACCEPTED".equals(answer.json().path("status").asText())) {
-            throw new IllegalStateException("The roster was not accepted (outside the plan's enrolment window? try -Dbenchmark.plan=shaoxing-hospital): "
-                    + answer.body().substring(0, Math.min(600, answer.body().length())));
+        if (answer.status() != 201
+                || !"ACCEPTED".equals(answer.json().path("status").asText())) {
+            throw new IllegalStateException(
+                    "The roster was not accepted (outside the plan's enrolment window? try -Dbenchmark.plan=shaoxing-hospital): "
+                            + answer.body()
+                                    .substring(0, Math.min(600, answer.body().length())));
         }
         return answer.json().path("counts").path("enrolled").asLong();
     }
@@ -97,7 +123,8 @@ public final class RosterBenchmark {
 
     /** Sheet1 the application form, Sheet2 the members with ID numbers as text, as the notice asks. */
     private static byte[] workbook(int firstMember, int rows) throws Exception {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet form = workbook.createSheet("Sheet1");
             Row counts = form.createRow(0);
             counts.createCell(0).setCellValue("参加职工医保人数");
@@ -117,7 +144,9 @@ public final class RosterBenchmark {
                 row.createCell(1).setCellValue("职工" + n);
                 row.createCell(2).setCellValue("男");
                 LocalDate birth = LocalDate.of(1975, 1, 1).plusDays(n / 500);
-                row.createCell(3).setCellValue(IdNumberFixtures.idNumber("330881", birth.format(DateTimeFormatter.BASIC_ISO_DATE), n % 500 * 2 + 1));
+                row.createCell(3)
+                        .setCellValue(IdNumberFixtures.idNumber(
+                                "330881", birth.format(DateTimeFormatter.BASIC_ISO_DATE), n % 500 * 2 + 1));
                 row.createCell(4).setCellValue(String.format("139%08d", n));
             }
             workbook.write(out);

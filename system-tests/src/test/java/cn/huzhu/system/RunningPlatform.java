@@ -15,6 +15,7 @@ final class RunningPlatform implements AutoCloseable {
     final ServiceProcess reporting;
     /** Null unless asked for (the benchmarks leave it out). */
     final ServiceProcess claims;
+
     private final boolean rateLimited;
     private final Map<String, String> settings;
 
@@ -36,11 +37,13 @@ final class RunningPlatform implements AutoCloseable {
     }
 
     /** With these settings added to every service's environment (e.g. the enrolment service's BUSINESS_DATE). */
-    RunningPlatform(Path logs, List<String> jvmOptions, boolean withClaims, boolean rateLimited, Map<String, String> settings) {
+    RunningPlatform(
+            Path logs, List<String> jvmOptions, boolean withClaims, boolean rateLimited, Map<String, String> settings) {
         Docker.requireIfServicesAreContainers();
         this.rateLimited = rateLimited;
         this.settings = Map.copyOf(settings);
-        Path root = Path.of(System.getProperty("huzhu.root", "..")).toAbsolutePath().normalize();
+        Path root =
+                Path.of(System.getProperty("huzhu.root", "..")).toAbsolutePath().normalize();
         enrollment = start(root, logs, "enrollment-service", "enrollment", jvmOptions);
         ServiceProcess reportingProcess = null;
         ServiceProcess claimsProcess = null;
@@ -66,10 +69,22 @@ final class RunningPlatform implements AutoCloseable {
 
     private ServiceProcess start(Path root, Path logs, String name, String database, List<String> jvmOptions) {
         Map<String, String> environment = new java.util.HashMap<>(settings);
-        environment.putAll(Map.of("DATABASE_URL", stack.jdbcUrl(database), "KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers(),
-                "JWT_JWK_SET_URI", SystemTokens.jwkSetUri(), "RATE_LIMIT_PER_MINUTE", rateLimited ? "1200" : "0"));
-        return ServiceProcess.start(name, root.resolve(name).resolve("target").resolve(name + "-exec.jar"), ServiceProcess.freePort(),
-                environment, logs.resolve(name + ".log"), jvmOptions);
+        environment.putAll(Map.of(
+                "DATABASE_URL",
+                stack.jdbcUrl(database),
+                "KAFKA_BOOTSTRAP_SERVERS",
+                stack.bootstrapServers(),
+                "JWT_JWK_SET_URI",
+                SystemTokens.jwkSetUri(),
+                "RATE_LIMIT_PER_MINUTE",
+                rateLimited ? "1200" : "0"));
+        return ServiceProcess.start(
+                name,
+                root.resolve(name).resolve("target").resolve(name + "-exec.jar"),
+                ServiceProcess.freePort(),
+                environment,
+                logs.resolve(name + ".log"),
+                jvmOptions);
     }
 
     @Override

@@ -39,8 +39,7 @@ public final class SettlementLatencyBenchmark {
 
     private static final String DISTRICT = "越城区";
 
-    private SettlementLatencyBenchmark() {
-    }
+    private SettlementLatencyBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int rate = Integer.getInteger("benchmark.rate", 100);
@@ -50,41 +49,61 @@ public final class SettlementLatencyBenchmark {
         LocalDate effective = LocalDate.now(BusinessZone.ZONE).minusDays(200);
         Path logs = Files.createTempDirectory("huzhu-settlement-benchmark");
         try (RunningPlatform platform = new RunningPlatform(logs, List.of("-Xmx1g", "-XX:+UseParallelGC"), true)) {
-            List<ClaimBenchmarkMembers.Member> members = ClaimBenchmarkMembers.enrolCovered(platform, memberCount, effective);
+            List<ClaimBenchmarkMembers.Member> members =
+                    ClaimBenchmarkMembers.enrolCovered(platform, memberCount, effective);
             String bootstrap = platform.stack.bootstrapServers();
             Map<String, Long> sentAt = new ConcurrentHashMap<>();
             Map<String, String> statusOf = new ConcurrentHashMap<>();
             List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
             AtomicBoolean measuring = new AtomicBoolean();
             AtomicBoolean running = new AtomicBoolean(true);
-            try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap, "group.id",
-                    "settlement-benchmark-" + UUID.randomUUID(), "fetch.max.wait.ms", 10), new StringDeserializer(), new ByteArrayDeserializer());
-                 KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap, "acks", "all", "linger.ms", 0),
-                         new StringSerializer(), new ByteArraySerializer())) {
-                List<TopicPartition> partitions = consumer.partitionsFor(SystemTokens.answerTopic(Topics::regionalSettlementResults, DISTRICT,
-                                bootstrap)).stream()
-                        .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+                            Map.of(
+                                    "bootstrap.servers",
+                                    bootstrap,
+                                    "group.id",
+                                    "settlement-benchmark-" + UUID.randomUUID(),
+                                    "fetch.max.wait.ms",
+                                    10),
+                            new StringDeserializer(),
+                            new ByteArrayDeserializer());
+                    KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                            Map.of("bootstrap.servers", bootstrap, "acks", "all", "linger.ms", 0),
+                            new StringSerializer(),
+                            new ByteArraySerializer())) {
+                List<TopicPartition> partitions = consumer
+                        .partitionsFor(SystemTokens.answerTopic(Topics::regionalSettlementResults, DISTRICT, bootstrap))
+                        .stream()
+                        .map(p -> new TopicPartition(p.topic(), p.partition()))
+                        .toList();
                 consumer.assign(partitions);
                 consumer.seekToEnd(partitions);
                 partitions.forEach(consumer::position);
-                Thread reader = new Thread(() -> {
-                    while (running.get()) {
-                        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(50))) {
-                            long arrived = System.nanoTime();
-                            HospitalSettlementAnswered answer = (HospitalSettlementAnswered) EventCodec.contracts().decode(record.value());
-                            Long sent = sentAt.get(answer.getSettlementId());
-                            if (sent != null && statusOf.putIfAbsent(answer.getSettlementId(), answer.getStatus()) == null && measuring.get()) {
-                                latencies.add(arrived - sent);
+                Thread reader = new Thread(
+                        () -> {
+                            while (running.get()) {
+                                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(50))) {
+                                    long arrived = System.nanoTime();
+                                    HospitalSettlementAnswered answer = (HospitalSettlementAnswered)
+                                            EventCodec.contracts().decode(record.value());
+                                    Long sent = sentAt.get(answer.getSettlementId());
+                                    if (sent != null
+                                            && statusOf.putIfAbsent(answer.getSettlementId(), answer.getStatus())
+                                                    == null
+                                            && measuring.get()) {
+                                        latencies.add(arrived - sent);
+                                    }
+                                }
                             }
-                        }
-                    }
-                }, "answers");
+                        },
+                        "answers");
                 reader.start();
 
                 send(producer, members, warmUp, Math.max(rate, 200), effective, sentAt);
                 awaitAnswers(statusOf, warmUp);
-                System.out.printf("%d members covered, %d settlements to warm up; sending %d settlements/s for %d s ...%n", members.size(), warmUp,
-                        rate, seconds);
+                System.out.printf(
+                        "%d members covered, %d settlements to warm up; sending %d settlements/s for %d s ...%n",
+                        members.size(), warmUp, rate, seconds);
                 statusOf.clear();
                 sentAt.clear();
                 measuring.set(true);
@@ -100,8 +119,9 @@ public final class SettlementLatencyBenchmark {
                 Map<String, Long> statuses = new java.util.TreeMap<>();
                 statusOf.values().forEach(s -> statuses.merge(s, 1L, Long::sum));
                 System.out.println();
-                System.out.printf("%d settlements at %d/s (answered %.0f/s), %d members, Shaoxing plan; answers %s%n", sorted.size(), rate,
-                        sorted.size() / elapsed, members.size(), statuses);
+                System.out.printf(
+                        "%d settlements at %d/s (answered %.0f/s), %d members, Shaoxing plan; answers %s%n",
+                        sorted.size(), rate, sorted.size() / elapsed, members.size(), statuses);
                 System.out.println("| p50 | p90 | p99 | max |");
                 System.out.println("|---|---|---|---|");
                 System.out.println(ClaimBenchmarkMembers.latencyRow(sorted));
@@ -111,8 +131,14 @@ public final class SettlementLatencyBenchmark {
     }
 
     /** Sends {@code count} settlements at {@code rate} per second, each for the next member, admitted on or after {@code from}. */
-    private static void send(KafkaProducer<String, byte[]> producer, List<ClaimBenchmarkMembers.Member> members, int count, int rate,
-                             LocalDate from, Map<String, Long> sentAt) throws Exception {
+    private static void send(
+            KafkaProducer<String, byte[]> producer,
+            List<ClaimBenchmarkMembers.Member> members,
+            int count,
+            int rate,
+            LocalDate from,
+            Map<String, Long> sentAt)
+            throws Exception {
         long start = System.nanoTime();
         long intervalNanos = 1_000_000_000L / rate;
         for (int n = 0; n < count; n++) {
@@ -125,13 +151,26 @@ public final class SettlementLatencyBenchmark {
             String settlementId = "B-" + UUID.randomUUID();
             BigDecimal coPay = BigDecimal.valueOf(500 + n % 1000).setScale(2);
             HospitalSettlementSubmitted settlement = HospitalSettlementSubmitted.newBuilder()
-                    .setEventId(UUID.randomUUID()).setOccurredAt(Instant.now()).setSettlementId(settlementId).setDistrict(DISTRICT)
-                    .setHospital("绍兴市人民医院").setHospitalGrade(null).setIdNumber(member.idNumber())
-                    .setAdmissionDate(admitted).setDischargeDate(admitted.plusDays(1)).setHospitalDays(null).setCause("ILLNESS")
-                    .setTotal(coPay.multiply(BigDecimal.valueOf(3))).setPooledFundPaid(coPay.multiply(BigDecimal.valueOf(2))).setCoPay(coPay)
-                    .setDeductible(null).setSelfFunded(new BigDecimal("0.00"))
+                    .setEventId(UUID.randomUUID())
+                    .setOccurredAt(Instant.now())
+                    .setSettlementId(settlementId)
+                    .setDistrict(DISTRICT)
+                    .setHospital("绍兴市人民医院")
+                    .setHospitalGrade(null)
+                    .setIdNumber(member.idNumber())
+                    .setAdmissionDate(admitted)
+                    .setDischargeDate(admitted.plusDays(1))
+                    .setHospitalDays(null)
+                    .setCause("ILLNESS")
+                    .setTotal(coPay.multiply(BigDecimal.valueOf(3)))
+                    .setPooledFundPaid(coPay.multiply(BigDecimal.valueOf(2)))
+                    .setCoPay(coPay)
+                    .setDeductible(null)
+                    .setSelfFunded(new BigDecimal("0.00"))
                     .build();
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.REGIONAL_HOSPITAL_SETTLEMENTS, settlementId,
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(
+                    Topics.REGIONAL_HOSPITAL_SETTLEMENTS,
+                    settlementId,
                     EventCodec.contracts().encode(settlement));
             SystemTokens.signAsOffice(DISTRICT, record);
             sentAt.put(settlementId, System.nanoTime());
@@ -144,7 +183,8 @@ public final class SettlementLatencyBenchmark {
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (statusOf.size() < count) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Only " + statusOf.size() + " of " + count + " settlements were answered");
+                throw new IllegalStateException(
+                        "Only " + statusOf.size() + " of " + count + " settlements were answered");
             }
             Thread.sleep(20);
         }

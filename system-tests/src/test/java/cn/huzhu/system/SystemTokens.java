@@ -9,11 +9,14 @@ import java.util.List;
 final class SystemTokens {
 
     /** The union's staff as the tests act: scheme administration, finance and adjudication (no member's own view). */
-    static final String STAFF = LocalStack.shared().tokens().token(
-            new LocalTokenIssuer.User("system-staff", List.of("SCHEME_ADMIN", "FINANCE", "ADJUDICATOR"), null, null, null), Duration.ofHours(12));
+    static final String STAFF = LocalStack.shared()
+            .tokens()
+            .token(
+                    new LocalTokenIssuer.User(
+                            "system-staff", List.of("SCHEME_ADMIN", "FINANCE", "ADJUDICATOR"), null, null, null),
+                    Duration.ofHours(12));
 
-    private SystemTokens() {
-    }
+    private SystemTokens() {}
 
     static String bearer() {
         return "Bearer " + STAFF;
@@ -21,16 +24,23 @@ final class SystemTokens {
 
     /** Signs a record as the district's office does: its token and a proof made with its key for this record. */
     static void signAsOffice(String district, org.apache.kafka.clients.producer.ProducerRecord<String, byte[]> record) {
-        LocalStack.shared().tokens().officeHeaders(district, record.topic(), record.key(), record.value())
+        LocalStack.shared()
+                .tokens()
+                .officeHeaders(district, record.topic(), record.key(), record.value())
                 .forEach((name, value) -> record.headers().add(name, value));
     }
 
     /** An answer topic of the district's office (made now if it is not there yet, so a reader may be assigned to it). */
-    static String answerTopic(java.util.function.Function<String, String> topicOfOffice, String district, String bootstrap) {
+    static String answerTopic(
+            java.util.function.Function<String, String> topicOfOffice, String district, String bootstrap) {
         String officeTopic = topicOfOffice.apply(cn.huzhu.localstack.LocalTokenIssuer.officeId(district));
-        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(java.util.Map.of("bootstrap.servers", bootstrap))) {
-            admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(officeTopic, cn.huzhu.contracts.Topics.EVENT_TOPIC_PARTITIONS,
-                    (short) 1).configs(cn.huzhu.contracts.Topics.EVENT_TOPIC_CONFIG))).all().get();
+        try (org.apache.kafka.clients.admin.Admin admin =
+                org.apache.kafka.clients.admin.Admin.create(java.util.Map.of("bootstrap.servers", bootstrap))) {
+            admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(
+                                    officeTopic, cn.huzhu.contracts.Topics.EVENT_TOPIC_PARTITIONS, (short) 1)
+                            .configs(cn.huzhu.contracts.Topics.EVENT_TOPIC_CONFIG)))
+                    .all()
+                    .get();
         } catch (java.util.concurrent.ExecutionException e) {
             if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
                 throw new IllegalStateException(e);

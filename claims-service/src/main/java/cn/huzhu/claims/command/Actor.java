@@ -11,7 +11,12 @@ import java.util.Set;
 public record Actor(String subject, Set<Capacity> capacities) {
 
     /** The capacities claims are filed and decided in. */
-    public enum Capacity { MEMBER, UNIT_CLERK, ADJUDICATOR, HOSPITAL_DESK }
+    public enum Capacity {
+        MEMBER,
+        UNIT_CLERK,
+        ADJUDICATOR,
+        HOSPITAL_DESK
+    }
 
     public Actor {
         Objects.requireNonNull(subject, "subject");

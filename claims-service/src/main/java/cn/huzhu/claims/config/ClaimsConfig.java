@@ -12,7 +12,6 @@ import cn.huzhu.claims.command.ledger.LifetimeLedgerAggregate;
 import cn.huzhu.claims.command.stay.StayRegisterAggregate;
 import cn.huzhu.identity.MemberIds;
 import cn.huzhu.vocabulary.BusinessZone;
-
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -50,11 +49,29 @@ public class ClaimsConfig {
     }
 
     @Bean
-    ClaimHandler claimHandler(Repository<ClaimAggregate> claims, Repository<BenefitAccountAggregate> accounts,
-                              Repository<LifetimeLedgerAggregate> ledgers, Repository<StayRegisterAggregate> registers,
-                              CoverageDirectory coverages, MemberDirectory members, PlanDirectory plans, EventStorageEngine storage,
-                              @Value("${huzhu.claims.review-threshold}") BigDecimal reviewThreshold,
-                              @Value("${huzhu.claims.coverage-wait}") java.time.Duration coverageWait, Clock clock) {
-        return new ClaimHandler(claims, accounts, ledgers, registers, coverages, members, plans, storage, reviewThreshold, coverageWait, clock);
+    ClaimHandler claimHandler(
+            Repository<ClaimAggregate> claims,
+            Repository<BenefitAccountAggregate> accounts,
+            Repository<LifetimeLedgerAggregate> ledgers,
+            Repository<StayRegisterAggregate> registers,
+            CoverageDirectory coverages,
+            MemberDirectory members,
+            PlanDirectory plans,
+            EventStorageEngine storage,
+            @Value("${huzhu.claims.review-threshold}") BigDecimal reviewThreshold,
+            @Value("${huzhu.claims.coverage-wait}") java.time.Duration coverageWait,
+            Clock clock) {
+        return new ClaimHandler(
+                claims,
+                accounts,
+                ledgers,
+                registers,
+                coverages,
+                members,
+                plans,
+                storage,
+                reviewThreshold,
+                coverageWait,
+                clock);
     }
 }

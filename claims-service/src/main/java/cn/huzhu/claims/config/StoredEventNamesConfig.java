@@ -12,7 +12,6 @@ import cn.huzhu.claims.command.ledger.LifetimeLedgerRestoredEvent;
 import cn.huzhu.claims.command.stay.StayClaimedEvent;
 import cn.huzhu.claims.command.stay.StayRegisterOpenedEvent;
 import cn.huzhu.claims.command.stay.StayReleasedEvent;
-
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -12,8 +12,7 @@ final class AccountKeys {
     static final String LIFETIME = "lifetime";
     private static final String LIFETIME_SUFFIX = ":" + LIFETIME;
 
-    private AccountKeys() {
-    }
+    private AccountKeys() {}
 
     /** The cumulative base a rule has counted in the coverage year (annual deductibles, brackets). */
     static String base(String ruleId) {

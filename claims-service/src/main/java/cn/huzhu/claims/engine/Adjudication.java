@@ -1,7 +1,6 @@
 package cn.huzhu.claims.engine;
 
 import cn.huzhu.vocabulary.Money;
-
 import java.math.BigDecimal;
 import java.util.List;
 

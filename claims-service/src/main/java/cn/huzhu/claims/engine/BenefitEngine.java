@@ -1,7 +1,6 @@
 package cn.huzhu.claims.engine;
 
 import cn.huzhu.vocabulary.Money;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -17,21 +16,29 @@ import java.util.Set;
  */
 public final class BenefitEngine {
 
-    private BenefitEngine() {
-    }
+    private BenefitEngine() {}
 
     public static Adjudication adjudicate(PlanRules plan, Coverage coverage, BenefitAccount account, Claim claim) {
         if (!coverage.covers(claim.eventDate())) {
-            return Adjudication.rejected(RejectionCode.NOT_COVERED, "The enrolment covers " + coverage.coverageStart() + " to " + coverage.coverageEnd()
-                    + "; the event was on " + claim.eventDate(), account);
+            return Adjudication.rejected(
+                    RejectionCode.NOT_COVERED,
+                    "The enrolment covers " + coverage.coverageStart() + " to " + coverage.coverageEnd()
+                            + "; the event was on " + claim.eventDate(),
+                    account);
         }
         Set<String> excluded = new HashSet<>(claim.exclusions());
         // A critical-illness benefit with a list of its own (Wujin) is excluded by that list only.
-        Set<String> planExclusions = new HashSet<>(claim.type() == ClaimType.CRITICAL_ILLNESS && !plan.criticalIllnessExclusions().isEmpty()
-                ? plan.criticalIllnessExclusions() : plan.exclusions());
+        Set<String> planExclusions = new HashSet<>(
+                claim.type() == ClaimType.CRITICAL_ILLNESS
+                                && !plan.criticalIllnessExclusions().isEmpty()
+                        ? plan.criticalIllnessExclusions()
+                        : plan.exclusions());
         excluded.retainAll(planExclusions);
         if (!excluded.isEmpty()) {
-            return Adjudication.rejected(RejectionCode.EXCLUDED, "The plan excludes " + excluded.stream().sorted().toList(), account);
+            return Adjudication.rejected(
+                    RejectionCode.EXCLUDED,
+                    "The plan excludes " + excluded.stream().sorted().toList(),
+                    account);
         }
         Calculation calc = new Calculation(plan, coverage, claim, account);
         List<BenefitRule> rules = plan.rules();
@@ -41,7 +48,9 @@ public final class BenefitEngine {
                 continue;
             }
             if (rule.notFor().contains(claim.cause())) {
-                calc.reason(RejectionCode.CAUSE_NOT_COVERED, "The plan pays no " + claim.type() + " benefit for a " + claim.cause());
+                calc.reason(
+                        RejectionCode.CAUSE_NOT_COVERED,
+                        "The plan pays no " + claim.type() + " benefit for a " + claim.cause());
                 continue;
             }
             String id = ruleId(rule, i);
@@ -63,18 +72,29 @@ public final class BenefitEngine {
                 gradeTable(calc, table);
             } else if (rule instanceof BenefitRule.DeathBenefit death) {
                 if (death.causes().isEmpty() || death.causes().contains(claim.cause())) {
-                    calc.pay(new Line("DEATH_BENEFIT", null, null, death.amount(), "death during cover"
-                            + (death.causes().isEmpty() ? "" : " (" + claim.cause() + ")")));
+                    calc.pay(new Line(
+                            "DEATH_BENEFIT",
+                            null,
+                            null,
+                            death.amount(),
+                            "death during cover" + (death.causes().isEmpty() ? "" : " (" + claim.cause() + ")")));
                 } else {
-                    calc.reason(RejectionCode.DEATH_CAUSE_NOT_COVERED, "The plan pays a death of " + death.causes() + " only; this death was of "
-                            + claim.cause());
+                    calc.reason(
+                            RejectionCode.DEATH_CAUSE_NOT_COVERED,
+                            "The plan pays a death of " + death.causes() + " only; this death was of " + claim.cause());
                 }
             }
         }
         for (BenefitRule rule : rules) {
-            if (rule instanceof BenefitRule.MinimumPayout minimum && minimum.claimTypes().contains(claim.type())
-                    && calc.total.signum() > 0 && calc.total.compareTo(minimum.amount()) < 0) {
-                calc.pay(new Line("MINIMUM_PAYOUT", calc.total, null, minimum.amount().subtract(calc.total),
+            if (rule instanceof BenefitRule.MinimumPayout minimum
+                    && minimum.claimTypes().contains(claim.type())
+                    && calc.total.signum() > 0
+                    && calc.total.compareTo(minimum.amount()) < 0) {
+                calc.pay(new Line(
+                        "MINIMUM_PAYOUT",
+                        calc.total,
+                        null,
+                        minimum.amount().subtract(calc.total),
                         "a positive amount below " + minimum.amount() + " is paid " + minimum.amount()));
             }
         }
@@ -82,7 +102,10 @@ public final class BenefitEngine {
             // Nothing paid, but a first diagnosis in the waiting period is a fact the account keeps.
             BenefitAccount after = account.withPaid(calc.account.lifetimePayments());
             return calc.reasonCode == null
-                    ? Adjudication.rejected(RejectionCode.NO_BENEFIT, "No rule of plan " + plan.planId() + " pays for this claim", after)
+                    ? Adjudication.rejected(
+                            RejectionCode.NO_BENEFIT,
+                            "No rule of plan " + plan.planId() + " pays for this claim",
+                            after)
                     : Adjudication.rejected(calc.reasonCode, calc.reasonMessage, after);
         }
         return new Adjudication(calc.total, calc.lines, null, calc.account);
@@ -143,11 +166,18 @@ public final class BenefitEngine {
             if (part.signum() <= 0) {
                 continue;
             }
-            BigDecimal rate = calc.coverage.continuous() && band.rateIfContinuous() != null ? band.rateIfContinuous() : band.rate();
+            BigDecimal rate = calc.coverage.continuous() && band.rateIfContinuous() != null
+                    ? band.rateIfContinuous()
+                    : band.rate();
             BigDecimal amount = calc.round(part.multiply(rate));
-            lines.add(new Line("BANDED " + rule.base(), part, rate, amount, "the part of " + rule.base() + " in " + describe(band.from(), band.to())
-                    + (rule.annual() ? " (cumulative over the year)" : "")
-                    + (rate.equals(band.rateIfContinuous()) ? ", rate for a continuous renewal" : "")));
+            lines.add(new Line(
+                    "BANDED " + rule.base(),
+                    part,
+                    rate,
+                    amount,
+                    "the part of " + rule.base() + " in " + describe(band.from(), band.to())
+                            + (rule.annual() ? " (cumulative over the year)" : "")
+                            + (rate.equals(band.rateIfContinuous()) ? ", rate for a continuous renewal" : "")));
             sum = sum.add(amount);
         }
         if (rule.annual()) {
@@ -167,13 +197,20 @@ public final class BenefitEngine {
         }
         Rounding rounding = rule.rounding() != null ? rule.rounding() : calc.plan.rounding();
         BigDecimal amount = rounding.apply(base.multiply(rule.rate()));
-        List<Line> lines = new ArrayList<>(List.of(new Line("FLAT_RATE " + rule.base(), base, rule.rate(), amount,
-                rule.rounding() != null ? "rounded " + rounding.mode() + " to " + rounding.scale() + " decimals" : null)));
+        List<Line> lines = new ArrayList<>(List.of(new Line(
+                "FLAT_RATE " + rule.base(),
+                base,
+                rule.rate(),
+                amount,
+                rule.rounding() != null
+                        ? "rounded " + rounding.mode() + " to " + rounding.scale() + " decimals"
+                        : null)));
         payCapped(calc, lines, amount, rule.annualCapPerShare(), rule.capGroup() != null ? rule.capGroup() : id);
     }
 
     /** Pays the lines, reduced by an annual cap per share shared by the rules of the same cap group. */
-    private static void payCapped(Calculation calc, List<Line> lines, BigDecimal sum, BigDecimal capPerShare, String capGroup) {
+    private static void payCapped(
+            Calculation calc, List<Line> lines, BigDecimal sum, BigDecimal capPerShare, String capGroup) {
         lines.forEach(calc::pay);
         if (capPerShare == null || sum.signum() <= 0) {
             return;
@@ -182,8 +219,12 @@ public final class BenefitEngine {
         BigDecimal used = calc.account.amount(AccountKeys.cap(capGroup));
         BigDecimal paid = sum.min(cap.subtract(used).max(BigDecimal.ZERO));
         if (paid.compareTo(sum) < 0) {
-            calc.pay(new Line("ANNUAL_CAP", sum, null, paid.subtract(sum), "annual cap " + cap + " (" + capPerShare + " per share), "
-                    + used + " already paid"));
+            calc.pay(new Line(
+                    "ANNUAL_CAP",
+                    sum,
+                    null,
+                    paid.subtract(sum),
+                    "annual cap " + cap + " (" + capPerShare + " per share), " + used + " already paid"));
             calc.reason(RejectionCode.CAP_REACHED, "The annual cap of " + cap + " is reached");
         }
         calc.account = calc.account.add(AccountKeys.cap(capGroup), paid);
@@ -191,7 +232,9 @@ public final class BenefitEngine {
 
     private static void allowance(Calculation calc, String id, BenefitRule.DailyAllowance rule) {
         if (!rule.diseases().isEmpty() && !rule.diseases().contains(calc.claim.diseaseCode())) {
-            calc.reason(RejectionCode.DISEASE_NOT_COVERED, "The allowance is paid for a listed disease only, not " + calc.claim.diseaseCode());
+            calc.reason(
+                    RejectionCode.DISEASE_NOT_COVERED,
+                    "The allowance is paid for a listed disease only, not " + calc.claim.diseaseCode());
             return;
         }
         int days = hospitalDays(calc.claim);
@@ -206,8 +249,12 @@ public final class BenefitEngine {
         }
         int paidDays = rule.maxDays() == null ? days : Math.min(days, rule.maxDays());
         BigDecimal amount = calc.round(rule.perDay().multiply(BigDecimal.valueOf(paidDays)));
-        calc.pay(new Line("DAILY_ALLOWANCE", BigDecimal.valueOf(paidDays), rule.perDay(), amount, paidDays + " day(s)"
-                + (paidDays < days ? " of " + days + " (at most " + rule.maxDays() + ")" : "")));
+        calc.pay(new Line(
+                "DAILY_ALLOWANCE",
+                BigDecimal.valueOf(paidDays),
+                rule.perDay(),
+                amount,
+                paidDays + " day(s)" + (paidDays < days ? " of " + days + " (at most " + rule.maxDays() + ")" : "")));
         if (rule.firstHospitalizationOnly()) {
             calc.account = calc.account.markPaid(once);
         }
@@ -218,50 +265,76 @@ public final class BenefitEngine {
         if (calc.account.paid(once)) {
             return;
         }
-        calc.pay(new Line("FIRST_HOSPITALIZATION_SUBSIDY", null, null, rule.amount(), "first hospitalisation in the term"));
+        calc.pay(new Line(
+                "FIRST_HOSPITALIZATION_SUBSIDY", null, null, rule.amount(), "first hospitalisation in the term"));
         calc.account = calc.account.markPaid(once);
     }
 
     private static void lumpSum(Calculation calc, String id, BenefitRule.LumpSum rule) {
         Claim claim = calc.claim;
         if (!listed(rule.diseases(), rule.timeBoxed(), claim.diseaseCode(), claim.eventDate())) {
-            calc.reason(RejectionCode.DISEASE_NOT_COVERED, "The plan does not list " + claim.diseaseCode() + " for a diagnosis on " + claim.eventDate());
+            calc.reason(
+                    RejectionCode.DISEASE_NOT_COVERED,
+                    "The plan does not list " + claim.diseaseCode() + " for a diagnosis on " + claim.eventDate());
             return;
         }
         if (!rule.hospitalGrades().isEmpty() && !rule.hospitalGrades().contains(claim.hospitalGrade())) {
-            calc.reason(RejectionCode.HOSPITAL_NOT_ELIGIBLE, "The diagnosis must be made at a hospital of grade " + rule.hospitalGrades());
+            calc.reason(
+                    RejectionCode.HOSPITAL_NOT_ELIGIBLE,
+                    "The diagnosis must be made at a hospital of grade " + rule.hospitalGrades());
             return;
         }
         String once = AccountKeys.lumpSum(id, rule.once(), calc.coverage, claim.eventDate());
         String condolenceOnce = AccountKeys.condolence(id, calc.coverage);
         if (calc.account.paid(once)) {
-            calc.reason(RejectionCode.ALREADY_PAID, "The lump sum is paid once per " + rule.once().name().toLowerCase());
+            calc.reason(
+                    RejectionCode.ALREADY_PAID,
+                    "The lump sum is paid once per " + rule.once().name().toLowerCase());
             return;
         }
         BigDecimal shares = BigDecimal.valueOf(calc.coverage.shares());
         String diagnosed = AccountKeys.firstDiagnosis(claim.diseaseCode());
         if (!claim.eventDate().isBefore(calc.coverage.waitingPeriodEnd())) {
             if (calc.account.paid(diagnosed)) {
-                calc.reason(RejectionCode.NOT_FIRST_DIAGNOSIS, claim.diseaseCode() + " was first diagnosed in a waiting period of the member's cover"
-                        + " under this plan; the lump sum is paid on the first diagnosis only");
+                calc.reason(
+                        RejectionCode.NOT_FIRST_DIAGNOSIS,
+                        claim.diseaseCode() + " was first diagnosed in a waiting period of the member's cover"
+                                + " under this plan; the lump sum is paid on the first diagnosis only");
                 return;
             }
             BigDecimal amount = calc.round(rule.amountPerShare().multiply(shares));
-            calc.pay(new Line("LUMP_SUM", shares, null, amount, claim.diseaseCode() + ": " + rule.amountPerShare() + " per share"));
+            calc.pay(new Line(
+                    "LUMP_SUM",
+                    shares,
+                    null,
+                    amount,
+                    claim.diseaseCode() + ": " + rule.amountPerShare() + " per share"));
             calc.account = calc.account.markPaid(once);
             return;
         }
         LocalDate condolenceFrom = calc.coverage.coverageStart().plusDays(calc.plan.condolenceFromDays());
-        if (rule.condolence() != null && !claim.eventDate().isBefore(condolenceFrom) && !calc.account.paid(condolenceOnce)) {
-            BigDecimal amount = rule.condolence().perShare() ? rule.condolence().amount().multiply(shares) : rule.condolence().amount();
-            calc.pay(new Line("CONDOLENCE", null, null, calc.round(amount), "diagnosed on day " + day(calc.coverage, claim.eventDate())
-                    + " of the waiting period that ends " + calc.coverage.waitingPeriodEnd()));
+        if (rule.condolence() != null
+                && !claim.eventDate().isBefore(condolenceFrom)
+                && !calc.account.paid(condolenceOnce)) {
+            BigDecimal amount = rule.condolence().perShare()
+                    ? rule.condolence().amount().multiply(shares)
+                    : rule.condolence().amount();
+            calc.pay(new Line(
+                    "CONDOLENCE",
+                    null,
+                    null,
+                    calc.round(amount),
+                    "diagnosed on day " + day(calc.coverage, claim.eventDate()) + " of the waiting period that ends "
+                            + calc.coverage.waitingPeriodEnd()));
             calc.account = calc.account.markPaid(condolenceOnce).markPaid(diagnosed);
             return;
         }
         calc.account = calc.account.markPaid(diagnosed);
-        calc.reason(RejectionCode.IN_WAITING_PERIOD, "Diagnosed on day " + day(calc.coverage, claim.eventDate()) + " of the enrolment; the benefit is paid from "
-                + calc.coverage.waitingPeriodEnd() + (rule.condolence() != null ? ", a condolence from " + condolenceFrom : ""));
+        calc.reason(
+                RejectionCode.IN_WAITING_PERIOD,
+                "Diagnosed on day " + day(calc.coverage, claim.eventDate())
+                        + " of the enrolment; the benefit is paid from " + calc.coverage.waitingPeriodEnd()
+                        + (rule.condolence() != null ? ", a condolence from " + condolenceFrom : ""));
     }
 
     private static void otherListCondolence(Calculation calc, String id, BenefitRule.CondolenceForOtherList rule) {
@@ -271,15 +344,24 @@ public final class BenefitEngine {
         }
         LocalDate from = calc.coverage.coverageStart().plusDays(rule.fromDays());
         if (!calc.coverage.continuous() && calc.claim.eventDate().isBefore(from)) {
-            calc.reason(RejectionCode.IN_WAITING_PERIOD, "A condolence for " + disease + " is paid for diagnoses from " + from);
+            calc.reason(
+                    RejectionCode.IN_WAITING_PERIOD,
+                    "A condolence for " + disease + " is paid for diagnoses from " + from);
             return;
         }
         String once = AccountKeys.otherCondolence(id, rule.once(), calc.coverage, calc.claim.eventDate());
         if (calc.account.paid(once)) {
-            calc.reason(RejectionCode.ALREADY_PAID, "The condolence is paid once per " + rule.once().name().toLowerCase());
+            calc.reason(
+                    RejectionCode.ALREADY_PAID,
+                    "The condolence is paid once per " + rule.once().name().toLowerCase());
             return;
         }
-        calc.pay(new Line("CONDOLENCE_OTHER_DISEASE", null, null, rule.amount(), disease + " is not one of this plan's diseases"));
+        calc.pay(new Line(
+                "CONDOLENCE_OTHER_DISEASE",
+                null,
+                null,
+                rule.amount(),
+                disease + " is not one of this plan's diseases"));
         calc.account = calc.account.markPaid(once);
     }
 
@@ -288,13 +370,17 @@ public final class BenefitEngine {
         BigDecimal base = rule.base().of(bill);
         String note = rule.base().name();
         if (!bill.settledViaInsurance()) {
-            // A traffic accident is paid on the member's liability share, which may be nothing (no liability, nothing paid).
+            // A traffic accident is paid on the member's liability share, which may be nothing (no liability, nothing
+            // paid).
             boolean traffic = calc.claim.cause() == Cause.TRAFFIC_ACCIDENT && bill.liabilityShare() != null;
             for (BenefitRule.Substitution s : rule.substitutions()) {
                 if (s.when().equals(traffic ? "UNSETTLED_TRAFFIC_ACCIDENT" : "UNSETTLED")) {
                     BigDecimal of = traffic ? bill.liabilityShare() : bill.unsettledAmount();
                     base = calc.round(of.multiply(s.rate()));
-                    note = s.rate().multiply(BigDecimal.valueOf(100)).stripTrailingZeros().toPlainString() + " % of " + s.base() + " " + of
+                    note = s.rate()
+                                    .multiply(BigDecimal.valueOf(100))
+                                    .stripTrailingZeros()
+                                    .toPlainString() + " % of " + s.base() + " " + of
                             + " (not settled through basic insurance)";
                 }
             }
@@ -304,56 +390,84 @@ public final class BenefitEngine {
         BigDecimal paidBefore = calc.account.amount(AccountKeys.paid(id));
         BenefitRule.Bracket reached = null;
         for (BenefitRule.Bracket bracket : rule.brackets()) {
-            if (cumulative.compareTo(bracket.from()) >= 0 && (bracket.to() == null || cumulative.compareTo(bracket.to()) < 0)) {
+            if (cumulative.compareTo(bracket.from()) >= 0
+                    && (bracket.to() == null || cumulative.compareTo(bracket.to()) < 0)) {
                 reached = bracket;
             }
         }
         calc.account = calc.account.add(AccountKeys.base(id), base);
         if (reached == null || reached.amount().compareTo(paidBefore) <= 0) {
-            calc.reason(RejectionCode.BELOW_BRACKET, "The year's cumulative " + rule.base() + " of " + cumulative + " reaches no new bracket");
+            calc.reason(
+                    RejectionCode.BELOW_BRACKET,
+                    "The year's cumulative " + rule.base() + " of " + cumulative + " reaches no new bracket");
             return;
         }
         BigDecimal topUp = reached.amount().subtract(paidBefore);
-        calc.pay(new Line("BRACKET_TOP_UP", cumulative, null, topUp, note + "; the year's cumulative " + cumulative + " is in "
-                + describe(reached.from(), reached.to()) + " → " + reached.amount() + ", " + paidBefore + " paid before"));
+        calc.pay(new Line(
+                "BRACKET_TOP_UP",
+                cumulative,
+                null,
+                topUp,
+                note + "; the year's cumulative " + cumulative + " is in " + describe(reached.from(), reached.to())
+                        + " → " + reached.amount() + ", " + paidBefore + " paid before"));
         calc.account = calc.account.add(AccountKeys.paid(id), topUp);
     }
 
     private static void gradeTable(Calculation calc, BenefitRule.GradeTable table) {
         for (BenefitRule.Grade grade : table.grades()) {
-            boolean death = calc.claim.type() == ClaimType.DEATH && grade.includesDeath() && calc.claim.cause() == Cause.WORK_INJURY;
+            boolean death = calc.claim.type() == ClaimType.DEATH
+                    && grade.includesDeath()
+                    && calc.claim.cause() == Cause.WORK_INJURY;
             Integer injury = calc.claim.injuryGrade();
-            boolean injured = calc.claim.type() == ClaimType.WORK_INJURY && injury != null && injury >= grade.from() && injury <= grade.to();
+            boolean injured = calc.claim.type() == ClaimType.WORK_INJURY
+                    && injury != null
+                    && injury >= grade.from()
+                    && injury <= grade.to();
             if (death || injured) {
-                calc.pay(new Line("GRADE_TABLE", null, null, grade.amount(), death ? "death (row of grades " + grade.from() + "–" + grade.to() + ")"
-                        : "grade " + injury + " (row " + grade.from() + "–" + grade.to() + ")"));
+                calc.pay(new Line(
+                        "GRADE_TABLE",
+                        null,
+                        null,
+                        grade.amount(),
+                        death
+                                ? "death (row of grades " + grade.from() + "–" + grade.to() + ")"
+                                : "grade " + injury + " (row " + grade.from() + "–" + grade.to() + ")"));
                 return;
             }
         }
         if (calc.claim.type() == ClaimType.DEATH) {
-            calc.reason(RejectionCode.DEATH_NOT_WORK_RELATED, "The plan pays a death certified as work-related (工亡) only; this death was of "
-                    + calc.claim.cause());
+            calc.reason(
+                    RejectionCode.DEATH_NOT_WORK_RELATED,
+                    "The plan pays a death certified as work-related (工亡) only; this death was of "
+                            + calc.claim.cause());
             return;
         }
-        calc.reason(RejectionCode.GRADE_NOT_IN_TABLE, "The plan's table has no row for injury grade " + calc.claim.injuryGrade());
+        calc.reason(
+                RejectionCode.GRADE_NOT_IN_TABLE,
+                "The plan's table has no row for injury grade " + calc.claim.injuryGrade());
     }
 
-    private static boolean listed(Set<String> diseases, List<BenefitRule.TimeBoxedDisease> timeBoxed, String disease, LocalDate diagnosed) {
+    private static boolean listed(
+            Set<String> diseases, List<BenefitRule.TimeBoxedDisease> timeBoxed, String disease, LocalDate diagnosed) {
         if (disease == null) {
             return false;
         }
         if (diseases.contains(disease)) {
             return true;
         }
-        return timeBoxed.stream().anyMatch(t -> t.disease().equals(disease)
-                && !diagnosed.isBefore(t.diagnosedFrom()) && !diagnosed.isAfter(t.diagnosedTo()));
+        return timeBoxed.stream()
+                .anyMatch(t -> t.disease().equals(disease)
+                        && !diagnosed.isBefore(t.diagnosedFrom())
+                        && !diagnosed.isAfter(t.diagnosedTo()));
     }
 
     private static int hospitalDays(Claim claim) {
         if (claim.hospitalDays() != null) {
             return claim.hospitalDays();
         }
-        return claim.dischargeDate() == null ? 0 : (int) ChronoUnit.DAYS.between(claim.eventDate(), claim.dischargeDate());
+        return claim.dischargeDate() == null
+                ? 0
+                : (int) ChronoUnit.DAYS.between(claim.eventDate(), claim.dischargeDate());
     }
 
     private static long day(Coverage coverage, LocalDate date) {
@@ -367,6 +481,7 @@ public final class BenefitEngine {
     }
 
     private static String describe(BigDecimal from, BigDecimal to) {
-        return "[" + from.stripTrailingZeros().toPlainString() + ", " + (to == null ? "∞" : to.stripTrailingZeros().toPlainString()) + ")";
+        return "[" + from.stripTrailingZeros().toPlainString() + ", "
+                + (to == null ? "∞" : to.stripTrailingZeros().toPlainString()) + ")";
     }
 }

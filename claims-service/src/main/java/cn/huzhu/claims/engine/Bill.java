@@ -8,8 +8,15 @@ import java.math.BigDecimal;
  * out of scope). A bill not settled through basic insurance carries {@code unsettledAmount}, and for a traffic
  * accident the member's {@code liabilityShare}.
  */
-public record Bill(BigDecimal total, BigDecimal pooledFundPaid, BigDecimal deductible, BigDecimal coPay, BigDecimal selfFunded,
-                   boolean settledViaInsurance, BigDecimal unsettledAmount, BigDecimal liabilityShare) {
+public record Bill(
+        BigDecimal total,
+        BigDecimal pooledFundPaid,
+        BigDecimal deductible,
+        BigDecimal coPay,
+        BigDecimal selfFunded,
+        boolean settledViaInsurance,
+        BigDecimal unsettledAmount,
+        BigDecimal liabilityShare) {
 
     public Bill {
         total = orZero(total);
@@ -22,9 +29,17 @@ public record Bill(BigDecimal total, BigDecimal pooledFundPaid, BigDecimal deduc
     }
 
     /** A bill settled through basic insurance. */
-    public static Bill settled(String total, String pooledFundPaid, String deductible, String coPay, String selfFunded) {
-        return new Bill(new BigDecimal(total), new BigDecimal(pooledFundPaid), new BigDecimal(deductible), new BigDecimal(coPay),
-                new BigDecimal(selfFunded), true, null, null);
+    public static Bill settled(
+            String total, String pooledFundPaid, String deductible, String coPay, String selfFunded) {
+        return new Bill(
+                new BigDecimal(total),
+                new BigDecimal(pooledFundPaid),
+                new BigDecimal(deductible),
+                new BigDecimal(coPay),
+                new BigDecimal(selfFunded),
+                true,
+                null,
+                null);
     }
 
     private static BigDecimal orZero(BigDecimal value) {

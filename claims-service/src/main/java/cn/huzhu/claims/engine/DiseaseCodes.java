@@ -49,8 +49,7 @@ public final class DiseaseCodes {
             Map.entry("BREAST_CANCER", "乳腺癌"),
             Map.entry("FEMALE_REPRODUCTIVE_CANCER", "女性生殖器官癌症"));
 
-    private DiseaseCodes() {
-    }
+    private DiseaseCodes() {}
 
     /** Every code with its Chinese name, in the documented order. */
     public static Map<String, String> all() {

@@ -10,12 +10,21 @@ import java.util.TreeSet;
  */
 public final class ExclusionCodes {
 
-    private static final Set<String> CODES = Set.of("FRAUD", "DRUNKENNESS_OR_FIGHTING", "SELF_HARM_OR_CRIME", "DRUNK_DRIVING", "UNLICENSED_DRIVING",
-            "CHECKUP_CONVALESCENCE_REHAB", "COSMETIC_OR_PREVENTIVE_SURGERY", "BED_BLOCKING", "HOME_SICKBED", "PRE_EXISTING_DISEASE",
-            "CONCEALED_HISTORY", "MISDIAGNOSIS");
+    private static final Set<String> CODES = Set.of(
+            "FRAUD",
+            "DRUNKENNESS_OR_FIGHTING",
+            "SELF_HARM_OR_CRIME",
+            "DRUNK_DRIVING",
+            "UNLICENSED_DRIVING",
+            "CHECKUP_CONVALESCENCE_REHAB",
+            "COSMETIC_OR_PREVENTIVE_SURGERY",
+            "BED_BLOCKING",
+            "HOME_SICKBED",
+            "PRE_EXISTING_DISEASE",
+            "CONCEALED_HISTORY",
+            "MISDIAGNOSIS");
 
-    private ExclusionCodes() {
-    }
+    private ExclusionCodes() {}
 
     public static boolean known(String code) {
         return CODES.contains(code);

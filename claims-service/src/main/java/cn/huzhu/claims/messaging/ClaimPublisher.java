@@ -12,7 +12,6 @@ import cn.huzhu.contracts.claims.ClaimReferredForReview;
 import cn.huzhu.contracts.claims.ClaimRejected;
 import cn.huzhu.contracts.claims.ClaimRevoked;
 import cn.huzhu.contracts.claims.SettledAtHospital;
-
 import java.time.Instant;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
@@ -47,41 +46,82 @@ public class ClaimPublisher {
         }
         if (e.status() == ClaimStatus.IN_REVIEW) {
             // told to the member (its notice); the reasons stay here: they may name the condition
-            outbox.send(Topics.CLAIMS, e.memberId(), ClaimReferredForReview.newBuilder()
-                    .setEventId(eventId).setOccurredAt(at)
-                    .setClaimId(UUID.fromString(e.claimId())).setMemberId(UUID.fromString(e.memberId()))
-                    .setType(e.claim().type().name()).setEventDate(e.claim().eventDate()).setSubmittedOn(e.submittedOn())
-                    .build());
+            outbox.send(
+                    Topics.CLAIMS,
+                    e.memberId(),
+                    ClaimReferredForReview.newBuilder()
+                            .setEventId(eventId)
+                            .setOccurredAt(at)
+                            .setClaimId(UUID.fromString(e.claimId()))
+                            .setMemberId(UUID.fromString(e.memberId()))
+                            .setType(e.claim().type().name())
+                            .setEventDate(e.claim().eventDate())
+                            .setSubmittedOn(e.submittedOn())
+                            .build());
             return;
         }
         if (e.status() == ClaimStatus.APPROVED) {
-            outbox.send(Topics.CLAIMS, e.memberId(), ClaimApproved.newBuilder()
-                    .setEventId(eventId).setOccurredAt(at)
-                    .setClaimId(UUID.fromString(e.claimId())).setMemberId(UUID.fromString(e.memberId()))
-                    .setType(e.claim().type().name()).setEventDate(e.claim().eventDate()).setDecidedOn(e.decidedOn()).setSubmittedOn(e.submittedOn())
-                    .setTotal(e.total())
-                    .setBenefits(e.benefits().stream().filter(b -> b.amount().signum() > 0).map(ClaimPublisher::benefit).toList())
-                    .setHospitalSettlement(e.settlement() == null ? null
-                            : new SettledAtHospital(e.settlement().district(), e.settlement().settlementId(), String.valueOf(e.hospital())))
-                    .build());
+            outbox.send(
+                    Topics.CLAIMS,
+                    e.memberId(),
+                    ClaimApproved.newBuilder()
+                            .setEventId(eventId)
+                            .setOccurredAt(at)
+                            .setClaimId(UUID.fromString(e.claimId()))
+                            .setMemberId(UUID.fromString(e.memberId()))
+                            .setType(e.claim().type().name())
+                            .setEventDate(e.claim().eventDate())
+                            .setDecidedOn(e.decidedOn())
+                            .setSubmittedOn(e.submittedOn())
+                            .setTotal(e.total())
+                            .setBenefits(e.benefits().stream()
+                                    .filter(b -> b.amount().signum() > 0)
+                                    .map(ClaimPublisher::benefit)
+                                    .toList())
+                            .setHospitalSettlement(
+                                    e.settlement() == null
+                                            ? null
+                                            : new SettledAtHospital(
+                                                    e.settlement().district(),
+                                                    e.settlement().settlementId(),
+                                                    String.valueOf(e.hospital())))
+                            .build());
         } else {
-            outbox.send(Topics.CLAIMS, e.memberId(), ClaimRejected.newBuilder()
-                    .setEventId(eventId).setOccurredAt(at)
-                    .setClaimId(UUID.fromString(e.claimId())).setMemberId(UUID.fromString(e.memberId()))
-                    .setType(e.claim().type().name()).setEventDate(e.claim().eventDate()).setDecidedOn(e.decidedOn()).setSubmittedOn(e.submittedOn())
-                    .setCode(e.rejection().code()).setMessage(e.rejection().message())
-                    .build());
+            outbox.send(
+                    Topics.CLAIMS,
+                    e.memberId(),
+                    ClaimRejected.newBuilder()
+                            .setEventId(eventId)
+                            .setOccurredAt(at)
+                            .setClaimId(UUID.fromString(e.claimId()))
+                            .setMemberId(UUID.fromString(e.memberId()))
+                            .setType(e.claim().type().name())
+                            .setEventDate(e.claim().eventDate())
+                            .setDecidedOn(e.decidedOn())
+                            .setSubmittedOn(e.submittedOn())
+                            .setCode(e.rejection().code())
+                            .setMessage(e.rejection().message())
+                            .build());
         }
     }
 
     @EventHandler
     void on(ClaimRevokedEvent e, EventMessage<?> message, @Timestamp Instant at) {
-        outbox.send(Topics.CLAIMS, e.memberId(), ClaimRevoked.newBuilder()
-                .setEventId(UUID.fromString(message.getIdentifier())).setOccurredAt(at)
-                .setClaimId(UUID.fromString(e.claimId())).setMemberId(UUID.fromString(e.memberId()))
-                .setReason(e.reason()).setRevokedOn(e.revokedOn()).setTotal(e.total())
-                .setEnrollmentIds(e.benefits().stream().map(b -> UUID.fromString(b.enrollmentId())).toList())
-                .build());
+        outbox.send(
+                Topics.CLAIMS,
+                e.memberId(),
+                ClaimRevoked.newBuilder()
+                        .setEventId(UUID.fromString(message.getIdentifier()))
+                        .setOccurredAt(at)
+                        .setClaimId(UUID.fromString(e.claimId()))
+                        .setMemberId(UUID.fromString(e.memberId()))
+                        .setReason(e.reason())
+                        .setRevokedOn(e.revokedOn())
+                        .setTotal(e.total())
+                        .setEnrollmentIds(e.benefits().stream()
+                                .map(b -> UUID.fromString(b.enrollmentId()))
+                                .toList())
+                        .build());
     }
 
     private static ApprovedBenefit benefit(BenefitDecision b) {

@@ -23,7 +23,9 @@ public class CoverageListener {
     /** The listener's id and consumer group. */
     public static final String GROUP = "claims-coverage";
 
-    @KafkaListener(id = GROUP, topics = {Topics.PLANS, Topics.MEMBERS})
+    @KafkaListener(
+            id = GROUP,
+            topics = {Topics.PLANS, Topics.MEMBERS})
     public void on(ConsumerRecord<String, byte[]> record) {
         projection.apply(EventCodec.contracts().decode(record.value()));
     }

@@ -35,7 +35,6 @@ import cn.huzhu.identity.MemberIds;
 import cn.huzhu.kafka.OfficeTopics;
 import cn.huzhu.security.OfficeIdentity;
 import cn.huzhu.vocabulary.Money;
-
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -84,9 +83,14 @@ public class HospitalSettlementListener {
     private final OfficeIdentity offices;
     private final OfficeTopics answerTopics;
 
-    public HospitalSettlementListener(CommandGateway commands, QueryGateway queries, MemberIds memberIds,
-                                      @Qualifier("answerKafkaTemplate") KafkaTemplate<String, SpecificRecord> kafka, Clock clock,
-                                      OfficeIdentity offices, OfficeTopics answerTopics) {
+    public HospitalSettlementListener(
+            CommandGateway commands,
+            QueryGateway queries,
+            MemberIds memberIds,
+            @Qualifier("answerKafkaTemplate") KafkaTemplate<String, SpecificRecord> kafka,
+            Clock clock,
+            OfficeIdentity offices,
+            OfficeTopics answerTopics) {
         this.offices = offices;
         this.answerTopics = answerTopics;
         this.commands = commands;
@@ -96,7 +100,10 @@ public class HospitalSettlementListener {
         this.clock = clock;
     }
 
-    @KafkaListener(id = "hospital-settlements", topics = Topics.REGIONAL_HOSPITAL_SETTLEMENTS, batch = "false",
+    @KafkaListener(
+            id = "hospital-settlements",
+            topics = Topics.REGIONAL_HOSPITAL_SETTLEMENTS,
+            batch = "false",
             concurrency = "${huzhu.kafka.settlement-consumers}")
     public void on(ConsumerRecord<String, byte[]> record) throws Exception {
         OfficeIdentity.Verdict office = offices.verify(record);
@@ -108,19 +115,32 @@ public class HospitalSettlementListener {
         try {
             decoded = EventCodec.contracts().decode(record.value());
             if (!(decoded instanceof HospitalSettlementSubmitted) && !(decoded instanceof HospitalSettlementReversed)) {
-                throw new UndecodableRecordException("Expected a hospital settlement or its reversal but got " + decoded.getSchema().getName());
+                throw new UndecodableRecordException("Expected a hospital settlement or its reversal but got "
+                        + decoded.getSchema().getName());
             }
         } catch (UndecodableRecordException e) {
-            answer(office, refused(String.valueOf(record.key()), office.district(), "UNDECODABLE", "The record could not be read: " + e.getMessage()));
+            answer(
+                    office,
+                    refused(
+                            String.valueOf(record.key()),
+                            office.district(),
+                            "UNDECODABLE",
+                            "The record could not be read: " + e.getMessage()));
             throw e;
         }
         if (decoded instanceof HospitalSettlementSubmitted settlement) {
-            answer(office, office.mayActFor(settlement.getDistrict()) ? settle(settlement)
-                    : notThisOffice(settlement.getSettlementId(), settlement.getDistrict(), office));
+            answer(
+                    office,
+                    office.mayActFor(settlement.getDistrict())
+                            ? settle(settlement)
+                            : notThisOffice(settlement.getSettlementId(), settlement.getDistrict(), office));
         } else {
             HospitalSettlementReversed reversal = (HospitalSettlementReversed) decoded;
-            answer(office, office.mayActFor(reversal.getDistrict()) ? reverse(reversal)
-                    : notThisOffice(reversal.getSettlementId(), reversal.getDistrict(), office));
+            answer(
+                    office,
+                    office.mayActFor(reversal.getDistrict())
+                            ? reverse(reversal)
+                            : notThisOffice(reversal.getSettlementId(), reversal.getDistrict(), office));
         }
     }
 
@@ -133,58 +153,90 @@ public class HospitalSettlementListener {
             memberId = memberIds.of(IdNumber.parse(s.getIdNumber(), today));
             claim = claim(s);
         } catch (InvalidIdNumberException e) {
-            return refused(s.getSettlementId(), s.getDistrict(), "INVALID_ID_NUMBER", "The patient's " + e.getMessage());
+            return refused(
+                    s.getSettlementId(), s.getDistrict(), "INVALID_ID_NUMBER", "The patient's " + e.getMessage());
         } catch (IllegalArgumentException e) {
             return refused(s.getSettlementId(), s.getDistrict(), "INVALID_SETTLEMENT", e.getMessage());
         }
         ClaimHandler.Submitted submitted;
         try {
-            submitted = Conflicts.sendRetrying(commands, new SubmitClaimCommand(claimId, memberId, claim, s.getHospital(), today,
-                    new HospitalSettlement(s.getDistrict(), s.getSettlementId()), Actor.hospitalDesk(s.getDistrict())));
+            submitted = Conflicts.sendRetrying(
+                    commands,
+                    new SubmitClaimCommand(
+                            claimId,
+                            memberId,
+                            claim,
+                            s.getHospital(),
+                            today,
+                            new HospitalSettlement(s.getDistrict(), s.getSettlementId()),
+                            Actor.hospitalDesk(s.getDistrict())));
         } catch (SettlementConflictException e) {
             return refused(s.getSettlementId(), s.getDistrict(), "SETTLEMENT_CONFLICT", e.getMessage());
         } catch (DuplicateStayException e) {
             return refused(s.getSettlementId(), s.getDistrict(), "DUPLICATE_STAY", e.getMessage());
         } catch (UnknownMemberException e) {
-            return refused(s.getSettlementId(), s.getDistrict(), "UNKNOWN_MEMBER", "The patient is not a member of the scheme");
+            return refused(
+                    s.getSettlementId(),
+                    s.getDistrict(),
+                    "UNKNOWN_MEMBER",
+                    "The patient is not a member of the scheme");
         } catch (IllegalArgumentException e) {
             return refused(s.getSettlementId(), s.getDistrict(), "INVALID_SETTLEMENT", e.getMessage());
         }
         // A settlement decided before is answered from its record (it may have been reversed since).
-        return answered(s.getSettlementId(), s.getDistrict(),
-                submitted.decision() != null ? new ClaimRecord(submitted.decision(), null) : find(claimId).orElseThrow());
+        return answered(
+                s.getSettlementId(),
+                s.getDistrict(),
+                submitted.decision() != null
+                        ? new ClaimRecord(submitted.decision(), null)
+                        : find(claimId).orElseThrow());
     }
 
     private HospitalSettlementAnswered reverse(HospitalSettlementReversed r) {
         String claimId = claimIdOf(r.getDistrict(), r.getSettlementId());
         Optional<ClaimRecord> known = find(claimId);
         if (known.isEmpty()) {
-            return refused(r.getSettlementId(), r.getDistrict(), "UNKNOWN_SETTLEMENT", "No settlement " + r.getSettlementId() + " was received");
+            return refused(
+                    r.getSettlementId(),
+                    r.getDistrict(),
+                    "UNKNOWN_SETTLEMENT",
+                    "No settlement " + r.getSettlementId() + " was received");
         }
         ClaimAdjudicatedEvent decision = known.get().decision();
         LocalDate today = LocalDate.now(clock);
         if (known.get().revocation() == null && decision.status() == ClaimStatus.APPROVED) {
             Conflicts.sendRetrying(commands, new RevokeClaimCommand(claimId, REVERSAL_REASON, r.getReason(), today));
         } else if (decision.status() == ClaimStatus.IN_REVIEW) {
-            commands.sendAndWait(new ReviewClaimCommand(claimId, false, "Settlement reversed by the hospital: " + r.getReason(),
-                    "hospital settlement " + r.getDistrict(), today));
+            commands.sendAndWait(new ReviewClaimCommand(
+                    claimId,
+                    false,
+                    "Settlement reversed by the hospital: " + r.getReason(),
+                    "hospital settlement " + r.getDistrict(),
+                    today));
         }
         ClaimRecord now = find(claimId).orElseThrow();
         BigDecimal reversed = now.revocation() != null ? now.revocation().total() : BigDecimal.ZERO;
         return builder(r.getSettlementId(), r.getDistrict(), "REVERSED")
-                .setClaimId(UUID.fromString(claimId)).setAmount(Money.exactYuan(reversed))
-                .setMessage(now.revocation() != null ? "The claim is revoked; the benefit accounts are given back what it paid"
-                        : "Nothing had been paid for this settlement")
+                .setClaimId(UUID.fromString(claimId))
+                .setAmount(Money.exactYuan(reversed))
+                .setMessage(
+                        now.revocation() != null
+                                ? "The claim is revoked; the benefit accounts are given back what it paid"
+                                : "Nothing had been paid for this settlement")
                 .build();
     }
 
     /** The same settlement number of the same district is always the same claim. */
     static String claimIdOf(String district, String settlementId) {
-        return UUID.nameUUIDFromBytes(("hospital-settlement:" + district + ":" + settlementId).getBytes(StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes(
+                        ("hospital-settlement:" + district + ":" + settlementId).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     private static Claim claim(HospitalSettlementSubmitted s) {
-        for (BigDecimal amount : new BigDecimal[] {s.getTotal(), s.getPooledFundPaid(), s.getCoPay(), s.getDeductible(), s.getSelfFunded()}) {
+        for (BigDecimal amount : new BigDecimal[] {
+            s.getTotal(), s.getPooledFundPaid(), s.getCoPay(), s.getDeductible(), s.getSelfFunded()
+        }) {
             if (amount != null && amount.signum() < 0) {
                 throw new IllegalArgumentException("Amounts of a settlement are never negative");
             }
@@ -196,23 +248,47 @@ public class HospitalSettlementListener {
         try {
             cause = Cause.valueOf(s.getCause());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Unknown cause " + s.getCause() + "; one of ILLNESS, TRAFFIC_ACCIDENT, WORK_INJURY, OTHER_ACCIDENT");
+            throw new IllegalArgumentException("Unknown cause " + s.getCause()
+                    + "; one of ILLNESS, TRAFFIC_ACCIDENT, WORK_INJURY, OTHER_ACCIDENT");
         }
-        Bill bill = new Bill(s.getTotal(), s.getPooledFundPaid(), s.getDeductible(), s.getCoPay(), s.getSelfFunded(), true, null, null);
-        return new Claim(ClaimType.HOSPITALIZATION, s.getAdmissionDate(), s.getDischargeDate(), s.getHospitalDays(), s.getHospitalGrade(),
-                null, null, cause, Set.of(), bill);
+        Bill bill = new Bill(
+                s.getTotal(),
+                s.getPooledFundPaid(),
+                s.getDeductible(),
+                s.getCoPay(),
+                s.getSelfFunded(),
+                true,
+                null,
+                null);
+        return new Claim(
+                ClaimType.HOSPITALIZATION,
+                s.getAdmissionDate(),
+                s.getDischargeDate(),
+                s.getHospitalDays(),
+                s.getHospitalGrade(),
+                null,
+                null,
+                cause,
+                Set.of(),
+                bill);
     }
 
     private HospitalSettlementAnswered answered(String settlementId, String district, ClaimRecord record) {
         ClaimAdjudicatedEvent d = record.decision();
         String status = record.revocation() != null ? "REVERSED" : d.status().name();
-        BigDecimal amount = record.revocation() != null ? record.revocation().total() : d.status() == ClaimStatus.APPROVED ? d.total() : BigDecimal.ZERO;
+        BigDecimal amount = record.revocation() != null
+                ? record.revocation().total()
+                : d.status() == ClaimStatus.APPROVED ? d.total() : BigDecimal.ZERO;
         HospitalSettlementAnswered.Builder answer = builder(settlementId, district, status)
-                .setClaimId(UUID.fromString(d.claimId())).setAmount(Money.exactYuan(amount))
-                .setBenefits(d.benefits().stream().map(HospitalSettlementListener::benefit).toList());
+                .setClaimId(UUID.fromString(d.claimId()))
+                .setAmount(Money.exactYuan(amount))
+                .setBenefits(d.benefits().stream()
+                        .map(HospitalSettlementListener::benefit)
+                        .toList());
         if (d.status() == ClaimStatus.IN_REVIEW) {
-            answer.setCode("IN_REVIEW").setMessage("An adjudicator decides (" + String.join("; ", d.reviewReasons())
-                    + "); nothing is paid at the desk, an approved amount goes to the member's bank card");
+            answer.setCode("IN_REVIEW")
+                    .setMessage("An adjudicator decides (" + String.join("; ", d.reviewReasons())
+                            + "); nothing is paid at the desk, an approved amount goes to the member's bank card");
         } else if (d.rejection() != null) {
             answer.setCode(d.rejection().code()).setMessage(d.rejection().message());
         }
@@ -220,7 +296,11 @@ public class HospitalSettlementListener {
     }
 
     private static SettlementBenefit benefit(BenefitDecision b) {
-        return new SettlementBenefit(b.planId(), b.planVersion(), Money.exactYuan(b.amount()), b.lines().stream().map(HospitalSettlementListener::line).toList());
+        return new SettlementBenefit(
+                b.planId(),
+                b.planVersion(),
+                Money.exactYuan(b.amount()),
+                b.lines().stream().map(HospitalSettlementListener::line).toList());
     }
 
     private static SettlementLine line(Line l) {
@@ -231,29 +311,45 @@ public class HospitalSettlementListener {
         return value == null ? null : value.stripTrailingZeros().toPlainString();
     }
 
-    private HospitalSettlementAnswered notThisOffice(String settlementId, String district, OfficeIdentity.Verdict office) {
+    private HospitalSettlementAnswered notThisOffice(
+            String settlementId, String district, OfficeIdentity.Verdict office) {
         log.warn("Settlement record of district {} refused: {}", district, office.reasonFor(district));
         return refused(settlementId, district, "OFFICE_NOT_ALLOWED", office.reasonFor(district));
     }
 
     private HospitalSettlementAnswered refused(String settlementId, String district, String code, String message) {
-        return builder(settlementId, district, "REFUSED").setCode(code).setMessage(message).build();
+        return builder(settlementId, district, "REFUSED")
+                .setCode(code)
+                .setMessage(message)
+                .build();
     }
 
     private HospitalSettlementAnswered.Builder builder(String settlementId, String district, String status) {
         return HospitalSettlementAnswered.newBuilder()
-                .setEventId(UUID.randomUUID()).setOccurredAt(Instant.now(clock))
-                .setSettlementId(settlementId).setDistrict(district).setStatus(status)
-                .setClaimId(null).setAmount(Money.exactYuan(BigDecimal.ZERO)).setBenefits(List.of()).setCode(null).setMessage(null);
+                .setEventId(UUID.randomUUID())
+                .setOccurredAt(Instant.now(clock))
+                .setSettlementId(settlementId)
+                .setDistrict(district)
+                .setStatus(status)
+                .setClaimId(null)
+                .setAmount(Money.exactYuan(BigDecimal.ZERO))
+                .setBenefits(List.of())
+                .setCode(null)
+                .setMessage(null);
     }
 
     private Optional<ClaimRecord> find(String claimId) {
-        return queries.query(new FindClaimQuery(claimId), ResponseTypes.optionalInstanceOf(ClaimRecord.class)).join();
+        return queries.query(new FindClaimQuery(claimId), ResponseTypes.optionalInstanceOf(ClaimRecord.class))
+                .join();
     }
 
     /** Answers on the office's own topic, which only that office may read. */
-    private void answer(OfficeIdentity.Verdict office, HospitalSettlementAnswered answer) throws InterruptedException, ExecutionException {
-        kafka.send(answerTopics.of(Topics.regionalSettlementResults(office.officeId())), answer.getSettlementId(), answer).get();
+    private void answer(OfficeIdentity.Verdict office, HospitalSettlementAnswered answer)
+            throws InterruptedException, ExecutionException {
+        kafka.send(
+                        answerTopics.of(Topics.regionalSettlementResults(office.officeId())),
+                        answer.getSettlementId(),
+                        answer)
+                .get();
     }
-
 }

@@ -32,9 +32,13 @@ public class KafkaConfig {
     }
 
     @Bean
-    KafkaAdmin.NewTopics claimsTopics(@Value("${huzhu.kafka.topic-partitions}") int partitions,
-                                      @Value("${huzhu.kafka.replication-factor:1}") short replicas) {
-        return PlatformKafkaConfig.eventTopics(partitions, replicas, List.of(Topics.PLANS, Topics.MEMBERS, Topics.REGIONAL_HOSPITAL_SETTLEMENTS),
+    KafkaAdmin.NewTopics claimsTopics(
+            @Value("${huzhu.kafka.topic-partitions}") int partitions,
+            @Value("${huzhu.kafka.replication-factor:1}") short replicas) {
+        return PlatformKafkaConfig.eventTopics(
+                partitions,
+                replicas,
+                List.of(Topics.PLANS, Topics.MEMBERS, Topics.REGIONAL_HOSPITAL_SETTLEMENTS),
                 List.of(Topics.CLAIMS));
     }
 
@@ -45,15 +49,20 @@ public class KafkaConfig {
      */
     @Bean
     DeadLetterReplay deadLetterReplay(KafkaProperties properties, CoverageListener coverage) {
-        return new DeadLetterReplay("claims", properties.buildConsumerProperties(), List.of(
-                DeadLetterReplay.Listener.perRecord(Topics.PLANS, CoverageListener.GROUP, coverage::on),
-                DeadLetterReplay.Listener.perRecord(Topics.MEMBERS, CoverageListener.GROUP, coverage::on)));
+        return new DeadLetterReplay(
+                "claims",
+                properties.buildConsumerProperties(),
+                List.of(
+                        DeadLetterReplay.Listener.perRecord(Topics.PLANS, CoverageListener.GROUP, coverage::on),
+                        DeadLetterReplay.Listener.perRecord(Topics.MEMBERS, CoverageListener.GROUP, coverage::on)));
     }
 
     /** Each office's answer topic, made when the office is first answered. */
     @Bean
-    OfficeTopics officeTopics(KafkaAdmin admin, @Value("${huzhu.kafka.topic-partitions}") int partitions,
-                              @Value("${huzhu.kafka.replication-factor:1}") short replicas) {
+    OfficeTopics officeTopics(
+            KafkaAdmin admin,
+            @Value("${huzhu.kafka.topic-partitions}") int partitions,
+            @Value("${huzhu.kafka.replication-factor:1}") short replicas) {
         return new OfficeTopics(admin, partitions, replicas);
     }
 }

@@ -25,8 +25,7 @@ import java.util.function.Function;
  */
 public final class PlanRulesReader {
 
-    private PlanRulesReader() {
-    }
+    private PlanRulesReader() {}
 
     /** Reads a definition through the catalogue's one reader: refused ({@link InvalidPlanException}) unless it meets the plan schema. */
     public static PlanRules read(String definitionJson) {
@@ -39,33 +38,80 @@ public final class PlanRulesReader {
         for (JsonNode benefit : plan.path("benefits")) {
             rules.add(rule(planId, benefit));
         }
-        return new PlanRules(planId, plan.path("version").asInt(), plan.path("waiting").path("condolenceFromDays").asInt(0),
-                rounding(plan.path("rounding")), rules, strings(plan.path("exclusions")), strings(plan.path("criticalIllnessExclusions")));
+        return new PlanRules(
+                planId,
+                plan.path("version").asInt(),
+                plan.path("waiting").path("condolenceFromDays").asInt(0),
+                rounding(plan.path("rounding")),
+                rules,
+                strings(plan.path("exclusions")),
+                strings(plan.path("criticalIllnessExclusions")));
     }
 
     private static BenefitRule rule(String planId, JsonNode b) {
         Set<ClaimType> types = set(b.path("claimTypes"), ClaimType::valueOf);
         String type = b.path("type").asText();
         return switch (type) {
-            case "BANDED" -> new BenefitRule.Banded(types, causes(b), Base.valueOf(b.path("base").asText("CO_PAY")),
-                    "ANNUAL".equals(b.path("accumulation").asText()), bands(b.path("bands")), decimal(b, "annualCapPerShare"),
-                    text(b, "capGroup"));
-            case "FLAT_RATE" -> new BenefitRule.FlatRate(types, causes(b), Base.valueOf(b.path("base").asText("CO_PAY")), decimal(b, "rate"),
-                    decimal(b, "annualCapPerShare"), text(b, "capGroup"), b.has("rounding") ? rounding(b.path("rounding")) : null);
-            case "DAILY_ALLOWANCE" -> new BenefitRule.DailyAllowance(types, perDay(b), b.has("maxDays") ? b.path("maxDays").asInt() : null,
-                    b.path("firstHospitalizationOnly").asBoolean(false), once(b), strings(b.path("diseases")));
-            case "FIRST_HOSPITALIZATION_SUBSIDY" -> new BenefitRule.FirstHospitalizationSubsidy(types, decimal(b, "amount"));
+            case "BANDED" ->
+                new BenefitRule.Banded(
+                        types,
+                        causes(b),
+                        Base.valueOf(b.path("base").asText("CO_PAY")),
+                        "ANNUAL".equals(b.path("accumulation").asText()),
+                        bands(b.path("bands")),
+                        decimal(b, "annualCapPerShare"),
+                        text(b, "capGroup"));
+            case "FLAT_RATE" ->
+                new BenefitRule.FlatRate(
+                        types,
+                        causes(b),
+                        Base.valueOf(b.path("base").asText("CO_PAY")),
+                        decimal(b, "rate"),
+                        decimal(b, "annualCapPerShare"),
+                        text(b, "capGroup"),
+                        b.has("rounding") ? rounding(b.path("rounding")) : null);
+            case "DAILY_ALLOWANCE" ->
+                new BenefitRule.DailyAllowance(
+                        types,
+                        perDay(b),
+                        b.has("maxDays") ? b.path("maxDays").asInt() : null,
+                        b.path("firstHospitalizationOnly").asBoolean(false),
+                        once(b),
+                        strings(b.path("diseases")));
+            case "FIRST_HOSPITALIZATION_SUBSIDY" ->
+                new BenefitRule.FirstHospitalizationSubsidy(types, decimal(b, "amount"));
             case "MINIMUM_PAYOUT" -> new BenefitRule.MinimumPayout(types, decimal(b, "amount"));
-            case "LUMP_SUM" -> new BenefitRule.LumpSum(types, decimal(b, "amountPerShare"), once(b), strings(b.path("diseases")),
-                    timeBoxed(b.path("timeBoxedDiseases")), b.has("condolence")
-                    ? new BenefitRule.Condolence(decimal(b.path("condolence"), "amount"), b.path("condolence").path("perShare").asBoolean(false))
-                    : null, strings(b.path("hospitalGrades")));
-            case "CONDOLENCE_FOR_OTHER_LIST" -> new BenefitRule.CondolenceForOtherList(types, decimal(b, "amount"), b.path("fromDays").asInt(0),
-                    once(b), strings(b.path("diseases")), strings(b.path("excludingDiseases")));
-            case "BRACKET_TOP_UP" -> new BenefitRule.BracketTopUp(types, causes(b), Base.valueOf(b.path("base").asText("CO_PAY")),
-                    brackets(b.path("brackets")), substitutions(b.path("substitutions")));
+            case "LUMP_SUM" ->
+                new BenefitRule.LumpSum(
+                        types,
+                        decimal(b, "amountPerShare"),
+                        once(b),
+                        strings(b.path("diseases")),
+                        timeBoxed(b.path("timeBoxedDiseases")),
+                        b.has("condolence")
+                                ? new BenefitRule.Condolence(
+                                        decimal(b.path("condolence"), "amount"),
+                                        b.path("condolence").path("perShare").asBoolean(false))
+                                : null,
+                        strings(b.path("hospitalGrades")));
+            case "CONDOLENCE_FOR_OTHER_LIST" ->
+                new BenefitRule.CondolenceForOtherList(
+                        types,
+                        decimal(b, "amount"),
+                        b.path("fromDays").asInt(0),
+                        once(b),
+                        strings(b.path("diseases")),
+                        strings(b.path("excludingDiseases")));
+            case "BRACKET_TOP_UP" ->
+                new BenefitRule.BracketTopUp(
+                        types,
+                        causes(b),
+                        Base.valueOf(b.path("base").asText("CO_PAY")),
+                        brackets(b.path("brackets")),
+                        substitutions(b.path("substitutions")));
             case "GRADE_TABLE" -> new BenefitRule.GradeTable(types, grades(b.path("grades")));
-            case "DEATH_BENEFIT" -> new BenefitRule.DeathBenefit(types, decimal(b, "amount"), set(b.path("causes"), Cause::valueOf));
+            case "DEATH_BENEFIT" ->
+                new BenefitRule.DeathBenefit(types, decimal(b, "amount"), set(b.path("causes"), Cause::valueOf));
             default -> throw new IllegalArgumentException("Plan " + planId + " has a benefit of unknown type " + type);
         };
     }
@@ -82,33 +128,40 @@ public final class PlanRulesReader {
 
     private static List<BenefitRule.Band> bands(JsonNode bands) {
         List<BenefitRule.Band> list = new ArrayList<>();
-        bands.forEach(band -> list.add(new BenefitRule.Band(decimal(band, "from"), decimal(band, "to"), decimal(band, "rate"),
-                decimal(band, "rateIfContinuous"))));
+        bands.forEach(band -> list.add(new BenefitRule.Band(
+                decimal(band, "from"), decimal(band, "to"), decimal(band, "rate"), decimal(band, "rateIfContinuous"))));
         return list;
     }
 
     private static List<BenefitRule.Bracket> brackets(JsonNode brackets) {
         List<BenefitRule.Bracket> list = new ArrayList<>();
-        brackets.forEach(b -> list.add(new BenefitRule.Bracket(decimal(b, "from"), decimal(b, "to"), decimal(b, "amount"))));
+        brackets.forEach(
+                b -> list.add(new BenefitRule.Bracket(decimal(b, "from"), decimal(b, "to"), decimal(b, "amount"))));
         return list;
     }
 
     private static List<BenefitRule.Substitution> substitutions(JsonNode substitutions) {
         List<BenefitRule.Substitution> list = new ArrayList<>();
-        substitutions.forEach(s -> list.add(new BenefitRule.Substitution(text(s, "when"), text(s, "base"), decimal(s, "rate"))));
+        substitutions.forEach(
+                s -> list.add(new BenefitRule.Substitution(text(s, "when"), text(s, "base"), decimal(s, "rate"))));
         return list;
     }
 
     private static List<BenefitRule.Grade> grades(JsonNode grades) {
         List<BenefitRule.Grade> list = new ArrayList<>();
-        grades.forEach(g -> list.add(new BenefitRule.Grade(g.path("from").asInt(), g.path("to").asInt(), decimal(g, "amount"),
+        grades.forEach(g -> list.add(new BenefitRule.Grade(
+                g.path("from").asInt(),
+                g.path("to").asInt(),
+                decimal(g, "amount"),
                 g.path("includesDeath").asBoolean(false))));
         return list;
     }
 
     private static List<BenefitRule.TimeBoxedDisease> timeBoxed(JsonNode list) {
         List<BenefitRule.TimeBoxedDisease> diseases = new ArrayList<>();
-        list.forEach(t -> diseases.add(new BenefitRule.TimeBoxedDisease(text(t, "disease"), LocalDate.parse(text(t, "diagnosedFrom")),
+        list.forEach(t -> diseases.add(new BenefitRule.TimeBoxedDisease(
+                text(t, "disease"),
+                LocalDate.parse(text(t, "diagnosedFrom")),
                 LocalDate.parse(text(t, "diagnosedTo")))));
         return diseases;
     }
@@ -125,7 +178,9 @@ public final class PlanRulesReader {
         if (rounding.isMissingNode() || rounding.isNull()) {
             return Rounding.FEN_HALF_UP;
         }
-        return new Rounding(RoundingMode.valueOf(rounding.path("mode").asText("HALF_UP")), rounding.path("scale").asInt(2));
+        return new Rounding(
+                RoundingMode.valueOf(rounding.path("mode").asText("HALF_UP")),
+                rounding.path("scale").asInt(2));
     }
 
     private static <T> Set<T> set(JsonNode array, Function<String, T> parse) {

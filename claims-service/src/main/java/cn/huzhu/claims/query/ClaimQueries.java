@@ -2,7 +2,6 @@ package cn.huzhu.claims.query;
 
 import cn.huzhu.claims.command.claim.ClaimAdjudicatedEvent;
 import cn.huzhu.claims.command.claim.ClaimRevokedEvent;
-
 import java.util.Optional;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;

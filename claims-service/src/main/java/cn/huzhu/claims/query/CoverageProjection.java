@@ -1,7 +1,6 @@
 package cn.huzhu.claims.query;
 
 import cn.huzhu.claims.plans.PlanRulesReader;
-
 import cn.huzhu.contracts.enrollment.MemberEnrolled;
 import cn.huzhu.contracts.enrollment.MemberRegistered;
 import cn.huzhu.contracts.enrollment.PlanVersionPublished;
@@ -28,31 +27,50 @@ public class CoverageProjection {
     /** @return whether the record is one this projection keeps */
     public boolean apply(SpecificRecord record) {
         if (record instanceof PlanVersionPublished plan) {
-            PlanRulesReader.read(plan.getDefinitionJson()); // a definition the catalogue's schema refuses is dead-lettered, never kept
-            jdbc.update("insert into plan_definition (plan_id, version, valid_from, definition) values (?, ?, ?, ?) on conflict do nothing",
-                    plan.getPlanId(), plan.getVersion(), plan.getValidFrom(), plan.getDefinitionJson());
+            PlanRulesReader.read(
+                    plan.getDefinitionJson()); // a definition the catalogue's schema refuses is dead-lettered,
+            // never kept
+            jdbc.update(
+                    "insert into plan_definition (plan_id, version, valid_from, definition) values (?, ?, ?, ?) on conflict do nothing",
+                    plan.getPlanId(),
+                    plan.getVersion(),
+                    plan.getValidFrom(),
+                    plan.getDefinitionJson());
             plans.forget(plan.getPlanId());
             return true;
         }
         if (record instanceof MemberRegistered m) {
-            jdbc.update("insert into member_directory (member_id, unit_id, district) values (?, ?, ?) on conflict do nothing",
-                    m.getMemberId(), m.getUnitId(), m.getDistrict());
+            jdbc.update(
+                    "insert into member_directory (member_id, unit_id, district) values (?, ?, ?) on conflict do nothing",
+                    m.getMemberId(),
+                    m.getUnitId(),
+                    m.getDistrict());
             return true;
         }
         if (record instanceof MemberEnrolled e) {
-            jdbc.update("""
+            jdbc.update(
+                    """
                     insert into coverage_view (enrollment_id, member_id, unit_id, district, plan_id, plan_version, shares, coverage_start,
                                                coverage_end, waiting_period_end, continuous, premium_status)
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""",
-                    e.getEnrollmentId(), e.getMemberId(), e.getUnitId(), e.getDistrict(), e.getPlanId(), e.getPlanVersion(), e.getShares(),
-                    e.getCoverageStart(), e.getCoverageEnd(), e.getWaitingPeriodEnd(), e.getContinuous(), e.getPremiumStatus());
+                    e.getEnrollmentId(),
+                    e.getMemberId(),
+                    e.getUnitId(),
+                    e.getDistrict(),
+                    e.getPlanId(),
+                    e.getPlanVersion(),
+                    e.getShares(),
+                    e.getCoverageStart(),
+                    e.getCoverageEnd(),
+                    e.getWaitingPeriodEnd(),
+                    e.getContinuous(),
+                    e.getPremiumStatus());
             return true;
         }
         if (record instanceof PremiumCollected c) {
             jdbc.update("""
                     update coverage_view set premium_status = 'COLLECTED', coverage_start = ?, coverage_end = ?, waiting_period_end = ?
-                    where enrollment_id = ?""",
-                    c.getCoverageStart(), c.getCoverageEnd(), c.getWaitingPeriodEnd(), c.getEnrollmentId());
+                    where enrollment_id = ?""", c.getCoverageStart(), c.getCoverageEnd(), c.getWaitingPeriodEnd(), c.getEnrollmentId());
             return true;
         }
         return false;

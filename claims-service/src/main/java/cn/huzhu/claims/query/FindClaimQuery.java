@@ -1,4 +1,3 @@
 package cn.huzhu.claims.query;
 
-public record FindClaimQuery(String claimId) {
-}
+public record FindClaimQuery(String claimId) {}

@@ -4,7 +4,6 @@ import cn.huzhu.claims.command.claim.ClaimAdjudicatedEvent;
 import cn.huzhu.claims.command.claim.ClaimStatus;
 import cn.huzhu.claims.command.claim.CoverageDirectory;
 import cn.huzhu.claims.command.claim.DecidePendingClaimCommand;
-
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -47,24 +46,28 @@ public class PendingClaims {
         if (e.status() == ClaimStatus.PENDING_COVERAGE) {
             jdbc.update("""
                     insert into pending_claim (claim_id, member_id, event_date, pending_until) values (?, ?, ?, ?)
-                    on conflict (claim_id) do update set pending_until = excluded.pending_until""",
-                    e.claimId(), e.memberId(), e.claim().eventDate(), Timestamp.from(e.pendingUntil()));
+                    on conflict (claim_id) do update set pending_until = excluded.pending_until""", e.claimId(), e.memberId(), e.claim().eventDate(), Timestamp.from(e.pendingUntil()));
         } else {
             jdbc.update("delete from pending_claim where claim_id = ?", e.claimId());
         }
     }
 
-    private record Waiting(String claimId, String memberId, LocalDate eventDate, Instant until) {
-    }
+    private record Waiting(String claimId, String memberId, LocalDate eventDate, Instant until) {}
 
     /** Decides the waiting claims whose cover has come or whose wait is over (every {@code huzhu.claims.pending-check}). */
     @Scheduled(fixedDelayString = "${huzhu.claims.pending-check}", initialDelayString = "${huzhu.claims.pending-check}")
     public void decideWhatCan() {
         Instant now = clock.instant();
-        List<Waiting> waiting = jdbc.query("select claim_id, member_id, event_date, pending_until from pending_claim order by pending_until limit 1000",
-                (rs, i) -> new Waiting(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class), rs.getTimestamp(4).toInstant()));
+        List<Waiting> waiting = jdbc.query(
+                "select claim_id, member_id, event_date, pending_until from pending_claim order by pending_until limit 1000",
+                (rs, i) -> new Waiting(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getObject(3, LocalDate.class),
+                        rs.getTimestamp(4).toInstant()));
         for (Waiting w : waiting) {
-            if (!now.isBefore(w.until()) || !coverages.coveragesOn(w.memberId(), w.eventDate()).isEmpty()) {
+            if (!now.isBefore(w.until())
+                    || !coverages.coveragesOn(w.memberId(), w.eventDate()).isEmpty()) {
                 try {
                     commands.sendAndWait(new DecidePendingClaimCommand(w.claimId(), now));
                 } catch (RuntimeException e) {

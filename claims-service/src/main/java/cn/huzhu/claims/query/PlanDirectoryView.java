@@ -3,7 +3,6 @@ package cn.huzhu.claims.query;
 import cn.huzhu.claims.command.claim.PlanDirectory;
 import cn.huzhu.claims.engine.PlanRules;
 import cn.huzhu.claims.plans.PlanRulesReader;
-
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +20,7 @@ import org.springframework.stereotype.Component;
 public class PlanDirectoryView implements PlanDirectory {
 
     /** A version as it applies: from when, and its parsed rules. */
-    private record Version(LocalDate validFrom, int version, PlanRules rules) {
-    }
+    private record Version(LocalDate validFrom, int version, PlanRules rules) {}
 
     private final JdbcTemplate jdbc;
     private final Map<String, List<Version>> versions = new ConcurrentHashMap<>();
@@ -33,10 +31,15 @@ public class PlanDirectoryView implements PlanDirectory {
 
     @Override
     public Optional<PlanRules> rulesOn(String planId, LocalDate date) {
-        List<Version> known = versions.computeIfAbsent(planId, id -> jdbc.query(
-                "select valid_from, version, definition from plan_definition where plan_id = ? order by version",
-                (rs, i) -> new Version(rs.getObject("valid_from", LocalDate.class), rs.getInt("version"),
-                        PlanRulesReader.read(rs.getString("definition"))), id));
+        List<Version> known = versions.computeIfAbsent(
+                planId,
+                id -> jdbc.query(
+                        "select valid_from, version, definition from plan_definition where plan_id = ? order by version",
+                        (rs, i) -> new Version(
+                                rs.getObject("valid_from", LocalDate.class),
+                                rs.getInt("version"),
+                                PlanRulesReader.read(rs.getString("definition"))),
+                        id));
         Version inForce = null;
         for (Version version : known) {
             if (!version.validFrom().isAfter(date)) {

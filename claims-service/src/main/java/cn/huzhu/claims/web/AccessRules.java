@@ -32,7 +32,16 @@ public class AccessRules {
                 .allow(GET, "/api/claims/*", MEMBER, UNIT_CLERK, DISTRICT_OFFICER, ADJUDICATOR, FINANCE, SCHEME_ADMIN)
                 .allow(POST, "/api/claims/*/review", ADJUDICATOR)
                 .allow(POST, "/api/claims/*/revoke", ADJUDICATOR)
-                .allow(GET, "/api/disease-codes", MEMBER, UNIT_CLERK, DISTRICT_OFFICER, ADJUDICATOR, FINANCE, SCHEME_ADMIN, DASHBOARD_VIEWER)
+                .allow(
+                        GET,
+                        "/api/disease-codes",
+                        MEMBER,
+                        UNIT_CLERK,
+                        DISTRICT_OFFICER,
+                        ADJUDICATOR,
+                        FINANCE,
+                        SCHEME_ADMIN,
+                        DASHBOARD_VIEWER)
                 .allow(POST, "/api/dead-letters/replay", SCHEME_ADMIN);
     }
 }

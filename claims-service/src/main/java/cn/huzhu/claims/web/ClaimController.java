@@ -17,7 +17,6 @@ import cn.huzhu.claims.query.FindClaimQuery;
 import cn.huzhu.security.Caller;
 import cn.huzhu.security.NotFoundException;
 import cn.huzhu.security.Role;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -69,22 +68,42 @@ public class ClaimController {
     }
 
     /** Amounts in yuan with at most two decimals, never negative. */
-    public record BillRequest(@NotNull @DecimalMin("0") @Digits(integer = 10, fraction = 2) BigDecimal total,
-                              @DecimalMin("0") @Digits(integer = 10, fraction = 2) BigDecimal pooledFundPaid,
-                              @DecimalMin("0") @Digits(integer = 10, fraction = 2) BigDecimal deductible,
-                              @DecimalMin("0") @Digits(integer = 10, fraction = 2) BigDecimal coPay,
-                              @DecimalMin("0") @Digits(integer = 10, fraction = 2) BigDecimal selfFunded,
-                              Boolean settledViaInsurance,
-                              @DecimalMin("0") @Digits(integer = 10, fraction = 2) BigDecimal unsettledAmount,
-                              @DecimalMin("0") @DecimalMax("1") BigDecimal liabilityShare) {
-    }
+    public record BillRequest(
+            @NotNull @DecimalMin("0") @Digits(integer = 10, fraction = 2)
+            BigDecimal total,
 
-    public record ClaimRequest(@NotNull UUID memberId, @NotNull ClaimType type, @NotNull LocalDate eventDate, LocalDate dischargeDate,
-                               @Min(0) @Max(3660) Integer hospitalDays, @Size(max = 200) String hospital,
-                               @Size(max = 50) @Pattern(regexp = "[A-Z0-9_]*") String hospitalGrade,
-                               @Size(max = 50) @Pattern(regexp = "[A-Z0-9_]*") String diseaseCode, @Min(1) @Max(10) Integer injuryGrade,
-                               Cause cause, Set<@Pattern(regexp = "[A-Z0-9_]{1,50}") String> exclusions, @Valid BillRequest bill) {
-    }
+            @DecimalMin("0") @Digits(integer = 10, fraction = 2)
+            BigDecimal pooledFundPaid,
+
+            @DecimalMin("0") @Digits(integer = 10, fraction = 2)
+            BigDecimal deductible,
+
+            @DecimalMin("0") @Digits(integer = 10, fraction = 2)
+            BigDecimal coPay,
+
+            @DecimalMin("0") @Digits(integer = 10, fraction = 2)
+            BigDecimal selfFunded,
+
+            Boolean settledViaInsurance,
+
+            @DecimalMin("0") @Digits(integer = 10, fraction = 2)
+            BigDecimal unsettledAmount,
+
+            @DecimalMin("0") @DecimalMax("1") BigDecimal liabilityShare) {}
+
+    public record ClaimRequest(
+            @NotNull UUID memberId,
+            @NotNull ClaimType type,
+            @NotNull LocalDate eventDate,
+            LocalDate dischargeDate,
+            @Min(0) @Max(3660) Integer hospitalDays,
+            @Size(max = 200) String hospital,
+            @Size(max = 50) @Pattern(regexp = "[A-Z0-9_]*") String hospitalGrade,
+            @Size(max = 50) @Pattern(regexp = "[A-Z0-9_]*") String diseaseCode,
+            @Min(1) @Max(10) Integer injuryGrade,
+            Cause cause,
+            Set<@Pattern(regexp = "[A-Z0-9_]{1,50}") String> exclusions,
+            @Valid BillRequest bill) {}
 
     @PostMapping
     public ResponseEntity<ClaimResponse> submit(@Valid @RequestBody ClaimRequest request) {
@@ -93,18 +112,25 @@ public class ClaimController {
         }
         Claim claim = claim(request);
         String claimId = claimId(request);
-        SubmitClaimCommand command = new SubmitClaimCommand(claimId, request.memberId().toString(), claim, request.hospital(), LocalDate.now(clock), null,
-                filer());
+        SubmitClaimCommand command = new SubmitClaimCommand(
+                claimId, request.memberId().toString(), claim, request.hospital(), LocalDate.now(clock), null, filer());
         ClaimHandler.Submitted submitted = Conflicts.sendRetrying(commands, command);
-        ClaimResponse body = submitted.decision() != null ? ClaimResponse.asSeenByCaller(new ClaimRecord(submitted.decision(), null))
+        ClaimResponse body = submitted.decision() != null
+                ? ClaimResponse.asSeenByCaller(new ClaimRecord(submitted.decision(), null))
                 : ClaimResponse.asSeenByCaller(find(submitted.claimId()));
-        return submitted.created() ? ResponseEntity.created(URI.create("/api/claims/" + claimId)).body(body) : ResponseEntity.ok(body);
+        return submitted.created()
+                ? ResponseEntity.created(URI.create("/api/claims/" + claimId)).body(body)
+                : ResponseEntity.ok(body);
     }
 
-    public enum ReviewDecision { APPROVE, REJECT }
-
-    public record ReviewRequest(@NotNull ReviewDecision decision, @NotBlank @Size(max = 500) String reason) {
+    public enum ReviewDecision {
+        APPROVE,
+        REJECT
     }
+
+    public record ReviewRequest(
+            @NotNull ReviewDecision decision,
+            @NotBlank @Size(max = 500) String reason) {}
 
     /**
      * An adjudicator's decision on a claim in review, recorded under the adjudicator's own name (the token's subject):
@@ -114,13 +140,18 @@ public class ClaimController {
     @PostMapping("/{claimId}/review")
     public ClaimResponse review(@PathVariable UUID claimId, @Valid @RequestBody ReviewRequest request) {
         find(claimId.toString());
-        commands.sendAndWait(new ReviewClaimCommand(claimId.toString(), request.decision() == ReviewDecision.APPROVE, request.reason().strip(),
-                Caller.current().subject(), LocalDate.now(clock)));
+        commands.sendAndWait(new ReviewClaimCommand(
+                claimId.toString(),
+                request.decision() == ReviewDecision.APPROVE,
+                request.reason().strip(),
+                Caller.current().subject(),
+                LocalDate.now(clock)));
         return ClaimResponse.asSeenByCaller(find(claimId.toString()));
     }
 
-    public record RevokeRequest(@NotNull @Pattern(regexp = "[A-Z0-9_]{1,50}") String reason, @Size(max = 500) String note) {
-    }
+    public record RevokeRequest(
+            @NotNull @Pattern(regexp = "[A-Z0-9_]{1,50}") String reason,
+            @Size(max = 500) String note) {}
 
     /**
      * Revokes an approved claim found afterwards to be excluded (e.g. FRAUD): the benefit accounts are restored and
@@ -129,10 +160,12 @@ public class ClaimController {
     @PostMapping("/{claimId}/revoke")
     public ClaimResponse revoke(@PathVariable UUID claimId, @Valid @RequestBody RevokeRequest request) {
         if (!ExclusionCodes.known(request.reason())) {
-            throw new IllegalArgumentException("Unknown reason " + request.reason() + "; a claim is revoked for one of " + ExclusionCodes.all());
+            throw new IllegalArgumentException(
+                    "Unknown reason " + request.reason() + "; a claim is revoked for one of " + ExclusionCodes.all());
         }
         find(claimId.toString());
-        commands.sendAndWait(new RevokeClaimCommand(claimId.toString(), request.reason(), request.note(), LocalDate.now(clock)));
+        commands.sendAndWait(
+                new RevokeClaimCommand(claimId.toString(), request.reason(), request.note(), LocalDate.now(clock)));
         return ClaimResponse.asSeenByCaller(find(claimId.toString()));
     }
 
@@ -158,7 +191,8 @@ public class ClaimController {
     }
 
     private ClaimRecord find(String claimId) {
-        return queries.query(new FindClaimQuery(claimId), ResponseTypes.optionalInstanceOf(ClaimRecord.class)).join()
+        return queries.query(new FindClaimQuery(claimId), ResponseTypes.optionalInstanceOf(ClaimRecord.class))
+                .join()
                 .filter(c -> scope.reachesMember(c.decision().memberId()))
                 .orElseThrow(() -> new NotFoundException("claim", claimId));
     }
@@ -175,34 +209,71 @@ public class ClaimController {
             throw new IllegalArgumentException("A critical illness claim needs its diseaseCode");
         }
         if (r.diseaseCode() != null && DiseaseCodes.nameOf(r.diseaseCode()).isEmpty()) {
-            throw new IllegalArgumentException("Unknown diseaseCode " + r.diseaseCode() + "; the codes are listed at GET /api/disease-codes");
+            throw new IllegalArgumentException(
+                    "Unknown diseaseCode " + r.diseaseCode() + "; the codes are listed at GET /api/disease-codes");
         }
         if (r.type() == ClaimType.WORK_INJURY && r.injuryGrade() == null) {
             throw new IllegalArgumentException("A work injury claim needs its injuryGrade");
         }
         if (r.exclusions() != null) {
-            r.exclusions().stream().filter(code -> !ExclusionCodes.known(code)).findFirst().ifPresent(code -> {
-                throw new IllegalArgumentException("Unknown exclusion " + code + "; the exclusions are " + ExclusionCodes.all());
-            });
+            r.exclusions().stream()
+                    .filter(code -> !ExclusionCodes.known(code))
+                    .findFirst()
+                    .ifPresent(code -> {
+                        throw new IllegalArgumentException(
+                                "Unknown exclusion " + code + "; the exclusions are " + ExclusionCodes.all());
+                    });
         }
         Bill bill = null;
         if (r.bill() != null) {
             BillRequest b = r.bill();
-            bill = new Bill(b.total(), b.pooledFundPaid(), b.deductible(), b.coPay(), b.selfFunded(),
-                    b.settledViaInsurance() == null || b.settledViaInsurance(), b.unsettledAmount(),
-                    b.liabilityShare() == null || b.unsettledAmount() == null ? null : b.unsettledAmount().multiply(b.liabilityShare()));
+            bill = new Bill(
+                    b.total(),
+                    b.pooledFundPaid(),
+                    b.deductible(),
+                    b.coPay(),
+                    b.selfFunded(),
+                    b.settledViaInsurance() == null || b.settledViaInsurance(),
+                    b.unsettledAmount(),
+                    b.liabilityShare() == null || b.unsettledAmount() == null
+                            ? null
+                            : b.unsettledAmount().multiply(b.liabilityShare()));
         }
-        return new Claim(r.type(), r.eventDate(), r.dischargeDate(), r.hospitalDays(), r.hospitalGrade(), r.diseaseCode(), r.injuryGrade(),
-                r.cause(), r.exclusions(), bill);
+        return new Claim(
+                r.type(),
+                r.eventDate(),
+                r.dischargeDate(),
+                r.hospitalDays(),
+                r.hospitalGrade(),
+                r.diseaseCode(),
+                r.injuryGrade(),
+                r.cause(),
+                r.exclusions(),
+                bill);
     }
 
     /** The same claim (member, type, dates, hospital, diagnosis, grade and bill) always has the same id. */
     static String claimId(ClaimRequest r) {
-        String key = String.join("|", r.memberId().toString(), r.type().name(), r.eventDate().toString(), String.valueOf(r.dischargeDate()),
-                String.valueOf(r.hospital()), String.valueOf(r.diseaseCode()), String.valueOf(r.injuryGrade()),
-                r.bill() == null ? "" : String.join("|", plain(r.bill().total()), plain(r.bill().coPay()), plain(r.bill().deductible()),
-                        plain(r.bill().selfFunded()), plain(r.bill().unsettledAmount())));
-        return UUID.nameUUIDFromBytes(("claim:" + key).getBytes(StandardCharsets.UTF_8)).toString();
+        String key = String.join(
+                "|",
+                r.memberId().toString(),
+                r.type().name(),
+                r.eventDate().toString(),
+                String.valueOf(r.dischargeDate()),
+                String.valueOf(r.hospital()),
+                String.valueOf(r.diseaseCode()),
+                String.valueOf(r.injuryGrade()),
+                r.bill() == null
+                        ? ""
+                        : String.join(
+                                "|",
+                                plain(r.bill().total()),
+                                plain(r.bill().coPay()),
+                                plain(r.bill().deductible()),
+                                plain(r.bill().selfFunded()),
+                                plain(r.bill().unsettledAmount())));
+        return UUID.nameUUIDFromBytes(("claim:" + key).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     private static String plain(BigDecimal amount) {

@@ -9,7 +9,6 @@ import cn.huzhu.claims.engine.Rejection;
 import cn.huzhu.claims.query.ClaimRecord;
 import cn.huzhu.security.Caller;
 import cn.huzhu.vocabulary.Money;
-
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -19,38 +18,69 @@ import java.util.function.UnaryOperator;
  * shown to adjudicators and the member only; for anyone else it is null and the calculation's notes and messages name
  * no diagnosis.
  */
-public record ClaimResponse(String claimId, String memberId, String type, LocalDate eventDate, LocalDate submittedOn, String status,
-                            Diagnosis diagnosis, String total, List<Benefit> benefits, Rejection rejection, List<String> reviewReasons,
-                            ClaimAdjudicatedEvent.Review review, Revocation revocation) {
+public record ClaimResponse(
+        String claimId,
+        String memberId,
+        String type,
+        LocalDate eventDate,
+        LocalDate submittedOn,
+        String status,
+        Diagnosis diagnosis,
+        String total,
+        List<Benefit> benefits,
+        Rejection rejection,
+        List<String> reviewReasons,
+        ClaimAdjudicatedEvent.Review review,
+        Revocation revocation) {
 
     static final String WITHHELD = "(diagnosis withheld)";
 
-    public record Diagnosis(String code, String name) {
-    }
+    public record Diagnosis(String code, String name) {}
 
     /** A revoked claim: the reason code, a note, the day; its {@code total} is to be recovered. */
-    public record Revocation(String reason, String note, LocalDate revokedOn) {
-    }
+    public record Revocation(String reason, String note, LocalDate revokedOn) {}
 
-    public record Benefit(String planId, int planVersion, String enrollmentId, String amount, List<LineView> lines, Rejection rejection) {
-    }
+    public record Benefit(
+            String planId,
+            int planVersion,
+            String enrollmentId,
+            String amount,
+            List<LineView> lines,
+            Rejection rejection) {}
 
-    public record LineView(String rule, String base, String rate, String amount, String note) {
-    }
+    public record LineView(String rule, String base, String rate, String amount, String note) {}
 
     static ClaimResponse asSeenByCaller(ClaimRecord record) {
-        return of(record, Caller.current().sees(Caller.Sensitive.DIAGNOSIS, record.decision().memberId()));
+        return of(
+                record,
+                Caller.current()
+                        .sees(Caller.Sensitive.DIAGNOSIS, record.decision().memberId()));
     }
 
     static ClaimResponse of(ClaimRecord record, boolean seesDiagnosis) {
         ClaimAdjudicatedEvent e = record.decision();
         ClaimRevokedEvent r = record.revocation();
         String code = e.claim().diseaseCode();
-        UnaryOperator<String> text = seesDiagnosis || code == null ? s -> s : s -> s == null ? null : s.replace(code, WITHHELD);
-        Diagnosis diagnosis = seesDiagnosis && code != null ? new Diagnosis(code, DiseaseCodes.nameOf(code).orElse(null)) : null;
-        return new ClaimResponse(e.claimId(), e.memberId(), e.claim().type().name(), e.claim().eventDate(), e.submittedOn(),
-                r != null ? "REVOKED" : e.status().name(), diagnosis, Money.text(e.total()), e.benefits().stream().map(b -> benefit(b, text)).toList(),
-                rejection(e.rejection(), text), e.reviewReasons() == null ? null : e.reviewReasons().stream().map(text).toList(), e.review(),
+        UnaryOperator<String> text =
+                seesDiagnosis || code == null ? s -> s : s -> s == null ? null : s.replace(code, WITHHELD);
+        Diagnosis diagnosis = seesDiagnosis && code != null
+                ? new Diagnosis(code, DiseaseCodes.nameOf(code).orElse(null))
+                : null;
+        return new ClaimResponse(
+                e.claimId(),
+                e.memberId(),
+                e.claim().type().name(),
+                e.claim().eventDate(),
+                e.submittedOn(),
+                r != null ? "REVOKED" : e.status().name(),
+                diagnosis,
+                Money.text(e.total()),
+                e.benefits().stream().map(b -> benefit(b, text)).toList(),
+                rejection(e.rejection(), text),
+                e.reviewReasons() == null
+                        ? null
+                        : e.reviewReasons().stream().map(text).toList(),
+                e.review(),
                 r == null ? null : new Revocation(r.reason(), r.note(), r.revokedOn()));
     }
 
@@ -59,12 +89,21 @@ public record ClaimResponse(String claimId, String memberId, String type, LocalD
     }
 
     private static Benefit benefit(BenefitDecision b, UnaryOperator<String> text) {
-        return new Benefit(b.planId(), b.planVersion(), b.enrollmentId(), Money.text(b.amount()), b.lines().stream().map(l -> line(l, text)).toList(),
+        return new Benefit(
+                b.planId(),
+                b.planVersion(),
+                b.enrollmentId(),
+                Money.text(b.amount()),
+                b.lines().stream().map(l -> line(l, text)).toList(),
                 rejection(b.rejection(), text));
     }
 
     private static LineView line(Line l, UnaryOperator<String> text) {
-        return new LineView(l.rule(), l.base() == null ? null : l.base().stripTrailingZeros().toPlainString(),
-                l.rate() == null ? null : l.rate().stripTrailingZeros().toPlainString(), Money.text(l.amount()), text.apply(l.note()));
+        return new LineView(
+                l.rule(),
+                l.base() == null ? null : l.base().stripTrailingZeros().toPlainString(),
+                l.rate() == null ? null : l.rate().stripTrailingZeros().toPlainString(),
+                Money.text(l.amount()),
+                text.apply(l.note()));
     }
 }

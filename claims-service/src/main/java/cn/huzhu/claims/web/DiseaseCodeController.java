@@ -9,11 +9,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class DiseaseCodeController {
 
-    public record DiseaseCode(String code, String name) {
-    }
+    public record DiseaseCode(String code, String name) {}
 
     @GetMapping("/api/disease-codes")
     public List<DiseaseCode> diseaseCodes() {
-        return DiseaseCodes.all().entrySet().stream().map(e -> new DiseaseCode(e.getKey(), e.getValue())).toList();
+        return DiseaseCodes.all().entrySet().stream()
+                .map(e -> new DiseaseCode(e.getKey(), e.getValue()))
+                .toList();
     }
 }

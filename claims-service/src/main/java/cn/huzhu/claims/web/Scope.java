@@ -21,6 +21,8 @@ class Scope {
     boolean reachesMember(String memberId) {
         Caller caller = Caller.current();
         return caller.reaches(memberId, null, null)
-                || coverage.ownerOf(memberId).filter(o -> caller.reaches(memberId, o.unitId(), o.district())).isPresent();
+                || coverage.ownerOf(memberId)
+                        .filter(o -> caller.reaches(memberId, o.unitId(), o.district()))
+                        .isPresent();
     }
 }

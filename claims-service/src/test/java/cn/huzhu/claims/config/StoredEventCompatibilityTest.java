@@ -6,7 +6,6 @@ import cn.huzhu.claims.command.account.BenefitAccountAggregate;
 import cn.huzhu.claims.command.claim.ClaimAggregate;
 import cn.huzhu.claims.command.ledger.LifetimeLedgerAggregate;
 import cn.huzhu.claims.command.stay.StayRegisterAggregate;
-
 import java.util.List;
 
 /**
@@ -29,6 +28,10 @@ class StoredEventCompatibilityTest extends StoredEventCompatibilityCheck {
 
     @Override
     protected List<Class<?>> aggregates() {
-        return List.of(ClaimAggregate.class, BenefitAccountAggregate.class, LifetimeLedgerAggregate.class, StayRegisterAggregate.class);
+        return List.of(
+                ClaimAggregate.class,
+                BenefitAccountAggregate.class,
+                LifetimeLedgerAggregate.class,
+                StayRegisterAggregate.class);
     }
 }

@@ -18,18 +18,25 @@ class DiseaseCodesTest {
     void everyDiseaseTheCataloguesPlansNameIsInTheVocabulary() throws IOException {
         Set<String> named = new TreeSet<>();
         for (String plan : PlanDefinition.planIds()) {
-            collect(PlanDefinition.read(PlanDefinition.file(plan, PlanDefinition.newestVersion(plan)).orElseThrow()), named);
+            collect(
+                    PlanDefinition.read(PlanDefinition.file(plan, PlanDefinition.newestVersion(plan))
+                            .orElseThrow()),
+                    named);
         }
 
         assertThat(named).hasSizeGreaterThan(30);
         assertThat(DiseaseCodes.all().keySet()).containsAll(named);
-        assertThat(DiseaseCodes.all().keySet()).as("nothing listed that no plan names").containsExactlyInAnyOrderElementsOf(named);
+        assertThat(DiseaseCodes.all().keySet())
+                .as("nothing listed that no plan names")
+                .containsExactlyInAnyOrderElementsOf(named);
     }
 
     @Test
     void theVocabularyIsTheDocumentedTable() throws IOException {
         List<String> documented = Files.readAllLines(Path.of("..", "docs", "disease-codes.md")).stream()
-                .filter(line -> line.startsWith("| `")).map(line -> line.substring(3, line.indexOf('`', 3))).toList();
+                .filter(line -> line.startsWith("| `"))
+                .map(line -> line.substring(3, line.indexOf('`', 3)))
+                .toList();
 
         assertThat(documented).containsExactlyElementsOf(DiseaseCodes.all().keySet());
     }

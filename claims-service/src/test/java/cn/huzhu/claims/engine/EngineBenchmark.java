@@ -46,13 +46,34 @@ public class EngineBenchmark {
         wujin = SeedPlans.plan("wujin-2022");
         special = SeedPlans.plan("ningbo-2020-special-disease");
         LocalDate start = LocalDate.of(2020, 3, 1);
-        ningboCover = new Coverage("e-1", ningbo.planId(), 1, 1, start, start.plusYears(1).minusDays(1), start, false);
-        specialCover = new Coverage("e-2", special.planId(), 1, 2, start, start.plusYears(1).minusDays(1), start.plusDays(90), false);
-        wujinCover = new Coverage("e-3", wujin.planId(), 1, 1, LocalDate.of(2022, 1, 1), LocalDate.of(2022, 12, 31), LocalDate.of(2022, 1, 1), false);
-        hospitalStay = Claim.hospitalization(start.plusDays(40), 8, Bill.settled("20000", "14000", "800", "5234.56", "765.44"));
-        wujinStay = new Claim(ClaimType.HOSPITALIZATION, LocalDate.of(2022, 6, 1), null, 6, null, null, null, Cause.ILLNESS, Set.of(),
+        ningboCover = new Coverage(
+                "e-1", ningbo.planId(), 1, 1, start, start.plusYears(1).minusDays(1), start, false);
+        specialCover = new Coverage(
+                "e-2", special.planId(), 1, 2, start, start.plusYears(1).minusDays(1), start.plusDays(90), false);
+        wujinCover = new Coverage(
+                "e-3",
+                wujin.planId(),
+                1,
+                1,
+                LocalDate.of(2022, 1, 1),
+                LocalDate.of(2022, 12, 31),
+                LocalDate.of(2022, 1, 1),
+                false);
+        hospitalStay = Claim.hospitalization(
+                start.plusDays(40), 8, Bill.settled("20000", "14000", "800", "5234.56", "765.44"));
+        wujinStay = new Claim(
+                ClaimType.HOSPITALIZATION,
+                LocalDate.of(2022, 6, 1),
+                null,
+                6,
+                null,
+                null,
+                null,
+                Cause.ILLNESS,
+                Set.of(),
                 Bill.settled("20000", "12000", "0", "7000", "1000"));
-        wujinAccount = BenefitEngine.adjudicate(wujin, wujinCover, BenefitAccount.EMPTY, wujinStay).accountAfter();
+        wujinAccount = BenefitEngine.adjudicate(wujin, wujinCover, BenefitAccount.EMPTY, wujinStay)
+                .accountAfter();
         diagnosis = Claim.diagnosis(start.plusDays(120), "MALIGNANT_TUMOR");
     }
 

@@ -15,7 +15,10 @@ class ExclusionCodesTest {
     void theVocabularyIsEveryExclusionTheCataloguesPlansName() throws IOException {
         Set<String> named = new TreeSet<>();
         for (String plan : PlanDefinition.planIds()) {
-            collect(PlanDefinition.read(PlanDefinition.file(plan, PlanDefinition.newestVersion(plan)).orElseThrow()), named);
+            collect(
+                    PlanDefinition.read(PlanDefinition.file(plan, PlanDefinition.newestVersion(plan))
+                            .orElseThrow()),
+                    named);
         }
 
         assertThat(named).isNotEmpty();

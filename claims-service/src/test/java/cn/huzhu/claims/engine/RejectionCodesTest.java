@@ -16,11 +16,17 @@ class RejectionCodesTest {
     @Test
     void theReadmeListsEveryRejectionCodeInOrder() throws IOException {
         String readme = Files.readString(Path.of("README.md"));
-        String list = readme.substring(readme.indexOf("Rejection codes ("), readme.indexOf("\n\n", readme.indexOf("Rejection codes (")));
-        List<String> documented = Pattern.compile("`([A-Z][A-Z_]+)`").matcher(list.substring(list.indexOf("):"))).results()
-                .map(m -> m.group(1)).toList();
+        String list = readme.substring(
+                readme.indexOf("Rejection codes ("), readme.indexOf("\n\n", readme.indexOf("Rejection codes (")));
+        List<String> documented = Pattern.compile("`([A-Z][A-Z_]+)`")
+                .matcher(list.substring(list.indexOf("):")))
+                .results()
+                .map(m -> m.group(1))
+                .toList();
 
-        assertThat(documented).containsExactlyElementsOf(Arrays.stream(RejectionCode.values()).map(Enum::name).toList());
+        assertThat(documented)
+                .containsExactlyElementsOf(
+                        Arrays.stream(RejectionCode.values()).map(Enum::name).toList());
     }
 
     @Test

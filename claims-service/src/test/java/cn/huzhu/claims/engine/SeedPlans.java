@@ -6,8 +6,7 @@ import cn.huzhu.plans.PlanDefinition;
 /** The seed plans as the catalogue defines them (module plan-catalogue, the newest version of each). */
 public final class SeedPlans {
 
-    private SeedPlans() {
-    }
+    private SeedPlans() {}
 
     public static PlanRules plan(String planId) {
         int newest = PlanDefinition.newestVersion(planId);

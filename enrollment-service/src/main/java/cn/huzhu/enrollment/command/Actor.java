@@ -13,14 +13,24 @@ import java.util.Set;
 public record Actor(String subject, Set<Capacity> capacities, String memberId) {
 
     /** The capacities a person or system acts in. */
-    public enum Capacity { MEMBER, UNIT_CLERK, DISTRICT_OFFICER, FINANCE, SCHEME_ADMIN, REGIONAL_OFFICE, SYSTEM }
+    public enum Capacity {
+        MEMBER,
+        UNIT_CLERK,
+        DISTRICT_OFFICER,
+        FINANCE,
+        SCHEME_ADMIN,
+        REGIONAL_OFFICE,
+        SYSTEM
+    }
 
     /** The platform itself (migrations of stored data, replays): no person. */
     public static final Actor SYSTEM = new Actor("system", Set.of(Capacity.SYSTEM), null);
 
     public Actor {
         Objects.requireNonNull(subject, "subject");
-        capacities = capacities.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(capacities)); // stored in the enum's order
+        capacities = capacities.isEmpty()
+                ? Set.of()
+                : Collections.unmodifiableSet(EnumSet.copyOf(capacities)); // stored in the enum's order
     }
 
     public static Actor of(String subject, Capacity... capacities) {

@@ -8,7 +8,8 @@ public interface Districts {
     /** Refuses a district outside the registry. */
     default void check(String district) {
         if (district == null || !known(district.strip())) {
-            throw new EnrollmentRefusedException("UNKNOWN_DISTRICT", "district", "There is no such district in the registry (GET /api/districts)");
+            throw new EnrollmentRefusedException(
+                    "UNKNOWN_DISTRICT", "district", "There is no such district in the registry (GET /api/districts)");
         }
     }
 }

@@ -1,4 +1,7 @@
 package cn.huzhu.enrollment.command;
 
 /** 在职 / 退休. */
-public enum MemberCategory { IN_SERVICE, RETIRED }
+public enum MemberCategory {
+    IN_SERVICE,
+    RETIRED
+}

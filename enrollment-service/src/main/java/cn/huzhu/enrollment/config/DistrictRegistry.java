@@ -15,8 +15,7 @@ import java.util.Set;
 public final class DistrictRegistry implements Districts {
 
     /** A region and its districts. */
-    public record Region(String region, List<String> districts) {
-    }
+    public record Region(String region, List<String> districts) {}
 
     private final List<Region> regions;
     private final Set<String> all;

@@ -5,22 +5,21 @@ import cn.huzhu.axon.BoundedAggregateCache;
 import cn.huzhu.axon.BusinessClock;
 import cn.huzhu.enrollment.command.batch.BatchHandler;
 import cn.huzhu.enrollment.command.member.MemberAggregate;
-import cn.huzhu.identity.MemberIds;
 import cn.huzhu.enrollment.command.member.MemberRegistrationHandler;
 import cn.huzhu.enrollment.command.plan.RegisterPlanVersionCommand;
+import cn.huzhu.enrollment.command.province.ProvinceBudgetAggregate;
+import cn.huzhu.enrollment.command.province.ProvinceFunds;
+import cn.huzhu.enrollment.command.province.ProvinceQuotaAggregate;
+import cn.huzhu.enrollment.command.province.ProvinceQuotaHandler;
 import cn.huzhu.enrollment.command.roster.RosterAggregate;
 import cn.huzhu.enrollment.command.roster.RosterHandler;
 import cn.huzhu.enrollment.command.unit.UnitDirectory;
+import cn.huzhu.identity.MemberIds;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import cn.huzhu.enrollment.command.province.ProvinceBudgetAggregate;
-import cn.huzhu.enrollment.command.province.ProvinceFunds;
-import cn.huzhu.enrollment.command.province.ProvinceQuotaAggregate;
-import cn.huzhu.enrollment.command.province.ProvinceQuotaHandler;
-import cn.huzhu.vocabulary.BusinessZone;
 import org.axonframework.modelling.command.Repository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,27 +74,40 @@ public class EnrollmentConfig {
     }
 
     @Bean
-    MemberRegistrationHandler memberRegistrationHandler(Repository<MemberAggregate> members, UnitDirectory units,
-                                                        MemberIds ids, EventStorageEngine storage) {
+    MemberRegistrationHandler memberRegistrationHandler(
+            Repository<MemberAggregate> members, UnitDirectory units, MemberIds ids, EventStorageEngine storage) {
         return new MemberRegistrationHandler(members, units, ids, storage);
     }
 
     @Bean
-    BatchHandler batchHandler(MemberRegistrationHandler registration, Repository<MemberAggregate> members, PlanCatalogueLoader catalog,
-                              UnitDirectory units, ProvinceFunds funds) {
+    BatchHandler batchHandler(
+            MemberRegistrationHandler registration,
+            Repository<MemberAggregate> members,
+            PlanCatalogueLoader catalog,
+            UnitDirectory units,
+            ProvinceFunds funds) {
         return new BatchHandler(registration, members, catalog, units, funds);
     }
 
     @Bean
-    RosterHandler rosterHandler(MemberRegistrationHandler registration, Repository<MemberAggregate> members,
-                                Repository<RosterAggregate> rosters, PlanCatalogueLoader catalog, UnitDirectory units, ProvinceFunds funds) {
+    RosterHandler rosterHandler(
+            MemberRegistrationHandler registration,
+            Repository<MemberAggregate> members,
+            Repository<RosterAggregate> rosters,
+            PlanCatalogueLoader catalog,
+            UnitDirectory units,
+            ProvinceFunds funds) {
         return new RosterHandler(registration, members, rosters, catalog, units, funds);
     }
 
     /** The province's budget and the cities' quotas, and the province's money taken from them by enrolments (Guangdong). */
     @Bean
-    ProvinceQuotaHandler provinceFunds(Repository<ProvinceBudgetAggregate> budgets, Repository<ProvinceQuotaAggregate> quotas,
-                                       PlanCatalogueLoader catalog, DistrictRegistry districts, UnitDirectory units) {
+    ProvinceQuotaHandler provinceFunds(
+            Repository<ProvinceBudgetAggregate> budgets,
+            Repository<ProvinceQuotaAggregate> quotas,
+            PlanCatalogueLoader catalog,
+            DistrictRegistry districts,
+            UnitDirectory units) {
         return new ProvinceQuotaHandler(budgets, quotas, catalog, districts, units);
     }
 
@@ -104,8 +116,15 @@ public class EnrollmentConfig {
     public void registerPlanVersions(ApplicationReadyEvent ready) {
         PlanCatalogueLoader catalog = ready.getApplicationContext().getBean(PlanCatalogueLoader.class);
         CommandGateway commands = ready.getApplicationContext().getBean(CommandGateway.class);
-        catalog.allVersions().forEach(v -> commands.sendAndWait(new RegisterPlanVersionCommand(v.planId(), v.version(), v.name(),
-                v.region(), v.validFrom(), v.definitionJson(), catalog.contentHash(v))));
+        catalog.allVersions()
+                .forEach(v -> commands.sendAndWait(new RegisterPlanVersionCommand(
+                        v.planId(),
+                        v.version(),
+                        v.name(),
+                        v.region(),
+                        v.validFrom(),
+                        v.definitionJson(),
+                        catalog.contentHash(v))));
         log.info("Plan catalogue registered: {} versions", catalog.allVersions().size());
     }
 }

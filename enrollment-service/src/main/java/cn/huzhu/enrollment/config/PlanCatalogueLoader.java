@@ -1,10 +1,9 @@
 package cn.huzhu.enrollment.config;
 
-import cn.huzhu.plans.InvalidPlanException;
-import cn.huzhu.plans.PlanDefinition;
-
 import cn.huzhu.enrollment.command.plan.PlanCatalog;
 import cn.huzhu.enrollment.command.plan.PlanVersion;
+import cn.huzhu.plans.InvalidPlanException;
+import cn.huzhu.plans.PlanDefinition;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,9 +41,15 @@ public final class PlanCatalogueLoader implements PlanCatalog {
     private final Map<String, String> hashes = new TreeMap<>();
 
     private PlanCatalogueLoader(List<PlanVersion> versions) {
-        this.versionsByPlan = versions.stream().collect(Collectors.groupingBy(PlanVersion::planId, TreeMap::new,
-                Collectors.collectingAndThen(Collectors.toList(), list -> list.stream()
-                        .sorted(Comparator.comparing(PlanVersion::version)).toList())));
+        this.versionsByPlan = versions.stream()
+                .collect(Collectors.groupingBy(
+                        PlanVersion::planId,
+                        TreeMap::new,
+                        Collectors.collectingAndThen(
+                                Collectors.toList(),
+                                list -> list.stream()
+                                        .sorted(Comparator.comparing(PlanVersion::version))
+                                        .toList())));
         versions.forEach(v -> hashes.put(v.planId() + "#" + v.version(), sha256(v.definitionJson())));
     }
 
@@ -54,7 +59,8 @@ public final class PlanCatalogueLoader implements PlanCatalog {
     }
 
     public static PlanCatalogueLoader load() {
-        ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
+        ObjectMapper mapper = new ObjectMapper()
+                .registerModule(new JavaTimeModule())
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         try {
             List<PlanVersion> versions = new ArrayList<>();
@@ -63,10 +69,25 @@ public final class PlanCatalogueLoader implements PlanCatalog {
                     JsonNode tree = checked(resource, mapper.readTree(in));
                     PlanVersion parsed = mapper.treeToValue(tree, PlanVersion.class);
                     String canonical = mapper.writeValueAsString(tree);
-                    PlanVersion version = new PlanVersion(parsed.planId(), parsed.version(), parsed.name(), parsed.region(),
-                            parsed.validFrom(), parsed.eligibility(), parsed.terms(), parsed.maxShares(), parsed.coverage(),
-                            parsed.windows(), parsed.renewalsOutsideWindow(), parsed.waiting(), parsed.gifts(), parsed.funding(),
-                            parsed.groupRules(), parsed.unitIncentives(), parsed.giftRule(), canonical);
+                    PlanVersion version = new PlanVersion(
+                            parsed.planId(),
+                            parsed.version(),
+                            parsed.name(),
+                            parsed.region(),
+                            parsed.validFrom(),
+                            parsed.eligibility(),
+                            parsed.terms(),
+                            parsed.maxShares(),
+                            parsed.coverage(),
+                            parsed.windows(),
+                            parsed.renewalsOutsideWindow(),
+                            parsed.waiting(),
+                            parsed.gifts(),
+                            parsed.funding(),
+                            parsed.groupRules(),
+                            parsed.unitIncentives(),
+                            parsed.giftRule(),
+                            canonical);
                     String expectedName = "plans/" + version.planId() + "/v" + version.version() + ".json";
                     if (!resource.getURL().toString().endsWith(expectedName)) {
                         throw new IllegalStateException("Plan file " + resource + " must be " + expectedName);
@@ -92,7 +113,7 @@ public final class PlanCatalogueLoader implements PlanCatalog {
         }
     }
 
-        @Override
+    @Override
     public Optional<PlanVersion> versionOn(String planId, LocalDate date) {
         List<PlanVersion> versions = versionsByPlan.getOrDefault(planId, List.of());
         PlanVersion inForce = null;
@@ -120,7 +141,8 @@ public final class PlanCatalogueLoader implements PlanCatalog {
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

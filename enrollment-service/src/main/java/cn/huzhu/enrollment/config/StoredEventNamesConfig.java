@@ -34,10 +34,21 @@ public class StoredEventNamesConfig {
 
     /** The events that lived in the flat package, now each in its aggregate's room. */
     static final List<Class<?>> MOVED_OUT_OF_THE_FLAT_PACKAGE = List.of(
-            BankAccountRegisteredEvent.class, FundingStatusSetEvent.class, MemberEnrolledEvent.class, MemberRegisteredEvent.class,
-            PremiumCollectedEvent.class, PremiumCollectionFailedEvent.class, PlanVersionRegisteredEvent.class,
-            ProvinceBudgetAllocatedEvent.class, ProvinceQuotaSetEvent.class, ProvinceQuotaTakenEvent.class, RosterPaidEvent.class,
-            RosterSubmittedEvent.class, TargetSetEvent.class, PayoutRatioRecordedEvent.class, UnitDuesStatusSetEvent.class,
+            BankAccountRegisteredEvent.class,
+            FundingStatusSetEvent.class,
+            MemberEnrolledEvent.class,
+            MemberRegisteredEvent.class,
+            PremiumCollectedEvent.class,
+            PremiumCollectionFailedEvent.class,
+            PlanVersionRegisteredEvent.class,
+            ProvinceBudgetAllocatedEvent.class,
+            ProvinceQuotaSetEvent.class,
+            ProvinceQuotaTakenEvent.class,
+            RosterPaidEvent.class,
+            RosterSubmittedEvent.class,
+            TargetSetEvent.class,
+            PayoutRatioRecordedEvent.class,
+            UnitDuesStatusSetEvent.class,
             UnitRegisteredEvent.class);
 
     @Bean

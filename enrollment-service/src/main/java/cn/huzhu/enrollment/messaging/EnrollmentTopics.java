@@ -12,14 +12,39 @@ import org.springframework.kafka.core.KafkaAdmin;
 public class EnrollmentTopics {
 
     @Bean
-    KafkaAdmin.NewTopics enrollmentEventTopics(@Value("${huzhu.kafka.topic-partitions}") int partitions,
-                                               @Value("${huzhu.kafka.replication-factor:1}") short replicas) {
+    KafkaAdmin.NewTopics enrollmentEventTopics(
+            @Value("${huzhu.kafka.topic-partitions}") int partitions,
+            @Value("${huzhu.kafka.replication-factor:1}") short replicas) {
         return new KafkaAdmin.NewTopics(
-                TopicBuilder.name(Topics.PLANS).partitions(partitions).replicas(replicas).configs(Topics.EVENT_TOPIC_CONFIG).build(),
-                TopicBuilder.name(Topics.UNITS).partitions(partitions).replicas(replicas).configs(Topics.EVENT_TOPIC_CONFIG).build(),
-                TopicBuilder.name(Topics.MEMBERS).partitions(partitions).replicas(replicas).configs(Topics.EVENT_TOPIC_CONFIG).build(),
-                TopicBuilder.name(Topics.TARGETS).partitions(partitions).replicas(replicas).configs(Topics.EVENT_TOPIC_CONFIG).build(),
-                TopicBuilder.name(Topics.BANK_ACCOUNTS).partitions(partitions).replicas(replicas).configs(Topics.EVENT_TOPIC_CONFIG).build(),
-                TopicBuilder.name(Topics.CONTACTS).partitions(partitions).replicas(replicas).configs(Topics.EVENT_TOPIC_CONFIG).build());
+                TopicBuilder.name(Topics.PLANS)
+                        .partitions(partitions)
+                        .replicas(replicas)
+                        .configs(Topics.EVENT_TOPIC_CONFIG)
+                        .build(),
+                TopicBuilder.name(Topics.UNITS)
+                        .partitions(partitions)
+                        .replicas(replicas)
+                        .configs(Topics.EVENT_TOPIC_CONFIG)
+                        .build(),
+                TopicBuilder.name(Topics.MEMBERS)
+                        .partitions(partitions)
+                        .replicas(replicas)
+                        .configs(Topics.EVENT_TOPIC_CONFIG)
+                        .build(),
+                TopicBuilder.name(Topics.TARGETS)
+                        .partitions(partitions)
+                        .replicas(replicas)
+                        .configs(Topics.EVENT_TOPIC_CONFIG)
+                        .build(),
+                TopicBuilder.name(Topics.BANK_ACCOUNTS)
+                        .partitions(partitions)
+                        .replicas(replicas)
+                        .configs(Topics.EVENT_TOPIC_CONFIG)
+                        .build(),
+                TopicBuilder.name(Topics.CONTACTS)
+                        .partitions(partitions)
+                        .replicas(replicas)
+                        .configs(Topics.EVENT_TOPIC_CONFIG)
+                        .build());
     }
 }

@@ -4,25 +4,24 @@ import cn.huzhu.axon.KafkaOutbox;
 import cn.huzhu.contracts.Topics;
 import cn.huzhu.contracts.enrollment.EnrollmentTargetSet;
 import cn.huzhu.contracts.enrollment.Funding;
+import cn.huzhu.contracts.enrollment.MemberBankAccountRegistered;
+import cn.huzhu.contracts.enrollment.MemberContactRegistered;
 import cn.huzhu.contracts.enrollment.MemberEnrolled;
 import cn.huzhu.contracts.enrollment.MemberRegistered;
 import cn.huzhu.contracts.enrollment.PlanVersionPublished;
 import cn.huzhu.contracts.enrollment.PremiumCollected;
 import cn.huzhu.contracts.enrollment.PremiumCollectionFailed;
 import cn.huzhu.contracts.enrollment.UnitRegistered;
+import cn.huzhu.enrollment.command.member.BankAccountRegisteredEvent;
 import cn.huzhu.enrollment.command.member.MemberEnrolledEvent;
 import cn.huzhu.enrollment.command.member.MemberRegisteredEvent;
-import cn.huzhu.enrollment.command.member.BankAccountRegisteredEvent;
-import cn.huzhu.contracts.enrollment.MemberBankAccountRegistered;
-import cn.huzhu.contracts.enrollment.MemberContactRegistered;
-import java.nio.charset.StandardCharsets;
-import cn.huzhu.enrollment.command.plan.PlanVersionRegisteredEvent;
 import cn.huzhu.enrollment.command.member.PremiumCollectedEvent;
 import cn.huzhu.enrollment.command.member.PremiumCollectionFailedEvent;
+import cn.huzhu.enrollment.command.plan.PlanVersionRegisteredEvent;
 import cn.huzhu.enrollment.command.target.TargetSetEvent;
 import cn.huzhu.enrollment.command.unit.UnitRegisteredEvent;
 import cn.huzhu.vocabulary.Money;
-import cn.huzhu.vocabulary.Payer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
@@ -51,98 +50,182 @@ public class KafkaPublisher {
 
     @EventHandler
     void on(PlanVersionRegisteredEvent e, EventMessage<?> message, @Timestamp Instant at) {
-        send(Topics.PLANS, e.planId(), PlanVersionPublished.newBuilder()
-                .setEventId(eventId(message)).setOccurredAt(at)
-                .setPlanId(e.planId()).setVersion(e.version()).setName(e.name()).setRegion(e.region())
-                .setValidFrom(e.validFrom()).setDefinitionJson(e.definitionJson())
-                .build());
+        send(
+                Topics.PLANS,
+                e.planId(),
+                PlanVersionPublished.newBuilder()
+                        .setEventId(eventId(message))
+                        .setOccurredAt(at)
+                        .setPlanId(e.planId())
+                        .setVersion(e.version())
+                        .setName(e.name())
+                        .setRegion(e.region())
+                        .setValidFrom(e.validFrom())
+                        .setDefinitionJson(e.definitionJson())
+                        .build());
     }
 
     @EventHandler
     void on(UnitRegisteredEvent e, EventMessage<?> message, @Timestamp Instant at) {
-        send(Topics.UNITS, e.unitId(), UnitRegistered.newBuilder()
-                .setEventId(eventId(message)).setOccurredAt(at)
-                .setUnitId(UUID.fromString(e.unitId())).setName(e.name()).setDistrict(e.district())
-                .setNature(e.nature().name()).setInsuredHeadcount(e.insuredHeadcount())
-                .build());
+        send(
+                Topics.UNITS,
+                e.unitId(),
+                UnitRegistered.newBuilder()
+                        .setEventId(eventId(message))
+                        .setOccurredAt(at)
+                        .setUnitId(UUID.fromString(e.unitId()))
+                        .setName(e.name())
+                        .setDistrict(e.district())
+                        .setNature(e.nature().name())
+                        .setInsuredHeadcount(e.insuredHeadcount())
+                        .build());
     }
 
     @EventHandler
     void on(MemberRegisteredEvent e, EventMessage<?> message, @Timestamp Instant at) {
-        send(Topics.MEMBERS, e.memberId(), MemberRegistered.newBuilder()
-                .setEventId(eventId(message)).setOccurredAt(at)
-                .setMemberId(UUID.fromString(e.memberId())).setUnitId(UUID.fromString(e.unitId())).setDistrict(e.district())
-                .setCategory(e.category().name()).setGender(e.gender().name()).setBirthDate(e.birthDate())
-                .setServiceCard(e.serviceCard()).setRealNameVerified(e.realNameVerified()).setRegisteredOn(e.registeredOn())
-                .build());
+        send(
+                Topics.MEMBERS,
+                e.memberId(),
+                MemberRegistered.newBuilder()
+                        .setEventId(eventId(message))
+                        .setOccurredAt(at)
+                        .setMemberId(UUID.fromString(e.memberId()))
+                        .setUnitId(UUID.fromString(e.unitId()))
+                        .setDistrict(e.district())
+                        .setCategory(e.category().name())
+                        .setGender(e.gender().name())
+                        .setBirthDate(e.birthDate())
+                        .setServiceCard(e.serviceCard())
+                        .setRealNameVerified(e.realNameVerified())
+                        .setRegisteredOn(e.registeredOn())
+                        .build());
         if (e.phone() != null && !e.phone().isBlank()) {
             // the phone goes only to the notice sender, on a topic of its own; its id is derived from the event's, so a
             // batch sent again carries the same id
-            send(Topics.CONTACTS, e.memberId(), MemberContactRegistered.newBuilder()
-                    .setEventId(UUID.nameUUIDFromBytes((message.getIdentifier() + "/contact").getBytes(StandardCharsets.UTF_8))).setOccurredAt(at)
-                    .setMemberId(UUID.fromString(e.memberId())).setPhone(e.phone().strip())
-                    .build());
+            send(
+                    Topics.CONTACTS,
+                    e.memberId(),
+                    MemberContactRegistered.newBuilder()
+                            .setEventId(UUID.nameUUIDFromBytes(
+                                    (message.getIdentifier() + "/contact").getBytes(StandardCharsets.UTF_8)))
+                            .setOccurredAt(at)
+                            .setMemberId(UUID.fromString(e.memberId()))
+                            .setPhone(e.phone().strip())
+                            .build());
         }
     }
 
     @EventHandler
     void on(BankAccountRegisteredEvent e, EventMessage<?> message, @Timestamp Instant at) {
-        send(Topics.BANK_ACCOUNTS, e.memberId(), MemberBankAccountRegistered.newBuilder()
-                .setEventId(eventId(message)).setOccurredAt(at)
-                .setMemberId(UUID.fromString(e.memberId())).setDistrict(e.district()).setBankName(e.bankName())
-                .setAccountType(e.accountType().name()).setAccountNumber(e.accountNumber()).setHolderName(e.holderName())
-                .setPhone(e.phone()).setRegisteredOn(e.registeredOn())
-                .setEffectiveFrom(e.inForceFrom().isAfter(e.registeredOn()) ? e.inForceFrom() : null).setByMember(e.byMember())
-                .build());
+        send(
+                Topics.BANK_ACCOUNTS,
+                e.memberId(),
+                MemberBankAccountRegistered.newBuilder()
+                        .setEventId(eventId(message))
+                        .setOccurredAt(at)
+                        .setMemberId(UUID.fromString(e.memberId()))
+                        .setDistrict(e.district())
+                        .setBankName(e.bankName())
+                        .setAccountType(e.accountType().name())
+                        .setAccountNumber(e.accountNumber())
+                        .setHolderName(e.holderName())
+                        .setPhone(e.phone())
+                        .setRegisteredOn(e.registeredOn())
+                        .setEffectiveFrom(e.inForceFrom().isAfter(e.registeredOn()) ? e.inForceFrom() : null)
+                        .setByMember(e.byMember())
+                        .build());
     }
 
     @EventHandler
     void on(MemberEnrolledEvent e, EventMessage<?> message, @Timestamp Instant at) {
-        send(Topics.MEMBERS, e.memberId(), MemberEnrolled.newBuilder()
-                .setEventId(eventId(message)).setOccurredAt(at)
-                .setEnrollmentId(UUID.fromString(e.enrollmentId())).setMemberId(UUID.fromString(e.memberId()))
-                .setUnitId(UUID.fromString(e.unitId())).setDistrict(e.district()).setCategory(e.category().name())
-                .setPlanId(e.planId()).setPlanVersion(e.planVersion()).setShares(e.shares()).setTermYears(e.termYears())
-                .setPremium(e.premium())
-                .setFunding(e.funding().stream().map(f -> new Funding(f.payer().name(), f.amount())).toList())
-                .setCoverageStart(e.coverageStart()).setCoverageEnd(e.coverageEnd()).setWaitingPeriodEnd(e.waitingPeriodEnd())
-                .setContinuous(e.continuous()).setGifted(e.gifted())
-                .setGiftOf(e.giftOf() == null ? null : UUID.fromString(e.giftOf()))
-                .setMigrated(e.migrated())
-                .setPremiumStatus(e.status().name())
-                .build());
+        send(
+                Topics.MEMBERS,
+                e.memberId(),
+                MemberEnrolled.newBuilder()
+                        .setEventId(eventId(message))
+                        .setOccurredAt(at)
+                        .setEnrollmentId(UUID.fromString(e.enrollmentId()))
+                        .setMemberId(UUID.fromString(e.memberId()))
+                        .setUnitId(UUID.fromString(e.unitId()))
+                        .setDistrict(e.district())
+                        .setCategory(e.category().name())
+                        .setPlanId(e.planId())
+                        .setPlanVersion(e.planVersion())
+                        .setShares(e.shares())
+                        .setTermYears(e.termYears())
+                        .setPremium(e.premium())
+                        .setFunding(e.funding().stream()
+                                .map(f -> new Funding(f.payer().name(), f.amount()))
+                                .toList())
+                        .setCoverageStart(e.coverageStart())
+                        .setCoverageEnd(e.coverageEnd())
+                        .setWaitingPeriodEnd(e.waitingPeriodEnd())
+                        .setContinuous(e.continuous())
+                        .setGifted(e.gifted())
+                        .setGiftOf(e.giftOf() == null ? null : UUID.fromString(e.giftOf()))
+                        .setMigrated(e.migrated())
+                        .setPremiumStatus(e.status().name())
+                        .build());
     }
 
     @EventHandler
     void on(PremiumCollectedEvent e, EventMessage<?> message, @Timestamp Instant at) {
-        send(Topics.MEMBERS, e.memberId(), PremiumCollected.newBuilder()
-                .setEventId(eventId(message)).setOccurredAt(at)
-                .setEnrollmentId(UUID.fromString(e.enrollmentId())).setMemberId(UUID.fromString(e.memberId()))
-                .setUnitId(UUID.fromString(e.unitId())).setDistrict(e.district()).setPlanId(e.planId())
-                .setMethod(e.method().name()).setReference(e.reference()).setAmount(Money.exactYuan(e.amount()))
-                .setCollectedOn(e.collectedOn()).setCoverageStart(e.coverageStart()).setCoverageEnd(e.coverageEnd())
-                .setWaitingPeriodEnd(e.waitingPeriodEnd())
-                .build());
+        send(
+                Topics.MEMBERS,
+                e.memberId(),
+                PremiumCollected.newBuilder()
+                        .setEventId(eventId(message))
+                        .setOccurredAt(at)
+                        .setEnrollmentId(UUID.fromString(e.enrollmentId()))
+                        .setMemberId(UUID.fromString(e.memberId()))
+                        .setUnitId(UUID.fromString(e.unitId()))
+                        .setDistrict(e.district())
+                        .setPlanId(e.planId())
+                        .setMethod(e.method().name())
+                        .setReference(e.reference())
+                        .setAmount(Money.exactYuan(e.amount()))
+                        .setCollectedOn(e.collectedOn())
+                        .setCoverageStart(e.coverageStart())
+                        .setCoverageEnd(e.coverageEnd())
+                        .setWaitingPeriodEnd(e.waitingPeriodEnd())
+                        .build());
     }
 
     @EventHandler
     void on(PremiumCollectionFailedEvent e, EventMessage<?> message, @Timestamp Instant at) {
-        send(Topics.MEMBERS, e.memberId(), PremiumCollectionFailed.newBuilder()
-                .setEventId(eventId(message)).setOccurredAt(at)
-                .setEnrollmentId(UUID.fromString(e.enrollmentId())).setMemberId(UUID.fromString(e.memberId()))
-                .setDistrict(e.district()).setPlanId(e.planId()).setMethod(e.method().name()).setReference(e.reference())
-                .setReason(e.reason()).setFailedOn(e.failedOn())
-                .build());
+        send(
+                Topics.MEMBERS,
+                e.memberId(),
+                PremiumCollectionFailed.newBuilder()
+                        .setEventId(eventId(message))
+                        .setOccurredAt(at)
+                        .setEnrollmentId(UUID.fromString(e.enrollmentId()))
+                        .setMemberId(UUID.fromString(e.memberId()))
+                        .setDistrict(e.district())
+                        .setPlanId(e.planId())
+                        .setMethod(e.method().name())
+                        .setReference(e.reference())
+                        .setReason(e.reason())
+                        .setFailedOn(e.failedOn())
+                        .build());
     }
 
     @EventHandler
     void on(TargetSetEvent e, EventMessage<?> message, @Timestamp Instant at) {
-        send(Topics.TARGETS, e.targetId(), EnrollmentTargetSet.newBuilder()
-                .setEventId(eventId(message)).setOccurredAt(at)
-                .setTargetId(e.targetId()).setScope(e.scope().name())
-                .setUnitId(e.unitId() == null ? null : UUID.fromString(e.unitId())).setDistrict(e.district())
-                .setYear(e.year()).setPlanId(e.planId()).setTarget(e.target())
-                .build());
+        send(
+                Topics.TARGETS,
+                e.targetId(),
+                EnrollmentTargetSet.newBuilder()
+                        .setEventId(eventId(message))
+                        .setOccurredAt(at)
+                        .setTargetId(e.targetId())
+                        .setScope(e.scope().name())
+                        .setUnitId(e.unitId() == null ? null : UUID.fromString(e.unitId()))
+                        .setDistrict(e.district())
+                        .setYear(e.year())
+                        .setPlanId(e.planId())
+                        .setTarget(e.target())
+                        .build());
     }
 
     private void send(String topic, String key, SpecificRecord record) {

@@ -6,6 +6,7 @@ import cn.huzhu.kafka.DeadLetters;
 import cn.huzhu.kafka.OfficeTopics;
 import java.time.Duration;
 import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -14,12 +15,11 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
-import org.springframework.kafka.core.ProducerFactory;
-import org.apache.avro.specific.SpecificRecord;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 
 /**
@@ -48,9 +48,11 @@ public class RegionalKafkaConfig {
 
     /** The platform's dead-letter policy ({@link DeadLetters}): a database outage is waited out, not dead-lettered. */
     @Bean
-    DefaultErrorHandler regionalErrorHandler(KafkaTemplate<String, byte[]> rawKafkaTemplate,
-                                             @Value("${huzhu.kafka.retries}") long retries,
-                                             @Value("${huzhu.kafka.retry-interval}") Duration interval, ConsumerWaits waits) {
+    DefaultErrorHandler regionalErrorHandler(
+            KafkaTemplate<String, byte[]> rawKafkaTemplate,
+            @Value("${huzhu.kafka.retries}") long retries,
+            @Value("${huzhu.kafka.retry-interval}") Duration interval,
+            ConsumerWaits waits) {
         return DeadLetters.errorHandler(rawKafkaTemplate, retries, interval, waits);
     }
 
@@ -61,18 +63,28 @@ public class RegionalKafkaConfig {
     }
 
     @Bean
-    KafkaAdmin.NewTopics regionalTopics(@Value("${huzhu.kafka.topic-partitions}") int partitions,
-                                        @Value("${huzhu.kafka.replication-factor:1}") short replicas) {
+    KafkaAdmin.NewTopics regionalTopics(
+            @Value("${huzhu.kafka.topic-partitions}") int partitions,
+            @Value("${huzhu.kafka.replication-factor:1}") short replicas) {
         return new KafkaAdmin.NewTopics(
-                TopicBuilder.name(Topics.REGIONAL_ENROLLMENT_BATCHES).partitions(partitions).replicas(replicas).configs(Topics.configOf(Topics.REGIONAL_ENROLLMENT_BATCHES)).build(),
-                TopicBuilder.name(Topics.deadLetter(Topics.REGIONAL_ENROLLMENT_BATCHES)).partitions(partitions).replicas(replicas)
-                        .configs(Topics.EVENT_TOPIC_CONFIG).build());
+                TopicBuilder.name(Topics.REGIONAL_ENROLLMENT_BATCHES)
+                        .partitions(partitions)
+                        .replicas(replicas)
+                        .configs(Topics.configOf(Topics.REGIONAL_ENROLLMENT_BATCHES))
+                        .build(),
+                TopicBuilder.name(Topics.deadLetter(Topics.REGIONAL_ENROLLMENT_BATCHES))
+                        .partitions(partitions)
+                        .replicas(replicas)
+                        .configs(Topics.EVENT_TOPIC_CONFIG)
+                        .build());
     }
 
     /** Each office's answer topic, made when the office is first answered. */
     @Bean
-    OfficeTopics officeTopics(KafkaAdmin admin, @Value("${huzhu.kafka.topic-partitions}") int partitions,
-                              @Value("${huzhu.kafka.replication-factor:1}") short replicas) {
+    OfficeTopics officeTopics(
+            KafkaAdmin admin,
+            @Value("${huzhu.kafka.topic-partitions}") int partitions,
+            @Value("${huzhu.kafka.replication-factor:1}") short replicas) {
         return new OfficeTopics(admin, partitions, replicas);
     }
 }

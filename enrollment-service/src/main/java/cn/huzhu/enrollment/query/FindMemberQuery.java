@@ -2,5 +2,4 @@ package cn.huzhu.enrollment.query;
 
 import java.util.UUID;
 
-public record FindMemberQuery(UUID memberId) {
-}
+public record FindMemberQuery(UUID memberId) {}

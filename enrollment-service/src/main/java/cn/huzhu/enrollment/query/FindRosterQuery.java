@@ -1,4 +1,3 @@
 package cn.huzhu.enrollment.query;
 
-public record FindRosterQuery(String rosterId) {
-}
+public record FindRosterQuery(String rosterId) {}

@@ -15,16 +15,18 @@ public class PlanQueries {
         this.catalog = catalog;
     }
 
-    public record FindPlansQuery() {
-    }
+    public record FindPlansQuery() {}
 
-    public record FindPlanQuery(String planId) {
-    }
+    public record FindPlanQuery(String planId) {}
 
     /** {@code definition} is the plan file itself, embedded as JSON. */
-    public record PlanVersionView(String planId, int version, String name, String region, java.time.LocalDate validFrom,
-                                  @com.fasterxml.jackson.annotation.JsonRawValue String definition) {
-    }
+    public record PlanVersionView(
+            String planId,
+            int version,
+            String name,
+            String region,
+            java.time.LocalDate validFrom,
+            @com.fasterxml.jackson.annotation.JsonRawValue String definition) {}
 
     @QueryHandler
     List<PlanVersionView> handle(FindPlansQuery query) {
@@ -33,7 +35,10 @@ public class PlanQueries {
 
     @QueryHandler
     List<PlanVersionView> handle(FindPlanQuery query) {
-        return catalog.allVersions().stream().filter(v -> v.planId().equals(query.planId())).map(PlanQueries::view).toList();
+        return catalog.allVersions().stream()
+                .filter(v -> v.planId().equals(query.planId()))
+                .map(PlanQueries::view)
+                .toList();
     }
 
     private static PlanVersionView view(cn.huzhu.enrollment.command.plan.PlanVersion v) {

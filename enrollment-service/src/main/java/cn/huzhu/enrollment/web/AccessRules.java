@@ -28,11 +28,38 @@ public class AccessRules {
     @Bean
     EndpointRules endpointRules() {
         return new EndpointRules()
-                .allow(GET, "/api/plans", MEMBER, UNIT_CLERK, DISTRICT_OFFICER, ADJUDICATOR, FINANCE, SCHEME_ADMIN, DASHBOARD_VIEWER)
-                .allow(GET, "/api/plans/*", MEMBER, UNIT_CLERK, DISTRICT_OFFICER, ADJUDICATOR, FINANCE, SCHEME_ADMIN, DASHBOARD_VIEWER)
+                .allow(
+                        GET,
+                        "/api/plans",
+                        MEMBER,
+                        UNIT_CLERK,
+                        DISTRICT_OFFICER,
+                        ADJUDICATOR,
+                        FINANCE,
+                        SCHEME_ADMIN,
+                        DASHBOARD_VIEWER)
+                .allow(
+                        GET,
+                        "/api/plans/*",
+                        MEMBER,
+                        UNIT_CLERK,
+                        DISTRICT_OFFICER,
+                        ADJUDICATOR,
+                        FINANCE,
+                        SCHEME_ADMIN,
+                        DASHBOARD_VIEWER)
                 .allow(GET, "/api/plans/*/quotas/*", DISTRICT_OFFICER, FINANCE, SCHEME_ADMIN, DASHBOARD_VIEWER)
                 .allow(PUT, "/api/plans/*/quotas/*", SCHEME_ADMIN)
-                .allow(GET, "/api/districts", MEMBER, UNIT_CLERK, DISTRICT_OFFICER, ADJUDICATOR, FINANCE, SCHEME_ADMIN, DASHBOARD_VIEWER)
+                .allow(
+                        GET,
+                        "/api/districts",
+                        MEMBER,
+                        UNIT_CLERK,
+                        DISTRICT_OFFICER,
+                        ADJUDICATOR,
+                        FINANCE,
+                        SCHEME_ADMIN,
+                        DASHBOARD_VIEWER)
                 .allow(POST, "/api/units", DISTRICT_OFFICER, SCHEME_ADMIN)
                 .allow(GET, "/api/units/*", UNIT_CLERK, DISTRICT_OFFICER, FINANCE, SCHEME_ADMIN)
                 .allow(POST, "/api/units/*/renewals", UNIT_CLERK, DISTRICT_OFFICER, SCHEME_ADMIN)
@@ -42,13 +69,29 @@ public class AccessRules {
                 .allow(POST, "/api/members", UNIT_CLERK, DISTRICT_OFFICER, SCHEME_ADMIN)
                 .allow(POST, "/api/members/batch", UNIT_CLERK, DISTRICT_OFFICER, SCHEME_ADMIN)
                 .allow(GET, "/api/members/*", MEMBER, UNIT_CLERK, DISTRICT_OFFICER, ADJUDICATOR, FINANCE, SCHEME_ADMIN)
-                .allow(GET, "/api/members/*/enrollments", MEMBER, UNIT_CLERK, DISTRICT_OFFICER, ADJUDICATOR, FINANCE, SCHEME_ADMIN)
+                .allow(
+                        GET,
+                        "/api/members/*/enrollments",
+                        MEMBER,
+                        UNIT_CLERK,
+                        DISTRICT_OFFICER,
+                        ADJUDICATOR,
+                        FINANCE,
+                        SCHEME_ADMIN)
                 .allow(PUT, "/api/members/*/bank-account", MEMBER, UNIT_CLERK, SCHEME_ADMIN)
                 .allow(PUT, "/api/members/*/funding-status", DISTRICT_OFFICER, SCHEME_ADMIN)
                 .allow(POST, "/api/enrollments", MEMBER, UNIT_CLERK, DISTRICT_OFFICER, SCHEME_ADMIN)
                 .allow(POST, "/api/enrollments/batch", UNIT_CLERK, DISTRICT_OFFICER, SCHEME_ADMIN)
                 .allow(POST, "/api/enrollments/migrations", SCHEME_ADMIN)
-                .allow(GET, "/api/enrollments/*", MEMBER, UNIT_CLERK, DISTRICT_OFFICER, ADJUDICATOR, FINANCE, SCHEME_ADMIN)
+                .allow(
+                        GET,
+                        "/api/enrollments/*",
+                        MEMBER,
+                        UNIT_CLERK,
+                        DISTRICT_OFFICER,
+                        ADJUDICATOR,
+                        FINANCE,
+                        SCHEME_ADMIN)
                 .allow(POST, "/api/enrollments/*/collections", FINANCE)
                 .allow(POST, "/api/rosters", UNIT_CLERK, DISTRICT_OFFICER, SCHEME_ADMIN)
                 .allow(GET, "/api/rosters/*", UNIT_CLERK, DISTRICT_OFFICER, FINANCE, SCHEME_ADMIN)

@@ -1,15 +1,15 @@
 package cn.huzhu.enrollment.web;
 
-import cn.huzhu.security.NotFoundException;
-import cn.huzhu.enrollment.command.batch.BatchItemResult;
 import cn.huzhu.enrollment.command.CollectionMethod;
-import cn.huzhu.enrollment.command.member.EnrollMemberCommand;
+import cn.huzhu.enrollment.command.batch.BatchItemResult;
 import cn.huzhu.enrollment.command.batch.EnrollMembersCommand;
+import cn.huzhu.enrollment.command.member.EnrollMemberCommand;
 import cn.huzhu.enrollment.command.member.EnrollmentResult;
 import cn.huzhu.enrollment.command.member.Migration;
 import cn.huzhu.enrollment.command.member.RecordPremiumCollectionCommand;
 import cn.huzhu.enrollment.query.EnrollmentView;
 import cn.huzhu.enrollment.query.FindEnrollmentQuery;
+import cn.huzhu.security.NotFoundException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -50,45 +50,71 @@ public class EnrollmentController {
     }
 
     /** {@code effectiveDate} (absent: today) is never a day already past: historical enrolments are migrated. */
-    public record EnrollRequest(@NotNull UUID memberId, @NotBlank String planId, @NotNull @Min(1) @Max(99) Integer shares,
-                                @Min(1) @Max(10) Integer termYears, LocalDate effectiveDate) {
-    }
+    public record EnrollRequest(
+            @NotNull UUID memberId,
+            @NotBlank String planId,
+            @NotNull @Min(1) @Max(99) Integer shares,
+            @Min(1) @Max(10) Integer termYears,
+            LocalDate effectiveDate) {}
 
-    public record EnrollmentCreated(EnrollmentResponse enrollment, List<EnrollmentResponse> gifts) {
-    }
+    public record EnrollmentCreated(EnrollmentResponse enrollment, List<EnrollmentResponse> gifts) {}
 
     @PostMapping
     public ResponseEntity<EnrollmentCreated> enroll(@Valid @RequestBody EnrollRequest request) {
         scope.mayActOnMember(request.memberId());
         String enrollmentId = UUID.randomUUID().toString();
-        EnrollmentResult result = commands.sendAndWait(new EnrollMemberCommand(request.memberId().toString(), enrollmentId,
-                request.planId(), request.shares(), request.termYears(), request.effectiveDate(), LocalDate.now(clock)));
-        EnrollmentCreated body = new EnrollmentCreated(find(UUID.fromString(result.enrollmentId())),
-                result.giftEnrollmentIds().stream().map(id -> find(UUID.fromString(id))).toList());
-        return ResponseEntity.created(URI.create("/api/enrollments/" + enrollmentId)).body(body);
+        EnrollmentResult result = commands.sendAndWait(new EnrollMemberCommand(
+                request.memberId().toString(),
+                enrollmentId,
+                request.planId(),
+                request.shares(),
+                request.termYears(),
+                request.effectiveDate(),
+                LocalDate.now(clock)));
+        EnrollmentCreated body = new EnrollmentCreated(
+                find(UUID.fromString(result.enrollmentId())),
+                result.giftEnrollmentIds().stream()
+                        .map(id -> find(UUID.fromString(id)))
+                        .toList());
+        return ResponseEntity.created(URI.create("/api/enrollments/" + enrollmentId))
+                .body(body);
     }
 
-    public record EnrollBatchRequest(@NotEmpty @Size(max = MemberController.BATCH_LIMIT) List<@Valid @NotNull EnrollRequest> items) {
-    }
+    public record EnrollBatchRequest(
+            @NotEmpty @Size(max = MemberController.BATCH_LIMIT)
+            List<@Valid @NotNull EnrollRequest> items) {}
 
     /** Up to 1000 enrolments in one transaction; every item answered in order (ACCEPTED with the enrolment and gift ids, or REFUSED with a code). */
     @PostMapping("/batch")
     public BatchResponse enrollBatch(@Valid @RequestBody EnrollBatchRequest request) {
         request.items().stream().map(EnrollRequest::memberId).distinct().forEach(scope::mayActOnMember);
         LocalDate today = LocalDate.now(clock);
-        List<EnrollMemberCommand> items = request.items().stream().map(r -> new EnrollMemberCommand(r.memberId().toString(),
-                UUID.randomUUID().toString(), r.planId(), r.shares(), r.termYears(), r.effectiveDate(), today)).toList();
+        List<EnrollMemberCommand> items = request.items().stream()
+                .map(r -> new EnrollMemberCommand(
+                        r.memberId().toString(),
+                        UUID.randomUUID().toString(),
+                        r.planId(),
+                        r.shares(),
+                        r.termYears(),
+                        r.effectiveDate(),
+                        today))
+                .toList();
         List<BatchItemResult> results = commands.sendAndWait(new EnrollMembersCommand(items));
         return BatchResponse.of(results);
     }
 
-    public record MigrationItem(@NotNull UUID memberId, @NotBlank @Size(max = 100) String planId, @NotNull @Min(1) @Max(99) Integer shares,
-                                @Min(1) @Max(10) Integer termYears, @NotNull LocalDate effectiveDate, @NotNull LocalDate paidOn,
-                                @NotBlank @Size(max = 100) String paymentReference) {
-    }
+    public record MigrationItem(
+            @NotNull UUID memberId,
+            @NotBlank @Size(max = 100) String planId,
+            @NotNull @Min(1) @Max(99) Integer shares,
+            @Min(1) @Max(10) Integer termYears,
+            @NotNull LocalDate effectiveDate,
+            @NotNull LocalDate paidOn,
+            @NotBlank @Size(max = 100) String paymentReference) {}
 
-    public record MigrationRequest(@NotEmpty @Size(max = MemberController.BATCH_LIMIT) List<@Valid @NotNull MigrationItem> items) {
-    }
+    public record MigrationRequest(
+            @NotEmpty @Size(max = MemberController.BATCH_LIMIT)
+            List<@Valid @NotNull MigrationItem> items) {}
 
     /**
      * The scheme administrator's migration of historical enrolments from a legacy system (the only way cover starts on a
@@ -98,17 +124,31 @@ public class EnrollmentController {
     @PostMapping("/migrations")
     public BatchResponse migrate(@Valid @RequestBody MigrationRequest request) {
         LocalDate today = LocalDate.now(clock);
-        List<EnrollMemberCommand> items = request.items().stream().map(r -> EnrollMemberCommand.migrated(r.memberId().toString(),
-                UUID.randomUUID().toString(), r.planId(), r.shares(), r.termYears(), r.effectiveDate(), today,
-                new Migration(r.paidOn(), r.paymentReference()))).toList();
+        List<EnrollMemberCommand> items = request.items().stream()
+                .map(r -> EnrollMemberCommand.migrated(
+                        r.memberId().toString(),
+                        UUID.randomUUID().toString(),
+                        r.planId(),
+                        r.shares(),
+                        r.termYears(),
+                        r.effectiveDate(),
+                        today,
+                        new Migration(r.paidOn(), r.paymentReference())))
+                .toList();
         return BatchResponse.of(commands.sendAndWait(new EnrollMembersCommand(items)));
     }
 
-    public record CollectionRequest(@NotNull CollectionResult result, CollectionMethod method, @NotBlank @Size(max = 100) String reference,
-                                    @Size(max = 150) String reason, LocalDate on) {
-    }
+    public record CollectionRequest(
+            @NotNull CollectionResult result,
+            CollectionMethod method,
+            @NotBlank @Size(max = 100) String reference,
+            @Size(max = 150) String reason,
+            LocalDate on) {}
 
-    public enum CollectionResult { SUCCEEDED, FAILED }
+    public enum CollectionResult {
+        SUCCEEDED,
+        FAILED
+    }
 
     /**
      * The result of collecting a pending enrolment's premium, as the bank reports a deduction (or the union
@@ -120,9 +160,16 @@ public class EnrollmentController {
         EnrollmentResponse enrolment = find(enrollmentId);
         boolean succeeded = request.result() == CollectionResult.SUCCEEDED;
         LocalDate today = LocalDate.now(clock);
-        commands.sendAndWait(new RecordPremiumCollectionCommand(enrolment.memberId(), enrollmentId.toString(), succeeded,
-                request.method() != null ? request.method() : CollectionMethod.BANK_DEDUCTION, request.reference().strip(),
-                request.reason(), request.on() != null ? request.on() : today, today, Scope.actor()));
+        commands.sendAndWait(new RecordPremiumCollectionCommand(
+                enrolment.memberId(),
+                enrollmentId.toString(),
+                succeeded,
+                request.method() != null ? request.method() : CollectionMethod.BANK_DEDUCTION,
+                request.reference().strip(),
+                request.reason(),
+                request.on() != null ? request.on() : today,
+                today,
+                Scope.actor()));
         return find(enrollmentId);
     }
 
@@ -132,7 +179,9 @@ public class EnrollmentController {
     }
 
     private EnrollmentResponse find(UUID enrollmentId) {
-        return queries.query(new FindEnrollmentQuery(enrollmentId), ResponseTypes.optionalInstanceOf(EnrollmentView.class)).join()
+        return queries.query(
+                        new FindEnrollmentQuery(enrollmentId), ResponseTypes.optionalInstanceOf(EnrollmentView.class))
+                .join()
                 .filter(e -> scope.reachesMember(e.memberId()))
                 .map(EnrollmentResponse::of)
                 .orElseThrow(() -> new NotFoundException("enrolment", enrollmentId.toString()));

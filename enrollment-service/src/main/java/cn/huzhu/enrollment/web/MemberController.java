@@ -1,18 +1,16 @@
 package cn.huzhu.enrollment.web;
 
-import cn.huzhu.enrollment.command.member.RegisterBankAccountCommand;
-import cn.huzhu.identity.BankAccountNumber;
-
 import cn.huzhu.enrollment.command.Actor;
-import cn.huzhu.enrollment.command.batch.BatchItemResult;
-import cn.huzhu.enrollment.command.member.SetFundingStatusCommand;
 import cn.huzhu.enrollment.command.MemberCategory;
-import cn.huzhu.enrollment.command.member.RegisterMemberCommand;
+import cn.huzhu.enrollment.command.batch.BatchItemResult;
 import cn.huzhu.enrollment.command.batch.RegisterMembersCommand;
+import cn.huzhu.enrollment.command.member.RegisterBankAccountCommand;
+import cn.huzhu.enrollment.command.member.RegisterMemberCommand;
+import cn.huzhu.enrollment.command.member.SetFundingStatusCommand;
 import cn.huzhu.enrollment.query.EnrollmentView;
 import cn.huzhu.enrollment.query.FindMemberEnrollmentsQuery;
-import cn.huzhu.enrollment.query.FindMemberQuery;
 import cn.huzhu.enrollment.query.MemberView;
+import cn.huzhu.identity.BankAccountNumber;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -50,8 +48,13 @@ public class MemberController {
     private final MemberDisclosure disclosure;
     private final int coolingOffDays;
 
-    public MemberController(CommandGateway commands, QueryGateway queries, Clock clock, Scope scope, MemberDisclosure disclosure,
-                            @Value("${huzhu.enrollment.bank-account-cooling-off-days}") int coolingOffDays) {
+    public MemberController(
+            CommandGateway commands,
+            QueryGateway queries,
+            Clock clock,
+            Scope scope,
+            MemberDisclosure disclosure,
+            @Value("${huzhu.enrollment.bank-account-cooling-off-days}") int coolingOffDays) {
         this.coolingOffDays = coolingOffDays;
         this.commands = commands;
         this.queries = queries;
@@ -60,11 +63,20 @@ public class MemberController {
         this.disclosure = disclosure;
     }
 
-    public record RegisterMemberRequest(@NotBlank @Size(max = 18) String idNumber, @NotBlank @Size(max = 100) String name,
-                                        @Pattern(regexp = "\\+?[0-9-]{5,20}", message = "must be a phone number") String phone,
-                                        @NotNull UUID unitId, @NotNull MemberCategory category,
-                                        Boolean serviceCard, Boolean realNameVerified, Boolean hardship, Boolean modelWorker,
-                                        Boolean unionMember) {
+    public record RegisterMemberRequest(
+            @NotBlank @Size(max = 18) String idNumber,
+            @NotBlank @Size(max = 100) String name,
+
+            @Pattern(regexp = "\\+?[0-9-]{5,20}", message = "must be a phone number")
+            String phone,
+
+            @NotNull UUID unitId,
+            @NotNull MemberCategory category,
+            Boolean serviceCard,
+            Boolean realNameVerified,
+            Boolean hardship,
+            Boolean modelWorker,
+            Boolean unionMember) {
         @Override
         public String toString() {
             return "RegisterMemberRequest[unitId=" + unitId + ", category=" + category + "]";
@@ -74,15 +86,24 @@ public class MemberController {
     @PostMapping
     public ResponseEntity<MemberView> register(@Valid @RequestBody RegisterMemberRequest request) {
         scope.mayActOnUnit(request.unitId());
-        String memberId = commands.sendAndWait(new RegisterMemberCommand(request.idNumber(), request.name(), request.phone(),
-                request.unitId().toString(), request.category(), Boolean.TRUE.equals(request.serviceCard()),
-                Boolean.TRUE.equals(request.realNameVerified()), Boolean.TRUE.equals(request.hardship()),
-                Boolean.TRUE.equals(request.modelWorker()), Boolean.TRUE.equals(request.unionMember()), LocalDate.now(clock), Scope.actor()));
+        String memberId = commands.sendAndWait(new RegisterMemberCommand(
+                request.idNumber(),
+                request.name(),
+                request.phone(),
+                request.unitId().toString(),
+                request.category(),
+                Boolean.TRUE.equals(request.serviceCard()),
+                Boolean.TRUE.equals(request.realNameVerified()),
+                Boolean.TRUE.equals(request.hardship()),
+                Boolean.TRUE.equals(request.modelWorker()),
+                Boolean.TRUE.equals(request.unionMember()),
+                LocalDate.now(clock),
+                Scope.actor()));
         return ResponseEntity.created(URI.create("/api/members/" + memberId)).body(find(UUID.fromString(memberId)));
     }
 
-    public record RegisterMembersRequest(@NotEmpty @Size(max = BATCH_LIMIT) List<@Valid @NotNull RegisterMemberRequest> items) {
-    }
+    public record RegisterMembersRequest(
+            @NotEmpty @Size(max = BATCH_LIMIT) List<@Valid @NotNull RegisterMemberRequest> items) {}
 
     /** Up to 1000 registrations in one transaction; every item answered in order (ACCEPTED with the member id, or REFUSED with a code). */
     @PostMapping("/batch")
@@ -90,9 +111,20 @@ public class MemberController {
         request.items().stream().map(RegisterMemberRequest::unitId).distinct().forEach(scope::mayActOnUnit);
         LocalDate today = LocalDate.now(clock);
         Actor actor = Scope.actor();
-        List<RegisterMemberCommand> items = request.items().stream().map(r -> new RegisterMemberCommand(r.idNumber(), r.name(), r.phone(),
-                r.unitId().toString(), r.category(), Boolean.TRUE.equals(r.serviceCard()), Boolean.TRUE.equals(r.realNameVerified()),
-                Boolean.TRUE.equals(r.hardship()), Boolean.TRUE.equals(r.modelWorker()), Boolean.TRUE.equals(r.unionMember()), today, actor))
+        List<RegisterMemberCommand> items = request.items().stream()
+                .map(r -> new RegisterMemberCommand(
+                        r.idNumber(),
+                        r.name(),
+                        r.phone(),
+                        r.unitId().toString(),
+                        r.category(),
+                        Boolean.TRUE.equals(r.serviceCard()),
+                        Boolean.TRUE.equals(r.realNameVerified()),
+                        Boolean.TRUE.equals(r.hardship()),
+                        Boolean.TRUE.equals(r.modelWorker()),
+                        Boolean.TRUE.equals(r.unionMember()),
+                        today,
+                        actor))
                 .toList();
         List<BatchItemResult> results = commands.sendAndWait(new RegisterMembersCommand(items));
         return BatchResponse.of(results);
@@ -106,12 +138,21 @@ public class MemberController {
     @GetMapping("/{memberId}/enrollments")
     public List<EnrollmentResponse> enrollments(@PathVariable UUID memberId) {
         find(memberId);
-        return queries.query(new FindMemberEnrollmentsQuery(memberId), ResponseTypes.multipleInstancesOf(EnrollmentView.class)).join()
-                .stream().map(EnrollmentResponse::of).toList();
+        return queries
+                .query(
+                        new FindMemberEnrollmentsQuery(memberId),
+                        ResponseTypes.multipleInstancesOf(EnrollmentView.class))
+                .join()
+                .stream()
+                .map(EnrollmentResponse::of)
+                .toList();
     }
 
-    public record BankAccountRequest(@NotBlank @Size(max = 100) String bankName, @NotNull BankAccountNumber.Type accountType,
-                                     @NotBlank @Size(max = 40) String number, @NotBlank @Size(max = 100) String holderName) {
+    public record BankAccountRequest(
+            @NotBlank @Size(max = 100) String bankName,
+            @NotNull BankAccountNumber.Type accountType,
+            @NotBlank @Size(max = 40) String number,
+            @NotBlank @Size(max = 100) String holderName) {
         @Override
         public String toString() {
             return "BankAccountRequest[bankName=" + bankName + ", accountType=" + accountType + "]";
@@ -128,13 +169,19 @@ public class MemberController {
     public MemberView registerBankAccount(@PathVariable UUID memberId, @Valid @RequestBody BankAccountRequest request) {
         find(memberId);
         BankAccountNumber number = BankAccountNumber.parse(request.accountType(), request.number());
-        commands.sendAndWait(new RegisterBankAccountCommand(memberId.toString(), request.bankName(), number, request.holderName(),
-                LocalDate.now(clock), Scope.actor(), coolingOffDays));
+        commands.sendAndWait(new RegisterBankAccountCommand(
+                memberId.toString(),
+                request.bankName(),
+                number,
+                request.holderName(),
+                LocalDate.now(clock),
+                Scope.actor(),
+                coolingOffDays));
         return disclosure.asSeenByCaller(find(memberId));
     }
 
-    public record FundingStatusRequest(@NotNull Boolean hardship, @NotNull Boolean modelWorker, Boolean unionMember) {
-    }
+    public record FundingStatusRequest(
+            @NotNull Boolean hardship, @NotNull Boolean modelWorker, Boolean unionMember) {}
 
     /**
      * Records the member's hardship (困难职工), model-worker (劳模) and union-member (工会会员; left as it is when absent) status
@@ -144,8 +191,13 @@ public class MemberController {
     @PutMapping("/{memberId}/funding-status")
     public MemberView setFundingStatus(@PathVariable UUID memberId, @Valid @RequestBody FundingStatusRequest request) {
         find(memberId);
-        commands.sendAndWait(new SetFundingStatusCommand(memberId.toString(), request.hardship(), request.modelWorker(), Scope.actor(),
-                LocalDate.now(clock), request.unionMember()));
+        commands.sendAndWait(new SetFundingStatusCommand(
+                memberId.toString(),
+                request.hardship(),
+                request.modelWorker(),
+                Scope.actor(),
+                LocalDate.now(clock),
+                request.unionMember()));
         return disclosure.asSeenByCaller(find(memberId));
     }
 

@@ -36,25 +36,62 @@ class MemberDisclosure {
         if (!idNumber && !phone && !account) {
             return masked;
         }
-        List<Object> payloads = events.readEvents(masked.memberId()).asStream().map(EventMessage::getPayload).map(Object.class::cast).toList();
-        MemberRegisteredEvent registered = payloads.stream().filter(MemberRegisteredEvent.class::isInstance).map(MemberRegisteredEvent.class::cast)
-                .findFirst().orElse(null);
+        List<Object> payloads = events.readEvents(masked.memberId())
+                .asStream()
+                .map(EventMessage::getPayload)
+                .map(Object.class::cast)
+                .toList();
+        MemberRegisteredEvent registered = payloads.stream()
+                .filter(MemberRegisteredEvent.class::isInstance)
+                .map(MemberRegisteredEvent.class::cast)
+                .findFirst()
+                .orElse(null);
         LocalDate today = LocalDate.now(clock);
-        List<BankAccountRegisteredEvent> accounts = payloads.stream().filter(BankAccountRegisteredEvent.class::isInstance)
-                .map(BankAccountRegisteredEvent.class::cast).toList();
-        BankAccountRegisteredEvent inForce = accounts.stream().filter(a -> !a.inForceFrom().isAfter(today)).reduce((a, b) -> b).orElse(null);
-        BankAccountRegisteredEvent pending = accounts.isEmpty() || !accounts.get(accounts.size() - 1).inForceFrom().isAfter(today) ? null
+        List<BankAccountRegisteredEvent> accounts = payloads.stream()
+                .filter(BankAccountRegisteredEvent.class::isInstance)
+                .map(BankAccountRegisteredEvent.class::cast)
+                .toList();
+        BankAccountRegisteredEvent inForce = accounts.stream()
+                .filter(a -> !a.inForceFrom().isAfter(today))
+                .reduce((a, b) -> b)
+                .orElse(null);
+        BankAccountRegisteredEvent pending = accounts.isEmpty()
+                        || !accounts.get(accounts.size() - 1).inForceFrom().isAfter(today)
+                ? null
                 : accounts.get(accounts.size() - 1);
-        MemberView shown = account ? masked.withAccounts(unmasked(masked.bankAccount(), inForce), unmasked(masked.pendingBankAccount(), pending)) : masked;
-        return new MemberView(masked.memberId(), masked.unitId(), masked.district(), masked.name(),
+        MemberView shown = account
+                ? masked.withAccounts(
+                        unmasked(masked.bankAccount(), inForce), unmasked(masked.pendingBankAccount(), pending))
+                : masked;
+        return new MemberView(
+                masked.memberId(),
+                masked.unitId(),
+                masked.district(),
+                masked.name(),
                 idNumber && registered != null ? registered.idNumber() : masked.idNumber(),
                 phone && registered != null ? registered.phone() : masked.phone(),
-                masked.category(), masked.gender(), masked.birthDate(), masked.serviceCard(), masked.realNameVerified(), masked.registeredOn(),
-                masked.hardship(), masked.modelWorker(), masked.unionMember(), shown.bankAccount(), shown.pendingBankAccount());
+                masked.category(),
+                masked.gender(),
+                masked.birthDate(),
+                masked.serviceCard(),
+                masked.realNameVerified(),
+                masked.registeredOn(),
+                masked.hardship(),
+                masked.modelWorker(),
+                masked.unionMember(),
+                shown.bankAccount(),
+                shown.pendingBankAccount());
     }
 
     private static MemberView.BankAccount unmasked(MemberView.BankAccount shown, BankAccountRegisteredEvent recorded) {
-        return shown == null || recorded == null ? shown : new MemberView.BankAccount(shown.bankName(), shown.accountType(), recorded.accountNumber(),
-                shown.holderName(), shown.registeredOn(), shown.effectiveOn());
+        return shown == null || recorded == null
+                ? shown
+                : new MemberView.BankAccount(
+                        shown.bankName(),
+                        shown.accountType(),
+                        recorded.accountNumber(),
+                        shown.holderName(),
+                        shown.registeredOn(),
+                        shown.effectiveOn());
     }
 }

@@ -1,12 +1,12 @@
 package cn.huzhu.enrollment.web;
 
-import cn.huzhu.security.NotFoundException;
+import cn.huzhu.enrollment.command.province.SetProvinceQuotaCommand;
 import cn.huzhu.enrollment.query.PlanQueries.FindPlanQuery;
 import cn.huzhu.enrollment.query.PlanQueries.FindPlansQuery;
 import cn.huzhu.enrollment.query.PlanQueries.PlanVersionView;
-import cn.huzhu.enrollment.command.province.SetProvinceQuotaCommand;
 import cn.huzhu.enrollment.query.ProvinceQuotaProjection.FindProvinceQuotasQuery;
 import cn.huzhu.enrollment.query.ProvinceQuotaProjection.QuotasView;
+import cn.huzhu.security.NotFoundException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -45,12 +45,15 @@ public class PlanController {
 
     @GetMapping
     public List<PlanVersionView> list() {
-        return queries.query(new FindPlansQuery(), ResponseTypes.multipleInstancesOf(PlanVersionView.class)).join();
+        return queries.query(new FindPlansQuery(), ResponseTypes.multipleInstancesOf(PlanVersionView.class))
+                .join();
     }
 
     @GetMapping("/{planId}")
     public List<PlanVersionView> versions(@PathVariable String planId) {
-        List<PlanVersionView> versions = queries.query(new FindPlanQuery(planId), ResponseTypes.multipleInstancesOf(PlanVersionView.class)).join();
+        List<PlanVersionView> versions = queries.query(
+                        new FindPlanQuery(planId), ResponseTypes.multipleInstancesOf(PlanVersionView.class))
+                .join();
         if (versions.isEmpty()) {
             throw new NotFoundException("plan", planId);
         }
@@ -63,9 +66,11 @@ public class PlanController {
         return findQuotas(planId, year).orElseThrow(() -> new NotFoundException("quotas", planId + " " + year));
     }
 
-    public record QuotaRequest(@NotBlank @Size(max = 100) String district, @NotNull @Min(0) @Max(MOST_PLACES) Integer unionMembers,
-                               @NotNull @Min(0) @Max(MOST_PLACES) Integer hardship, @NotNull @Min(0) @Max(MOST_PLACES) Integer modelWorkers) {
-    }
+    public record QuotaRequest(
+            @NotBlank @Size(max = 100) String district,
+            @NotNull @Min(0) @Max(MOST_PLACES) Integer unionMembers,
+            @NotNull @Min(0) @Max(MOST_PLACES) Integer hardship,
+            @NotNull @Min(0) @Max(MOST_PLACES) Integer modelWorkers) {}
 
     /**
      * Sets a city's quotas of the province's money for the plan year (the scheme administrator, from the allocation notice):
@@ -73,15 +78,26 @@ public class PlanController {
      * the cities' quotas together would cost more than the budget, or a quota would fall below the places taken.
      */
     @PutMapping("/{planId}/quotas/{year}")
-    public QuotasView setQuota(@PathVariable String planId, @PathVariable @Min(2000) @Max(2100) int year,
-                               @Valid @RequestBody QuotaRequest request) {
+    public QuotasView setQuota(
+            @PathVariable String planId,
+            @PathVariable @Min(2000) @Max(2100) int year,
+            @Valid @RequestBody QuotaRequest request) {
         versions(planId);
-        commands.sendAndWait(new SetProvinceQuotaCommand(planId, year, request.district(), request.unionMembers(), request.hardship(),
-                request.modelWorkers(), Scope.actor(), LocalDate.now(clock)));
+        commands.sendAndWait(new SetProvinceQuotaCommand(
+                planId,
+                year,
+                request.district(),
+                request.unionMembers(),
+                request.hardship(),
+                request.modelWorkers(),
+                Scope.actor(),
+                LocalDate.now(clock)));
         return findQuotas(planId, year).orElseThrow();
     }
 
     private Optional<QuotasView> findQuotas(String planId, int year) {
-        return queries.query(new FindProvinceQuotasQuery(planId, year), ResponseTypes.optionalInstanceOf(QuotasView.class)).join();
+        return queries.query(
+                        new FindProvinceQuotasQuery(planId, year), ResponseTypes.optionalInstanceOf(QuotasView.class))
+                .join();
     }
 }

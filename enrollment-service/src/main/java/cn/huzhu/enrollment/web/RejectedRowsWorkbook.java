@@ -22,11 +22,11 @@ final class RejectedRowsWorkbook {
 
     static final List<String> HEADER = List.of("序号", "姓名", "性别", "身份证号码", "手机号码", "备注", "拒绝代码", "拒绝原因");
 
-    private RejectedRowsWorkbook() {
-    }
+    private RejectedRowsWorkbook() {}
 
     static byte[] of(RosterSubmittedEvent roster) {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet("未通过名单");
             CellStyle text = workbook.createCellStyle();
             text.setDataFormat(workbook.createDataFormat().getFormat("@"));
@@ -48,7 +48,9 @@ final class RejectedRowsWorkbook {
                 }
                 Row line = sheet.createRow(r++);
                 line.createCell(0).setCellValue(row.rowNo());
-                String[] values = {row.name(), row.gender(), row.idNumber(), row.phone(), row.remark(), row.code(), row.message()};
+                String[] values = {
+                    row.name(), row.gender(), row.idNumber(), row.phone(), row.remark(), row.code(), row.message()
+                };
                 for (int i = 0; i < values.length; i++) {
                     line.createCell(i + 1).setCellValue(values[i] == null ? "" : values[i]);
                     line.getCell(i + 1).setCellStyle(text);

@@ -1,6 +1,5 @@
 package cn.huzhu.enrollment.web;
 
-import cn.huzhu.security.NotFoundException;
 import cn.huzhu.enrollment.command.MemberCategory;
 import cn.huzhu.enrollment.command.roster.RecordRosterPaymentCommand;
 import cn.huzhu.enrollment.command.roster.RosterApplication;
@@ -10,6 +9,7 @@ import cn.huzhu.enrollment.command.roster.RosterSubmittedEvent;
 import cn.huzhu.enrollment.command.roster.SubmitRosterCommand;
 import cn.huzhu.enrollment.query.FindRosterQuery;
 import cn.huzhu.enrollment.query.RosterRecord;
+import cn.huzhu.security.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -73,17 +73,22 @@ public class RosterController {
     }
 
     /** Where a roster file goes and what the spreadsheet may not say, from the query string (or form fields). */
-    public record Target(@NotNull UUID unitId, @NotBlank @Size(max = 100) String planId,
-                         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveDate, MemberCategory category,
-                         @PositiveOrZero Integer staffInBasicInsurance) {
-    }
+    public record Target(
+            @NotNull UUID unitId,
+            @NotBlank @Size(max = 100) String planId,
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveDate,
+            MemberCategory category,
+            @PositiveOrZero Integer staffInBasicInsurance) {}
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    public ResponseEntity<RosterResponse> upload(@RequestPart("file") MultipartFile file, @Valid @ModelAttribute Target target) throws IOException {
+    public ResponseEntity<RosterResponse> upload(
+            @RequestPart("file") MultipartFile file, @Valid @ModelAttribute Target target) throws IOException {
         if (file.getSize() > MAX_BYTES) {
             throw new RosterTooLargeException();
         }
-        String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().toLowerCase(Locale.ROOT);
+        String name = file.getOriginalFilename() == null
+                ? ""
+                : file.getOriginalFilename().toLowerCase(Locale.ROOT);
         String type = file.getContentType() == null ? "" : file.getContentType();
         String format;
         if (name.endsWith(".xlsx") || type.startsWith(RosterFiles.XLSX)) {
@@ -91,7 +96,8 @@ public class RosterController {
         } else if (name.endsWith(".csv") || type.startsWith("text/csv")) {
             format = "CSV";
         } else if (name.endsWith(".xls")) {
-            throw new RosterFiles.UnreadableRosterException("The old .xls format is not taken: save the workbook as Excel Workbook (.xlsx)");
+            throw new RosterFiles.UnreadableRosterException(
+                    "The old .xls format is not taken: save the workbook as Excel Workbook (.xlsx)");
         } else {
             throw new RosterFiles.UnreadableRosterException("Upload the roster as .xlsx or .csv");
         }
@@ -99,22 +105,28 @@ public class RosterController {
     }
 
     @PostMapping(consumes = RosterFiles.XLSX)
-    public ResponseEntity<RosterResponse> uploadWorkbook(HttpServletRequest request, @Valid @ModelAttribute Target target) throws IOException {
+    public ResponseEntity<RosterResponse> uploadWorkbook(
+            HttpServletRequest request, @Valid @ModelAttribute Target target) throws IOException {
         return submit(target, "XLSX", body(request));
     }
 
     @PostMapping(consumes = "text/csv")
-    public ResponseEntity<RosterResponse> uploadCsv(HttpServletRequest request, @Valid @ModelAttribute Target target) throws IOException {
+    public ResponseEntity<RosterResponse> uploadCsv(HttpServletRequest request, @Valid @ModelAttribute Target target)
+            throws IOException {
         return submit(target, "CSV", body(request));
     }
 
-    public record MemberLine(Integer no, String name, String gender, String idNumber, String phone, String remark) {
-    }
+    public record MemberLine(Integer no, String name, String gender, String idNumber, String phone, String remark) {}
 
-    public record RosterRequest(@NotNull UUID unitId, @NotBlank String planId, LocalDate effectiveDate, MemberCategory category,
-                                RosterApplication application,
-                                @NotEmpty @Size(max = SubmitRosterCommand.MAX_ROWS) List<@NotNull MemberLine> members) {
-    }
+    public record RosterRequest(
+            @NotNull UUID unitId,
+            @NotBlank String planId,
+            LocalDate effectiveDate,
+            MemberCategory category,
+            RosterApplication application,
+
+            @NotEmpty @Size(max = SubmitRosterCommand.MAX_ROWS)
+            List<@NotNull MemberLine> members) {}
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<RosterResponse> submitJson(@Valid @RequestBody RosterRequest request) {
@@ -122,8 +134,16 @@ public class RosterController {
         for (MemberLine m : request.members()) {
             rows.add(RosterFiles.row(rows.size() + 1, m.name(), m.gender(), m.idNumber(), m.phone(), m.remark()));
         }
-        return send(new SubmitRosterCommand(UUID.randomUUID().toString(), request.unitId().toString(), request.planId(), request.category(),
-                request.effectiveDate(), request.application(), rows, "JSON", LocalDate.now(clock)));
+        return send(new SubmitRosterCommand(
+                UUID.randomUUID().toString(),
+                request.unitId().toString(),
+                request.planId(),
+                request.category(),
+                request.effectiveDate(),
+                request.application(),
+                rows,
+                "JSON",
+                LocalDate.now(clock)));
     }
 
     @GetMapping("/{rosterId}")
@@ -131,9 +151,12 @@ public class RosterController {
         return RosterResponse.of(find(rosterId), rows);
     }
 
-    public record PaymentRequest(@NotNull @DecimalMin("0.01") @Digits(integer = 10, fraction = 2) BigDecimal amount,
-                                 @NotBlank @Size(max = 100) String reference, LocalDate paidOn) {
-    }
+    public record PaymentRequest(
+            @NotNull @DecimalMin("0.01") @Digits(integer = 10, fraction = 2)
+            BigDecimal amount,
+
+            @NotBlank @Size(max = 100) String reference,
+            LocalDate paidOn) {}
 
     /**
      * Records the unit's transfer for the roster (the voucher's reference and amount, which must equal the unit's
@@ -144,8 +167,13 @@ public class RosterController {
     public RosterResponse pay(@PathVariable UUID rosterId, @Valid @RequestBody PaymentRequest request) {
         find(rosterId);
         LocalDate today = LocalDate.now(clock);
-        commands.sendAndWait(new RecordRosterPaymentCommand(rosterId.toString(), request.amount(), request.reference().strip(),
-                request.paidOn() != null ? request.paidOn() : today, today, Scope.actor()));
+        commands.sendAndWait(new RecordRosterPaymentCommand(
+                rosterId.toString(),
+                request.amount(),
+                request.reference().strip(),
+                request.paidOn() != null ? request.paidOn() : today,
+                today,
+                Scope.actor()));
         return RosterResponse.of(find(rosterId), RosterRowStatus.ENROLLED);
     }
 
@@ -154,8 +182,12 @@ public class RosterController {
     public ResponseEntity<byte[]> rejectedRows(@PathVariable UUID rosterId) {
         byte[] workbook = RejectedRowsWorkbook.of(find(rosterId).outcome());
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("rejected-rows-" + rosterId + ".xlsx", StandardCharsets.UTF_8).build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("rejected-rows-" + rosterId + ".xlsx", StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .contentType(MediaType.parseMediaType(RosterFiles.XLSX))
                 .body(workbook);
     }
@@ -166,25 +198,42 @@ public class RosterController {
         RosterFiles.Parsed parsed = "XLSX".equals(format) ? RosterFiles.xlsx(content) : RosterFiles.csv(content);
         RosterApplication application = parsed.application();
         if (target.staffInBasicInsurance() != null) {
-            application = new RosterApplication(application.unitName(), application.contact(), application.contactPhone(),
-                    application.staffTotal(), target.staffInBasicInsurance(), application.enrolling(), application.amountPerPerson(),
+            application = new RosterApplication(
+                    application.unitName(),
+                    application.contact(),
+                    application.contactPhone(),
+                    application.staffTotal(),
+                    target.staffInBasicInsurance(),
+                    application.enrolling(),
+                    application.amountPerPerson(),
                     application.amountTotal());
         }
         if (parsed.rows().isEmpty()) {
             throw new RosterFiles.UnreadableRosterException("The roster has no members");
         }
-        return send(new SubmitRosterCommand(UUID.randomUUID().toString(), target.unitId().toString(), target.planId(), target.category(),
-                target.effectiveDate(), application, parsed.rows(), format, LocalDate.now(clock)));
+        return send(new SubmitRosterCommand(
+                UUID.randomUUID().toString(),
+                target.unitId().toString(),
+                target.planId(),
+                target.category(),
+                target.effectiveDate(),
+                application,
+                parsed.rows(),
+                format,
+                LocalDate.now(clock)));
     }
 
     private ResponseEntity<RosterResponse> send(SubmitRosterCommand command) {
         scope.mayActOnUnit(UUID.fromString(command.unitId()));
         RosterSubmittedEvent outcome = commands.sendAndWait(command);
-        return ResponseEntity.created(URI.create("/api/rosters/" + outcome.rosterId())).body(RosterResponse.of(new RosterRecord(outcome, null), null));
+        return ResponseEntity.created(URI.create("/api/rosters/" + outcome.rosterId()))
+                .body(RosterResponse.of(new RosterRecord(outcome, null), null));
     }
 
     private RosterRecord find(UUID rosterId) {
-        return queries.query(new FindRosterQuery(rosterId.toString()), ResponseTypes.optionalInstanceOf(RosterRecord.class)).join()
+        return queries.query(
+                        new FindRosterQuery(rosterId.toString()), ResponseTypes.optionalInstanceOf(RosterRecord.class))
+                .join()
                 .filter(r -> scope.reachesUnit(r.outcome().unitId()))
                 .orElseThrow(() -> new NotFoundException("roster", rosterId.toString()));
     }

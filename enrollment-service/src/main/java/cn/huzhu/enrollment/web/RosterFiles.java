@@ -21,13 +21,13 @@ import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
@@ -45,12 +45,10 @@ final class RosterFiles {
     private static final Pattern SCIENTIFIC = Pattern.compile("[0-9](\\.[0-9]+)?[eE][+]?[0-9]+");
     private static final Pattern DECIMAL = Pattern.compile("[0-9]{15,18}\\.0+");
 
-    private RosterFiles() {
-    }
+    private RosterFiles() {}
 
     /** A parsed roster file: the application form (if the file has one) and the member rows. */
-    record Parsed(RosterApplication application, List<RosterRow> rows) {
-    }
+    record Parsed(RosterApplication application, List<RosterRow> rows) {}
 
     /** The file is not a roster we can read; nothing is recorded. */
     static final class UnreadableRosterException extends RuntimeException {
@@ -60,8 +58,12 @@ final class RosterFiles {
     }
 
     private enum Column {
-        NO("序号", "no"), NAME("姓名", "name"), GENDER("性别", "gender"), ID_NUMBER("身份证", "idnumber"),
-        PHONE("手机", "phone"), REMARK("备注", "remark");
+        NO("序号", "no"),
+        NAME("姓名", "name"),
+        GENDER("性别", "gender"),
+        ID_NUMBER("身份证", "idnumber"),
+        PHONE("手机", "phone"),
+        REMARK("备注", "remark");
 
         private final String chinese;
         private final String english;
@@ -89,6 +91,7 @@ final class RosterFiles {
      * so an entry packed tighter than 1:20, or larger than 64 MB, is a zip bomb, refused before it is inflated further.
      */
     static final double MIN_INFLATE_RATIO = 0.05;
+
     static final long MAX_ENTRY_BYTES = 64L * 1024 * 1024;
 
     static {
@@ -109,9 +112,11 @@ final class RosterFiles {
                 }
             }
             if (membersSheet == null) {
-                throw new UnreadableRosterException(workbook.getNumberOfSheets() < 2 || workbook.getSheetAt(1).getPhysicalNumberOfRows() == 0
-                        ? "The members sheet (Sheet2) is missing or empty: it needs a header row 序号, 姓名, 性别, 身份证号码, 手机号码, 备注 and one row per member"
-                        : "No sheet has a header row with 姓名 and 身份证号码 (序号, 姓名, 性别, 身份证号码, 手机号码, 备注)");
+                throw new UnreadableRosterException(
+                        workbook.getNumberOfSheets() < 2
+                                        || workbook.getSheetAt(1).getPhysicalNumberOfRows() == 0
+                                ? "The members sheet (Sheet2) is missing or empty: it needs a header row 序号, 姓名, 性别, 身份证号码, 手机号码, 备注 and one row per member"
+                                : "No sheet has a header row with 姓名 and 身份证号码 (序号, 姓名, 性别, 身份证号码, 手机号码, 备注)");
             }
             RosterApplication application = RosterApplication.NONE;
             for (int s = 0; s < workbook.getNumberOfSheets(); s++) {
@@ -125,7 +130,8 @@ final class RosterFiles {
             if (e instanceof UnreadableRosterException unreadable) {
                 throw unreadable;
             }
-            throw new UnreadableRosterException("The file is not a readable .xlsx workbook (save it as Excel Workbook .xlsx)");
+            throw new UnreadableRosterException(
+                    "The file is not a readable .xlsx workbook (save it as Excel Workbook .xlsx)");
         }
     }
 
@@ -174,7 +180,8 @@ final class RosterFiles {
             String gender = text(cell(row, columns.get(Column.GENDER)));
             String remark = text(cell(row, columns.get(Column.REMARK)));
             if (idCell != null && isNumeric(idCell)) {
-                rows.add(new RosterRow(rowNo, name, gender, null, phone, remark, ID_STORED_AS_NUMBER, ID_STORED_AS_NUMBER_MESSAGE));
+                rows.add(new RosterRow(
+                        rowNo, name, gender, null, phone, remark, ID_STORED_AS_NUMBER, ID_STORED_AS_NUMBER_MESSAGE));
             } else {
                 rows.add(row(rowNo, name, gender, text(idCell), phone, remark));
             }
@@ -205,9 +212,15 @@ final class RosterFiles {
                 }
             }
         }
-        return new RosterApplication(values.get("unit"), values.get("contact"), values.get("phone"),
-                count(values, "staffTotal", "在职职工总人数"), count(values, "insured", "参加职工医保人数"),
-                count(values, "enrolling", "参加医疗互助人数"), decimal(values.get("amountPerPerson")), decimal(values.get("amountTotal")));
+        return new RosterApplication(
+                values.get("unit"),
+                values.get("contact"),
+                values.get("phone"),
+                count(values, "staffTotal", "在职职工总人数"),
+                count(values, "insured", "参加职工医保人数"),
+                count(values, "enrolling", "参加医疗互助人数"),
+                decimal(values.get("amountPerPerson")),
+                decimal(values.get("amountTotal")));
     }
 
     /** A headcount of the form: absent, or a whole number; anything else is reported rather than guessed. */
@@ -267,7 +280,8 @@ final class RosterFiles {
             case NUMERIC -> {
                 double value = cell.getNumericCellValue();
                 yield value == Math.rint(value) && Math.abs(value) < 1e15
-                        ? Long.toString((long) value) : new DataFormatter().formatCellValue(cell).strip();
+                        ? Long.toString((long) value)
+                        : new DataFormatter().formatCellValue(cell).strip();
             }
             case BOOLEAN -> Boolean.toString(cell.getBooleanCellValue());
             default -> "";
@@ -278,7 +292,12 @@ final class RosterFiles {
 
     static Parsed csv(byte[] content) {
         String text = decode(content);
-        try (CSVParser parser = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).setTrim(true).get().parse(new StringReader(text))) {
+        try (CSVParser parser = CSVFormat.DEFAULT
+                .builder()
+                .setIgnoreEmptyLines(true)
+                .setTrim(true)
+                .get()
+                .parse(new StringReader(text))) {
             List<CSVRecord> records = parser.getRecords();
             if (records.isEmpty()) {
                 throw new UnreadableRosterException("The CSV file is empty");
@@ -292,7 +311,8 @@ final class RosterFiles {
                 }
             }
             if (!columns.containsKey(Column.NAME) || !columns.containsKey(Column.ID_NUMBER)) {
-                throw new UnreadableRosterException("The first line must be the header: 序号,姓名,性别,身份证号码,手机号码,备注 (or no,name,gender,idNumber,phone,remark)");
+                throw new UnreadableRosterException(
+                        "The first line must be the header: 序号,姓名,性别,身份证号码,手机号码,备注 (or no,name,gender,idNumber,phone,remark)");
             }
             List<RosterRow> rows = new ArrayList<>();
             for (CSVRecord record : records.subList(1, records.size())) {
@@ -302,7 +322,12 @@ final class RosterFiles {
                 if (name.isEmpty() && id.isEmpty() && phone.isEmpty()) {
                     continue;
                 }
-                rows.add(row(rows.size() + 1, name, field(record, columns.get(Column.GENDER)), id, phone,
+                rows.add(row(
+                        rows.size() + 1,
+                        name,
+                        field(record, columns.get(Column.GENDER)),
+                        id,
+                        phone,
                         field(record, columns.get(Column.REMARK))));
             }
             return new Parsed(RosterApplication.NONE, rows);
@@ -314,8 +339,12 @@ final class RosterFiles {
     /** UTF-8 (with or without the byte-order mark Excel writes), else GB18030, which Excel uses for CSV on Chinese Windows. */
     private static String decode(byte[] content) {
         try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
+            String text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(content))
+                    .toString();
             return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (CharacterCodingException e) {
             return new String(content, Charset.forName("GB18030"));
@@ -323,7 +352,9 @@ final class RosterFiles {
     }
 
     private static String field(CSVRecord record, Integer column) {
-        return column == null || column >= record.size() ? "" : record.get(column).strip();
+        return column == null || column >= record.size()
+                ? ""
+                : record.get(column).strip();
     }
 
     // ---- shared -----------------------------------------------------------------------------------------
@@ -333,9 +364,14 @@ final class RosterFiles {
      * notation or with a decimal part was a number somewhere on its way and has lost digits.
      */
     static RosterRow row(int rowNo, String name, String gender, String idNumber, String phone, String remark) {
-        String id = idNumber == null ? "" : Normalizer.normalize(idNumber, Normalizer.Form.NFKC).replace(" ", "").strip();
+        String id = idNumber == null
+                ? ""
+                : Normalizer.normalize(idNumber, Normalizer.Form.NFKC)
+                        .replace(" ", "")
+                        .strip();
         if (SCIENTIFIC.matcher(id).matches() || DECIMAL.matcher(id).matches()) {
-            return new RosterRow(rowNo, name, gender, null, phone, remark, ID_STORED_AS_NUMBER, ID_STORED_AS_NUMBER_MESSAGE);
+            return new RosterRow(
+                    rowNo, name, gender, null, phone, remark, ID_STORED_AS_NUMBER, ID_STORED_AS_NUMBER_MESSAGE);
         }
         return RosterRow.of(rowNo, name == null ? "" : name.strip(), gender, id, phone, remark);
     }

@@ -1,12 +1,12 @@
 package cn.huzhu.enrollment.web;
 
-import cn.huzhu.security.NotFoundException;
 import cn.huzhu.enrollment.command.Actor;
 import cn.huzhu.enrollment.query.FindMemberQuery;
 import cn.huzhu.enrollment.query.FindUnitQuery;
 import cn.huzhu.enrollment.query.MemberView;
 import cn.huzhu.enrollment.query.UnitView;
 import cn.huzhu.security.Caller;
+import cn.huzhu.security.NotFoundException;
 import cn.huzhu.security.Role;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -60,21 +60,25 @@ class Scope {
 
     /** Whether the caller reaches this member (false also when there is no such member). */
     boolean reachesMember(String memberId) {
-        return Caller.current().platformWide() || reachableMember(UUID.fromString(memberId)).isPresent();
+        return Caller.current().platformWide()
+                || reachableMember(UUID.fromString(memberId)).isPresent();
     }
 
     /** Whether the caller reaches this unit (false also when there is no such unit). */
     boolean reachesUnit(String unitId) {
-        return Caller.current().platformWide() || reachableUnit(UUID.fromString(unitId)).isPresent();
+        return Caller.current().platformWide()
+                || reachableUnit(UUID.fromString(unitId)).isPresent();
     }
 
     private Optional<MemberView> reachableMember(UUID memberId) {
-        return queries.query(new FindMemberQuery(memberId), ResponseTypes.optionalInstanceOf(MemberView.class)).join()
+        return queries.query(new FindMemberQuery(memberId), ResponseTypes.optionalInstanceOf(MemberView.class))
+                .join()
                 .filter(m -> Caller.current().reaches(m.memberId(), m.unitId(), m.district()));
     }
 
     private Optional<UnitView> reachableUnit(UUID unitId) {
-        return queries.query(new FindUnitQuery(unitId), ResponseTypes.optionalInstanceOf(UnitView.class)).join()
+        return queries.query(new FindUnitQuery(unitId), ResponseTypes.optionalInstanceOf(UnitView.class))
+                .join()
                 .filter(u -> Caller.current().reachesUnit(u.unitId(), u.district()));
     }
 
@@ -96,7 +100,8 @@ class Scope {
     void mayRegisterIn(String district) {
         Caller caller = Caller.current();
         if (!caller.has(Role.SCHEME_ADMIN) && !district.equals(caller.district())) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "A district office registers units of its own district only");
+            throw new ResponseStatusException(
+                    HttpStatus.FORBIDDEN, "A district office registers units of its own district only");
         }
     }
 }

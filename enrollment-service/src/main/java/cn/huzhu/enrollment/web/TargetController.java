@@ -26,15 +26,24 @@ public class TargetController {
     }
 
     /** {@code unitId} for a UNIT target, {@code district} for a DISTRICT target; {@code planId} empty for all plans. */
-    public record SetTargetRequest(@NotNull TargetScope scope, UUID unitId, @Size(max = 100) String district,
-                                   @NotNull @Min(2000) @Max(2200) Integer year, @Size(max = 100) String planId,
-                                   @NotNull @Min(0) @Max(100_000_000) Integer target) {
-    }
+    public record SetTargetRequest(
+            @NotNull TargetScope scope,
+            UUID unitId,
+            @Size(max = 100) String district,
+            @NotNull @Min(2000) @Max(2200) Integer year,
+            @Size(max = 100) String planId,
+            @NotNull @Min(0) @Max(100_000_000) Integer target) {}
 
     /** Sets (or replaces) the target and answers it as recorded. */
     @PostMapping
     public TargetSetEvent set(@Valid @RequestBody SetTargetRequest request) {
-        return commands.sendAndWait(new SetTargetCommand(null, request.scope(), request.unitId() == null ? null : request.unitId().toString(),
-                request.district(), request.year(), request.planId(), request.target()));
+        return commands.sendAndWait(new SetTargetCommand(
+                null,
+                request.scope(),
+                request.unitId() == null ? null : request.unitId().toString(),
+                request.district(),
+                request.year(),
+                request.planId(),
+                request.target()));
     }
 }

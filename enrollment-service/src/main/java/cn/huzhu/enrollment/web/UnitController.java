@@ -1,34 +1,33 @@
 package cn.huzhu.enrollment.web;
 
 import cn.huzhu.enrollment.command.EnrollmentRefusedException;
-import cn.huzhu.enrollment.query.PlanQueries.PlanVersionView;
-import cn.huzhu.enrollment.query.PlanQueries.FindPlanQuery;
+import cn.huzhu.enrollment.command.UnitNature;
 import cn.huzhu.enrollment.command.batch.BatchItemResult;
-import cn.huzhu.enrollment.command.member.EnrollMemberCommand;
 import cn.huzhu.enrollment.command.batch.EnrollMembersCommand;
 import cn.huzhu.enrollment.command.batch.GiftUnitMembersCommand;
+import cn.huzhu.enrollment.command.member.EnrollMemberCommand;
 import cn.huzhu.enrollment.command.unit.RecordPayoutRatioCommand;
 import cn.huzhu.enrollment.command.unit.RegisterUnitCommand;
 import cn.huzhu.enrollment.command.unit.SetUnitDuesStatusCommand;
-import cn.huzhu.enrollment.command.UnitNature;
 import cn.huzhu.enrollment.query.EnrollmentView;
 import cn.huzhu.enrollment.query.FindRenewableEnrollmentsQuery;
 import cn.huzhu.enrollment.query.FindUnitMembersQuery;
-import cn.huzhu.enrollment.query.FindUnitQuery;
+import cn.huzhu.enrollment.query.PlanQueries.FindPlanQuery;
+import cn.huzhu.enrollment.query.PlanQueries.PlanVersionView;
 import cn.huzhu.enrollment.query.UnitView;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
-import java.net.URI;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -62,20 +61,24 @@ public class UnitController {
         this.scope = scope;
     }
 
-    public record CreateUnitRequest(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 100) String district,
-                                    @NotNull UnitNature nature, @NotNull @Positive Integer insuredHeadcount) {
-    }
+    public record CreateUnitRequest(
+            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Size(max = 100) String district,
+            @NotNull UnitNature nature,
+            @NotNull @Positive Integer insuredHeadcount) {}
 
     @PostMapping
     public ResponseEntity<UnitView> create(@Valid @RequestBody CreateUnitRequest request) {
         scope.mayRegisterIn(request.district());
         String unitId = UUID.randomUUID().toString();
-        commands.sendAndWait(new RegisterUnitCommand(unitId, request.name(), request.district(), request.nature(), request.insuredHeadcount()));
+        commands.sendAndWait(new RegisterUnitCommand(
+                unitId, request.name(), request.district(), request.nature(), request.insuredHeadcount()));
         return ResponseEntity.created(URI.create("/api/units/" + unitId)).body(scope.unit(UUID.fromString(unitId)));
     }
 
-    public record RenewRequest(@NotBlank @Size(max = 100) String planId, @NotNull @Min(2000) @Max(2200) Integer year) {
-    }
+    public record RenewRequest(
+            @NotBlank @Size(max = 100) String planId,
+            @NotNull @Min(2000) @Max(2200) Integer year) {}
 
     /**
      * Renews the unit's members for the next plan year from the year's roster: every paid enrolment of the
@@ -86,23 +89,37 @@ public class UnitController {
     @PostMapping("/{unitId}/renewals")
     public BatchResponse renew(@PathVariable UUID unitId, @Valid @RequestBody RenewRequest request) {
         find(unitId);
-        if (queries.query(new FindPlanQuery(request.planId()), ResponseTypes.multipleInstancesOf(PlanVersionView.class)).join().isEmpty()) {
+        if (queries.query(new FindPlanQuery(request.planId()), ResponseTypes.multipleInstancesOf(PlanVersionView.class))
+                .join()
+                .isEmpty()) {
             throw new EnrollmentRefusedException("UNKNOWN_PLAN", "planId", "There is no plan " + request.planId());
         }
-        List<EnrollmentView> renewable = queries.query(new FindRenewableEnrollmentsQuery(unitId, request.planId(), request.year()),
-                ResponseTypes.multipleInstancesOf(EnrollmentView.class)).join();
+        List<EnrollmentView> renewable = queries.query(
+                        new FindRenewableEnrollmentsQuery(unitId, request.planId(), request.year()),
+                        ResponseTypes.multipleInstancesOf(EnrollmentView.class))
+                .join();
         if (renewable.isEmpty()) {
             return BatchResponse.of(List.of());
         }
         LocalDate today = LocalDate.now(clock);
-        List<EnrollMemberCommand> items = renewable.stream().map(e -> new EnrollMemberCommand(e.memberId(), UUID.randomUUID().toString(),
-                e.planId(), e.shares(), e.termYears(), e.coverageEnd().plusDays(1), today)).toList();
+        List<EnrollMemberCommand> items = renewable.stream()
+                .map(e -> new EnrollMemberCommand(
+                        e.memberId(),
+                        UUID.randomUUID().toString(),
+                        e.planId(),
+                        e.shares(),
+                        e.termYears(),
+                        e.coverageEnd().plusDays(1),
+                        today))
+                .toList();
         List<BatchItemResult> results = commands.sendAndWait(new EnrollMembersCommand(items));
         return BatchResponse.of(results);
     }
 
-    public record GiftRequest(@NotBlank @Size(max = 100) String planId, @NotNull @Min(2000) @Max(2100) Integer year, LocalDate effectiveDate) {
-    }
+    public record GiftRequest(
+            @NotBlank @Size(max = 100) String planId,
+            @NotNull @Min(2000) @Max(2100) Integer year,
+            LocalDate effectiveDate) {}
 
     /**
      * The union's gift of a plan share to every member of a qualifying unit (Huzhou: at least 200 enrolled in
@@ -113,21 +130,25 @@ public class UnitController {
     @PostMapping("/{unitId}/gifts")
     public BatchResponse gift(@PathVariable UUID unitId, @Valid @RequestBody GiftRequest request) {
         find(unitId);
-        List<String> members = queries.query(new FindUnitMembersQuery(unitId), ResponseTypes.multipleInstancesOf(String.class)).join();
+        List<String> members = queries.query(
+                        new FindUnitMembersQuery(unitId), ResponseTypes.multipleInstancesOf(String.class))
+                .join();
         LocalDate today = LocalDate.now(clock);
         LocalDate effective = request.effectiveDate() != null ? request.effectiveDate() : today;
-        List<BatchItemResult> results = commands.sendAndWait(new GiftUnitMembersCommand(unitId.toString(), request.planId(), request.year(),
-                effective, members, today));
+        List<BatchItemResult> results = commands.sendAndWait(new GiftUnitMembersCommand(
+                unitId.toString(), request.planId(), request.year(), effective, members, today));
         return BatchResponse.of(results);
     }
 
     /** {@code planId}: the plan the figures are of (it may be one the platform does not run); absent: the unit's whole scheme. */
-    public record PayoutRatioRequest(@NotNull @PositiveOrZero Integer enrolled, @NotNull @DecimalMin("0") @DecimalMax("10") BigDecimal payoutRatio,
-                                     @Size(max = 200) String source, @Size(max = 100) @Pattern(regexp = "[a-z0-9-]+") String planId) {
-    }
+    public record PayoutRatioRequest(
+            @NotNull @PositiveOrZero Integer enrolled,
+            @NotNull @DecimalMin("0") @DecimalMax("10") BigDecimal payoutRatio,
+            @Size(max = 200) String source,
+            @Size(max = 100) @Pattern(regexp = "[a-z0-9-]+") String planId) {}
 
-    public record PayoutRatio(String unitId, int year, int enrolled, BigDecimal payoutRatio, String source, String planId) {
-    }
+    public record PayoutRatio(
+            String unitId, int year, int enrolled, BigDecimal payoutRatio, String source, String planId) {}
 
     /**
      * Imports the unit's enrolment and payout ratio of a year (0.43 for 43 %), as the union computed them, until
@@ -135,16 +156,23 @@ public class UnitController {
      * The same figures again change nothing; other figures correct the year.
      */
     @PutMapping("/{unitId}/payout-ratios/{year}")
-    public PayoutRatio recordPayoutRatio(@PathVariable UUID unitId, @PathVariable @Min(2000) @Max(2100) int year,
-                                         @Valid @RequestBody PayoutRatioRequest request) {
+    public PayoutRatio recordPayoutRatio(
+            @PathVariable UUID unitId,
+            @PathVariable @Min(2000) @Max(2100) int year,
+            @Valid @RequestBody PayoutRatioRequest request) {
         find(unitId);
-        commands.sendAndWait(new RecordPayoutRatioCommand(unitId.toString(), year, request.enrolled(), request.payoutRatio(), request.source(),
+        commands.sendAndWait(new RecordPayoutRatioCommand(
+                unitId.toString(),
+                year,
+                request.enrolled(),
+                request.payoutRatio(),
+                request.source(),
                 request.planId()));
-        return new PayoutRatio(unitId.toString(), year, request.enrolled(), request.payoutRatio(), request.source(), request.planId());
+        return new PayoutRatio(
+                unitId.toString(), year, request.enrolled(), request.payoutRatio(), request.source(), request.planId());
     }
 
-    public record DuesStatusRequest(@NotNull Boolean paysDuesInFull) {
-    }
+    public record DuesStatusRequest(@NotNull Boolean paysDuesInFull) {}
 
     /**
      * Records whether the unit has a union and pays its union dues in full (足额上缴工会经费), from the union's registers
@@ -153,7 +181,8 @@ public class UnitController {
     @PutMapping("/{unitId}/dues-status")
     public UnitView setDuesStatus(@PathVariable UUID unitId, @Valid @RequestBody DuesStatusRequest request) {
         find(unitId);
-        commands.sendAndWait(new SetUnitDuesStatusCommand(unitId.toString(), request.paysDuesInFull(), Scope.actor(), LocalDate.now(clock)));
+        commands.sendAndWait(new SetUnitDuesStatusCommand(
+                unitId.toString(), request.paysDuesInFull(), Scope.actor(), LocalDate.now(clock)));
         return find(unitId);
     }
 

@@ -3,8 +3,8 @@ package cn.huzhu.enrollment.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.huzhu.axon.AxonPostgresConfig;
-import cn.huzhu.axon.StoredEventNames;
 import cn.huzhu.axon.StoredEventCompatibilityCheck;
+import cn.huzhu.axon.StoredEventNames;
 import cn.huzhu.enrollment.command.member.MemberAggregate;
 import cn.huzhu.enrollment.command.member.MemberRegisteredEvent;
 import cn.huzhu.enrollment.command.plan.PlanAggregate;
@@ -37,7 +37,8 @@ class StoredEventCompatibilityTest extends StoredEventCompatibilityCheck {
     private static final Path COMMAND_MODEL = Path.of("src/main/java/cn/huzhu/enrollment/command");
 
     private final StoredEventNames names = new StoredEventNamesConfig().storedEventNames();
-    private final Serializer serializer = new AxonPostgresConfig().eventSerializer(new AxonPostgresConfig().axonObjectMapper());
+    private final Serializer serializer =
+            new AxonPostgresConfig().eventSerializer(new AxonPostgresConfig().axonObjectMapper());
 
     @Override
     protected List<String> releases() {
@@ -51,17 +52,29 @@ class StoredEventCompatibilityTest extends StoredEventCompatibilityCheck {
 
     @Override
     protected List<Class<?>> aggregates() {
-        return List.of(MemberAggregate.class, UnitAggregate.class, RosterAggregate.class, PlanAggregate.class, TargetAggregate.class,
-                ProvinceQuotaAggregate.class, ProvinceBudgetAggregate.class);
+        return List.of(
+                MemberAggregate.class,
+                UnitAggregate.class,
+                RosterAggregate.class,
+                PlanAggregate.class,
+                TargetAggregate.class,
+                ProvinceQuotaAggregate.class,
+                ProvinceBudgetAggregate.class);
     }
 
     @Test
     void everyEventOfTheCommandModelHasEventsStoredByTheReleaseBefore() throws IOException {
-        Set<String> sampled = storedEvents().stream().map(s -> names.current(s.payloadType())).collect(Collectors.toSet());
+        Set<String> sampled =
+                storedEvents().stream().map(s -> names.current(s.payloadType())).collect(Collectors.toSet());
         Set<String> events;
         try (Stream<Path> files = Files.walk(COMMAND_MODEL)) {
             events = files.filter(f -> f.getFileName().toString().endsWith("Event.java"))
-                    .map(f -> "cn.huzhu.enrollment.command." + COMMAND_MODEL.relativize(f).toString().replace('/', '.').replace(".java", ""))
+                    .map(f -> "cn.huzhu.enrollment.command."
+                            + COMMAND_MODEL
+                                    .relativize(f)
+                                    .toString()
+                                    .replace('/', '.')
+                                    .replace(".java", ""))
                     .collect(Collectors.toCollection(TreeSet::new));
         }
         assertThat(events).hasSize(StoredEventNamesConfig.MOVED_OUT_OF_THE_FLAT_PACKAGE.size());
@@ -70,8 +83,10 @@ class StoredEventCompatibilityTest extends StoredEventCompatibilityCheck {
 
     @Test
     void theFlatPackageNamesLeadToTheRooms() {
-        assertThat(names.current("cn.huzhu.enrollment.command.MemberRegisteredEvent")).isEqualTo(MemberRegisteredEvent.class.getName());
-        assertThat(names.current("cn.huzhu.enrollment.command.member.MemberRegisteredEvent")).isEqualTo(MemberRegisteredEvent.class.getName());
+        assertThat(names.current("cn.huzhu.enrollment.command.MemberRegisteredEvent"))
+                .isEqualTo(MemberRegisteredEvent.class.getName());
+        assertThat(names.current("cn.huzhu.enrollment.command.member.MemberRegisteredEvent"))
+                .isEqualTo(MemberRegisteredEvent.class.getName());
     }
 
     @Test
@@ -81,8 +96,10 @@ class StoredEventCompatibilityTest extends StoredEventCompatibilityCheck {
                  "category":"IN_SERVICE","gender":"FEMALE","birthDate":"1949-12-31","serviceCard":true,"realNameVerified":true,
                  "registeredOn":"2026-11-22"}""";
 
-        MemberRegisteredEvent event = serializer.deserialize(new SimpleSerializedObject<>(storedBeforeTheFlags.getBytes(),
-                byte[].class, new SimpleSerializedType(MemberRegisteredEvent.class.getName(), null)));
+        MemberRegisteredEvent event = serializer.deserialize(new SimpleSerializedObject<>(
+                storedBeforeTheFlags.getBytes(),
+                byte[].class,
+                new SimpleSerializedType(MemberRegisteredEvent.class.getName(), null)));
 
         assertThat(event.hardship()).isFalse();
         assertThat(event.modelWorker()).isFalse();

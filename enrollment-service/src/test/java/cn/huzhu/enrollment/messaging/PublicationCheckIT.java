@@ -9,8 +9,8 @@ import cn.huzhu.contracts.Topics;
 import cn.huzhu.contracts.enrollment.UnitRegistered;
 import cn.huzhu.contracts.kafka.ContractDeserializer;
 import cn.huzhu.enrollment.IntegrationTestSupport;
-import cn.huzhu.enrollment.command.unit.RegisterUnitCommand;
 import cn.huzhu.enrollment.command.UnitNature;
+import cn.huzhu.enrollment.command.unit.RegisterUnitCommand;
 import cn.huzhu.localstack.LocalStack;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
@@ -25,8 +25,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.serialization.Serializer;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -41,16 +41,22 @@ class PublicationCheckIT extends IntegrationTestSupport {
 
     @Autowired
     private StoredEventNames storedEventNames;
+
     @Autowired
     CommandGateway commands;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     Serializer serializer;
+
     @Autowired
     EventStorageEngine storage;
+
     @Autowired
     EventProcessingConfiguration processing;
+
     @Autowired
     TransactionManager transactions;
 
@@ -58,18 +64,32 @@ class PublicationCheckIT extends IntegrationTestSupport {
     void anEventThePublisherPassedWithoutPublishingIsFoundAndPublishedOnce() {
         String unitId = UUID.randomUUID().toString();
         commands.sendAndWait(new RegisterUnitCommand(unitId, "漏发测试单位", "海曙", UnitNature.PUBLIC, 10));
-        String eventId = jdbc.queryForObject("select eventidentifier from domainevententry where aggregateidentifier = ?", String.class, unitId);
-        long index = jdbc.queryForObject("select globalindex from domainevententry where eventidentifier = ?", Long.class, eventId);
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("select count(*) from publication_log where event_id = ?",
-                Integer.class, eventId) == 1);
+        String eventId = jdbc.queryForObject(
+                "select eventidentifier from domainevententry where aggregateidentifier = ?", String.class, unitId);
+        long index = jdbc.queryForObject(
+                "select globalindex from domainevententry where eventidentifier = ?", Long.class, eventId);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.queryForObject(
+                                "select count(*) from publication_log where event_id = ?", Integer.class, eventId)
+                        == 1);
         assertThat(published(unitId, 1)).hasSize(1);
 
         // as if the publisher's token had given the event's index up as a gap: passed, never published
         jdbc.update("delete from publication_log where event_id = ?", eventId);
-        jdbc.update("insert into publication_check (processor, checked_up_to) values ('kafka-publisher', ?) "
-                + "on conflict (processor) do update set checked_up_to = excluded.checked_up_to", index - 1);
+        jdbc.update(
+                "insert into publication_check (processor, checked_up_to) values ('kafka-publisher', ?) "
+                        + "on conflict (processor) do update set checked_up_to = excluded.checked_up_to",
+                index - 1);
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        PublicationCheck check = new PublicationCheck(jdbc, serializer, storage, processing, transactions, Duration.ZERO, Clock.systemUTC(), meters,
+        PublicationCheck check = new PublicationCheck(
+                jdbc,
+                serializer,
+                storage,
+                processing,
+                transactions,
+                Duration.ZERO,
+                Clock.systemUTC(),
+                meters,
                 storedEventNames);
 
         int first = check.check();
@@ -79,8 +99,12 @@ class PublicationCheckIT extends IntegrationTestSupport {
         assertThat(second).as("published once").isZero();
         assertThat(meters.counter("huzhu.publication.republished").count()).isEqualTo(first);
         List<SpecificRecord> records = published(unitId, 2);
-        assertThat(records).hasSize(2).allSatisfy(r -> assertThat(((UnitRegistered) r).getEventId().toString()).isEqualTo(eventId));
-        assertThat(jdbc.queryForObject("select checked_up_to from publication_check where processor = 'kafka-publisher'", Long.class))
+        assertThat(records)
+                .hasSize(2)
+                .allSatisfy(r ->
+                        assertThat(((UnitRegistered) r).getEventId().toString()).isEqualTo(eventId));
+        assertThat(jdbc.queryForObject(
+                        "select checked_up_to from publication_check where processor = 'kafka-publisher'", Long.class))
                 .isGreaterThanOrEqualTo(index);
     }
 
@@ -91,12 +115,14 @@ class PublicationCheckIT extends IntegrationTestSupport {
         props.put("group.id", "publication-check-it-" + UUID.randomUUID());
         props.put("auto.offset.reset", "earliest");
         List<SpecificRecord> found = new ArrayList<>();
-        try (KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ContractDeserializer())) {
+        try (KafkaConsumer<String, SpecificRecord> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new ContractDeserializer())) {
             consumer.subscribe(List.of(Topics.UNITS));
             long deadline = System.currentTimeMillis() + 20_000;
             while (found.size() < expected && System.currentTimeMillis() < deadline) {
                 consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (r.value() instanceof UnitRegistered u && u.getUnitId().toString().equals(unitId)) {
+                    if (r.value() instanceof UnitRegistered u
+                            && u.getUnitId().toString().equals(unitId)) {
                         found.add(u);
                     }
                 });
@@ -105,7 +131,8 @@ class PublicationCheckIT extends IntegrationTestSupport {
             long settle = System.currentTimeMillis() + 1_000;
             while (System.currentTimeMillis() < settle) {
                 consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (r.value() instanceof UnitRegistered u && u.getUnitId().toString().equals(unitId)) {
+                    if (r.value() instanceof UnitRegistered u
+                            && u.getUnitId().toString().equals(unitId)) {
                         found.add(u);
                     }
                 });

@@ -6,5 +6,4 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /** Malformed requests to every operation of the enrolment API: refused as problem details, nothing stored or published. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ApiFuzzIT extends IntegrationTestSupport implements ApiFuzzContract {
-}
+class ApiFuzzIT extends IntegrationTestSupport implements ApiFuzzContract {}

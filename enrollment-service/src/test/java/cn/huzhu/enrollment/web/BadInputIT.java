@@ -29,15 +29,18 @@ class BadInputIT extends IntegrationTestSupport {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
+
     Api api;
     String unitId;
 
     @BeforeEach
     void client() {
         api = new Api(port);
-        Api.Response unit = api.post("/api/units", Map.of("name", "输入校验单位", "district", "海曙", "nature", "PUBLIC", "insuredHeadcount", 30));
+        Api.Response unit = api.post(
+                "/api/units", Map.of("name", "输入校验单位", "district", "海曙", "nature", "PUBLIC", "insuredHeadcount", 30));
         assertThat(unit.status()).as(unit.body()).isEqualTo(201);
         unitId = unit.text("unitId");
     }
@@ -57,7 +60,9 @@ class BadInputIT extends IntegrationTestSupport {
 
     static void assertProblem(Api.Response answer, int status) {
         assertThat(answer.status()).as(answer.body()).isEqualTo(status);
-        assertThat(answer.headers().firstValue("Content-Type").orElse("")).as(answer.body()).startsWith("application/problem+json");
+        assertThat(answer.headers().firstValue("Content-Type").orElse(""))
+                .as(answer.body())
+                .startsWith("application/problem+json");
     }
 
     @Test
@@ -66,7 +71,8 @@ class BadInputIT extends IntegrationTestSupport {
         long before = events();
 
         Api.Response refused = api.post("/api/members/batch", items);
-        Api.Response tooManyEnrolments = api.post("/api/enrollments/batch", "{\"items\":[" + "{},".repeat(1000) + "{}]}");
+        Api.Response tooManyEnrolments =
+                api.post("/api/enrollments/batch", "{\"items\":[" + "{},".repeat(1000) + "{}]}");
 
         assertProblem(refused, 400);
         assertThat(refused.body().length()).as("one error, not one per item").isLessThan(2_000);
@@ -88,23 +94,36 @@ class BadInputIT extends IntegrationTestSupport {
         assertProblem(api.post("/api/members", nul), 400);
         assertProblem(api.post("/api/members", bell), 400);
         String boundary = "----truncated";
-        byte[] truncated = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"roster.csv\"\r\n"
-                + "Content-Type: text/csv\r\n\r\n序号,姓名").getBytes(StandardCharsets.UTF_8);
-        assertProblem(api.post("/api/rosters?unitId=" + unitId + "&planId=quzhou-2020-hospital", "multipart/form-data; boundary=" + boundary,
-                truncated), 400);
+        byte[] truncated = ("--" + boundary
+                        + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"roster.csv\"\r\n"
+                        + "Content-Type: text/csv\r\n\r\n序号,姓名")
+                .getBytes(StandardCharsets.UTF_8);
+        assertProblem(
+                api.post(
+                        "/api/rosters?unitId=" + unitId + "&planId=quzhou-2020-hospital",
+                        "multipart/form-data; boundary=" + boundary,
+                        truncated),
+                400);
         assertThat(events()).isEqualTo(before);
     }
 
     @Test
     void shouldAnswerWhatTheServletContainerRefusesAsProblemDetails() throws IOException {
         String token = Api.STAFF_TOKEN;
-        for (String path : List.of("/api/members/%00", "/api/members/a%2fb", "/api/members;jsessionid=1", "//api/plans", "/api/../api/plans",
+        for (String path : List.of(
+                "/api/members/%00",
+                "/api/members/a%2fb",
+                "/api/members;jsessionid=1",
+                "//api/plans",
+                "/api/../api/plans",
                 "/api/" + "a".repeat(20_000))) {
-            String answer = raw("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token + "\r\nConnection: close\r\n\r\n");
+            String answer = raw("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+                    + "\r\nConnection: close\r\n\r\n");
             assertThat(status(answer)).as(path + ": " + answer).isBetween(400, 499);
             assertThat(answer).as(path + ": " + answer).containsIgnoringCase("Content-Type: application/problem+json");
         }
-        String hugeHeader = raw("GET /api/plans HTTP/1.1\r\nHost: localhost\r\nX-Padding: " + "x".repeat(40_000) + "\r\nConnection: close\r\n\r\n");
+        String hugeHeader = raw("GET /api/plans HTTP/1.1\r\nHost: localhost\r\nX-Padding: " + "x".repeat(40_000)
+                + "\r\nConnection: close\r\n\r\n");
         assertThat(status(hugeHeader)).as(hugeHeader).isBetween(400, 499);
         assertThat(hugeHeader).as(hugeHeader).containsIgnoringCase("Content-Type: application/problem+json");
     }
@@ -121,19 +140,59 @@ class BadInputIT extends IntegrationTestSupport {
         for (Map<String, Object> enrolment : List.of(
                 Map.<String, Object>of("memberId", memberId, "planId", "shaoxing-hospital", "shares", 1.5),
                 Map.<String, Object>of("memberId", memberId, "planId", "shaoxing-hospital", "shares", "1"),
-                Map.<String, Object>of("memberId", memberId, "planId", "shaoxing-hospital", "shares", 1, "effectiveDate", 2020),
-                Map.<String, Object>of("memberId", memberId, "planId", "shaoxing-hospital", "shares", 1, "effectiveDate", "0000-01-01"),
-                Map.<String, Object>of("memberId", memberId, "planId", "shaoxing-hospital", "shares", 1, "effectiveDate", "9999-12-31"))) {
+                Map.<String, Object>of(
+                        "memberId", memberId, "planId", "shaoxing-hospital", "shares", 1, "effectiveDate", 2020),
+                Map.<String, Object>of(
+                        "memberId",
+                        memberId,
+                        "planId",
+                        "shaoxing-hospital",
+                        "shares",
+                        1,
+                        "effectiveDate",
+                        "0000-01-01"),
+                Map.<String, Object>of(
+                        "memberId",
+                        memberId,
+                        "planId",
+                        "shaoxing-hospital",
+                        "shares",
+                        1,
+                        "effectiveDate",
+                        "9999-12-31"))) {
             assertProblem(api.post("/api/enrollments", enrolment), 400);
         }
         for (Object headcount : List.of("10", 1.5, 0, -1)) {
-            assertProblem(api.post("/api/units", Map.of("name", "类型单位", "district", "海曙", "nature", "PUBLIC", "insuredHeadcount", headcount)), 400);
+            assertProblem(
+                    api.post(
+                            "/api/units",
+                            Map.of(
+                                    "name",
+                                    "类型单位",
+                                    "district",
+                                    "海曙",
+                                    "nature",
+                                    "PUBLIC",
+                                    "insuredHeadcount",
+                                    headcount)),
+                    400);
         }
-        assertProblem(api.post("/api/units", Map.of("name", "类型单位", "district", "海曙", "nature", 0, "insuredHeadcount", 3)), 400);
-        String enrolment = api.post("/api/enrollments", Map.of("memberId", memberId, "planId", "shaoxing-hospital", "shares", 1))
-                .json().at("/enrollment/enrollmentId").asText();
-        assertProblem(api.post("/api/enrollments/" + enrolment + "/collections", Map.of("result", "SUCCEEDED", "method", 0, "reference", "DK-1")), 400);
-        assertProblem(api.post("/api/enrollments/" + enrolment + "/collections", Map.of("result", 0, "reference", "DK-1")), 400);
+        assertProblem(
+                api.post("/api/units", Map.of("name", "类型单位", "district", "海曙", "nature", 0, "insuredHeadcount", 3)),
+                400);
+        String enrolment = api.post(
+                        "/api/enrollments", Map.of("memberId", memberId, "planId", "shaoxing-hospital", "shares", 1))
+                .json()
+                .at("/enrollment/enrollmentId")
+                .asText();
+        assertProblem(
+                api.post(
+                        "/api/enrollments/" + enrolment + "/collections",
+                        Map.of("result", "SUCCEEDED", "method", 0, "reference", "DK-1")),
+                400);
+        assertProblem(
+                api.post("/api/enrollments/" + enrolment + "/collections", Map.of("result", 0, "reference", "DK-1")),
+                400);
         assertThat(events()).as("only the member and the one good enrolment").isEqualTo(afterMember + 1);
         assertThat(afterMember).isEqualTo(before + 1);
     }
@@ -142,31 +201,52 @@ class BadInputIT extends IntegrationTestSupport {
     void shouldTakeDistrictsFromTheRegistryAndPlansFromTheCatalogue() {
         long before = events();
         for (String district : List.of("' OR 1=1--", "无此区", "")) {
-            Api.Response unit = api.post("/api/units", Map.of("name", "区外单位", "district", district, "nature", "PUBLIC", "insuredHeadcount", 3));
+            Api.Response unit = api.post(
+                    "/api/units",
+                    Map.of("name", "区外单位", "district", district, "nature", "PUBLIC", "insuredHeadcount", 3));
             assertThat(unit.status()).as(district).isIn(400, 422);
-            Api.Response target = api.post("/api/targets", Map.of("scope", "DISTRICT", "district", district, "year", 2020, "target", 10));
+            Api.Response target = api.post(
+                    "/api/targets", Map.of("scope", "DISTRICT", "district", district, "year", 2020, "target", 10));
             assertThat(target.status()).as(district).isIn(400, 422);
         }
-        Api.Response renewal = api.post("/api/units/" + unitId + "/renewals", Map.of("planId", "no-such-plan", "year", 2020));
+        Api.Response renewal =
+                api.post("/api/units/" + unitId + "/renewals", Map.of("planId", "no-such-plan", "year", 2020));
         assertProblem(renewal, 422);
         assertThat(renewal.text("code")).isEqualTo("UNKNOWN_PLAN");
-        assertThat(api.get("/api/districts").json().toString()).contains("海曙").contains("东钱湖").contains("武进区");
+        assertThat(api.get("/api/districts").json().toString())
+                .contains("海曙")
+                .contains("东钱湖")
+                .contains("武进区");
         assertThat(events()).isEqualTo(before);
     }
 
     @Test
     void shouldRefuseAZipBombRosterAndLookAtTheUnitBeforeTheFile() throws IOException {
         byte[] bomb = zipBomb();
-        String outsider = LocalStack.shared().tokens().token("bomb-clerk", "UNIT_CLERK", null, java.util.UUID.randomUUID().toString(), "海曙");
+        String outsider = LocalStack.shared()
+                .tokens()
+                .token(
+                        "bomb-clerk",
+                        "UNIT_CLERK",
+                        null,
+                        java.util.UUID.randomUUID().toString(),
+                        "海曙");
         long before = events();
 
-        Api.Response outOfScope = api.as(outsider).post("/api/rosters?unitId=" + unitId + "&planId=quzhou-2020-hospital",
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bomb);
-        Api.Response refused = api.post("/api/rosters?unitId=" + unitId + "&planId=quzhou-2020-hospital",
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bomb);
+        Api.Response outOfScope = api.as(outsider)
+                .post(
+                        "/api/rosters?unitId=" + unitId + "&planId=quzhou-2020-hospital",
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        bomb);
+        Api.Response refused = api.post(
+                "/api/rosters?unitId=" + unitId + "&planId=quzhou-2020-hospital",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                bomb);
 
         assertProblem(outOfScope, 404);
-        assertThat(outOfScope.body()).as("the unit is looked at first, the file never read").contains("unit");
+        assertThat(outOfScope.body())
+                .as("the unit is looked at first, the file never read")
+                .contains("unit");
         assertProblem(refused, 400);
         assertThat(api.get("/api/plans").status()).isEqualTo(200);
         assertThat(events()).isEqualTo(before);
@@ -177,8 +257,10 @@ class BadInputIT extends IntegrationTestSupport {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
-            zip.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-                    + "<Default Extension=\"xml\" ContentType=\"application/xml\"/></Types>").getBytes(StandardCharsets.UTF_8));
+            zip.write(
+                    ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                                    + "<Default Extension=\"xml\" ContentType=\"application/xml\"/></Types>")
+                            .getBytes(StandardCharsets.UTF_8));
             zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
             byte[] block = new byte[1 << 20];
             java.util.Arrays.fill(block, (byte) ' ');

@@ -4,16 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.huzhu.contracts.Topics;
+import cn.huzhu.contracts.enrollment.MemberBankAccountRegistered;
+import cn.huzhu.contracts.enrollment.MemberContactRegistered;
 import cn.huzhu.contracts.enrollment.MemberEnrolled;
+import cn.huzhu.contracts.enrollment.MemberRegistered;
 import cn.huzhu.contracts.enrollment.PremiumCollected;
 import cn.huzhu.contracts.enrollment.PremiumCollectionFailed;
 import cn.huzhu.contracts.kafka.ContractDeserializer;
 import cn.huzhu.enrollment.IntegrationTestSupport;
 import cn.huzhu.identity.BankAccounts;
 import cn.huzhu.identity.IdNumbers;
-import cn.huzhu.contracts.enrollment.MemberBankAccountRegistered;
-import cn.huzhu.contracts.enrollment.MemberContactRegistered;
-import cn.huzhu.contracts.enrollment.MemberRegistered;
 import cn.huzhu.localstack.LocalStack;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -40,8 +40,10 @@ class EnrollmentApiIT extends IntegrationTestSupport {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
+
     Api api;
 
     @BeforeEach
@@ -50,7 +52,9 @@ class EnrollmentApiIT extends IntegrationTestSupport {
     }
 
     String unit(String district) {
-        Api.Response unit = api.post("/api/units", Map.of("name", "宁波港集团", "district", district, "nature", "PUBLIC", "insuredHeadcount", 120));
+        Api.Response unit = api.post(
+                "/api/units",
+                Map.of("name", "宁波港集团", "district", district, "nature", "PUBLIC", "insuredHeadcount", 120));
         assertThat(unit.status()).as(unit.body()).isEqualTo(201);
         return unit.text("unitId");
     }
@@ -73,7 +77,8 @@ class EnrollmentApiIT extends IntegrationTestSupport {
         return member.text("memberId");
     }
 
-    static Map<String, Object> enrolment(String memberId, String planId, int shares, Integer termYears, String effectiveDate) {
+    static Map<String, Object> enrolment(
+            String memberId, String planId, int shares, Integer termYears, String effectiveDate) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("memberId", memberId);
         body.put("planId", planId);
@@ -115,7 +120,8 @@ class EnrollmentApiIT extends IntegrationTestSupport {
 
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.text("memberId")).isEqualTo(memberId);
-        assertThat(again.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("application/problem+json"));
+        assertThat(again.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).contains("application/problem+json"));
     }
 
     @Test
@@ -157,7 +163,8 @@ class EnrollmentApiIT extends IntegrationTestSupport {
 
     @Test
     void shouldRefuseAMemberOfAnUnknownUnit() {
-        Api.Response refused = api.post("/api/members", member(IdNumbers.male(14), UUID.randomUUID().toString(), "IN_SERVICE", false, false));
+        Api.Response refused = api.post(
+                "/api/members", member(IdNumbers.male(14), UUID.randomUUID().toString(), "IN_SERVICE", false, false));
 
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.json().at("/errors/0/field").asText()).isEqualTo("unitId");
@@ -172,12 +179,16 @@ class EnrollmentApiIT extends IntegrationTestSupport {
 
         Api.Response byClerk = clerk.post("/api/members", flagged);
         String memberId = registered(IdNumbers.male(41), unitId, "IN_SERVICE", false, false);
-        Api.Response setByClerk = clerk.put("/api/members/" + memberId + "/funding-status", Map.of("hardship", true, "modelWorker", false));
-        Api.Response setByOfficer = api.as(LocalStack.shared().tokens().token("officer-zh", "DISTRICT_OFFICER", null, null, "镇海"))
+        Api.Response setByClerk = clerk.put(
+                "/api/members/" + memberId + "/funding-status", Map.of("hardship", true, "modelWorker", false));
+        Api.Response setByOfficer = api.as(
+                        LocalStack.shared().tokens().token("officer-zh", "DISTRICT_OFFICER", null, null, "镇海"))
                 .put("/api/members/" + memberId + "/funding-status", Map.of("hardship", true, "modelWorker", false));
-        Api.Response quota = api.put("/api/plans/guangdong-2018-hospital/quotas/2020",
+        Api.Response quota = api.put(
+                "/api/plans/guangdong-2018-hospital/quotas/2020",
                 Map.of("district", "镇海", "unionMembers", 0, "hardship", 5, "modelWorkers", 0));
-        Api.Response enrolled = api.post("/api/enrollments", enrolment(memberId, "guangdong-2018-hospital", 1, null, null));
+        Api.Response enrolled =
+                api.post("/api/enrollments", enrolment(memberId, "guangdong-2018-hospital", 1, null, null));
 
         assertThat(quota.status()).as(quota.body()).isEqualTo(200);
         assertThat(byClerk.status()).as(byClerk.body()).isEqualTo(403);
@@ -185,7 +196,8 @@ class EnrollmentApiIT extends IntegrationTestSupport {
         assertThat(setByClerk.status()).isEqualTo(403);
         assertThat(setByOfficer.status()).as(setByOfficer.body()).isEqualTo(200);
         assertThat(setByOfficer.json().path("hardship").asBoolean()).isTrue();
-        assertThat(enrolled.json().at("/enrollment/funding").toString()).as("the province pays all for a hardship worker")
+        assertThat(enrolled.json().at("/enrollment/funding").toString())
+                .as("the province pays all for a hardship worker")
                 .isEqualTo("[{\"payer\":\"PROVINCE\",\"amount\":\"95.00\"}]");
     }
 
@@ -200,7 +212,8 @@ class EnrollmentApiIT extends IntegrationTestSupport {
         String notPaying = unit("广州");
         Api clerk = api.as(LocalStack.shared().tokens().token("clerk-gz", "UNIT_CLERK", null, paying, "广州"));
         Api officer = api.as(LocalStack.shared().tokens().token("officer-gz", "DISTRICT_OFFICER", null, null, "广州"));
-        Api otherOfficer = api.as(LocalStack.shared().tokens().token("officer-zh", "DISTRICT_OFFICER", null, null, "镇海"));
+        Api otherOfficer =
+                api.as(LocalStack.shared().tokens().token("officer-zh", "DISTRICT_OFFICER", null, null, "镇海"));
         Map<String, Object> union = Map.of("hardship", false, "modelWorker", false, "unionMember", true);
         String first = registered(IdNumbers.male(45), paying, "IN_SERVICE", false, false);
         String second = registered(IdNumbers.male(46), paying, "IN_SERVICE", false, false);
@@ -210,10 +223,18 @@ class EnrollmentApiIT extends IntegrationTestSupport {
         Map<String, Object> claimedByClerk = member(IdNumbers.male(50), paying, "IN_SERVICE", false, false);
         claimedByClerk.put("unionMember", true);
 
-        assertThat(clerk.post("/api/members", claimedByClerk).status()).as("a clerk cannot register a union member").isEqualTo(403);
-        assertThat(clerk.put("/api/members/" + first + "/funding-status", union).status()).isEqualTo(403);
-        assertThat(clerk.put("/api/units/" + paying + "/dues-status", Map.of("paysDuesInFull", true)).status()).isEqualTo(403);
-        assertThat(otherOfficer.put("/api/units/" + paying + "/dues-status", Map.of("paysDuesInFull", true)).status()).isEqualTo(404);
+        assertThat(clerk.post("/api/members", claimedByClerk).status())
+                .as("a clerk cannot register a union member")
+                .isEqualTo(403);
+        assertThat(clerk.put("/api/members/" + first + "/funding-status", union).status())
+                .isEqualTo(403);
+        assertThat(clerk.put("/api/units/" + paying + "/dues-status", Map.of("paysDuesInFull", true))
+                        .status())
+                .isEqualTo(403);
+        assertThat(otherOfficer
+                        .put("/api/units/" + paying + "/dues-status", Map.of("paysDuesInFull", true))
+                        .status())
+                .isEqualTo(404);
         for (String memberId : List.of(first, second, third, atANonPayingUnit)) {
             Api.Response set = officer.put("/api/members/" + memberId + "/funding-status", union);
             assertThat(set.status()).as(set.body()).isEqualTo(200);
@@ -224,43 +245,64 @@ class EnrollmentApiIT extends IntegrationTestSupport {
         assertThat(dues.json().path("paysDuesInFull").asBoolean()).isTrue();
 
         String quotas = "/api/plans/guangdong-2018-hospital/quotas/2020";
-        assertThat(officer.put(quotas, Map.of("district", "广州", "unionMembers", 2, "hardship", 0, "modelWorkers", 0)).status()).isEqualTo(403);
-        Api.Response overBudget = api.put(quotas, Map.of("district", "广州", "unionMembers", 666_667, "hardship", 0, "modelWorkers", 0));
+        assertThat(officer.put(quotas, Map.of("district", "广州", "unionMembers", 2, "hardship", 0, "modelWorkers", 0))
+                        .status())
+                .isEqualTo(403);
+        Api.Response overBudget =
+                api.put(quotas, Map.of("district", "广州", "unionMembers", 666_667, "hardship", 0, "modelWorkers", 0));
         assertThat(overBudget.status()).as(overBudget.body()).isEqualTo(422);
         assertThat(overBudget.text("code")).isEqualTo("BUDGET_EXCEEDED");
         assertThat(overBudget.text("detail")).contains("50000025.00");
-        assertThat(api.put("/api/plans/shaoxing-hospital/quotas/2020", Map.of("district", "广州", "unionMembers", 2, "hardship", 0,
-                "modelWorkers", 0)).text("code")).isEqualTo("NO_PROVINCE_QUOTAS");
-        assertThat(api.put(quotas, Map.of("district", "火星", "unionMembers", 2, "hardship", 0, "modelWorkers", 0)).text("code"))
+        assertThat(api.put(
+                                "/api/plans/shaoxing-hospital/quotas/2020",
+                                Map.of("district", "广州", "unionMembers", 2, "hardship", 0, "modelWorkers", 0))
+                        .text("code"))
+                .isEqualTo("NO_PROVINCE_QUOTAS");
+        assertThat(api.put(quotas, Map.of("district", "火星", "unionMembers", 2, "hardship", 0, "modelWorkers", 0))
+                        .text("code"))
                 .isEqualTo("UNKNOWN_DISTRICT");
-        Api.Response set = api.put(quotas, Map.of("district", "广州", "unionMembers", 2, "hardship", 0, "modelWorkers", 0));
+        Api.Response set =
+                api.put(quotas, Map.of("district", "广州", "unionMembers", 2, "hardship", 0, "modelWorkers", 0));
         assertThat(set.status()).as(set.body()).isEqualTo(200);
         assertThat(set.json().path("budget").decimalValue()).isEqualByComparingTo("50000000.00");
 
-        String province75 = "[{\"payer\":\"PROVINCE\",\"amount\":\"75.00\"},{\"payer\":\"MEMBER\",\"amount\":\"20.00\"}]";
+        String province75 =
+                "[{\"payer\":\"PROVINCE\",\"amount\":\"75.00\"},{\"payer\":\"MEMBER\",\"amount\":\"20.00\"}]";
         String member95 = "[{\"payer\":\"MEMBER\",\"amount\":\"95.00\"}]";
         assertThat(funding(first)).isEqualTo(province75);
         assertThat(funding(notAUnionMember)).as("not a union member").isEqualTo(member95);
-        assertThat(funding(atANonPayingUnit)).as("the unit does not pay its dues in full").isEqualTo(member95);
+        assertThat(funding(atANonPayingUnit))
+                .as("the unit does not pay its dues in full")
+                .isEqualTo(member95);
         assertThat(funding(second)).as("the quota's last place").isEqualTo(province75);
         assertThat(funding(third)).as("the city's quota is spent").isEqualTo(member95);
 
         Api.Response seen = officer.get(quotas);
         assertThat(seen.status()).as(seen.body()).isEqualTo(200);
-        java.math.BigDecimal cost = java.util.stream.StreamSupport.stream(seen.json().path("quotas").spliterator(), false)
-                .map(q -> new java.math.BigDecimal(q.path("group").asText().equals("UNION_MEMBERS") ? "75" : "95").multiply(new java.math.BigDecimal(q.path("quota").asInt())))
+        java.math.BigDecimal cost = java.util.stream.StreamSupport.stream(
+                        seen.json().path("quotas").spliterator(), false)
+                .map(q -> new java.math.BigDecimal(q.path("group").asText().equals("UNION_MEMBERS") ? "75" : "95")
+                        .multiply(new java.math.BigDecimal(q.path("quota").asInt())))
                 .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
-        assertThat(seen.json().path("allocated").decimalValue()).as("every city's places at what the province pays for them").isEqualByComparingTo(cost);
-        JsonNode guangzhou = java.util.stream.StreamSupport.stream(seen.json().path("quotas").spliterator(), false)
-                .filter(q -> q.path("district").asText().equals("广州") && q.path("group").asText().equals("UNION_MEMBERS")).findFirst().orElseThrow();
+        assertThat(seen.json().path("allocated").decimalValue())
+                .as("every city's places at what the province pays for them")
+                .isEqualByComparingTo(cost);
+        JsonNode guangzhou = java.util.stream.StreamSupport.stream(
+                        seen.json().path("quotas").spliterator(), false)
+                .filter(q -> q.path("district").asText().equals("广州")
+                        && q.path("group").asText().equals("UNION_MEMBERS"))
+                .findFirst()
+                .orElseThrow();
         assertThat(guangzhou.path("quota").asInt()).isEqualTo(2);
         assertThat(guangzhou.path("taken").asInt()).isEqualTo(2);
-        Api.Response lowered = api.put(quotas, Map.of("district", "广州", "unionMembers", 1, "hardship", 0, "modelWorkers", 0));
+        Api.Response lowered =
+                api.put(quotas, Map.of("district", "广州", "unionMembers", 1, "hardship", 0, "modelWorkers", 0));
         assertThat(lowered.text("code")).as(lowered.body()).isEqualTo("QUOTA_BELOW_TAKEN");
     }
 
     private String funding(String memberId) {
-        Api.Response enrolled = api.post("/api/enrollments", enrolment(memberId, "guangdong-2018-hospital", 1, null, null));
+        Api.Response enrolled =
+                api.post("/api/enrollments", enrolment(memberId, "guangdong-2018-hospital", 1, null, null));
         assertThat(enrolled.status()).as(enrolled.body()).isEqualTo(201);
         return enrolled.json().at("/enrollment/funding").toString();
     }
@@ -270,23 +312,34 @@ class EnrollmentApiIT extends IntegrationTestSupport {
         String memberId = registered(IdNumbers.male(40), unit("江北"), "IN_SERVICE", true, true);
         String card = BankAccounts.card(7);
         String wrongCheck = card.substring(0, 18) + (char) ('0' + (card.charAt(18) - '0' + 1) % 10);
-        Map<String, Object> account = Map.of("bankName", "中国工商银行", "accountType", "CARD", "number", card, "holderName", "张三");
+        Map<String, Object> account =
+                Map.of("bankName", "中国工商银行", "accountType", "CARD", "number", card, "holderName", "张三");
 
         Api.Response registered = api.put("/api/members/" + memberId + "/bank-account", account);
         long events = storedEvents();
         Api.Response again = api.put("/api/members/" + memberId + "/bank-account", account);
-        Api.Response badCheck = api.put("/api/members/" + memberId + "/bank-account", Map.of("bankName", "中国工商银行", "accountType", "CARD",
-                "number", wrongCheck, "holderName", "张三"));
-        Api.Response otherHolder = api.put("/api/members/" + memberId + "/bank-account", Map.of("bankName", "中国工商银行", "accountType", "CARD",
-                "number", card, "holderName", "李四"));
+        Api.Response badCheck = api.put(
+                "/api/members/" + memberId + "/bank-account",
+                Map.of("bankName", "中国工商银行", "accountType", "CARD", "number", wrongCheck, "holderName", "张三"));
+        Api.Response otherHolder = api.put(
+                "/api/members/" + memberId + "/bank-account",
+                Map.of("bankName", "中国工商银行", "accountType", "CARD", "number", card, "holderName", "李四"));
         Api.Response unknown = api.put("/api/members/" + UUID.randomUUID() + "/bank-account", account);
 
         assertThat(registered.status()).as(registered.body()).isEqualTo(200);
-        assertThat(registered.json().path("bankAccount").isNull()).as("registered by staff: cooling off first").isTrue();
-        assertThat(registered.json().at("/pendingBankAccount/number").asText()).isEqualTo(card.substring(0, 4) + "*".repeat(11) + card.substring(15));
-        assertThat(registered.json().at("/pendingBankAccount/effectiveOn").asText()).isEqualTo(LocalDate.parse(TODAY).plusDays(3).toString());
+        assertThat(registered.json().path("bankAccount").isNull())
+                .as("registered by staff: cooling off first")
+                .isTrue();
+        assertThat(registered.json().at("/pendingBankAccount/number").asText())
+                .isEqualTo(card.substring(0, 4) + "*".repeat(11) + card.substring(15));
+        assertThat(registered.json().at("/pendingBankAccount/effectiveOn").asText())
+                .isEqualTo(LocalDate.parse(TODAY).plusDays(3).toString());
         assertThat(registered.body()).doesNotContain(card);
-        assertThat(api.get("/api/members/" + memberId).json().at("/pendingBankAccount/bankName").asText()).isEqualTo("中国工商银行");
+        assertThat(api.get("/api/members/" + memberId)
+                        .json()
+                        .at("/pendingBankAccount/bankName")
+                        .asText())
+                .isEqualTo("中国工商银行");
         assertThat(again.status()).isEqualTo(200);
         assertThat(storedEvents()).as("the same account again changes nothing").isEqualTo(events);
         assertThat(badCheck.status()).isEqualTo(400);
@@ -295,39 +348,63 @@ class EnrollmentApiIT extends IntegrationTestSupport {
         assertThat(otherHolder.status()).isEqualTo(422);
         assertThat(otherHolder.json().path("code").asText()).isEqualTo("HOLDER_NOT_MEMBER");
         assertThat(unknown.status()).isEqualTo(404);
-        MemberBankAccountRegistered published = (MemberBankAccountRegistered) consumeRecordsOf(Topics.BANK_ACCOUNTS, memberId,
-                r -> r instanceof MemberBankAccountRegistered, 1).get(0);
+        MemberBankAccountRegistered published = (MemberBankAccountRegistered)
+                consumeRecordsOf(Topics.BANK_ACCOUNTS, memberId, r -> r instanceof MemberBankAccountRegistered, 1)
+                        .get(0);
         assertThat(published.getAccountNumber()).isEqualTo(card);
         assertThat(published.getDistrict()).isEqualTo("江北");
         assertThat(published.getPhone()).isEqualTo("13800001234");
-        assertThat(published.getEffectiveFrom()).isEqualTo(LocalDate.parse(TODAY).plusDays(3));
+        assertThat(published.getEffectiveFrom())
+                .isEqualTo(LocalDate.parse(TODAY).plusDays(3));
         assertThat(published.getByMember()).as("the member is told").isFalse();
         // the phone of the member's registration goes to the notice sender on a topic of its own, and nowhere else
-        MemberContactRegistered contact = (MemberContactRegistered) consumeRecordsOf(Topics.CONTACTS, memberId,
-                r -> r instanceof MemberContactRegistered, 1).get(0);
+        MemberContactRegistered contact = (MemberContactRegistered)
+                consumeRecordsOf(Topics.CONTACTS, memberId, r -> r instanceof MemberContactRegistered, 1)
+                        .get(0);
         assertThat(contact.getPhone()).isEqualTo("13800001234");
-        assertThat(consumeRecordsOf(memberId, r -> r instanceof MemberRegistered, 1).get(0).toString()).doesNotContain("13800001234");
+        assertThat(consumeRecordsOf(memberId, r -> r instanceof MemberRegistered, 1)
+                        .get(0)
+                        .toString())
+                .doesNotContain("13800001234");
 
         Api.Response byMember = api.as(LocalStack.shared().tokens().token("member-40", "MEMBER", memberId, null, null))
-                .put("/api/members/" + memberId + "/bank-account", Map.of("bankName", "中国银行", "accountType", "CARD", "number", BankAccounts.card(8),
-                        "holderName", "张三"));
+                .put(
+                        "/api/members/" + memberId + "/bank-account",
+                        Map.of(
+                                "bankName",
+                                "中国银行",
+                                "accountType",
+                                "CARD",
+                                "number",
+                                BankAccounts.card(8),
+                                "holderName",
+                                "张三"));
         assertThat(byMember.status()).as(byMember.body()).isEqualTo(200);
-        assertThat(byMember.json().at("/bankAccount/number").asText()).as("the member sees their own number").isEqualTo(BankAccounts.card(8));
-        assertThat(byMember.json().path("pendingBankAccount").isNull()).as("the member's own change is in force at once").isTrue();
+        assertThat(byMember.json().at("/bankAccount/number").asText())
+                .as("the member sees their own number")
+                .isEqualTo(BankAccounts.card(8));
+        assertThat(byMember.json().path("pendingBankAccount").isNull())
+                .as("the member's own change is in force at once")
+                .isTrue();
     }
 
     @Test
     void shouldEnrolAndGiftASpecialDiseaseShareAndPublishBothToKafka() {
         String memberId = registered(IdNumbers.male(15), unit("海曙"), "IN_SERVICE", true, true);
 
-        Api.Response created = api.post("/api/enrollments", enrolment(memberId, "ningbo-2020-inservice-hospital", 1, null, null));
+        Api.Response created =
+                api.post("/api/enrollments", enrolment(memberId, "ningbo-2020-inservice-hospital", 1, null, null));
 
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(created.json().at("/enrollment/premium").asText()).isEqualTo("50.00");
         assertThat(created.json().at("/enrollment/coverageEnd").asText()).isEqualTo("2021-03-31");
         assertThat(created.json().at("/enrollment/premiumStatus").asText()).isEqualTo("PENDING");
-        assertThat(created.json().path("gifts")).as("the gift comes with the payment").isEmpty();
-        Api.Response collected = api.post("/api/enrollments/" + created.json().at("/enrollment/enrollmentId").asText() + "/collections",
+        assertThat(created.json().path("gifts"))
+                .as("the gift comes with the payment")
+                .isEmpty();
+        Api.Response collected = api.post(
+                "/api/enrollments/"
+                        + created.json().at("/enrollment/enrollmentId").asText() + "/collections",
                 Map.of("result", "SUCCEEDED", "reference", "DK-15"));
         assertThat(collected.status()).as(collected.body()).isEqualTo(200);
         JsonNode held = api.get("/api/members/" + memberId + "/enrollments").json();
@@ -348,7 +425,8 @@ class EnrollmentApiIT extends IntegrationTestSupport {
     void shouldRefuseCoverStartingOnADayAlreadyPastAndMigrateAHistoricalEnrolmentWithItsPayment() {
         String memberId = registered(IdNumbers.male(18), unit("海曙"), "IN_SERVICE", true, true);
 
-        Api.Response past = api.post("/api/enrollments", enrolment(memberId, "shaoxing-hospital", 1, null, "2020-03-01"));
+        Api.Response past =
+                api.post("/api/enrollments", enrolment(memberId, "shaoxing-hospital", 1, null, "2020-03-01"));
         Map<String, Object> item = enrolment(memberId, "ningbo-2020-inservice-hospital", 1, null, "2020-03-01");
         item.put("paidOn", "2020-02-25");
         item.put("paymentReference", "LEGACY-17");
@@ -357,8 +435,12 @@ class EnrollmentApiIT extends IntegrationTestSupport {
         assertThat(past.status()).isEqualTo(422);
         assertThat(past.text("code")).isEqualTo("START_IN_PAST");
         assertThat(migrated.status()).as(migrated.body()).isEqualTo(200);
-        assertThat(migrated.json().at("/results/0/giftIds")).as("a migrated enrolment is paid, so it earns its gift").hasSize(1);
-        JsonNode enrolment = api.get("/api/enrollments/" + migrated.json().at("/results/0/id").asText()).json();
+        assertThat(migrated.json().at("/results/0/giftIds"))
+                .as("a migrated enrolment is paid, so it earns its gift")
+                .hasSize(1);
+        JsonNode enrolment = api.get("/api/enrollments/"
+                        + migrated.json().at("/results/0/id").asText())
+                .json();
         assertThat(enrolment.path("migrated").asBoolean()).isTrue();
         assertThat(enrolment.path("premiumStatus").asText()).isEqualTo("COLLECTED");
         assertThat(enrolment.path("collectedOn").asText()).isEqualTo("2020-02-25");
@@ -372,9 +454,12 @@ class EnrollmentApiIT extends IntegrationTestSupport {
         long before = storedEvents();
 
         Api.Response unknownPlan = api.post("/api/enrollments", enrolment(man, "no-such-plan", 1, null, null));
-        Api.Response tooMany = api.post("/api/enrollments", enrolment(man, "ningbo-2020-special-disease", 4, 1, "2020-04-01"));
-        Api.Response manInWomensPlan = api.post("/api/enrollments", enrolment(man, "ningbo-2020-women", 1, 4, "2020-04-01"));
-        Api.Response unknownMember = api.post("/api/enrollments", enrolment(UUID.randomUUID().toString(), "shaoxing-hospital", 1, null, null));
+        Api.Response tooMany =
+                api.post("/api/enrollments", enrolment(man, "ningbo-2020-special-disease", 4, 1, "2020-04-01"));
+        Api.Response manInWomensPlan =
+                api.post("/api/enrollments", enrolment(man, "ningbo-2020-women", 1, 4, "2020-04-01"));
+        Api.Response unknownMember = api.post(
+                "/api/enrollments", enrolment(UUID.randomUUID().toString(), "shaoxing-hospital", 1, null, null));
 
         assertThat(unknownPlan.status()).isEqualTo(422);
         assertThat(unknownPlan.text("code")).isEqualTo("UNKNOWN_PLAN");
@@ -396,16 +481,24 @@ class EnrollmentApiIT extends IntegrationTestSupport {
 
         Api.Response first = api.post("/api/enrollments", body, "Idempotency-Key", key);
         Api.Response again = api.post("/api/enrollments", body, "Idempotency-Key", key);
-        Api.Response other = api.post("/api/enrollments", enrolment(memberId, "huzhou-major-disease", 1, null, null), "Idempotency-Key", key);
-        Api.Response anotherCaller = api.as(LocalStack.shared().tokens().token("another-admin", "SCHEME_ADMIN", null, null, null))
-                .post("/api/enrollments", enrolment(memberId, "huzhou-major-disease", 1, null, null), "Idempotency-Key", key);
+        Api.Response other = api.post(
+                "/api/enrollments", enrolment(memberId, "huzhou-major-disease", 1, null, null), "Idempotency-Key", key);
+        Api.Response anotherCaller = api.as(
+                        LocalStack.shared().tokens().token("another-admin", "SCHEME_ADMIN", null, null, null))
+                .post(
+                        "/api/enrollments",
+                        enrolment(memberId, "huzhou-major-disease", 1, null, null),
+                        "Idempotency-Key",
+                        key);
 
         assertThat(first.status()).isEqualTo(201);
         assertThat(again.status()).isEqualTo(201);
         assertThat(again.body()).isEqualTo(first.body());
         assertThat(again.headers().firstValue("Idempotent-Replayed")).hasValue("true");
         assertThat(other.status()).isEqualTo(422);
-        assertThat(anotherCaller.status()).as("the key is the first caller's: another caller's request is its own").isEqualTo(201);
+        assertThat(anotherCaller.status())
+                .as("the key is the first caller's: another caller's request is its own")
+                .isEqualTo(201);
         assertThat(anotherCaller.headers().firstValue("Idempotent-Replayed")).isEmpty();
         assertThat(api.get("/api/members/" + memberId + "/enrollments").json()).hasSize(2);
     }
@@ -417,9 +510,18 @@ class EnrollmentApiIT extends IntegrationTestSupport {
         assertThat(plans.status()).isEqualTo(200);
         List<String> ids = new ArrayList<>();
         plans.json().forEach(p -> ids.add(p.path("planId").asText()));
-        assertThat(ids).contains("ningbo-2020-inservice-hospital", "ningbo-2020-retiree-hospital", "ningbo-2020-special-disease",
-                "ningbo-2020-women", "wujin-2022", "guangdong-2018-hospital", "quzhou-2020-hospital", "shaoxing-hospital",
-                "jinhua-2015-hospital", "huzhou-major-disease");
+        assertThat(ids)
+                .contains(
+                        "ningbo-2020-inservice-hospital",
+                        "ningbo-2020-retiree-hospital",
+                        "ningbo-2020-special-disease",
+                        "ningbo-2020-women",
+                        "wujin-2022",
+                        "guangdong-2018-hospital",
+                        "quzhou-2020-hospital",
+                        "shaoxing-hospital",
+                        "jinhua-2015-hospital",
+                        "huzhou-major-disease");
         Api.Response wujin = api.get("/api/plans/wujin-2022");
         assertThat(wujin.json().at("/0/definition/benefits/0/type").asText()).isEqualTo("BRACKET_TOP_UP");
         assertThat(api.get("/api/plans/nope").status()).isEqualTo(404);
@@ -428,7 +530,9 @@ class EnrollmentApiIT extends IntegrationTestSupport {
     @Test
     void shouldServeOpenApiAndHealth() {
         assertThat(api.get("/v3/api-docs").body()).contains("/api/enrollments").contains("/api/members/batch");
-        assertThat(api.get("/swagger-ui.html").status()).as("Swagger UI (or its redirect)").isIn(200, 302);
+        assertThat(api.get("/swagger-ui.html").status())
+                .as("Swagger UI (or its redirect)")
+                .isIn(200, 302);
         assertThat(api.get("/swagger-ui/index.html").status()).isEqualTo(200);
         assertThat(api.get("/actuator/health").text("status")).isEqualTo("UP");
     }
@@ -437,16 +541,19 @@ class EnrollmentApiIT extends IntegrationTestSupport {
     void shouldKeepAnEnrolmentPendingUntilItsPremiumIsCollected() {
         String memberId = registered(IdNumbers.male(501), unit("鄞州"), "IN_SERVICE", false, false);
         Api.Response enrolled = api.post("/api/enrollments", enrolment(memberId, "shaoxing-hospital", 1, null, null));
-        String enrollmentId = enrolled.json().path("enrollment").path("enrollmentId").asText();
+        String enrollmentId =
+                enrolled.json().path("enrollment").path("enrollmentId").asText();
         String collections = "/api/enrollments/" + enrollmentId + "/collections";
 
-        Api.Response failed = api.post(collections, Map.of("result", "FAILED", "reference", "DK-1", "reason", "INSUFFICIENT_FUNDS"));
+        Api.Response failed =
+                api.post(collections, Map.of("result", "FAILED", "reference", "DK-1", "reason", "INSUFFICIENT_FUNDS"));
         Api.Response noReason = api.post(collections, Map.of("result", "FAILED", "reference", "DK-1b"));
         Api.Response collected = api.post(collections, Map.of("result", "SUCCEEDED", "reference", "DK-2"));
         Api.Response again = api.post(collections, Map.of("result", "SUCCEEDED", "reference", "DK-2"));
         Api.Response another = api.post(collections, Map.of("result", "SUCCEEDED", "reference", "DK-3"));
 
-        assertThat(enrolled.json().path("enrollment").path("premiumStatus").asText()).isEqualTo("PENDING");
+        assertThat(enrolled.json().path("enrollment").path("premiumStatus").asText())
+                .isEqualTo("PENDING");
         assertThat(failed.status()).as(failed.body()).isEqualTo(200);
         assertThat(failed.text("premiumStatus")).isEqualTo("PENDING");
         assertThat(failed.text("collectionFailure")).contains("INSUFFICIENT_FUNDS");
@@ -456,9 +563,13 @@ class EnrollmentApiIT extends IntegrationTestSupport {
         assertThat(again.status()).isEqualTo(200);
         assertThat(another.status()).isEqualTo(422);
         assertThat(another.text("code")).isEqualTo("ALREADY_COLLECTED");
-        List<SpecificRecord> published = consumeRecordsOf(memberId, r -> r instanceof PremiumCollected || r instanceof PremiumCollectionFailed, 2);
+        List<SpecificRecord> published = consumeRecordsOf(
+                memberId, r -> r instanceof PremiumCollected || r instanceof PremiumCollectionFailed, 2);
         assertThat(published).hasSize(2);
-        assertThat(published.get(0)).isInstanceOfSatisfying(PremiumCollectionFailed.class, f -> assertThat(f.getReason()).isEqualTo("INSUFFICIENT_FUNDS"));
+        assertThat(published.get(0))
+                .isInstanceOfSatisfying(
+                        PremiumCollectionFailed.class,
+                        f -> assertThat(f.getReason()).isEqualTo("INSUFFICIENT_FUNDS"));
         assertThat(published.get(1)).isInstanceOfSatisfying(PremiumCollected.class, c -> {
             assertThat(c.getReference()).isEqualTo("DK-2");
             assertThat(c.getAmount()).isEqualByComparingTo("60.00");
@@ -467,20 +578,25 @@ class EnrollmentApiIT extends IntegrationTestSupport {
     }
 
     private List<MemberEnrolled> consumeEnrolmentsOf(String memberId, int expected) {
-        return consumeRecordsOf(memberId, r -> r instanceof MemberEnrolled, expected).stream().map(MemberEnrolled.class::cast).toList();
+        return consumeRecordsOf(memberId, r -> r instanceof MemberEnrolled, expected).stream()
+                .map(MemberEnrolled.class::cast)
+                .toList();
     }
 
-    private List<SpecificRecord> consumeRecordsOf(String memberId, java.util.function.Predicate<SpecificRecord> wanted, int expected) {
+    private List<SpecificRecord> consumeRecordsOf(
+            String memberId, java.util.function.Predicate<SpecificRecord> wanted, int expected) {
         return consumeRecordsOf(Topics.MEMBERS, memberId, wanted, expected);
     }
 
-    private List<SpecificRecord> consumeRecordsOf(String topic, String memberId, java.util.function.Predicate<SpecificRecord> wanted, int expected) {
+    private List<SpecificRecord> consumeRecordsOf(
+            String topic, String memberId, java.util.function.Predicate<SpecificRecord> wanted, int expected) {
         Properties props = new Properties();
         props.put("bootstrap.servers", LocalStack.shared().bootstrapServers());
         props.put("group.id", "api-it-" + UUID.randomUUID());
         props.put("auto.offset.reset", "earliest");
         List<SpecificRecord> found = new ArrayList<>();
-        try (KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ContractDeserializer())) {
+        try (KafkaConsumer<String, SpecificRecord> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new ContractDeserializer())) {
             consumer.subscribe(List.of(topic));
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 for (ConsumerRecord<String, SpecificRecord> record : consumer.poll(Duration.ofMillis(200))) {

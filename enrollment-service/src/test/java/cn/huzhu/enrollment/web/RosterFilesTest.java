@@ -3,8 +3,8 @@ package cn.huzhu.enrollment.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.huzhu.identity.IdNumbers;
 import cn.huzhu.enrollment.command.roster.RosterRow;
+import cn.huzhu.identity.IdNumbers;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -17,7 +17,8 @@ class RosterFilesTest {
 
     @Test
     void shouldReadTheApplicationFormAndTheMembersOfASeedStyleWorkbook() {
-        byte[] workbook = new RosterWorkbook().insuredStaff(60)
+        byte[] workbook = new RosterWorkbook()
+                .insuredStaff(60)
                 .add(RosterWorkbook.Line.of("张三", "男", ID_A, "13800000001"))
                 .add(RosterWorkbook.Line.of("李四", "女", ID_B, "13800000002"))
                 .bytes();
@@ -25,18 +26,24 @@ class RosterFilesTest {
         RosterFiles.Parsed parsed = RosterFiles.xlsx(workbook);
 
         assertThat(parsed.application().unitName()).isEqualTo("江山测试工会");
-        assertThat(parsed.application().contactPhone()).as("the first 联系电话 on the form").isEqualTo("0570-4578706");
+        assertThat(parsed.application().contactPhone())
+                .as("the first 联系电话 on the form")
+                .isEqualTo("0570-4578706");
         assertThat(parsed.application().staffInBasicInsurance()).isEqualTo(60);
         assertThat(parsed.application().staffTotal()).isEqualTo(62);
         assertThat(parsed.application().enrolling()).isEqualTo(2);
         assertThat(parsed.application().amountPerPerson()).isEqualByComparingTo("50");
-        assertThat(parsed.rows()).as("template lines with only a number are skipped").hasSize(2);
+        assertThat(parsed.rows())
+                .as("template lines with only a number are skipped")
+                .hasSize(2);
         RosterRow first = parsed.rows().get(0);
         assertThat(first.rowNo()).isEqualTo(1);
         assertThat(first.name()).isEqualTo("张三");
         assertThat(first.gender()).isEqualTo("男");
         assertThat(first.idNumber()).isEqualTo(ID_A);
-        assertThat(first.phone()).as("a phone stored as a number keeps its digits").isEqualTo("13800000001");
+        assertThat(first.phone())
+                .as("a phone stored as a number keeps its digits")
+                .isEqualTo("13800000001");
         assertThat(first.problemCode()).isNull();
     }
 
@@ -52,7 +59,9 @@ class RosterFilesTest {
         assertThat(parsed.rows().get(0).problemCode()).isNull();
         RosterRow numeric = parsed.rows().get(1);
         assertThat(numeric.problemCode()).isEqualTo("ID_NUMBER_STORED_AS_NUMBER");
-        assertThat(numeric.idNumber()).as("the mangled number is not passed on as if it were an ID").isNull();
+        assertThat(numeric.idNumber())
+                .as("the mangled number is not passed on as if it were an ID")
+                .isNull();
         assertThat(numeric.name()).isEqualTo("李四");
     }
 
@@ -67,10 +76,14 @@ class RosterFilesTest {
 
     @Test
     void shouldRefuseAHeadcountOnTheFormThatIsNotANumber() throws Exception {
-        byte[] workbook = new RosterWorkbook().insuredStaff(60).add(RosterWorkbook.Line.of("张三", "男", ID_A, "13800000001")).bytes();
+        byte[] workbook = new RosterWorkbook()
+                .insuredStaff(60)
+                .add(RosterWorkbook.Line.of("张三", "男", ID_A, "13800000001"))
+                .bytes();
         byte[] edited;
-        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(workbook));
-             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book =
+                        new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(workbook));
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
             book.getSheet("Sheet1").getRow(4).getCell(3).setCellValue("六十");
             book.write(out);
             edited = out.toByteArray();
@@ -105,9 +118,11 @@ class RosterFilesTest {
 
     @Test
     void shouldReportScientificNotationAndNormaliseFullWidthDigits() {
-        String fullWidth = ID_A.chars().mapToObj(c -> Character.isDigit(c) ? String.valueOf((char) (c - '0' + '０')) : String.valueOf((char) c))
+        String fullWidth = ID_A.chars()
+                .mapToObj(c -> Character.isDigit(c) ? String.valueOf((char) (c - '0' + '０')) : String.valueOf((char) c))
                 .reduce("", String::concat);
-        String csv = "name,gender,idNumber,phone\n张三,男,3.30881198503E+17,\n李四,男," + fullWidth + ",\n王五,男,330881198503010000.0,\n";
+        String csv = "name,gender,idNumber,phone\n张三,男,3.30881198503E+17,\n李四,男," + fullWidth
+                + ",\n王五,男,330881198503010000.0,\n";
 
         RosterFiles.Parsed parsed = RosterFiles.csv(csv.getBytes(StandardCharsets.UTF_8));
 

@@ -48,7 +48,8 @@ final class RosterWorkbook {
     }
 
     byte[] bytes() {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet form = workbook.createSheet("Sheet1");
             form.createRow(0).createCell(0).setCellValue("衢州市在职职工医疗互助活动 申 请 表");
             row(form, 1, "单位工会", "江山测试工会", "联系电话", "0570-4578706");

@@ -18,8 +18,10 @@ class TargetApiIT extends IntegrationTestSupport {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
+
     Api api;
 
     @BeforeEach
@@ -28,18 +30,23 @@ class TargetApiIT extends IntegrationTestSupport {
     }
 
     long targetEvents() {
-        return jdbc.queryForObject("select count(*) from domainevententry where payloadtype like '%TargetSetEvent'", Long.class);
+        return jdbc.queryForObject(
+                "select count(*) from domainevententry where payloadtype like '%TargetSetEvent'", Long.class);
     }
 
     @Test
     void shouldSetAUnitTargetWithTheUnitsDistrictAndRecordOnlyChanges() {
-        String unitId = api.post("/api/units", Map.of("name", "高新区工会", "district", "武进区", "nature", "PUBLIC", "insuredHeadcount", 9000)).text("unitId");
+        String unitId = api.post(
+                        "/api/units",
+                        Map.of("name", "高新区工会", "district", "武进区", "nature", "PUBLIC", "insuredHeadcount", 9000))
+                .text("unitId");
         Map<String, Object> body = Map.of("scope", "UNIT", "unitId", unitId, "year", 2021, "target", 7000);
         long before = targetEvents();
 
         Api.Response set = api.post("/api/targets", body);
         Api.Response again = api.post("/api/targets", body);
-        Api.Response changed = api.post("/api/targets", Map.of("scope", "UNIT", "unitId", unitId, "year", 2021, "target", 7200));
+        Api.Response changed =
+                api.post("/api/targets", Map.of("scope", "UNIT", "unitId", unitId, "year", 2021, "target", 7200));
 
         assertThat(set.status()).as(set.body()).isEqualTo(200);
         assertThat(set.text("district")).isEqualTo("武进区");
@@ -51,8 +58,19 @@ class TargetApiIT extends IntegrationTestSupport {
 
     @Test
     void shouldSetADistrictTargetForOnePlan() {
-        Api.Response set = api.post("/api/targets", Map.of("scope", "DISTRICT", "district", "鄞州", "year", 2020,
-                "planId", "ningbo-2020-inservice-hospital", "target", 160000));
+        Api.Response set = api.post(
+                "/api/targets",
+                Map.of(
+                        "scope",
+                        "DISTRICT",
+                        "district",
+                        "鄞州",
+                        "year",
+                        2020,
+                        "planId",
+                        "ningbo-2020-inservice-hospital",
+                        "target",
+                        160000));
 
         assertThat(set.status()).as(set.body()).isEqualTo(200);
         assertThat(set.text("targetId")).isEqualTo("DISTRICT:鄞州:2020:ningbo-2020-inservice-hospital");
@@ -64,13 +82,30 @@ class TargetApiIT extends IntegrationTestSupport {
         Map<String, Object> noUnit = new HashMap<>(Map.of("scope", "UNIT", "year", 2021, "target", 10));
 
         assertThat(api.post("/api/targets", noUnit).status()).isEqualTo(400);
-        assertThat(api.post("/api/targets", Map.of("scope", "UNIT", "unitId", UUID.randomUUID().toString(), "year", 2021, "target", 10)).status())
+        assertThat(api.post(
+                                "/api/targets",
+                                Map.of(
+                                        "scope",
+                                        "UNIT",
+                                        "unitId",
+                                        UUID.randomUUID().toString(),
+                                        "year",
+                                        2021,
+                                        "target",
+                                        10))
+                        .status())
                 .isEqualTo(422);
-        Api.Response unknownPlan = api.post("/api/targets", Map.of("scope", "DISTRICT", "district", "江北", "year", 2021, "planId", "nope", "target", 10));
+        Api.Response unknownPlan = api.post(
+                "/api/targets",
+                Map.of("scope", "DISTRICT", "district", "江北", "year", 2021, "planId", "nope", "target", 10));
         assertThat(unknownPlan.status()).isEqualTo(422);
         assertThat(unknownPlan.text("code")).isEqualTo("UNKNOWN_PLAN");
-        assertThat(api.post("/api/targets", Map.of("scope", "DISTRICT", "district", "江北", "year", 2021, "target", -1)).status()).isEqualTo(400);
-        assertThat(api.post("/api/targets", Map.of("scope", "REGION", "district", "江北", "year", 2021, "target", 1)).status()).isEqualTo(400);
+        assertThat(api.post("/api/targets", Map.of("scope", "DISTRICT", "district", "江北", "year", 2021, "target", -1))
+                        .status())
+                .isEqualTo(400);
+        assertThat(api.post("/api/targets", Map.of("scope", "REGION", "district", "江北", "year", 2021, "target", 1))
+                        .status())
+                .isEqualTo(400);
         assertThat(targetEvents()).isEqualTo(before);
     }
 }

@@ -11,7 +11,9 @@ import java.util.List;
 public interface BankGateway {
 
     enum Outcome {
-        SUCCEEDED, FAILED, REJECTED,
+        SUCCEEDED,
+        FAILED,
+        REJECTED,
         /** The bank never received the reference: it may be sent again, with the same reference. */
         NOT_FOUND,
         /** The bank has this reference already (an earlier send arrived): ask for its status. */
@@ -24,19 +26,21 @@ public interface BankGateway {
         }
     }
 
-    record Transfer(String reference, String payoutId, String batchId, String accountNumber, String holderName, String bankName,
-                    BigDecimal amount) {
-    }
+    record Transfer(
+            String reference,
+            String payoutId,
+            String batchId,
+            String accountNumber,
+            String holderName,
+            String bankName,
+            BigDecimal amount) {}
 
-    record Answer(String reference, Outcome outcome, String reason, String bankTransactionId) {
-    }
+    record Answer(String reference, Outcome outcome, String reason, String bankTransactionId) {}
 
-    record StatementLine(String reference, BigDecimal amount) {
-    }
+    record StatementLine(String reference, BigDecimal amount) {}
 
     /** What the bank executed in a batch. */
-    record Statement(String batchId, int count, BigDecimal amount, List<StatementLine> lines) {
-    }
+    record Statement(String batchId, int count, BigDecimal amount, List<StatementLine> lines) {}
 
     Answer send(Transfer transfer);
 

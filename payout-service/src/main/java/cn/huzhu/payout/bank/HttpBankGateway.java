@@ -37,7 +37,10 @@ public class HttpBankGateway implements BankGateway {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.notifyUrl = notifyUrl;
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(timeout)
+                .build();
     }
 
     @Override
@@ -47,19 +50,29 @@ public class HttpBankGateway implements BankGateway {
             body.put("notifyUrl", notifyUrl);
         }
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/transfers")).timeout(timeout)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(baseUrl + "/transfers"))
+                            .timeout(timeout)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 409) {
                 return new Answer(t.reference(), Outcome.DUPLICATE_REFERENCE, null, null);
             }
             if (response.statusCode() != 200) {
-                log.warn("Bank answered {} to transfer {}: outcome unknown, its status will be asked", response.statusCode(), t.reference());
+                log.warn(
+                        "Bank answered {} to transfer {}: outcome unknown, its status will be asked",
+                        response.statusCode(),
+                        t.reference());
                 return new Answer(t.reference(), Outcome.UNKNOWN, "HTTP_" + response.statusCode(), null);
             }
             return answer(t.reference(), JSON.readTree(response.body()));
         } catch (IOException e) {
-            log.warn("No answer from the bank to transfer {} ({}): outcome unknown, its status will be asked", t.reference(), e.getClass().getSimpleName());
+            log.warn(
+                    "No answer from the bank to transfer {} ({}): outcome unknown, its status will be asked",
+                    t.reference(),
+                    e.getClass().getSimpleName());
             return new Answer(t.reference(), Outcome.UNKNOWN, e.getClass().getSimpleName(), null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -80,25 +93,39 @@ public class HttpBankGateway implements BankGateway {
         ArrayNode items = body.putArray("transfers");
         transfers.forEach(t -> items.add(transfer(t)));
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/transfer-batches")).timeout(timeout)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(baseUrl + "/transfer-batches"))
+                            .timeout(timeout)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                log.warn("Bank answered {} to a group of {} transfers: outcomes unknown, their status will be asked", response.statusCode(), transfers.size());
+                log.warn(
+                        "Bank answered {} to a group of {} transfers: outcomes unknown, their status will be asked",
+                        response.statusCode(),
+                        transfers.size());
                 return unknown(transfers, "HTTP_" + response.statusCode());
             }
             Map<String, JsonNode> results = new HashMap<>();
-            JSON.readTree(response.body()).path("results").forEach(r -> results.put(r.path("reference").asText(), r));
+            JSON.readTree(response.body())
+                    .path("results")
+                    .forEach(r -> results.put(r.path("reference").asText(), r));
             List<Answer> answers = new ArrayList<>(transfers.size());
             for (Transfer t : transfers) {
                 JsonNode r = results.get(t.reference());
-                answers.add(r == null ? new Answer(t.reference(), Outcome.UNKNOWN, "NOT_ANSWERED", null)
-                        : "DUPLICATE_REFERENCE".equals(r.path("status").asText()) ? new Answer(t.reference(), Outcome.DUPLICATE_REFERENCE, null, null)
-                        : answer(t.reference(), r));
+                answers.add(
+                        r == null
+                                ? new Answer(t.reference(), Outcome.UNKNOWN, "NOT_ANSWERED", null)
+                                : "DUPLICATE_REFERENCE".equals(r.path("status").asText())
+                                        ? new Answer(t.reference(), Outcome.DUPLICATE_REFERENCE, null, null)
+                                        : answer(t.reference(), r));
             }
             return answers;
         } catch (IOException e) {
-            log.warn("No answer from the bank to a group of {} transfers ({}): outcomes unknown, their status will be asked", transfers.size(),
+            log.warn(
+                    "No answer from the bank to a group of {} transfers ({}): outcomes unknown, their status will be asked",
+                    transfers.size(),
                     e.getClass().getSimpleName());
             return unknown(transfers, e.getClass().getSimpleName());
         } catch (InterruptedException e) {
@@ -110,8 +137,12 @@ public class HttpBankGateway implements BankGateway {
     @Override
     public Answer status(String reference) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/transfers/" + reference)).timeout(timeout)
-                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(baseUrl + "/transfers/" + reference))
+                            .timeout(timeout)
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 404) {
                 return new Answer(reference, Outcome.NOT_FOUND, null, null);
             }
@@ -130,15 +161,27 @@ public class HttpBankGateway implements BankGateway {
     @Override
     public Statement statement(String batchId) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/batches/" + batchId + "/statement"))
-                    .timeout(timeout.multipliedBy(6)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(baseUrl + "/batches/" + batchId + "/statement"))
+                            .timeout(timeout.multipliedBy(6))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new BankUnavailableException("The bank answered " + response.statusCode() + " to the statement of batch " + batchId);
+                throw new BankUnavailableException(
+                        "The bank answered " + response.statusCode() + " to the statement of batch " + batchId);
             }
             JsonNode body = JSON.readTree(response.body());
             List<StatementLine> lines = new ArrayList<>();
-            body.path("transfers").forEach(l -> lines.add(new StatementLine(l.path("reference").asText(), new BigDecimal(l.path("amount").asText()))));
-            return new Statement(batchId, body.path("count").asInt(), new BigDecimal(body.path("amount").asText("0")), lines);
+            body.path("transfers")
+                    .forEach(l -> lines.add(new StatementLine(
+                            l.path("reference").asText(),
+                            new BigDecimal(l.path("amount").asText()))));
+            return new Statement(
+                    batchId,
+                    body.path("count").asInt(),
+                    new BigDecimal(body.path("amount").asText("0")),
+                    lines);
         } catch (IOException e) {
             throw new BankUnavailableException("No statement from the bank for batch " + batchId, e);
         } catch (InterruptedException e) {
@@ -149,13 +192,19 @@ public class HttpBankGateway implements BankGateway {
 
     private static ObjectNode transfer(Transfer t) {
         return JSON.createObjectNode()
-                .put("reference", t.reference()).put("payoutId", t.payoutId()).put("batchId", t.batchId())
-                .put("accountNumber", t.accountNumber()).put("holderName", t.holderName()).put("bankName", t.bankName())
+                .put("reference", t.reference())
+                .put("payoutId", t.payoutId())
+                .put("batchId", t.batchId())
+                .put("accountNumber", t.accountNumber())
+                .put("holderName", t.holderName())
+                .put("bankName", t.bankName())
                 .put("amount", t.amount().toPlainString());
     }
 
     private static List<Answer> unknown(List<Transfer> transfers, String reason) {
-        return transfers.stream().map(t -> new Answer(t.reference(), Outcome.UNKNOWN, reason, null)).toList();
+        return transfers.stream()
+                .map(t -> new Answer(t.reference(), Outcome.UNKNOWN, reason, null))
+                .toList();
     }
 
     /** Reads a transfer's answer; an answer the gateway cannot read is unknown (the status is asked later). */
@@ -167,7 +216,9 @@ public class HttpBankGateway implements BankGateway {
             default -> outcome = Outcome.UNKNOWN;
         }
         String reason = body.hasNonNull("reason") ? body.get("reason").asText() : null;
-        String tx = body.hasNonNull("bankTransactionId") ? body.get("bankTransactionId").asText() : null;
+        String tx = body.hasNonNull("bankTransactionId")
+                ? body.get("bankTransactionId").asText()
+                : null;
         return new Answer(reference, outcome, reason, tx);
     }
 }

@@ -10,6 +10,7 @@ import cn.huzhu.payout.dispatch.PayoutDispatcher;
 import cn.huzhu.payout.dispatch.PayoutSettings;
 import cn.huzhu.payout.notify.LoggingSmsNotifier;
 import cn.huzhu.payout.notify.Notifier;
+import cn.huzhu.payout.notify.RenewalSettings;
 import cn.huzhu.payout.query.PayoutQueries;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,11 +19,9 @@ import org.axonframework.common.caching.Cache;
 import org.axonframework.common.transaction.TransactionManager;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import cn.huzhu.payout.notify.RenewalSettings;
-import cn.huzhu.vocabulary.BusinessZone;
 import org.springframework.context.annotation.Import;
 
 /** The event store and token store are those of every event-sourced service ({@link AxonPostgresConfig}). */
@@ -46,8 +45,10 @@ public class PayoutConfig {
 
     @Bean
     @ConditionalOnMissingBean
-    BankGateway bankGateway(@Value("${huzhu.payout.bank-url}") String bankUrl, @Value("${huzhu.payout.bank-notify-url:}") String notifyUrl,
-                            @Value("${huzhu.payout.bank-timeout}") Duration timeout) {
+    BankGateway bankGateway(
+            @Value("${huzhu.payout.bank-url}") String bankUrl,
+            @Value("${huzhu.payout.bank-notify-url:}") String notifyUrl,
+            @Value("${huzhu.payout.bank-timeout}") Duration timeout) {
         return new HttpBankGateway(bankUrl, notifyUrl.isBlank() ? null : notifyUrl, timeout);
     }
 
@@ -59,16 +60,24 @@ public class PayoutConfig {
     }
 
     @Bean
-    PayoutSettings payoutSettings(@Value("${huzhu.payout.senders}") int senders, @Value("${huzhu.payout.group-size}") int groupSize,
-                                  @Value("${huzhu.payout.status-check-after}") Duration statusCheckAfter,
-                                  @Value("${huzhu.payout.max-attempts}") int maxAttempts, @Value("${huzhu.payout.first-retry}") Duration firstRetry,
-                                  @Value("${huzhu.payout.poll-interval}") Duration pollInterval) {
+    PayoutSettings payoutSettings(
+            @Value("${huzhu.payout.senders}") int senders,
+            @Value("${huzhu.payout.group-size}") int groupSize,
+            @Value("${huzhu.payout.status-check-after}") Duration statusCheckAfter,
+            @Value("${huzhu.payout.max-attempts}") int maxAttempts,
+            @Value("${huzhu.payout.first-retry}") Duration firstRetry,
+            @Value("${huzhu.payout.poll-interval}") Duration pollInterval) {
         return new PayoutSettings(senders, groupSize, statusCheckAfter, maxAttempts, firstRetry, pollInterval);
     }
 
     @Bean
-    PayoutDispatcher payoutDispatcher(CommandGateway commands, TransactionManager transactions, PayoutQueries queries, BankGateway bank,
-                                      Clock clock, PayoutSettings settings) {
+    PayoutDispatcher payoutDispatcher(
+            CommandGateway commands,
+            TransactionManager transactions,
+            PayoutQueries queries,
+            BankGateway bank,
+            Clock clock,
+            PayoutSettings settings) {
         return new PayoutDispatcher(commands, transactions, queries, bank, clock, settings);
     }
 

@@ -16,7 +16,6 @@ import cn.huzhu.payout.command.recovery.RecoveryOffsetEvent;
 import cn.huzhu.payout.command.recovery.RecoveryOffsetReturnedEvent;
 import cn.huzhu.payout.command.recovery.RecoveryOpenedEvent;
 import cn.huzhu.payout.command.recovery.RepaymentRecordedEvent;
-
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,15 +1,14 @@
 package cn.huzhu.payout.dispatch;
 
 import cn.huzhu.axon.Conflicts;
+import cn.huzhu.payout.bank.BankGateway;
 import cn.huzhu.payout.bank.BankGateway.Statement;
 import cn.huzhu.payout.bank.BankGateway.StatementLine;
-import cn.huzhu.payout.bank.BankGateway;
 import cn.huzhu.payout.command.batch.BatchAggregate;
 import cn.huzhu.payout.command.batch.ReconcileBatchCommand;
+import cn.huzhu.payout.query.PayoutQueries;
 import cn.huzhu.payout.query.PayoutQueries.BatchTotals;
 import cn.huzhu.payout.query.PayoutQueries.TransferRow;
-import cn.huzhu.payout.query.PayoutQueries;
-
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -47,7 +46,9 @@ public class BatchReconciler {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${huzhu.payout.reconcile-interval}", initialDelayString = "${huzhu.payout.reconcile-interval}")
+    @Scheduled(
+            fixedDelayString = "${huzhu.payout.reconcile-interval}",
+            initialDelayString = "${huzhu.payout.reconcile-interval}")
     public void reconcileClosedBatches() {
         for (UUID batchId : queries.batchesToReconcile(LocalDate.now(clock))) {
             try {
@@ -79,19 +80,39 @@ public class BatchReconciler {
             BigDecimal our = ours.get(reference);
             BigDecimal bankAmount = theirs.get(reference);
             if (our == null) {
-                differences.add(reference + ": executed by the bank (" + bankAmount.toPlainString() + "), not confirmed here");
+                differences.add(
+                        reference + ": executed by the bank (" + bankAmount.toPlainString() + "), not confirmed here");
             } else if (bankAmount == null) {
-                differences.add(reference + ": confirmed here (" + our.toPlainString() + "), not in the bank's statement");
+                differences.add(
+                        reference + ": confirmed here (" + our.toPlainString() + "), not in the bank's statement");
             } else if (our.compareTo(bankAmount) != 0) {
-                differences.add(reference + ": " + our.toPlainString() + " here, " + bankAmount.toPlainString() + " at the bank");
+                differences.add(reference + ": " + our.toPlainString() + " here, " + bankAmount.toPlainString()
+                        + " at the bank");
             }
         }
         BigDecimal ourSum = ours.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-        String status = Conflicts.sendRetrying(commands, new ReconcileBatchCommand(BatchAggregate.idOf(batchId.toString()), batch.district(), batch.day(),
-                ours.size(), ourSum, statement.count(), statement.amount(), differences, clock.instant()));
+        String status = Conflicts.sendRetrying(
+                commands,
+                new ReconcileBatchCommand(
+                        BatchAggregate.idOf(batchId.toString()),
+                        batch.district(),
+                        batch.day(),
+                        ours.size(),
+                        ourSum,
+                        statement.count(),
+                        statement.amount(),
+                        differences,
+                        clock.instant()));
         if (!status.equals("MATCHED")) {
-            log.error("Batch {} ({} {}) does not reconcile: {} confirmed for {} here, {} executed for {} at the bank; {} reference(s) differ",
-                    batchId, batch.district(), batch.day(), ours.size(), ourSum.toPlainString(), statement.count(), statement.amount().toPlainString(),
+            log.error(
+                    "Batch {} ({} {}) does not reconcile: {} confirmed for {} here, {} executed for {} at the bank; {} reference(s) differ",
+                    batchId,
+                    batch.district(),
+                    batch.day(),
+                    ours.size(),
+                    ourSum.toPlainString(),
+                    statement.count(),
+                    statement.amount().toPlainString(),
                     differences.size());
         }
         return Optional.of(status);

@@ -2,9 +2,9 @@ package cn.huzhu.payout.dispatch;
 
 import cn.huzhu.axon.CommandGroups;
 import cn.huzhu.axon.Conflicts;
+import cn.huzhu.payout.bank.BankGateway;
 import cn.huzhu.payout.bank.BankGateway.Answer;
 import cn.huzhu.payout.bank.BankGateway.Outcome;
-import cn.huzhu.payout.bank.BankGateway;
 import cn.huzhu.payout.command.payout.PayeeAccount;
 import cn.huzhu.payout.command.payout.PayoutNotDispatchableException;
 import cn.huzhu.payout.command.payout.RecordTransferOutcomeCommand;
@@ -12,10 +12,9 @@ import cn.huzhu.payout.command.payout.RequestTransferCommand;
 import cn.huzhu.payout.command.payout.TransferOrder;
 import cn.huzhu.payout.command.recovery.OffsetRecoveryCommand;
 import cn.huzhu.payout.command.recovery.RecoveryAggregate;
+import cn.huzhu.payout.query.PayoutQueries;
 import cn.huzhu.payout.query.PayoutQueries.DueTransfer;
 import cn.huzhu.payout.query.PayoutQueries.SentTransfer;
-import cn.huzhu.payout.query.PayoutQueries;
-
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -67,8 +66,13 @@ public class PayoutDispatcher implements SmartLifecycle {
     private Thread poller;
     private volatile boolean running;
 
-    public PayoutDispatcher(CommandGateway commands, TransactionManager transactions, PayoutQueries queries, BankGateway bank, Clock clock,
-                            PayoutSettings settings) {
+    public PayoutDispatcher(
+            CommandGateway commands,
+            TransactionManager transactions,
+            PayoutQueries queries,
+            BankGateway bank,
+            Clock clock,
+            PayoutSettings settings) {
         this.commands = commands;
         this.transactions = transactions;
         this.queries = queries;
@@ -79,11 +83,12 @@ public class PayoutDispatcher implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        senders = new ThreadPoolExecutor(settings.senders(), settings.senders(), 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-            Thread t = new Thread(r, "payout-sender");
-            t.setDaemon(true);
-            return t;
-        });
+        senders = new ThreadPoolExecutor(
+                settings.senders(), settings.senders(), 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "payout-sender");
+                    t.setDaemon(true);
+                    return t;
+                });
         running = true;
         poller = new Thread(this::poll, "payout-dispatcher");
         poller.setDaemon(true);
@@ -139,7 +144,8 @@ public class PayoutDispatcher implements SmartLifecycle {
                         }
                     }
                     for (int from = 0; from < taken.size(); from += settings.groupSize()) {
-                        List<UUID> group = List.copyOf(taken.subList(from, Math.min(taken.size(), from + settings.groupSize())));
+                        List<UUID> group =
+                                List.copyOf(taken.subList(from, Math.min(taken.size(), from + settings.groupSize())));
                         senders.execute(() -> {
                             try {
                                 dispatch(group);
@@ -193,7 +199,8 @@ public class PayoutDispatcher implements SmartLifecycle {
         if (pending.isEmpty()) {
             return;
         }
-        List<BankGateway.Answer> answers = bank.sendAll(pending.stream().map(Pending::transfer).toList());
+        List<BankGateway.Answer> answers =
+                bank.sendAll(pending.stream().map(Pending::transfer).toList());
         List<Settled> settled = new ArrayList<>();
         for (int i = 0; i < pending.size(); i++) {
             settled.add(new Settled(UUID.fromString(pending.get(i).order().payoutId()), answers.get(i)));
@@ -202,11 +209,9 @@ public class PayoutDispatcher implements SmartLifecycle {
     }
 
     /** A transfer recorded and about to be sent. */
-    private record Pending(TransferOrder order, BankGateway.Transfer transfer) {
-    }
+    private record Pending(TransferOrder order, BankGateway.Transfer transfer) {}
 
-    private record Settled(UUID payoutId, Answer answer) {
-    }
+    private record Settled(UUID payoutId, Answer answer) {}
 
     private List<Pending> requestAll(List<DueTransfer> group) {
         return CommandGroups.together(transactions, () -> {
@@ -235,12 +240,21 @@ public class PayoutDispatcher implements SmartLifecycle {
     }
 
     private RequestTransferCommand requestOf(DueTransfer due, BigDecimal offset) {
-        return new RequestTransferCommand(due.payoutId().toString(), due.account(), LocalDate.now(clock), offset, clock.instant());
+        return new RequestTransferCommand(
+                due.payoutId().toString(), due.account(), LocalDate.now(clock), offset, clock.instant());
     }
 
     private static Pending pending(TransferOrder order, PayeeAccount a) {
-        return new Pending(order, new BankGateway.Transfer(order.reference(), order.payoutId(), order.batchId(), a.number(), a.holderName(),
-                a.bankName(), order.amount()));
+        return new Pending(
+                order,
+                new BankGateway.Transfer(
+                        order.reference(),
+                        order.payoutId(),
+                        order.batchId(),
+                        a.number(),
+                        a.holderName(),
+                        a.bankName(),
+                        order.amount()));
     }
 
     /**
@@ -252,8 +266,12 @@ public class PayoutDispatcher implements SmartLifecycle {
         Optional<Pending> pending;
         try {
             pending = Conflicts.retrying(() -> CommandGroups.together(transactions, () -> {
-                BigDecimal offset = commands.sendAndWait(new OffsetRecoveryCommand(RecoveryAggregate.idOf(due.memberId().toString()),
-                        due.memberId().toString(), due.payoutId().toString(), due.amount(), LocalDate.now(clock)));
+                BigDecimal offset = commands.sendAndWait(new OffsetRecoveryCommand(
+                        RecoveryAggregate.idOf(due.memberId().toString()),
+                        due.memberId().toString(),
+                        due.payoutId().toString(),
+                        due.amount(),
+                        LocalDate.now(clock)));
                 TransferOrder order = commands.sendAndWait(requestOf(due, offset));
                 return Optional.ofNullable(order).map(o -> pending(o, due.account()));
             }));
@@ -311,8 +329,14 @@ public class PayoutDispatcher implements SmartLifecycle {
             }
             SentTransfer t = sent.get();
             log.info("Transfer {} never reached the bank; sending it again under the same reference", t.reference());
-            answer = bank.send(new BankGateway.Transfer(t.reference(), t.payoutId().toString(), t.batchId().toString(), t.accountNumber(),
-                    t.holderName(), t.bankName(), t.amount()));
+            answer = bank.send(new BankGateway.Transfer(
+                    t.reference(),
+                    t.payoutId().toString(),
+                    t.batchId().toString(),
+                    t.accountNumber(),
+                    t.holderName(),
+                    t.bankName(),
+                    t.amount()));
         }
         settle(row.payoutId(), answer);
     }
@@ -328,8 +352,15 @@ public class PayoutDispatcher implements SmartLifecycle {
     }
 
     private RecordTransferOutcomeCommand outcomeOf(UUID payoutId, Answer answer) {
-        return new RecordTransferOutcomeCommand(payoutId.toString(), answer.reference(), answer.outcome().name(), answer.reason(),
-                answer.bankTransactionId(), clock.instant(), settings.maxAttempts(), settings.firstRetry());
+        return new RecordTransferOutcomeCommand(
+                payoutId.toString(),
+                answer.reference(),
+                answer.outcome().name(),
+                answer.reason(),
+                answer.bankTransactionId(),
+                clock.instant(),
+                settings.maxAttempts(),
+                settings.firstRetry());
     }
 
     private void later(UUID payoutId, Duration wait) {

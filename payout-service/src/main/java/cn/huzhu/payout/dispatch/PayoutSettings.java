@@ -12,5 +12,10 @@ import java.time.Duration;
  * @param firstRetry       wait after the first failure; doubled after each further one
  * @param pollInterval     how often the payouts due are looked for when there is nothing to do
  */
-public record PayoutSettings(int senders, int groupSize, Duration statusCheckAfter, int maxAttempts, Duration firstRetry, Duration pollInterval) {
-}
+public record PayoutSettings(
+        int senders,
+        int groupSize,
+        Duration statusCheckAfter,
+        int maxAttempts,
+        Duration firstRetry,
+        Duration pollInterval) {}

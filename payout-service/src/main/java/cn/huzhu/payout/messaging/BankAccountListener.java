@@ -3,17 +3,17 @@ package cn.huzhu.payout.messaging;
 import cn.huzhu.contracts.EventCodec;
 import cn.huzhu.contracts.Topics;
 import cn.huzhu.contracts.enrollment.MemberBankAccountRegistered;
-import cn.huzhu.payout.query.BankAccounts;
-import org.apache.avro.specific.SpecificRecord;
 import cn.huzhu.payout.notify.MemberNotices;
 import cn.huzhu.payout.notify.PayoutNotifications;
+import cn.huzhu.payout.query.BankAccounts;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Members' bank accounts from enrollment-service. Payouts waiting for an account, or parked on a rejected one, are sent by

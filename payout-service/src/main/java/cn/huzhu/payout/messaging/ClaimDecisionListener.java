@@ -13,7 +13,6 @@ import cn.huzhu.payout.command.payout.ScheduleNewPayoutCommand;
 import cn.huzhu.payout.command.payout.SchedulePayoutCommand;
 import cn.huzhu.payout.dispatch.PayoutSettings;
 import cn.huzhu.payout.query.PayoutQueries;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -48,7 +47,8 @@ public class ClaimDecisionListener {
     private final PayoutQueries queries;
     private final int groupSize;
 
-    public ClaimDecisionListener(CommandGateway commands, TransactionManager transactions, PayoutQueries queries, PayoutSettings settings) {
+    public ClaimDecisionListener(
+            CommandGateway commands, TransactionManager transactions, PayoutQueries queries, PayoutSettings settings) {
         this.commands = commands;
         this.transactions = transactions;
         this.queries = queries;
@@ -63,9 +63,13 @@ public class ClaimDecisionListener {
     @KafkaListener(id = GROUP, topics = Topics.CLAIMS, concurrency = "${huzhu.kafka.claim-consumers}", batch = "true")
     public void on(List<ConsumerRecord<String, byte[]>> records) {
         List<ClaimApproved> approvals = new ArrayList<>();
-        List<Object> decoded = records.stream().map(ClaimDecisionListener::decode).toList();
+        List<Object> decoded =
+                records.stream().map(ClaimDecisionListener::decode).toList();
         Map<UUID, ClaimRevoked> revokedLater = new HashMap<>();
-        decoded.stream().filter(ClaimRevoked.class::isInstance).map(ClaimRevoked.class::cast).forEach(r -> revokedLater.put(r.getClaimId(), r));
+        decoded.stream()
+                .filter(ClaimRevoked.class::isInstance)
+                .map(ClaimRevoked.class::cast)
+                .forEach(r -> revokedLater.put(r.getClaimId(), r));
         int first = 0;
         for (int i = 0; i < records.size(); i++) {
             if (decoded.get(i) instanceof RuntimeException unreadable) {
@@ -80,7 +84,8 @@ public class ClaimDecisionListener {
                     revoke(revokedLater.get(approved.getClaimId()));
                 } catch (RuntimeException e) {
                     scheduleAll(approvals, first);
-                    throw new BatchListenerFailedException("Revocation of claim " + approved.getClaimId() + " not applied", e, i);
+                    throw new BatchListenerFailedException(
+                            "Revocation of claim " + approved.getClaimId() + " not applied", e, i);
                 }
             }
             if (event instanceof ClaimRevoked revoked) {
@@ -90,7 +95,8 @@ public class ClaimDecisionListener {
                 try {
                     revoke(revoked);
                 } catch (RuntimeException e) {
-                    throw new BatchListenerFailedException("Revocation of claim " + revoked.getClaimId() + " not applied", e, i);
+                    throw new BatchListenerFailedException(
+                            "Revocation of claim " + revoked.getClaimId() + " not applied", e, i);
                 }
             } else if (event instanceof ClaimApproved approved) {
                 approvals.add(approved);
@@ -117,12 +123,14 @@ public class ClaimDecisionListener {
      * twice at once), the group rolls back and is scheduled again one decision at a time, idempotently.
      */
     private void scheduleGroup(List<ClaimApproved> approvals, int first) {
-        List<SchedulePayoutCommand> payouts = approvals.stream().flatMap(a -> payoutsOf(a).stream()).toList();
+        List<SchedulePayoutCommand> payouts =
+                approvals.stream().flatMap(a -> payoutsOf(a).stream()).toList();
         if (payouts.isEmpty()) {
             return;
         }
         try {
-            Set<UUID> known = new HashSet<>(queries.existing(payouts.stream().map(p -> UUID.fromString(p.payoutId())).toList()));
+            Set<UUID> known = new HashSet<>(queries.existing(
+                    payouts.stream().map(p -> UUID.fromString(p.payoutId())).toList()));
             CommandGroups.together(transactions, () -> {
                 for (SchedulePayoutCommand p : payouts) {
                     if (known.add(UUID.fromString(p.payoutId()))) {
@@ -137,7 +145,8 @@ public class ClaimDecisionListener {
                 try {
                     payoutsOf(approvals.get(i)).forEach(p -> Conflicts.sendRetrying(commands, p));
                 } catch (RuntimeException e) {
-                    throw new BatchListenerFailedException("Approval of claim " + approvals.get(i).getClaimId() + " not scheduled", e, first + i);
+                    throw new BatchListenerFailedException(
+                            "Approval of claim " + approvals.get(i).getClaimId() + " not scheduled", e, first + i);
                 }
             }
         }
@@ -156,8 +165,15 @@ public class ClaimDecisionListener {
         for (ApprovedBenefit b : c.getBenefits()) {
             String claimId = c.getClaimId().toString();
             String enrollmentId = b.getEnrollmentId().toString();
-            payouts.add(new SchedulePayoutCommand(PayoutIds.payout(claimId, enrollmentId), claimId, c.getMemberId().toString(),
-                    enrollmentId, b.getPlanId(), c.getType(), b.getAmount(), c.getDecidedOn()));
+            payouts.add(new SchedulePayoutCommand(
+                    PayoutIds.payout(claimId, enrollmentId),
+                    claimId,
+                    c.getMemberId().toString(),
+                    enrollmentId,
+                    b.getPlanId(),
+                    c.getType(),
+                    b.getAmount(),
+                    c.getDecidedOn()));
         }
         return payouts;
     }
@@ -169,7 +185,10 @@ public class ClaimDecisionListener {
     private void revoke(ClaimRevoked r) {
         String claimId = r.getClaimId().toString();
         for (UUID enrollmentId : r.getEnrollmentIds()) {
-            Conflicts.sendRetrying(commands, new RevokePayoutCommand(PayoutIds.payout(claimId, enrollmentId.toString()), r.getReason(), r.getRevokedOn()));
+            Conflicts.sendRetrying(
+                    commands,
+                    new RevokePayoutCommand(
+                            PayoutIds.payout(claimId, enrollmentId.toString()), r.getReason(), r.getRevokedOn()));
         }
     }
 

@@ -20,7 +20,6 @@ import cn.huzhu.payout.command.recovery.RecoveryOffsetReturnedEvent;
 import cn.huzhu.payout.command.recovery.RecoveryOpenedEvent;
 import cn.huzhu.payout.command.recovery.RepaymentRecordedEvent;
 import cn.huzhu.vocabulary.Money;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -47,31 +46,78 @@ public class PayoutPublisher {
 
     @EventHandler
     void on(PayoutScheduledEvent e, EventMessage<?> m, @Timestamp Instant at) {
-        outbox.send(Topics.PAYOUTS, e.memberId(), PayoutScheduled.newBuilder().setEventId(id(m)).setOccurredAt(at)
-                .setPayoutId(UUID.fromString(e.payoutId())).setClaimId(UUID.fromString(e.claimId())).setMemberId(UUID.fromString(e.memberId()))
-                .setEnrollmentId(UUID.fromString(e.enrollmentId())).setPlanId(e.planId()).setClaimType(e.claimType()).setAmount(e.amount())
-                .setDecidedOn(e.decidedOn()).build());
+        outbox.send(
+                Topics.PAYOUTS,
+                e.memberId(),
+                PayoutScheduled.newBuilder()
+                        .setEventId(id(m))
+                        .setOccurredAt(at)
+                        .setPayoutId(UUID.fromString(e.payoutId()))
+                        .setClaimId(UUID.fromString(e.claimId()))
+                        .setMemberId(UUID.fromString(e.memberId()))
+                        .setEnrollmentId(UUID.fromString(e.enrollmentId()))
+                        .setPlanId(e.planId())
+                        .setClaimType(e.claimType())
+                        .setAmount(e.amount())
+                        .setDecidedOn(e.decidedOn())
+                        .build());
     }
 
     @EventHandler
     void on(TransferRequestedEvent e, EventMessage<?> m, @Timestamp Instant at) {
-        outbox.send(Topics.PAYOUTS, e.memberId(), PayoutSent.newBuilder().setEventId(id(m)).setOccurredAt(at)
-                .setPayoutId(UUID.fromString(e.payoutId())).setClaimId(UUID.fromString(e.claimId())).setMemberId(UUID.fromString(e.memberId()))
-                .setReference(e.reference()).setAttempt(e.attempt()).setBatchId(UUID.fromString(e.batchId())).setDistrict(e.district())
-                .setSentOn(e.day()).setAmount(e.amount()).setOffset(e.offset()).setAccountMasked(e.accountMasked()).build());
+        outbox.send(
+                Topics.PAYOUTS,
+                e.memberId(),
+                PayoutSent.newBuilder()
+                        .setEventId(id(m))
+                        .setOccurredAt(at)
+                        .setPayoutId(UUID.fromString(e.payoutId()))
+                        .setClaimId(UUID.fromString(e.claimId()))
+                        .setMemberId(UUID.fromString(e.memberId()))
+                        .setReference(e.reference())
+                        .setAttempt(e.attempt())
+                        .setBatchId(UUID.fromString(e.batchId()))
+                        .setDistrict(e.district())
+                        .setSentOn(e.day())
+                        .setAmount(e.amount())
+                        .setOffset(e.offset())
+                        .setAccountMasked(e.accountMasked())
+                        .build());
     }
 
     @EventHandler
     void on(TransferSucceededEvent e, EventMessage<?> m, @Timestamp Instant at) {
-        outbox.send(Topics.PAYOUTS, e.memberId(), PayoutSucceeded.newBuilder().setEventId(id(m)).setOccurredAt(at)
-                .setPayoutId(UUID.fromString(e.payoutId())).setClaimId(UUID.fromString(e.claimId())).setMemberId(UUID.fromString(e.memberId()))
-                .setReference(e.reference()).setBatchId(UUID.fromString(e.batchId())).setDistrict(e.district()).setAmount(e.amount())
-                .setBenefit(e.benefit()).setConfirmedOn(e.confirmedOn()).build());
+        outbox.send(
+                Topics.PAYOUTS,
+                e.memberId(),
+                PayoutSucceeded.newBuilder()
+                        .setEventId(id(m))
+                        .setOccurredAt(at)
+                        .setPayoutId(UUID.fromString(e.payoutId()))
+                        .setClaimId(UUID.fromString(e.claimId()))
+                        .setMemberId(UUID.fromString(e.memberId()))
+                        .setReference(e.reference())
+                        .setBatchId(UUID.fromString(e.batchId()))
+                        .setDistrict(e.district())
+                        .setAmount(e.amount())
+                        .setBenefit(e.benefit())
+                        .setConfirmedOn(e.confirmedOn())
+                        .build());
     }
 
     @EventHandler
     void on(TransferFailedEvent e, EventMessage<?> m, @Timestamp Instant at) {
-        failed(m, at, e.payoutId(), e.claimId(), e.memberId(), e.reference(), e.attempt(), e.last() ? "FAILED" : "RETRY", e.reason(), e.nextAttemptAt());
+        failed(
+                m,
+                at,
+                e.payoutId(),
+                e.claimId(),
+                e.memberId(),
+                e.reference(),
+                e.attempt(),
+                e.last() ? "FAILED" : "RETRY",
+                e.reason(),
+                e.nextAttemptAt());
     }
 
     @EventHandler
@@ -106,24 +152,76 @@ public class PayoutPublisher {
 
     @EventHandler
     void on(BatchReconciledEvent e, EventMessage<?> m, @Timestamp Instant at) {
-        outbox.send(Topics.PAYOUTS, e.batchId(), PayoutBatchReconciled.newBuilder().setEventId(id(m)).setOccurredAt(at)
-                .setBatchId(UUID.fromString(e.batchId())).setDistrict(e.district()).setDay(e.day()).setStatus(e.status())
-                .setCount(e.count()).setAmount(Money.exactYuan(e.amount())).setBankCount(e.bankCount())
-                .setBankAmount(Money.exactYuan(e.bankAmount())).setDifferences(e.differences()).build());
+        outbox.send(
+                Topics.PAYOUTS,
+                e.batchId(),
+                PayoutBatchReconciled.newBuilder()
+                        .setEventId(id(m))
+                        .setOccurredAt(at)
+                        .setBatchId(UUID.fromString(e.batchId()))
+                        .setDistrict(e.district())
+                        .setDay(e.day())
+                        .setStatus(e.status())
+                        .setCount(e.count())
+                        .setAmount(Money.exactYuan(e.amount()))
+                        .setBankCount(e.bankCount())
+                        .setBankAmount(Money.exactYuan(e.bankAmount()))
+                        .setDifferences(e.differences())
+                        .build());
     }
 
-    private void failed(EventMessage<?> m, Instant at, String payoutId, String claimId, String memberId, String reference, int attempt,
-                        String outcome, String reason, Instant nextAttemptAt) {
-        outbox.send(Topics.PAYOUTS, memberId, PayoutFailed.newBuilder().setEventId(id(m)).setOccurredAt(at)
-                .setPayoutId(UUID.fromString(payoutId)).setClaimId(UUID.fromString(claimId)).setMemberId(UUID.fromString(memberId))
-                .setReference(reference).setAttempt(attempt).setOutcome(outcome).setReason(reason).setNextAttemptAt(nextAttemptAt).build());
+    private void failed(
+            EventMessage<?> m,
+            Instant at,
+            String payoutId,
+            String claimId,
+            String memberId,
+            String reference,
+            int attempt,
+            String outcome,
+            String reason,
+            Instant nextAttemptAt) {
+        outbox.send(
+                Topics.PAYOUTS,
+                memberId,
+                PayoutFailed.newBuilder()
+                        .setEventId(id(m))
+                        .setOccurredAt(at)
+                        .setPayoutId(UUID.fromString(payoutId))
+                        .setClaimId(UUID.fromString(claimId))
+                        .setMemberId(UUID.fromString(memberId))
+                        .setReference(reference)
+                        .setAttempt(attempt)
+                        .setOutcome(outcome)
+                        .setReason(reason)
+                        .setNextAttemptAt(nextAttemptAt)
+                        .build());
     }
 
-    private void recovery(EventMessage<?> m, Instant at, String memberId, String kind, String payoutId, String reference, BigDecimal amount,
-                          BigDecimal outstanding, LocalDate on) {
-        outbox.send(Topics.PAYOUTS, memberId, PayoutRecovery.newBuilder().setEventId(id(m)).setOccurredAt(at)
-                .setMemberId(UUID.fromString(memberId)).setKind(kind).setPayoutId(payoutId == null ? null : UUID.fromString(payoutId))
-                .setReference(reference).setAmount(amount).setOutstanding(Money.exactYuan(outstanding)).setRecordedOn(on).build());
+    private void recovery(
+            EventMessage<?> m,
+            Instant at,
+            String memberId,
+            String kind,
+            String payoutId,
+            String reference,
+            BigDecimal amount,
+            BigDecimal outstanding,
+            LocalDate on) {
+        outbox.send(
+                Topics.PAYOUTS,
+                memberId,
+                PayoutRecovery.newBuilder()
+                        .setEventId(id(m))
+                        .setOccurredAt(at)
+                        .setMemberId(UUID.fromString(memberId))
+                        .setKind(kind)
+                        .setPayoutId(payoutId == null ? null : UUID.fromString(payoutId))
+                        .setReference(reference)
+                        .setAmount(amount)
+                        .setOutstanding(Money.exactYuan(outstanding))
+                        .setRecordedOn(on)
+                        .build());
     }
 
     private static UUID id(EventMessage<?> m) {

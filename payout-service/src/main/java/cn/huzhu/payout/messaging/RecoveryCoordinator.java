@@ -6,7 +6,6 @@ import cn.huzhu.payout.command.payout.PayoutRevokedEvent;
 import cn.huzhu.payout.command.recovery.OpenRecoveryCommand;
 import cn.huzhu.payout.command.recovery.RecoveryAggregate;
 import cn.huzhu.payout.command.recovery.ReturnOffsetCommand;
-
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -29,12 +28,21 @@ public class RecoveryCoordinator {
 
     @EventHandler
     void on(PayoutRevokedEvent e) {
-        Conflicts.sendRetrying(commands, new OpenRecoveryCommand(RecoveryAggregate.idOf(e.memberId()), e.memberId(), e.payoutId(), e.claimId(),
-                e.toRecover(), e.on()));
+        Conflicts.sendRetrying(
+                commands,
+                new OpenRecoveryCommand(
+                        RecoveryAggregate.idOf(e.memberId()),
+                        e.memberId(),
+                        e.payoutId(),
+                        e.claimId(),
+                        e.toRecover(),
+                        e.on()));
     }
 
     @EventHandler
     void on(PayoutCancelledEvent e) {
-        Conflicts.sendRetrying(commands, new ReturnOffsetCommand(RecoveryAggregate.idOf(e.memberId()), e.memberId(), e.payoutId(), e.on()));
+        Conflicts.sendRetrying(
+                commands,
+                new ReturnOffsetCommand(RecoveryAggregate.idOf(e.memberId()), e.memberId(), e.payoutId(), e.on()));
     }
 }

@@ -27,8 +27,7 @@ final class ClaimReasons {
             Map.entry("UNSETTLED_TRAFFIC_ACCIDENT", "交通事故责任尚未认定，认定后可再次申请"),
             Map.entry("REJECTED_IN_REVIEW", "经审核不符合给付条件"));
 
-    private ClaimReasons() {
-    }
+    private ClaimReasons() {}
 
     static String plainWords(String code) {
         return WORDS.getOrDefault(code, "不符合互助保障的给付条件");

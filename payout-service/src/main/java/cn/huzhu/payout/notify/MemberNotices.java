@@ -2,7 +2,6 @@ package cn.huzhu.payout.notify;
 
 import cn.huzhu.contracts.enrollment.MemberContactRegistered;
 import cn.huzhu.payout.query.BankAccounts;
-import cn.huzhu.vocabulary.Money;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,11 +28,14 @@ public class MemberNotices {
     private static final Logger log = LoggerFactory.getLogger(MemberNotices.class);
 
     /** What became of a notice. */
-    public enum Outcome { SENT, WAITING_FOR_PHONE, OPTED_OUT }
+    public enum Outcome {
+        SENT,
+        WAITING_FOR_PHONE,
+        OPTED_OUT
+    }
 
     /** A notice as the member and the administrators see it. */
-    public record Notice(String eventId, NoticeKind kind, String text, Outcome outcome, String phone, Instant at) {
-    }
+    public record Notice(String eventId, NoticeKind kind, String text, Outcome outcome, String phone, Instant at) {}
 
     /** What a plan is called until its record has come. */
     static final String ANY_PLAN = "职工医疗互助保障";
@@ -54,7 +56,9 @@ public class MemberNotices {
 
     /** The name of a plan for the notices' text (a generic one until the plan's record has come). */
     public String planName(String planId) {
-        return jdbc.queryForList("select name from notice_plan where plan_id = ?", String.class, planId).stream().findFirst().orElse(ANY_PLAN);
+        return jdbc.queryForList("select name from notice_plan where plan_id = ?", String.class, planId).stream()
+                .findFirst()
+                .orElse(ANY_PLAN);
     }
 
     /** Tells the member once per {@code eventId}, on the phone on record; answers whether this was the first time. */
@@ -68,12 +72,23 @@ public class MemberNotices {
      */
     public boolean tell(String eventId, UUID memberId, NoticeKind kind, Map<String, String> values, String phoneGiven) {
         String text = templates.render(kind, values);
-        String phone = phoneGiven != null && !phoneGiven.isBlank() ? phoneGiven : phoneOf(memberId).orElse(null);
-        Outcome outcome = kind.optional() && optedOut(memberId) ? Outcome.OPTED_OUT : phone == null ? Outcome.WAITING_FOR_PHONE : Outcome.SENT;
-        int first = jdbc.update("""
+        String phone = phoneGiven != null && !phoneGiven.isBlank()
+                ? phoneGiven
+                : phoneOf(memberId).orElse(null);
+        Outcome outcome = kind.optional() && optedOut(memberId)
+                ? Outcome.OPTED_OUT
+                : phone == null ? Outcome.WAITING_FOR_PHONE : Outcome.SENT;
+        int first = jdbc.update(
+                """
                 insert into notification_log (event_id, member_id, kind, sent_at, text, outcome, phone_masked)
                 values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""",
-                eventId, memberId, kind.name(), Timestamp.from(clock.instant()), text, outcome.name(), phone == null ? null : LoggingSmsNotifier.maskPhone(phone));
+                eventId,
+                memberId,
+                kind.name(),
+                Timestamp.from(clock.instant()),
+                text,
+                outcome.name(),
+                phone == null ? null : LoggingSmsNotifier.maskPhone(phone));
         if (first == 0) {
             return false;
         }
@@ -100,37 +115,54 @@ public class MemberNotices {
         if (phone == null) {
             return;
         }
-        List<String> waiting = jdbc.queryForList("""
+        List<String> waiting = jdbc.queryForList(
+                """
                 update notification_log set outcome = 'SENT', phone_masked = ?, sent_at = ?
-                where member_id = ? and outcome = 'WAITING_FOR_PHONE' returning text""", String.class,
-                LoggingSmsNotifier.maskPhone(phone), Timestamp.from(clock.instant()), memberId);
+                where member_id = ? and outcome = 'WAITING_FOR_PHONE' returning text""", String.class, LoggingSmsNotifier.maskPhone(phone), Timestamp.from(clock.instant()), memberId);
         waiting.forEach(text -> notifier.send(phone, text));
     }
 
     /** Whether the member asked not to be sent the optional notices. */
     public boolean optedOut(UUID memberId) {
-        return jdbc.query("select opted_out from notice_preference where member_id = ?", (rs, n) -> rs.getBoolean(1), memberId)
-                .stream().findFirst().orElse(false);
+        return jdbc
+                .query(
+                        "select opted_out from notice_preference where member_id = ?",
+                        (rs, n) -> rs.getBoolean(1),
+                        memberId)
+                .stream()
+                .findFirst()
+                .orElse(false);
     }
 
     /** Records the member's choice. */
     public void setOptedOut(UUID memberId, boolean optedOut) {
         jdbc.update("""
                 insert into notice_preference (member_id, opted_out, changed_at) values (?, ?, ?)
-                on conflict (member_id) do update set opted_out = excluded.opted_out, changed_at = excluded.changed_at""",
-                memberId, optedOut, Timestamp.from(clock.instant()));
+                on conflict (member_id) do update set opted_out = excluded.opted_out, changed_at = excluded.changed_at""", memberId, optedOut, Timestamp.from(clock.instant()));
     }
 
     /** The member's notices, newest first. */
     public List<Notice> of(UUID memberId) {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 select event_id, kind, text, outcome, phone_masked, sent_at from notification_log
-                where member_id = ? order by sent_at desc, event_id""", (rs, n) -> new Notice(rs.getString(1), NoticeKind.valueOf(rs.getString(2)),
-                rs.getString(3), Outcome.valueOf(rs.getString(4)), rs.getString(5), rs.getTimestamp(6).toInstant()), memberId);
+                where member_id = ? order by sent_at desc, event_id""",
+                (rs, n) -> new Notice(
+                        rs.getString(1),
+                        NoticeKind.valueOf(rs.getString(2)),
+                        rs.getString(3),
+                        Outcome.valueOf(rs.getString(4)),
+                        rs.getString(5),
+                        rs.getTimestamp(6).toInstant()),
+                memberId);
     }
 
     private Optional<String> phoneOf(UUID memberId) {
-        Optional<String> contact = jdbc.queryForList("select phone from member_contact where member_id = ?", String.class, memberId).stream().findFirst();
+        Optional<String> contact =
+                jdbc
+                        .queryForList("select phone from member_contact where member_id = ?", String.class, memberId)
+                        .stream()
+                        .findFirst();
         if (contact.isPresent()) {
             return contact;
         }

@@ -7,7 +7,6 @@ import cn.huzhu.contracts.Topics;
 import cn.huzhu.contracts.claims.ClaimApproved;
 import cn.huzhu.contracts.claims.ClaimReferredForReview;
 import cn.huzhu.contracts.claims.ClaimRejected;
-import cn.huzhu.axon.BusinessClock;
 import cn.huzhu.contracts.enrollment.Funding;
 import cn.huzhu.contracts.enrollment.MemberContactRegistered;
 import cn.huzhu.contracts.enrollment.MemberEnrolled;
@@ -20,7 +19,6 @@ import cn.huzhu.vocabulary.Payer;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -49,42 +47,84 @@ public class NoticeListener {
         this.jdbc = jdbc;
     }
 
-    @KafkaListener(id = GROUP, topics = {Topics.CONTACTS, Topics.PLANS, Topics.MEMBERS, Topics.CLAIMS})
+    @KafkaListener(
+            id = GROUP,
+            topics = {Topics.CONTACTS, Topics.PLANS, Topics.MEMBERS, Topics.CLAIMS})
     @Transactional
     public void on(ConsumerRecord<String, byte[]> record) {
         SpecificRecord event = EventCodec.contracts().decode(record.value());
         if (event instanceof MemberContactRegistered e) {
             notices.contactArrived(e);
         } else if (event instanceof PlanVersionPublished e) {
-            jdbc.update("insert into notice_plan (plan_id, name) values (?, ?) on conflict (plan_id) do update set name = excluded.name",
-                    e.getPlanId(), e.getName());
+            jdbc.update(
+                    "insert into notice_plan (plan_id, name) values (?, ?) on conflict (plan_id) do update set name = excluded.name",
+                    e.getPlanId(),
+                    e.getName());
         } else if (event instanceof MemberEnrolled e) {
             enrolled(e);
         } else if (event instanceof PremiumCollected e) {
             collected(e);
         } else if (event instanceof PremiumCollectionFailed e) {
-            notices.tell(e.getEventId().toString(), e.getMemberId(), NoticeKind.PREMIUM_COLLECTION_FAILED, Map.of("plan", notices.planName(e.getPlanId()),
-                    "date", day(e.getFailedOn()), "reason", collectionFailure(e.getReason()), "advice", collectionAdvice(e.getReason())));
+            notices.tell(
+                    e.getEventId().toString(),
+                    e.getMemberId(),
+                    NoticeKind.PREMIUM_COLLECTION_FAILED,
+                    Map.of(
+                            "plan",
+                            notices.planName(e.getPlanId()),
+                            "date",
+                            day(e.getFailedOn()),
+                            "reason",
+                            collectionFailure(e.getReason()),
+                            "advice",
+                            collectionAdvice(e.getReason())));
         } else if (event instanceof ClaimApproved e) {
-            notices.tell(e.getEventId().toString(), e.getMemberId(), NoticeKind.CLAIM_APPROVED, Map.of("date",
-                    day(submitted(e.getSubmittedOn(), e.getDecidedOn())), "total", Money.text(e.getTotal()),
-                    "howPaid", e.getHospitalSettlement() != null ? "已在就诊结算时直接抵付" : "将汇入您登记的银行卡"));
+            notices.tell(
+                    e.getEventId().toString(),
+                    e.getMemberId(),
+                    NoticeKind.CLAIM_APPROVED,
+                    Map.of(
+                            "date",
+                            day(submitted(e.getSubmittedOn(), e.getDecidedOn())),
+                            "total",
+                            Money.text(e.getTotal()),
+                            "howPaid",
+                            e.getHospitalSettlement() != null ? "已在就诊结算时直接抵付" : "将汇入您登记的银行卡"));
         } else if (event instanceof ClaimReferredForReview e) {
-            LocalDate submitted = e.getSubmittedOn() != null ? e.getSubmittedOn() : LocalDate.ofInstant(e.getOccurredAt(), BusinessZone.ZONE);
-            notices.tell(e.getEventId().toString(), e.getMemberId(), NoticeKind.CLAIM_IN_REVIEW, Map.of("date", day(submitted)));
+            LocalDate submitted = e.getSubmittedOn() != null
+                    ? e.getSubmittedOn()
+                    : LocalDate.ofInstant(e.getOccurredAt(), BusinessZone.ZONE);
+            notices.tell(
+                    e.getEventId().toString(),
+                    e.getMemberId(),
+                    NoticeKind.CLAIM_IN_REVIEW,
+                    Map.of("date", day(submitted)));
         } else if (event instanceof ClaimRejected e) {
-            notices.tell(e.getEventId().toString(), e.getMemberId(), NoticeKind.CLAIM_REJECTED, Map.of("date",
-                    day(submitted(e.getSubmittedOn(), e.getDecidedOn())), "reason", ClaimReasons.plainWords(e.getCode())));
+            notices.tell(
+                    e.getEventId().toString(),
+                    e.getMemberId(),
+                    NoticeKind.CLAIM_REJECTED,
+                    Map.of(
+                            "date",
+                            day(submitted(e.getSubmittedOn(), e.getDecidedOn())),
+                            "reason",
+                            ClaimReasons.plainWords(e.getCode())));
         }
         // other records of these topics (a member registered, a claim revoked, ...) tell the member nothing
     }
 
     private void enrolled(MemberEnrolled e) {
         boolean paid = "COLLECTED".equals(e.getPremiumStatus());
-        jdbc.update("""
+        jdbc.update(
+                """
                 insert into notice_enrolment (enrollment_id, member_id, plan_id, coverage_start, coverage_end, paid) values (?, ?, ?, ?, ?, ?)
-                on conflict (enrollment_id) do nothing""", e.getEnrollmentId(), e.getMemberId(), e.getPlanId(), e.getCoverageStart(),
-                e.getCoverageEnd(), paid);
+                on conflict (enrollment_id) do nothing""",
+                e.getEnrollmentId(),
+                e.getMemberId(),
+                e.getPlanId(),
+                e.getCoverageStart(),
+                e.getCoverageEnd(),
+                paid);
         Map<String, String> values = new LinkedHashMap<>();
         values.put("plan", notices.planName(e.getPlanId()));
         values.put("shares", String.valueOf(e.getShares()));
@@ -97,10 +137,26 @@ public class NoticeListener {
     }
 
     private void collected(PremiumCollected e) {
-        jdbc.update("update notice_enrolment set paid = true, coverage_start = ?, coverage_end = ? where enrollment_id = ?",
-                e.getCoverageStart(), e.getCoverageEnd(), e.getEnrollmentId());
-        notices.tell(e.getEventId().toString(), e.getMemberId(), NoticeKind.PREMIUM_COLLECTED, Map.of("plan", notices.planName(e.getPlanId()),
-                "amount", Money.text(e.getAmount()), "date", day(e.getCollectedOn()), "start", day(e.getCoverageStart()), "end", day(e.getCoverageEnd())));
+        jdbc.update(
+                "update notice_enrolment set paid = true, coverage_start = ?, coverage_end = ? where enrollment_id = ?",
+                e.getCoverageStart(),
+                e.getCoverageEnd(),
+                e.getEnrollmentId());
+        notices.tell(
+                e.getEventId().toString(),
+                e.getMemberId(),
+                NoticeKind.PREMIUM_COLLECTED,
+                Map.of(
+                        "plan",
+                        notices.planName(e.getPlanId()),
+                        "amount",
+                        Money.text(e.getAmount()),
+                        "date",
+                        day(e.getCollectedOn()),
+                        "start",
+                        day(e.getCoverageStart()),
+                        "end",
+                        day(e.getCoverageEnd())));
     }
 
     /** 单位缴纳48.00元、本人缴纳12.00元; 由工会赠送 for a gift. */
@@ -111,17 +167,21 @@ public class NoticeListener {
         if (e.getFunding().isEmpty()) {
             return "本人缴纳";
         }
-        return e.getFunding().stream().filter(f -> f.getAmount().signum() > 0)
-                .map(f -> payer(f) + "缴纳" + Money.text(f.getAmount()) + "元").collect(Collectors.joining("、"));
+        return e.getFunding().stream()
+                .filter(f -> f.getAmount().signum() > 0)
+                .map(f -> payer(f) + "缴纳" + Money.text(f.getAmount()) + "元")
+                .collect(Collectors.joining("、"));
     }
 
     private static String payer(Funding f) {
-        return Payer.named(f.getPayer()).map(p -> switch (p) {
-            case MEMBER -> "本人";
-            case UNIT -> "单位";
-            case UNION -> "工会";
-            case PROVINCE -> "省总工会";
-        }).orElse("其他");
+        return Payer.named(f.getPayer())
+                .map(p -> switch (p) {
+                    case MEMBER -> "本人";
+                    case UNIT -> "单位";
+                    case UNION -> "工会";
+                    case PROVINCE -> "省总工会";
+                })
+                .orElse("其他");
     }
 
     private static LocalDate submitted(LocalDate submittedOn, LocalDate decidedOn) {

@@ -8,7 +8,6 @@ import cn.huzhu.payout.command.payout.TransferFailedEvent;
 import cn.huzhu.payout.command.payout.TransferSucceededEvent;
 import cn.huzhu.payout.command.recovery.RecoveryOpenedEvent;
 import cn.huzhu.vocabulary.Money;
-
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
@@ -34,29 +33,43 @@ public class PayoutNotifications {
 
     @EventHandler
     void on(TransferSucceededEvent e, EventMessage<?> message) {
-        String offset = e.benefit().compareTo(e.amount()) == 0 ? ""
-                : "其中" + Money.text(e.benefit().subtract(e.amount())) + "元已抵扣您应退回的互助金，实际汇入" + Money.text(e.amount()) + "元。";
-        notices.tell(message.getIdentifier(), UUID.fromString(e.memberId()), NoticeKind.PAYOUT_SUCCEEDED,
+        String offset = e.benefit().compareTo(e.amount()) == 0
+                ? ""
+                : "其中" + Money.text(e.benefit().subtract(e.amount())) + "元已抵扣您应退回的互助金，实际汇入" + Money.text(e.amount())
+                        + "元。";
+        notices.tell(
+                message.getIdentifier(),
+                UUID.fromString(e.memberId()),
+                NoticeKind.PAYOUT_SUCCEEDED,
                 Map.of("amount", Money.text(e.benefit()), "card", last4(e.accountMasked()), "offset", offset));
     }
 
     @EventHandler
     void on(PayoutParkedEvent e, EventMessage<?> message) {
-        notices.tell(message.getIdentifier(), UUID.fromString(e.memberId()), NoticeKind.PAYOUT_ACCOUNT_REJECTED,
+        notices.tell(
+                message.getIdentifier(),
+                UUID.fromString(e.memberId()),
+                NoticeKind.PAYOUT_ACCOUNT_REJECTED,
                 Map.of("amount", Money.text(e.amount()), "card", last4(e.accountMasked())));
     }
 
     @EventHandler
     void on(TransferFailedEvent e, EventMessage<?> message) {
         if (e.last()) {
-            notices.tell(message.getIdentifier(), UUID.fromString(e.memberId()), NoticeKind.PAYOUT_FAILED,
+            notices.tell(
+                    message.getIdentifier(),
+                    UUID.fromString(e.memberId()),
+                    NoticeKind.PAYOUT_FAILED,
                     Map.of("amount", Money.text(e.amount()), "card", last4(e.accountMasked())));
         }
     }
 
     @EventHandler
     void on(RecoveryOpenedEvent e, EventMessage<?> message) {
-        notices.tell(message.getIdentifier(), UUID.fromString(e.memberId()), NoticeKind.RECOVERY_OPENED,
+        notices.tell(
+                message.getIdentifier(),
+                UUID.fromString(e.memberId()),
+                NoticeKind.RECOVERY_OPENED,
                 Map.of("amount", Money.text(e.amount()), "outstanding", Money.text(e.outstanding())));
     }
 
@@ -66,7 +79,11 @@ public class PayoutNotifications {
      */
     public void accountChanged(MemberBankAccountRegistered e) {
         String when = e.getEffectiveFrom() == null ? "即日" : MemberNotices.day(e.getEffectiveFrom());
-        notices.tell(e.getEventId().toString(), e.getMemberId(), NoticeKind.ACCOUNT_CHANGED,
-                Map.of("bank", e.getBankName(), "card", last4(e.getAccountNumber()), "when", when), e.getPhone());
+        notices.tell(
+                e.getEventId().toString(),
+                e.getMemberId(),
+                NoticeKind.ACCOUNT_CHANGED,
+                Map.of("bank", e.getBankName(), "card", last4(e.getAccountNumber()), "when", when),
+                e.getPhone());
     }
 }

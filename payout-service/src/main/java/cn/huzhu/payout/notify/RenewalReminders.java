@@ -3,7 +3,6 @@ package cn.huzhu.payout.notify;
 import static cn.huzhu.payout.notify.MemberNotices.day;
 
 import cn.huzhu.vocabulary.BusinessZone;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -32,8 +31,7 @@ public class RenewalReminders {
 
     private static final Logger log = LoggerFactory.getLogger(RenewalReminders.class);
 
-    private record Due(UUID enrollmentId, UUID memberId, String planId, String plan, LocalDate end) {
-    }
+    private record Due(UUID enrollmentId, UUID memberId, String planId, String plan, LocalDate end) {}
 
     private final JdbcTemplate jdbc;
     private final MemberNotices notices;
@@ -41,7 +39,12 @@ public class RenewalReminders {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    public RenewalReminders(JdbcTemplate jdbc, MemberNotices notices, RenewalSettings settings, TransactionTemplate transactions, Clock clock) {
+    public RenewalReminders(
+            JdbcTemplate jdbc,
+            MemberNotices notices,
+            RenewalSettings settings,
+            TransactionTemplate transactions,
+            Clock clock) {
         this.jdbc = jdbc;
         this.notices = notices;
         this.settings = settings;
@@ -66,14 +69,23 @@ public class RenewalReminders {
     /** Sends the reminders due today; answers how many were sent (or recorded, for members who opted out). */
     public int remind() {
         LocalDate today = LocalDate.now(clock);
-        List<Due> due = jdbc.query("""
+        List<Due> due = jdbc.query(
+                """
                 select e.enrollment_id, e.member_id, e.plan_id, coalesce(p.name, ?) as plan, e.coverage_end
                 from notice_enrolment e left join notice_plan p on p.plan_id = e.plan_id
                 where e.paid and e.coverage_end >= ? and e.coverage_end <= ?
                   and not exists (select 1 from notice_enrolment r where r.member_id = e.member_id and r.plan_id = e.plan_id
                                   and r.coverage_start > e.coverage_start and r.coverage_start <= e.coverage_end + 1)
-                order by e.coverage_end, e.enrollment_id""", (rs, n) -> new Due(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                rs.getString(3), rs.getString(4), rs.getObject(5, LocalDate.class)), MemberNotices.ANY_PLAN, today, today.plusDays(settings.longest()));
+                order by e.coverage_end, e.enrollment_id""",
+                (rs, n) -> new Due(
+                        rs.getObject(1, UUID.class),
+                        rs.getObject(2, UUID.class),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getObject(5, LocalDate.class)),
+                MemberNotices.ANY_PLAN,
+                today,
+                today.plusDays(settings.longest()));
         int sent = 0;
         for (Due d : due) {
             long daysLeft = ChronoUnit.DAYS.between(today, d.end());
@@ -85,10 +97,12 @@ public class RenewalReminders {
             } else {
                 continue;
             }
-            Map<String, String> values = kind == NoticeKind.RENEWAL_FIRST ? Map.of("plan", d.plan(), "end", day(d.end()))
+            Map<String, String> values = kind == NoticeKind.RENEWAL_FIRST
+                    ? Map.of("plan", d.plan(), "end", day(d.end()))
                     : Map.of("plan", d.plan(), "end", day(d.end()), "days", String.valueOf(daysLeft));
             // one transaction per reminder: a send that fails takes its row back, and the next run sends it
-            boolean fresh = Boolean.TRUE.equals(transactions.execute(s -> notices.tell(kind.name() + ":" + d.enrollmentId(), d.memberId(), kind, values)));
+            boolean fresh = Boolean.TRUE.equals(transactions.execute(
+                    s -> notices.tell(kind.name() + ":" + d.enrollmentId(), d.memberId(), kind, values)));
             if (fresh) {
                 sent++;
             }

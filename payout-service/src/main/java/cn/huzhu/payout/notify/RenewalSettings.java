@@ -12,17 +12,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param plans            the first reminder's days for a plan whose renewal takes longer (plan id: days)
  */
 @ConfigurationProperties("huzhu.notices.renewal")
-public record RenewalSettings(@DefaultValue("30") int daysBefore, @DefaultValue("7") int secondDaysBefore, Map<String, Integer> plans) {
+public record RenewalSettings(
+        @DefaultValue("30") int daysBefore,
+        @DefaultValue("7") int secondDaysBefore,
+        Map<String, Integer> plans) {
 
     public RenewalSettings {
         plans = plans == null ? Map.of() : Map.copyOf(plans);
         if (secondDaysBefore < 0 || daysBefore <= secondDaysBefore) {
-            throw new IllegalArgumentException("The first renewal reminder must come before the second: " + daysBefore + " and " + secondDaysBefore
-                    + " days before the end");
+            throw new IllegalArgumentException("The first renewal reminder must come before the second: " + daysBefore
+                    + " and " + secondDaysBefore + " days before the end");
         }
         plans.forEach((plan, days) -> {
             if (days <= secondDaysBefore) {
-                throw new IllegalArgumentException("Plan " + plan + ": the first renewal reminder must come before the second (" + days + " days)");
+                throw new IllegalArgumentException("Plan " + plan
+                        + ": the first renewal reminder must come before the second (" + days + " days)");
             }
         });
     }
@@ -34,6 +38,8 @@ public record RenewalSettings(@DefaultValue("30") int daysBefore, @DefaultValue(
 
     /** The largest of them: enrolments ending further away are not looked at. */
     int longest() {
-        return Math.max(daysBefore, plans.values().stream().mapToInt(Integer::intValue).max().orElse(0));
+        return Math.max(
+                daysBefore,
+                plans.values().stream().mapToInt(Integer::intValue).max().orElse(0));
     }
 }

@@ -16,7 +16,6 @@ import cn.huzhu.payout.command.recovery.RecoveryOffsetEvent;
 import cn.huzhu.payout.command.recovery.RecoveryOffsetReturnedEvent;
 import cn.huzhu.payout.command.recovery.RecoveryOpenedEvent;
 import cn.huzhu.payout.command.recovery.RepaymentRecordedEvent;
-
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -45,51 +44,109 @@ public class PayoutViewProjection {
 
     @EventHandler
     void on(PayoutScheduledEvent e, @org.axonframework.eventhandling.Timestamp Instant at) {
-        write("""
+        write(
+                """
                 insert into payout_view (payout_id, claim_id, member_id, enrollment_id, plan_id, claim_type, amount, decided_on, status, scheduled_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                uuid(e.payoutId()), uuid(e.claimId()), uuid(e.memberId()), uuid(e.enrollmentId()), e.planId(), e.claimType(), e.amount(),
-                e.decidedOn(), PayoutStatus.SCHEDULED.name(), ts(at));
+                uuid(e.payoutId()),
+                uuid(e.claimId()),
+                uuid(e.memberId()),
+                uuid(e.enrollmentId()),
+                e.planId(),
+                e.claimType(),
+                e.amount(),
+                e.decidedOn(),
+                PayoutStatus.SCHEDULED.name(),
+                ts(at));
     }
 
     @EventHandler
     void on(TransferRequestedEvent e) {
-        write("""
+        write(
+                """
                 with payout as (
                     update payout_view set status = ?, attempts = ?, reference = ?, batch_id = ?, district = ?, transferred = ?, offset_amount = ?,
                            account_masked = ?, failure_reason = null, next_attempt_at = null, requested_at = ? where payout_id = ?)
                 insert into transfer_view (reference, payout_id, member_id, attempt, batch_id, district, day, amount, account_number, account_masked,
                                            holder_name, bank_name, status, requested_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SENT', ?)""",
-                PayoutStatus.SENDING.name(), e.attempt(), e.reference(), uuid(e.batchId()), e.district(), e.amount(), e.offset(),
-                e.accountMasked(), ts(e.requestedAt()), uuid(e.payoutId()),
-                e.reference(), uuid(e.payoutId()), uuid(e.memberId()), e.attempt(), uuid(e.batchId()), e.district(), e.day(), e.amount(),
-                e.accountNumber(), e.accountMasked(), e.holderName(), e.bankName(), ts(e.requestedAt()));
+                PayoutStatus.SENDING.name(),
+                e.attempt(),
+                e.reference(),
+                uuid(e.batchId()),
+                e.district(),
+                e.amount(),
+                e.offset(),
+                e.accountMasked(),
+                ts(e.requestedAt()),
+                uuid(e.payoutId()),
+                e.reference(),
+                uuid(e.payoutId()),
+                uuid(e.memberId()),
+                e.attempt(),
+                uuid(e.batchId()),
+                e.district(),
+                e.day(),
+                e.amount(),
+                e.accountNumber(),
+                e.accountMasked(),
+                e.holderName(),
+                e.bankName(),
+                ts(e.requestedAt()));
     }
 
     @EventHandler
     void on(TransferSucceededEvent e, @org.axonframework.eventhandling.Timestamp Instant at) {
-        withTransferOutcome("update payout_view set status = ?, settled_at = ? where payout_id = ?", e.reference(), "SUCCEEDED", null,
-                e.bankTransactionId(), at, PayoutStatus.SUCCEEDED.name(), ts(at), uuid(e.payoutId()));
+        withTransferOutcome(
+                "update payout_view set status = ?, settled_at = ? where payout_id = ?",
+                e.reference(),
+                "SUCCEEDED",
+                null,
+                e.bankTransactionId(),
+                at,
+                PayoutStatus.SUCCEEDED.name(),
+                ts(at),
+                uuid(e.payoutId()));
     }
 
     @EventHandler
     void on(TransferFailedEvent e, @org.axonframework.eventhandling.Timestamp Instant at) {
-        withTransferOutcome("update payout_view set status = ?, failure_reason = ?, next_attempt_at = ? where payout_id = ?", e.reference(),
-                "FAILED", e.reason(), null, at, (e.last() ? PayoutStatus.FAILED : PayoutStatus.RETRY_WAIT).name(), e.reason(),
-                e.nextAttemptAt() == null ? null : ts(e.nextAttemptAt()), uuid(e.payoutId()));
+        withTransferOutcome(
+                "update payout_view set status = ?, failure_reason = ?, next_attempt_at = ? where payout_id = ?",
+                e.reference(),
+                "FAILED",
+                e.reason(),
+                null,
+                at,
+                (e.last() ? PayoutStatus.FAILED : PayoutStatus.RETRY_WAIT).name(),
+                e.reason(),
+                e.nextAttemptAt() == null ? null : ts(e.nextAttemptAt()),
+                uuid(e.payoutId()));
     }
 
     @EventHandler
     void on(PayoutParkedEvent e, @org.axonframework.eventhandling.Timestamp Instant at) {
-        withTransferOutcome("update payout_view set status = ?, failure_reason = ?, parked_account_hash = ? where payout_id = ?", e.reference(),
-                "REJECTED", e.reason(), null, at, PayoutStatus.PARKED.name(), e.reason(), e.accountHash(), uuid(e.payoutId()));
+        withTransferOutcome(
+                "update payout_view set status = ?, failure_reason = ?, parked_account_hash = ? where payout_id = ?",
+                e.reference(),
+                "REJECTED",
+                e.reason(),
+                null,
+                at,
+                PayoutStatus.PARKED.name(),
+                e.reason(),
+                e.accountHash(),
+                uuid(e.payoutId()));
     }
 
     @EventHandler
     void on(PayoutSettledByOffsetEvent e, @org.axonframework.eventhandling.Timestamp Instant at) {
-        write("update payout_view set status = ?, offset_amount = ?, transferred = 0, settled_at = ? where payout_id = ?",
-                PayoutStatus.SETTLED_BY_OFFSET.name(), e.offset(), ts(at), uuid(e.payoutId()));
+        write(
+                "update payout_view set status = ?, offset_amount = ?, transferred = 0, settled_at = ? where payout_id = ?",
+                PayoutStatus.SETTLED_BY_OFFSET.name(),
+                e.offset(),
+                ts(at),
+                uuid(e.payoutId()));
     }
 
     @EventHandler
@@ -99,14 +156,21 @@ public class PayoutViewProjection {
 
     @EventHandler
     void on(PayoutCancelledEvent e) {
-        write("update payout_view set status = ?, revocation_reason = ?, next_attempt_at = null where payout_id = ?",
-                PayoutStatus.CANCELLED.name(), e.reason(), uuid(e.payoutId()));
+        write(
+                "update payout_view set status = ?, revocation_reason = ?, next_attempt_at = null where payout_id = ?",
+                PayoutStatus.CANCELLED.name(),
+                e.reason(),
+                uuid(e.payoutId()));
     }
 
     @EventHandler
     void on(PayoutRevokedEvent e) {
-        write("update payout_view set status = ?, revocation_reason = ?, to_recover = ? where payout_id = ?",
-                PayoutStatus.REVOKED.name(), e.reason(), e.toRecover(), uuid(e.payoutId()));
+        write(
+                "update payout_view set status = ?, revocation_reason = ?, to_recover = ? where payout_id = ?",
+                PayoutStatus.REVOKED.name(),
+                e.reason(),
+                e.toRecover(),
+                uuid(e.payoutId()));
     }
 
     @EventHandler
@@ -116,29 +180,65 @@ public class PayoutViewProjection {
 
     @EventHandler
     void on(RecoveryOffsetEvent e) {
-        recovery(e.memberId(), "OFFSET", e.payoutId(), null, e.amount(), e.outstanding(), e.on(), "offset_sum", e.amount());
+        recovery(
+                e.memberId(),
+                "OFFSET",
+                e.payoutId(),
+                null,
+                e.amount(),
+                e.outstanding(),
+                e.on(),
+                "offset_sum",
+                e.amount());
     }
 
     @EventHandler
     void on(RecoveryOffsetReturnedEvent e) {
-        recovery(e.memberId(), "OFFSET_RETURNED", e.payoutId(), null, e.amount(), e.outstanding(), e.on(), "offset_sum", e.amount().negate());
+        recovery(
+                e.memberId(),
+                "OFFSET_RETURNED",
+                e.payoutId(),
+                null,
+                e.amount(),
+                e.outstanding(),
+                e.on(),
+                "offset_sum",
+                e.amount().negate());
     }
 
     @EventHandler
     void on(RepaymentRecordedEvent e) {
-        recovery(e.memberId(), "REPAID", null, e.reference(), e.amount(), e.outstanding(), e.paidOn(), "repaid", e.amount());
+        recovery(
+                e.memberId(),
+                "REPAID",
+                null,
+                e.reference(),
+                e.amount(),
+                e.outstanding(),
+                e.paidOn(),
+                "repaid",
+                e.amount());
     }
 
     @EventHandler
     void on(BatchReconciledEvent e) {
-        write("""
+        write(
+                """
                 insert into batch_reconciliation (batch_id, district, day, status, count, amount, bank_count, bank_amount, differences, reconciled_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (batch_id) do update set status = excluded.status, count = excluded.count, amount = excluded.amount,
                     bank_count = excluded.bank_count, bank_amount = excluded.bank_amount, differences = excluded.differences,
                     reconciled_at = excluded.reconciled_at""",
-                uuid(e.batchId()), e.district(), e.day(), e.status(), e.count(), e.amount(), e.bankCount(), e.bankAmount(),
-                String.join("\n", e.differences()), ts(e.at()));
+                uuid(e.batchId()),
+                e.district(),
+                e.day(),
+                e.status(),
+                e.count(),
+                e.amount(),
+                e.bankCount(),
+                e.bankAmount(),
+                String.join("\n", e.differences()),
+                ts(e.at()));
     }
 
     private void write(String sql, Object... args) {
@@ -146,22 +246,52 @@ public class PayoutViewProjection {
     }
 
     /** The payout's row changed by {@code payoutUpdate} (its arguments {@code payoutArgs}) and its transfer's outcome recorded, in one statement. */
-    private void withTransferOutcome(String payoutUpdate, String reference, String status, String reason, String bankTransactionId, Instant at,
-                                     Object... payoutArgs) {
-        Object[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(payoutArgs),
-                java.util.stream.Stream.of(status, reason, bankTransactionId, ts(at), reference)).toArray();
-        write("with payout as (" + payoutUpdate + ")"
-                + " update transfer_view set status = ?, reason = ?, bank_transaction_id = ?, confirmed_at = ? where reference = ?", args);
+    private void withTransferOutcome(
+            String payoutUpdate,
+            String reference,
+            String status,
+            String reason,
+            String bankTransactionId,
+            Instant at,
+            Object... payoutArgs) {
+        Object[] args = java.util.stream.Stream.concat(
+                        java.util.Arrays.stream(payoutArgs),
+                        java.util.stream.Stream.of(status, reason, bankTransactionId, ts(at), reference))
+                .toArray();
+        write(
+                "with payout as (" + payoutUpdate + ")"
+                        + " update transfer_view set status = ?, reason = ?, bank_transaction_id = ?, confirmed_at = ? where reference = ?",
+                args);
     }
 
     /** A movement of the member's recovery account: its running sum {@code column} changed by {@code change}, and the entry. */
-    private void recovery(String memberId, String kind, String payoutId, String reference, BigDecimal amount, BigDecimal outstanding,
-                          LocalDate on, String column, BigDecimal change) {
+    private void recovery(
+            String memberId,
+            String kind,
+            String payoutId,
+            String reference,
+            BigDecimal amount,
+            BigDecimal outstanding,
+            LocalDate on,
+            String column,
+            BigDecimal change) {
         UUID member = uuid(memberId);
-        write("with account as (insert into recovery_view as r (member_id, " + column + ", outstanding) values (?, ?, ?)"
-                        + " on conflict (member_id) do update set " + column + " = r." + column + " + excluded." + column + ", outstanding = excluded.outstanding)"
+        write(
+                "with account as (insert into recovery_view as r (member_id, " + column
+                        + ", outstanding) values (?, ?, ?)"
+                        + " on conflict (member_id) do update set " + column + " = r." + column + " + excluded."
+                        + column + ", outstanding = excluded.outstanding)"
                         + " insert into recovery_entry (member_id, kind, payout_id, reference, amount, outstanding, recorded_on) values (?, ?, ?, ?, ?, ?, ?)",
-                member, change, outstanding, member, kind, payoutId == null ? null : uuid(payoutId), reference, amount, outstanding, on);
+                member,
+                change,
+                outstanding,
+                member,
+                kind,
+                payoutId == null ? null : uuid(payoutId),
+                reference,
+                amount,
+                outstanding,
+                on);
     }
 
     private static UUID uuid(String id) {

@@ -1,11 +1,11 @@
 package cn.huzhu.payout.web;
 
-import cn.huzhu.security.NotFoundException;
 import cn.huzhu.payout.bank.BankGateway;
 import cn.huzhu.payout.bank.BankGateway.Answer;
 import cn.huzhu.payout.dispatch.PayoutDispatcher;
 import cn.huzhu.payout.query.PayoutQueries;
 import cn.huzhu.payout.query.PayoutQueries.TransferRow;
+import cn.huzhu.security.NotFoundException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -25,9 +25,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/bank")
 public class BankConfirmationController {
 
-    public record Confirmation(@NotBlank String reference, @NotBlank @Pattern(regexp = "SUCCEEDED|FAILED|REJECTED") String status, String reason,
-                               String bankTransactionId) {
-    }
+    public record Confirmation(
+            @NotBlank String reference,
+
+            @NotBlank @Pattern(regexp = "SUCCEEDED|FAILED|REJECTED")
+            String status,
+
+            String reason,
+            String bankTransactionId) {}
 
     private final PayoutQueries queries;
     private final PayoutDispatcher dispatcher;
@@ -41,7 +46,8 @@ public class BankConfirmationController {
 
     @PostMapping("/confirmations")
     ResponseEntity<Void> confirm(@Valid @RequestBody Confirmation c) {
-        TransferRow transfer = queries.transfer(c.reference()).orElseThrow(() -> new NotFoundException("transfer", c.reference()));
+        TransferRow transfer =
+                queries.transfer(c.reference()).orElseThrow(() -> new NotFoundException("transfer", c.reference()));
         Answer fromBank = bank.status(transfer.reference());
         dispatcher.settle(transfer.payoutId(), fromBank);
         return ResponseEntity.noContent().build();

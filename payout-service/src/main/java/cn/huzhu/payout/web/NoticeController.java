@@ -1,9 +1,9 @@
 package cn.huzhu.payout.web;
 
-import cn.huzhu.security.NotFoundException;
 import cn.huzhu.payout.notify.MemberNotices;
 import cn.huzhu.payout.notify.RenewalReminders;
 import cn.huzhu.security.Caller;
+import cn.huzhu.security.NotFoundException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
@@ -28,18 +28,14 @@ import org.springframework.web.bind.annotation.RestController;
 public class NoticeController {
 
     /** One notice: which, its text as sent, what became of it, the phone (masked) and when. */
-    public record NoticeLine(String notice, String text, String outcome, String phone, Instant at) {
-    }
+    public record NoticeLine(String notice, String text, String outcome, String phone, Instant at) {}
 
-    public record MemberNoticesResponse(UUID memberId, boolean optedOut, List<NoticeLine> notices) {
-    }
+    public record MemberNoticesResponse(UUID memberId, boolean optedOut, List<NoticeLine> notices) {}
 
     /** {@code optedOut}: only the notices about payments, recoveries and account changes are sent. */
-    public record Preferences(@NotNull Boolean optedOut) {
-    }
+    public record Preferences(@NotNull Boolean optedOut) {}
 
-    public record RemindersRun(LocalDate on, int sent) {
-    }
+    public record RemindersRun(LocalDate on, int sent) {}
 
     private final MemberNotices notices;
     private final RenewalReminders reminders;
@@ -54,8 +50,13 @@ public class NoticeController {
     @GetMapping("/{memberId}")
     MemberNoticesResponse notices(@PathVariable UUID memberId) {
         reachable(memberId);
-        return new MemberNoticesResponse(memberId, notices.optedOut(memberId), notices.of(memberId).stream()
-                .map(n -> new NoticeLine(n.kind().name(), n.text(), n.outcome().name(), n.phone(), n.at())).toList());
+        return new MemberNoticesResponse(
+                memberId,
+                notices.optedOut(memberId),
+                notices.of(memberId).stream()
+                        .map(n -> new NoticeLine(
+                                n.kind().name(), n.text(), n.outcome().name(), n.phone(), n.at()))
+                        .toList());
     }
 
     @PutMapping("/{memberId}/preferences")

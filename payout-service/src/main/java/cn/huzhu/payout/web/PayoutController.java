@@ -2,11 +2,10 @@ package cn.huzhu.payout.web;
 
 import cn.huzhu.payout.command.payout.PayoutStatus;
 import cn.huzhu.payout.dispatch.BatchReconciler;
-import cn.huzhu.payout.query.PayoutQueries.BatchTotals;
 import cn.huzhu.payout.query.PayoutQueries;
+import cn.huzhu.payout.query.PayoutQueries.BatchTotals;
 import cn.huzhu.security.Caller;
 import cn.huzhu.security.NotFoundException;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -40,10 +39,16 @@ public class PayoutController {
 
     /** Payouts by claim, member and status (AWAITING_ACCOUNT, or a {@link PayoutStatus}), newest first. */
     @GetMapping("/payouts")
-    List<PayoutResponses.Payout> payouts(@RequestParam(required = false) UUID claimId, @RequestParam(required = false) UUID memberId,
-                                         @RequestParam(required = false) String status, @RequestParam(defaultValue = "100") int limit) {
-        if (status != null && !status.equals("AWAITING_ACCOUNT") && Arrays.stream(PayoutStatus.values()).noneMatch(s -> s.name().equals(status))) {
-            throw new IllegalArgumentException("status is AWAITING_ACCOUNT or one of " + Arrays.toString(PayoutStatus.values()));
+    List<PayoutResponses.Payout> payouts(
+            @RequestParam(required = false) UUID claimId,
+            @RequestParam(required = false) UUID memberId,
+            @RequestParam(required = false) String status,
+            @RequestParam(defaultValue = "100") int limit) {
+        if (status != null
+                && !status.equals("AWAITING_ACCOUNT")
+                && Arrays.stream(PayoutStatus.values()).noneMatch(s -> s.name().equals(status))) {
+            throw new IllegalArgumentException(
+                    "status is AWAITING_ACCOUNT or one of " + Arrays.toString(PayoutStatus.values()));
         }
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit is between 1 and " + MAX_LIMIT);
@@ -51,12 +56,15 @@ public class PayoutController {
         Caller caller = Caller.current();
         if (!caller.platformWide()) {
             // a member: their own payouts, whatever memberId asks for
-            if (caller.memberId() == null || memberId != null && !memberId.toString().equals(caller.memberId())) {
+            if (caller.memberId() == null
+                    || memberId != null && !memberId.toString().equals(caller.memberId())) {
                 return List.of();
             }
             memberId = UUID.fromString(caller.memberId());
         }
-        return queries.payouts(claimId, memberId, status, limit).stream().map(p -> PayoutResponses.payout(p, null)).toList();
+        return queries.payouts(claimId, memberId, status, limit).stream()
+                .map(p -> PayoutResponses.payout(p, null))
+                .toList();
     }
 
     /** How many payouts stand in each status, for operators and dashboards. */
@@ -68,17 +76,21 @@ public class PayoutController {
     /** One payout with every transfer made for it. */
     @GetMapping("/payouts/{payoutId}")
     PayoutResponses.Payout payout(@PathVariable UUID payoutId) {
-        return queries.payout(payoutId).filter(p -> Caller.current().reaches(p.memberId().toString(), null, null))
+        return queries.payout(payoutId)
+                .filter(p -> Caller.current().reaches(p.memberId().toString(), null, null))
                 .map(p -> PayoutResponses.payout(p, queries.transfersOf(payoutId)))
                 .orElseThrow(() -> new NotFoundException("payout", payoutId));
     }
 
     /** The batches of a day (today when not given), one per district. */
     @GetMapping("/batches")
-    List<PayoutResponses.Batch> batches(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day) {
+    List<PayoutResponses.Batch> batches(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day) {
         LocalDate today = LocalDate.now(clock);
         return queries.batches(day == null ? today : day).stream()
-                .map(b -> PayoutResponses.batch(b, queries.reconciliation(b.batchId()).orElse(null), today)).toList();
+                .map(b -> PayoutResponses.batch(
+                        b, queries.reconciliation(b.batchId()).orElse(null), today))
+                .toList();
     }
 
     @GetMapping("/batches/{batchId}")

@@ -6,7 +6,6 @@ import cn.huzhu.payout.command.recovery.RecoveryAggregate;
 import cn.huzhu.payout.query.PayoutQueries;
 import cn.huzhu.security.Caller;
 import cn.huzhu.security.NotFoundException;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -30,10 +29,13 @@ import org.springframework.web.bind.annotation.RestController;
 public class RecoveryController {
 
     /** A repayment received (at the union's counter, by transfer); its reference makes it count once. */
-    public record Repayment(@NotBlank @Size(max = 60) String reference,
-                            @NotNull @DecimalMin(value = "0.01") @Digits(integer = 10, fraction = 2) BigDecimal amount,
-                            @NotNull LocalDate paidOn) {
-    }
+    public record Repayment(
+            @NotBlank @Size(max = 60) String reference,
+
+            @NotNull @DecimalMin(value = "0.01") @Digits(integer = 10, fraction = 2)
+            BigDecimal amount,
+
+            @NotNull LocalDate paidOn) {}
 
     private final PayoutQueries queries;
     private final CommandGateway commands;
@@ -45,7 +47,10 @@ public class RecoveryController {
 
     @GetMapping("/{memberId}")
     PayoutResponses.Recovery recovery(@PathVariable UUID memberId) {
-        return queries.recovery(memberId).filter(r -> Caller.current().reaches(memberId.toString(), null, null)).map(PayoutResponses::recovery).orElseThrow(() -> new NotFoundException("recovery for member", memberId));
+        return queries.recovery(memberId)
+                .filter(r -> Caller.current().reaches(memberId.toString(), null, null))
+                .map(PayoutResponses::recovery)
+                .orElseThrow(() -> new NotFoundException("recovery for member", memberId));
     }
 
     @PostMapping("/{memberId}/repayments")
@@ -53,8 +58,14 @@ public class RecoveryController {
         if (queries.recovery(memberId).isEmpty()) {
             throw new NotFoundException("recovery for member", memberId);
         }
-        Conflicts.sendRetrying(commands, new RecordRepaymentCommand(RecoveryAggregate.idOf(memberId.toString()), memberId.toString(), repayment.reference(),
-                repayment.amount(), repayment.paidOn()));
+        Conflicts.sendRetrying(
+                commands,
+                new RecordRepaymentCommand(
+                        RecoveryAggregate.idOf(memberId.toString()),
+                        memberId.toString(),
+                        repayment.reference(),
+                        repayment.amount(),
+                        repayment.paidOn()));
         return recovery(memberId);
     }
 }

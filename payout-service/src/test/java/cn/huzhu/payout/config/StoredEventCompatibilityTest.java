@@ -5,7 +5,6 @@ import cn.huzhu.axon.StoredEventNames;
 import cn.huzhu.payout.command.batch.BatchAggregate;
 import cn.huzhu.payout.command.payout.PayoutAggregate;
 import cn.huzhu.payout.command.recovery.RecoveryAggregate;
-
 import java.util.List;
 
 /**

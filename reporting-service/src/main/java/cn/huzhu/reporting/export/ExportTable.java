@@ -50,7 +50,8 @@ public record ExportTable(String title, List<String> headers, List<List<Object>>
     }
 
     private byte[] xlsx() {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet(title.length() > 31 ? title.substring(0, 31) : title);
             CellStyle bold = workbook.createCellStyle();
             Font font = workbook.createFont();
@@ -93,7 +94,10 @@ public record ExportTable(String title, List<String> headers, List<List<Object>>
      * with a leading apostrophe, as OWASP advises against CSV injection; plain numbers are left alone.
      */
     static Object neutralised(Object value) {
-        if (value instanceof String text && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 && !NUMBER.matcher(text).matches()) {
+        if (value instanceof String text
+                && !text.isEmpty()
+                && "=+-@\t\r".indexOf(text.charAt(0)) >= 0
+                && !NUMBER.matcher(text).matches()) {
             return "'" + text;
         }
         return value;
@@ -104,10 +108,18 @@ public record ExportTable(String title, List<String> headers, List<List<Object>>
         out.write(0xEF);
         out.write(0xBB);
         out.write(0xBF);
-        try (CSVPrinter printer = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
-                CSVFormat.DEFAULT.builder().setHeader(headers.toArray(String[]::new)).get())) {
+        try (CSVPrinter printer = new CSVPrinter(
+                new OutputStreamWriter(out, StandardCharsets.UTF_8),
+                CSVFormat.DEFAULT
+                        .builder()
+                        .setHeader(headers.toArray(String[]::new))
+                        .get())) {
             for (List<Object> row : rows) {
-                printer.printRecord(row.stream().map(v -> v instanceof BigDecimal d ? d.toPlainString() : v instanceof Number ? v : neutralised(v)).toList());
+                printer.printRecord(row.stream()
+                        .map(v -> v instanceof BigDecimal d
+                                ? d.toPlainString()
+                                : v instanceof Number ? v : neutralised(v))
+                        .toList());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

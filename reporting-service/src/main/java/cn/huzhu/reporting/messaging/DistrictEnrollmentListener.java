@@ -32,7 +32,8 @@ public class DistrictEnrollmentListener {
     private final TransactionTemplate transaction;
     private final ReportChanges changes;
 
-    public DistrictEnrollmentListener(DistrictEnrollmentProjection projection, TransactionTemplate transaction, ReportChanges changes) {
+    public DistrictEnrollmentListener(
+            DistrictEnrollmentProjection projection, TransactionTemplate transaction, ReportChanges changes) {
         this.projection = projection;
         this.transaction = transaction;
         this.changes = changes;
@@ -52,7 +53,10 @@ public class DistrictEnrollmentListener {
         try {
             transaction.executeWithoutResult(status -> apply(events));
         } catch (DataAccessException batchFailure) {
-            log.warn("Batch of {} records failed ({}); applying them one by one", events.size(), batchFailure.getClass().getSimpleName());
+            log.warn(
+                    "Batch of {} records failed ({}); applying them one by one",
+                    events.size(),
+                    batchFailure.getClass().getSimpleName());
             applyOneByOne(records, events);
         }
     }

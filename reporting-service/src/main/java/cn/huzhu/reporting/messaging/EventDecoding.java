@@ -9,12 +9,13 @@ import org.apache.avro.specific.SpecificRecord;
 /** Contract records off the wire, with their event id. */
 final class EventDecoding {
 
-    private EventDecoding() {
-    }
+    private EventDecoding() {}
 
     static Event decode(byte[] value) {
         SpecificRecord record = EventCodec.contracts().decode(value);
-        Object id = record.getSchema().getField("eventId") == null ? null : record.get(record.getSchema().getField("eventId").pos());
+        Object id = record.getSchema().getField("eventId") == null
+                ? null
+                : record.get(record.getSchema().getField("eventId").pos());
         if (!(id instanceof UUID eventId)) {
             throw new UndecodableRecordException("Record " + record.getSchema().getName() + " carries no event id");
         }

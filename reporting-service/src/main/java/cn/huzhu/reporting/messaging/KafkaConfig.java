@@ -23,9 +23,14 @@ public class KafkaConfig {
      * create it) and their dead-letter topics, where records stay until an operator deals with them.
      */
     @Bean
-    KafkaAdmin.NewTopics reportingTopics(@Value("${huzhu.kafka.topic-partitions}") int partitions,
-                                         @Value("${huzhu.kafka.replication-factor:1}") short replicas) {
-        return PlatformKafkaConfig.eventTopics(partitions, replicas, List.of(Topics.PLANS, Topics.MEMBERS, Topics.UNITS, Topics.TARGETS, Topics.CLAIMS, Topics.PAYOUTS), List.of());
+    KafkaAdmin.NewTopics reportingTopics(
+            @Value("${huzhu.kafka.topic-partitions}") int partitions,
+            @Value("${huzhu.kafka.replication-factor:1}") short replicas) {
+        return PlatformKafkaConfig.eventTopics(
+                partitions,
+                replicas,
+                List.of(Topics.PLANS, Topics.MEMBERS, Topics.UNITS, Topics.TARGETS, Topics.CLAIMS, Topics.PAYOUTS),
+                List.of());
     }
 
     /**
@@ -33,19 +38,27 @@ public class KafkaConfig {
      * projection keeps the ids of the events it applied, so a replayed event is applied once.
      */
     @Bean
-    DeadLetterReplay deadLetterReplay(KafkaProperties properties, DistrictEnrollmentListener districts, TargetCompletionListener targets,
-                                      PayoutRatioListener ratios, ClaimsActivityListener activity, PlanCatalogueListener plans) {
-        return new DeadLetterReplay("reporting", properties.buildConsumerProperties(), List.of(
-                Listener.batch(Topics.MEMBERS, DistrictEnrollmentListener.ID, districts::on),
-                Listener.batch(Topics.UNITS, TargetCompletionListener.GROUP, targets::on),
-                Listener.batch(Topics.TARGETS, TargetCompletionListener.GROUP, targets::on),
-                Listener.batch(Topics.MEMBERS, TargetCompletionListener.GROUP, targets::on),
-                Listener.batch(Topics.MEMBERS, PayoutRatioListener.GROUP, ratios::on),
-                Listener.batch(Topics.CLAIMS, PayoutRatioListener.GROUP, ratios::on),
-                Listener.batch(Topics.PAYOUTS, PayoutRatioListener.GROUP, ratios::on),
-                Listener.batch(Topics.MEMBERS, ClaimsActivityListener.GROUP, activity::on),
-                Listener.batch(Topics.CLAIMS, ClaimsActivityListener.GROUP, activity::on),
-                Listener.batch(Topics.PAYOUTS, ClaimsActivityListener.GROUP, activity::on),
-                Listener.batch(Topics.PLANS, PlanCatalogueListener.GROUP, plans::on)));
+    DeadLetterReplay deadLetterReplay(
+            KafkaProperties properties,
+            DistrictEnrollmentListener districts,
+            TargetCompletionListener targets,
+            PayoutRatioListener ratios,
+            ClaimsActivityListener activity,
+            PlanCatalogueListener plans) {
+        return new DeadLetterReplay(
+                "reporting",
+                properties.buildConsumerProperties(),
+                List.of(
+                        Listener.batch(Topics.MEMBERS, DistrictEnrollmentListener.ID, districts::on),
+                        Listener.batch(Topics.UNITS, TargetCompletionListener.GROUP, targets::on),
+                        Listener.batch(Topics.TARGETS, TargetCompletionListener.GROUP, targets::on),
+                        Listener.batch(Topics.MEMBERS, TargetCompletionListener.GROUP, targets::on),
+                        Listener.batch(Topics.MEMBERS, PayoutRatioListener.GROUP, ratios::on),
+                        Listener.batch(Topics.CLAIMS, PayoutRatioListener.GROUP, ratios::on),
+                        Listener.batch(Topics.PAYOUTS, PayoutRatioListener.GROUP, ratios::on),
+                        Listener.batch(Topics.MEMBERS, ClaimsActivityListener.GROUP, activity::on),
+                        Listener.batch(Topics.CLAIMS, ClaimsActivityListener.GROUP, activity::on),
+                        Listener.batch(Topics.PAYOUTS, ClaimsActivityListener.GROUP, activity::on),
+                        Listener.batch(Topics.PLANS, PlanCatalogueListener.GROUP, plans::on)));
     }
 }

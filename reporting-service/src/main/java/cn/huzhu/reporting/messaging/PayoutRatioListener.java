@@ -24,13 +24,17 @@ public class PayoutRatioListener {
     private final TransactionTemplate transaction;
     private final ReportSummaries summaries;
 
-    public PayoutRatioListener(PayoutRatioProjection projection, TransactionTemplate transaction, ReportSummaries summaries) {
+    public PayoutRatioListener(
+            PayoutRatioProjection projection, TransactionTemplate transaction, ReportSummaries summaries) {
         this.projection = projection;
         this.transaction = transaction;
         this.summaries = summaries;
     }
 
-    @KafkaListener(id = ID, groupId = GROUP, topics = {Topics.MEMBERS, Topics.CLAIMS, Topics.PAYOUTS})
+    @KafkaListener(
+            id = ID,
+            groupId = GROUP,
+            topics = {Topics.MEMBERS, Topics.CLAIMS, Topics.PAYOUTS})
     public void on(List<ConsumerRecord<String, byte[]>> records) {
         ProjectionFeed.apply(records, transaction, projection::apply);
         summaries.ratiosChanged();

@@ -16,10 +16,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 final class ProjectionFeed {
 
-    private ProjectionFeed() {
-    }
+    private ProjectionFeed() {}
 
-    static void apply(List<ConsumerRecord<String, byte[]>> records, TransactionTemplate transaction, Consumer<List<Event>> projection) {
+    static void apply(
+            List<ConsumerRecord<String, byte[]>> records,
+            TransactionTemplate transaction,
+            Consumer<List<Event>> projection) {
         try {
             List<Event> events = new ArrayList<>(records.size());
             for (ConsumerRecord<String, byte[]> r : records) {

@@ -6,11 +6,11 @@ import cn.huzhu.reporting.query.ClaimsActivityProjection;
 import cn.huzhu.reporting.query.DistrictEnrollmentProjection;
 import cn.huzhu.reporting.query.DistrictEnrollmentProjection.Event;
 import cn.huzhu.reporting.query.PayoutRatioProjection;
-import cn.huzhu.reporting.query.TargetCompletionProjection;
 import cn.huzhu.reporting.query.ProjectionTables;
 import cn.huzhu.reporting.query.ReportChanges;
 import cn.huzhu.reporting.query.ReportSummaries;
 import cn.huzhu.reporting.query.Target;
+import cn.huzhu.reporting.query.TargetCompletionProjection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,8 +55,7 @@ public class ProjectionRebuilder {
     private final double idsHeapShare;
 
     /** A projection that can be rebuilt: its listener, the topics it reads, its live tables, and how events are applied. */
-    private record Projection(String listenerId, List<String> topics, List<String> tables, Applier applier) {
-    }
+    private record Projection(String listenerId, List<String> topics, List<String> tables, Applier applier) {}
 
     @FunctionalInterface
     private interface Applier {
@@ -69,11 +68,18 @@ public class ProjectionRebuilder {
     /** The name that rebuilds every projection in one replay. */
     public static final String ALL = "all";
 
-    public ProjectionRebuilder(KafkaListenerEndpointRegistry registry, ConsumerFactory<String, byte[]> consumers,
-                               DistrictEnrollmentProjection districts, TargetCompletionProjection targets, PayoutRatioProjection ratios,
-                               ClaimsActivityProjection claims, ReportSummaries summaries, JdbcTemplate jdbc,
-                               TransactionTemplate transaction, ReportChanges changes,
-                               @Value("${huzhu.reporting.rebuild-heap-share:0.25}") double idsHeapShare) {
+    public ProjectionRebuilder(
+            KafkaListenerEndpointRegistry registry,
+            ConsumerFactory<String, byte[]> consumers,
+            DistrictEnrollmentProjection districts,
+            TargetCompletionProjection targets,
+            PayoutRatioProjection ratios,
+            ClaimsActivityProjection claims,
+            ReportSummaries summaries,
+            JdbcTemplate jdbc,
+            TransactionTemplate transaction,
+            ReportChanges changes,
+            @Value("${huzhu.reporting.rebuild-heap-share:0.25}") double idsHeapShare) {
         this.changes = changes;
         this.idsHeapShare = idsHeapShare;
         this.summaries = summaries;
@@ -82,22 +88,37 @@ public class ProjectionRebuilder {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.projections = Map.of(
-                "district-enrollment", new Projection(DistrictEnrollmentListener.ID, List.of(Topics.MEMBERS), ProjectionTables.LIVE.all(),
-                        districts::apply),
-                "target-completion", new Projection(TargetCompletionListener.ID, List.of(Topics.UNITS, Topics.TARGETS, Topics.MEMBERS),
-                        TargetCompletionProjection.TABLES, targets::apply),
-                "payout-ratio", new Projection(PayoutRatioListener.ID, List.of(Topics.MEMBERS, Topics.CLAIMS, Topics.PAYOUTS), PayoutRatioProjection.TABLES,
-                        ratios::apply),
-                "claims-activity", new Projection(ClaimsActivityListener.ID, List.of(Topics.MEMBERS, Topics.CLAIMS, Topics.PAYOUTS),
-                        ClaimsActivityProjection.TABLES, claims::apply));
+                "district-enrollment",
+                        new Projection(
+                                DistrictEnrollmentListener.ID,
+                                List.of(Topics.MEMBERS),
+                                ProjectionTables.LIVE.all(),
+                                districts::apply),
+                "target-completion",
+                        new Projection(
+                                TargetCompletionListener.ID,
+                                List.of(Topics.UNITS, Topics.TARGETS, Topics.MEMBERS),
+                                TargetCompletionProjection.TABLES,
+                                targets::apply),
+                "payout-ratio",
+                        new Projection(
+                                PayoutRatioListener.ID,
+                                List.of(Topics.MEMBERS, Topics.CLAIMS, Topics.PAYOUTS),
+                                PayoutRatioProjection.TABLES,
+                                ratios::apply),
+                "claims-activity",
+                        new Projection(
+                                ClaimsActivityListener.ID,
+                                List.of(Topics.MEMBERS, Topics.CLAIMS, Topics.PAYOUTS),
+                                ClaimsActivityProjection.TABLES,
+                                claims::apply));
     }
 
     /**
      * One line of a difference between the live and the rebuilt table: a row only on one {@code side} (only-live,
      * only-rebuilt), or for the tables of applied event ids their numbers ({@code count}).
      */
-    public record Difference(String table, String side, String row) {
-    }
+    public record Difference(String table, String side, String row) {}
 
     /**
      * What a rebuild did: the records read, the events counted (a record counts once for each projection that applies it),
@@ -106,9 +127,16 @@ public class ProjectionRebuilder {
      * live). {@code replayMillis} of its {@code millis} went into replaying; {@code phases} says where all of it went
      * (the live listeners stopped, shadow tables, replay, indexes, vacuum, comparison, swap), in milliseconds in their order.
      */
-    public record Result(long recordsReplayed, long eventsCounted, long undecodableSkipped, long repeatedSkipped, List<Difference> differences,
-                         boolean swapped, long millis, long replayMillis, Map<String, Long> phases) {
-    }
+    public record Result(
+            long recordsReplayed,
+            long eventsCounted,
+            long undecodableSkipped,
+            long repeatedSkipped,
+            List<Difference> differences,
+            boolean swapped,
+            long millis,
+            long replayMillis,
+            Map<String, Long> phases) {}
 
     /** Rebuilds the district enrolment projection. */
     public Result rebuild(boolean swap) {
@@ -126,7 +154,8 @@ public class ProjectionRebuilder {
         } else if (projections.containsKey(name)) {
             chosen = List.of(projections.get(name));
         } else {
-            throw new IllegalArgumentException("No projection " + name + "; there are " + new java.util.TreeSet<>(projections.keySet()) + " and " + ALL);
+            throw new IllegalArgumentException("No projection " + name + "; there are "
+                    + new java.util.TreeSet<>(projections.keySet()) + " and " + ALL);
         }
         long started = System.nanoTime();
         Phases phases = new Phases();
@@ -146,25 +175,41 @@ public class ProjectionRebuilder {
             long replayMillis;
             java.util.Properties bigPolls = new java.util.Properties();
             bigPolls.put("max.poll.records", String.valueOf(REPLAY_POLL_RECORDS));
-            try (Consumer<String, byte[]> consumer = consumers.createConsumer("reporting-rebuild", "rebuild", null, bigPolls)) {
+            try (Consumer<String, byte[]> consumer =
+                    consumers.createConsumer("reporting-rebuild", "rebuild", null, bigPolls)) {
                 Map<TopicPartition, Long> end = fromTheBeginning(consumer, chosen);
-                long expected = end.entrySet().stream().mapToLong(e -> e.getValue() - consumer.position(e.getKey())).sum();
-                // repeated events are dropped in memory when their ids fit in the heap's share, else by the shadow tables' keys
-                inMemory = EventIdSet.bytesFor(expected) <= idsHeapShare * Runtime.getRuntime().maxMemory();
+                long expected = end.entrySet().stream()
+                        .mapToLong(e -> e.getValue() - consumer.position(e.getKey()))
+                        .sum();
+                // repeated events are dropped in memory when their ids fit in the heap's share, else by the shadow
+                // tables' keys
+                inMemory = EventIdSet.bytesFor(expected)
+                        <= idsHeapShare * Runtime.getRuntime().maxMemory();
                 boolean deferEventKeys = inMemory;
                 chosen.forEach(p -> deferred.addAll(createShadowTables(p, deferEventKeys)));
                 phases.done("shadow-tables");
-                counts = replay(chosen, consumer, end, Target.rebuild(SUFFIX, inMemory), inMemory ? new EventIdSet(expected) : null);
+                counts = replay(
+                        chosen,
+                        consumer,
+                        end,
+                        Target.rebuild(SUFFIX, inMemory),
+                        inMemory ? new EventIdSet(expected) : null);
                 replayMillis = phases.done("replay");
             }
-            sideBySide(deferred.stream().<Runnable>map(statement -> () -> jdbc.execute(statement)).toList());
+            sideBySide(deferred.stream()
+                    .<Runnable>map(statement -> () -> jdbc.execute(statement))
+                    .toList());
             phases.done("indexes");
-            // vacuumed and analysed before they are compared and answer reports: statistics for the planner (new tables have
-            // none until autovacuum gets to them, and until then queries on them may take poor plans), the visibility map
+            // vacuumed and analysed before they are compared and answer reports: statistics for the planner (new tables
+            // have
+            // none until autovacuum gets to them, and until then queries on them may take poor plans), the visibility
+            // map
             // and hint bits set, so that neither the comparison nor the first reports write them, and autovacuum, given
             // back with the swap, finds nothing to do while reports are read
-            sideBySide(chosen.stream().flatMap(p -> p.tables().stream())
-                    .<Runnable>map(table -> () -> jdbc.execute("vacuum (analyze) " + table + SUFFIX)).toList());
+            sideBySide(chosen.stream()
+                    .flatMap(p -> p.tables().stream())
+                    .<Runnable>map(table -> () -> jdbc.execute("vacuum (analyze) " + table + SUFFIX))
+                    .toList());
             phases.done("vacuum");
             List<Difference> differences = compare(chosen);
             phases.done("comparison");
@@ -180,11 +225,26 @@ public class ProjectionRebuilder {
                 chosen.forEach(this::dropShadowTables);
                 phases.done("drop");
             }
-            Result result = new Result(counts[0], counts[1], counts[2], counts[3], differences, swap, Duration.ofNanos(System.nanoTime() - started).toMillis(),
-                    replayMillis, phases.millis);
-            log.info("Rebuilt the {} projection: {} records, {} events, {} differences, swapped={}, repeated events dropped {} in {} ms ({})",
-                    name, result.recordsReplayed(), result.eventsCounted(), differences.size(), swap, inMemory ? "in memory" : "by the tables' keys",
-                    result.millis(), phases.millis);
+            Result result = new Result(
+                    counts[0],
+                    counts[1],
+                    counts[2],
+                    counts[3],
+                    differences,
+                    swap,
+                    Duration.ofNanos(System.nanoTime() - started).toMillis(),
+                    replayMillis,
+                    phases.millis);
+            log.info(
+                    "Rebuilt the {} projection: {} records, {} events, {} differences, swapped={}, repeated events dropped {} in {} ms ({})",
+                    name,
+                    result.recordsReplayed(),
+                    result.eventsCounted(),
+                    differences.size(),
+                    swap,
+                    inMemory ? "in memory" : "by the tables' keys",
+                    result.millis(),
+                    phases.millis);
             return result;
         } finally {
             stopped.forEach(MessageListenerContainer::start);
@@ -204,21 +264,27 @@ public class ProjectionRebuilder {
             jdbc.execute("drop table if exists " + shadow);
             // not vacuumed nor analysed by autovacuum while the replay fills it (it is analysed once filled, before the
             // comparison); autovacuum is given back with the swap
-            jdbc.execute("create table " + shadow + " (like " + table + " including all excluding indexes) with (autovacuum_enabled = false)");
-            for (Map<String, Object> index : jdbc.queryForList("select i.indisprimary as primary_key, i.indisunique as is_unique,"
-                    + " pg_get_indexdef(i.indexrelid) as definition from pg_index i where i.indrelid = cast(? as regclass)", table)) {
+            jdbc.execute("create table " + shadow + " (like " + table
+                    + " including all excluding indexes) with (autovacuum_enabled = false)");
+            for (Map<String, Object> index : jdbc.queryForList(
+                    "select i.indisprimary as primary_key, i.indisunique as is_unique,"
+                            + " pg_get_indexdef(i.indexrelid) as definition from pg_index i where i.indrelid = cast(? as regclass)",
+                    table)) {
                 String definition = (String) index.get("definition");
                 if ((Boolean) index.get("primary_key")) {
-                    String key = "alter table " + shadow + " add primary key " + definition.substring(definition.indexOf('(', definition.indexOf(" USING ")));
+                    String key = "alter table " + shadow + " add primary key "
+                            + definition.substring(definition.indexOf('(', definition.indexOf(" USING ")));
                     if (deferEventKeys && appendOnly(table)) {
                         deferred.add(key);
                     } else {
                         jdbc.execute(key);
                     }
                 } else if ((Boolean) index.get("is_unique")) {
-                    jdbc.execute(definition.replaceFirst("^CREATE UNIQUE INDEX \\S+ ON \\S+ ", "CREATE UNIQUE INDEX ON " + shadow + " "));
+                    jdbc.execute(definition.replaceFirst(
+                            "^CREATE UNIQUE INDEX \\S+ ON \\S+ ", "CREATE UNIQUE INDEX ON " + shadow + " "));
                 } else {
-                    deferred.add(definition.replaceFirst("^CREATE INDEX \\S+ ON \\S+ ", "CREATE INDEX ON " + shadow + " "));
+                    deferred.add(
+                            definition.replaceFirst("^CREATE INDEX \\S+ ON \\S+ ", "CREATE INDEX ON " + shadow + " "));
                 }
             }
         }
@@ -230,8 +296,12 @@ public class ProjectionRebuilder {
      * poll per transaction; answers the records read, the events counted, the records skipped as undecodable and those
      * skipped as repeated (an event id read before).
      */
-    private long[] replay(List<Projection> chosen, Consumer<String, byte[]> consumer, Map<TopicPartition, Long> end, Target shadow,
-                          EventIdSet seen) {
+    private long[] replay(
+            List<Projection> chosen,
+            Consumer<String, byte[]> consumer,
+            Map<TopicPartition, Long> end,
+            Target shadow,
+            EventIdSet seen) {
         long records = 0;
         long counted = 0;
         long skipped = 0;
@@ -254,9 +324,11 @@ public class ProjectionRebuilder {
                         skipped++;
                         continue;
                     }
-                    // an event the outbox sent twice (a crash before its acknowledgement) is applied once, the first time it is read
+                    // an event the outbox sent twice (a crash before its acknowledgement) is applied once, the first
+                    // time it is read
                     if (seen == null || seen.add(event.eventId())) {
-                        byTopic.computeIfAbsent(record.topic(), t -> new ArrayList<>()).add(event);
+                        byTopic.computeIfAbsent(record.topic(), t -> new ArrayList<>())
+                                .add(event);
                     } else {
                         repeated++;
                     }
@@ -294,10 +366,12 @@ public class ProjectionRebuilder {
         if (tasks.isEmpty()) {
             return;
         }
-        java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(
-                Math.min(tasks.size(), Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()))));
+        java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(Math.min(
+                tasks.size(), Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()))));
         try {
-            List<java.util.concurrent.Future<?>> running = tasks.stream().<java.util.concurrent.Future<?>>map(workers::submit).toList();
+            List<java.util.concurrent.Future<?>> running = tasks.stream()
+                    .<java.util.concurrent.Future<?>>map(workers::submit)
+                    .toList();
             running.forEach(ProjectionRebuilder::await);
         } finally {
             workers.shutdownNow();
@@ -333,9 +407,14 @@ public class ProjectionRebuilder {
      * Assigns {@code consumer} every partition of the topics of {@code chosen}, at its beginning; answers the end offsets
      * taken now, up to which the replay reads.
      */
-    private static Map<TopicPartition, Long> fromTheBeginning(Consumer<String, byte[]> consumer, List<Projection> chosen) {
-        List<TopicPartition> partitions = chosen.stream().flatMap(p -> p.topics().stream()).distinct()
-                .flatMap(t -> consumer.partitionsFor(t).stream()).map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+    private static Map<TopicPartition, Long> fromTheBeginning(
+            Consumer<String, byte[]> consumer, List<Projection> chosen) {
+        List<TopicPartition> partitions = chosen.stream()
+                .flatMap(p -> p.topics().stream())
+                .distinct()
+                .flatMap(t -> consumer.partitionsFor(t).stream())
+                .map(p -> new TopicPartition(p.topic(), p.partition()))
+                .toList();
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
         return consumer.endOffsets(partitions);
@@ -351,9 +430,11 @@ public class ProjectionRebuilder {
      */
     private List<Difference> compare(List<Projection> chosen) {
         List<String> tables = chosen.stream().flatMap(p -> p.tables().stream()).toList();
-        java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(Math.min(4, tables.size()));
+        java.util.concurrent.ExecutorService workers =
+                java.util.concurrent.Executors.newFixedThreadPool(Math.min(4, tables.size()));
         try {
-            List<java.util.concurrent.Future<List<Difference>>> compared = tables.stream().map(t -> workers.submit(() -> compare(t))).toList();
+            List<java.util.concurrent.Future<List<Difference>>> compared =
+                    tables.stream().map(t -> workers.submit(() -> compare(t))).toList();
             List<Difference> differences = new ArrayList<>();
             for (java.util.concurrent.Future<List<Difference>> f : compared) {
                 differences.addAll(await(f));
@@ -370,7 +451,9 @@ public class ProjectionRebuilder {
             // projection's other tables)
             long live = jdbc.queryForObject("select count(*) from " + table, Long.class);
             long rebuilt = jdbc.queryForObject("select count(*) from " + table + SUFFIX, Long.class);
-            return live == rebuilt ? List.of() : List.of(new Difference(table, "count", "live " + live + ", rebuilt " + rebuilt));
+            return live == rebuilt
+                    ? List.of()
+                    : List.of(new Difference(table, "count", "live " + live + ", rebuilt " + rebuilt));
         }
         List<String> key = jdbc.queryForList("""
                 select a.attname from pg_index i join pg_attribute a on a.attrelid = i.indrelid and a.attnum = any(i.indkey)
@@ -380,8 +463,11 @@ public class ProjectionRebuilder {
         }
         String on = key.stream().map(k -> "l." + k + " = r." + k).collect(java.util.stream.Collectors.joining(" and "));
         List<Difference> differences = new ArrayList<>();
-        jdbc.query("select l::text as live, r::text as rebuilt, l is null as no_live, r is null as no_rebuilt from " + table + " l full join "
-                + table + SUFFIX + " r on " + on + " where l is distinct from r limit 100", (org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+        jdbc.query(
+                "select l::text as live, r::text as rebuilt, l is null as no_live, r is null as no_rebuilt from "
+                        + table + " l full join " + table + SUFFIX + " r on " + on
+                        + " where l is distinct from r limit 100",
+                (org.springframework.jdbc.core.RowCallbackHandler) rs -> {
                     if (!rs.getBoolean("no_live")) {
                         differences.add(new Difference(table, "only-live", rs.getString("live")));
                     }

@@ -25,13 +25,17 @@ public class TargetCompletionListener {
     private final TransactionTemplate transaction;
     private final ReportChanges changes;
 
-    public TargetCompletionListener(TargetCompletionProjection projection, TransactionTemplate transaction, ReportChanges changes) {
+    public TargetCompletionListener(
+            TargetCompletionProjection projection, TransactionTemplate transaction, ReportChanges changes) {
         this.projection = projection;
         this.transaction = transaction;
         this.changes = changes;
     }
 
-    @KafkaListener(id = ID, groupId = GROUP, topics = {Topics.UNITS, Topics.TARGETS, Topics.MEMBERS})
+    @KafkaListener(
+            id = ID,
+            groupId = GROUP,
+            topics = {Topics.UNITS, Topics.TARGETS, Topics.MEMBERS})
     public void on(List<ConsumerRecord<String, byte[]>> records) {
         // the change counted in its transaction: the target table, and the units' names in the payout-ratio reports
         ProjectionFeed.apply(records, transaction, events -> {

@@ -1,7 +1,6 @@
 package cn.huzhu.reporting.query;
 
 import cn.huzhu.vocabulary.Money;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.ResultSet;
@@ -27,7 +26,10 @@ public class ClaimsActivityQueries {
 
     /** A grouping column of the claims cube. */
     public enum Dimension {
-        PLAN("plan_id"), TYPE("type"), DISTRICT("district"), MONTH("month");
+        PLAN("plan_id"),
+        TYPE("type"),
+        DISTRICT("district"),
+        MONTH("month");
 
         private final String expression;
 
@@ -45,7 +47,8 @@ public class ClaimsActivityQueries {
                 try {
                     dims.add(valueOf(part.trim().toUpperCase(Locale.ROOT)));
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("by must list plan, type, district or month, not " + part.trim());
+                    throw new IllegalArgumentException(
+                            "by must list plan, type, district or month, not " + part.trim());
                 }
             }
             return dims;
@@ -61,9 +64,19 @@ public class ClaimsActivityQueries {
      * One group; a key not grouped by is null (district "" when the member's district is not known yet). Rates to four
      * decimals; the average days to one decimal, null when no claim of the group has been paid yet.
      */
-    public record Row(String planId, String type, String district, String month, long claims, long approved, long rejected, long revoked,
-                      BigDecimal amount, BigDecimal approvalRate, long paid, BigDecimal averageDaysToPayment) {
-    }
+    public record Row(
+            String planId,
+            String type,
+            String district,
+            String month,
+            long claims,
+            long approved,
+            long rejected,
+            long revoked,
+            BigDecimal amount,
+            BigDecimal approvalRate,
+            long paid,
+            BigDecimal averageDaysToPayment) {}
 
     private final JdbcTemplate jdbc;
 
@@ -75,7 +88,8 @@ public class ClaimsActivityQueries {
     public List<Row> claims(int year, Set<Dimension> by, Filter filter) {
         boolean byPlan = by.contains(Dimension.PLAN) || filter.planId() != null;
         String keys = EnumSet.allOf(Dimension.class).stream()
-                .map(d -> by.contains(d) ? d.expression : "null::varchar").collect(Collectors.joining(", "));
+                .map(d -> by.contains(d) ? d.expression : "null::varchar")
+                .collect(Collectors.joining(", "));
         String groupBy = by.stream().map(d -> d.expression).collect(Collectors.joining(", "));
         List<Object> args = new ArrayList<>(List.of(byPlan, year));
         StringBuilder where = new StringBuilder("with_plan = ? and year = ?");
@@ -93,11 +107,14 @@ public class ClaimsActivityQueries {
         }
         // at the cube's own grain (grouped by all four) a row is a cube row: read in the order of the cube's index
         boolean grain = by.size() == Dimension.values().length;
-        String measures = grain ? "claims, approved, rejected, revoked, amount, paid, days_sum as days"
+        String measures = grain
+                ? "claims, approved, rejected, revoked, amount, paid, days_sum as days"
                 : "sum(claims) as claims, sum(approved) as approved, sum(rejected) as rejected, sum(revoked) as revoked,"
-                + " sum(amount) as amount, sum(paid) as paid, sum(days_sum) as days";
+                        + " sum(amount) as amount, sum(paid) as paid, sum(days_sum) as days";
         String sql = "select " + keys + ", " + measures + " from claim_cube where " + where
-                + (grain ? " order by " + groupBy : groupBy.isEmpty() ? "" : " group by " + groupBy + " order by " + groupBy);
+                + (grain
+                        ? " order by " + groupBy
+                        : groupBy.isEmpty() ? "" : " group by " + groupBy + " order by " + groupBy);
         return jdbc.query(sql, ClaimsActivityQueries::row, args.toArray());
     }
 
@@ -105,9 +122,23 @@ public class ClaimsActivityQueries {
         long claims = rs.getLong("claims");
         long approved = rs.getLong("approved");
         long paid = rs.getLong("paid");
-        return new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), claims, approved, rs.getLong("rejected"),
-                rs.getLong("revoked"), Money.exactYuan(rs.getBigDecimal("amount")),
-                claims == 0 ? null : BigDecimal.valueOf(approved).divide(BigDecimal.valueOf(claims), 4, RoundingMode.HALF_UP),
-                paid, paid == 0 ? null : BigDecimal.valueOf(rs.getLong("days")).divide(BigDecimal.valueOf(paid), 1, RoundingMode.HALF_UP));
+        return new Row(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                claims,
+                approved,
+                rs.getLong("rejected"),
+                rs.getLong("revoked"),
+                Money.exactYuan(rs.getBigDecimal("amount")),
+                claims == 0
+                        ? null
+                        : BigDecimal.valueOf(approved).divide(BigDecimal.valueOf(claims), 4, RoundingMode.HALF_UP),
+                paid,
+                paid == 0
+                        ? null
+                        : BigDecimal.valueOf(rs.getLong("days"))
+                                .divide(BigDecimal.valueOf(paid), 1, RoundingMode.HALF_UP));
     }
 }

@@ -26,23 +26,22 @@ public class DistrictEnrollmentProjection {
     private final JdbcTemplate jdbc;
     private final java.util.Set<String> giftedColumnPlans;
 
-    public DistrictEnrollmentProjection(JdbcTemplate jdbc,
-                                        @org.springframework.beans.factory.annotation.Value("${huzhu.reporting.gifted-special-disease-plans:ningbo-2020-special-disease}")
-                                        List<String> giftedColumnPlans) {
+    public DistrictEnrollmentProjection(
+            JdbcTemplate jdbc,
+            @org.springframework.beans.factory.annotation.Value(
+                            "${huzhu.reporting.gifted-special-disease-plans:ningbo-2020-special-disease}")
+                    List<String> giftedColumnPlans) {
         this.jdbc = jdbc;
         this.giftedColumnPlans = java.util.Set.copyOf(giftedColumnPlans);
     }
 
     /** A decoded event with its id, or a record of a type this projection ignores. */
-    public record Event(UUID eventId, SpecificRecord record) {
-    }
+    public record Event(UUID eventId, SpecificRecord record) {}
 
-    private record Cell(int year, String district) {
-    }
+    private record Cell(int year, String district) {}
 
     /** An enrolment awaiting its premium: where it is counted once collected (never a gift: gifts are given in force). */
-    private record Awaiting(String district, boolean retired) {
-    }
+    private record Awaiting(String district, boolean retired) {}
 
     /** Whether an enrolment is in force as recorded: nobody owes its premium (records from before premiums were collected were). */
     public static boolean inForce(MemberEnrolled enrolled) {
@@ -62,53 +61,82 @@ public class DistrictEnrollmentProjection {
         for (Event event : fresh) {
             if (event.record() instanceof MemberEnrolled enrolled) {
                 if (inForce(enrolled)) {
-                    count(enrolments, enrolled.getCoverageStart().getYear(), enrolled.getDistrict(),
-                            enrolled.getGifted() && giftedColumnPlans.contains(enrolled.getPlanId()) ? 0
+                    count(
+                            enrolments,
+                            enrolled.getCoverageStart().getYear(),
+                            enrolled.getDistrict(),
+                            enrolled.getGifted() && giftedColumnPlans.contains(enrolled.getPlanId())
+                                    ? 0
                                     : "RETIRED".equals(enrolled.getCategory()) ? 2 : 1);
                 } else {
-                    awaiting.put(enrolled.getEnrollmentId(), new Awaiting(enrolled.getDistrict(), "RETIRED".equals(enrolled.getCategory())));
+                    awaiting.put(
+                            enrolled.getEnrollmentId(),
+                            new Awaiting(enrolled.getDistrict(), "RETIRED".equals(enrolled.getCategory())));
                 }
             } else if (event.record() instanceof PremiumCollected collected) {
                 Awaiting enrolled = awaiting.remove(collected.getEnrollmentId());
                 if (enrolled != null) {
-                    count(enrolments, collected.getCoverageStart().getYear(), enrolled.district(), enrolled.retired() ? 2 : 1);
+                    count(
+                            enrolments,
+                            collected.getCoverageStart().getYear(),
+                            enrolled.district(),
+                            enrolled.retired() ? 2 : 1);
                 } else {
                     collectedEarlier.add(collected);
                 }
             } else if (event.record() instanceof MemberRegistered registered && registered.getRealNameVerified()) {
-                realName.merge(new Cell(registered.getRegisteredOn().getYear(), registered.getDistrict()), 1, Integer::sum);
+                realName.merge(
+                        new Cell(registered.getRegisteredOn().getYear(), registered.getDistrict()), 1, Integer::sum);
             }
         }
         String awaitingTable = tables.table(ProjectionTables.LIVE.awaitingPremium());
         if (!collectedEarlier.isEmpty()) {
             Map<UUID, Awaiting> stored = new java.util.HashMap<>();
-            Uuids.query(jdbc, "delete from " + awaitingTable + " where enrollment_id = any(?) returning enrollment_id, district, retired",
-                    collectedEarlier.stream().map(PremiumCollected::getEnrollmentId).toList(),
+            Uuids.query(
+                    jdbc,
+                    "delete from " + awaitingTable
+                            + " where enrollment_id = any(?) returning enrollment_id, district, retired",
+                    collectedEarlier.stream()
+                            .map(PremiumCollected::getEnrollmentId)
+                            .toList(),
                     rs -> stored.put(rs.getObject(1, UUID.class), new Awaiting(rs.getString(2), rs.getBoolean(3))));
             for (PremiumCollected collected : collectedEarlier) {
                 Awaiting enrolled = stored.remove(collected.getEnrollmentId());
                 if (enrolled != null) {
-                    count(enrolments, collected.getCoverageStart().getYear(), enrolled.district(), enrolled.retired() ? 2 : 1);
+                    count(
+                            enrolments,
+                            collected.getCoverageStart().getYear(),
+                            enrolled.district(),
+                            enrolled.retired() ? 2 : 1);
                 }
             }
         }
         if (!awaiting.isEmpty()) {
             List<Object[]> rows = new ArrayList<>();
             awaiting.forEach((id, a) -> rows.add(new Object[] {id, a.district(), a.retired()}));
-            jdbc.batchUpdate("insert into " + awaitingTable + " (enrollment_id, district, retired) values (?, ?, ?) on conflict do nothing", rows);
+            jdbc.batchUpdate(
+                    "insert into " + awaitingTable
+                            + " (enrollment_id, district, retired) values (?, ?, ?) on conflict do nothing",
+                    rows);
         }
         if (!enrolments.isEmpty()) {
             List<Object[]> rows = new ArrayList<>();
             enrolments.forEach((cell, c) -> rows.add(new Object[] {cell.year(), cell.district(), c[0], c[1], c[2]}));
-            jdbc.batchUpdate("insert into " + tables.table(ProjectionTables.LIVE.districtEnrollment()) + " as t (year, district, gifted, in_service, retired) values (?, ?, ?, ?, ?)"
-                    + " on conflict (year, district) do update set gifted = t.gifted + excluded.gifted,"
-                    + " in_service = t.in_service + excluded.in_service, retired = t.retired + excluded.retired", rows);
+            jdbc.batchUpdate(
+                    "insert into " + tables.table(ProjectionTables.LIVE.districtEnrollment())
+                            + " as t (year, district, gifted, in_service, retired) values (?, ?, ?, ?, ?)"
+                            + " on conflict (year, district) do update set gifted = t.gifted + excluded.gifted,"
+                            + " in_service = t.in_service + excluded.in_service, retired = t.retired + excluded.retired",
+                    rows);
         }
         if (!realName.isEmpty()) {
             List<Object[]> rows = new ArrayList<>();
             realName.forEach((cell, n) -> rows.add(new Object[] {cell.year(), cell.district(), n}));
-            jdbc.batchUpdate("insert into " + tables.table(ProjectionTables.LIVE.realNameMembers()) + " as t (year, district, members) values (?, ?, ?)"
-                    + " on conflict (year, district) do update set members = t.members + excluded.members", rows);
+            jdbc.batchUpdate(
+                    "insert into " + tables.table(ProjectionTables.LIVE.realNameMembers())
+                            + " as t (year, district, members) values (?, ?, ?)"
+                            + " on conflict (year, district) do update set members = t.members + excluded.members",
+                    rows);
         }
         return fresh.size();
     }

@@ -10,7 +10,14 @@ public record DistrictEnrollmentReport(int year, List<Row> rows, Row totals) {
      * the enrolment rate (total ÷ real-name members, in % with two decimals; null without real-name members), last
      * year's total and the change against it (in % with two decimals; null when last year had none).
      */
-    public record Row(String district, long giftedSpecialDisease, long inService, long retired, long total, long realNameMembers,
-                      String enrollmentRate, long previousYearTotal, String yearOnYear) {
-    }
+    public record Row(
+            String district,
+            long giftedSpecialDisease,
+            long inService,
+            long retired,
+            long total,
+            long realNameMembers,
+            String enrollmentRate,
+            long previousYearTotal,
+            String yearOnYear) {}
 }

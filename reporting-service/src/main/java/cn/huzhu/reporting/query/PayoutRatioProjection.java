@@ -38,8 +38,8 @@ public class PayoutRatioProjection {
     }
 
     /** The projection's tables, live (a rebuild fills the same names with a suffix and swaps them in). */
-    public static final List<String> TABLES = List.of("ratio_enrollment", "ratio_benefit", "ratio_funding", "ratio_paid_claim",
-            "ratio_processed_event");
+    public static final List<String> TABLES =
+            List.of("ratio_enrollment", "ratio_benefit", "ratio_funding", "ratio_paid_claim", "ratio_processed_event");
 
     public void apply(List<Event> events) {
         apply(events, Target.LIVE);
@@ -47,8 +47,13 @@ public class PayoutRatioProjection {
 
     /** Applies to the live tables or a rebuild's; answers the events counted. */
     public int apply(List<Event> events, Target tables) {
-        List<Event> relevant = events.stream().filter(e -> e.record() instanceof MemberEnrolled || e.record() instanceof PremiumCollected
-                || e.record() instanceof ClaimApproved || e.record() instanceof ClaimRevoked || e.record() instanceof PayoutSucceeded).toList();
+        List<Event> relevant = events.stream()
+                .filter(e -> e.record() instanceof MemberEnrolled
+                        || e.record() instanceof PremiumCollected
+                        || e.record() instanceof ClaimApproved
+                        || e.record() instanceof ClaimRevoked
+                        || e.record() instanceof PayoutSucceeded)
+                .toList();
         List<Event> fresh = tables.fresh(jdbc, "ratio_processed_event", relevant);
         Map<UUID, Object[]> enrollments = new LinkedHashMap<>();
         Map<List<Object>, Object[]> funding = new LinkedHashMap<>();
@@ -58,23 +63,41 @@ public class PayoutRatioProjection {
         Map<UUID, Object[]> paid = new LinkedHashMap<>();
         for (Event event : fresh) {
             if (event.record() instanceof MemberEnrolled e) {
-                Object[] row = {e.getEnrollmentId(), e.getMemberId(), e.getUnitId(), e.getDistrict(), e.getPlanId(), e.getCoverageStart().getYear(),
-                        e.getPremium(), "COLLECTED".equals(e.getPremiumStatus()), e.getGifted(), e.getCoverageStart(), Math.max(1, e.getTermYears())};
+                Object[] row = {
+                    e.getEnrollmentId(),
+                    e.getMemberId(),
+                    e.getUnitId(),
+                    e.getDistrict(),
+                    e.getPlanId(),
+                    e.getCoverageStart().getYear(),
+                    e.getPremium(),
+                    "COLLECTED".equals(e.getPremiumStatus()),
+                    e.getGifted(),
+                    e.getCoverageStart(),
+                    Math.max(1, e.getTermYears())
+                };
                 enrollments.merge(e.getEnrollmentId(), row, (before, after) -> {
                     after[7] = (Boolean) before[7] || (Boolean) after[7];
                     return after;
                 });
                 for (Funding f : e.getFunding()) {
-                    funding.put(List.of(e.getEnrollmentId(), f.getPayer()), new Object[] {e.getEnrollmentId(), f.getPayer(), f.getAmount()});
+                    funding.put(
+                            List.of(e.getEnrollmentId(), f.getPayer()),
+                            new Object[] {e.getEnrollmentId(), f.getPayer(), f.getAmount()});
                 }
             } else if (event.record() instanceof PremiumCollected p) {
                 collected.add(p.getEnrollmentId());
             } else if (event.record() instanceof ClaimApproved c) {
                 revoked.remove(c.getClaimId());
                 for (ApprovedBenefit b : c.getBenefits()) {
-                    benefits.put(List.of(c.getClaimId(), b.getEnrollmentId()),
-                            new Object[] {c.getClaimId(), b.getEnrollmentId(), b.getAmount(), c.getDecidedOn(), c.getHospitalSettlement() != null,
-                                    c.getEventDate()});
+                    benefits.put(List.of(c.getClaimId(), b.getEnrollmentId()), new Object[] {
+                        c.getClaimId(),
+                        b.getEnrollmentId(),
+                        b.getAmount(),
+                        c.getDecidedOn(),
+                        c.getHospitalSettlement() != null,
+                        c.getEventDate()
+                    });
                 }
             } else if (event.record() instanceof ClaimRevoked r) {
                 revoked.add(r.getClaimId());
@@ -83,11 +106,11 @@ public class PayoutRatioProjection {
             }
         }
         if (!enrollments.isEmpty()) {
-            jdbc.batchUpdate("insert into " + tables.table("ratio_enrollment") + """
+            jdbc.batchUpdate(
+                    "insert into " + tables.table("ratio_enrollment") + """
                      as r (enrollment_id, member_id, unit_id, district, plan_id, year, premium, collected, gifted, coverage_start, term_years)
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    on conflict (enrollment_id) do update set collected = r.collected or excluded.collected""",
-                    new ArrayList<>(enrollments.values()));
+                    on conflict (enrollment_id) do update set collected = r.collected or excluded.collected""", new ArrayList<>(enrollments.values()));
         }
         if (!funding.isEmpty()) {
             jdbc.batchUpdate("insert into " + tables.table("ratio_funding") + """
@@ -96,20 +119,27 @@ public class PayoutRatioProjection {
         }
         if (!collected.isEmpty()) {
             // the enrolment's row is there when its record came first (one key, one partition: the member's)
-            Uuids.update(jdbc, "update " + tables.table("ratio_enrollment") + " set collected = true where enrollment_id = any(?)", collected);
+            Uuids.update(
+                    jdbc,
+                    "update " + tables.table("ratio_enrollment") + " set collected = true where enrollment_id = any(?)",
+                    collected);
         }
         if (!benefits.isEmpty()) {
             jdbc.batchUpdate("insert into " + tables.table("ratio_benefit") + """
                      (claim_id, enrollment_id, amount, decided_on, at_hospital, event_date) values (?, ?, ?, ?, ?, ?)
-                    on conflict (claim_id, enrollment_id) do update set amount = excluded.amount, revoked = false""",
-                    new ArrayList<>(benefits.values()));
+                    on conflict (claim_id, enrollment_id) do update set amount = excluded.amount, revoked = false""", new ArrayList<>(benefits.values()));
         }
         if (!paid.isEmpty()) {
-            jdbc.batchUpdate("insert into " + tables.table("ratio_paid_claim") + " (claim_id, paid_on) values (?, ?) on conflict do nothing",
+            jdbc.batchUpdate(
+                    "insert into " + tables.table("ratio_paid_claim")
+                            + " (claim_id, paid_on) values (?, ?) on conflict do nothing",
                     new ArrayList<>(paid.values()));
         }
         if (!revoked.isEmpty()) {
-            Uuids.update(jdbc, "update " + tables.table("ratio_benefit") + " set revoked = true where claim_id = any(?)", revoked);
+            Uuids.update(
+                    jdbc,
+                    "update " + tables.table("ratio_benefit") + " set revoked = true where claim_id = any(?)",
+                    revoked);
         }
         return fresh.size();
     }

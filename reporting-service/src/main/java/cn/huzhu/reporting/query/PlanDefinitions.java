@@ -31,17 +31,26 @@ public class PlanDefinitions {
             }
         }
         if (!rows.isEmpty()) {
-            jdbc.batchUpdate("insert into plan_definition (plan_id, version, valid_from, definition) values (?, ?, ?, ?) on conflict do nothing", rows);
+            jdbc.batchUpdate(
+                    "insert into plan_definition (plan_id, version, valid_from, definition) values (?, ?, ?, ?) on conflict do nothing",
+                    rows);
         }
     }
 
     /** What a unit's figures must be to earn {@code kind} under the plan's newest version (the rules it now decides by); empty if none. */
     public Optional<UnitQualification> qualification(String planId, PlanThresholds.Kind kind) {
-        return jdbc.query("select definition from plan_definition where plan_id = ? order by version desc limit 1",
-                (rs, i) -> rs.getString(1), planId).stream().findFirst().flatMap(definition -> PlanThresholds.of(definition, kind));
+        return jdbc
+                .query(
+                        "select definition from plan_definition where plan_id = ? order by version desc limit 1",
+                        (rs, i) -> rs.getString(1),
+                        planId)
+                .stream()
+                .findFirst()
+                .flatMap(definition -> PlanThresholds.of(definition, kind));
     }
 
     public boolean known(String planId) {
-        return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from plan_definition where plan_id = ?)", Boolean.class, planId));
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from plan_definition where plan_id = ?)", Boolean.class, planId));
     }
 }

@@ -16,8 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class ProcessedEvents {
 
-    private ProcessedEvents() {
-    }
+    private ProcessedEvents() {}
 
     /** Records the ids of {@code events} in {@code table}; answers those not recorded before (the events to apply). */
     static Set<UUID> markNew(JdbcTemplate jdbc, String table, List<Event> events) {
@@ -53,7 +52,9 @@ final class ProcessedEvents {
         events.forEach(e -> ids.append(e.eventId()).append('\n'));
         jdbc.execute((java.sql.Connection connection) -> {
             try {
-                return connection.unwrap(org.postgresql.PGConnection.class).getCopyAPI()
+                return connection
+                        .unwrap(org.postgresql.PGConnection.class)
+                        .getCopyAPI()
                         .copyIn("copy " + table + " (event_id) from stdin", new java.io.StringReader(ids.toString()));
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);

@@ -40,12 +40,10 @@ public class RenewalRateQueries {
     }
 
     /** One group: its key (unit id, district or plan id), name, district, last year's enrolments in force, those renewed, the rate %. */
-    public record Row(String key, String name, String district, long enrolled, long renewed, String rate) {
-    }
+    public record Row(String key, String name, String district, long enrolled, long renewed, String rate) {}
 
     /** The rate of the year: rows, then the total over them. */
-    public record Report(int year, String by, String district, String planId, List<Row> rows, Row total) {
-    }
+    public record Report(int year, String by, String district, String planId, List<Row> rows, Row total) {}
 
     private final JdbcTemplate jdbc;
 
@@ -59,7 +57,8 @@ public class RenewalRateQueries {
      * @param planId   null for every plan
      */
     public Report renewalRate(int year, By by, String district, String planId) {
-        List<Row> rows = jdbc.query("""
+        List<Row> rows = jdbc.query(
+                """
                 with base as (
                     select b.*, exists (select 1 from renewal_enrolment r
                                         where r.member_id = b.member_id and r.plan_id = b.plan_id and r.paid
@@ -70,11 +69,26 @@ public class RenewalRateQueries {
                 select %s as key, %s as name, %s as district, count(*) as enrolled, count(*) filter (where b.renewed) as renewed
                 from base b left join unit_directory u on u.unit_id = b.unit_id
                 group by 1, 2, 3 order by 3 nulls first, 2""".formatted(by.key, by.name, by.district),
-                (rs, i) -> row(rs.getString("key"), rs.getString("name"), rs.getString("district"), rs.getLong("enrolled"), rs.getLong("renewed")),
-                year, year, district, district, planId, planId);
+                (rs, i) -> row(
+                        rs.getString("key"),
+                        rs.getString("name"),
+                        rs.getString("district"),
+                        rs.getLong("enrolled"),
+                        rs.getLong("renewed")),
+                year,
+                year,
+                district,
+                district,
+                planId,
+                planId);
         long enrolled = rows.stream().mapToLong(Row::enrolled).sum();
         long renewed = rows.stream().mapToLong(Row::renewed).sum();
-        return new Report(year, by.name().toLowerCase(Locale.ROOT), district, planId, rows,
+        return new Report(
+                year,
+                by.name().toLowerCase(Locale.ROOT),
+                district,
+                planId,
+                rows,
                 row(null, TargetCompletionQueries.TOTAL, district, enrolled, renewed));
     }
 

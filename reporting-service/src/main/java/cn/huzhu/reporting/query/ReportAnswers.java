@@ -26,8 +26,7 @@ public class ReportAnswers {
     private final int kept;
     private final Map<List<Object>, Answer> answers;
 
-    private record Answer(long changes, Object value) {
-    }
+    private record Answer(long changes, Object value) {}
 
     @Autowired
     public ReportAnswers(ReportChanges changes, @Value("${huzhu.reporting.answers-kept:256}") int kept) {

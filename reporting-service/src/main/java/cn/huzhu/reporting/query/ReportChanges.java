@@ -19,8 +19,10 @@ public class ReportChanges {
 
     /** Counts a change by {@code source}; to be called inside the transaction of the change, as its last statement. */
     public void record(String source) {
-        jdbc.update("insert into report_change as c (source, changes) values (?, 1)"
-                + " on conflict (source) do update set changes = c.changes + 1", source);
+        jdbc.update(
+                "insert into report_change as c (source, changes) values (?, 1)"
+                        + " on conflict (source) do update set changes = c.changes + 1",
+                source);
     }
 
     /** The changes committed so far, from every source. */

@@ -53,6 +53,7 @@ public class ReportSummaries {
 
     /** Advisory lock keys of the summaries' refreshes (any two numbers this database uses for nothing else). */
     static final long RATIOS_LOCK = 0x6875_7a68_7501L;
+
     static final long CLAIMS_LOCK = 0x6875_7a68_7502L;
 
     private void refresh(AtomicBoolean dirty, String name, long lock, Runnable recompute) {
@@ -131,8 +132,10 @@ public class ReportSummaries {
                 left join claim_member m on m.member_id = c.member_id
                 left join (select claim_id, max(confirmed_on) as paid_on from claim_payment group by claim_id) x on x.claim_id = c.claim_id
                 """;
-        String keys = "extract(year from c.submitted_on)::int, %s, c.type, coalesce(m.district, ''), to_char(c.submitted_on, 'YYYY-MM')";
-        String columns = "insert into claim_cube (with_plan, year, plan_id, type, district, month, claims, approved, rejected, revoked, amount, paid, days_sum) ";
+        String keys =
+                "extract(year from c.submitted_on)::int, %s, c.type, coalesce(m.district, ''), to_char(c.submitted_on, 'YYYY-MM')";
+        String columns =
+                "insert into claim_cube (with_plan, year, plan_id, type, district, month, claims, approved, rejected, revoked, amount, paid, days_sum) ";
         jdbc.update(columns + "select false, " + keys.formatted("null::varchar") + ", " + measures.formatted("c.amount")
                 + " group by 2, 4, 5, 6");
         jdbc.update(columns + "select true, " + keys.formatted("p.plan_id") + ", " + measures.formatted("p.amount")

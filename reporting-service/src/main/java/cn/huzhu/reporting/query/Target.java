@@ -16,7 +16,8 @@ public record Target(String suffix, boolean deduplicated) {
 
     public Target {
         if (suffix.isEmpty() && deduplicated) {
-            throw new IllegalArgumentException("The live tables are fed by the listeners, which deduplicate against them");
+            throw new IllegalArgumentException(
+                    "The live tables are fed by the listeners, which deduplicate against them");
         }
     }
 

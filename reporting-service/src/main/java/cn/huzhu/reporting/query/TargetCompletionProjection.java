@@ -30,7 +30,11 @@ public class TargetCompletionProjection {
     }
 
     /** The projection's tables, live (a rebuild fills the same names with a suffix and swaps them in). */
-    public static final List<String> TABLES = List.of("unit_directory", "enrollment_target", "unit_year_enrollment", "renewal_enrolment",
+    public static final List<String> TABLES = List.of(
+            "unit_directory",
+            "enrollment_target",
+            "unit_year_enrollment",
+            "renewal_enrolment",
             "target_processed_event");
 
     public void apply(List<Event> events) {
@@ -39,8 +43,12 @@ public class TargetCompletionProjection {
 
     /** Applies to the live tables or a rebuild's; answers the events counted. */
     public int apply(List<Event> events, Target tables) {
-        List<Event> relevant = events.stream().filter(e -> e.record() instanceof UnitRegistered || e.record() instanceof EnrollmentTargetSet
-                || e.record() instanceof MemberEnrolled || e.record() instanceof PremiumCollected).toList();
+        List<Event> relevant = events.stream()
+                .filter(e -> e.record() instanceof UnitRegistered
+                        || e.record() instanceof EnrollmentTargetSet
+                        || e.record() instanceof MemberEnrolled
+                        || e.record() instanceof PremiumCollected)
+                .toList();
         List<Event> fresh = tables.fresh(jdbc, "target_processed_event", relevant);
         Map<UUID, Object[]> units = new LinkedHashMap<>();
         Map<String, EnrollmentTargetSet> targets = new LinkedHashMap<>();
@@ -49,16 +57,29 @@ public class TargetCompletionProjection {
         List<Object[]> collected = new ArrayList<>();
         for (Event event : fresh) {
             if (event.record() instanceof MemberEnrolled e) {
-                enrolments.add(new Object[] {e.getEnrollmentId(), e.getMemberId(), e.getUnitId(), e.getDistrict(), e.getPlanId(), e.getCoverageStart(),
-                        e.getCoverageEnd(), DistrictEnrollmentProjection.inForce(e)});
+                enrolments.add(new Object[] {
+                    e.getEnrollmentId(),
+                    e.getMemberId(),
+                    e.getUnitId(),
+                    e.getDistrict(),
+                    e.getPlanId(),
+                    e.getCoverageStart(),
+                    e.getCoverageEnd(),
+                    DistrictEnrollmentProjection.inForce(e)
+                });
             } else if (event.record() instanceof PremiumCollected c) {
                 collected.add(new Object[] {c.getCoverageStart(), c.getCoverageEnd(), c.getEnrollmentId()});
             }
             if (event.record() instanceof UnitRegistered unit) {
-                units.put(unit.getUnitId(), new Object[] {unit.getUnitId(), unit.getName(), unit.getDistrict(), unit.getNature()});
+                units.put(
+                        unit.getUnitId(),
+                        new Object[] {unit.getUnitId(), unit.getName(), unit.getDistrict(), unit.getNature()});
             } else if (event.record() instanceof EnrollmentTargetSet target) {
                 // of one target's settings in a poll the latest stands (a tie: the later record), as one by one
-                targets.merge(target.getTargetId(), target, (before, after) -> after.getOccurredAt().isBefore(before.getOccurredAt()) ? before : after);
+                targets.merge(
+                        target.getTargetId(),
+                        target,
+                        (before, after) -> after.getOccurredAt().isBefore(before.getOccurredAt()) ? before : after);
             } else if (event.record() instanceof MemberEnrolled e && DistrictEnrollmentProjection.inForce(e)) {
                 count(enrolled, e.getCoverageStart().getYear(), e.getUnitId(), e.getPlanId(), e.getDistrict());
             } else if (event.record() instanceof PremiumCollected c) {
@@ -66,24 +87,37 @@ public class TargetCompletionProjection {
             }
         }
         if (!units.isEmpty()) {
-            jdbc.batchUpdate("insert into " + tables.table("unit_directory") + " (unit_id, name, district, nature) values (?, ?, ?, ?)"
-                    + " on conflict (unit_id) do update set name = excluded.name, district = excluded.district, nature = excluded.nature",
+            jdbc.batchUpdate(
+                    "insert into " + tables.table("unit_directory")
+                            + " (unit_id, name, district, nature) values (?, ?, ?, ?)"
+                            + " on conflict (unit_id) do update set name = excluded.name, district = excluded.district, nature = excluded.nature",
                     new ArrayList<>(units.values()));
         }
         if (!targets.isEmpty()) {
-            jdbc.batchUpdate("insert into " + tables.table("enrollment_target") + """
+            jdbc.batchUpdate(
+                    "insert into " + tables.table("enrollment_target") + """
                      as t (target_id, scope, unit_id, district, year, plan_id, target, set_at)
                     values (?, ?, ?, ?, ?, ?, ?, ?)
                     on conflict (target_id) do update set target = excluded.target, set_at = excluded.set_at
                     where t.set_at <= excluded.set_at""",
-                    targets.values().stream().map(t -> new Object[] {t.getTargetId(), t.getScope(), t.getUnitId(), t.getDistrict(), t.getYear(),
-                            t.getPlanId(), t.getTarget(), Timestamp.from(t.getOccurredAt())}).toList());
+                    targets.values().stream()
+                            .map(t -> new Object[] {
+                                t.getTargetId(),
+                                t.getScope(),
+                                t.getUnitId(),
+                                t.getDistrict(),
+                                t.getYear(),
+                                t.getPlanId(),
+                                t.getTarget(),
+                                Timestamp.from(t.getOccurredAt())
+                            })
+                            .toList());
         }
         if (!enrolled.isEmpty()) {
-            jdbc.batchUpdate("insert into " + tables.table("unit_year_enrollment") + """
+            jdbc.batchUpdate(
+                    "insert into " + tables.table("unit_year_enrollment") + """
                      as e (year, unit_id, plan_id, district, enrolled) values (?, ?, ?, ?, ?)
-                    on conflict (year, unit_id, plan_id) do update set enrolled = e.enrolled + excluded.enrolled""",
-                    new ArrayList<>(enrolled.values()));
+                    on conflict (year, unit_id, plan_id) do update set enrolled = e.enrolled + excluded.enrolled""", new ArrayList<>(enrolled.values()));
         }
         if (!enrolments.isEmpty()) {
             jdbc.batchUpdate("insert into " + tables.table("renewal_enrolment") + """
@@ -92,17 +126,21 @@ public class TargetCompletionProjection {
         }
         if (!collected.isEmpty()) {
             // after the inserts: an enrolment and its collection may come in one poll
-            jdbc.batchUpdate("update " + tables.table("renewal_enrolment") + " set paid = true, coverage_start = ?, coverage_end = ? where enrollment_id = ?",
+            jdbc.batchUpdate(
+                    "update " + tables.table("renewal_enrolment")
+                            + " set paid = true, coverage_start = ?, coverage_end = ? where enrollment_id = ?",
                     collected);
         }
         return fresh.size();
     }
 
     /** An enrolment completed (in force: its premium collected or owed by nobody) in the year its cover starts. */
-    private static void count(Map<List<Object>, Object[]> enrolled, int year, UUID unitId, String planId, String district) {
-        enrolled.merge(List.of(year, unitId, planId), new Object[] {year, unitId, planId, district, 1}, (before, after) -> {
-            before[4] = (Integer) before[4] + 1;
-            return before;
-        });
+    private static void count(
+            Map<List<Object>, Object[]> enrolled, int year, UUID unitId, String planId, String district) {
+        enrolled.merge(
+                List.of(year, unitId, planId), new Object[] {year, unitId, planId, district, 1}, (before, after) -> {
+                    before[4] = (Integer) before[4] + 1;
+                    return before;
+                });
     }
 }

@@ -20,7 +20,8 @@ public class TargetCompletionQueries {
 
     /** @param district null for every district */
     public TargetCompletionReport targetCompletion(int year, String district) {
-        List<TargetCompletionReport.Row> units = jdbc.query("""
+        List<TargetCompletionReport.Row> units = jdbc.query(
+                """
                 select t.unit_id, coalesce(u.name, t.unit_id::text) as name, t.district, t.plan_id, t.target,
                        (select coalesce(sum(e.enrolled), 0) from unit_year_enrollment e
                          where e.year = t.year and e.unit_id = t.unit_id and (t.plan_id is null or e.plan_id = t.plan_id)) as completed,
@@ -30,15 +31,23 @@ public class TargetCompletionQueries {
                 from enrollment_target t left join unit_directory u on u.unit_id = t.unit_id
                 where t.scope = 'UNIT' and t.year = ? and (cast(? as varchar) is null or t.district = ?)
                 order by t.district, name""",
-                (rs, i) -> row(rs.getString("name"), rs.getString("unit_id"), rs.getString("district"), rs.getString("plan_id"),
-                        rs.getLong("target"), rs.getLong("completed"), (Long) rs.getObject("next_target", Long.class)),
-                year, district, district);
+                (rs, i) -> row(
+                        rs.getString("name"),
+                        rs.getString("unit_id"),
+                        rs.getString("district"),
+                        rs.getString("plan_id"),
+                        rs.getLong("target"),
+                        rs.getLong("completed"),
+                        (Long) rs.getObject("next_target", Long.class)),
+                year,
+                district,
+                district);
         long other = jdbc.queryForObject("""
                 select coalesce(sum(e.enrolled), 0) from unit_year_enrollment e
                 where e.year = ? and (cast(? as varchar) is null or e.district = ?)
-                  and not exists (select 1 from enrollment_target t where t.scope = 'UNIT' and t.year = e.year and t.unit_id = e.unit_id)""",
-                Long.class, year, district, district);
-        List<TargetCompletionReport.Row> districts = jdbc.query("""
+                  and not exists (select 1 from enrollment_target t where t.scope = 'UNIT' and t.year = e.year and t.unit_id = e.unit_id)""", Long.class, year, district, district);
+        List<TargetCompletionReport.Row> districts = jdbc.query(
+                """
                 select t.district, t.plan_id, t.target,
                        (select coalesce(sum(e.enrolled), 0) from unit_year_enrollment e
                          where e.year = t.year and e.district = t.district and (t.plan_id is null or e.plan_id = t.plan_id)) as completed,
@@ -48,21 +57,45 @@ public class TargetCompletionQueries {
                 from enrollment_target t
                 where t.scope = 'DISTRICT' and t.year = ? and (cast(? as varchar) is null or t.district = ?)
                 order by t.district""",
-                (rs, i) -> row(rs.getString("district"), null, rs.getString("district"), rs.getString("plan_id"), rs.getLong("target"),
-                        rs.getLong("completed"), (Long) rs.getObject("next_target", Long.class)),
-                year, district, district);
-        long target = units.stream().mapToLong(TargetCompletionReport.Row::target).sum();
-        long completed = units.stream().mapToLong(TargetCompletionReport.Row::completed).sum() + other;
+                (rs, i) -> row(
+                        rs.getString("district"),
+                        null,
+                        rs.getString("district"),
+                        rs.getString("plan_id"),
+                        rs.getLong("target"),
+                        rs.getLong("completed"),
+                        (Long) rs.getObject("next_target", Long.class)),
+                year,
+                district,
+                district);
+        long target =
+                units.stream().mapToLong(TargetCompletionReport.Row::target).sum();
+        long completed =
+                units.stream().mapToLong(TargetCompletionReport.Row::completed).sum() + other;
         Long nextYear = units.stream().anyMatch(r -> r.nextYearTarget() != null)
-                ? units.stream().mapToLong(r -> r.nextYearTarget() == null ? 0 : r.nextYearTarget()).sum() : null;
-        return new TargetCompletionReport(year, district, units,
+                ? units.stream()
+                        .mapToLong(r -> r.nextYearTarget() == null ? 0 : r.nextYearTarget())
+                        .sum()
+                : null;
+        return new TargetCompletionReport(
+                year,
+                district,
+                units,
                 new TargetCompletionReport.Row(OTHER, null, district, null, null, other, null, null),
-                row(TOTAL, null, district, null, target, completed, nextYear), districts);
+                row(TOTAL, null, district, null, target, completed, nextYear),
+                districts);
     }
 
-    private static TargetCompletionReport.Row row(String name, String unitId, String district, String planId, long target, long completed,
-                                                  Long nextYearTarget) {
-        return new TargetCompletionReport.Row(name, unitId, district, planId, target, completed, rate(completed, target), nextYearTarget);
+    private static TargetCompletionReport.Row row(
+            String name,
+            String unitId,
+            String district,
+            String planId,
+            long target,
+            long completed,
+            Long nextYearTarget) {
+        return new TargetCompletionReport.Row(
+                name, unitId, district, planId, target, completed, rate(completed, target), nextYearTarget);
     }
 
     /** A part as a percentage of a whole, two decimals, half up (5485 of 7000 → "78.36"); null for a whole of 0. */
@@ -70,6 +103,9 @@ public class TargetCompletionQueries {
         if (target == 0) {
             return null;
         }
-        return BigDecimal.valueOf(completed).multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(target), 2, RoundingMode.HALF_UP).toPlainString();
+        return BigDecimal.valueOf(completed)
+                .multiply(BigDecimal.valueOf(100))
+                .divide(BigDecimal.valueOf(target), 2, RoundingMode.HALF_UP)
+                .toPlainString();
     }
 }

@@ -7,9 +7,16 @@ import java.util.List;
  * units without one, totals, and the district targets. Rates are percentages with two decimals ("78.36"),
  * null where the target is 0.
  */
-public record TargetCompletionReport(int year, String district, List<Row> units, Row other, Row totals, List<Row> districts) {
+public record TargetCompletionReport(
+        int year, String district, List<Row> units, Row other, Row totals, List<Row> districts) {
 
-    public record Row(String name, String unitId, String district, String planId, Long target, long completed,
-                      String completionRate, Long nextYearTarget) {
-    }
+    public record Row(
+            String name,
+            String unitId,
+            String district,
+            String planId,
+            Long target,
+            long completed,
+            String completionRate,
+            Long nextYearTarget) {}
 }

@@ -7,11 +7,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** A statement over a set of ids passed as one {@code uuid[]} parameter ({@code = any(?)}). */
 final class Uuids {
 
-    private Uuids() {
-    }
+    private Uuids() {}
 
     /** Runs a query (or a statement {@code returning} rows) over the ids, each row handed to {@code row}. */
-    static void query(JdbcTemplate jdbc, String sql, Collection<UUID> ids, org.springframework.jdbc.core.RowCallbackHandler row) {
+    static void query(
+            JdbcTemplate jdbc, String sql, Collection<UUID> ids, org.springframework.jdbc.core.RowCallbackHandler row) {
         UUID[] array = ids.toArray(UUID[]::new);
         jdbc.execute((java.sql.Connection connection) -> {
             try (var statement = connection.prepareStatement(sql)) {

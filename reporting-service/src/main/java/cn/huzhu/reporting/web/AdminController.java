@@ -24,7 +24,8 @@ public class AdminController {
      * tables replace the live ones.
      */
     @PostMapping("/{name}/rebuild")
-    public ProjectionRebuilder.Result rebuild(@PathVariable String name, @RequestParam(defaultValue = "true") boolean swap) {
+    public ProjectionRebuilder.Result rebuild(
+            @PathVariable String name, @RequestParam(defaultValue = "true") boolean swap) {
         return rebuilder.rebuild(name, swap);
     }
 }

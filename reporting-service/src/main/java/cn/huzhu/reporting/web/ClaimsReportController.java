@@ -18,8 +18,9 @@ import org.springframework.web.bind.annotation.RestController;
 public class ClaimsReportController {
 
     /** The claim types, as the unions' tables name them. */
-    static final java.util.Map<String, String> TYPE_LABELS = java.util.Map.of("HOSPITALIZATION", "住院", "CRITICAL_ILLNESS", "重大疾病",
-            "WORK_INJURY", "工伤", "DEATH", "身故");
+    static final java.util.Map<String, String> TYPE_LABELS =
+            java.util.Map.of("HOSPITALIZATION", "住院", "CRITICAL_ILLNESS", "重大疾病", "WORK_INJURY", "工伤", "DEATH", "身故");
+
     static final Set<String> TYPES = TYPE_LABELS.keySet();
 
     private final ClaimsActivityQueries queries;
@@ -32,12 +33,17 @@ public class ClaimsReportController {
 
     /** {@code by}: comma-separated plan, type, district, month (default all four); filters optional. */
     @GetMapping("/claims")
-    public List<Row> claims(@RequestParam int year, @RequestParam(required = false) String by, @RequestParam(required = false) String planId,
-                            @RequestParam(required = false) String type, @RequestParam(required = false) String district) {
+    public List<Row> claims(
+            @RequestParam int year,
+            @RequestParam(required = false) String by,
+            @RequestParam(required = false) String planId,
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) String district) {
         int reportYear = ReportParameters.year(year);
         Set<Dimension> dimensions = Dimension.parse(by);
         Filter filter = filter(planId, type, ReportParameters.district(district));
-        return answers.answer(() -> queries.claims(reportYear, dimensions, filter), "claims", reportYear, dimensions, filter);
+        return answers.answer(
+                () -> queries.claims(reportYear, dimensions, filter), "claims", reportYear, dimensions, filter);
     }
 
     static Filter filter(String planId, String type, String district) {

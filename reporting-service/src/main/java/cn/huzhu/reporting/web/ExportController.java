@@ -43,8 +43,12 @@ public class ExportController {
     private final ClaimsActivityQueries claims;
     private final RenewalRateQueries renewals;
 
-    public ExportController(DistrictEnrollmentQueries districts, TargetCompletionQueries targets, PayoutRatioQueries ratios,
-                            ClaimsActivityQueries claims, RenewalRateQueries renewals) {
+    public ExportController(
+            DistrictEnrollmentQueries districts,
+            TargetCompletionQueries targets,
+            PayoutRatioQueries ratios,
+            ClaimsActivityQueries claims,
+            RenewalRateQueries renewals) {
         this.districts = districts;
         this.targets = targets;
         this.ratios = ratios;
@@ -53,49 +57,82 @@ public class ExportController {
     }
 
     /** Who paid premiums, as the fund tables name them. */
-    static final Map<Payer, String> PAYER_LABELS = new EnumMap<>(Map.of(Payer.MEMBER, "个人缴费", Payer.UNIT, "单位缴费",
-            Payer.UNION, "工会补助（含赠送）", Payer.PROVINCE, "省总工会补助"));
+    static final Map<Payer, String> PAYER_LABELS = new EnumMap<>(
+            Map.of(Payer.MEMBER, "个人缴费", Payer.UNIT, "单位缴费", Payer.UNION, "工会补助（含赠送）", Payer.PROVINCE, "省总工会补助"));
 
     @GetMapping("/district-enrollment/export")
-    public ResponseEntity<byte[]> districtEnrollment(@RequestParam int year, @RequestParam(defaultValue = "xlsx") String format) {
+    public ResponseEntity<byte[]> districtEnrollment(
+            @RequestParam int year, @RequestParam(defaultValue = "xlsx") String format) {
         return file(year + "年度各系统职工医疗互助保障参保情况", Format.of(format), districtEnrollment(ReportParameters.year(year)));
     }
 
     @GetMapping("/targets/export")
-    public ResponseEntity<byte[]> targets(@RequestParam int year, @RequestParam(required = false) String district,
-                                          @RequestParam(defaultValue = "xlsx") String format) {
-        return file((year + 1) + "年互助保障目标任务清单", Format.of(format),
+    public ResponseEntity<byte[]> targets(
+            @RequestParam int year,
+            @RequestParam(required = false) String district,
+            @RequestParam(defaultValue = "xlsx") String format) {
+        return file(
+                (year + 1) + "年互助保障目标任务清单",
+                Format.of(format),
                 targets(ReportParameters.year(year), ReportParameters.district(district)));
     }
 
     @GetMapping("/payout-ratios/export")
-    public ResponseEntity<byte[]> payoutRatios(@RequestParam int year, @RequestParam(defaultValue = "district") String by,
-                                               @RequestParam(required = false) String district, @RequestParam(required = false) String planId,
-                                               @RequestParam(defaultValue = "xlsx") String format) {
-        return file(year + "年度互助保障给付率", Format.of(format), payoutRatios(ReportParameters.year(year), By.parse(by),
-                ReportParameters.district(district), planId));
+    public ResponseEntity<byte[]> payoutRatios(
+            @RequestParam int year,
+            @RequestParam(defaultValue = "district") String by,
+            @RequestParam(required = false) String district,
+            @RequestParam(required = false) String planId,
+            @RequestParam(defaultValue = "xlsx") String format) {
+        return file(
+                year + "年度互助保障给付率",
+                Format.of(format),
+                payoutRatios(ReportParameters.year(year), By.parse(by), ReportParameters.district(district), planId));
     }
 
     @GetMapping("/claims/export")
-    public ResponseEntity<byte[]> claims(@RequestParam int year, @RequestParam(required = false) String by,
-                                         @RequestParam(required = false) String planId, @RequestParam(required = false) String type,
-                                         @RequestParam(required = false) String district, @RequestParam(defaultValue = "xlsx") String format) {
-        return file(year + "年度互助保障理赔情况", Format.of(format), claims(ReportParameters.year(year), Dimension.parse(by),
-                ClaimsReportController.filter(planId, type, ReportParameters.district(district))));
+    public ResponseEntity<byte[]> claims(
+            @RequestParam int year,
+            @RequestParam(required = false) String by,
+            @RequestParam(required = false) String planId,
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) String district,
+            @RequestParam(defaultValue = "xlsx") String format) {
+        return file(
+                year + "年度互助保障理赔情况",
+                Format.of(format),
+                claims(
+                        ReportParameters.year(year),
+                        Dimension.parse(by),
+                        ClaimsReportController.filter(planId, type, ReportParameters.district(district))));
     }
 
     @GetMapping("/fund-position/export")
-    public ResponseEntity<byte[]> fundPosition(@RequestParam int year, @RequestParam(required = false) String planId,
-                                               @RequestParam(defaultValue = "xlsx") String format) {
-        return file(year + "年度互助保障资金收支情况", Format.of(format), fundPosition(ReportParameters.year(year), ReportParameters.optional(planId)));
+    public ResponseEntity<byte[]> fundPosition(
+            @RequestParam int year,
+            @RequestParam(required = false) String planId,
+            @RequestParam(defaultValue = "xlsx") String format) {
+        return file(
+                year + "年度互助保障资金收支情况",
+                Format.of(format),
+                fundPosition(ReportParameters.year(year), ReportParameters.optional(planId)));
     }
 
     @GetMapping("/renewals/export")
-    public ResponseEntity<byte[]> renewals(@RequestParam int year, @RequestParam(defaultValue = "district") String by,
-                                           @RequestParam(required = false) String district, @RequestParam(required = false) String planId,
-                                           @RequestParam(defaultValue = "xlsx") String format) {
-        return file(year + "年度互助保障续保率", Format.of(format), renewals(ReportParameters.year(year), RenewalRateQueries.By.parse(by),
-                ReportParameters.district(district), ReportParameters.optional(planId)));
+    public ResponseEntity<byte[]> renewals(
+            @RequestParam int year,
+            @RequestParam(defaultValue = "district") String by,
+            @RequestParam(required = false) String district,
+            @RequestParam(required = false) String planId,
+            @RequestParam(defaultValue = "xlsx") String format) {
+        return file(
+                year + "年度互助保障续保率",
+                Format.of(format),
+                renewals(
+                        ReportParameters.year(year),
+                        RenewalRateQueries.By.parse(by),
+                        ReportParameters.district(district),
+                        ReportParameters.optional(planId)));
     }
 
     /** The renewal rate: one row per unit, district or plan, then the total. */
@@ -118,7 +155,8 @@ public class ExportController {
     /** Claims by the dimensions asked for (in the order plan, type, district, month), then the figures. */
     public ExportTable claims(int year, Set<Dimension> by, ClaimsActivityQueries.Filter filter) {
         List<String> headers = new ArrayList<>();
-        Map<Dimension, String> names = Map.of(Dimension.PLAN, "险种", Dimension.TYPE, "类别", Dimension.DISTRICT, "区县", Dimension.MONTH, "申请月份");
+        Map<Dimension, String> names =
+                Map.of(Dimension.PLAN, "险种", Dimension.TYPE, "类别", Dimension.DISTRICT, "区县", Dimension.MONTH, "申请月份");
         for (Dimension d : Dimension.values()) {
             if (by.contains(d)) {
                 headers.add(names.get(d));
@@ -140,8 +178,17 @@ public class ExportController {
             if (by.contains(Dimension.MONTH)) {
                 row.add(r.month());
             }
-            row.addAll(Arrays.asList(r.claims(), r.approved(), r.rejected(), r.revoked(), r.amount(), percent(r.approvalRate()), r.paid(),
-                    r.averageDaysToPayment() == null ? null : r.averageDaysToPayment().toPlainString()));
+            row.addAll(Arrays.asList(
+                    r.claims(),
+                    r.approved(),
+                    r.rejected(),
+                    r.revoked(),
+                    r.amount(),
+                    percent(r.approvalRate()),
+                    r.paid(),
+                    r.averageDaysToPayment() == null
+                            ? null
+                            : r.averageDaysToPayment().toPlainString()));
             rows.add(row);
         }
         return new ExportTable(year + "年度理赔情况", headers, rows);
@@ -169,8 +216,10 @@ public class ExportController {
         List<List<Object>> rows = new ArrayList<>();
         report.rows().forEach(r -> rows.add(districtRow(r)));
         rows.add(districtRow(report.totals()));
-        return new ExportTable(year + "年度参保情况",
-                List.of("系统", "特病赠送", "在职职工", "退休职工", "参保总人次数", "实名会员人数", "参保率%", "上年参保总人次数", "同比增长%"), rows);
+        return new ExportTable(
+                year + "年度参保情况",
+                List.of("系统", "特病赠送", "在职职工", "退休职工", "参保总人次数", "实名会员人数", "参保率%", "上年参保总人次数", "同比增长%"),
+                rows);
     }
 
     /** The target list: units with a target, then the other units and the totals. */
@@ -182,32 +231,41 @@ public class ExportController {
             rows.add(Arrays.asList(n++, r.name(), r.target(), r.completed(), r.completionRate(), r.nextYearTarget()));
         }
         rows.add(Arrays.asList(null, report.other().name(), null, report.other().completed(), null, null));
-        rows.add(Arrays.asList(null, report.totals().name(), report.totals().target(), report.totals().completed(), report.totals().completionRate(),
+        rows.add(Arrays.asList(
+                null,
+                report.totals().name(),
+                report.totals().target(),
+                report.totals().completed(),
+                report.totals().completionRate(),
                 report.totals().nextYearTarget()));
-        return new ExportTable(year + "年目标任务",
-                List.of("序号", "所属单位", year + "年任务数", year + "年完成数", "完成率%", (year + 1) + "年计划任务数"), rows);
+        return new ExportTable(
+                year + "年目标任务",
+                List.of("序号", "所属单位", year + "年任务数", year + "年完成数", "完成率%", (year + 1) + "年计划任务数"),
+                rows);
     }
 
     /** Payout ratios of a plan year by unit, district, plan or unit and plan; the ratio in % with two decimals. */
     public ExportTable payoutRatios(int year, By by, String district, String planId) {
-        List<String> headers = new ArrayList<>(switch (by) {
-            case UNIT -> List.of("单位", "区县");
-            case DISTRICT -> List.of("区县");
-            case PLAN -> List.of("险种");
-            case UNIT_PLAN -> List.of("单位", "区县", "险种");
-        });
+        List<String> headers = new ArrayList<>(
+                switch (by) {
+                    case UNIT -> List.of("单位", "区县");
+                    case DISTRICT -> List.of("区县");
+                    case PLAN -> List.of("险种");
+                    case UNIT_PLAN -> List.of("单位", "区县", "险种");
+                });
         headers.addAll(List.of("参保人数", "保费收入（元）", "给付金额（元）", "给付率%"));
         List<List<Object>> rows = new ArrayList<>();
-        for (PayoutRatioQueries.Row r : ratios.ratios(year, by, ReportParameters.optional(district), ReportParameters.optional(planId))) {
+        for (PayoutRatioQueries.Row r :
+                ratios.ratios(year, by, ReportParameters.optional(district), ReportParameters.optional(planId))) {
             String unit = r.unitName() == null ? String.valueOf(r.unitId()) : r.unitName();
-            List<Object> row = new ArrayList<>(switch (by) {
-                case UNIT -> Arrays.<Object>asList(unit, r.district());
-                case DISTRICT -> Arrays.<Object>asList(r.district());
-                case PLAN -> Arrays.<Object>asList(r.planId());
-                case UNIT_PLAN -> Arrays.<Object>asList(unit, r.district(), r.planId());
-            });
-            row.addAll(Arrays.asList(r.enrolled(), r.premiums(), r.benefits(),
-                    percent(r.ratio())));
+            List<Object> row = new ArrayList<>(
+                    switch (by) {
+                        case UNIT -> Arrays.<Object>asList(unit, r.district());
+                        case DISTRICT -> Arrays.<Object>asList(r.district());
+                        case PLAN -> Arrays.<Object>asList(r.planId());
+                        case UNIT_PLAN -> Arrays.<Object>asList(unit, r.district(), r.planId());
+                    });
+            row.addAll(Arrays.asList(r.enrolled(), r.premiums(), r.benefits(), percent(r.ratio())));
             rows.add(row);
         }
         return new ExportTable(year + "年度给付率", headers, rows);
@@ -215,19 +273,34 @@ public class ExportController {
 
     /** A ratio of four decimals as a percentage with two, as text (null stays null). */
     private static String percent(BigDecimal ratio) {
-        return ratio == null ? null : ratio.multiply(BigDecimal.valueOf(100)).setScale(2, RoundingMode.HALF_UP).toPlainString();
+        return ratio == null
+                ? null
+                : ratio.multiply(BigDecimal.valueOf(100))
+                        .setScale(2, RoundingMode.HALF_UP)
+                        .toPlainString();
     }
 
     private static List<Object> districtRow(DistrictEnrollmentReport.Row r) {
-        return Arrays.asList(r.district(), r.giftedSpecialDisease(), r.inService(), r.retired(), r.total(), r.realNameMembers(), r.enrollmentRate(),
-                r.previousYearTotal(), r.yearOnYear());
+        return Arrays.asList(
+                r.district(),
+                r.giftedSpecialDisease(),
+                r.inService(),
+                r.retired(),
+                r.total(),
+                r.realNameMembers(),
+                r.enrollmentRate(),
+                r.previousYearTotal(),
+                r.yearOnYear());
     }
 
     private static ResponseEntity<byte[]> file(String name, Format format, ExportTable table) {
         String filename = name + "." + format.extension;
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"report." + format.extension + "\"; filename*=UTF-8''"
-                        + URLEncoder.encode(filename, StandardCharsets.UTF_8).replace("+", "%20"))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"report." + format.extension + "\"; filename*=UTF-8''"
+                                + URLEncoder.encode(filename, StandardCharsets.UTF_8)
+                                        .replace("+", "%20"))
                 .contentType(MediaType.parseMediaType(format.contentType))
                 .body(table.write(format));
     }

@@ -35,13 +35,22 @@ public class PayoutRatioController {
 
     /** Ratios by {@code unit}, {@code district}, {@code plan} or {@code unit-plan}, optionally of one district or plan. */
     @GetMapping("/payout-ratios")
-    public List<Row> ratios(@RequestParam int year, @RequestParam(defaultValue = "district") String by,
-                            @RequestParam(required = false) String district, @RequestParam(required = false) String planId) {
+    public List<Row> ratios(
+            @RequestParam int year,
+            @RequestParam(defaultValue = "district") String by,
+            @RequestParam(required = false) String district,
+            @RequestParam(required = false) String planId) {
         int reportYear = ReportParameters.year(year);
         By level = By.parse(by);
         String inDistrict = ReportParameters.district(district);
         String plan = ReportParameters.optional(planId);
-        return answers.answer(() -> queries.ratios(reportYear, level, inDistrict, plan), "payout-ratios", reportYear, level, inDistrict, plan);
+        return answers.answer(
+                () -> queries.ratios(reportYear, level, inDistrict, plan),
+                "payout-ratios",
+                reportYear,
+                level,
+                inDistrict,
+                plan);
     }
 
     /**
@@ -70,13 +79,16 @@ public class PayoutRatioController {
      * 70 %, from the plan's definition) share {@code pool} (yuan) in proportion to their shortfall to that ratio.
      */
     @GetMapping("/payout-ratios/subsidy-allocation")
-    public List<Allocation> subsidy(@RequestParam int basisYear, @RequestParam String planId, @RequestParam BigDecimal pool) {
+    public List<Allocation> subsidy(
+            @RequestParam int basisYear, @RequestParam String planId, @RequestParam BigDecimal pool) {
         if (pool.signum() <= 0 || pool.scale() > 2 || pool.precision() - pool.scale() > 12) {
-            throw new IllegalArgumentException("pool must be a positive amount in yuan with at most 2 decimals and 12 digits");
+            throw new IllegalArgumentException(
+                    "pool must be a positive amount in yuan with at most 2 decimals and 12 digits");
         }
         int year = ReportParameters.year(basisYear);
         UnitQualification rule = rule(planId, PlanThresholds.Kind.MEDICAL_SUBSIDY);
-        return answers.answer(() -> queries.subsidy(year, planId, rule, pool), "subsidy-allocation", year, planId, pool);
+        return answers.answer(
+                () -> queries.subsidy(year, planId, rule, pool), "subsidy-allocation", year, planId, pool);
     }
 
     private UnitQualification rule(String planId, PlanThresholds.Kind kind) {
@@ -84,17 +96,22 @@ public class PayoutRatioController {
         if (plan == null) {
             throw new IllegalArgumentException("planId is required: the plan whose thresholds decide");
         }
-        return plans.qualification(plan, kind).orElseThrow(() -> new IllegalArgumentException(plans.known(plan)
-                ? "Plan " + plan + " has no " + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " rule"
-                : "No plan " + plan + " is known"));
+        return plans.qualification(plan, kind)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        plans.known(plan)
+                                ? "Plan " + plan + " has no "
+                                        + kind.name()
+                                                .toLowerCase(java.util.Locale.ROOT)
+                                                .replace('_', ' ') + " rule"
+                                : "No plan " + plan + " is known"));
     }
 
     /** The fund position of each plan of a plan year: premiums by payer, benefits approved and revoked, balance. */
     @GetMapping("/fund-position")
-    public List<PayoutRatioQueries.FundPosition> fundPosition(@RequestParam int year, @RequestParam(required = false) String planId) {
+    public List<PayoutRatioQueries.FundPosition> fundPosition(
+            @RequestParam int year, @RequestParam(required = false) String planId) {
         int reportYear = ReportParameters.year(year);
         String plan = ReportParameters.optional(planId);
         return answers.answer(() -> queries.fundPositions(reportYear, plan), "fund-position", reportYear, plan);
     }
-
 }

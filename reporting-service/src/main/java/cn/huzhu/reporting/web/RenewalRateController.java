@@ -22,12 +22,21 @@ public class RenewalRateController {
 
     /** {@code year}: the year renewed into (last year's enrolments are the base); {@code by}: unit, district (default) or plan. */
     @GetMapping("/renewals")
-    public RenewalRateQueries.Report renewals(@RequestParam int year, @RequestParam(defaultValue = "district") String by,
-                                              @RequestParam(required = false) String district, @RequestParam(required = false) String planId) {
+    public RenewalRateQueries.Report renewals(
+            @RequestParam int year,
+            @RequestParam(defaultValue = "district") String by,
+            @RequestParam(required = false) String district,
+            @RequestParam(required = false) String planId) {
         int reportYear = ReportParameters.year(year);
         RenewalRateQueries.By level = RenewalRateQueries.By.parse(by);
         String inDistrict = ReportParameters.district(district);
         String plan = ReportParameters.optional(planId);
-        return answers.answer(() -> queries.renewalRate(reportYear, level, inDistrict, plan), "renewals", reportYear, level, inDistrict, plan);
+        return answers.answer(
+                () -> queries.renewalRate(reportYear, level, inDistrict, plan),
+                "renewals",
+                reportYear,
+                level,
+                inDistrict,
+                plan);
     }
 }

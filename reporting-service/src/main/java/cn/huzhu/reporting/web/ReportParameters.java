@@ -21,17 +21,18 @@ final class ReportParameters {
             return district;
         }
         Caller caller = Caller.current();
-        if (!caller.has(Role.DISTRICT_OFFICER) || caller.hasAny(Role.DASHBOARD_VIEWER, Role.FINANCE, Role.SCHEME_ADMIN)) {
+        if (!caller.has(Role.DISTRICT_OFFICER)
+                || caller.hasAny(Role.DASHBOARD_VIEWER, Role.FINANCE, Role.SCHEME_ADMIN)) {
             return district;
         }
         if (district != null && !district.equals(caller.district())) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "A district office reads the reports of its own district");
+            throw new ResponseStatusException(
+                    HttpStatus.FORBIDDEN, "A district office reads the reports of its own district");
         }
         return caller.district();
     }
 
-    private ReportParameters() {
-    }
+    private ReportParameters() {}
 
     /** A plan year a report may be asked for. */
     static int year(int year) {

@@ -25,6 +25,7 @@ public class TargetReportController {
     public TargetCompletionReport targets(@RequestParam int year, @RequestParam(required = false) String district) {
         int reportYear = ReportParameters.year(year);
         String inDistrict = ReportParameters.district(district);
-        return answers.answer(() -> queries.targetCompletion(reportYear, inDistrict), "targets", reportYear, inDistrict);
+        return answers.answer(
+                () -> queries.targetCompletion(reportYear, inDistrict), "targets", reportYear, inDistrict);
     }
 }

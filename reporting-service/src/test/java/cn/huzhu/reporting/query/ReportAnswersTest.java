@@ -36,7 +36,8 @@ class ReportAnswersTest {
     void otherParametersAreAnotherQuestion() {
         ReportAnswers answers = keeping(10);
         answers.answer(() -> compute("all"), "targets", 2026, null);
-        assertThat(answers.answer(() -> compute("haishu"), "targets", 2026, "海曙")).isEqualTo("haishu");
+        assertThat(answers.answer(() -> compute("haishu"), "targets", 2026, "海曙"))
+                .isEqualTo("haishu");
         assertThat(answers.answer(() -> compute("2025"), "targets", 2025, null)).isEqualTo("2025");
         assertThat(computed).hasValue(3);
     }
@@ -44,10 +45,13 @@ class ReportAnswersTest {
     @Test
     void anAnswerComputedWhileAChangeCommittedIsNotGivenAgain() {
         ReportAnswers answers = keeping(10);
-        answers.answer(() -> {
-            changes.incrementAndGet(); // an instance commits a change while the report is being read
-            return compute("old");
-        }, "claims", 2026);
+        answers.answer(
+                () -> {
+                    changes.incrementAndGet(); // an instance commits a change while the report is being read
+                    return compute("old");
+                },
+                "claims",
+                2026);
         assertThat(answers.answer(() -> compute("new"), "claims", 2026)).isEqualTo("new");
     }
 

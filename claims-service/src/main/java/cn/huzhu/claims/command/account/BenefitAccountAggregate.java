@@ -8,7 +8,6 @@ import cn.huzhu.claims.engine.BenefitEngine;
 import cn.huzhu.claims.engine.Claim;
 import cn.huzhu.claims.engine.Coverage;
 import cn.huzhu.claims.engine.PlanRules;
-
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,11 +27,11 @@ public class BenefitAccountAggregate {
 
     @AggregateIdentifier
     private String accountId;
+
     private BenefitAccount account = BenefitAccount.EMPTY;
     private final Map<String, BenefitAccountChargedEvent> charges = new HashMap<>();
 
-    protected BenefitAccountAggregate() {
-    }
+    protected BenefitAccountAggregate() {}
 
     public BenefitAccountAggregate(String accountId, String enrollmentId, String memberId) {
         apply(new BenefitAccountOpenedEvent(accountId, enrollmentId, memberId));
@@ -68,7 +67,8 @@ public class BenefitAccountAggregate {
             Set<String> marked = new HashSet<>(after.paidOnce());
             marked.removeAll(account.paidOnce());
             marked.removeAll(paidElsewhere);
-            apply(new BenefitAccountChargedEvent(accountId, enrollmentId, claimId, result.amount(), after, added, marked));
+            apply(new BenefitAccountChargedEvent(
+                    accountId, enrollmentId, claimId, result.amount(), after, added, marked));
         }
     }
 

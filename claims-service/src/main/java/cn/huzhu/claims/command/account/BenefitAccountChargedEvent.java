@@ -1,7 +1,6 @@
 package cn.huzhu.claims.command.account;
 
 import cn.huzhu.claims.engine.BenefitAccount;
-
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Set;
@@ -10,8 +9,14 @@ import java.util.Set;
  * A claim paid {@code amount} under an enrolment; {@code account} is what has been paid under it since, and
  * {@code added} / {@code markedPaid} what this claim added to it (taken back if the claim is revoked).
  */
-public record BenefitAccountChargedEvent(String accountId, String enrollmentId, String claimId, BigDecimal amount, BenefitAccount account,
-                                         Map<String, BigDecimal> added, Set<String> markedPaid) {
+public record BenefitAccountChargedEvent(
+        String accountId,
+        String enrollmentId,
+        String claimId,
+        BigDecimal amount,
+        BenefitAccount account,
+        Map<String, BigDecimal> added,
+        Set<String> markedPaid) {
 
     public Map<String, BigDecimal> added() {
         return added == null ? Map.of() : added;

@@ -2,7 +2,6 @@ package cn.huzhu.claims.command.claim;
 
 import cn.huzhu.claims.engine.Claim;
 import cn.huzhu.claims.engine.Rejection;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,29 +15,85 @@ import java.util.List;
  * {@code filedBy}: who filed the claim (the token's subject, or a district's hospital desk; absent from events recorded
  * before it was kept), who may not review it.
  */
-public record ClaimAdjudicatedEvent(String claimId, String memberId, Claim claim, String hospital, LocalDate submittedOn, ClaimStatus status,
-                                    BigDecimal total, List<BenefitDecision> benefits, Rejection rejection, List<String> reviewReasons,
-                                    Review review, HospitalSettlement settlement, String filedBy, Instant pendingUntil) {
+public record ClaimAdjudicatedEvent(
+        String claimId,
+        String memberId,
+        Claim claim,
+        String hospital,
+        LocalDate submittedOn,
+        ClaimStatus status,
+        BigDecimal total,
+        List<BenefitDecision> benefits,
+        Rejection rejection,
+        List<String> reviewReasons,
+        Review review,
+        HospitalSettlement settlement,
+        String filedBy,
+        Instant pendingUntil) {
 
-    public ClaimAdjudicatedEvent(String claimId, String memberId, Claim claim, String hospital, LocalDate submittedOn, ClaimStatus status,
-                                 BigDecimal total, List<BenefitDecision> benefits, Rejection rejection, List<String> reviewReasons,
-                                 Review review, HospitalSettlement settlement, String filedBy) {
-        this(claimId, memberId, claim, hospital, submittedOn, status, total, benefits, rejection, reviewReasons, review, settlement, filedBy, null);
+    public ClaimAdjudicatedEvent(
+            String claimId,
+            String memberId,
+            Claim claim,
+            String hospital,
+            LocalDate submittedOn,
+            ClaimStatus status,
+            BigDecimal total,
+            List<BenefitDecision> benefits,
+            Rejection rejection,
+            List<String> reviewReasons,
+            Review review,
+            HospitalSettlement settlement,
+            String filedBy) {
+        this(
+                claimId,
+                memberId,
+                claim,
+                hospital,
+                submittedOn,
+                status,
+                total,
+                benefits,
+                rejection,
+                reviewReasons,
+                review,
+                settlement,
+                filedBy,
+                null);
     }
 
     /** An adjudicator's decision on a claim in review. */
-    public record Review(String decision, String reason, String reviewer, LocalDate decidedOn) {
+    public record Review(String decision, String reason, String reviewer, LocalDate decidedOn) {}
+
+    /** A decision that pays: APPROVED when the assessment pays something, else REJECTED with its rejection. */
+    static ClaimAdjudicatedEvent decided(
+            String claimId,
+            String memberId,
+            Claim claim,
+            String hospital,
+            LocalDate on,
+            ClaimAggregate.Assessed outcome,
+            Review review,
+            HospitalSettlement settlement,
+            String filedBy) {
+        ClaimStatus status = outcome.total().signum() > 0 ? ClaimStatus.APPROVED : ClaimStatus.REJECTED;
+        return new ClaimAdjudicatedEvent(
+                claimId,
+                memberId,
+                claim,
+                hospital,
+                on,
+                status,
+                outcome.total(),
+                outcome.benefits(),
+                status == ClaimStatus.APPROVED ? null : outcome.rejection(),
+                List.of(),
+                review,
+                settlement,
+                filedBy);
     }
 
     /** The day of the decision: the adjudicator's for a claim decided in review, otherwise the day it was submitted. */
-    /** A decision that pays: APPROVED when the assessment pays something, else REJECTED with its rejection. */
-    static ClaimAdjudicatedEvent decided(String claimId, String memberId, Claim claim, String hospital, LocalDate on, ClaimAggregate.Assessed outcome,
-                                         Review review, HospitalSettlement settlement, String filedBy) {
-        ClaimStatus status = outcome.total().signum() > 0 ? ClaimStatus.APPROVED : ClaimStatus.REJECTED;
-        return new ClaimAdjudicatedEvent(claimId, memberId, claim, hospital, on, status, outcome.total(), outcome.benefits(),
-                status == ClaimStatus.APPROVED ? null : outcome.rejection(), List.of(), review, settlement, filedBy);
-    }
-
     public LocalDate decidedOn() {
         return review != null ? review.decidedOn() : submittedOn;
     }

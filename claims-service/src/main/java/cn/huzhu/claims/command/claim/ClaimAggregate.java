@@ -6,7 +6,6 @@ import cn.huzhu.claims.engine.Claim;
 import cn.huzhu.claims.engine.Rejection;
 import cn.huzhu.claims.engine.RejectionCode;
 import cn.huzhu.vocabulary.Money;
-
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
@@ -26,13 +25,13 @@ public class ClaimAggregate {
 
     @AggregateIdentifier
     private String claimId;
+
     private ClaimStatus status;
     private boolean reviewed;
     private boolean revoked;
     private ClaimAdjudicatedEvent last;
 
-    protected ClaimAggregate() {
-    }
+    protected ClaimAggregate() {}
 
     ClaimAggregate(ClaimAdjudicatedEvent decision) {
         apply(decision);
@@ -68,12 +67,12 @@ public class ClaimAggregate {
      * What the benefit accounts give a claim as assessed (and, when approved, charged) in this unit of work: the total,
      * each enrolment's benefit, and the claim-level rejection when nothing is paid.
      */
-    public record Assessed(BigDecimal total, List<BenefitDecision> benefits, Rejection rejection) {
-    }
+    public record Assessed(BigDecimal total, List<BenefitDecision> benefits, Rejection rejection) {}
 
     /** Refuses a hospital settlement sent again with another patient or another stay or bill than it first came with. */
     void checkResent(String memberId, Claim claim, HospitalSettlement settlement) {
-        if (settlement != null && (!last.memberId().equals(memberId) || !HospitalSettlement.sameStay(last.claim(), claim))) {
+        if (settlement != null
+                && (!last.memberId().equals(memberId) || !HospitalSettlement.sameStay(last.claim(), claim))) {
             throw new SettlementConflictException(settlement);
         }
     }
@@ -96,8 +95,8 @@ public class ClaimAggregate {
         if (command.reviewer().equals(last.filedBy())) {
             throw new FourEyesException(command.claimId());
         }
-        return new ClaimAdjudicatedEvent.Review(command.approve() ? "APPROVE" : "REJECT", command.reason(), command.reviewer(),
-                command.decidedOn());
+        return new ClaimAdjudicatedEvent.Review(
+                command.approve() ? "APPROVE" : "REJECT", command.reason(), command.reviewer(), command.decidedOn());
     }
 
     /**
@@ -109,12 +108,31 @@ public class ClaimAggregate {
         ClaimAdjudicatedEvent.Review review = review(command);
         ClaimAdjudicatedEvent proposed = last;
         if (command.approve()) {
-            apply(ClaimAdjudicatedEvent.decided(proposed.claimId(), proposed.memberId(), proposed.claim(), proposed.hospital(),
-                    proposed.submittedOn(), approved, review, proposed.settlement(), proposed.filedBy()));
+            apply(ClaimAdjudicatedEvent.decided(
+                    proposed.claimId(),
+                    proposed.memberId(),
+                    proposed.claim(),
+                    proposed.hospital(),
+                    proposed.submittedOn(),
+                    approved,
+                    review,
+                    proposed.settlement(),
+                    proposed.filedBy()));
         } else {
-            apply(new ClaimAdjudicatedEvent(proposed.claimId(), proposed.memberId(), proposed.claim(), proposed.hospital(), proposed.submittedOn(),
-                    ClaimStatus.REJECTED, Money.ZERO.yuan(), proposed.benefits(), Rejection.of(RejectionCode.REJECTED_IN_REVIEW, command.reason()),
-                    proposed.reviewReasons(), review, proposed.settlement(), proposed.filedBy()));
+            apply(new ClaimAdjudicatedEvent(
+                    proposed.claimId(),
+                    proposed.memberId(),
+                    proposed.claim(),
+                    proposed.hospital(),
+                    proposed.submittedOn(),
+                    ClaimStatus.REJECTED,
+                    Money.ZERO.yuan(),
+                    proposed.benefits(),
+                    Rejection.of(RejectionCode.REJECTED_IN_REVIEW, command.reason()),
+                    proposed.reviewReasons(),
+                    review,
+                    proposed.settlement(),
+                    proposed.filedBy()));
         }
     }
 
@@ -141,14 +159,30 @@ public class ClaimAggregate {
     void revoke(RevokeClaimCommand command) {
         List<BenefitDecision> paid = toTakeBack();
         if (!revoked) {
-            apply(new ClaimRevokedEvent(claimId, last.memberId(), command.reason(), command.note(), command.revokedOn(), last.total(), paid));
+            apply(new ClaimRevokedEvent(
+                    claimId,
+                    last.memberId(),
+                    command.reason(),
+                    command.note(),
+                    command.revokedOn(),
+                    last.total(),
+                    paid));
         }
     }
 
     /** The claim with no exclusion asserted: suspected exclusions are proposed as not applying. */
     static Claim withoutExclusions(Claim claim) {
-        return new Claim(claim.type(), claim.eventDate(), claim.dischargeDate(), claim.hospitalDays(), claim.hospitalGrade(), claim.diseaseCode(),
-                claim.injuryGrade(), claim.cause(), Set.of(), claim.bill());
+        return new Claim(
+                claim.type(),
+                claim.eventDate(),
+                claim.dischargeDate(),
+                claim.hospitalDays(),
+                claim.hospitalGrade(),
+                claim.diseaseCode(),
+                claim.injuryGrade(),
+                claim.cause(),
+                Set.of(),
+                claim.bill());
     }
 
     @EventSourcingHandler

@@ -2,7 +2,6 @@ package cn.huzhu.claims.command.claim;
 
 import cn.huzhu.claims.engine.Bill;
 import cn.huzhu.claims.engine.Claim;
-
 import java.math.BigDecimal;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -14,8 +13,7 @@ import java.util.List;
  */
 public final class ClaimChecks {
 
-    private ClaimChecks() {
-    }
+    private ClaimChecks() {}
 
     /** Reasons found in the claim itself, before any amount is known. */
     public static List<String> inconsistencies(Claim claim) {
@@ -23,7 +21,8 @@ public final class ClaimChecks {
         if (claim.dischargeDate() != null && claim.dischargeDate().isBefore(claim.eventDate())) {
             reasons.add("DISCHARGE_BEFORE_ADMISSION");
         }
-        if (claim.hospitalDays() != null && claim.dischargeDate() != null
+        if (claim.hospitalDays() != null
+                && claim.dischargeDate() != null
                 && claim.hospitalDays() > ChronoUnit.DAYS.between(claim.eventDate(), claim.dischargeDate()) + 1) {
             reasons.add("MORE_HOSPITAL_DAYS_THAN_THE_STAY");
         }
@@ -31,7 +30,11 @@ public final class ClaimChecks {
         if (bill != null && bill.settledViaInsurance()) {
             if (bill.coPay().compareTo(bill.total()) > 0) {
                 reasons.add("CO_PAY_ABOVE_TOTAL");
-            } else if (bill.pooledFundPaid().add(bill.coPay()).add(bill.selfFunded()).compareTo(bill.total()) > 0) {
+            } else if (bill.pooledFundPaid()
+                            .add(bill.coPay())
+                            .add(bill.selfFunded())
+                            .compareTo(bill.total())
+                    > 0) {
                 reasons.add("PARTS_ABOVE_TOTAL");
             }
             if (bill.deductible().compareTo(bill.coPay()) > 0) {
@@ -46,12 +49,16 @@ public final class ClaimChecks {
      * adjudicator, who decides whether they apply. An adjudicator's own flags are asserted and need no review.
      */
     public static List<String> suspectedExclusions(Claim claim, boolean assertedByAnAdjudicator) {
-        return claim.exclusions().isEmpty() || assertedByAnAdjudicator ? List.of()
-                : List.of("EXCLUSIONS_FLAGGED " + claim.exclusions().stream().sorted().toList());
+        return claim.exclusions().isEmpty() || assertedByAnAdjudicator
+                ? List.of()
+                : List.of("EXCLUSIONS_FLAGGED "
+                        + claim.exclusions().stream().sorted().toList());
     }
 
     /** The reason a computed total gives, if any. */
     public static List<String> amount(BigDecimal total, BigDecimal threshold) {
-        return total.compareTo(threshold) > 0 ? List.of("ABOVE_REVIEW_THRESHOLD " + threshold.toPlainString()) : List.of();
+        return total.compareTo(threshold) > 0
+                ? List.of("ABOVE_REVIEW_THRESHOLD " + threshold.toPlainString())
+                : List.of();
     }
 }

@@ -12,7 +12,6 @@ import cn.huzhu.claims.engine.Coverage;
 import cn.huzhu.claims.engine.Rejection;
 import cn.huzhu.claims.engine.RejectionCode;
 import cn.huzhu.vocabulary.Money;
-
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,11 +50,21 @@ public class ClaimHandler {
     private final Clock clock;
 
     /** Why a claim filed by a member or their unit waits: its bill is confirmed against the documents by an adjudicator. */
-    static final String BILL_TO_CONFIRM = "Filed by the member or their unit: an adjudicator confirms the bill before anything is paid";
+    static final String BILL_TO_CONFIRM =
+            "Filed by the member or their unit: an adjudicator confirms the bill before anything is paid";
 
-    public ClaimHandler(Repository<ClaimAggregate> claims, Repository<BenefitAccountAggregate> accounts, Repository<LifetimeLedgerAggregate> ledgers,
-                        Repository<StayRegisterAggregate> registers, CoverageDirectory coverages, MemberDirectory members,
-                        PlanDirectory plans, EventStorageEngine storage, BigDecimal reviewThreshold, Duration coverageWait, Clock clock) {
+    public ClaimHandler(
+            Repository<ClaimAggregate> claims,
+            Repository<BenefitAccountAggregate> accounts,
+            Repository<LifetimeLedgerAggregate> ledgers,
+            Repository<StayRegisterAggregate> registers,
+            CoverageDirectory coverages,
+            MemberDirectory members,
+            PlanDirectory plans,
+            EventStorageEngine storage,
+            BigDecimal reviewThreshold,
+            Duration coverageWait,
+            Clock clock) {
         this.claims = claims;
         this.accounts = accounts;
         this.ledgers = ledgers;
@@ -73,19 +82,22 @@ public class ClaimHandler {
      * The claim's id, whether this command recorded it (false: the same claim was recorded before), and the
      * decision it made (null when the claim was left as it was).
      */
-    public record Submitted(String claimId, boolean created, ClaimAdjudicatedEvent decision) {
-    }
+    public record Submitted(String claimId, boolean created, ClaimAdjudicatedEvent decision) {}
 
     /**
      * One coverage's assessment, the account it was made against (null: no account yet) and the member's lifetime
      * payments under the plan it took into account (the ledger is null when there is none yet).
      */
-    private record Assessment(Aggregate<BenefitAccountAggregate> account, Coverage coverage, Adjudication result,
-                              Aggregate<LifetimeLedgerAggregate> ledger, Set<String> paidElsewhere) {
-    }
+    private record Assessment(
+            Aggregate<BenefitAccountAggregate> account,
+            Coverage coverage,
+            Adjudication result,
+            Aggregate<LifetimeLedgerAggregate> ledger,
+            Set<String> paidElsewhere) {}
 
     /** The benefits of every coverage, the claim-level rejection when no coverage is in force, and the assessments to charge. */
-    private record Outcome(List<BenefitDecision> benefits, BigDecimal total, Rejection rejection, List<Assessment> assessments) {
+    private record Outcome(
+            List<BenefitDecision> benefits, BigDecimal total, Rejection rejection, List<Assessment> assessments) {
 
         ClaimAggregate.Assessed assessed() {
             return new ClaimAggregate.Assessed(total, benefits, rejection);
@@ -94,7 +106,8 @@ public class ClaimHandler {
 
     @CommandHandler
     public Submitted handle(SubmitClaimCommand command) throws Exception {
-        Aggregate<ClaimAggregate> known = storage.lastSequenceNumberFor(command.claimId()).isPresent() ? claims.load(command.claimId()) : null;
+        Aggregate<ClaimAggregate> known =
+                storage.lastSequenceNumberFor(command.claimId()).isPresent() ? claims.load(command.claimId()) : null;
         if (known != null) {
             known.execute(claim -> claim.checkResent(command.memberId(), command.claim(), command.settlement()));
         }
@@ -114,8 +127,18 @@ public class ClaimHandler {
         }
         // A hospital's desk needs its answer now; a claim made to the union may wait a while for the member's cover.
         Instant waitUntil = command.settlement() == null ? clock.instant().plus(coverageWait) : null;
-        ClaimAdjudicatedEvent decision = decide(new Filed(command.claimId(), command.memberId(), command.claim(), command.hospital(),
-                command.submittedOn(), command.settlement(), command.filedBy().subject(), byAdjudicator), checks, waitUntil);
+        ClaimAdjudicatedEvent decision = decide(
+                new Filed(
+                        command.claimId(),
+                        command.memberId(),
+                        command.claim(),
+                        command.hospital(),
+                        command.submittedOn(),
+                        command.settlement(),
+                        command.filedBy().subject(),
+                        byAdjudicator),
+                checks,
+                waitUntil);
         if (decision.status() == ClaimStatus.REJECTED) {
             register.execute(r -> r.release(command.claimId()));
         }
@@ -130,9 +153,15 @@ public class ClaimHandler {
     }
 
     /** A claim as filed, what its decision is made from. */
-    private record Filed(String claimId, String memberId, Claim claim, String hospital, LocalDate submittedOn, HospitalSettlement settlement,
-                         String filedBy, boolean byAdjudicator) {
-    }
+    private record Filed(
+            String claimId,
+            String memberId,
+            Claim claim,
+            String hospital,
+            LocalDate submittedOn,
+            HospitalSettlement settlement,
+            String filedBy,
+            boolean byAdjudicator) {}
 
     /**
      * Decides a claim: to review when a check asks for it (or the amount is over the threshold) and something would be
@@ -144,22 +173,59 @@ public class ClaimHandler {
     private ClaimAdjudicatedEvent decide(Filed f, List<String> checks, Instant waitUntil) throws Exception {
         Claim proposed = f.byAdjudicator() ? f.claim() : ClaimAggregate.withoutExclusions(f.claim());
         Outcome proposal = assess(f.memberId(), proposed);
-        if (waitUntil != null && proposal.rejection() != null && proposal.rejection().is(RejectionCode.NO_COVERAGE)) {
-            return new ClaimAdjudicatedEvent(f.claimId(), f.memberId(), f.claim(), f.hospital(), f.submittedOn(), ClaimStatus.PENDING_COVERAGE,
-                    Money.ZERO.yuan(), List.of(), Rejection.of(RejectionCode.COVERAGE_NOT_YET_KNOWN, "No enrolment covering " + f.claim().eventDate()
-                    + " has reached claims yet: the claim is decided when it does, or rejected NO_COVERAGE at " + waitUntil),
-                    checks, null, f.settlement(), f.filedBy(), waitUntil);
+        if (waitUntil != null
+                && proposal.rejection() != null
+                && proposal.rejection().is(RejectionCode.NO_COVERAGE)) {
+            return new ClaimAdjudicatedEvent(
+                    f.claimId(),
+                    f.memberId(),
+                    f.claim(),
+                    f.hospital(),
+                    f.submittedOn(),
+                    ClaimStatus.PENDING_COVERAGE,
+                    Money.ZERO.yuan(),
+                    List.of(),
+                    Rejection.of(
+                            RejectionCode.COVERAGE_NOT_YET_KNOWN,
+                            "No enrolment covering " + f.claim().eventDate()
+                                    + " has reached claims yet: the claim is decided when it does, or rejected NO_COVERAGE at "
+                                    + waitUntil),
+                    checks,
+                    null,
+                    f.settlement(),
+                    f.filedBy(),
+                    waitUntil);
         }
         List<String> reviewReasons = new ArrayList<>(checks);
         reviewReasons.addAll(ClaimChecks.amount(proposal.total(), reviewThreshold));
         if (!reviewReasons.isEmpty() && proposal.total().signum() > 0) {
-            return new ClaimAdjudicatedEvent(f.claimId(), f.memberId(), f.claim(), f.hospital(), f.submittedOn(), ClaimStatus.IN_REVIEW,
-                    proposal.total(), proposal.benefits(), null, reviewReasons, null, f.settlement(), f.filedBy());
+            return new ClaimAdjudicatedEvent(
+                    f.claimId(),
+                    f.memberId(),
+                    f.claim(),
+                    f.hospital(),
+                    f.submittedOn(),
+                    ClaimStatus.IN_REVIEW,
+                    proposal.total(),
+                    proposal.benefits(),
+                    null,
+                    reviewReasons,
+                    null,
+                    f.settlement(),
+                    f.filedBy());
         }
         Outcome outcome = proposed.equals(f.claim()) ? proposal : assess(f.memberId(), f.claim());
         charge(f.claimId(), f.memberId(), outcome);
-        return ClaimAdjudicatedEvent.decided(f.claimId(), f.memberId(), f.claim(), f.hospital(), f.submittedOn(), outcome.assessed(), null,
-                f.settlement(), f.filedBy());
+        return ClaimAdjudicatedEvent.decided(
+                f.claimId(),
+                f.memberId(),
+                f.claim(),
+                f.hospital(),
+                f.submittedOn(),
+                outcome.assessed(),
+                null,
+                f.settlement(),
+                f.filedBy());
     }
 
     /**
@@ -177,8 +243,15 @@ public class ClaimHandler {
         Instant waitUntil = command.now().isBefore(pending.pendingUntil()) ? pending.pendingUntil() : null;
         // a claim waits only when made to the union (no settlement): its filer was not an adjudicator exactly when the
         // bill waits for one's confirmation
-        Filed filed = new Filed(pending.claimId(), pending.memberId(), pending.claim(), pending.hospital(), pending.submittedOn(),
-                pending.settlement(), pending.filedBy(), !pending.reviewReasons().contains(BILL_TO_CONFIRM));
+        Filed filed = new Filed(
+                pending.claimId(),
+                pending.memberId(),
+                pending.claim(),
+                pending.hospital(),
+                pending.submittedOn(),
+                pending.settlement(),
+                pending.filedBy(),
+                !pending.reviewReasons().contains(BILL_TO_CONFIRM));
         ClaimAdjudicatedEvent decision = decide(filed, pending.reviewReasons(), waitUntil);
         if (decision.status() == ClaimStatus.PENDING_COVERAGE) {
             return;
@@ -217,8 +290,10 @@ public class ClaimHandler {
         Aggregate<ClaimAggregate> claim = claims.load(command.claimId());
         String memberId = claim.invoke(c -> c.last().memberId());
         for (BenefitDecision benefit : claim.invoke(ClaimAggregate::toTakeBack)) {
-            accounts.load(BenefitAccountAggregate.idOf(benefit.enrollmentId())).execute(a -> a.restore(command.claimId()));
-            Aggregate<LifetimeLedgerAggregate> ledger = existing(ledgers, LifetimeLedgerAggregate.idOf(memberId, benefit.planId()));
+            accounts.load(BenefitAccountAggregate.idOf(benefit.enrollmentId()))
+                    .execute(a -> a.restore(command.claimId()));
+            Aggregate<LifetimeLedgerAggregate> ledger =
+                    existing(ledgers, LifetimeLedgerAggregate.idOf(memberId, benefit.planId()));
             if (ledger != null) {
                 ledger.execute(l -> l.restore(command.claimId()));
             }
@@ -242,15 +317,20 @@ public class ClaimHandler {
             Coverage coverage = assessment.coverage();
             if (assessment.result().approved()) {
                 String accountId = BenefitAccountAggregate.idOf(coverage.enrollmentId());
-                Aggregate<BenefitAccountAggregate> account = assessment.account() != null ? assessment.account()
-                        : accounts.newInstance(() -> new BenefitAccountAggregate(accountId, coverage.enrollmentId(), memberId));
-                account.execute(a -> a.charge(claimId, coverage.enrollmentId(), assessment.result(), assessment.paidElsewhere()));
+                Aggregate<BenefitAccountAggregate> account = assessment.account() != null
+                        ? assessment.account()
+                        : accounts.newInstance(
+                                () -> new BenefitAccountAggregate(accountId, coverage.enrollmentId(), memberId));
+                account.execute(a ->
+                        a.charge(claimId, coverage.enrollmentId(), assessment.result(), assessment.paidElsewhere()));
             }
-            Set<String> lifetime = new HashSet<>(assessment.result().accountAfter().lifetimePayments());
+            Set<String> lifetime =
+                    new HashSet<>(assessment.result().accountAfter().lifetimePayments());
             lifetime.removeAll(assessment.paidElsewhere());
             if (!lifetime.isEmpty()) {
                 String ledgerId = LifetimeLedgerAggregate.idOf(memberId, coverage.planId());
-                Aggregate<LifetimeLedgerAggregate> ledger = assessment.ledger() != null ? assessment.ledger()
+                Aggregate<LifetimeLedgerAggregate> ledger = assessment.ledger() != null
+                        ? assessment.ledger()
                         : ledgers.newInstance(() -> new LifetimeLedgerAggregate(ledgerId, memberId, coverage.planId()));
                 ledger.execute(l -> l.record(claimId, lifetime));
             }
@@ -264,10 +344,13 @@ public class ClaimHandler {
         List<Assessment> assessments = new ArrayList<>();
         Rejection rejection = null;
         if (found.isEmpty()) {
-            rejection = Rejection.of(RejectionCode.NO_COVERAGE, "The member has no enrolment that covers " + claim.eventDate());
+            rejection = Rejection.of(
+                    RejectionCode.NO_COVERAGE, "The member has no enrolment that covers " + claim.eventDate());
         } else if (found.stream().noneMatch(CoverageDirectory.CoverageFacts::collected)) {
-            rejection = Rejection.of(RejectionCode.PREMIUM_NOT_COLLECTED, "The enrolments that cover " + claim.eventDate()
-                    + " are not in force: their premium is not collected");
+            rejection = Rejection.of(
+                    RejectionCode.PREMIUM_NOT_COLLECTED,
+                    "The enrolments that cover " + claim.eventDate()
+                            + " are not in force: their premium is not collected");
         }
         for (CoverageDirectory.CoverageFacts facts : found) {
             if (!facts.collected()) {
@@ -276,24 +359,43 @@ public class ClaimHandler {
             var coverage = facts.coverage();
             var rules = plans.rulesOn(coverage.planId(), claim.eventDate());
             if (rules.isEmpty()) {
-                benefits.add(new BenefitDecision(coverage.planId(), coverage.planVersion(), coverage.enrollmentId(), Money.ZERO.yuan(),
-                        List.of(), Rejection.of(RejectionCode.PLAN_UNKNOWN, "The rules of plan " + coverage.planId() + " on " + claim.eventDate()
-                        + " are not known yet")));
+                benefits.add(new BenefitDecision(
+                        coverage.planId(),
+                        coverage.planVersion(),
+                        coverage.enrollmentId(),
+                        Money.ZERO.yuan(),
+                        List.of(),
+                        Rejection.of(
+                                RejectionCode.PLAN_UNKNOWN,
+                                "The rules of plan " + coverage.planId() + " on " + claim.eventDate()
+                                        + " are not known yet")));
                 continue;
             }
-            Aggregate<BenefitAccountAggregate> account = existing(accounts, BenefitAccountAggregate.idOf(coverage.enrollmentId()));
+            Aggregate<BenefitAccountAggregate> account =
+                    existing(accounts, BenefitAccountAggregate.idOf(coverage.enrollmentId()));
             Aggregate<LifetimeLedgerAggregate> ledger = rules.get().paysOncePerLifetime()
-                    ? existing(ledgers, LifetimeLedgerAggregate.idOf(memberId, coverage.planId())) : null;
+                    ? existing(ledgers, LifetimeLedgerAggregate.idOf(memberId, coverage.planId()))
+                    : null;
             Set<String> paidElsewhere = ledger == null ? Set.of() : ledger.invoke(LifetimeLedgerAggregate::paid);
-            Adjudication result = account != null ? account.invoke(a -> a.assess(rules.get(), coverage, claim, paidElsewhere))
-                    : BenefitEngine.adjudicate(rules.get(), coverage, BenefitAccount.EMPTY.withPaid(paidElsewhere), claim);
+            Adjudication result = account != null
+                    ? account.invoke(a -> a.assess(rules.get(), coverage, claim, paidElsewhere))
+                    : BenefitEngine.adjudicate(
+                            rules.get(), coverage, BenefitAccount.EMPTY.withPaid(paidElsewhere), claim);
             assessments.add(new Assessment(account, coverage, result, ledger, paidElsewhere));
-            benefits.add(new BenefitDecision(coverage.planId(), rules.get().version(), coverage.enrollmentId(), result.amount(), result.lines(),
+            benefits.add(new BenefitDecision(
+                    coverage.planId(),
+                    rules.get().version(),
+                    coverage.enrollmentId(),
+                    result.amount(),
+                    result.lines(),
                     result.rejection()));
         }
         BigDecimal total = benefits.stream().map(BenefitDecision::amount).reduce(Money.ZERO.yuan(), BigDecimal::add);
         if (rejection == null && total.signum() == 0) {
-            rejection = benefits.stream().map(BenefitDecision::rejection).filter(r -> r != null).findFirst()
+            rejection = benefits.stream()
+                    .map(BenefitDecision::rejection)
+                    .filter(r -> r != null)
+                    .findFirst()
                     .orElse(Rejection.of(RejectionCode.NO_BENEFIT, "No enrolment pays for this claim"));
         }
         return new Outcome(benefits, total, rejection, assessments);

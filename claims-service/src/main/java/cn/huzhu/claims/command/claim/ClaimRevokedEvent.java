@@ -5,6 +5,11 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** An approved claim was revoked: {@code total} paid under {@code benefits} is to be recovered; the benefit accounts are restored. */
-public record ClaimRevokedEvent(String claimId, String memberId, String reason, String note, LocalDate revokedOn, BigDecimal total,
-                                List<BenefitDecision> benefits) {
-}
+public record ClaimRevokedEvent(
+        String claimId,
+        String memberId,
+        String reason,
+        String note,
+        LocalDate revokedOn,
+        BigDecimal total,
+        List<BenefitDecision> benefits) {}

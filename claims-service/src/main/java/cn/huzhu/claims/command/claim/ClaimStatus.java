@@ -5,4 +5,9 @@ package cn.huzhu.claims.command.claim;
  * paid; PENDING_COVERAGE: the member has no cover on the event date in claims' view yet (it reaches claims over Kafka, a
  * moment after the enrolment): decided when it comes, rejected NO_COVERAGE when it has not come by {@code pendingUntil}.
  */
-public enum ClaimStatus { APPROVED, REJECTED, IN_REVIEW, PENDING_COVERAGE }
+public enum ClaimStatus {
+    APPROVED,
+    REJECTED,
+    IN_REVIEW,
+    PENDING_COVERAGE
+}

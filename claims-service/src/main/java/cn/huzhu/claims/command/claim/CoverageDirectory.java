@@ -1,7 +1,6 @@
 package cn.huzhu.claims.command.claim;
 
 import cn.huzhu.claims.engine.Coverage;
-
 import java.time.LocalDate;
 import java.util.List;
 
@@ -9,8 +8,7 @@ import java.util.List;
 public interface CoverageDirectory {
 
     /** A coverage and whether its premium has been collected (a pending enrolment is not in force). */
-    record CoverageFacts(Coverage coverage, boolean collected) {
-    }
+    record CoverageFacts(Coverage coverage, boolean collected) {}
 
     List<CoverageFacts> coveragesOn(String memberId, LocalDate date);
 }

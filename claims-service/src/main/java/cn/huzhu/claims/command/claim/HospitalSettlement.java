@@ -1,7 +1,6 @@
 package cn.huzhu.claims.command.claim;
 
 import cn.huzhu.claims.engine.Claim;
-
 import java.math.BigDecimal;
 import java.util.Objects;
 
@@ -17,10 +16,17 @@ public record HospitalSettlement(String district, String settlementId) {
 
     /** Whether two claims from a settlement are the same stay and bill (amounts compared by value, not by scale). */
     static boolean sameStay(Claim a, Claim b) {
-        return a.type() == b.type() && a.eventDate().equals(b.eventDate()) && Objects.equals(a.dischargeDate(), b.dischargeDate())
-                && Objects.equals(a.hospitalDays(), b.hospitalDays()) && a.cause() == b.cause() && a.bill() != null && b.bill() != null
-                && same(a.bill().total(), b.bill().total()) && same(a.bill().pooledFundPaid(), b.bill().pooledFundPaid())
-                && same(a.bill().coPay(), b.bill().coPay()) && same(a.bill().deductible(), b.bill().deductible())
+        return a.type() == b.type()
+                && a.eventDate().equals(b.eventDate())
+                && Objects.equals(a.dischargeDate(), b.dischargeDate())
+                && Objects.equals(a.hospitalDays(), b.hospitalDays())
+                && a.cause() == b.cause()
+                && a.bill() != null
+                && b.bill() != null
+                && same(a.bill().total(), b.bill().total())
+                && same(a.bill().pooledFundPaid(), b.bill().pooledFundPaid())
+                && same(a.bill().coPay(), b.bill().coPay())
+                && same(a.bill().deductible(), b.bill().deductible())
                 && same(a.bill().selfFunded(), b.bill().selfFunded());
     }
 

@@ -1,7 +1,6 @@
 package cn.huzhu.claims.command.claim;
 
 import cn.huzhu.claims.engine.PlanRules;
-
 import java.time.LocalDate;
 import java.util.Optional;
 

@@ -4,6 +4,7 @@ package cn.huzhu.claims.command.claim;
 public class SettlementConflictException extends RuntimeException {
 
     public SettlementConflictException(HospitalSettlement settlement) {
-        super("Settlement " + settlement.settlementId() + " was sent before with another patient or bill; it is answered as first sent only");
+        super("Settlement " + settlement.settlementId()
+                + " was sent before with another patient or bill; it is answered as first sent only");
     }
 }

@@ -2,7 +2,6 @@ package cn.huzhu.claims.command.claim;
 
 import cn.huzhu.claims.command.Actor;
 import cn.huzhu.claims.engine.Claim;
-
 import java.time.LocalDate;
 import java.util.Objects;
 
@@ -11,8 +10,14 @@ import java.util.Objects;
  * settlement the claim comes from, null for a claim made to the union; {@code filedBy} who filed it (a member's or
  * clerk's bill waits for an adjudicator's confirmation; an adjudicator's or a hospital desk's is decided at once).
  */
-public record SubmitClaimCommand(String claimId, String memberId, Claim claim, String hospital, LocalDate submittedOn,
-                                 HospitalSettlement settlement, Actor filedBy) {
+public record SubmitClaimCommand(
+        String claimId,
+        String memberId,
+        Claim claim,
+        String hospital,
+        LocalDate submittedOn,
+        HospitalSettlement settlement,
+        Actor filedBy) {
     public SubmitClaimCommand {
         Objects.requireNonNull(claimId, "claimId");
         Objects.requireNonNull(filedBy, "filedBy");

@@ -21,10 +21,10 @@ public class LifetimeLedgerAggregate {
 
     @AggregateIdentifier
     private String ledgerId;
+
     private final Map<String, Set<String>> byClaim = new HashMap<>();
 
-    protected LifetimeLedgerAggregate() {
-    }
+    protected LifetimeLedgerAggregate() {}
 
     public LifetimeLedgerAggregate(String ledgerId, String memberId, String planId) {
         apply(new LifetimeLedgerOpenedEvent(ledgerId, memberId, planId));

@@ -4,11 +4,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import cn.huzhu.claims.engine.Claim;
 import cn.huzhu.claims.engine.ClaimType;
-
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -25,10 +23,10 @@ public class StayRegisterAggregate {
 
     @AggregateIdentifier
     private String registerId;
+
     private final Map<String, StayClaimedEvent> stays = new LinkedHashMap<>();
 
-    protected StayRegisterAggregate() {
-    }
+    protected StayRegisterAggregate() {}
 
     public StayRegisterAggregate(String registerId, String memberId) {
         apply(new StayRegisterOpenedEvent(registerId, memberId));
@@ -40,9 +38,13 @@ public class StayRegisterAggregate {
 
     /** Records the claim's stay; refused when another claim of the member covers part of it. The same claim again changes nothing. */
     public void claim(String claimId, Claim claim) {
-        LocalDate last = claim.type() == ClaimType.HOSPITALIZATION && claim.dischargeDate() != null && !claim.dischargeDate().isBefore(claim.eventDate())
-                ? claim.dischargeDate() : claim.eventDate();
-        StayClaimedEvent stay = new StayClaimedEvent(registerId, claimId, claim.type(), claim.eventDate(), last, claim.diseaseCode());
+        LocalDate last = claim.type() == ClaimType.HOSPITALIZATION
+                        && claim.dischargeDate() != null
+                        && !claim.dischargeDate().isBefore(claim.eventDate())
+                ? claim.dischargeDate()
+                : claim.eventDate();
+        StayClaimedEvent stay =
+                new StayClaimedEvent(registerId, claimId, claim.type(), claim.eventDate(), last, claim.diseaseCode());
         for (StayClaimedEvent other : stays.values()) {
             if (!other.claimId().equals(claimId) && other.sameEvent(stay)) {
                 throw new DuplicateStayException(other.claimId());

@@ -1,4 +1,3 @@
 package cn.huzhu.claims.command.stay;
 
-public record StayRegisterOpenedEvent(String registerId, String memberId) {
-}
+public record StayRegisterOpenedEvent(String registerId, String memberId) {}

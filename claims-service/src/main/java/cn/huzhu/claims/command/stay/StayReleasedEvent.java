@@ -1,4 +1,3 @@
 package cn.huzhu.claims.command.stay;
 
-public record StayReleasedEvent(String registerId, String claimId) {
-}
+public record StayReleasedEvent(String registerId, String claimId) {}

@@ -5,14 +5,12 @@ import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
 import static org.axonframework.test.matchers.Matchers.payloadsMatching;
 import static org.axonframework.test.matchers.Matchers.predicate;
 
-import cn.huzhu.claims.command.claim.ClaimHandler;
 import cn.huzhu.claims.engine.Adjudication;
 import cn.huzhu.claims.engine.BenefitAccount;
 import cn.huzhu.claims.engine.Bill;
 import cn.huzhu.claims.engine.Claim;
 import cn.huzhu.claims.engine.Coverage;
 import cn.huzhu.claims.engine.SeedPlans;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
@@ -33,15 +31,20 @@ class BenefitAccountAggregateTest {
 
     static final String ACCOUNT = BenefitAccountAggregate.idOf("e-1");
     static final String CAP = "cap:FlatRate#0";
-    static final Coverage COVER = new Coverage("e-1", "shaoxing-hospital", 1, 1, LocalDate.of(2015, 1, 1), LocalDate.of(2015, 12, 31),
-            LocalDate.of(2015, 1, 1), false);
+    static final Coverage COVER = new Coverage(
+            "e-1",
+            "shaoxing-hospital",
+            1,
+            1,
+            LocalDate.of(2015, 1, 1),
+            LocalDate.of(2015, 12, 31),
+            LocalDate.of(2015, 1, 1),
+            false);
 
     /** Assess and, when it pays, charge: what ClaimHandler does in one unit of work. */
-    record AssessAndCharge(@TargetAggregateIdentifier String accountId, String claimId, Claim claim) {
-    }
+    record AssessAndCharge(@TargetAggregateIdentifier String accountId, String claimId, Claim claim) {}
 
-    record Restore(@TargetAggregateIdentifier String accountId, String claimId) {
-    }
+    record Restore(@TargetAggregateIdentifier String accountId, String claimId) {}
 
     FixtureConfiguration<BenefitAccountAggregate> fixture;
 
@@ -52,7 +55,8 @@ class BenefitAccountAggregateTest {
             @CommandHandler
             BigDecimal handle(AssessAndCharge command) throws Exception {
                 var account = fixture.getRepository().load(command.accountId());
-                Adjudication result = account.invoke(a -> a.assess(SeedPlans.plan("shaoxing-hospital"), COVER, command.claim(), Set.of()));
+                Adjudication result = account.invoke(
+                        a -> a.assess(SeedPlans.plan("shaoxing-hospital"), COVER, command.claim(), Set.of()));
                 account.execute(a -> a.charge(command.claimId(), "e-1", result, Set.of()));
                 return result.amount();
             }
@@ -72,8 +76,14 @@ class BenefitAccountAggregateTest {
 
     static BenefitAccountChargedEvent charged(String claimId, String paid, String capBefore, String added) {
         BigDecimal after = new BigDecimal(capBefore).add(new BigDecimal(added));
-        return new BenefitAccountChargedEvent(ACCOUNT, "e-1", claimId, new BigDecimal(paid), new BenefitAccount(Map.of(CAP, after), Set.of()),
-                Map.of(CAP, new BigDecimal(added)), Set.of());
+        return new BenefitAccountChargedEvent(
+                ACCOUNT,
+                "e-1",
+                claimId,
+                new BigDecimal(paid),
+                new BenefitAccount(Map.of(CAP, after), Set.of()),
+                Map.of(CAP, new BigDecimal(added)),
+                Set.of());
     }
 
     @Test
@@ -82,10 +92,12 @@ class BenefitAccountAggregateTest {
         fixture.given(OPENED)
                 .when(new AssessAndCharge(ACCOUNT, "c-1", stay(2, 10, "2287.99")))
                 .expectResultMessagePayload(new BigDecimal("2080.00"))
-                .expectEventsMatching(payloadsMatching(exactSequenceOf(predicate((BenefitAccountChargedEvent e) ->
-                        e.claimId().equals("c-1") && e.amount().compareTo(new BigDecimal("2080.00")) == 0
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                        predicate((BenefitAccountChargedEvent e) -> e.claimId().equals("c-1")
+                                && e.amount().compareTo(new BigDecimal("2080.00")) == 0
                                 && e.added().get(CAP).compareTo(new BigDecimal("1830.00")) == 0
-                                && e.account().amount(CAP).compareTo(new BigDecimal("1830.00")) == 0), andNoMore())));
+                                && e.account().amount(CAP).compareTo(new BigDecimal("1830.00")) == 0),
+                        andNoMore())));
     }
 
     @Test
@@ -94,9 +106,11 @@ class BenefitAccountAggregateTest {
         fixture.given(OPENED, charged("c-0", "49500.00", "0", "49500.00"))
                 .when(new AssessAndCharge(ACCOUNT, "c-1", stay(20, 10, "2287.99")))
                 .expectResultMessagePayload(new BigDecimal("750.00"))
-                .expectEventsMatching(payloadsMatching(exactSequenceOf(predicate((BenefitAccountChargedEvent e) ->
-                        e.added().get(CAP).compareTo(new BigDecimal("500.00")) == 0
-                                && e.account().amount(CAP).compareTo(new BigDecimal("50000.00")) == 0), andNoMore())));
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                        predicate((BenefitAccountChargedEvent e) ->
+                                e.added().get(CAP).compareTo(new BigDecimal("500.00")) == 0
+                                        && e.account().amount(CAP).compareTo(new BigDecimal("50000.00")) == 0),
+                        andNoMore())));
     }
 
     @Test
@@ -112,8 +126,10 @@ class BenefitAccountAggregateTest {
     void aRevokedClaimsAdditionsAreTakenOutAndTheOthersStay() {
         fixture.given(OPENED, charged("c-1", "2080.00", "0", "1830.00"), charged("c-2", "1000.00", "1830.00", "800.00"))
                 .when(new Restore(ACCOUNT, "c-1"))
-                .expectEventsMatching(payloadsMatching(exactSequenceOf(predicate((BenefitAccountRestoredEvent e) ->
-                        e.claimId().equals("c-1") && e.account().amount(CAP).compareTo(new BigDecimal("800.00")) == 0), andNoMore())));
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                        predicate((BenefitAccountRestoredEvent e) -> e.claimId().equals("c-1")
+                                && e.account().amount(CAP).compareTo(new BigDecimal("800.00")) == 0),
+                        andNoMore())));
     }
 
     @Test

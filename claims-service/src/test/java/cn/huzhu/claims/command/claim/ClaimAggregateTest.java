@@ -3,7 +3,6 @@ package cn.huzhu.claims.command.claim;
 import cn.huzhu.claims.engine.Bill;
 import cn.huzhu.claims.engine.Claim;
 import cn.huzhu.claims.engine.Rejection;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -23,24 +22,29 @@ class ClaimAggregateTest {
 
     static final String CLAIM = "c-1";
     static final LocalDate FILED = LocalDate.of(2015, 3, 2);
-    static final Claim STAY = Claim.hospitalization(LocalDate.of(2015, 2, 20), 10, Bill.settled("20000", "10000", "0", "2287.99", "0"));
+    static final Claim STAY =
+            Claim.hospitalization(LocalDate.of(2015, 2, 20), 10, Bill.settled("20000", "10000", "0", "2287.99", "0"));
     static final HospitalSettlement SETTLEMENT = new HospitalSettlement("越城区", "S-100");
-    static final BenefitDecision PAYS = new BenefitDecision("shaoxing-hospital", 1, "e-1", new BigDecimal("2080.00"), List.of(), null);
-    static final BenefitDecision PAYS_NOTHING = new BenefitDecision("shaoxing-2015-cancer", 1, "e-2", new BigDecimal("0.00"), List.of(),
+    static final BenefitDecision PAYS =
+            new BenefitDecision("shaoxing-hospital", 1, "e-1", new BigDecimal("2080.00"), List.of(), null);
+    static final BenefitDecision PAYS_NOTHING = new BenefitDecision(
+            "shaoxing-2015-cancer",
+            1,
+            "e-2",
+            new BigDecimal("0.00"),
+            List.of(),
             new Rejection("NOT_COVERED", "not this plan's event"));
 
     /** An adjudicator's decision, with what the accounts give the claim as the handler assessed it (null for a rejection). */
-    record Review(@TargetAggregateIdentifier String claimId, ReviewClaimCommand command, ClaimAggregate.Assessed approved) {
-    }
+    record Review(
+            @TargetAggregateIdentifier String claimId, ReviewClaimCommand command, ClaimAggregate.Assessed approved) {}
 
-    record Revoke(@TargetAggregateIdentifier String claimId, RevokeClaimCommand command) {
-    }
+    record Revoke(@TargetAggregateIdentifier String claimId, RevokeClaimCommand command) {}
 
-    record Resend(@TargetAggregateIdentifier String claimId, String memberId, Claim claim, HospitalSettlement settlement) {
-    }
+    record Resend(
+            @TargetAggregateIdentifier String claimId, String memberId, Claim claim, HospitalSettlement settlement) {}
 
-    record DecideAgain(@TargetAggregateIdentifier String claimId, ClaimAdjudicatedEvent decision) {
-    }
+    record DecideAgain(@TargetAggregateIdentifier String claimId, ClaimAdjudicatedEvent decision) {}
 
     FixtureConfiguration<ClaimAggregate> fixture;
 
@@ -66,7 +70,9 @@ class ClaimAggregateTest {
 
             @CommandHandler
             void handle(Resend resend) throws Exception {
-                fixture.getRepository().load(resend.claimId()).execute(c -> c.checkResent(resend.memberId(), resend.claim(), resend.settlement()));
+                fixture.getRepository()
+                        .load(resend.claimId())
+                        .execute(c -> c.checkResent(resend.memberId(), resend.claim(), resend.settlement()));
             }
 
             @CommandHandler
@@ -76,15 +82,38 @@ class ClaimAggregateTest {
         });
     }
 
-    static ClaimAdjudicatedEvent decided(ClaimStatus status, String total, List<BenefitDecision> benefits, Rejection rejection,
-                                         List<String> reasons, ClaimAdjudicatedEvent.Review review) {
-        return new ClaimAdjudicatedEvent(CLAIM, "m-1", STAY, "绍兴市人民医院", FILED, status, new BigDecimal(total), benefits, rejection, reasons,
-                review, null, "clerk-1");
+    static ClaimAdjudicatedEvent decided(
+            ClaimStatus status,
+            String total,
+            List<BenefitDecision> benefits,
+            Rejection rejection,
+            List<String> reasons,
+            ClaimAdjudicatedEvent.Review review) {
+        return new ClaimAdjudicatedEvent(
+                CLAIM,
+                "m-1",
+                STAY,
+                "绍兴市人民医院",
+                FILED,
+                status,
+                new BigDecimal(total),
+                benefits,
+                rejection,
+                reasons,
+                review,
+                null,
+                "clerk-1");
     }
 
-    static final ClaimAdjudicatedEvent IN_REVIEW = decided(ClaimStatus.IN_REVIEW, "2080.00", List.of(PAYS, PAYS_NOTHING), null,
-            List.of(ClaimHandler.BILL_TO_CONFIRM), null);
-    static final ClaimAdjudicatedEvent APPROVED = decided(ClaimStatus.APPROVED, "2080.00", List.of(PAYS, PAYS_NOTHING), null, List.of(), null);
+    static final ClaimAdjudicatedEvent IN_REVIEW = decided(
+            ClaimStatus.IN_REVIEW,
+            "2080.00",
+            List.of(PAYS, PAYS_NOTHING),
+            null,
+            List.of(ClaimHandler.BILL_TO_CONFIRM),
+            null);
+    static final ClaimAdjudicatedEvent APPROVED =
+            decided(ClaimStatus.APPROVED, "2080.00", List.of(PAYS, PAYS_NOTHING), null, List.of(), null);
 
     static ReviewClaimCommand review(boolean approve, String reviewer) {
         return new ReviewClaimCommand(CLAIM, approve, "bill checked against the invoices", reviewer, FILED.plusDays(5));
@@ -95,33 +124,54 @@ class ClaimAggregateTest {
         ClaimAggregate.Assessed now = new ClaimAggregate.Assessed(new BigDecimal("750.00"), List.of(PAYS), null);
         fixture.given(IN_REVIEW)
                 .when(new Review(CLAIM, review(true, "adjudicator-2"), now))
-                .expectEvents(decided(ClaimStatus.APPROVED, "750.00", List.of(PAYS), null, List.of(),
-                        new ClaimAdjudicatedEvent.Review("APPROVE", "bill checked against the invoices", "adjudicator-2", FILED.plusDays(5))));
+                .expectEvents(decided(
+                        ClaimStatus.APPROVED,
+                        "750.00",
+                        List.of(PAYS),
+                        null,
+                        List.of(),
+                        new ClaimAdjudicatedEvent.Review(
+                                "APPROVE", "bill checked against the invoices", "adjudicator-2", FILED.plusDays(5))));
     }
 
     @Test
     void anApprovalThatFindsNothingLeftToPayIsRecordedAsRejected() {
         Rejection capUsed = new Rejection("CAP_REACHED", "the year's cap is used");
-        ClaimAggregate.Assessed nothing = new ClaimAggregate.Assessed(new BigDecimal("0.00"), List.of(PAYS_NOTHING), capUsed);
+        ClaimAggregate.Assessed nothing =
+                new ClaimAggregate.Assessed(new BigDecimal("0.00"), List.of(PAYS_NOTHING), capUsed);
         fixture.given(IN_REVIEW)
                 .when(new Review(CLAIM, review(true, "adjudicator-2"), nothing))
-                .expectEvents(decided(ClaimStatus.REJECTED, "0.00", List.of(PAYS_NOTHING), capUsed, List.of(),
-                        new ClaimAdjudicatedEvent.Review("APPROVE", "bill checked against the invoices", "adjudicator-2", FILED.plusDays(5))));
+                .expectEvents(decided(
+                        ClaimStatus.REJECTED,
+                        "0.00",
+                        List.of(PAYS_NOTHING),
+                        capUsed,
+                        List.of(),
+                        new ClaimAdjudicatedEvent.Review(
+                                "APPROVE", "bill checked against the invoices", "adjudicator-2", FILED.plusDays(5))));
     }
 
     @Test
     void aRejectionInReviewKeepsTheProposalAndPaysNothing() {
         fixture.given(IN_REVIEW)
                 .when(new Review(CLAIM, review(false, "adjudicator-2"), null))
-                .expectEvents(decided(ClaimStatus.REJECTED, "0.00", List.of(PAYS, PAYS_NOTHING),
-                        new Rejection("REJECTED_IN_REVIEW", "bill checked against the invoices"), List.of(ClaimHandler.BILL_TO_CONFIRM),
-                        new ClaimAdjudicatedEvent.Review("REJECT", "bill checked against the invoices", "adjudicator-2", FILED.plusDays(5))));
+                .expectEvents(decided(
+                        ClaimStatus.REJECTED,
+                        "0.00",
+                        List.of(PAYS, PAYS_NOTHING),
+                        new Rejection("REJECTED_IN_REVIEW", "bill checked against the invoices"),
+                        List.of(ClaimHandler.BILL_TO_CONFIRM),
+                        new ClaimAdjudicatedEvent.Review(
+                                "REJECT", "bill checked against the invoices", "adjudicator-2", FILED.plusDays(5))));
     }
 
     @Test
     void whoFiledTheClaimMayNotReviewIt() {
         fixture.given(IN_REVIEW)
-                .when(new Review(CLAIM, review(true, "clerk-1"), new ClaimAggregate.Assessed(new BigDecimal("2080.00"), List.of(PAYS), null)))
+                .when(new Review(
+                        CLAIM,
+                        review(true, "clerk-1"),
+                        new ClaimAggregate.Assessed(new BigDecimal("2080.00"), List.of(PAYS), null)))
                 .expectException(FourEyesException.class)
                 .expectNoEvents();
     }
@@ -140,14 +190,29 @@ class ClaimAggregateTest {
         fixture.given(APPROVED)
                 .when(new Revoke(CLAIM, revoke))
                 .expectResultMessagePayload(List.of(PAYS))
-                .expectEvents(new ClaimRevokedEvent(CLAIM, "m-1", "FRAUD", "forged invoice", FILED.plusDays(40), new BigDecimal("2080.00"),
+                .expectEvents(new ClaimRevokedEvent(
+                        CLAIM,
+                        "m-1",
+                        "FRAUD",
+                        "forged invoice",
+                        FILED.plusDays(40),
+                        new BigDecimal("2080.00"),
                         List.of(PAYS)));
     }
 
     @Test
     void revokingAgainTakesNothingAndRecordsNothing() {
         RevokeClaimCommand revoke = new RevokeClaimCommand(CLAIM, "FRAUD", null, FILED.plusDays(40));
-        fixture.given(APPROVED, new ClaimRevokedEvent(CLAIM, "m-1", "FRAUD", null, FILED.plusDays(40), new BigDecimal("2080.00"), List.of(PAYS)))
+        fixture.given(
+                        APPROVED,
+                        new ClaimRevokedEvent(
+                                CLAIM,
+                                "m-1",
+                                "FRAUD",
+                                null,
+                                FILED.plusDays(40),
+                                new BigDecimal("2080.00"),
+                                List.of(PAYS)))
                 .when(new Revoke(CLAIM, revoke))
                 .expectResultMessagePayload(List.of())
                 .expectNoEvents();
@@ -163,9 +228,22 @@ class ClaimAggregateTest {
 
     @Test
     void aSettlementSentAgainWithTheSameStayIsAcceptedAndWithAnotherPatientOrBillRefused() {
-        ClaimAdjudicatedEvent fromSettlement = new ClaimAdjudicatedEvent(CLAIM, "m-1", STAY, "绍兴市人民医院", FILED, ClaimStatus.APPROVED,
-                new BigDecimal("2080.00"), List.of(PAYS), null, List.of(), null, SETTLEMENT, "越城区");
-        Claim sameBillOtherScale = Claim.hospitalization(LocalDate.of(2015, 2, 20), 10, Bill.settled("20000.00", "10000.00", "0", "2287.990", "0"));
+        ClaimAdjudicatedEvent fromSettlement = new ClaimAdjudicatedEvent(
+                CLAIM,
+                "m-1",
+                STAY,
+                "绍兴市人民医院",
+                FILED,
+                ClaimStatus.APPROVED,
+                new BigDecimal("2080.00"),
+                List.of(PAYS),
+                null,
+                List.of(),
+                null,
+                SETTLEMENT,
+                "越城区");
+        Claim sameBillOtherScale = Claim.hospitalization(
+                LocalDate.of(2015, 2, 20), 10, Bill.settled("20000.00", "10000.00", "0", "2287.990", "0"));
         fixture.given(fromSettlement)
                 .when(new Resend(CLAIM, "m-1", sameBillOtherScale, SETTLEMENT))
                 .expectSuccessfulHandlerExecution()
@@ -173,7 +251,8 @@ class ClaimAggregateTest {
         fixture.given(fromSettlement)
                 .when(new Resend(CLAIM, "m-2", STAY, SETTLEMENT))
                 .expectException(SettlementConflictException.class);
-        Claim billChanged = Claim.hospitalization(LocalDate.of(2015, 2, 20), 10, Bill.settled("20000", "10000", "0", "2287.98", "0"));
+        Claim billChanged = Claim.hospitalization(
+                LocalDate.of(2015, 2, 20), 10, Bill.settled("20000", "10000", "0", "2287.98", "0"));
         fixture.given(fromSettlement)
                 .when(new Resend(CLAIM, "m-1", billChanged, SETTLEMENT))
                 .expectException(SettlementConflictException.class);
@@ -181,11 +260,14 @@ class ClaimAggregateTest {
 
     @Test
     void aRejectedClaimIsDecidedAgainButAnApprovedOneIsNot() {
-        ClaimAdjudicatedEvent rejected = decided(ClaimStatus.REJECTED, "0.00", List.of(), new Rejection("PREMIUM_NOT_COLLECTED", "not yet"),
-                List.of(), null);
-        fixture.given(rejected)
-                .when(new DecideAgain(CLAIM, APPROVED))
-                .expectEvents(APPROVED);
+        ClaimAdjudicatedEvent rejected = decided(
+                ClaimStatus.REJECTED,
+                "0.00",
+                List.of(),
+                new Rejection("PREMIUM_NOT_COLLECTED", "not yet"),
+                List.of(),
+                null);
+        fixture.given(rejected).when(new DecideAgain(CLAIM, APPROVED)).expectEvents(APPROVED);
         fixture.given(APPROVED)
                 .when(new DecideAgain(CLAIM, rejected))
                 .expectException(IllegalStateException.class)

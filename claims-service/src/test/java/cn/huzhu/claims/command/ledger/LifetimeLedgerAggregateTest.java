@@ -15,14 +15,11 @@ class LifetimeLedgerAggregateTest {
     static final String LUMP_SUM = "LumpSum#0:lifetime";
     static final String ALLOWANCE = "Allowance#1:lifetime";
 
-    record Pay(@TargetAggregateIdentifier String ledgerId, String claimId, Set<String> payments) {
-    }
+    record Pay(@TargetAggregateIdentifier String ledgerId, String claimId, Set<String> payments) {}
 
-    record Restore(@TargetAggregateIdentifier String ledgerId, String claimId) {
-    }
+    record Restore(@TargetAggregateIdentifier String ledgerId, String claimId) {}
 
-    record Paid(@TargetAggregateIdentifier String ledgerId) {
-    }
+    record Paid(@TargetAggregateIdentifier String ledgerId) {}
 
     FixtureConfiguration<LifetimeLedgerAggregate> fixture;
 
@@ -46,7 +43,8 @@ class LifetimeLedgerAggregateTest {
         });
     }
 
-    static final LifetimeLedgerOpenedEvent OPENED = new LifetimeLedgerOpenedEvent(LEDGER, "m-1", "huzhou-2019-critical");
+    static final LifetimeLedgerOpenedEvent OPENED =
+            new LifetimeLedgerOpenedEvent(LEDGER, "m-1", "huzhou-2019-critical");
 
     @Test
     void aClaimsLifetimePaymentsAreRecordedAndKnownAsPaid() {
@@ -66,7 +64,9 @@ class LifetimeLedgerAggregateTest {
 
     @Test
     void aRevokedClaimsPaymentsMayBePaidAgainButAnothersStayPaid() {
-        fixture.given(OPENED, new LifetimeLedgerPaidEvent(LEDGER, "c-1", Set.of(LUMP_SUM)),
+        fixture.given(
+                        OPENED,
+                        new LifetimeLedgerPaidEvent(LEDGER, "c-1", Set.of(LUMP_SUM)),
                         new LifetimeLedgerPaidEvent(LEDGER, "c-2", Set.of(ALLOWANCE)))
                 .when(new Restore(LEDGER, "c-1"))
                 .expectEvents(new LifetimeLedgerRestoredEvent(LEDGER, "c-1"))

@@ -3,7 +3,6 @@ package cn.huzhu.claims.command.stay;
 import cn.huzhu.claims.engine.Bill;
 import cn.huzhu.claims.engine.Claim;
 import cn.huzhu.claims.engine.ClaimType;
-
 import java.time.LocalDate;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
@@ -19,11 +18,9 @@ class StayRegisterAggregateTest {
     static final String REGISTER = StayRegisterAggregate.idOf("m-1");
     static final Bill BILL = Bill.settled("20000", "10000", "0", "2287.99", "0");
 
-    record ClaimStay(@TargetAggregateIdentifier String registerId, String claimId, Claim claim) {
-    }
+    record ClaimStay(@TargetAggregateIdentifier String registerId, String claimId, Claim claim) {}
 
-    record Release(@TargetAggregateIdentifier String registerId, String claimId) {
-    }
+    record Release(@TargetAggregateIdentifier String registerId, String claimId) {}
 
     FixtureConfiguration<StayRegisterAggregate> fixture;
 
@@ -33,7 +30,9 @@ class StayRegisterAggregateTest {
         fixture.registerAnnotatedCommandHandler(new Object() {
             @CommandHandler
             void handle(ClaimStay command) throws Exception {
-                fixture.getRepository().load(command.registerId()).execute(r -> r.claim(command.claimId(), command.claim()));
+                fixture.getRepository()
+                        .load(command.registerId())
+                        .execute(r -> r.claim(command.claimId(), command.claim()));
             }
 
             @CommandHandler
@@ -48,20 +47,32 @@ class StayRegisterAggregateTest {
     /** In hospital from 1 to 10 March 2015. */
     static Claim march(int admitted, int discharged) {
         LocalDate in = LocalDate.of(2015, 3, admitted);
-        return new Claim(ClaimType.HOSPITALIZATION, in, LocalDate.of(2015, 3, discharged), discharged - admitted, null, null, null, null, Set.of(),
+        return new Claim(
+                ClaimType.HOSPITALIZATION,
+                in,
+                LocalDate.of(2015, 3, discharged),
+                discharged - admitted,
+                null,
+                null,
+                null,
+                null,
+                Set.of(),
                 BILL);
     }
 
     static StayClaimedEvent claimed(String claimId, int admitted, int discharged) {
-        return new StayClaimedEvent(REGISTER, claimId, ClaimType.HOSPITALIZATION, LocalDate.of(2015, 3, admitted),
-                LocalDate.of(2015, 3, discharged), null);
+        return new StayClaimedEvent(
+                REGISTER,
+                claimId,
+                ClaimType.HOSPITALIZATION,
+                LocalDate.of(2015, 3, admitted),
+                LocalDate.of(2015, 3, discharged),
+                null);
     }
 
     @Test
     void aStayIsRecordedFromAdmissionToDischarge() {
-        fixture.given(OPENED)
-                .when(new ClaimStay(REGISTER, "c-1", march(1, 10)))
-                .expectEvents(claimed("c-1", 1, 10));
+        fixture.given(OPENED).when(new ClaimStay(REGISTER, "c-1", march(1, 10))).expectEvents(claimed("c-1", 1, 10));
     }
 
     @Test
@@ -109,13 +120,16 @@ class StayRegisterAggregateTest {
     @Test
     void seriousIllnessesOnTheSameDayClashOnlyForTheSameDisease() {
         LocalDate diagnosed = LocalDate.of(2015, 4, 1);
-        StayClaimedEvent cancer = new StayClaimedEvent(REGISTER, "c-1", ClaimType.CRITICAL_ILLNESS,
-                diagnosed, diagnosed, "C34");
-        Claim stroke = new Claim(ClaimType.CRITICAL_ILLNESS, diagnosed, null, null, null, "I63", null, null, Set.of(), null);
-        Claim sameCancer = new Claim(ClaimType.CRITICAL_ILLNESS, diagnosed, null, null, null, "C34", null, null, Set.of(), null);
+        StayClaimedEvent cancer =
+                new StayClaimedEvent(REGISTER, "c-1", ClaimType.CRITICAL_ILLNESS, diagnosed, diagnosed, "C34");
+        Claim stroke =
+                new Claim(ClaimType.CRITICAL_ILLNESS, diagnosed, null, null, null, "I63", null, null, Set.of(), null);
+        Claim sameCancer =
+                new Claim(ClaimType.CRITICAL_ILLNESS, diagnosed, null, null, null, "C34", null, null, Set.of(), null);
         fixture.given(OPENED, cancer)
                 .when(new ClaimStay(REGISTER, "c-2", stroke))
-                .expectEvents(new StayClaimedEvent(REGISTER, "c-2", ClaimType.CRITICAL_ILLNESS, diagnosed, diagnosed, "I63"));
+                .expectEvents(
+                        new StayClaimedEvent(REGISTER, "c-2", ClaimType.CRITICAL_ILLNESS, diagnosed, diagnosed, "I63"));
         fixture.given(OPENED, cancer)
                 .when(new ClaimStay(REGISTER, "c-2", sameCancer))
                 .expectException(DuplicateStayException.class);

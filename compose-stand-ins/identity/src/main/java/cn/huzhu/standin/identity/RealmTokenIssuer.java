@@ -68,7 +68,8 @@ public final class RealmTokenIssuer {
 
     RealmTokenIssuer(JsonNode realm, String hostname, String adminUser, String adminPassword) {
         this.realm = realm;
-        this.issuer = hostname.replaceAll("/+$", "") + "/realms/" + realm.path("realm").asText();
+        this.issuer = hostname.replaceAll("/+$", "") + "/realms/"
+                + realm.path("realm").asText();
         this.masterIssuer = hostname.replaceAll("/+$", "") + "/realms/master";
         this.adminUser = adminUser;
         this.adminPassword = adminPassword;
@@ -76,8 +77,11 @@ public final class RealmTokenIssuer {
             ((ObjectNode) realm).putArray("users");
         }
         try {
-            this.key = new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).keyID(UUID.randomUUID().toString())
-                    .algorithm(JWSAlgorithm.RS256).generate();
+            this.key = new RSAKeyGenerator(2048)
+                    .keyUse(KeyUse.SIGNATURE)
+                    .keyID(UUID.randomUUID().toString())
+                    .algorithm(JWSAlgorithm.RS256)
+                    .generate();
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
@@ -87,12 +91,17 @@ public final class RealmTokenIssuer {
         Path imports = Path.of(System.getenv().getOrDefault("REALM_IMPORT_DIR", "/opt/keycloak/data/import"));
         Path file;
         try (Stream<Path> files = Files.list(imports)) {
-            file = files.filter(p -> p.toString().endsWith(".json")).sorted().findFirst()
+            file = files.filter(p -> p.toString().endsWith(".json"))
+                    .sorted()
+                    .findFirst()
                     .orElseThrow(() -> new IllegalStateException("No realm file (*.json) in " + imports));
         }
         JsonNode realm = JSON.readTree(resolve(Files.readString(file), System.getenv()));
-        RealmTokenIssuer issuer = new RealmTokenIssuer(realm, System.getenv().getOrDefault("KC_HOSTNAME", "http://localhost:8080"),
-                System.getenv().getOrDefault("KC_BOOTSTRAP_ADMIN_USERNAME", "admin"), System.getenv().getOrDefault("KC_BOOTSTRAP_ADMIN_PASSWORD", ""));
+        RealmTokenIssuer issuer = new RealmTokenIssuer(
+                realm,
+                System.getenv().getOrDefault("KC_HOSTNAME", "http://localhost:8080"),
+                System.getenv().getOrDefault("KC_BOOTSTRAP_ADMIN_USERNAME", "admin"),
+                System.getenv().getOrDefault("KC_BOOTSTRAP_ADMIN_PASSWORD", ""));
         int port = Integer.parseInt(System.getenv().getOrDefault("KC_HTTP_PORT", "8080"));
         HttpServer api = HttpServer.create(new InetSocketAddress(port), 0);
         api.createContext("/realms/", issuer::realms);
@@ -106,7 +115,8 @@ public final class RealmTokenIssuer {
             api.stop(1);
             management.stop(0);
         }));
-        System.out.println("Realm " + realm.path("realm").asText() + " from " + file + ": issuer " + issuer.issuer + ", port " + port);
+        System.out.println("Realm " + realm.path("realm").asText() + " from " + file + ": issuer " + issuer.issuer
+                + ", port " + port);
     }
 
     /** The file with each {@code ${VAR}} or {@code ${VAR:default}} replaced from the environment. */
@@ -124,7 +134,8 @@ public final class RealmTokenIssuer {
     private void realms(HttpExchange exchange) throws IOException {
         String prefix = "/realms/" + realm.path("realm").asText();
         String path = exchange.getRequestURI().getPath();
-        if (path.equals("/realms/master/protocol/openid-connect/token") && exchange.getRequestMethod().equals("POST")) {
+        if (path.equals("/realms/master/protocol/openid-connect/token")
+                && exchange.getRequestMethod().equals("POST")) {
             Map<String, String> form;
             try (InputStream body = exchange.getRequestBody()) {
                 form = form(new String(body.readAllBytes(), StandardCharsets.UTF_8));
@@ -134,10 +145,16 @@ public final class RealmTokenIssuer {
         } else if (path.equals(prefix + "/protocol/openid-connect/certs")) {
             respond(exchange, 200, new JWKSet(key.toPublicJWK()).toString());
         } else if (path.equals(prefix + "/.well-known/openid-configuration")) {
-            respond(exchange, 200, JSON.createObjectNode().put("issuer", issuer)
-                    .put("token_endpoint", issuer + "/protocol/openid-connect/token")
-                    .put("jwks_uri", issuer + "/protocol/openid-connect/certs").toString());
-        } else if (path.equals(prefix + "/protocol/openid-connect/token") && exchange.getRequestMethod().equals("POST")) {
+            respond(
+                    exchange,
+                    200,
+                    JSON.createObjectNode()
+                            .put("issuer", issuer)
+                            .put("token_endpoint", issuer + "/protocol/openid-connect/token")
+                            .put("jwks_uri", issuer + "/protocol/openid-connect/certs")
+                            .toString());
+        } else if (path.equals(prefix + "/protocol/openid-connect/token")
+                && exchange.getRequestMethod().equals("POST")) {
             Map<String, String> form;
             try (InputStream body = exchange.getRequestBody()) {
                 form = form(new String(body.readAllBytes(), StandardCharsets.UTF_8));
@@ -150,8 +167,7 @@ public final class RealmTokenIssuer {
     }
 
     /** An answer of the token endpoint: the token, or an OAuth error. */
-    record TokenAnswer(int status, ObjectNode body) {
-    }
+    record TokenAnswer(int status, ObjectNode body) {}
 
     synchronized TokenAnswer token(Map<String, String> form, Instant now) {
         String clientId = form.getOrDefault("client_id", "");
@@ -160,7 +176,9 @@ public final class RealmTokenIssuer {
             return error(401, "invalid_client", "Unknown client");
         }
         boolean publicClient = client.get().path("publicClient").asBoolean(false);
-        if (!publicClient && !constantTimeEquals(client.get().path("secret").asText(""), form.getOrDefault("client_secret", ""))) {
+        if (!publicClient
+                && !constantTimeEquals(
+                        client.get().path("secret").asText(""), form.getOrDefault("client_secret", ""))) {
             return error(401, "invalid_client", "Invalid client credentials");
         }
         JsonNode user;
@@ -190,9 +208,15 @@ public final class RealmTokenIssuer {
             }
         }
         long lifespan = realm.path("accessTokenLifespan").asLong(300);
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(issuer).subject(subject(user)).jwtID(UUID.randomUUID().toString())
-                .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(lifespan))).claim("azp", clientId)
-                .claim("typ", "Bearer").claim("preferred_username", user.path("username").asText());
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .subject(subject(user))
+                .jwtID(UUID.randomUUID().toString())
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plusSeconds(lifespan)))
+                .claim("azp", clientId)
+                .claim("typ", "Bearer")
+                .claim("preferred_username", user.path("username").asText());
         List<String> roles = new ArrayList<>();
         user.path("realmRoles").forEach(role -> roles.add(role.asText()));
         claims.claim("roles", roles);
@@ -207,11 +231,16 @@ public final class RealmTokenIssuer {
         audience().ifPresent(claims::audience);
         for (JsonNode mapper : client.get().path("protocolMappers")) {
             if (mapper.path("protocolMapper").asText().equals("oidc-hardcoded-claim-mapper")) {
-                claims.claim(mapper.path("config").path("claim.name").asText(), mapper.path("config").path("claim.value").asText());
+                claims.claim(
+                        mapper.path("config").path("claim.name").asText(),
+                        mapper.path("config").path("claim.value").asText());
             }
         }
-        ObjectNode body = JSON.createObjectNode().put("access_token", sign(claims.build())).put("expires_in", lifespan)
-                .put("token_type", "Bearer").put("scope", "");
+        ObjectNode body = JSON.createObjectNode()
+                .put("access_token", sign(claims.build()))
+                .put("expires_in", lifespan)
+                .put("token_type", "Bearer")
+                .put("scope", "");
         return new TokenAnswer(200, body);
     }
 
@@ -220,13 +249,25 @@ public final class RealmTokenIssuer {
         if (!"admin-cli".equals(form.get("client_id")) || !"password".equals(form.get("grant_type"))) {
             return error(400, "unauthorized_client", "Only admin-cli with the password grant");
         }
-        if (adminPassword.isEmpty() || !constantTimeEquals(adminUser, form.getOrDefault("username", ""))
+        if (adminPassword.isEmpty()
+                || !constantTimeEquals(adminUser, form.getOrDefault("username", ""))
                 || !constantTimeEquals(adminPassword, form.getOrDefault("password", ""))) {
             return error(401, "invalid_grant", "Invalid user credentials");
         }
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(masterIssuer).subject(adminUser).jwtID(UUID.randomUUID().toString())
-                .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(60))).claim("azp", "admin-cli").build();
-        return new TokenAnswer(200, JSON.createObjectNode().put("access_token", sign(claims)).put("expires_in", 60).put("token_type", "Bearer"));
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(masterIssuer)
+                .subject(adminUser)
+                .jwtID(UUID.randomUUID().toString())
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plusSeconds(60)))
+                .claim("azp", "admin-cli")
+                .build();
+        return new TokenAnswer(
+                200,
+                JSON.createObjectNode()
+                        .put("access_token", sign(claims))
+                        .put("expires_in", 60)
+                        .put("token_type", "Bearer"));
     }
 
     /** Whether this is a live token of the bootstrap administrator. */
@@ -266,7 +307,8 @@ public final class RealmTokenIssuer {
             if (id == null) {
                 respond(exchange, 409, "{\"errorMessage\":\"User exists with same username\"}");
             } else {
-                exchange.getResponseHeaders().set("Location", issuer.replace("/realms/", "/admin/realms/") + "/users/" + id);
+                exchange.getResponseHeaders()
+                        .set("Location", issuer.replace("/realms/", "/admin/realms/") + "/users/" + id);
                 exchange.sendResponseHeaders(201, -1);
                 exchange.close();
             }
@@ -286,10 +328,13 @@ public final class RealmTokenIssuer {
     /** Adds the user; answers its id, or null when its username is taken. Roles given here are ignored, as Keycloak does. */
     synchronized String createUser(JsonNode representation) {
         String username = representation.path("username").asText("").toLowerCase(java.util.Locale.ROOT);
-        if (username.isEmpty() || find(realm.path("users"), "username", username).isPresent()) {
+        if (username.isEmpty()
+                || find(realm.path("users"), "username", username).isPresent()) {
             return null;
         }
-        ObjectNode user = ((ObjectNode) representation.deepCopy()).put("username", username).put("id", UUID.randomUUID().toString());
+        ObjectNode user = ((ObjectNode) representation.deepCopy())
+                .put("username", username)
+                .put("id", UUID.randomUUID().toString());
         user.putArray("realmRoles");
         ((com.fasterxml.jackson.databind.node.ArrayNode) realm.path("users")).add(user);
         return user.get("id").asText();
@@ -301,11 +346,16 @@ public final class RealmTokenIssuer {
             return false;
         }
         for (JsonNode role : roles) {
-            if (find(realm.path("roles").path("realm"), "name", role.path("name").asText()).isEmpty()) {
+            if (find(
+                            realm.path("roles").path("realm"),
+                            "name",
+                            role.path("name").asText())
+                    .isEmpty()) {
                 return false;
             }
         }
-        com.fasterxml.jackson.databind.node.ArrayNode mapped = (com.fasterxml.jackson.databind.node.ArrayNode) user.get().path("realmRoles");
+        com.fasterxml.jackson.databind.node.ArrayNode mapped =
+                (com.fasterxml.jackson.databind.node.ArrayNode) user.get().path("realmRoles");
         roles.forEach(role -> mapped.add(role.path("name").asText()));
         return true;
     }
@@ -315,7 +365,9 @@ public final class RealmTokenIssuer {
         for (JsonNode scope : realm.path("clientScopes")) {
             for (JsonNode mapper : scope.path("protocolMappers")) {
                 if (mapper.path("protocolMapper").asText().equals("oidc-audience-mapper")) {
-                    return Optional.of(mapper.path("config").path("included.custom.audience").asText());
+                    return Optional.of(mapper.path("config")
+                            .path("included.custom.audience")
+                            .asText());
                 }
             }
         }
@@ -323,7 +375,12 @@ public final class RealmTokenIssuer {
     }
 
     private String sign(JWTClaimsSet claims) {
-        SignedJWT token = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(), claims);
+        SignedJWT token = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .keyID(key.getKeyID())
+                        .type(JOSEObjectType.JWT)
+                        .build(),
+                claims);
         try {
             token.sign(new RSASSASigner(key));
         } catch (JOSEException e) {
@@ -333,13 +390,16 @@ public final class RealmTokenIssuer {
     }
 
     private static String subject(JsonNode user) {
-        return user.hasNonNull("id") ? user.get("id").asText()
-                : UUID.nameUUIDFromBytes(user.path("username").asText().getBytes(StandardCharsets.UTF_8)).toString();
+        return user.hasNonNull("id")
+                ? user.get("id").asText()
+                : UUID.nameUUIDFromBytes(user.path("username").asText().getBytes(StandardCharsets.UTF_8))
+                        .toString();
     }
 
     private static boolean passwordMatches(JsonNode user, String password) {
         for (JsonNode credential : user.path("credentials")) {
-            if (credential.path("type").asText("password").equals("password") && constantTimeEquals(credential.path("value").asText(""), password)) {
+            if (credential.path("type").asText("password").equals("password")
+                    && constantTimeEquals(credential.path("value").asText(""), password)) {
                 return !password.isEmpty();
             }
         }
@@ -360,7 +420,8 @@ public final class RealmTokenIssuer {
     }
 
     private static TokenAnswer error(int status, String error, String description) {
-        return new TokenAnswer(status, JSON.createObjectNode().put("error", error).put("error_description", description));
+        return new TokenAnswer(
+                status, JSON.createObjectNode().put("error", error).put("error_description", description));
     }
 
     static Map<String, String> form(String body) {
@@ -368,7 +429,8 @@ public final class RealmTokenIssuer {
         for (String pair : body.split("&")) {
             int equals = pair.indexOf('=');
             if (equals > 0) {
-                form.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+                form.put(
+                        URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
                         URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
             }
         }

@@ -22,12 +22,21 @@ import kafka.tools.StorageTool;
 public final class KafkaFromEnvironment {
 
     /** Variables the image's scripts read themselves; they are not broker properties. */
-    private static final Set<String> NOT_PROPERTIES = Set.of("KAFKA_HEAP_OPTS", "KAFKA_OPTS", "KAFKA_LOG4J_OPTS", "KAFKA_JMX_OPTS",
-            "KAFKA_JVM_PERFORMANCE_OPTS", "KAFKA_GC_LOG_OPTS", "KAFKA_LOG4J_LOGGERS", "KAFKA_LOG4J_ROOT_LOGLEVEL",
-            "KAFKA_TOOLS_LOG4J_LOGLEVEL", "KAFKA_VERSION", "KAFKA_DEBUG", "KAFKA_HOME");
+    private static final Set<String> NOT_PROPERTIES = Set.of(
+            "KAFKA_HEAP_OPTS",
+            "KAFKA_OPTS",
+            "KAFKA_LOG4J_OPTS",
+            "KAFKA_JMX_OPTS",
+            "KAFKA_JVM_PERFORMANCE_OPTS",
+            "KAFKA_GC_LOG_OPTS",
+            "KAFKA_LOG4J_LOGGERS",
+            "KAFKA_LOG4J_ROOT_LOGLEVEL",
+            "KAFKA_TOOLS_LOG4J_LOGLEVEL",
+            "KAFKA_VERSION",
+            "KAFKA_DEBUG",
+            "KAFKA_HOME");
 
-    private KafkaFromEnvironment() {
-    }
+    private KafkaFromEnvironment() {}
 
     public static void main(String[] args) throws IOException {
         Properties properties = properties(System.getenv());
@@ -37,7 +46,8 @@ public final class KafkaFromEnvironment {
         }
         String clusterId = System.getenv("CLUSTER_ID");
         if (clusterId == null || clusterId.isBlank()) {
-            throw new IllegalStateException("CLUSTER_ID is not set: it formats the broker's log directory on its first start");
+            throw new IllegalStateException(
+                    "CLUSTER_ID is not set: it formats the broker's log directory on its first start");
         }
         format(clusterId, file);
         kafka.Kafka.main(new String[] {file.toString()});
@@ -55,13 +65,18 @@ public final class KafkaFromEnvironment {
     }
 
     static String propertyName(String variable) {
-        return variable.substring("KAFKA_".length()).toLowerCase(java.util.Locale.ROOT)
-                .replace("___", "-").replace("__", "@").replace('_', '.').replace('@', '_');
+        return variable.substring("KAFKA_".length())
+                .toLowerCase(java.util.Locale.ROOT)
+                .replace("___", "-")
+                .replace("__", "@")
+                .replace('_', '.')
+                .replace('@', '_');
     }
 
     private static void format(String clusterId, Path file) {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
-        int status = StorageTool.execute(new String[] {"format", "-t", clusterId, "-c", file.toString(), "--ignore-formatted"},
+        int status = StorageTool.execute(
+                new String[] {"format", "-t", clusterId, "-c", file.toString(), "--ignore-formatted"},
                 new PrintStream(output, true, StandardCharsets.UTF_8));
         System.out.print(output.toString(StandardCharsets.UTF_8));
         if (status != 0) {

@@ -19,9 +19,10 @@ class KafkaFromEnvironmentTest {
                 "CLUSTER_ID", "abc",
                 "PATH", "/bin"));
 
-        assertThat(properties).containsOnly(
-                Map.entry("listener.security.protocol.map", "INTERNAL:PLAINTEXT"),
-                Map.entry("node.id", "1"),
-                Map.entry("listener.name.external.scram-sha-512.sasl.jaas.config", "x"));
+        assertThat(properties)
+                .containsOnly(
+                        Map.entry("listener.security.protocol.map", "INTERNAL:PLAINTEXT"),
+                        Map.entry("node.id", "1"),
+                        Map.entry("listener.name.external.scram-sha-512.sasl.jaas.config", "x"));
     }
 }

@@ -16,12 +16,9 @@ import cn.huzhu.enrollment.command.plan.PlanVersion;
 import cn.huzhu.enrollment.command.province.ProvinceFunds;
 import cn.huzhu.enrollment.command.unit.UnitDirectory;
 import cn.huzhu.enrollment.command.unit.UnitIncentivePolicy;
-
+import cn.huzhu.identity.InvalidIdNumberException;
 import cn.huzhu.plans.PlanThresholds;
 import cn.huzhu.plans.UnitQualification;
-
-import cn.huzhu.identity.InvalidIdNumberException;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -45,8 +42,12 @@ public class BatchHandler {
     private final UnitDirectory units;
     private final ProvinceFunds funds;
 
-    public BatchHandler(MemberRegistrationHandler registration, Repository<MemberAggregate> members, PlanCatalog catalog, UnitDirectory units,
-                        ProvinceFunds funds) {
+    public BatchHandler(
+            MemberRegistrationHandler registration,
+            Repository<MemberAggregate> members,
+            PlanCatalog catalog,
+            UnitDirectory units,
+            ProvinceFunds funds) {
         this.registration = registration;
         this.members = members;
         this.catalog = catalog;
@@ -77,8 +78,10 @@ public class BatchHandler {
     }
 
     @CommandHandler
-    public List<ProcessEnrollmentBatchCommand.RowResult> handle(ProcessEnrollmentBatchCommand command) throws Exception {
-        List<ProcessEnrollmentBatchCommand.RowResult> results = new ArrayList<>(command.rows().size());
+    public List<ProcessEnrollmentBatchCommand.RowResult> handle(ProcessEnrollmentBatchCommand command)
+            throws Exception {
+        List<ProcessEnrollmentBatchCommand.RowResult> results =
+                new ArrayList<>(command.rows().size());
         Set<String> registered = new HashSet<>();
         for (ProcessEnrollmentBatchCommand.Row row : command.rows()) {
             results.add(process(row, command.district(), command.today(), registered));
@@ -86,20 +89,34 @@ public class BatchHandler {
         return results;
     }
 
-    private ProcessEnrollmentBatchCommand.RowResult process(ProcessEnrollmentBatchCommand.Row row, String district, LocalDate today,
-                                                            Set<String> registered) throws Exception {
+    private ProcessEnrollmentBatchCommand.RowResult process(
+            ProcessEnrollmentBatchCommand.Row row, String district, LocalDate today, Set<String> registered)
+            throws Exception {
         String unitDistrict = units.districtOf(row.unitId()).orElse(null);
         if (unitDistrict == null) {
             return refused(row, null, "UNKNOWN_UNIT", "There is no unit " + row.unitId());
         }
         if (!unitDistrict.equals(district)) {
-            return refused(row, null, "UNIT_NOT_IN_DISTRICT", "The unit belongs to " + unitDistrict + ", not to " + district);
+            return refused(
+                    row, null, "UNIT_NOT_IN_DISTRICT", "The unit belongs to " + unitDistrict + ", not to " + district);
         }
         String memberId;
         try {
-            memberId = registration.register(new RegisterMemberCommand(row.idNumber(), row.name(), row.phone(), row.unitId(),
-                    row.category(), row.serviceCard(), row.realNameVerified(), false, false, false, today,
-                    new Actor("office:" + district, java.util.Set.of(Actor.Capacity.REGIONAL_OFFICE), null)), registered);
+            memberId = registration.register(
+                    new RegisterMemberCommand(
+                            row.idNumber(),
+                            row.name(),
+                            row.phone(),
+                            row.unitId(),
+                            row.category(),
+                            row.serviceCard(),
+                            row.realNameVerified(),
+                            false,
+                            false,
+                            false,
+                            today,
+                            new Actor("office:" + district, java.util.Set.of(Actor.Capacity.REGIONAL_OFFICE), null)),
+                    registered);
             registered.add(memberId);
         } catch (MemberAlreadyRegisteredException e) {
             memberId = e.memberId();
@@ -108,20 +125,28 @@ public class BatchHandler {
         } catch (IllegalArgumentException e) {
             return refused(row, null, "INVALID_ROW", e.getMessage());
         }
-        EnrollMemberCommand enrol = new EnrollMemberCommand(memberId, UUID.randomUUID().toString(), row.planId(), row.shares(),
-                row.termYears(), row.effectiveDate(), today);
+        EnrollMemberCommand enrol = new EnrollMemberCommand(
+                memberId,
+                UUID.randomUUID().toString(),
+                row.planId(),
+                row.shares(),
+                row.termYears(),
+                row.effectiveDate(),
+                today);
         try {
             EnrollmentResult result = members.load(memberId).invoke(member -> {
                 member.reachableBy(district, row.unitId());
                 return member.enrol(enrol, catalog, funds);
             });
-            return new ProcessEnrollmentBatchCommand.RowResult(row.rowNo(), true, memberId, result.enrollmentId(), null, null);
+            return new ProcessEnrollmentBatchCommand.RowResult(
+                    row.rowNo(), true, memberId, result.enrollmentId(), null, null);
         } catch (EnrollmentRefusedException e) {
             return refused(row, memberId, e.code(), e.getMessage());
         }
     }
 
-    private static ProcessEnrollmentBatchCommand.RowResult refused(ProcessEnrollmentBatchCommand.Row row, String memberId, String code, String message) {
+    private static ProcessEnrollmentBatchCommand.RowResult refused(
+            ProcessEnrollmentBatchCommand.Row row, String memberId, String code, String message) {
         return new ProcessEnrollmentBatchCommand.RowResult(row.rowNo(), false, memberId, null, code, message);
     }
 
@@ -135,30 +160,43 @@ public class BatchHandler {
         EnrollmentPolicy.checkStart(command.effectiveDate(), null, false, command.today());
         PlanVersion plan = catalog.inForceOn(command.planId(), command.effectiveDate());
         UnitQualification rule = PlanThresholds.of(plan.definitionJson(), PlanThresholds.Kind.GIFT)
-                .orElseThrow(() -> new EnrollmentRefusedException("NO_GIFT_RULE", "planId", "Plan " + plan.planId() + " is not given to units as a gift"));
-        UnitDirectory.UnitFacts unit = units.find(command.unitId()).orElseThrow(() -> new UnknownUnitException(command.unitId()));
+                .orElseThrow(() -> new EnrollmentRefusedException(
+                        "NO_GIFT_RULE", "planId", "Plan " + plan.planId() + " is not given to units as a gift"));
+        UnitDirectory.UnitFacts unit =
+                units.find(command.unitId()).orElseThrow(() -> new UnknownUnitException(command.unitId()));
         if (!rule.admitsUnit(unit.district(), unit.nature().name())) {
-            throw new EnrollmentRefusedException("UNIT_NOT_QUALIFIED", "unitId", "The gift is for units of " + rule.districts()
-                    + " or of " + rule.natures() + "; this unit is of " + unit.district() + ", " + unit.nature());
+            throw new EnrollmentRefusedException(
+                    "UNIT_NOT_QUALIFIED",
+                    "unitId",
+                    "The gift is for units of " + rule.districts() + " or of " + rule.natures() + "; this unit is of "
+                            + unit.district() + ", " + unit.nature());
         }
         int basis = command.year() - rule.yearsBack();
         String figuresOf = plan.giftRule() == null ? null : plan.giftRule().figuresOfPlan();
         UnitIncentivePolicy.PayoutRecord record = units.payoutRecord(command.unitId(), basis, figuresOf)
-                .orElseThrow(() -> new EnrollmentRefusedException("UNIT_NOT_QUALIFIED", "unitId",
+                .orElseThrow(() -> new EnrollmentRefusedException(
+                        "UNIT_NOT_QUALIFIED",
+                        "unitId",
                         "No enrolment and payout ratio of " + basis + (figuresOf == null ? "" : " in " + figuresOf)
                                 + " is recorded for the unit"));
         if (!rule.admits(record.enrolled(), record.payoutRatio())) {
-            throw new EnrollmentRefusedException("UNIT_NOT_QUALIFIED", "unitId", "The gift needs " + rule + "; in " + basis + " the unit had "
-                    + record.enrolled() + " enrolled and a ratio of " + record.payoutRatio().toPlainString());
+            throw new EnrollmentRefusedException(
+                    "UNIT_NOT_QUALIFIED",
+                    "unitId",
+                    "The gift needs " + rule + "; in " + basis + " the unit had " + record.enrolled()
+                            + " enrolled and a ratio of " + record.payoutRatio().toPlainString());
         }
         List<BatchItemResult> results = new ArrayList<>(command.memberIds().size());
         for (int i = 0; i < command.memberIds().size(); i++) {
             String memberId = command.memberIds().get(i);
-            String enrollmentId = UUID.nameUUIDFromBytes(("unit-gift:" + plan.planId() + ":" + command.year() + ":" + memberId)
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+            String enrollmentId = UUID.nameUUIDFromBytes(
+                            ("unit-gift:" + plan.planId() + ":" + command.year() + ":" + memberId)
+                                    .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .toString();
             try {
-                EnrollmentResult result = members.load(memberId).invoke(member -> member.gift(enrollmentId, plan.planId(),
-                        command.effectiveDate(), command.today(), catalog));
+                EnrollmentResult result = members.load(memberId)
+                        .invoke(member -> member.gift(
+                                enrollmentId, plan.planId(), command.effectiveDate(), command.today(), catalog));
                 results.add(BatchItemResult.done(i, result.enrollmentId(), List.of()));
             } catch (EnrollmentRefusedException e) {
                 results.add(BatchItemResult.refused(i, memberId, e.code(), e.field(), e.getMessage()));
@@ -173,7 +211,8 @@ public class BatchHandler {
         for (int i = 0; i < command.items().size(); i++) {
             EnrollMemberCommand item = command.items().get(i);
             try {
-                EnrollmentResult result = members.load(item.memberId()).invoke(member -> member.enrol(item, catalog, funds));
+                EnrollmentResult result =
+                        members.load(item.memberId()).invoke(member -> member.enrol(item, catalog, funds));
                 results.add(BatchItemResult.done(i, result.enrollmentId(), result.giftEnrollmentIds()));
             } catch (EnrollmentRefusedException e) {
                 results.add(BatchItemResult.refused(i, null, e.code(), e.field(), e.getMessage()));

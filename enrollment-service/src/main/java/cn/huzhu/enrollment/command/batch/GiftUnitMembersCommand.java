@@ -8,7 +8,8 @@ import java.util.Objects;
  * Give every listed member of a unit a share of the plan, paid by the union, when the unit qualifies under the
  * plan's gift rule for {@code year} (judged on its imported enrolment and payout ratio of the year before).
  */
-public record GiftUnitMembersCommand(String unitId, String planId, int year, LocalDate effectiveDate, List<String> memberIds, LocalDate today) {
+public record GiftUnitMembersCommand(
+        String unitId, String planId, int year, LocalDate effectiveDate, List<String> memberIds, LocalDate today) {
     public GiftUnitMembersCommand {
         Objects.requireNonNull(unitId, "unitId");
         Objects.requireNonNull(planId, "planId");

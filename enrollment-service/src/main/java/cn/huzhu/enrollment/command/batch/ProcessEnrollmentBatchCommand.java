@@ -1,9 +1,7 @@
 package cn.huzhu.enrollment.command.batch;
 
 import cn.huzhu.enrollment.command.MemberCategory;
-
 import cn.huzhu.identity.IdNumber;
-
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -21,18 +19,29 @@ public record ProcessEnrollmentBatchCommand(String batchId, String district, Lis
         rows = List.copyOf(rows);
     }
 
-    public record Row(int rowNo, String idNumber, String name, String phone, String unitId, MemberCategory category,
-                      boolean serviceCard, boolean realNameVerified, String planId, int shares, Integer termYears,
-                      LocalDate effectiveDate) {
+    public record Row(
+            int rowNo,
+            String idNumber,
+            String name,
+            String phone,
+            String unitId,
+            MemberCategory category,
+            boolean serviceCard,
+            boolean realNameVerified,
+            String planId,
+            int shares,
+            Integer termYears,
+            LocalDate effectiveDate) {
         @Override
         public String toString() {
-            return "Row[" + rowNo + ", idNumber=" + IdNumber.mask(idNumber) + ", unitId=" + unitId + ", planId=" + planId + "]";
+            return "Row[" + rowNo + ", idNumber=" + IdNumber.mask(idNumber) + ", unitId=" + unitId + ", planId="
+                    + planId + "]";
         }
     }
 
     /** The outcome of a row: the member and enrolment, or the refusal. */
-    public record RowResult(int rowNo, boolean accepted, String memberId, String enrollmentId, String code, String message) {
-    }
+    public record RowResult(
+            int rowNo, boolean accepted, String memberId, String enrollmentId, String code, String message) {}
 
     @Override
     public String toString() {

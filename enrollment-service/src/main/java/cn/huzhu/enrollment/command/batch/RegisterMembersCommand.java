@@ -1,7 +1,6 @@
 package cn.huzhu.enrollment.command.batch;
 
 import cn.huzhu.enrollment.command.member.RegisterMemberCommand;
-
 import java.util.List;
 
 /** Register many members in one unit of work and one transaction (the bulk path for rosters and migrations). */

@@ -1,7 +1,6 @@
 package cn.huzhu.enrollment.command.member;
 
 import cn.huzhu.enrollment.command.Actor;
-
 import cn.huzhu.identity.BankAccountNumber;
 import java.time.LocalDate;
 
@@ -10,9 +9,17 @@ import java.time.LocalDate;
  * anyone but the member waits out a cooling-off period); events recorded before that was kept were in force at once and
  * have no {@code changedBy}.
  */
-public record BankAccountRegisteredEvent(String memberId, String district, String bankName, BankAccountNumber.Type accountType,
-                                         String accountNumber, String holderName, String phone, LocalDate registeredOn,
-                                         LocalDate effectiveOn, Actor changedBy) {
+public record BankAccountRegisteredEvent(
+        String memberId,
+        String district,
+        String bankName,
+        BankAccountNumber.Type accountType,
+        String accountNumber,
+        String holderName,
+        String phone,
+        LocalDate registeredOn,
+        LocalDate effectiveOn,
+        Actor changedBy) {
 
     /** The day the account is in force from. */
     public LocalDate inForceFrom() {
@@ -26,6 +33,7 @@ public record BankAccountRegisteredEvent(String memberId, String district, Strin
 
     @Override
     public String toString() {
-        return "BankAccountRegisteredEvent[memberId=" + memberId + ", accountNumber=" + BankAccountNumber.mask(accountNumber) + "]";
+        return "BankAccountRegisteredEvent[memberId=" + memberId + ", accountNumber="
+                + BankAccountNumber.mask(accountNumber) + "]";
     }
 }

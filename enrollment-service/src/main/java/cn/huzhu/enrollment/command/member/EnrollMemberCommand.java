@@ -2,7 +2,6 @@ package cn.huzhu.enrollment.command.member;
 
 import cn.huzhu.enrollment.command.unit.UnitTerms;
 import cn.huzhu.vocabulary.Payer;
-
 import java.time.LocalDate;
 import java.util.Objects;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -12,9 +11,17 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * {@code unitTerms} what the unit's roster earned (discount, subsidy); {@code migration} the legacy payment of a historical
  * enrolment the scheme administrator migrates (null otherwise).
  */
-public record EnrollMemberCommand(@TargetAggregateIdentifier String memberId, String enrollmentId, String planId, int shares,
-                                  Integer termYears, LocalDate effectiveDate, LocalDate today, Payer payer, UnitTerms unitTerms,
-                                  Migration migration) {
+public record EnrollMemberCommand(
+        @TargetAggregateIdentifier String memberId,
+        String enrollmentId,
+        String planId,
+        int shares,
+        Integer termYears,
+        LocalDate effectiveDate,
+        LocalDate today,
+        Payer payer,
+        UnitTerms unitTerms,
+        Migration migration) {
     public EnrollMemberCommand {
         Objects.requireNonNull(memberId, "memberId");
         Objects.requireNonNull(enrollmentId, "enrollmentId");
@@ -29,21 +36,54 @@ public record EnrollMemberCommand(@TargetAggregateIdentifier String memberId, St
     }
 
     /** An enrolment the member pays for. */
-    public EnrollMemberCommand(String memberId, String enrollmentId, String planId, int shares, Integer termYears,
-                               LocalDate effectiveDate, LocalDate today) {
-        this(memberId, enrollmentId, planId, shares, termYears, effectiveDate, today, Payer.MEMBER, UnitTerms.NONE, null);
+    public EnrollMemberCommand(
+            String memberId,
+            String enrollmentId,
+            String planId,
+            int shares,
+            Integer termYears,
+            LocalDate effectiveDate,
+            LocalDate today) {
+        this(
+                memberId,
+                enrollmentId,
+                planId,
+                shares,
+                termYears,
+                effectiveDate,
+                today,
+                Payer.MEMBER,
+                UnitTerms.NONE,
+                null);
     }
 
     /** A historical enrolment the scheme administrator migrates, paid by the member in the legacy system. */
-    public static EnrollMemberCommand migrated(String memberId, String enrollmentId, String planId, int shares, Integer termYears,
-                                               LocalDate effectiveDate, LocalDate today, Migration migration) {
+    public static EnrollMemberCommand migrated(
+            String memberId,
+            String enrollmentId,
+            String planId,
+            int shares,
+            Integer termYears,
+            LocalDate effectiveDate,
+            LocalDate today,
+            Migration migration) {
         Objects.requireNonNull(migration, "migration");
-        return new EnrollMemberCommand(memberId, enrollmentId, planId, shares, termYears, effectiveDate, today, Payer.MEMBER,
-                UnitTerms.NONE, migration);
+        return new EnrollMemberCommand(
+                memberId,
+                enrollmentId,
+                planId,
+                shares,
+                termYears,
+                effectiveDate,
+                today,
+                Payer.MEMBER,
+                UnitTerms.NONE,
+                migration);
     }
 
     /** The same enrolment on the terms a unit's roster earned. */
     public EnrollMemberCommand withTerms(UnitTerms terms) {
-        return new EnrollMemberCommand(memberId, enrollmentId, planId, shares, termYears, effectiveDate, today, payer, terms, migration);
+        return new EnrollMemberCommand(
+                memberId, enrollmentId, planId, shares, termYears, effectiveDate, today, payer, terms, migration);
     }
 }

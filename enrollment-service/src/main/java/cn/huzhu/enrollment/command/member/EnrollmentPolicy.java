@@ -7,7 +7,6 @@ import cn.huzhu.enrollment.command.province.ProvinceGroup;
 import cn.huzhu.enrollment.command.unit.UnitTerms;
 import cn.huzhu.vocabulary.Money;
 import cn.huzhu.vocabulary.Payer;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.MonthDay;
@@ -28,28 +27,62 @@ public final class EnrollmentPolicy {
     /** How far ahead an enrolment may be dated. */
     static final int MAX_DAYS_AHEAD = 366;
 
-    private EnrollmentPolicy() {
-    }
+    private EnrollmentPolicy() {}
 
     /**
      * What the member asks for. A start ({@code effectiveDate}) on a day already past is a {@code migration} of a historical
      * enrolment, or a gift that starts with the enrolment that earned it ({@code withEnrolment}); nothing else.
      */
-    public record Request(String planId, int shares, Integer termYears, LocalDate effectiveDate, Payer payer, boolean bypassWindow,
-                          UnitTerms unitTerms, Migration migration, boolean withEnrolment, BooleanSupplier unitPaysDues,
-                          boolean provinceQuotaSpent) {
+    public record Request(
+            String planId,
+            int shares,
+            Integer termYears,
+            LocalDate effectiveDate,
+            Payer payer,
+            boolean bypassWindow,
+            UnitTerms unitTerms,
+            Migration migration,
+            boolean withEnrolment,
+            BooleanSupplier unitPaysDues,
+            boolean provinceQuotaSpent) {
         public Request {
             unitTerms = unitTerms == null ? UnitTerms.NONE : unitTerms;
             unitPaysDues = unitPaysDues == null ? () -> false : unitPaysDues;
         }
 
-        public Request(String planId, int shares, Integer termYears, LocalDate effectiveDate, Payer payer, boolean bypassWindow,
-                       UnitTerms unitTerms, Migration migration, boolean withEnrolment) {
-            this(planId, shares, termYears, effectiveDate, payer, bypassWindow, unitTerms, migration, withEnrolment, null, false);
+        public Request(
+                String planId,
+                int shares,
+                Integer termYears,
+                LocalDate effectiveDate,
+                Payer payer,
+                boolean bypassWindow,
+                UnitTerms unitTerms,
+                Migration migration,
+                boolean withEnrolment) {
+            this(
+                    planId,
+                    shares,
+                    termYears,
+                    effectiveDate,
+                    payer,
+                    bypassWindow,
+                    unitTerms,
+                    migration,
+                    withEnrolment,
+                    null,
+                    false);
         }
 
         /** A gift of this plan, given with the enrolment that earned it or by the union to a unit. */
-        static Request gift(String planId, int shares, Integer termYears, LocalDate start, Payer payer, Migration migration, boolean withEnrolment) {
+        static Request gift(
+                String planId,
+                int shares,
+                Integer termYears,
+                LocalDate start,
+                Payer payer,
+                Migration migration,
+                boolean withEnrolment) {
             return new Request(planId, shares, termYears, start, payer, true, null, migration, withEnrolment);
         }
 
@@ -60,8 +93,18 @@ public final class EnrollmentPolicy {
 
         /** The same request once the city's quota of the province's money is found spent. */
         Request quotaSpent() {
-            return new Request(planId, shares, termYears, effectiveDate, payer, bypassWindow, unitTerms, migration, withEnrolment,
-                    unitPaysDues, true);
+            return new Request(
+                    planId,
+                    shares,
+                    termYears,
+                    effectiveDate,
+                    payer,
+                    bypassWindow,
+                    unitTerms,
+                    migration,
+                    withEnrolment,
+                    unitPaysDues,
+                    true);
         }
     }
 
@@ -69,17 +112,30 @@ public final class EnrollmentPolicy {
      * The enrolment as decided; {@code migration} is null unless it migrates a historical enrolment; {@code provinceGroup}
      * is the group whose quota the province's money comes from (null when the province pays nothing).
      */
-    public record Decision(PlanVersion plan, int shares, int termYears, BigDecimal premium, List<FundingShare> funding,
-                          LocalDate coverageStart, LocalDate coverageEnd, LocalDate waitingPeriodEnd,
-                          boolean continuous, Migration migration, LocalDate applicationDate, List<String> incentives,
-                          ProvinceGroup provinceGroup) {
+    public record Decision(
+            PlanVersion plan,
+            int shares,
+            int termYears,
+            BigDecimal premium,
+            List<FundingShare> funding,
+            LocalDate coverageStart,
+            LocalDate coverageEnd,
+            LocalDate waitingPeriodEnd,
+            boolean continuous,
+            Migration migration,
+            LocalDate applicationDate,
+            List<String> incentives,
+            ProvinceGroup provinceGroup) {
         public boolean migrated() {
             return migration != null;
         }
 
         /** What the province pays of the premium. */
         public BigDecimal provinceAmount() {
-            return funding.stream().filter(f -> f.payer() == Payer.PROVINCE).map(FundingShare::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+            return funding.stream()
+                    .filter(f -> f.payer() == Payer.PROVINCE)
+                    .map(FundingShare::amount)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
         }
 
         /** Whether the province's money comes from a city quota that must be taken before the enrolment is recorded. */
@@ -93,8 +149,17 @@ public final class EnrollmentPolicy {
      * term asked for (null when the plan does not offer it), the period it would cover, whether it continues an
      * enrolment of the plan in force, and the shares of the plan the member holds in that period.
      */
-    record Facts(PlanVersion plan, MemberProfile member, Request request, LocalDate today,
-                 LocalDate applicationDate, PlanVersion.Term term, LocalDate start, LocalDate end, boolean continuous, int sharesHeld) {
+    record Facts(
+            PlanVersion plan,
+            MemberProfile member,
+            Request request,
+            LocalDate today,
+            LocalDate applicationDate,
+            PlanVersion.Term term,
+            LocalDate start,
+            LocalDate end,
+            boolean continuous,
+            int sharesHeld) {
 
         boolean migrated() {
             return request.migration() != null;
@@ -102,7 +167,9 @@ public final class EnrollmentPolicy {
 
         /** The first of the plan's requirements the member does not meet, if any. */
         Optional<PlanVersion.Requirement> unmetRequirement() {
-            return plan.eligibility().requires().stream().filter(r -> !member.meets(r)).findFirst();
+            return plan.eligibility().requires().stream()
+                    .filter(r -> !member.meets(r))
+                    .findFirst();
         }
     }
 
@@ -122,63 +189,117 @@ public final class EnrollmentPolicy {
      * {@link #checkStart} and {@link PlanCatalog#inForceOn}.)
      */
     static final List<Rule> RULES = List.of(
-            new Rule("EFFECTIVE_DATE_TOO_FAR", "effectiveDate",
-                    f -> f.request().effectiveDate() != null && f.request().effectiveDate().isAfter(f.today().plusDays(MAX_DAYS_AHEAD)),
+            new Rule(
+                    "EFFECTIVE_DATE_TOO_FAR",
+                    "effectiveDate",
+                    f -> f.request().effectiveDate() != null
+                            && f.request().effectiveDate().isAfter(f.today().plusDays(MAX_DAYS_AHEAD)),
                     f -> "The effective date may be at most " + MAX_DAYS_AHEAD + " days ahead"),
-            new Rule("CATEGORY_NOT_ELIGIBLE", "memberId",
-                    f -> !f.plan().eligibility().categories().isEmpty() && !f.plan().eligibility().categories().contains(f.member().category()),
-                    f -> "Plan " + f.plan().planId() + " is for " + f.plan().eligibility().categories() + " members; this member is "
+            new Rule(
+                    "CATEGORY_NOT_ELIGIBLE",
+                    "memberId",
+                    f -> !f.plan().eligibility().categories().isEmpty()
+                            && !f.plan()
+                                    .eligibility()
+                                    .categories()
+                                    .contains(f.member().category()),
+                    f -> "Plan " + f.plan().planId() + " is for "
+                            + f.plan().eligibility().categories() + " members; this member is "
                             + f.member().category()),
-            new Rule("GENDER_NOT_ELIGIBLE", "memberId",
-                    f -> !f.plan().eligibility().genders().isEmpty() && !f.plan().eligibility().genders().contains(f.member().gender()),
-                    f -> "Plan " + f.plan().planId() + " is for " + f.plan().eligibility().genders() + " members only"),
-            new Rule("REQUIREMENT_NOT_MET", "memberId",
+            new Rule(
+                    "GENDER_NOT_ELIGIBLE",
+                    "memberId",
+                    f -> !f.plan().eligibility().genders().isEmpty()
+                            && !f.plan()
+                                    .eligibility()
+                                    .genders()
+                                    .contains(f.member().gender()),
+                    f -> "Plan " + f.plan().planId() + " is for "
+                            + f.plan().eligibility().genders() + " members only"),
+            new Rule(
+                    "REQUIREMENT_NOT_MET",
+                    "memberId",
                     f -> f.unmetRequirement().isPresent(),
-                    f -> "Plan " + f.plan().planId() + " requires " + f.unmetRequirement().orElseThrow()),
-            new Rule("GROUP_ONLY_PLAN", "planId",
+                    f -> "Plan " + f.plan().planId() + " requires "
+                            + f.unmetRequirement().orElseThrow()),
+            new Rule(
+                    "GROUP_ONLY_PLAN",
+                    "planId",
                     f -> f.plan().eligibility().groupOnly() && f.request().payer() != Payer.UNIT && !f.migrated(),
-                    f -> "Plan " + f.plan().planId() + " is taken by units for their staff: enrol through the unit's roster"),
-            new Rule("INVALID_SHARES", "shares",
-                    f -> f.request().shares() < 1,
-                    f -> "At least one share is required"),
-            new Rule("TOO_MANY_SHARES", "shares",
+                    f -> "Plan " + f.plan().planId()
+                            + " is taken by units for their staff: enrol through the unit's roster"),
+            new Rule("INVALID_SHARES", "shares", f -> f.request().shares() < 1, f -> "At least one share is required"),
+            new Rule(
+                    "TOO_MANY_SHARES",
+                    "shares",
                     f -> f.request().shares() > f.plan().maxShares(),
-                    f -> "Plan " + f.plan().planId() + " allows at most " + f.plan().maxShares() + " share(s) per member"),
-            new Rule("TERM_NOT_OFFERED", "termYears",
+                    f -> "Plan " + f.plan().planId() + " allows at most "
+                            + f.plan().maxShares() + " share(s) per member"),
+            new Rule(
+                    "TERM_NOT_OFFERED",
+                    "termYears",
                     f -> f.term() == null,
-                    f -> "Plan " + f.plan().planId() + " offers terms of " + f.plan().terms().stream().map(PlanVersion.Term::years).toList()
-                            + " year(s)"),
-            new Rule("COVERAGE_PERIOD_OVER", "effectiveDate",
+                    f -> "Plan " + f.plan().planId() + " offers terms of "
+                            + f.plan().terms().stream()
+                                    .map(PlanVersion.Term::years)
+                                    .toList() + " year(s)"),
+            new Rule(
+                    "COVERAGE_PERIOD_OVER",
+                    "effectiveDate",
                     f -> f.end().isBefore(f.start()),
                     f -> "The coverage period of plan " + f.plan().planId() + " ended on " + f.end()),
-            new Rule("OUTSIDE_ENROLLMENT_WINDOW", "effectiveDate",
-                    f -> !f.request().bypassWindow() && !(f.continuous() && f.plan().renewalsOutsideWindow())
+            new Rule(
+                    "OUTSIDE_ENROLLMENT_WINDOW",
+                    "effectiveDate",
+                    f -> !f.request().bypassWindow()
+                            && !(f.continuous() && f.plan().renewalsOutsideWindow())
                             && !f.plan().windowContains(f.applicationDate()),
-                    f -> "Plan " + f.plan().planId() + " takes enrolments only in " + describe(f.plan().windows()) + "; the application date is "
-                            + f.applicationDate()),
-            new Rule("SHARES_EXCEEDED", "shares",
+                    f -> "Plan " + f.plan().planId() + " takes enrolments only in "
+                            + describe(f.plan().windows()) + "; the application date is " + f.applicationDate()),
+            new Rule(
+                    "SHARES_EXCEEDED",
+                    "shares",
                     f -> f.sharesHeld() + f.request().shares() > f.plan().maxShares(),
-                    f -> "The member already holds " + f.sharesHeld() + " share(s) of " + f.plan().planId() + " in the period " + f.start()
-                            + " to " + f.end() + "; at most " + f.plan().maxShares() + " allowed"));
+                    f -> "The member already holds " + f.sharesHeld() + " share(s) of "
+                            + f.plan().planId() + " in the period " + f.start() + " to " + f.end() + "; at most "
+                            + f.plan().maxShares() + " allowed"));
 
-    public static Decision decide(PlanCatalog catalog, MemberProfile member, List<HeldEnrollment> held, Request request, LocalDate today) {
+    public static Decision decide(
+            PlanCatalog catalog, MemberProfile member, List<HeldEnrollment> held, Request request, LocalDate today) {
         Facts facts = facts(catalog, member, held, request, today);
         for (Rule rule : RULES) {
             rule.check(facts);
         }
         PlanVersion plan = facts.plan();
         LocalDate start = facts.start();
-        LocalDate waitingEnd = facts.continuous() ? start : start.plusDays(plan.waiting().waitingDays());
-        Money perShare = Money.of(request.unitTerms().premiumPerShare() != null ? request.unitTerms().premiumPerShare() : facts.term().premiumPerShare());
+        LocalDate waitingEnd =
+                facts.continuous() ? start : start.plusDays(plan.waiting().waitingDays());
+        Money perShare = Money.of(
+                request.unitTerms().premiumPerShare() != null
+                        ? request.unitTerms().premiumPerShare()
+                        : facts.term().premiumPerShare());
         Money premium = perShare.times(request.shares());
         ProvinceGroup group = provinceGroup(plan, member, request);
         List<FundingShare> funding = funding(plan, group, request, premium);
-        return new Decision(plan, request.shares(), facts.term().years(), premium.yuan(), funding, start, facts.end(), waitingEnd, facts.continuous(),
-                request.migration(), facts.applicationDate(), request.unitTerms().applied(), group);
+        return new Decision(
+                plan,
+                request.shares(),
+                facts.term().years(),
+                premium.yuan(),
+                funding,
+                start,
+                facts.end(),
+                waitingEnd,
+                facts.continuous(),
+                request.migration(),
+                facts.applicationDate(),
+                request.unitTerms().applied(),
+                group);
     }
 
     /** The facts of a request whose start is allowed, with the plan in force on it (refused when there is none). */
-    private static Facts facts(PlanCatalog catalog, MemberProfile member, List<HeldEnrollment> held, Request request, LocalDate today) {
+    private static Facts facts(
+            PlanCatalog catalog, MemberProfile member, List<HeldEnrollment> held, Request request, LocalDate today) {
         LocalDate effective = request.effectiveDate();
         Migration migration = request.migration();
         checkStart(effective, migration, request.withEnrolment(), today);
@@ -190,10 +311,14 @@ public final class EnrollmentPolicy {
         LocalDate end = term == null ? null : coverageEnd(plan, start, term.years());
         boolean continuous = held.stream()
                 .filter(h -> h.planId().equals(plan.planId()) && h.inForce())
-                .anyMatch(h -> h.coverageStart().isBefore(start) && !h.coverageEnd().isBefore(start.minusDays(1)));
-        int sharesHeld = end == null ? 0 : held.stream()
-                .filter(h -> h.planId().equals(plan.planId()) && h.overlaps(start, end))
-                .mapToInt(HeldEnrollment::shares).sum();
+                .anyMatch(h ->
+                        h.coverageStart().isBefore(start) && !h.coverageEnd().isBefore(start.minusDays(1)));
+        int sharesHeld = end == null
+                ? 0
+                : held.stream()
+                        .filter(h -> h.planId().equals(plan.planId()) && h.overlaps(start, end))
+                        .mapToInt(HeldEnrollment::shares)
+                        .sum();
         return new Facts(plan, member, request, today, applicationDate, term, start, end, continuous, sharesHeld);
     }
 
@@ -205,15 +330,21 @@ public final class EnrollmentPolicy {
     public static void checkStart(LocalDate effective, Migration migration, boolean withEnrolment, LocalDate today) {
         if (migration != null) {
             if (effective == null) {
-                throw new EnrollmentRefusedException("MIGRATION_WITHOUT_START", "effectiveDate",
+                throw new EnrollmentRefusedException(
+                        "MIGRATION_WITHOUT_START",
+                        "effectiveDate",
                         "A migrated enrolment names the day its cover started in the legacy system");
             }
             if (migration.paidOn().isAfter(today)) {
-                throw new EnrollmentRefusedException("PAID_IN_FUTURE", "paidOn", "A migrated enrolment was paid on or before today (" + today + ")");
+                throw new EnrollmentRefusedException(
+                        "PAID_IN_FUTURE", "paidOn", "A migrated enrolment was paid on or before today (" + today + ")");
             }
         } else if (!withEnrolment && effective != null && effective.isBefore(today)) {
-            throw new EnrollmentRefusedException("START_IN_PAST", "effectiveDate", "Cover cannot start before the day the application is received ("
-                    + today + "); a historical enrolment is migrated by the scheme administrator with its payment");
+            throw new EnrollmentRefusedException(
+                    "START_IN_PAST",
+                    "effectiveDate",
+                    "Cover cannot start before the day the application is received (" + today
+                            + "); a historical enrolment is migrated by the scheme administrator with its payment");
         }
     }
 
@@ -228,12 +359,16 @@ public final class EnrollmentPolicy {
         if (rule == null || !request.paidByMemberOrUnit() || request.provinceQuotaSpent()) {
             return null;
         }
-        Optional<String> paysAll = rule.provincePaysAllFor().stream().filter(member::hasStatus).findFirst();
+        Optional<String> paysAll =
+                rule.provincePaysAllFor().stream().filter(member::hasStatus).findFirst();
         if (paysAll.isPresent()) {
             return ProvinceGroup.ofStatus(paysAll.get());
         }
-        boolean admitted = rule.province().signum() > 0 && rule.provinceRequires().stream()
-                .allMatch(r -> "DUES_PAYING_UNIT".equals(r) ? request.unitPaysDues().getAsBoolean() : member.hasStatus(r));
+        boolean admitted = rule.province().signum() > 0
+                && rule.provinceRequires().stream()
+                        .allMatch(r -> "DUES_PAYING_UNIT".equals(r)
+                                ? request.unitPaysDues().getAsBoolean()
+                                : member.hasStatus(r));
         return admitted ? ProvinceGroup.UNION_MEMBERS : null;
     }
 
@@ -252,7 +387,8 @@ public final class EnrollmentPolicy {
         List<FundingShare> shares = new java.util.ArrayList<>();
         Money rest = premium;
         if (group == ProvinceGroup.UNION_MEMBERS) {
-            Money province = Money.of(plan.funding().province()).times(request.shares()).min(rest);
+            Money province =
+                    Money.of(plan.funding().province()).times(request.shares()).min(rest);
             shares.add(FundingShare.of(Payer.PROVINCE, province));
             rest = rest.minus(province);
         }

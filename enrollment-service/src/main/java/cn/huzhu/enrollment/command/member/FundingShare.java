@@ -2,7 +2,6 @@ package cn.huzhu.enrollment.command.member;
 
 import cn.huzhu.vocabulary.Money;
 import cn.huzhu.vocabulary.Payer;
-
 import java.math.BigDecimal;
 
 /** The part of a premium one payer bears. */

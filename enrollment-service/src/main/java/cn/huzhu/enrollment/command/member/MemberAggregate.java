@@ -1,17 +1,14 @@
 package cn.huzhu.enrollment.command.member;
 
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
 import cn.huzhu.enrollment.command.Actor;
 import cn.huzhu.enrollment.command.EnrollmentRefusedException;
 import cn.huzhu.enrollment.command.NotEntitledException;
 import cn.huzhu.enrollment.command.plan.PlanCatalog;
 import cn.huzhu.enrollment.command.plan.PlanVersion;
 import cn.huzhu.enrollment.command.province.ProvinceFunds;
-
 import cn.huzhu.identity.IdNumber;
-import cn.huzhu.vocabulary.Payer;
-
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
-
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -29,11 +26,13 @@ import org.axonframework.spring.stereotype.Aggregate;
 @Aggregate(cache = "memberCache")
 public class MemberAggregate {
 
-    static final String REGISTERS_ONLY = "Hardship, model-worker and union-member status come from the union's registers: a district officer or the scheme"
-            + " administrator sets them";
+    static final String REGISTERS_ONLY =
+            "Hardship, model-worker and union-member status come from the union's registers: a district officer or the scheme"
+                    + " administrator sets them";
 
     @AggregateIdentifier
     private String memberId;
+
     private String unitId;
     private String district;
     private MemberProfile profile;
@@ -43,16 +42,28 @@ public class MemberAggregate {
     private final List<HeldEnrollment> held = new ArrayList<>();
     /** Enrolments whose premium is still to be collected, and the failed attempts seen (by reference). */
     private final java.util.Map<String, MemberEnrolledEvent> pending = new java.util.HashMap<>();
+
     private final java.util.Map<String, String> collectedBy = new java.util.HashMap<>();
     private final java.util.Set<String> failedReferences = new java.util.HashSet<>();
 
-    protected MemberAggregate() {
-    }
+    protected MemberAggregate() {}
 
     MemberAggregate(String memberId, IdNumber idNumber, RegisterMemberCommand command, String district) {
-        apply(new MemberRegisteredEvent(memberId, idNumber.value(), command.name().strip(), blankToNull(command.phone()),
-                command.unitId(), district, command.category(), idNumber.gender(), idNumber.birthDate(),
-                command.serviceCard(), command.realNameVerified(), command.today(), command.hardship(), command.modelWorker(),
+        apply(new MemberRegisteredEvent(
+                memberId,
+                idNumber.value(),
+                command.name().strip(),
+                blankToNull(command.phone()),
+                command.unitId(),
+                district,
+                command.category(),
+                idNumber.gender(),
+                idNumber.birthDate(),
+                command.serviceCard(),
+                command.realNameVerified(),
+                command.today(),
+                command.hardship(),
+                command.modelWorker(),
                 command.unionMember()));
     }
 
@@ -68,15 +79,25 @@ public class MemberAggregate {
      */
     public EnrollmentResult enrol(EnrollMemberCommand command, PlanCatalog catalog, ProvinceFunds funds) {
         EnrollmentPolicy.Request request = request(command, () -> funds.unitPaysDuesInFull(unitId));
-        EnrollmentPolicy.Decision decision = EnrollmentPolicy.decide(catalog, profile, List.copyOf(held), request, command.today());
-        if (decision.takesProvinceQuota() && !funds.take(decision.plan().planId(), decision.coverageStart().getYear(), district,
-                decision.provinceGroup(), command.enrollmentId(), memberId, decision.provinceAmount())) {
-            decision = EnrollmentPolicy.decide(catalog, profile, List.copyOf(held), request.quotaSpent(), command.today());
+        EnrollmentPolicy.Decision decision =
+                EnrollmentPolicy.decide(catalog, profile, List.copyOf(held), request, command.today());
+        if (decision.takesProvinceQuota()
+                && !funds.take(
+                        decision.plan().planId(),
+                        decision.coverageStart().getYear(),
+                        district,
+                        decision.provinceGroup(),
+                        command.enrollmentId(),
+                        memberId,
+                        decision.provinceAmount())) {
+            decision =
+                    EnrollmentPolicy.decide(catalog, profile, List.copyOf(held), request.quotaSpent(), command.today());
         }
         MemberEnrolledEvent enrolled = enrolled(command.enrollmentId(), decision, false, null);
         apply(enrolled);
         List<String> gifts = enrolled.status() == PremiumStatus.COLLECTED
-                ? giveGifts(enrolled, decision.plan(), decision.coverageStart(), command.today(), catalog) : List.of();
+                ? giveGifts(enrolled, decision.plan(), decision.coverageStart(), command.today(), catalog)
+                : List.of();
         return new EnrollmentResult(command.enrollmentId(), gifts, decision.premium(), enrolled.payerAmount());
     }
 
@@ -84,17 +105,28 @@ public class MemberAggregate {
      * The gifts an enrolment in force earns (Ningbo: a special-disease share for a verified card holder), starting with it.
      * A gift the member cannot take (e.g. already holding the most shares allowed) is left out: the enrolment stands alone.
      */
-    private List<String> giveGifts(MemberEnrolledEvent earnedBy, PlanVersion plan, LocalDate start, LocalDate today, PlanCatalog catalog) {
+    private List<String> giveGifts(
+            MemberEnrolledEvent earnedBy, PlanVersion plan, LocalDate start, LocalDate today, PlanCatalog catalog) {
         List<String> gifts = new ArrayList<>();
         for (PlanVersion.Gift gift : plan.gifts()) {
-            if (!gift.inCampaign(earnedBy.applicationDate()) || !gift.requires().stream().allMatch(profile::meets)) {
+            if (!gift.inCampaign(earnedBy.applicationDate())
+                    || !gift.requires().stream().allMatch(profile::meets)) {
                 continue;
             }
             EnrollmentPolicy.Decision giftDecision;
             try {
-                giftDecision = EnrollmentPolicy.decide(catalog, profile, List.copyOf(held),
-                        EnrollmentPolicy.Request.gift(gift.giftPlanId(), gift.shares(), gift.termYears(), start, gift.payer(),
-                                earnedBy.migration(), true),
+                giftDecision = EnrollmentPolicy.decide(
+                        catalog,
+                        profile,
+                        List.copyOf(held),
+                        EnrollmentPolicy.Request.gift(
+                                gift.giftPlanId(),
+                                gift.shares(),
+                                gift.termYears(),
+                                start,
+                                gift.payer(),
+                                earnedBy.migration(),
+                                true),
                         today);
             } catch (EnrollmentRefusedException refused) {
                 continue;
@@ -110,9 +142,14 @@ public class MemberAggregate {
      * A share of a plan given by the union to a worker of a qualifying unit (Huzhou's major-disease gift):
      * decided by the plan's rules outside its window, paid by the union, recorded as a gift.
      */
-    public EnrollmentResult gift(String enrollmentId, String planId, LocalDate effectiveDate, LocalDate today, PlanCatalog catalog) {
-        EnrollmentPolicy.Decision decision = EnrollmentPolicy.decide(catalog, profile, List.copyOf(held),
-                EnrollmentPolicy.Request.gift(planId, 1, null, effectiveDate, PlanVersion.GiftRule.PAYER, null, false), today);
+    public EnrollmentResult gift(
+            String enrollmentId, String planId, LocalDate effectiveDate, LocalDate today, PlanCatalog catalog) {
+        EnrollmentPolicy.Decision decision = EnrollmentPolicy.decide(
+                catalog,
+                profile,
+                List.copyOf(held),
+                EnrollmentPolicy.Request.gift(planId, 1, null, effectiveDate, PlanVersion.GiftRule.PAYER, null, false),
+                today);
         MemberEnrolledEvent enrolled = enrolled(enrollmentId, decision, true, null);
         apply(enrolled);
         return new EnrollmentResult(enrollmentId, List.of(), decision.premium(), enrolled.payerAmount());
@@ -123,13 +160,25 @@ public class MemberAggregate {
         return preview(profile, held, command, catalog);
     }
 
-    public static EnrollmentPolicy.Decision preview(MemberProfile profile, List<HeldEnrollment> held, EnrollMemberCommand command, PlanCatalog catalog) {
+    public static EnrollmentPolicy.Decision preview(
+            MemberProfile profile, List<HeldEnrollment> held, EnrollMemberCommand command, PlanCatalog catalog) {
         return EnrollmentPolicy.decide(catalog, profile, List.copyOf(held), request(command, null), command.today());
     }
 
-    private static EnrollmentPolicy.Request request(EnrollMemberCommand command, java.util.function.BooleanSupplier unitPaysDues) {
-        return new EnrollmentPolicy.Request(command.planId(), command.shares(), command.termYears(), command.effectiveDate(), command.payer(),
-                false, command.unitTerms(), command.migration(), false, unitPaysDues, false);
+    private static EnrollmentPolicy.Request request(
+            EnrollMemberCommand command, java.util.function.BooleanSupplier unitPaysDues) {
+        return new EnrollmentPolicy.Request(
+                command.planId(),
+                command.shares(),
+                command.termYears(),
+                command.effectiveDate(),
+                command.payer(),
+                false,
+                command.unitTerms(),
+                command.migration(),
+                false,
+                unitPaysDues,
+                false);
     }
 
     /** Whether the member holds an enrolment of the plan that covers part of the period. */
@@ -147,28 +196,53 @@ public class MemberAggregate {
      */
     public void reachableBy(String officeDistrict, String rowUnitId) {
         if (!officeDistrict.equals(district)) {
-            throw new EnrollmentRefusedException("MEMBER_IN_OTHER_DISTRICT", "idNumber", "The member is registered in another district");
+            throw new EnrollmentRefusedException(
+                    "MEMBER_IN_OTHER_DISTRICT", "idNumber", "The member is registered in another district");
         }
         if (!unitId.equals(rowUnitId)) {
-            throw new EnrollmentRefusedException("MEMBER_IN_OTHER_UNIT", "idNumber", "The member is registered with another unit");
+            throw new EnrollmentRefusedException(
+                    "MEMBER_IN_OTHER_UNIT", "idNumber", "The member is registered with another unit");
         }
     }
 
     static String giftEnrollmentId(String enrollmentId, String giftPlanId) {
-        return UUID.nameUUIDFromBytes(("gift:" + enrollmentId + ":" + giftPlanId).getBytes(StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes(("gift:" + enrollmentId + ":" + giftPlanId).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     /**
      * A new enrolment is pending while its member or unit has a part of the premium to pay; gifts, migrated
      * enrolments and those paid wholly by the province or union are collected from the start.
      */
-    private MemberEnrolledEvent enrolled(String enrollmentId, EnrollmentPolicy.Decision d, boolean gifted, String giftOf) {
-        boolean payerOwes = d.funding().stream().anyMatch(f -> f.payer().buysCover() && f.amount().signum() > 0);
+    private MemberEnrolledEvent enrolled(
+            String enrollmentId, EnrollmentPolicy.Decision d, boolean gifted, String giftOf) {
+        boolean payerOwes = d.funding().stream()
+                .anyMatch(f -> f.payer().buysCover() && f.amount().signum() > 0);
         PremiumStatus status = !gifted && !d.migrated() && payerOwes ? PremiumStatus.PENDING : PremiumStatus.COLLECTED;
-        return new MemberEnrolledEvent(enrollmentId, memberId, unitId, district, profile.category(), d.plan().planId(),
-                d.plan().version(), d.shares(), d.termYears(), d.premium(), d.funding(), d.coverageStart(), d.coverageEnd(),
-                d.waitingPeriodEnd(), d.continuous(), gifted, giftOf, d.migrated(), d.applicationDate(), d.incentives(), status,
-                d.migrated() ? d.migration().paidOn() : null, d.migrated() ? d.migration().reference() : null);
+        return new MemberEnrolledEvent(
+                enrollmentId,
+                memberId,
+                unitId,
+                district,
+                profile.category(),
+                d.plan().planId(),
+                d.plan().version(),
+                d.shares(),
+                d.termYears(),
+                d.premium(),
+                d.funding(),
+                d.coverageStart(),
+                d.coverageEnd(),
+                d.waitingPeriodEnd(),
+                d.continuous(),
+                gifted,
+                giftOf,
+                d.migrated(),
+                d.applicationDate(),
+                d.incentives(),
+                status,
+                d.migrated() ? d.migration().paidOn() : null,
+                d.migrated() ? d.migration().reference() : null);
     }
 
     @CommandHandler
@@ -185,41 +259,60 @@ public class MemberAggregate {
      */
     public PremiumStatus collect(RecordPremiumCollectionCommand command, PlanCatalog catalog) {
         if (!command.recordedBy().actsAs(Actor.Capacity.FINANCE)) {
-            throw new EnrollmentRefusedException("FINANCE_ONLY", "reference", "Premium payments are recorded by finance, with the bank's reference");
+            throw new EnrollmentRefusedException(
+                    "FINANCE_ONLY", "reference", "Premium payments are recorded by finance, with the bank's reference");
         }
         if (command.on().isAfter(command.today())) {
-            throw new EnrollmentRefusedException("PAID_IN_FUTURE", "on", "A payment is recorded on or after the day it was made, not before");
+            throw new EnrollmentRefusedException(
+                    "PAID_IN_FUTURE", "on", "A payment is recorded on or after the day it was made, not before");
         }
         String enrollmentId = command.enrollmentId();
         if (collectedBy.containsKey(enrollmentId)) {
             if (command.succeeded() && command.reference().equals(collectedBy.get(enrollmentId))) {
                 return PremiumStatus.COLLECTED;
             }
-            throw new EnrollmentRefusedException("ALREADY_COLLECTED", "enrollmentId", "The premium of this enrolment is already collected");
+            throw new EnrollmentRefusedException(
+                    "ALREADY_COLLECTED", "enrollmentId", "The premium of this enrolment is already collected");
         }
         MemberEnrolledEvent enrolment = pending.get(enrollmentId);
         if (enrolment == null) {
-            throw new EnrollmentRefusedException("UNKNOWN_ENROLLMENT", "enrollmentId", "The member has no enrolment " + enrollmentId);
+            throw new EnrollmentRefusedException(
+                    "UNKNOWN_ENROLLMENT", "enrollmentId", "The member has no enrolment " + enrollmentId);
         }
         if (enrolment.applicationDate() != null && command.on().isBefore(enrolment.applicationDate())) {
-            throw new EnrollmentRefusedException("PAID_BEFORE_APPLICATION", "on", "The enrolment was applied for on " + enrolment.applicationDate()
-                    + "; its premium cannot have been paid before that");
+            throw new EnrollmentRefusedException(
+                    "PAID_BEFORE_APPLICATION",
+                    "on",
+                    "The enrolment was applied for on " + enrolment.applicationDate()
+                            + "; its premium cannot have been paid before that");
         }
         if (!command.succeeded()) {
             if (!failedReferences.contains(command.reference())) {
-                apply(new PremiumCollectionFailedEvent(enrollmentId, memberId, district, enrolment.planId(), command.method(),
-                        command.reference(), command.reason(), command.on(), command.recordedBy()));
+                apply(new PremiumCollectionFailedEvent(
+                        enrollmentId,
+                        memberId,
+                        district,
+                        enrolment.planId(),
+                        command.method(),
+                        command.reference(),
+                        command.reason(),
+                        command.on(),
+                        command.recordedBy()));
             }
             return PremiumStatus.PENDING;
         }
         LocalDate start = enrolment.coverageStart();
         LocalDate end = enrolment.coverageEnd();
         LocalDate waitingEnd = enrolment.waitingPeriodEnd();
-        PlanVersion plan = catalog.versionOn(enrolment.planId(), enrolment.coverageStart()).orElseThrow();
+        PlanVersion plan =
+                catalog.versionOn(enrolment.planId(), enrolment.coverageStart()).orElseThrow();
         LocalDate deadline = plan.coverage().premiumsUntil();
         if (deadline != null && command.on().isAfter(deadline)) {
-            throw new EnrollmentRefusedException("PREMIUM_AFTER_DEADLINE", "on", "Plan " + enrolment.planId() + " takes premiums until "
-                    + deadline + "; this one came on " + command.on());
+            throw new EnrollmentRefusedException(
+                    "PREMIUM_AFTER_DEADLINE",
+                    "on",
+                    "Plan " + enrolment.planId() + " takes premiums until " + deadline + "; this one came on "
+                            + command.on());
         }
         if (command.on().isAfter(start)) {
             long waitingDays = java.time.temporal.ChronoUnit.DAYS.between(start, waitingEnd);
@@ -227,14 +320,34 @@ public class MemberAggregate {
             if (plan.coverage().type() == PlanVersion.CoverageType.TERM) {
                 end = EnrollmentPolicy.coverageEnd(plan, start, enrolment.termYears());
             } else if (start.isAfter(end)) {
-                throw new EnrollmentRefusedException("COVERAGE_PERIOD_OVER", "on", "The coverage period of " + enrolment.planId()
-                        + " ended on " + end + ", before the premium came");
+                throw new EnrollmentRefusedException(
+                        "COVERAGE_PERIOD_OVER",
+                        "on",
+                        "The coverage period of " + enrolment.planId() + " ended on " + end
+                                + ", before the premium came");
             }
             waitingEnd = start.plusDays(waitingDays);
         }
-        apply(new PremiumCollectedEvent(enrollmentId, memberId, unitId, district, enrolment.planId(), command.method(), command.reference(),
-                enrolment.payerAmount(), command.on(), start, end, waitingEnd, command.recordedBy()));
-        giveGifts(enrolment, catalog.versionOn(enrolment.planId(), enrolment.coverageStart()).orElseThrow(), start, command.today(), catalog);
+        apply(new PremiumCollectedEvent(
+                enrollmentId,
+                memberId,
+                unitId,
+                district,
+                enrolment.planId(),
+                command.method(),
+                command.reference(),
+                enrolment.payerAmount(),
+                command.on(),
+                start,
+                end,
+                waitingEnd,
+                command.recordedBy()));
+        giveGifts(
+                enrolment,
+                catalog.versionOn(enrolment.planId(), enrolment.coverageStart()).orElseThrow(),
+                start,
+                command.today(),
+                catalog);
         return PremiumStatus.COLLECTED;
     }
 
@@ -249,17 +362,29 @@ public class MemberAggregate {
     public String handle(RegisterBankAccountCommand command) {
         String holder = command.holderName().strip();
         if (!holder.equals(profileName)) {
-            throw new EnrollmentRefusedException("HOLDER_NOT_MEMBER", "holderName", "The account must be held by the member");
+            throw new EnrollmentRefusedException(
+                    "HOLDER_NOT_MEMBER", "holderName", "The account must be held by the member");
         }
         boolean byMember = command.changedBy().is(memberId);
-        boolean same = bankAccount != null && bankAccount.accountNumber().equals(command.number().value())
-                && bankAccount.accountType() == command.number().type() && bankAccount.bankName().equals(command.bankName().strip());
+        boolean same = bankAccount != null
+                && bankAccount.accountNumber().equals(command.number().value())
+                && bankAccount.accountType() == command.number().type()
+                && bankAccount.bankName().equals(command.bankName().strip());
         if (same && (!byMember || !bankAccount.inForceFrom().isAfter(command.today()))) {
             return memberId;
         }
         LocalDate effectiveOn = byMember ? command.today() : command.today().plusDays(command.coolingOffDays());
-        apply(new BankAccountRegisteredEvent(memberId, district, command.bankName().strip(), command.number().type(), command.number().value(),
-                holder, phone, command.today(), effectiveOn, command.changedBy()));
+        apply(new BankAccountRegisteredEvent(
+                memberId,
+                district,
+                command.bankName().strip(),
+                command.number().type(),
+                command.number().value(),
+                holder,
+                phone,
+                command.today(),
+                effectiveOn,
+                command.changedBy()));
         return memberId;
     }
 
@@ -270,15 +395,29 @@ public class MemberAggregate {
             throw new NotEntitledException("hardship", REGISTERS_ONLY);
         }
         boolean unionMember = command.unionMember() == null ? profile.unionMember() : command.unionMember();
-        if (profile.hardship() != command.hardship() || profile.modelWorker() != command.modelWorker() || profile.unionMember() != unionMember) {
-            apply(new FundingStatusSetEvent(memberId, command.hardship(), command.modelWorker(), command.setBy(), command.today(), unionMember));
+        if (profile.hardship() != command.hardship()
+                || profile.modelWorker() != command.modelWorker()
+                || profile.unionMember() != unionMember) {
+            apply(new FundingStatusSetEvent(
+                    memberId,
+                    command.hardship(),
+                    command.modelWorker(),
+                    command.setBy(),
+                    command.today(),
+                    unionMember));
         }
     }
 
     @EventSourcingHandler
     void on(FundingStatusSetEvent event) {
-        profile = new MemberProfile(profile.category(), profile.gender(), profile.serviceCard(), profile.realNameVerified(), event.hardship(),
-                event.modelWorker(), event.unionMember());
+        profile = new MemberProfile(
+                profile.category(),
+                profile.gender(),
+                profile.serviceCard(),
+                profile.realNameVerified(),
+                event.hardship(),
+                event.modelWorker(),
+                event.unionMember());
     }
 
     @EventSourcingHandler
@@ -293,13 +432,24 @@ public class MemberAggregate {
         memberId = event.memberId();
         unitId = event.unitId();
         district = event.district();
-        profile = new MemberProfile(event.category(), event.gender(), event.serviceCard(), event.realNameVerified(),
-                event.hardship(), event.modelWorker(), event.unionMember());
+        profile = new MemberProfile(
+                event.category(),
+                event.gender(),
+                event.serviceCard(),
+                event.realNameVerified(),
+                event.hardship(),
+                event.modelWorker(),
+                event.unionMember());
     }
 
     @EventSourcingHandler
     void on(MemberEnrolledEvent event) {
-        held.add(new HeldEnrollment(event.enrollmentId(), event.planId(), event.shares(), event.coverageStart(), event.coverageEnd(),
+        held.add(new HeldEnrollment(
+                event.enrollmentId(),
+                event.planId(),
+                event.shares(),
+                event.coverageStart(),
+                event.coverageEnd(),
                 event.status() == PremiumStatus.COLLECTED));
         if (event.status() == PremiumStatus.PENDING) {
             pending.put(event.enrollmentId(), event);
@@ -313,7 +463,9 @@ public class MemberAggregate {
         pending.remove(event.enrollmentId());
         collectedBy.put(event.enrollmentId(), event.reference());
         held.replaceAll(h -> h.enrollmentId().equals(event.enrollmentId())
-                ? new HeldEnrollment(h.enrollmentId(), h.planId(), h.shares(), event.coverageStart(), event.coverageEnd(), true) : h);
+                ? new HeldEnrollment(
+                        h.enrollmentId(), h.planId(), h.shares(), event.coverageStart(), event.coverageEnd(), true)
+                : h);
     }
 
     @EventSourcingHandler

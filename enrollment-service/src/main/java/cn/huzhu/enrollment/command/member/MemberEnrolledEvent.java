@@ -1,18 +1,34 @@
 package cn.huzhu.enrollment.command.member;
 
 import cn.huzhu.enrollment.command.MemberCategory;
-import cn.huzhu.vocabulary.Payer;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
-public record MemberEnrolledEvent(String enrollmentId, String memberId, String unitId, String district, MemberCategory category,
-                                  String planId, int planVersion, int shares, int termYears, BigDecimal premium,
-                                  List<FundingShare> funding, LocalDate coverageStart, LocalDate coverageEnd,
-                                  LocalDate waitingPeriodEnd, boolean continuous, boolean gifted, String giftOf,
-                                  boolean migrated, LocalDate applicationDate, List<String> incentives, PremiumStatus premiumStatus,
-                                  LocalDate paidOn, String paymentReference) {
+public record MemberEnrolledEvent(
+        String enrollmentId,
+        String memberId,
+        String unitId,
+        String district,
+        MemberCategory category,
+        String planId,
+        int planVersion,
+        int shares,
+        int termYears,
+        BigDecimal premium,
+        List<FundingShare> funding,
+        LocalDate coverageStart,
+        LocalDate coverageEnd,
+        LocalDate waitingPeriodEnd,
+        boolean continuous,
+        boolean gifted,
+        String giftOf,
+        boolean migrated,
+        LocalDate applicationDate,
+        List<String> incentives,
+        PremiumStatus premiumStatus,
+        LocalDate paidOn,
+        String paymentReference) {
 
     /** Events recorded before premiums were collected on the platform count as collected. */
     public PremiumStatus status() {
@@ -26,7 +42,9 @@ public record MemberEnrolledEvent(String enrollmentId, String memberId, String u
 
     /** The part of the premium the member or unit pays, which is what collection collects. */
     public BigDecimal payerAmount() {
-        return funding.stream().filter(f -> f.payer().buysCover())
-                .map(FundingShare::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return funding.stream()
+                .filter(f -> f.payer().buysCover())
+                .map(FundingShare::amount)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 }

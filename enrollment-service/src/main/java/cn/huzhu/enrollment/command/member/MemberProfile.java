@@ -2,12 +2,17 @@ package cn.huzhu.enrollment.command.member;
 
 import cn.huzhu.enrollment.command.MemberCategory;
 import cn.huzhu.enrollment.command.plan.PlanVersion;
-
 import cn.huzhu.identity.Gender;
 
 /** The member facts enrolment rules look at. */
-public record MemberProfile(MemberCategory category, Gender gender, boolean serviceCard, boolean realNameVerified,
-                            boolean hardship, boolean modelWorker, boolean unionMember) {
+public record MemberProfile(
+        MemberCategory category,
+        Gender gender,
+        boolean serviceCard,
+        boolean realNameVerified,
+        boolean hardship,
+        boolean modelWorker,
+        boolean unionMember) {
 
     boolean meets(PlanVersion.Requirement requirement) {
         return switch (requirement) {
@@ -18,7 +23,8 @@ public record MemberProfile(MemberCategory category, Gender gender, boolean serv
 
     /** HARDSHIP (困难职工), MODEL_WORKER (劳模) and UNION_MEMBER (工会会员), as funding rules name them. */
     boolean hasStatus(String status) {
-        return ("HARDSHIP".equals(status) && hardship) || ("MODEL_WORKER".equals(status) && modelWorker)
+        return ("HARDSHIP".equals(status) && hardship)
+                || ("MODEL_WORKER".equals(status) && modelWorker)
                 || ("UNION_MEMBER".equals(status) && unionMember);
     }
 }

@@ -3,11 +3,8 @@ package cn.huzhu.enrollment.command.member;
 import cn.huzhu.enrollment.command.NotEntitledException;
 import cn.huzhu.enrollment.command.UnknownUnitException;
 import cn.huzhu.enrollment.command.unit.UnitDirectory;
-
-import cn.huzhu.identity.MemberIds;
-
 import cn.huzhu.identity.IdNumber;
-
+import cn.huzhu.identity.MemberIds;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.modelling.command.Repository;
@@ -20,8 +17,8 @@ public class MemberRegistrationHandler {
     private final MemberIds memberIds;
     private final EventStorageEngine storage;
 
-    public MemberRegistrationHandler(Repository<MemberAggregate> members, UnitDirectory units, MemberIds memberIds,
-                                     EventStorageEngine storage) {
+    public MemberRegistrationHandler(
+            Repository<MemberAggregate> members, UnitDirectory units, MemberIds memberIds, EventStorageEngine storage) {
         this.members = members;
         this.units = units;
         this.memberIds = memberIds;
@@ -39,14 +36,18 @@ public class MemberRegistrationHandler {
      *
      * @param registeredInThisUnitOfWork members created earlier in the same unit of work, not yet stored
      */
-    public String register(RegisterMemberCommand command, java.util.Set<String> registeredInThisUnitOfWork) throws Exception {
-        if ((command.hardship() || command.modelWorker() || command.unionMember()) && !command.registeredBy().keepsTheRegisters()) {
-            throw new NotEntitledException(command.unionMember() && !command.hardship() && !command.modelWorker() ? "unionMember" : "hardship",
+    public String register(RegisterMemberCommand command, java.util.Set<String> registeredInThisUnitOfWork)
+            throws Exception {
+        if ((command.hardship() || command.modelWorker() || command.unionMember())
+                && !command.registeredBy().keepsTheRegisters()) {
+            throw new NotEntitledException(
+                    command.unionMember() && !command.hardship() && !command.modelWorker() ? "unionMember" : "hardship",
                     MemberAggregate.REGISTERS_ONLY);
         }
         IdNumber idNumber = IdNumber.parse(command.idNumber(), command.today());
         String memberId = memberIds.of(idNumber);
-        String district = units.districtOf(command.unitId()).orElseThrow(() -> new UnknownUnitException(command.unitId()));
+        String district =
+                units.districtOf(command.unitId()).orElseThrow(() -> new UnknownUnitException(command.unitId()));
         if (registeredInThisUnitOfWork.contains(memberId) || isRegistered(memberId)) {
             throw new MemberAlreadyRegisteredException(memberId);
         }

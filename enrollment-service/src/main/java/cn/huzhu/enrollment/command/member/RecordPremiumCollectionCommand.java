@@ -2,7 +2,6 @@ package cn.huzhu.enrollment.command.member;
 
 import cn.huzhu.enrollment.command.Actor;
 import cn.huzhu.enrollment.command.CollectionMethod;
-
 import java.time.LocalDate;
 import java.util.Objects;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -12,9 +11,16 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * reference, or a failed bank deduction with the bank's reason (the enrolment stays pending). The same result reported
  * again changes nothing. {@code on} is the day of the payment, never after {@code today}.
  */
-public record RecordPremiumCollectionCommand(@TargetAggregateIdentifier String memberId, String enrollmentId, boolean succeeded,
-                                             CollectionMethod method, String reference, String reason, LocalDate on, LocalDate today,
-                                             Actor recordedBy) {
+public record RecordPremiumCollectionCommand(
+        @TargetAggregateIdentifier String memberId,
+        String enrollmentId,
+        boolean succeeded,
+        CollectionMethod method,
+        String reference,
+        String reason,
+        LocalDate on,
+        LocalDate today,
+        Actor recordedBy) {
     public RecordPremiumCollectionCommand {
         Objects.requireNonNull(memberId, "memberId");
         Objects.requireNonNull(enrollmentId, "enrollmentId");

@@ -1,7 +1,6 @@
 package cn.huzhu.enrollment.command.member;
 
 import cn.huzhu.enrollment.command.Actor;
-
 import cn.huzhu.identity.BankAccountNumber;
 import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -10,8 +9,14 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * Register (or change) the account a member's benefits are paid to, as {@code changedBy}: the member's own change is in force
  * at once; anyone else's waits out {@code coolingOffDays} (the member is told and can stop it).
  */
-public record RegisterBankAccountCommand(@TargetAggregateIdentifier String memberId, String bankName, BankAccountNumber number,
-                                         String holderName, LocalDate today, Actor changedBy, int coolingOffDays) {
+public record RegisterBankAccountCommand(
+        @TargetAggregateIdentifier String memberId,
+        String bankName,
+        BankAccountNumber number,
+        String holderName,
+        LocalDate today,
+        Actor changedBy,
+        int coolingOffDays) {
     public RegisterBankAccountCommand {
         java.util.Objects.requireNonNull(changedBy, "changedBy");
         if (coolingOffDays < 0) {

@@ -2,9 +2,7 @@ package cn.huzhu.enrollment.command.member;
 
 import cn.huzhu.enrollment.command.Actor;
 import cn.huzhu.enrollment.command.MemberCategory;
-
 import cn.huzhu.identity.IdNumber;
-
 import java.time.LocalDate;
 import java.util.Objects;
 
@@ -12,9 +10,19 @@ import java.util.Objects;
  * Register a member; the member id is derived from the ID number, so one person is one member. Hardship, model-worker and
  * union-member status come from the union's registers: only a district officer or the scheme administrator ({@code registeredBy}) gives them.
  */
-public record RegisterMemberCommand(String idNumber, String name, String phone, String unitId, MemberCategory category,
-                                    boolean serviceCard, boolean realNameVerified, boolean hardship, boolean modelWorker,
-                                    boolean unionMember, LocalDate today, Actor registeredBy) {
+public record RegisterMemberCommand(
+        String idNumber,
+        String name,
+        String phone,
+        String unitId,
+        MemberCategory category,
+        boolean serviceCard,
+        boolean realNameVerified,
+        boolean hardship,
+        boolean modelWorker,
+        boolean unionMember,
+        LocalDate today,
+        Actor registeredBy) {
     public RegisterMemberCommand {
         Objects.requireNonNull(unitId, "unitId");
         Objects.requireNonNull(registeredBy, "registeredBy");
@@ -27,6 +35,7 @@ public record RegisterMemberCommand(String idNumber, String name, String phone, 
 
     @Override
     public String toString() {
-        return "RegisterMemberCommand[idNumber=" + IdNumber.mask(idNumber) + ", unitId=" + unitId + ", category=" + category + "]";
+        return "RegisterMemberCommand[idNumber=" + IdNumber.mask(idNumber) + ", unitId=" + unitId + ", category="
+                + category + "]";
     }
 }

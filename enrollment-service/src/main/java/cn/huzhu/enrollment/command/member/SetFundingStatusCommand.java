@@ -1,7 +1,6 @@
 package cn.huzhu.enrollment.command.member;
 
 import cn.huzhu.enrollment.command.Actor;
-
 import java.time.LocalDate;
 import java.util.Objects;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -12,8 +11,13 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * the scheme administrator (never the member or the unit clerk: the province pays the whole Guangdong premium for the first two,
  * and its part for the last).
  */
-public record SetFundingStatusCommand(@TargetAggregateIdentifier String memberId, boolean hardship, boolean modelWorker, Actor setBy,
-                                      LocalDate today, Boolean unionMember) {
+public record SetFundingStatusCommand(
+        @TargetAggregateIdentifier String memberId,
+        boolean hardship,
+        boolean modelWorker,
+        Actor setBy,
+        LocalDate today,
+        Boolean unionMember) {
     public SetFundingStatusCommand {
         Objects.requireNonNull(memberId, "memberId");
         Objects.requireNonNull(setBy, "setBy");

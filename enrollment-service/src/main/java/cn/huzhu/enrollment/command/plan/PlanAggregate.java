@@ -17,10 +17,10 @@ public class PlanAggregate {
 
     @AggregateIdentifier
     private String planId;
+
     private final Map<Integer, String> contentHashByVersion = new HashMap<>();
 
-    protected PlanAggregate() {
-    }
+    protected PlanAggregate() {}
 
     /** Registering the same version again with the same content is a no-op, so start-up loading is repeatable. */
     @CommandHandler
@@ -33,8 +33,14 @@ public class PlanAggregate {
             }
             return;
         }
-        apply(new PlanVersionRegisteredEvent(command.planId(), command.version(), command.name(), command.region(),
-                command.validFrom(), command.definitionJson(), command.contentHash()));
+        apply(new PlanVersionRegisteredEvent(
+                command.planId(),
+                command.version(),
+                command.name(),
+                command.region(),
+                command.validFrom(),
+                command.definitionJson(),
+                command.contentHash()));
     }
 
     @EventSourcingHandler

@@ -1,7 +1,6 @@
 package cn.huzhu.enrollment.command.plan;
 
 import cn.huzhu.enrollment.command.EnrollmentRefusedException;
-
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +20,8 @@ public interface PlanCatalog {
         if (!exists(planId)) {
             throw new EnrollmentRefusedException("UNKNOWN_PLAN", "planId", "There is no plan " + planId);
         }
-        return versionOn(planId, date).orElseThrow(() -> new EnrollmentRefusedException("PLAN_NOT_IN_FORCE", "effectiveDate",
-                "Plan " + planId + " was not yet in force on " + date));
+        return versionOn(planId, date)
+                .orElseThrow(() -> new EnrollmentRefusedException(
+                        "PLAN_NOT_IN_FORCE", "effectiveDate", "Plan " + planId + " was not yet in force on " + date));
     }
 }

@@ -2,10 +2,8 @@ package cn.huzhu.enrollment.command.plan;
 
 import cn.huzhu.enrollment.command.MemberCategory;
 import cn.huzhu.enrollment.command.UnitNature;
-
 import cn.huzhu.identity.Gender;
 import cn.huzhu.vocabulary.Payer;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.MonthDay;
@@ -69,8 +67,12 @@ public record PlanVersion(
      * province's money is taken from each city's quota of the plan year and stops when it is spent. Absent: the member
      * pays everything.
      */
-    public record FundingRule(String rule, BigDecimal province, List<String> provinceRequires, List<String> provincePaysAllFor,
-                              ProvinceQuotas quotas) {
+    public record FundingRule(
+            String rule,
+            BigDecimal province,
+            List<String> provinceRequires,
+            List<String> provincePaysAllFor,
+            ProvinceQuotas quotas) {
         public FundingRule {
             province = province == null ? BigDecimal.ZERO : province;
             provinceRequires = provinceRequires == null ? List.of() : List.copyOf(provinceRequires);
@@ -87,8 +89,7 @@ public record PlanVersion(
      * The province's budget of a plan year, shared out as quotas per district (Guangdong: per city, 50 M): the quotas
      * set for the cities may together cost no more than {@code budget}.
      */
-    public record ProvinceQuotas(String per, BigDecimal budget) {
-    }
+    public record ProvinceQuotas(String per, BigDecimal budget) {}
 
     /**
      * What a unit's roster must cover: at least {@code minimumShareOfInsuredStaff} of the staff in basic medical
@@ -96,14 +97,18 @@ public record PlanVersion(
      * 在职职工人数在50人以下, 50 included as Civil Code art. 1259 reads 以下). {@code everyoneBelowHeadcount} is the reading
      * of versions before that correction (fewer than that many insured staff). Absent: no rule.
      */
-    public record GroupRules(BigDecimal minimumShareOfInsuredStaff, Integer everyoneUpToInServiceStaff, Integer everyoneBelowHeadcount) {
+    public record GroupRules(
+            BigDecimal minimumShareOfInsuredStaff, Integer everyoneUpToInServiceStaff, Integer everyoneBelowHeadcount) {
 
         /** How many members a unit with this many insured and in-service staff must have enrolled. */
         public int required(int insuredStaff, int inServiceStaff) {
             if (minimumShareOfInsuredStaff == null || everyone(insuredStaff, inServiceStaff)) {
                 return insuredStaff;
             }
-            return minimumShareOfInsuredStaff.multiply(BigDecimal.valueOf(insuredStaff)).setScale(0, java.math.RoundingMode.CEILING).intValueExact();
+            return minimumShareOfInsuredStaff
+                    .multiply(BigDecimal.valueOf(insuredStaff))
+                    .setScale(0, java.math.RoundingMode.CEILING)
+                    .intValueExact();
         }
 
         /** Whether a unit of this size enrols all its staff in basic insurance. */
@@ -119,12 +124,10 @@ public record PlanVersion(
      * {@link cn.huzhu.plans.PlanThresholds}); and a subsidy per enrolled person, by the unit's number of enrolled members,
      * for units of the given natures, paid by {@code payer}. Either may be absent; they stack.
      */
-    public record UnitIncentives(RenewalDiscount renewalDiscount, Subsidy subsidy) {
-    }
+    public record UnitIncentives(RenewalDiscount renewalDiscount, Subsidy subsidy) {}
 
     /** The premium per share a unit that earns the renewal discount pays. */
-    public record RenewalDiscount(BigDecimal premiumPerShare) {
-    }
+    public record RenewalDiscount(BigDecimal premiumPerShare) {}
 
     public record Subsidy(Payer payer, List<UnitNature> natures, List<SubsidyTier> tiers) {
         public Subsidy {
@@ -156,14 +159,14 @@ public record PlanVersion(
     }
 
     /** From {@code from} enrolled members on (tiers in ascending order), {@code perPerson} yuan. */
-    public record SubsidyTier(int from, BigDecimal perPerson) {
-    }
+    public record SubsidyTier(int from, BigDecimal perPerson) {}
 
     /**
      * Who may enrol (empty lists: no restriction): members of these categories and genders with these union statuses; with {@code groupOnly} only
      * through their unit's roster (Quzhou: 以团体形式集体参保), a historical enrolment migrated by the administrator excepted.
      */
-    public record Eligibility(List<MemberCategory> categories, List<Gender> genders, List<Requirement> requires, boolean groupOnly) {
+    public record Eligibility(
+            List<MemberCategory> categories, List<Gender> genders, List<Requirement> requires, boolean groupOnly) {
         public Eligibility {
             categories = categories == null ? List.of() : List.copyOf(categories);
             genders = genders == null ? List.of() : List.copyOf(genders);
@@ -172,11 +175,13 @@ public record PlanVersion(
     }
 
     /** A condition on the member's union status. */
-    public enum Requirement { SERVICE_CARD, REAL_NAME_VERIFIED }
+    public enum Requirement {
+        SERVICE_CARD,
+        REAL_NAME_VERIFIED
+    }
 
     /** A term on offer: its length and the premium per share for it. */
-    public record Term(int years, BigDecimal premiumPerShare) {
-    }
+    public record Term(int years, BigDecimal premiumPerShare) {}
 
     /**
      * How the covered period is set: {@code TERM} runs the bought term from the effective date;
@@ -184,13 +189,18 @@ public record PlanVersion(
      * {@code ANNUAL_PERIOD} covers the protection year that starts each year on {@code periodStart} (MM-dd).
      * {@code premiumsUntil}, when given, is the last day a premium is taken (Quzhou: 逾期不再受理 after 2019-11-30).
      */
-    public record Coverage(CoverageType type, LocalDate start, LocalDate end, String periodStart, LocalDate premiumsUntil) {
+    public record Coverage(
+            CoverageType type, LocalDate start, LocalDate end, String periodStart, LocalDate premiumsUntil) {
         public Coverage {
             type = type == null ? CoverageType.TERM : type;
         }
     }
 
-    public enum CoverageType { TERM, FIXED_PERIOD, ANNUAL_PERIOD }
+    public enum CoverageType {
+        TERM,
+        FIXED_PERIOD,
+        ANNUAL_PERIOD
+    }
 
     /**
      * An enrolment window. {@code from}/{@code to} are either dates (yyyy-MM-dd) or recurring month-days
@@ -211,22 +221,28 @@ public record PlanVersion(
     }
 
     /** Days after the effective date with no benefit, and from when a condolence payment applies. */
-    public record Waiting(int waitingDays, int condolenceFromDays) {
-    }
+    public record Waiting(int waitingDays, int condolenceFromDays) {}
 
     /**
      * A gifted enrolment earned by enrolling in this plan: {@code shares} of {@code giftPlanId} for
      * {@code termYears}, premium paid by {@code payer}, for members meeting {@code requires}, when the
      * qualifying enrolment is made between {@code campaignFrom} and {@code campaignTo}.
      */
-    public record Gift(String giftPlanId, int termYears, int shares, Payer payer, List<Requirement> requires,
-                       LocalDate campaignFrom, LocalDate campaignTo) {
+    public record Gift(
+            String giftPlanId,
+            int termYears,
+            int shares,
+            Payer payer,
+            List<Requirement> requires,
+            LocalDate campaignFrom,
+            LocalDate campaignTo) {
         public Gift {
             requires = requires == null ? List.of() : List.copyOf(requires);
         }
 
         public boolean inCampaign(LocalDate date) {
-            return (campaignFrom == null || !date.isBefore(campaignFrom)) && (campaignTo == null || !date.isAfter(campaignTo));
+            return (campaignFrom == null || !date.isBefore(campaignFrom))
+                    && (campaignTo == null || !date.isAfter(campaignTo));
         }
     }
 }

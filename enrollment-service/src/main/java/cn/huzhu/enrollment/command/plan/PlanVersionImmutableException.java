@@ -4,6 +4,7 @@ package cn.huzhu.enrollment.command.plan;
 public class PlanVersionImmutableException extends RuntimeException {
 
     public PlanVersionImmutableException(String planId, int version) {
-        super("Plan " + planId + " version " + version + " is already registered with other content; publish a new version instead");
+        super("Plan " + planId + " version " + version
+                + " is already registered with other content; publish a new version instead");
     }
 }

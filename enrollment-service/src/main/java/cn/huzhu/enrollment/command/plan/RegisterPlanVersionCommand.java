@@ -4,8 +4,14 @@ import java.time.LocalDate;
 import java.util.Objects;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-public record RegisterPlanVersionCommand(@TargetAggregateIdentifier String planId, int version, String name, String region,
-                                         LocalDate validFrom, String definitionJson, String contentHash) {
+public record RegisterPlanVersionCommand(
+        @TargetAggregateIdentifier String planId,
+        int version,
+        String name,
+        String region,
+        LocalDate validFrom,
+        String definitionJson,
+        String contentHash) {
     public RegisterPlanVersionCommand {
         Objects.requireNonNull(planId, "planId");
         Objects.requireNonNull(validFrom, "validFrom");

@@ -1,9 +1,8 @@
 package cn.huzhu.enrollment.command.province;
 
-import cn.huzhu.enrollment.command.EnrollmentRefusedException;
-
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import cn.huzhu.enrollment.command.EnrollmentRefusedException;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
@@ -20,10 +19,10 @@ public class ProvinceBudgetAggregate {
 
     @AggregateIdentifier
     private String budgetId;
+
     private final Map<String, BigDecimal> allocated = new HashMap<>();
 
-    protected ProvinceBudgetAggregate() {
-    }
+    protected ProvinceBudgetAggregate() {}
 
     static String id(String planId, int year) {
         return "province-budget:" + planId + ":" + year;
@@ -35,10 +34,16 @@ public class ProvinceBudgetAggregate {
         if (before.compareTo(cost) == 0 && budgetId != null) {
             return;
         }
-        BigDecimal total = allocated.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add).subtract(before).add(cost);
+        BigDecimal total = allocated.values().stream()
+                .reduce(BigDecimal.ZERO, BigDecimal::add)
+                .subtract(before)
+                .add(cost);
         if (total.compareTo(budget) > 0) {
-            throw new EnrollmentRefusedException("BUDGET_EXCEEDED", "district", "The quotas would cost the province " + total.toPlainString()
-                    + " in " + year + "; its budget for " + planId + " is " + budget.toPlainString());
+            throw new EnrollmentRefusedException(
+                    "BUDGET_EXCEEDED",
+                    "district",
+                    "The quotas would cost the province " + total.toPlainString() + " in " + year + "; its budget for "
+                            + planId + " is " + budget.toPlainString());
         }
         apply(new ProvinceBudgetAllocatedEvent(id(planId, year), planId, year, district, cost, total, budget));
     }

@@ -15,5 +15,12 @@ public interface ProvinceFunds {
      * Takes one place of the district's quota of the group for the enrolment, in the caller's unit of work (it is
      * recorded with the enrolment or not at all). False when the quota is spent or none was set.
      */
-    boolean take(String planId, int year, String district, ProvinceGroup group, String enrollmentId, String memberId, BigDecimal amount);
+    boolean take(
+            String planId,
+            int year,
+            String district,
+            ProvinceGroup group,
+            String enrollmentId,
+            String memberId,
+            BigDecimal amount);
 }

@@ -6,7 +6,9 @@ package cn.huzhu.enrollment.command.province;
  * city.
  */
 public enum ProvinceGroup {
-    UNION_MEMBERS, HARDSHIP, MODEL_WORKERS;
+    UNION_MEMBERS,
+    HARDSHIP,
+    MODEL_WORKERS;
 
     /** The group a status of the plan's {@code provincePaysAllFor} names (HARDSHIP, MODEL_WORKER). */
     public static ProvinceGroup ofStatus(String status) {

@@ -1,9 +1,8 @@
 package cn.huzhu.enrollment.command.province;
 
-import cn.huzhu.enrollment.command.EnrollmentRefusedException;
-
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import cn.huzhu.enrollment.command.EnrollmentRefusedException;
 import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.Map;
@@ -21,11 +20,11 @@ public class ProvinceQuotaAggregate {
 
     @AggregateIdentifier
     private String quotaId;
+
     private final Map<ProvinceGroup, Integer> quota = new EnumMap<>(ProvinceGroup.class);
     private final Map<ProvinceGroup, Integer> taken = new EnumMap<>(ProvinceGroup.class);
 
-    protected ProvinceQuotaAggregate() {
-    }
+    protected ProvinceQuotaAggregate() {}
 
     static String id(String planId, int year, String district) {
         return "province-quota:" + planId + ":" + year + ":" + district;
@@ -37,20 +36,38 @@ public class ProvinceQuotaAggregate {
         for (ProvinceGroup group : ProvinceGroup.values()) {
             int wanted = command.quotaOf(group);
             if (wanted < taken(group)) {
-                throw new EnrollmentRefusedException("QUOTA_BELOW_TAKEN", group.name(), "The " + command.district() + " quota of " + group
-                        + " cannot be " + wanted + ": " + taken(group) + " place(s) are already taken");
+                throw new EnrollmentRefusedException(
+                        "QUOTA_BELOW_TAKEN",
+                        group.name(),
+                        "The " + command.district() + " quota of " + group + " cannot be " + wanted + ": "
+                                + taken(group) + " place(s) are already taken");
             }
             same &= wanted == quota.getOrDefault(group, -1);
         }
         if (!same) {
-            apply(new ProvinceQuotaSetEvent(id(command.planId(), command.year(), command.district()), command.planId(), command.year(),
-                    command.district(), command.unionMembers(), command.hardship(), command.modelWorkers(), cost, command.setBy(),
+            apply(new ProvinceQuotaSetEvent(
+                    id(command.planId(), command.year(), command.district()),
+                    command.planId(),
+                    command.year(),
+                    command.district(),
+                    command.unionMembers(),
+                    command.hardship(),
+                    command.modelWorkers(),
+                    cost,
+                    command.setBy(),
                     command.today()));
         }
     }
 
     /** Takes a place for the enrolment when one is left. */
-    boolean take(ProvinceGroup group, String planId, int year, String district, String enrollmentId, String memberId, BigDecimal amount) {
+    boolean take(
+            ProvinceGroup group,
+            String planId,
+            int year,
+            String district,
+            String enrollmentId,
+            String memberId,
+            BigDecimal amount) {
         if (taken(group) >= quota.getOrDefault(group, 0)) {
             return false;
         }

@@ -8,7 +8,6 @@ import cn.huzhu.enrollment.command.plan.PlanCatalog;
 import cn.huzhu.enrollment.command.plan.PlanVersion;
 import cn.huzhu.enrollment.command.unit.UnitDirectory;
 import cn.huzhu.vocabulary.Money;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.axonframework.commandhandling.CommandHandler;
@@ -29,8 +28,12 @@ public class ProvinceQuotaHandler implements ProvinceFunds {
     private final Districts districts;
     private final UnitDirectory units;
 
-    public ProvinceQuotaHandler(Repository<ProvinceBudgetAggregate> budgets, Repository<ProvinceQuotaAggregate> quotas, PlanCatalog catalog,
-                                Districts districts, UnitDirectory units) {
+    public ProvinceQuotaHandler(
+            Repository<ProvinceBudgetAggregate> budgets,
+            Repository<ProvinceQuotaAggregate> quotas,
+            PlanCatalog catalog,
+            Districts districts,
+            UnitDirectory units) {
         this.budgets = budgets;
         this.quotas = quotas;
         this.catalog = catalog;
@@ -51,18 +54,33 @@ public class ProvinceQuotaHandler implements ProvinceFunds {
         PlanVersion plan = catalog.inForceOn(command.planId(), LocalDate.of(command.year(), 12, 31));
         PlanVersion.FundingRule rule = plan.funding();
         if (rule == null || rule.quotas() == null) {
-            throw new EnrollmentRefusedException("NO_PROVINCE_QUOTAS", "planId", "Plan " + plan.planId() + " has no quotas of the province's money");
+            throw new EnrollmentRefusedException(
+                    "NO_PROVINCE_QUOTAS", "planId", "Plan " + plan.planId() + " has no quotas of the province's money");
         }
         districts.check(command.district());
         Money perUnionMember = Money.of(rule.province()).times(plan.maxShares());
         Money wholePremium = Money.of(plan.terms().get(0).premiumPerShare()).times(plan.maxShares());
-        BigDecimal cost = perUnionMember.times(command.unionMembers())
-                .plus(wholePremium.times((long) command.hardship() + command.modelWorkers())).yuan();
+        BigDecimal cost = perUnionMember
+                .times(command.unionMembers())
+                .plus(wholePremium.times((long) command.hardship() + command.modelWorkers()))
+                .yuan();
         String district = command.district().strip();
         budgets.loadOrCreate(ProvinceBudgetAggregate.id(plan.planId(), command.year()), ProvinceBudgetAggregate::new)
-                .execute(b -> b.allocate(plan.planId(), command.year(), district, cost, rule.quotas().budget()));
-        SetProvinceQuotaCommand normalised = new SetProvinceQuotaCommand(plan.planId(), command.year(), district, command.unionMembers(),
-                command.hardship(), command.modelWorkers(), command.setBy(), command.today());
+                .execute(b -> b.allocate(
+                        plan.planId(),
+                        command.year(),
+                        district,
+                        cost,
+                        rule.quotas().budget()));
+        SetProvinceQuotaCommand normalised = new SetProvinceQuotaCommand(
+                plan.planId(),
+                command.year(),
+                district,
+                command.unionMembers(),
+                command.hardship(),
+                command.modelWorkers(),
+                command.setBy(),
+                command.today());
         String quotaId = ProvinceQuotaAggregate.id(plan.planId(), command.year(), district);
         quotas.loadOrCreate(quotaId, ProvinceQuotaAggregate::new).execute(q -> q.set(normalised, cost));
         return quotaId;
@@ -73,11 +91,20 @@ public class ProvinceQuotaHandler implements ProvinceFunds {
         if (!CurrentUnitOfWork.isStarted()) {
             return units.paysDuesInFull(unitId);
         }
-        return CurrentUnitOfWork.get().root().getOrComputeResource("dues-paying:" + unitId, k -> units.paysDuesInFull(unitId));
+        return CurrentUnitOfWork.get()
+                .root()
+                .getOrComputeResource("dues-paying:" + unitId, k -> units.paysDuesInFull(unitId));
     }
 
     @Override
-    public boolean take(String planId, int year, String district, ProvinceGroup group, String enrollmentId, String memberId, BigDecimal amount) {
+    public boolean take(
+            String planId,
+            int year,
+            String district,
+            ProvinceGroup group,
+            String enrollmentId,
+            String memberId,
+            BigDecimal amount) {
         try {
             return quotas.load(ProvinceQuotaAggregate.id(planId, year, district))
                     .invoke(q -> q.take(group, planId, year, district, enrollmentId, memberId, amount));

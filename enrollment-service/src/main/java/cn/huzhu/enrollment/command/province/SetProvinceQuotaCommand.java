@@ -1,7 +1,6 @@
 package cn.huzhu.enrollment.command.province;
 
 import cn.huzhu.enrollment.command.Actor;
-
 import java.time.LocalDate;
 import java.util.Objects;
 
@@ -9,8 +8,15 @@ import java.util.Objects;
  * Set a city's quotas of the province's money for a plan year (Guangdong's 名额分配通知单): how many union members get
  * the province's part, and how many hardship and model workers the whole premium. The scheme administrator only.
  */
-public record SetProvinceQuotaCommand(String planId, int year, String district, int unionMembers, int hardship, int modelWorkers,
-                                      Actor setBy, LocalDate today) {
+public record SetProvinceQuotaCommand(
+        String planId,
+        int year,
+        String district,
+        int unionMembers,
+        int hardship,
+        int modelWorkers,
+        Actor setBy,
+        LocalDate today) {
     public SetProvinceQuotaCommand {
         Objects.requireNonNull(planId, "planId");
         Objects.requireNonNull(district, "district");

@@ -1,7 +1,6 @@
 package cn.huzhu.enrollment.command.roster;
 
 import cn.huzhu.enrollment.command.Actor;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Objects;
@@ -11,8 +10,13 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * The unit transferred the premiums of a roster's enrolments (凭缴款单或转帐凭证), as finance saw it arrive: amount, the bank's
  * reference, the day (never after {@code today}), and who recorded it.
  */
-public record RecordRosterPaymentCommand(@TargetAggregateIdentifier String rosterId, BigDecimal amount, String reference, LocalDate paidOn,
-                                         LocalDate today, Actor recordedBy) {
+public record RecordRosterPaymentCommand(
+        @TargetAggregateIdentifier String rosterId,
+        BigDecimal amount,
+        String reference,
+        LocalDate paidOn,
+        LocalDate today,
+        Actor recordedBy) {
     public RecordRosterPaymentCommand {
         Objects.requireNonNull(rosterId, "rosterId");
         Objects.requireNonNull(paidOn, "paidOn");

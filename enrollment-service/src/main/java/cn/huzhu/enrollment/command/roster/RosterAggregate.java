@@ -1,10 +1,9 @@
 package cn.huzhu.enrollment.command.roster;
 
-import cn.huzhu.enrollment.command.Actor;
-import cn.huzhu.enrollment.command.EnrollmentRefusedException;
-
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import cn.huzhu.enrollment.command.Actor;
+import cn.huzhu.enrollment.command.EnrollmentRefusedException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -18,14 +17,14 @@ public class RosterAggregate {
 
     @AggregateIdentifier
     private String rosterId;
+
     private String unitId;
     private List<RosterRowResult> enrolled = List.of();
     private BigDecimal amountDue = BigDecimal.ZERO;
     private RosterPaidEvent payment;
     private LocalDate submittedOn;
 
-    protected RosterAggregate() {
-    }
+    protected RosterAggregate() {}
 
     RosterAggregate(RosterSubmittedEvent outcome) {
         apply(outcome);
@@ -37,27 +36,41 @@ public class RosterAggregate {
      */
     RosterPaidEvent pay(RecordRosterPaymentCommand command) {
         if (!command.recordedBy().actsAs(Actor.Capacity.FINANCE)) {
-            throw new EnrollmentRefusedException("FINANCE_ONLY", "reference", "A roster's payment is recorded by finance, with the bank's reference");
+            throw new EnrollmentRefusedException(
+                    "FINANCE_ONLY",
+                    "reference",
+                    "A roster's payment is recorded by finance, with the bank's reference");
         }
-        if (command.paidOn().isAfter(command.today()) || submittedOn != null && command.paidOn().isBefore(submittedOn)) {
-            throw new EnrollmentRefusedException("PAID_OUTSIDE_ROSTER", "paidOn", "The payment was made between the roster's submission ("
-                    + submittedOn + ") and today");
+        if (command.paidOn().isAfter(command.today())
+                || submittedOn != null && command.paidOn().isBefore(submittedOn)) {
+            throw new EnrollmentRefusedException(
+                    "PAID_OUTSIDE_ROSTER",
+                    "paidOn",
+                    "The payment was made between the roster's submission (" + submittedOn + ") and today");
         }
         if (payment != null) {
-            if (payment.reference().equals(command.reference()) && payment.amount().compareTo(command.amount()) == 0) {
+            if (payment.reference().equals(command.reference())
+                    && payment.amount().compareTo(command.amount()) == 0) {
                 return null;
             }
-            throw new EnrollmentRefusedException("ALREADY_PAID", "reference", "The roster was paid on " + payment.paidOn()
-                    + " with reference " + payment.reference());
+            throw new EnrollmentRefusedException(
+                    "ALREADY_PAID",
+                    "reference",
+                    "The roster was paid on " + payment.paidOn() + " with reference " + payment.reference());
         }
         if (enrolled.isEmpty()) {
-            throw new EnrollmentRefusedException("NOTHING_TO_PAY", "rosterId", "The roster enrolled nobody, so nothing is due");
+            throw new EnrollmentRefusedException(
+                    "NOTHING_TO_PAY", "rosterId", "The roster enrolled nobody, so nothing is due");
         }
         if (command.amount().compareTo(amountDue) != 0) {
-            throw new EnrollmentRefusedException("PAYMENT_AMOUNT_MISMATCH", "amount", "The roster's " + enrolled.size()
-                    + " enrolments are due " + amountDue.toPlainString() + " yuan; the transfer is " + command.amount().toPlainString());
+            throw new EnrollmentRefusedException(
+                    "PAYMENT_AMOUNT_MISMATCH",
+                    "amount",
+                    "The roster's " + enrolled.size() + " enrolments are due " + amountDue.toPlainString()
+                            + " yuan; the transfer is " + command.amount().toPlainString());
         }
-        RosterPaidEvent paid = new RosterPaidEvent(rosterId, unitId, command.amount(), command.reference(), command.paidOn(), command.recordedBy());
+        RosterPaidEvent paid = new RosterPaidEvent(
+                rosterId, unitId, command.amount(), command.reference(), command.paidOn(), command.recordedBy());
         apply(paid);
         return paid;
     }
@@ -74,7 +87,9 @@ public class RosterAggregate {
     void on(RosterSubmittedEvent event) {
         rosterId = event.rosterId();
         unitId = event.unitId();
-        enrolled = event.rows().stream().filter(r -> r.status() == RosterRowStatus.ENROLLED).toList();
+        enrolled = event.rows().stream()
+                .filter(r -> r.status() == RosterRowStatus.ENROLLED)
+                .toList();
         amountDue = event.amountDue();
         submittedOn = event.submittedOn();
     }

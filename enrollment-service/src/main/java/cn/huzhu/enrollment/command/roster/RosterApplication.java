@@ -7,8 +7,15 @@ import java.math.BigDecimal;
  * field may be absent; the unit's registered insured headcount stands in for a missing
  * {@code staffInBasicInsurance}.
  */
-public record RosterApplication(String unitName, String contact, String contactPhone, Integer staffTotal,
-                                Integer staffInBasicInsurance, Integer enrolling, BigDecimal amountPerPerson, BigDecimal amountTotal) {
+public record RosterApplication(
+        String unitName,
+        String contact,
+        String contactPhone,
+        Integer staffTotal,
+        Integer staffInBasicInsurance,
+        Integer enrolling,
+        BigDecimal amountPerPerson,
+        BigDecimal amountTotal) {
 
     public static final RosterApplication NONE = new RosterApplication(null, null, null, null, null, null, null, null);
 }

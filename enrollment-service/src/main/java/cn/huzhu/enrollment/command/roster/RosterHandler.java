@@ -20,7 +20,6 @@ import cn.huzhu.enrollment.command.unit.UnitIncentivePolicy;
 import cn.huzhu.enrollment.command.unit.UnitTerms;
 import cn.huzhu.identity.IdNumber;
 import cn.huzhu.vocabulary.Payer;
-
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -50,8 +49,13 @@ public class RosterHandler {
     private final UnitDirectory units;
     private final ProvinceFunds funds;
 
-    public RosterHandler(MemberRegistrationHandler registration, Repository<MemberAggregate> members, Repository<RosterAggregate> rosters,
-                         PlanCatalog catalog, UnitDirectory units, ProvinceFunds funds) {
+    public RosterHandler(
+            MemberRegistrationHandler registration,
+            Repository<MemberAggregate> members,
+            Repository<RosterAggregate> rosters,
+            PlanCatalog catalog,
+            UnitDirectory units,
+            ProvinceFunds funds) {
         this.registration = registration;
         this.members = members;
         this.rosters = rosters;
@@ -61,17 +65,19 @@ public class RosterHandler {
     }
 
     /** A row that passed every row check and waits for the unit rule. */
-    private record Candidate(RosterRow row, IdNumber idNumber, String memberId, boolean registered, EnrollMemberCommand enrol) {
-    }
+    private record Candidate(
+            RosterRow row, IdNumber idNumber, String memberId, boolean registered, EnrollMemberCommand enrol) {}
 
     @CommandHandler
     public RosterSubmittedEvent handle(SubmitRosterCommand command) throws Exception {
-        UnitDirectory.UnitFacts unit = units.find(command.unitId()).orElseThrow(() -> new UnknownUnitException(command.unitId()));
+        UnitDirectory.UnitFacts unit =
+                units.find(command.unitId()).orElseThrow(() -> new UnknownUnitException(command.unitId()));
         EnrollmentPolicy.checkStart(command.effectiveDate(), null, false, command.today());
         LocalDate requestedStart = command.effectiveDate() != null ? command.effectiveDate() : command.today();
         PlanVersion plan = catalog.inForceOn(command.planId(), requestedStart);
         LocalDate coveredOn = EnrollmentPolicy.coverageStart(plan, requestedStart);
-        LocalDate coveredUntil = EnrollmentPolicy.coverageEnd(plan, coveredOn, plan.term(null).orElseThrow().years());
+        LocalDate coveredUntil = EnrollmentPolicy.coverageEnd(
+                plan, coveredOn, plan.term(null).orElseThrow().years());
 
         Map<Integer, RosterRowResult> results = new HashMap<>();
         List<Candidate> candidates = new ArrayList<>();
@@ -80,29 +86,61 @@ public class RosterHandler {
             check(command, row, coveredOn, coveredUntil, rowOfMember, candidates, results);
         }
 
-        RosterSubmittedEvent.UnitCheck unitCheck = unitCheck(command, unit, plan, coveredOn, coveredUntil, candidates.size());
-        UnitTerms terms = UnitIncentivePolicy.terms(plan, unit, coveredOn.getYear(), year -> units.payoutRecord(unit.unitId(), year),
+        RosterSubmittedEvent.UnitCheck unitCheck =
+                unitCheck(command, unit, plan, coveredOn, coveredUntil, candidates.size());
+        UnitTerms terms = UnitIncentivePolicy.terms(
+                plan,
+                unit,
+                coveredOn.getYear(),
+                year -> units.payoutRecord(unit.unitId(), year),
                 unitCheck.enrolledAfter());
         if (unitCheck.code() != null) {
             for (Candidate candidate : candidates) {
-                results.put(candidate.row().rowNo(), rejected(candidate.row(), candidate.memberId(), unitCheck.code(),
-                        "Not enrolled because the roster was refused: " + unitCheck.message()));
+                results.put(
+                        candidate.row().rowNo(),
+                        rejected(
+                                candidate.row(),
+                                candidate.memberId(),
+                                unitCheck.code(),
+                                "Not enrolled because the roster was refused: " + unitCheck.message()));
             }
         } else {
             enrol(command, candidates, terms, results);
         }
 
-        List<RosterRowResult> rows = command.rows().stream().map(r -> results.get(r.rowNo())).toList();
-        BigDecimal premiumTotal = rows.stream().filter(r -> r.status() == RosterRowStatus.ENROLLED)
-                .map(RosterRowResult::premium).reduce(new BigDecimal("0.00"), BigDecimal::add);
-        RosterSubmittedEvent outcome = new RosterSubmittedEvent(command.rosterId(), unit.unitId(), unit.district(), plan.planId(),
-                plan.version(), command.format(), command.today(), status(rows), unitCheck, terms, command.application(), premiumTotal, rows);
+        List<RosterRowResult> rows =
+                command.rows().stream().map(r -> results.get(r.rowNo())).toList();
+        BigDecimal premiumTotal = rows.stream()
+                .filter(r -> r.status() == RosterRowStatus.ENROLLED)
+                .map(RosterRowResult::premium)
+                .reduce(new BigDecimal("0.00"), BigDecimal::add);
+        RosterSubmittedEvent outcome = new RosterSubmittedEvent(
+                command.rosterId(),
+                unit.unitId(),
+                unit.district(),
+                plan.planId(),
+                plan.version(),
+                command.format(),
+                command.today(),
+                status(rows),
+                unitCheck,
+                terms,
+                command.application(),
+                premiumTotal,
+                rows);
         rosters.newInstance(() -> new RosterAggregate(outcome));
         return outcome;
     }
 
-    private void check(SubmitRosterCommand command, RosterRow row, LocalDate coveredOn, LocalDate coveredUntil, Map<String, Integer> rowOfMember,
-                       List<Candidate> candidates, Map<Integer, RosterRowResult> results) throws Exception {
+    private void check(
+            SubmitRosterCommand command,
+            RosterRow row,
+            LocalDate coveredOn,
+            LocalDate coveredUntil,
+            Map<String, Integer> rowOfMember,
+            List<Candidate> candidates,
+            Map<Integer, RosterRowResult> results)
+            throws Exception {
         if (results.containsKey(row.rowNo())) {
             throw new IllegalArgumentException("Row number " + row.rowNo() + " appears twice in the roster");
         }
@@ -115,20 +153,44 @@ public class RosterHandler {
         String memberId = registration.memberIdOf(idNumber);
         Integer firstRow = rowOfMember.putIfAbsent(memberId, row.rowNo());
         if (firstRow != null) {
-            results.put(row.rowNo(), rejected(row, memberId, "DUPLICATE_IN_ROSTER", "The same ID number is on row " + firstRow));
+            results.put(
+                    row.rowNo(),
+                    rejected(row, memberId, "DUPLICATE_IN_ROSTER", "The same ID number is on row " + firstRow));
             return;
         }
-        EnrollMemberCommand enrol = new EnrollMemberCommand(memberId, rowEnrollmentId(command.rosterId(), row.rowNo()), command.planId(),
-                1, null, command.effectiveDate(), command.today(), Payer.UNIT, UnitTerms.NONE, null);
+        EnrollMemberCommand enrol = new EnrollMemberCommand(
+                memberId,
+                rowEnrollmentId(command.rosterId(), row.rowNo()),
+                command.planId(),
+                1,
+                null,
+                command.effectiveDate(),
+                command.today(),
+                Payer.UNIT,
+                UnitTerms.NONE,
+                null);
         try {
             if (registration.isRegistered(memberId)) {
                 RosterRowResult known = members.load(memberId).invoke(member -> {
                     if (!member.unitId().equals(command.unitId())) {
-                        return rejected(row, memberId, "MEMBER_IN_OTHER_UNIT", "The member is registered with another unit");
+                        return rejected(
+                                row, memberId, "MEMBER_IN_OTHER_UNIT", "The member is registered with another unit");
                     }
                     if (member.holds(command.planId(), coveredOn, coveredUntil)) {
-                        return new RosterRowResult(row.rowNo(), RosterRowStatus.ALREADY_ENROLLED, memberId, null, null, null,
-                                null, "Already enrolled in " + command.planId() + " on " + coveredOn, null, null, null, null, null);
+                        return new RosterRowResult(
+                                row.rowNo(),
+                                RosterRowStatus.ALREADY_ENROLLED,
+                                memberId,
+                                null,
+                                null,
+                                null,
+                                null,
+                                "Already enrolled in " + command.planId() + " on " + coveredOn,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null);
                     }
                     member.preview(enrol, catalog);
                     candidates.add(new Candidate(row, idNumber, memberId, true, enrol));
@@ -138,7 +200,8 @@ public class RosterHandler {
                     results.put(row.rowNo(), known);
                 }
             } else {
-                MemberProfile profile = new MemberProfile(command.category(), idNumber.gender(), false, false, false, false, false);
+                MemberProfile profile =
+                        new MemberProfile(command.category(), idNumber.gender(), false, false, false, false, false);
                 MemberAggregate.preview(profile, List.of(), enrol, catalog);
                 candidates.add(new Candidate(row, idNumber, memberId, false, enrol));
             }
@@ -147,27 +210,68 @@ public class RosterHandler {
         }
     }
 
-    private RosterSubmittedEvent.UnitCheck unitCheck(SubmitRosterCommand command, UnitDirectory.UnitFacts unit, PlanVersion plan,
-                                                     LocalDate coveredOn, LocalDate coveredUntil, int newRows) {
+    private RosterSubmittedEvent.UnitCheck unitCheck(
+            SubmitRosterCommand command,
+            UnitDirectory.UnitFacts unit,
+            PlanVersion plan,
+            LocalDate coveredOn,
+            LocalDate coveredUntil,
+            int newRows) {
         int enrolledAfter = units.enrolledMembers(unit.unitId(), plan.planId(), coveredOn, coveredUntil) + newRows;
-        return RosterPolicy.unitCheck(command.application(), unit.insuredHeadcount(), plan.groupRules(), command.rows().size(), enrolledAfter);
+        return RosterPolicy.unitCheck(
+                command.application(),
+                unit.insuredHeadcount(),
+                plan.groupRules(),
+                command.rows().size(),
+                enrolledAfter);
     }
 
-    private void enrol(SubmitRosterCommand command, List<Candidate> candidates, UnitTerms terms, Map<Integer, RosterRowResult> results)
+    private void enrol(
+            SubmitRosterCommand command,
+            List<Candidate> candidates,
+            UnitTerms terms,
+            Map<Integer, RosterRowResult> results)
             throws Exception {
         Set<String> registered = new HashSet<>();
         for (Candidate candidate : candidates) {
             RosterRow row = candidate.row();
             if (!candidate.registered()) {
-                registration.register(new RegisterMemberCommand(candidate.idNumber().value(), row.name(), blankToNull(row.phone()),
-                        command.unitId(), command.category(), false, false, false, false, false, command.today(),
-                        new Actor("roster:" + command.rosterId(), java.util.Set.of(), null)), registered);
+                registration.register(
+                        new RegisterMemberCommand(
+                                candidate.idNumber().value(),
+                                row.name(),
+                                blankToNull(row.phone()),
+                                command.unitId(),
+                                command.category(),
+                                false,
+                                false,
+                                false,
+                                false,
+                                false,
+                                command.today(),
+                                new Actor("roster:" + command.rosterId(), java.util.Set.of(), null)),
+                        registered);
                 registered.add(candidate.memberId());
             }
             EnrollMemberCommand enrol = candidate.enrol().withTerms(terms);
-            EnrollmentResult result = members.load(candidate.memberId()).invoke(member -> member.enrol(enrol, catalog, funds));
-            results.put(row.rowNo(), new RosterRowResult(row.rowNo(), RosterRowStatus.ENROLLED, candidate.memberId(),
-                    result.enrollmentId(), result.premium(), result.payerAmount(), null, null, null, null, null, null, null));
+            EnrollmentResult result =
+                    members.load(candidate.memberId()).invoke(member -> member.enrol(enrol, catalog, funds));
+            results.put(
+                    row.rowNo(),
+                    new RosterRowResult(
+                            row.rowNo(),
+                            RosterRowStatus.ENROLLED,
+                            candidate.memberId(),
+                            result.enrollmentId(),
+                            result.premium(),
+                            result.payerAmount(),
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null));
         }
     }
 
@@ -182,15 +286,25 @@ public class RosterHandler {
             return rosters.load(command.rosterId()).invoke(RosterAggregate::payment);
         }
         for (RosterRowResult row : rosters.load(command.rosterId()).invoke(RosterAggregate::enrolledRows)) {
-            RecordPremiumCollectionCommand collect = new RecordPremiumCollectionCommand(row.memberId(), row.enrollmentId(), true,
-                    CollectionMethod.UNIT_TRANSFER, command.reference(), null, command.paidOn(), command.today(), command.recordedBy());
+            RecordPremiumCollectionCommand collect = new RecordPremiumCollectionCommand(
+                    row.memberId(),
+                    row.enrollmentId(),
+                    true,
+                    CollectionMethod.UNIT_TRANSFER,
+                    command.reference(),
+                    null,
+                    command.paidOn(),
+                    command.today(),
+                    command.recordedBy());
             members.load(row.memberId()).invoke(member -> member.collect(collect, catalog));
         }
         return paid;
     }
 
     private static RosterStatus status(List<RosterRowResult> rows) {
-        long rejected = rows.stream().filter(r -> r.status() == RosterRowStatus.REJECTED).count();
+        long rejected = rows.stream()
+                .filter(r -> r.status() == RosterRowStatus.REJECTED)
+                .count();
         if (rejected == 0) {
             return RosterStatus.ACCEPTED;
         }
@@ -198,12 +312,25 @@ public class RosterHandler {
     }
 
     private static RosterRowResult rejected(RosterRow row, String memberId, String code, String message) {
-        return new RosterRowResult(row.rowNo(), RosterRowStatus.REJECTED, memberId, null, null, null, code, message,
-                row.name(), row.gender(), row.idNumber(), row.phone(), row.remark());
+        return new RosterRowResult(
+                row.rowNo(),
+                RosterRowStatus.REJECTED,
+                memberId,
+                null,
+                null,
+                null,
+                code,
+                message,
+                row.name(),
+                row.gender(),
+                row.idNumber(),
+                row.phone(),
+                row.remark());
     }
 
     static String rowEnrollmentId(String rosterId, int rowNo) {
-        return UUID.nameUUIDFromBytes(("roster:" + rosterId + ":" + rowNo).getBytes(StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes(("roster:" + rosterId + ":" + rowNo).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     private static String blankToNull(String value) {

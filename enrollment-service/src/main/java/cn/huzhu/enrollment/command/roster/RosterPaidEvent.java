@@ -1,7 +1,6 @@
 package cn.huzhu.enrollment.command.roster;
 
 import cn.huzhu.enrollment.command.Actor;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
@@ -9,5 +8,5 @@ import java.time.LocalDate;
  * The unit paid for its roster's enrolments, as finance recorded it ({@code recordedBy}, null in events recorded before it
  * was kept); each of them is collected in the same transaction.
  */
-public record RosterPaidEvent(String rosterId, String unitId, BigDecimal amount, String reference, LocalDate paidOn, Actor recordedBy) {
-}
+public record RosterPaidEvent(
+        String rosterId, String unitId, BigDecimal amount, String reference, LocalDate paidOn, Actor recordedBy) {}

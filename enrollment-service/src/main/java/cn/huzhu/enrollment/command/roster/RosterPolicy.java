@@ -17,8 +17,7 @@ public final class RosterPolicy {
 
     private static final Pattern PHONE = Pattern.compile("[0-9+][0-9 \\-]{5,18}[0-9]");
 
-    private RosterPolicy() {
-    }
+    private RosterPolicy() {}
 
     /** A row read on its own: its ID number when readable, else the refusal's code and message. */
     public record RowCheck(IdNumber idNumber, String code, String message) {
@@ -51,9 +50,13 @@ public final class RosterPolicy {
         }
         String genderProblem = genderProblem(row.gender(), idNumber);
         if (genderProblem != null) {
-            return RowCheck.refused(genderProblem.startsWith("The gender column says") ? "GENDER_MISMATCH" : "INVALID_GENDER", genderProblem);
+            return RowCheck.refused(
+                    genderProblem.startsWith("The gender column says") ? "GENDER_MISMATCH" : "INVALID_GENDER",
+                    genderProblem);
         }
-        if (row.phone() != null && !row.phone().isBlank() && !PHONE.matcher(row.phone().strip()).matches()) {
+        if (row.phone() != null
+                && !row.phone().isBlank()
+                && !PHONE.matcher(row.phone().strip()).matches()) {
             return RowCheck.refused("INVALID_PHONE", "The phone number is not a phone number");
         }
         return new RowCheck(idNumber, null, null);
@@ -72,8 +75,10 @@ public final class RosterPolicy {
         if (stated == null) {
             return "The gender column must be 男 or 女";
         }
-        return stated == idNumber.gender() ? null
-                : "The gender column says " + column.strip() + " but the ID number is of a " + (idNumber.gender() == Gender.MALE ? "man" : "woman");
+        return stated == idNumber.gender()
+                ? null
+                : "The gender column says " + column.strip() + " but the ID number is of a "
+                        + (idNumber.gender() == Gender.MALE ? "man" : "woman");
     }
 
     /**
@@ -84,29 +89,45 @@ public final class RosterPolicy {
      * @param rowsListed       the rows the roster lists
      * @param enrolledAfter    the unit's members enrolled in the plan for the period once this roster's new rows are
      */
-    public static RosterSubmittedEvent.UnitCheck unitCheck(RosterApplication application, int insuredHeadcount, PlanVersion.GroupRules rules,
-                                                           int rowsListed, int enrolledAfter) {
-        int insured = application.staffInBasicInsurance() != null ? application.staffInBasicInsurance() : insuredHeadcount;
-        // The in-service headcount of the application form (在职职工总人数); without it the insured headcount stands in (in-service staff are never fewer).
+    public static RosterSubmittedEvent.UnitCheck unitCheck(
+            RosterApplication application,
+            int insuredHeadcount,
+            PlanVersion.GroupRules rules,
+            int rowsListed,
+            int enrolledAfter) {
+        int insured =
+                application.staffInBasicInsurance() != null ? application.staffInBasicInsurance() : insuredHeadcount;
+        // The in-service headcount of the application form (在职职工总人数); without it the insured headcount stands in
+        // (in-service staff are never fewer).
         int inService = application.staffTotal() != null ? application.staffTotal() : insured;
         int required = rules == null ? 0 : rules.required(insured, inService);
         if (application.enrolling() != null && application.enrolling() != rowsListed) {
-            return new RosterSubmittedEvent.UnitCheck(insured, required, enrolledAfter, "APPLICATION_COUNT_MISMATCH",
-                    "The application form says " + application.enrolling() + " members enrol but the roster lists " + rowsListed);
+            return new RosterSubmittedEvent.UnitCheck(
+                    insured,
+                    required,
+                    enrolledAfter,
+                    "APPLICATION_COUNT_MISMATCH",
+                    "The application form says " + application.enrolling() + " members enrol but the roster lists "
+                            + rowsListed);
         }
         if (enrolledAfter < required) {
             String counts = required + " required, " + enrolledAfter + " would be enrolled";
             String message;
             if (!rules.everyone(insured, inService)) {
-                message = "A unit enrols at least " + rules.minimumShareOfInsuredStaff().movePointRight(2).stripTrailingZeros().toPlainString()
-                        + " % of its " + insured + " staff in basic insurance: " + counts;
+                message = "A unit enrols at least "
+                        + rules.minimumShareOfInsuredStaff()
+                                .movePointRight(2)
+                                .stripTrailingZeros()
+                                .toPlainString() + " % of its " + insured + " staff in basic insurance: " + counts;
             } else if (rules.everyoneUpToInServiceStaff() != null) {
-                message = "A unit of at most " + rules.everyoneUpToInServiceStaff() + " in-service staff (it has " + inService
-                        + ") enrols all its staff in basic insurance: " + counts;
+                message = "A unit of at most " + rules.everyoneUpToInServiceStaff() + " in-service staff (it has "
+                        + inService + ") enrols all its staff in basic insurance: " + counts;
             } else {
-                message = "A unit with fewer than " + rules.everyoneBelowHeadcount() + " staff in basic insurance enrols all of them: " + counts;
+                message = "A unit with fewer than " + rules.everyoneBelowHeadcount()
+                        + " staff in basic insurance enrols all of them: " + counts;
             }
-            return new RosterSubmittedEvent.UnitCheck(insured, required, enrolledAfter, "UNIT_BELOW_REQUIRED_SHARE", message);
+            return new RosterSubmittedEvent.UnitCheck(
+                    insured, required, enrolledAfter, "UNIT_BELOW_REQUIRED_SHARE", message);
         }
         return new RosterSubmittedEvent.UnitCheck(insured, required, enrolledAfter, null, null);
     }

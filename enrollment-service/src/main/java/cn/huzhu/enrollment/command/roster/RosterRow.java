@@ -7,8 +7,15 @@ import cn.huzhu.identity.IdNumber;
  * {@code problemMessage} carry what was wrong with the line before any rule looked at it (e.g. an ID number
  * that Excel stored as a number and so lost its last digits).
  */
-public record RosterRow(int rowNo, String name, String gender, String idNumber, String phone, String remark,
-                        String problemCode, String problemMessage) {
+public record RosterRow(
+        int rowNo,
+        String name,
+        String gender,
+        String idNumber,
+        String phone,
+        String remark,
+        String problemCode,
+        String problemMessage) {
 
     public static RosterRow of(int rowNo, String name, String gender, String idNumber, String phone, String remark) {
         return new RosterRow(rowNo, name, gender, idNumber, phone, remark, null, null);

@@ -1,7 +1,6 @@
 package cn.huzhu.enrollment.command.roster;
 
 import cn.huzhu.enrollment.command.unit.UnitTerms;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -11,13 +10,26 @@ import java.util.List;
  * transaction). {@code unitCheck} is the unit-level refusal (e.g. below 80 % of the insured staff), which
  * leaves every row unenrolled.
  */
-public record RosterSubmittedEvent(String rosterId, String unitId, String district, String planId, int planVersion, String format,
-                                   LocalDate submittedOn, RosterStatus status, UnitCheck unitCheck, UnitTerms terms, RosterApplication application,
-                                   BigDecimal premiumTotal, List<RosterRowResult> rows) {
+public record RosterSubmittedEvent(
+        String rosterId,
+        String unitId,
+        String district,
+        String planId,
+        int planVersion,
+        String format,
+        LocalDate submittedOn,
+        RosterStatus status,
+        UnitCheck unitCheck,
+        UnitTerms terms,
+        RosterApplication application,
+        BigDecimal premiumTotal,
+        List<RosterRowResult> rows) {
 
     /** What the unit owes for the roster: its part of the enrolled rows' premiums (after the union's subsidy). */
     public BigDecimal amountDue() {
-        return rows.stream().filter(r -> r.status() == RosterRowStatus.ENROLLED).map(RosterRowResult::amountDue)
+        return rows.stream()
+                .filter(r -> r.status() == RosterRowStatus.ENROLLED)
+                .map(RosterRowResult::amountDue)
                 .reduce(new BigDecimal("0.00"), BigDecimal::add);
     }
 
@@ -25,6 +37,5 @@ public record RosterSubmittedEvent(String rosterId, String unitId, String distri
      * The unit rule: {@code insuredStaff} in basic insurance, of whom {@code required} must be enrolled;
      * {@code enrolledAfter} would be after this roster. {@code code}/{@code message} are set when it fails.
      */
-    public record UnitCheck(int insuredStaff, int required, int enrolledAfter, String code, String message) {
-    }
+    public record UnitCheck(int insuredStaff, int required, int enrolledAfter, String code, String message) {}
 }

@@ -1,7 +1,6 @@
 package cn.huzhu.enrollment.command.roster;
 
 import cn.huzhu.enrollment.command.MemberCategory;
-
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -11,8 +10,16 @@ import java.util.Objects;
  * the rows that pass are enrolled in one transaction, paid by the unit. {@code format} is how it arrived
  * (XLSX, CSV, JSON).
  */
-public record SubmitRosterCommand(String rosterId, String unitId, String planId, MemberCategory category, LocalDate effectiveDate,
-                                  RosterApplication application, List<RosterRow> rows, String format, LocalDate today) {
+public record SubmitRosterCommand(
+        String rosterId,
+        String unitId,
+        String planId,
+        MemberCategory category,
+        LocalDate effectiveDate,
+        RosterApplication application,
+        List<RosterRow> rows,
+        String format,
+        LocalDate today) {
 
     /** The most rows one roster may have. */
     public static final int MAX_ROWS = 20_000;

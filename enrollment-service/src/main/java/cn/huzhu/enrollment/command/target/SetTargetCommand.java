@@ -4,8 +4,14 @@ import java.util.Objects;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Set the enrolment target (任务数) of a unit or a district for a plan year, optionally for one plan. */
-public record SetTargetCommand(@TargetAggregateIdentifier String targetId, TargetScope scope, String unitId, String district,
-                               int year, String planId, int target) {
+public record SetTargetCommand(
+        @TargetAggregateIdentifier String targetId,
+        TargetScope scope,
+        String unitId,
+        String district,
+        int year,
+        String planId,
+        int target) {
     public SetTargetCommand {
         Objects.requireNonNull(scope, "scope");
         if (scope == TargetScope.UNIT && (unitId == null || unitId.isBlank())) {

@@ -1,12 +1,11 @@
 package cn.huzhu.enrollment.command.target;
 
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
 import cn.huzhu.enrollment.command.Districts;
 import cn.huzhu.enrollment.command.UnknownUnitException;
 import cn.huzhu.enrollment.command.plan.PlanCatalog;
 import cn.huzhu.enrollment.command.unit.UnitDirectory;
-
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
-
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -20,16 +19,20 @@ public class TargetAggregate {
 
     @AggregateIdentifier
     private String targetId;
+
     private Integer target;
 
-    protected TargetAggregate() {
-    }
+    protected TargetAggregate() {}
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public TargetSetEvent handle(SetTargetCommand command, UnitDirectory units, PlanCatalog plans, Districts districts) {
-        if (command.scope() == TargetScope.DISTRICT && (command.district() == null || !districts.known(command.district().strip()))) {
-            throw new TargetRefusedException("UNKNOWN_DISTRICT", "district", "There is no such district in the registry (GET /api/districts)");
+    public TargetSetEvent handle(
+            SetTargetCommand command, UnitDirectory units, PlanCatalog plans, Districts districts) {
+        if (command.scope() == TargetScope.DISTRICT
+                && (command.district() == null
+                        || !districts.known(command.district().strip()))) {
+            throw new TargetRefusedException(
+                    "UNKNOWN_DISTRICT", "district", "There is no such district in the registry (GET /api/districts)");
         }
         if (command.planId() != null && !command.planId().isBlank() && !plans.exists(command.planId())) {
             throw new TargetRefusedException("UNKNOWN_PLAN", "planId", "There is no plan " + command.planId());
@@ -38,8 +41,14 @@ public class TargetAggregate {
                 ? units.districtOf(command.unitId()).orElseThrow(() -> new UnknownUnitException(command.unitId()))
                 : command.district().strip();
         String planId = command.planId() == null || command.planId().isBlank() ? null : command.planId();
-        TargetSetEvent set = new TargetSetEvent(command.targetId(), command.scope(), command.unitId(), district, command.year(),
-                planId, command.target());
+        TargetSetEvent set = new TargetSetEvent(
+                command.targetId(),
+                command.scope(),
+                command.unitId(),
+                district,
+                command.year(),
+                planId,
+                command.target());
         if (target == null || target != command.target()) {
             apply(set);
         }

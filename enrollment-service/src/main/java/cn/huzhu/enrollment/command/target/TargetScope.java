@@ -1,4 +1,7 @@
 package cn.huzhu.enrollment.command.target;
 
 /** Whose enrolment target: one unit's, or a whole district's. */
-public enum TargetScope { UNIT, DISTRICT }
+public enum TargetScope {
+    UNIT,
+    DISTRICT
+}

@@ -1,4 +1,4 @@
 package cn.huzhu.enrollment.command.target;
 
-public record TargetSetEvent(String targetId, TargetScope scope, String unitId, String district, int year, String planId, int target) {
-}
+public record TargetSetEvent(
+        String targetId, TargetScope scope, String unitId, String district, int year, String planId, int target) {}

@@ -10,8 +10,13 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * a plan the platform does not run, such as Huzhou's hospitalisation plan) or, without one, of the unit's whole
  * scheme. Recording it again with other figures corrects it.
  */
-public record RecordPayoutRatioCommand(@TargetAggregateIdentifier String unitId, int year, int enrolled, BigDecimal payoutRatio,
-                                       String source, String planId) {
+public record RecordPayoutRatioCommand(
+        @TargetAggregateIdentifier String unitId,
+        int year,
+        int enrolled,
+        BigDecimal payoutRatio,
+        String source,
+        String planId) {
     public RecordPayoutRatioCommand {
         Objects.requireNonNull(unitId, "unitId");
         if (year < 2000 || year > 2100) {

@@ -1,12 +1,15 @@
 package cn.huzhu.enrollment.command.unit;
 
 import cn.huzhu.enrollment.command.UnitNature;
-
 import java.util.Objects;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-public record RegisterUnitCommand(@TargetAggregateIdentifier String unitId, String name, String district, UnitNature nature,
-                                  int insuredHeadcount) {
+public record RegisterUnitCommand(
+        @TargetAggregateIdentifier String unitId,
+        String name,
+        String district,
+        UnitNature nature,
+        int insuredHeadcount) {
     public RegisterUnitCommand {
         Objects.requireNonNull(unitId, "unitId");
         Objects.requireNonNull(nature, "nature");

@@ -1,7 +1,6 @@
 package cn.huzhu.enrollment.command.unit;
 
 import cn.huzhu.enrollment.command.Actor;
-
 import java.time.LocalDate;
 import java.util.Objects;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -11,7 +10,8 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * union's registers: a district officer or the scheme administrator, never the unit's clerk (Guangdong's province part
  * depends on it).
  */
-public record SetUnitDuesStatusCommand(@TargetAggregateIdentifier String unitId, boolean paysDuesInFull, Actor setBy, LocalDate today) {
+public record SetUnitDuesStatusCommand(
+        @TargetAggregateIdentifier String unitId, boolean paysDuesInFull, Actor setBy, LocalDate today) {
     public SetUnitDuesStatusCommand {
         Objects.requireNonNull(unitId, "unitId");
         Objects.requireNonNull(setBy, "setBy");

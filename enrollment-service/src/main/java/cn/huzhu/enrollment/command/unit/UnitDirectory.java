@@ -1,7 +1,6 @@
 package cn.huzhu.enrollment.command.unit;
 
 import cn.huzhu.enrollment.command.UnitNature;
-
 import java.time.LocalDate;
 import java.util.Optional;
 
@@ -9,8 +8,7 @@ import java.util.Optional;
 public interface UnitDirectory {
 
     /** A registered unit as the enrolment rules see it. */
-    record UnitFacts(String unitId, String district, UnitNature nature, int insuredHeadcount) {
-    }
+    record UnitFacts(String unitId, String district, UnitNature nature, int insuredHeadcount) {}
 
     Optional<UnitFacts> find(String unitId);
 

@@ -1,11 +1,9 @@
 package cn.huzhu.enrollment.command.unit;
 
 import cn.huzhu.enrollment.command.plan.PlanVersion;
-
 import cn.huzhu.plans.PlanThresholds;
 import cn.huzhu.plans.UnitQualification;
 import cn.huzhu.vocabulary.Payer;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,19 +17,21 @@ import java.util.Optional;
  */
 public final class UnitIncentivePolicy {
 
-    private UnitIncentivePolicy() {
-    }
+    private UnitIncentivePolicy() {}
 
     /** A unit's enrolment and payout ratio in one year, as imported (until claims are paid on the platform). */
-    public record PayoutRecord(int year, int enrolled, BigDecimal payoutRatio) {
-    }
+    public record PayoutRecord(int year, int enrolled, BigDecimal payoutRatio) {}
 
     /**
      * @param history       the unit's payout record of a year, if one was imported
      * @param enrolledAfter how many of the unit's members will hold the plan in the year, this roster included
      */
-    public static UnitTerms terms(PlanVersion plan, UnitDirectory.UnitFacts unit, int planYear,
-                                  java.util.function.IntFunction<Optional<PayoutRecord>> history, int enrolledAfter) {
+    public static UnitTerms terms(
+            PlanVersion plan,
+            UnitDirectory.UnitFacts unit,
+            int planYear,
+            java.util.function.IntFunction<Optional<PayoutRecord>> history,
+            int enrolledAfter) {
         PlanVersion.UnitIncentives incentives = plan.unitIncentives();
         if (incentives == null) {
             return UnitTerms.NONE;
@@ -39,15 +39,18 @@ public final class UnitIncentivePolicy {
         List<String> applied = new ArrayList<>();
         BigDecimal premium = null;
         PlanVersion.RenewalDiscount discount = incentives.renewalDiscount();
-        Optional<UnitQualification> qualifying = PlanThresholds.of(plan.definitionJson(), PlanThresholds.Kind.RENEWAL_DISCOUNT);
+        Optional<UnitQualification> qualifying =
+                PlanThresholds.of(plan.definitionJson(), PlanThresholds.Kind.RENEWAL_DISCOUNT);
         if (discount != null && qualifying.isPresent()) {
             UnitQualification rule = qualifying.get();
             int year = planYear - rule.yearsBack();
             Optional<PayoutRecord> record = history.apply(year);
-            if (record.isPresent() && rule.admits(record.get().enrolled(), record.get().payoutRatio())) {
+            if (record.isPresent()
+                    && rule.admits(record.get().enrolled(), record.get().payoutRatio())) {
                 premium = discount.premiumPerShare();
                 applied.add("RENEWAL_DISCOUNT: " + record.get().enrolled() + " enrolled in " + year + ", payout ratio "
-                        + record.get().payoutRatio().toPlainString() + " (" + rule + ") → " + discount.premiumPerShare().toPlainString()
+                        + record.get().payoutRatio().toPlainString() + " (" + rule + ") → "
+                        + discount.premiumPerShare().toPlainString()
                         + " per share");
             }
         }
@@ -58,8 +61,8 @@ public final class UnitIncentivePolicy {
             subsidy = rule.perPerson(enrolledAfter);
             if (subsidy.signum() > 0) {
                 payer = rule.payer();
-                applied.add("SUBSIDY: " + unit.nature() + " unit with " + enrolledAfter + " enrolled → " + subsidy.toPlainString()
-                        + " per person paid by " + payer);
+                applied.add("SUBSIDY: " + unit.nature() + " unit with " + enrolledAfter + " enrolled → "
+                        + subsidy.toPlainString() + " per person paid by " + payer);
             }
         }
         return new UnitTerms(premium, subsidy, payer, applied);

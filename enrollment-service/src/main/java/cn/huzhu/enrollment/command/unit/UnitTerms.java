@@ -1,7 +1,6 @@
 package cn.huzhu.enrollment.command.unit;
 
 import cn.huzhu.vocabulary.Payer;
-
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -10,7 +9,8 @@ import java.util.List;
  * list price (null: the list price), the subsidy per person and who pays it, and the names of the incentives
  * applied with the facts behind them, for the record.
  */
-public record UnitTerms(BigDecimal premiumPerShare, BigDecimal subsidyPerPerson, Payer subsidyPayer, List<String> applied) {
+public record UnitTerms(
+        BigDecimal premiumPerShare, BigDecimal subsidyPerPerson, Payer subsidyPayer, List<String> applied) {
 
     public static final UnitTerms NONE = new UnitTerms(null, BigDecimal.ZERO, null, List.of());
 

@@ -4,8 +4,7 @@ import java.util.function.Predicate;
 
 final class EnrollmentEventPredicates {
 
-    private EnrollmentEventPredicates() {
-    }
+    private EnrollmentEventPredicates() {}
 
     static Predicate<MemberEnrolledEvent> continuous() {
         return MemberEnrolledEvent::continuous;

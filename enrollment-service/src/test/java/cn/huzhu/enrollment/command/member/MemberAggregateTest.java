@@ -1,5 +1,10 @@
 package cn.huzhu.enrollment.command.member;
 
+import static org.axonframework.test.matchers.Matchers.andNoMore;
+import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
+import static org.axonframework.test.matchers.Matchers.payloadsMatching;
+import static org.axonframework.test.matchers.Matchers.predicate;
+
 import cn.huzhu.enrollment.command.Actor;
 import cn.huzhu.enrollment.command.CollectionMethod;
 import cn.huzhu.enrollment.command.EnrollmentRefusedException;
@@ -9,15 +14,8 @@ import cn.huzhu.enrollment.command.plan.PlanVersion;
 import cn.huzhu.enrollment.command.province.ProvinceFunds;
 import cn.huzhu.enrollment.command.province.ProvinceGroup;
 import cn.huzhu.enrollment.command.unit.UnitTerms;
-
-import cn.huzhu.identity.Gender;
-
-import static org.axonframework.test.matchers.Matchers.andNoMore;
-import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
-import static org.axonframework.test.matchers.Matchers.payloadsMatching;
-import static org.axonframework.test.matchers.Matchers.predicate;
-
 import cn.huzhu.enrollment.config.PlanCatalogueLoader;
+import cn.huzhu.identity.Gender;
 import cn.huzhu.vocabulary.Payer;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -51,8 +49,14 @@ class MemberAggregateTest {
         }
 
         @Override
-        public boolean take(String planId, int year, String district, ProvinceGroup group, String enrollmentId, String memberId,
-                            BigDecimal amount) {
+        public boolean take(
+                String planId,
+                int year,
+                String district,
+                ProvinceGroup group,
+                String enrollmentId,
+                String memberId,
+                BigDecimal amount) {
             if (left.getOrDefault(group, 0) < 1) {
                 return false;
             }
@@ -69,19 +73,45 @@ class MemberAggregateTest {
         fixture.registerInjectableResource(places);
     }
 
-    static MemberRegisteredEvent registered(MemberCategory category, Gender gender, boolean serviceCard, boolean realName) {
+    static MemberRegisteredEvent registered(
+            MemberCategory category, Gender gender, boolean serviceCard, boolean realName) {
         return registered(category, gender, serviceCard, realName, false, false);
     }
 
-    static MemberRegisteredEvent registered(MemberCategory category, Gender gender, boolean serviceCard, boolean realName,
-                                            boolean hardship, boolean modelWorker) {
+    static MemberRegisteredEvent registered(
+            MemberCategory category,
+            Gender gender,
+            boolean serviceCard,
+            boolean realName,
+            boolean hardship,
+            boolean modelWorker) {
         return registered(category, gender, serviceCard, realName, hardship, modelWorker, false);
     }
 
-    static MemberRegisteredEvent registered(MemberCategory category, Gender gender, boolean serviceCard, boolean realName,
-                                            boolean hardship, boolean modelWorker, boolean unionMember) {
-        return new MemberRegisteredEvent(MEMBER, "11010519491231002X", "王芳", "13800001234", "u-1", "海曙", category, gender,
-                LocalDate.of(1980, 1, 1), serviceCard, realName, LocalDate.of(2020, 1, 2), hardship, modelWorker, unionMember);
+    static MemberRegisteredEvent registered(
+            MemberCategory category,
+            Gender gender,
+            boolean serviceCard,
+            boolean realName,
+            boolean hardship,
+            boolean modelWorker,
+            boolean unionMember) {
+        return new MemberRegisteredEvent(
+                MEMBER,
+                "11010519491231002X",
+                "王芳",
+                "13800001234",
+                "u-1",
+                "海曙",
+                category,
+                gender,
+                LocalDate.of(1980, 1, 1),
+                serviceCard,
+                realName,
+                LocalDate.of(2020, 1, 2),
+                hardship,
+                modelWorker,
+                unionMember);
     }
 
     static MemberRegisteredEvent inService() {
@@ -92,9 +122,17 @@ class MemberAggregateTest {
      * An enrolment asked for today; one starting on a day already past is a historical enrolment the scheme administrator
      * migrates (paid on its first day in the legacy system), which is how the rules of past plan years are tried here.
      */
-    static EnrollMemberCommand enrol(String enrollmentId, String planId, int shares, Integer termYears, LocalDate effective) {
+    static EnrollMemberCommand enrol(
+            String enrollmentId, String planId, int shares, Integer termYears, LocalDate effective) {
         if (effective != null && effective.isBefore(TODAY)) {
-            return EnrollMemberCommand.migrated(MEMBER, enrollmentId, planId, shares, termYears, effective, TODAY,
+            return EnrollMemberCommand.migrated(
+                    MEMBER,
+                    enrollmentId,
+                    planId,
+                    shares,
+                    termYears,
+                    effective,
+                    TODAY,
                     new Migration(effective, "LEGACY-" + enrollmentId));
         }
         return new EnrollMemberCommand(MEMBER, enrollmentId, planId, shares, termYears, effective, TODAY);
@@ -102,20 +140,63 @@ class MemberAggregateTest {
 
     /** An enrolment held: migrated, paid on its first day. */
     static MemberEnrolledEvent held(String enrollmentId, String planId, int shares, LocalDate start, LocalDate end) {
-        return new MemberEnrolledEvent(enrollmentId, MEMBER, "u-1", "海曙", MemberCategory.IN_SERVICE, planId, 1, shares, 1,
-                new BigDecimal("20.00"), List.of(new FundingShare(Payer.MEMBER, new BigDecimal("20.00"))), start, end, start, false, false,
-                null, true, start, List.of(), PremiumStatus.COLLECTED, start, "LEGACY-" + enrollmentId);
+        return new MemberEnrolledEvent(
+                enrollmentId,
+                MEMBER,
+                "u-1",
+                "海曙",
+                MemberCategory.IN_SERVICE,
+                planId,
+                1,
+                shares,
+                1,
+                new BigDecimal("20.00"),
+                List.of(new FundingShare(Payer.MEMBER, new BigDecimal("20.00"))),
+                start,
+                end,
+                start,
+                false,
+                false,
+                null,
+                true,
+                start,
+                List.of(),
+                PremiumStatus.COLLECTED,
+                start,
+                "LEGACY-" + enrollmentId);
     }
 
     /** An enrolment applied for on its first day whose premium was never collected. */
     static MemberEnrolledEvent unpaid(String enrollmentId, String planId, LocalDate start, LocalDate end) {
-        return new MemberEnrolledEvent(enrollmentId, MEMBER, "u-1", "海曙", MemberCategory.IN_SERVICE, planId, 1, 1, 1,
-                new BigDecimal("20.00"), List.of(new FundingShare(Payer.MEMBER, new BigDecimal("20.00"))), start, end, start.plusDays(90), false,
-                false, null, false, start, List.of(), PremiumStatus.PENDING, null, null);
+        return new MemberEnrolledEvent(
+                enrollmentId,
+                MEMBER,
+                "u-1",
+                "海曙",
+                MemberCategory.IN_SERVICE,
+                planId,
+                1,
+                1,
+                1,
+                new BigDecimal("20.00"),
+                List.of(new FundingShare(Payer.MEMBER, new BigDecimal("20.00"))),
+                start,
+                end,
+                start.plusDays(90),
+                false,
+                false,
+                null,
+                false,
+                start,
+                List.of(),
+                PremiumStatus.PENDING,
+                null,
+                null);
     }
 
     @SafeVarargs
-    static Matcher<List<org.axonframework.messaging.Message<?>>> enrolments(Predicate<MemberEnrolledEvent>... expected) {
+    static Matcher<List<org.axonframework.messaging.Message<?>>> enrolments(
+            Predicate<MemberEnrolledEvent>... expected) {
         @SuppressWarnings("unchecked")
         Matcher<MemberEnrolledEvent>[] matchers = new Matcher[expected.length + 1];
         for (int i = 0; i < expected.length; i++) {
@@ -130,8 +211,12 @@ class MemberAggregateTest {
         fixture.given(inService())
                 .when(enrol("e-1", "shaoxing-hospital", 1, null, null))
                 .expectEventsMatching(enrolments(e -> e.premium().equals(new BigDecimal("60.00"))
-                        && e.coverageStart().equals(TODAY) && e.coverageEnd().equals(LocalDate.of(2027, 11, 21))
-                        && e.waitingPeriodEnd().equals(TODAY) && !e.continuous() && !e.migrated() && !e.gifted()
+                        && e.coverageStart().equals(TODAY)
+                        && e.coverageEnd().equals(LocalDate.of(2027, 11, 21))
+                        && e.waitingPeriodEnd().equals(TODAY)
+                        && !e.continuous()
+                        && !e.migrated()
+                        && !e.gifted()
                         && e.funding().equals(List.of(new FundingShare(Payer.MEMBER, new BigDecimal("60.00"))))));
     }
 
@@ -139,29 +224,47 @@ class MemberAggregateTest {
     void shouldPriceSharesByTheChosenTerm() {
         fixture.given(inService())
                 .when(enrol("e-1", "ningbo-2020-special-disease", 3, 3, LocalDate.of(2020, 3, 1)))
-                .expectEventsMatching(enrolments(e -> e.premium().equals(new BigDecimal("180.00")) && e.termYears() == 3
-                        && e.coverageEnd().equals(LocalDate.of(2023, 2, 28)) && e.migrated()));
+                .expectEventsMatching(enrolments(e -> e.premium().equals(new BigDecimal("180.00"))
+                        && e.termYears() == 3
+                        && e.coverageEnd().equals(LocalDate.of(2023, 2, 28))
+                        && e.migrated()));
     }
 
     @Test
     void shouldStartTheWaitingPeriodOnAFirstEnrolment() {
         fixture.given(inService())
                 .when(enrol("e-1", "ningbo-2020-special-disease", 1, 1, LocalDate.of(2020, 3, 1)))
-                .expectEventsMatching(enrolments(e -> e.waitingPeriodEnd().equals(LocalDate.of(2020, 5, 30)) && !e.continuous()));
+                .expectEventsMatching(
+                        enrolments(e -> e.waitingPeriodEnd().equals(LocalDate.of(2020, 5, 30)) && !e.continuous()));
     }
 
     @Test
     void shouldTreatARenewalWithoutGapAsContinuousWithNoNewWaitingPeriod() {
-        fixture.given(inService(), held("e-0", "ningbo-2020-special-disease", 1, LocalDate.of(2020, 3, 1), LocalDate.of(2021, 2, 28)))
+        fixture.given(
+                        inService(),
+                        held(
+                                "e-0",
+                                "ningbo-2020-special-disease",
+                                1,
+                                LocalDate.of(2020, 3, 1),
+                                LocalDate.of(2021, 2, 28)))
                 .when(enrol("e-1", "ningbo-2020-special-disease", 1, 1, LocalDate.of(2021, 3, 1)))
-                .expectEventsMatching(enrolments(e -> e.continuous() && e.waitingPeriodEnd().equals(LocalDate.of(2021, 3, 1))));
+                .expectEventsMatching(
+                        enrolments(e -> e.continuous() && e.waitingPeriodEnd().equals(LocalDate.of(2021, 3, 1))));
     }
 
     @Test
     void shouldNotTakeAnEnrolmentNeverPaidForContinuity() {
-        fixture.given(inService(), unpaid("e-0", "ningbo-2020-special-disease", LocalDate.of(2020, 3, 1), LocalDate.of(2021, 2, 28)))
+        fixture.given(
+                        inService(),
+                        unpaid(
+                                "e-0",
+                                "ningbo-2020-special-disease",
+                                LocalDate.of(2020, 3, 1),
+                                LocalDate.of(2021, 2, 28)))
                 .when(enrol("e-1", "ningbo-2020-special-disease", 1, 1, LocalDate.of(2021, 3, 1)))
-                .expectEventsMatching(enrolments(e -> !e.continuous() && e.waitingPeriodEnd().equals(LocalDate.of(2021, 5, 30))));
+                .expectEventsMatching(
+                        enrolments(e -> !e.continuous() && e.waitingPeriodEnd().equals(LocalDate.of(2021, 5, 30))));
     }
 
     @Test
@@ -169,24 +272,41 @@ class MemberAggregateTest {
         fixture.given(inService())
                 .when(new EnrollMemberCommand(MEMBER, "e-1", "shaoxing-hospital", 1, null, TODAY.minusDays(1), TODAY))
                 .expectException(EnrollmentRefusedException.class)
-                .expectExceptionMessage(org.hamcrest.Matchers.containsString("before the day the application is received"))
+                .expectExceptionMessage(
+                        org.hamcrest.Matchers.containsString("before the day the application is received"))
                 .expectNoEvents();
     }
 
     @Test
     void shouldRecordTheLegacyPaymentOfAMigratedEnrolment() {
         fixture.given(inService())
-                .when(EnrollMemberCommand.migrated(MEMBER, "e-1", "shaoxing-hospital", 1, null, LocalDate.of(2026, 3, 1), TODAY,
+                .when(EnrollMemberCommand.migrated(
+                        MEMBER,
+                        "e-1",
+                        "shaoxing-hospital",
+                        1,
+                        null,
+                        LocalDate.of(2026, 3, 1),
+                        TODAY,
                         new Migration(LocalDate.of(2026, 2, 20), "LEGACY-7")))
-                .expectEventsMatching(enrolments(e -> e.migrated() && e.status() == PremiumStatus.COLLECTED
-                        && e.paidOn().equals(LocalDate.of(2026, 2, 20)) && e.paymentReference().equals("LEGACY-7")
+                .expectEventsMatching(enrolments(e -> e.migrated()
+                        && e.status() == PremiumStatus.COLLECTED
+                        && e.paidOn().equals(LocalDate.of(2026, 2, 20))
+                        && e.paymentReference().equals("LEGACY-7")
                         && e.coverageStart().equals(LocalDate.of(2026, 3, 1))));
     }
 
     @Test
     void shouldRefuseAMigrationPaidAfterToday() {
         fixture.given(inService())
-                .when(EnrollMemberCommand.migrated(MEMBER, "e-1", "shaoxing-hospital", 1, null, LocalDate.of(2026, 3, 1), TODAY,
+                .when(EnrollMemberCommand.migrated(
+                        MEMBER,
+                        "e-1",
+                        "shaoxing-hospital",
+                        1,
+                        null,
+                        LocalDate.of(2026, 3, 1),
+                        TODAY,
                         new Migration(TODAY.plusDays(1), "LEGACY-8")))
                 .expectException(EnrollmentRefusedException.class)
                 .expectNoEvents();
@@ -194,14 +314,29 @@ class MemberAggregateTest {
 
     @Test
     void shouldRestartTheWaitingPeriodAfterAGap() {
-        fixture.given(inService(), held("e-0", "ningbo-2020-special-disease", 1, LocalDate.of(2020, 3, 1), LocalDate.of(2021, 2, 28)))
+        fixture.given(
+                        inService(),
+                        held(
+                                "e-0",
+                                "ningbo-2020-special-disease",
+                                1,
+                                LocalDate.of(2020, 3, 1),
+                                LocalDate.of(2021, 2, 28)))
                 .when(enrol("e-1", "ningbo-2020-special-disease", 1, 1, LocalDate.of(2021, 3, 2)))
-                .expectEventsMatching(enrolments(e -> !e.continuous() && e.waitingPeriodEnd().equals(LocalDate.of(2021, 5, 31))));
+                .expectEventsMatching(
+                        enrolments(e -> !e.continuous() && e.waitingPeriodEnd().equals(LocalDate.of(2021, 5, 31))));
     }
 
     @Test
     void shouldTakeARenewalOutsideTheWindowWhenThePlanAllowsIt() {
-        fixture.given(inService(), held("e-0", "ningbo-2020-special-disease", 1, LocalDate.of(2020, 12, 1), LocalDate.of(2021, 11, 30)))
+        fixture.given(
+                        inService(),
+                        held(
+                                "e-0",
+                                "ningbo-2020-special-disease",
+                                1,
+                                LocalDate.of(2020, 12, 1),
+                                LocalDate.of(2021, 11, 30)))
                 .when(enrol("e-1", "ningbo-2020-special-disease", 1, 1, LocalDate.of(2021, 12, 1)))
                 .expectEventsMatching(enrolments(EnrollmentEventPredicates.continuous()));
     }
@@ -226,7 +361,14 @@ class MemberAggregateTest {
 
     @Test
     void shouldRefuseSharesBeyondTheMaximumTogetherWithSharesAlreadyHeld() {
-        fixture.given(inService(), held("e-0", "ningbo-2020-special-disease", 2, LocalDate.of(2020, 3, 1), LocalDate.of(2021, 2, 28)))
+        fixture.given(
+                        inService(),
+                        held(
+                                "e-0",
+                                "ningbo-2020-special-disease",
+                                2,
+                                LocalDate.of(2020, 3, 1),
+                                LocalDate.of(2021, 2, 28)))
                 .when(enrol("e-1", "ningbo-2020-special-disease", 2, 1, LocalDate.of(2020, 6, 1)))
                 .expectException(EnrollmentRefusedException.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("already holds 2 share(s)"))
@@ -255,7 +397,8 @@ class MemberAggregateTest {
     void shouldEnrolAWomanInTheWomensPlan() {
         fixture.given(registered(MemberCategory.IN_SERVICE, Gender.FEMALE, false, false))
                 .when(enrol("e-1", "ningbo-2020-women", 2, 4, LocalDate.of(2020, 4, 1)))
-                .expectEventsMatching(enrolments(e -> e.premium().equals(new BigDecimal("100.00")) && e.coverageEnd().equals(LocalDate.of(2024, 3, 31))));
+                .expectEventsMatching(enrolments(e -> e.premium().equals(new BigDecimal("100.00"))
+                        && e.coverageEnd().equals(LocalDate.of(2024, 3, 31))));
     }
 
     @Test
@@ -295,14 +438,16 @@ class MemberAggregateTest {
 
     /** A roster's enrolment in Quzhou's 2020 plan, applied for on {@code today}. */
     static EnrollMemberCommand quzhouRoster(LocalDate today) {
-        return new EnrollMemberCommand(MEMBER, "e-1", "quzhou-2020-hospital", 1, null, null, today, Payer.UNIT, UnitTerms.NONE, null);
+        return new EnrollMemberCommand(
+                MEMBER, "e-1", "quzhou-2020-hospital", 1, null, null, today, Payer.UNIT, UnitTerms.NONE, null);
     }
 
     /** Quzhou group only (seed 004: 由所在单位工会以团体形式集体参保): a member alone is refused; the unit's roster enrols. */
     @Test
     void quzhouGroupOnlyRefusesAnIndividualEnrolment() {
         fixture.given(inService())
-                .when(new EnrollMemberCommand(MEMBER, "e-1", "quzhou-2020-hospital", 1, null, null, LocalDate.of(2019, 10, 15)))
+                .when(new EnrollMemberCommand(
+                        MEMBER, "e-1", "quzhou-2020-hospital", 1, null, null, LocalDate.of(2019, 10, 15)))
                 .expectException(EnrollmentRefusedException.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("roster"))
                 .expectNoEvents();
@@ -314,7 +459,8 @@ class MemberAggregateTest {
         fixture.given(inService())
                 .when(quzhouRoster(LocalDate.of(2019, 10, 15)))
                 .expectEventsMatching(enrolments(e -> e.coverageStart().equals(LocalDate.of(2020, 1, 1))
-                        && e.coverageEnd().equals(LocalDate.of(2020, 12, 31)) && e.premium().equals(new BigDecimal("50.00"))));
+                        && e.coverageEnd().equals(LocalDate.of(2020, 12, 31))
+                        && e.premium().equals(new BigDecimal("50.00"))));
     }
 
     /** Quzhou window (seed 004, 三、参保时间: 至2019年11月30日止，逾期不再受理): the 30th is the last day. */
@@ -337,13 +483,41 @@ class MemberAggregateTest {
     /** Quzhou premiums (逾期不再受理): a premium paid after 2019-11-30 is refused, so the enrolment never covers. */
     @Test
     void quzhouPremiumAfterTheDeadlineIsRefused() {
-        MemberEnrolledEvent applied = new MemberEnrolledEvent("e-1", MEMBER, "u-1", "海曙", MemberCategory.IN_SERVICE, "quzhou-2020-hospital", 3, 1, 1,
-                new BigDecimal("50.00"), List.of(new FundingShare(Payer.UNIT, new BigDecimal("50.00"))), LocalDate.of(2020, 1, 1),
-                LocalDate.of(2020, 12, 31), LocalDate.of(2020, 1, 1), false, false, null, false, LocalDate.of(2019, 11, 20), List.of(),
-                PremiumStatus.PENDING, null, null);
+        MemberEnrolledEvent applied = new MemberEnrolledEvent(
+                "e-1",
+                MEMBER,
+                "u-1",
+                "海曙",
+                MemberCategory.IN_SERVICE,
+                "quzhou-2020-hospital",
+                3,
+                1,
+                1,
+                new BigDecimal("50.00"),
+                List.of(new FundingShare(Payer.UNIT, new BigDecimal("50.00"))),
+                LocalDate.of(2020, 1, 1),
+                LocalDate.of(2020, 12, 31),
+                LocalDate.of(2020, 1, 1),
+                false,
+                false,
+                null,
+                false,
+                LocalDate.of(2019, 11, 20),
+                List.of(),
+                PremiumStatus.PENDING,
+                null,
+                null);
         fixture.given(inService(), applied)
-                .when(new RecordPremiumCollectionCommand(MEMBER, "e-1", true, CollectionMethod.UNIT_TRANSFER, "ZZ-1", null,
-                        LocalDate.of(2019, 12, 1), LocalDate.of(2019, 12, 2), Actor.of("finance", Actor.Capacity.FINANCE)))
+                .when(new RecordPremiumCollectionCommand(
+                        MEMBER,
+                        "e-1",
+                        true,
+                        CollectionMethod.UNIT_TRANSFER,
+                        "ZZ-1",
+                        null,
+                        LocalDate.of(2019, 12, 1),
+                        LocalDate.of(2019, 12, 2),
+                        Actor.of("finance", Actor.Capacity.FINANCE)))
                 .expectException(EnrollmentRefusedException.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("until 2019-11-30"))
                 .expectNoEvents();
@@ -364,7 +538,8 @@ class MemberAggregateTest {
         fixture.given(registered(MemberCategory.IN_SERVICE, Gender.MALE, true, false))
                 .when(enrol("e-1", "wujin-2022", 1, null, LocalDate.of(2021, 11, 1)))
                 .expectEventsMatching(enrolments(e -> e.coverageStart().equals(LocalDate.of(2022, 1, 1))
-                        && e.coverageEnd().equals(LocalDate.of(2022, 12, 31)) && e.premium().equals(new BigDecimal("30.00"))));
+                        && e.coverageEnd().equals(LocalDate.of(2022, 12, 31))
+                        && e.premium().equals(new BigDecimal("30.00"))));
     }
 
     @Test
@@ -381,9 +556,15 @@ class MemberAggregateTest {
         fixture.given(registered(MemberCategory.IN_SERVICE, Gender.MALE, true, true))
                 .when(enrol("e-1", "ningbo-2020-inservice-hospital", 1, null, LocalDate.of(2020, 4, 1)))
                 .expectEventsMatching(enrolments(
-                        e -> e.enrollmentId().equals("e-1") && !e.gifted() && e.premium().equals(new BigDecimal("50.00")),
-                        e -> e.enrollmentId().equals(giftId) && e.gifted() && "e-1".equals(e.giftOf())
-                                && e.planId().equals("ningbo-2020-special-disease") && e.shares() == 1 && e.termYears() == 1
+                        e -> e.enrollmentId().equals("e-1")
+                                && !e.gifted()
+                                && e.premium().equals(new BigDecimal("50.00")),
+                        e -> e.enrollmentId().equals(giftId)
+                                && e.gifted()
+                                && "e-1".equals(e.giftOf())
+                                && e.planId().equals("ningbo-2020-special-disease")
+                                && e.shares() == 1
+                                && e.termYears() == 1
                                 && e.premium().equals(new BigDecimal("20.00"))
                                 && e.funding().equals(List.of(new FundingShare(Payer.UNION, new BigDecimal("20.00"))))
                                 && e.coverageStart().equals(LocalDate.of(2020, 4, 1))));
@@ -395,16 +576,42 @@ class MemberAggregateTest {
         String giftId = MemberAggregate.giftEnrollmentId("e-1", "ningbo-2020-special-disease");
         fixture.given(registered(MemberCategory.IN_SERVICE, Gender.MALE, true, true))
                 .when(new EnrollMemberCommand(MEMBER, "e-1", "ningbo-2020-inservice-hospital", 1, null, null, applied))
-                .expectEventsMatching(enrolments(e -> e.enrollmentId().equals("e-1") && e.status() == PremiumStatus.PENDING));
-        MemberEnrolledEvent pending = new MemberEnrolledEvent("e-1", MEMBER, "u-1", "海曙", MemberCategory.IN_SERVICE,
-                "ningbo-2020-inservice-hospital", 1, 1, 1, new BigDecimal("50.00"), List.of(new FundingShare(Payer.MEMBER, new BigDecimal("50.00"))),
-                applied, LocalDate.of(2021, 3, 31), applied, false, false, null, false, applied, List.of(), PremiumStatus.PENDING, null, null);
+                .expectEventsMatching(
+                        enrolments(e -> e.enrollmentId().equals("e-1") && e.status() == PremiumStatus.PENDING));
+        MemberEnrolledEvent pending = new MemberEnrolledEvent(
+                "e-1",
+                MEMBER,
+                "u-1",
+                "海曙",
+                MemberCategory.IN_SERVICE,
+                "ningbo-2020-inservice-hospital",
+                1,
+                1,
+                1,
+                new BigDecimal("50.00"),
+                List.of(new FundingShare(Payer.MEMBER, new BigDecimal("50.00"))),
+                applied,
+                LocalDate.of(2021, 3, 31),
+                applied,
+                false,
+                false,
+                null,
+                false,
+                applied,
+                List.of(),
+                PremiumStatus.PENDING,
+                null,
+                null);
         fixture.given(registered(MemberCategory.IN_SERVICE, Gender.MALE, true, true), pending)
                 .when(PremiumCollectionTest.collected("e-1", "DK-1", LocalDate.of(2020, 4, 10)))
                 .expectEventsMatching(payloadsMatching(exactSequenceOf(
-                        predicate(p -> p instanceof PremiumCollectedEvent c && c.coverageStart().equals(LocalDate.of(2020, 4, 10))),
-                        predicate(p -> p instanceof MemberEnrolledEvent g && g.enrollmentId().equals(giftId) && g.gifted()
-                                && g.status() == PremiumStatus.COLLECTED && g.coverageStart().equals(LocalDate.of(2020, 4, 10))),
+                        predicate(p -> p instanceof PremiumCollectedEvent c
+                                && c.coverageStart().equals(LocalDate.of(2020, 4, 10))),
+                        predicate(p -> p instanceof MemberEnrolledEvent g
+                                && g.enrollmentId().equals(giftId)
+                                && g.gifted()
+                                && g.status() == PremiumStatus.COLLECTED
+                                && g.coverageStart().equals(LocalDate.of(2020, 4, 10))),
                         andNoMore())));
     }
 
@@ -424,8 +631,14 @@ class MemberAggregateTest {
 
     @Test
     void shouldSkipTheGiftWhenTheMemberAlreadyHoldsTheMostSpecialDiseaseShares() {
-        fixture.given(registered(MemberCategory.IN_SERVICE, Gender.MALE, true, true),
-                        held("e-0", "ningbo-2020-special-disease", 3, LocalDate.of(2020, 1, 1), LocalDate.of(2022, 12, 31)))
+        fixture.given(
+                        registered(MemberCategory.IN_SERVICE, Gender.MALE, true, true),
+                        held(
+                                "e-0",
+                                "ningbo-2020-special-disease",
+                                3,
+                                LocalDate.of(2020, 1, 1),
+                                LocalDate.of(2022, 12, 31)))
                 .when(enrol("e-1", "ningbo-2020-inservice-hospital", 1, null, LocalDate.of(2020, 4, 1)))
                 .expectEventsMatching(enrolments(e -> e.enrollmentId().equals("e-1") && !e.gifted()));
     }
@@ -434,7 +647,8 @@ class MemberAggregateTest {
         return registered(MemberCategory.IN_SERVICE, Gender.MALE, false, false, false, false, true);
     }
 
-    static final List<FundingShare> PROVINCE_75_MEMBER_20 = List.of(new FundingShare(Payer.PROVINCE, new BigDecimal("75.00")),
+    static final List<FundingShare> PROVINCE_75_MEMBER_20 = List.of(
+            new FundingShare(Payer.PROVINCE, new BigDecimal("75.00")),
             new FundingShare(Payer.MEMBER, new BigDecimal("20.00")));
     static final List<FundingShare> MEMBER_95 = List.of(new FundingShare(Payer.MEMBER, new BigDecimal("95.00")));
     static final List<FundingShare> PROVINCE_95 = List.of(new FundingShare(Payer.PROVINCE, new BigDecimal("95.00")));
@@ -445,8 +659,10 @@ class MemberAggregateTest {
         places.left.put(ProvinceGroup.UNION_MEMBERS, 1);
         fixture.given(unionMember())
                 .when(enrol("e-1", "guangdong-2018-hospital", 1, null, LocalDate.of(2018, 6, 1)))
-                .expectEventsMatching(enrolments(e -> e.premium().equals(new BigDecimal("95.00")) && e.funding().equals(PROVINCE_75_MEMBER_20)));
-        org.assertj.core.api.Assertions.assertThat(places.taken).containsExactly("guangdong-2018-hospital 2018 海曙 UNION_MEMBERS 75.00");
+                .expectEventsMatching(enrolments(e -> e.premium().equals(new BigDecimal("95.00"))
+                        && e.funding().equals(PROVINCE_75_MEMBER_20)));
+        org.assertj.core.api.Assertions.assertThat(places.taken)
+                .containsExactly("guangdong-2018-hospital 2018 海曙 UNION_MEMBERS 75.00");
     }
 
     @Test
@@ -480,10 +696,17 @@ class MemberAggregateTest {
 
     @Test
     void guangdongV1BeforeTheCorrectionGaveThe75ToAnyone() {
-        PlanVersion v1 = CATALOG.allVersions().stream().filter(v -> v.planId().equals("guangdong-2018-hospital") && v.version() == 1).findFirst().orElseThrow();
-        EnrollmentPolicy.Decision decision = EnrollmentPolicy.decide(new OneVersion(v1),
-                new MemberProfile(MemberCategory.IN_SERVICE, Gender.MALE, false, false, false, false, false), List.of(),
-                new EnrollmentPolicy.Request("guangdong-2018-hospital", 1, null, null, Payer.MEMBER, false, null, null, false), LocalDate.of(2018, 6, 1));
+        PlanVersion v1 = CATALOG.allVersions().stream()
+                .filter(v -> v.planId().equals("guangdong-2018-hospital") && v.version() == 1)
+                .findFirst()
+                .orElseThrow();
+        EnrollmentPolicy.Decision decision = EnrollmentPolicy.decide(
+                new OneVersion(v1),
+                new MemberProfile(MemberCategory.IN_SERVICE, Gender.MALE, false, false, false, false, false),
+                List.of(),
+                new EnrollmentPolicy.Request(
+                        "guangdong-2018-hospital", 1, null, null, Payer.MEMBER, false, null, null, false),
+                LocalDate.of(2018, 6, 1));
         org.assertj.core.api.Assertions.assertThat(decision.funding()).isEqualTo(PROVINCE_75_MEMBER_20);
     }
 
@@ -496,7 +719,9 @@ class MemberAggregateTest {
 
         @Override
         public java.util.Optional<PlanVersion> versionOn(String planId, LocalDate date) {
-            return exists(planId) && !date.isBefore(version.validFrom()) ? java.util.Optional.of(version) : java.util.Optional.empty();
+            return exists(planId) && !date.isBefore(version.validFrom())
+                    ? java.util.Optional.of(version)
+                    : java.util.Optional.empty();
         }
 
         @Override
@@ -511,7 +736,8 @@ class MemberAggregateTest {
         fixture.given(registered(MemberCategory.IN_SERVICE, Gender.MALE, false, false, true, false))
                 .when(enrol("e-1", "guangdong-2018-hospital", 1, null, LocalDate.of(2018, 6, 1)))
                 .expectEventsMatching(enrolments(e -> e.funding().equals(PROVINCE_95)));
-        org.assertj.core.api.Assertions.assertThat(places.taken).containsExactly("guangdong-2018-hospital 2018 海曙 HARDSHIP 95.00");
+        org.assertj.core.api.Assertions.assertThat(places.taken)
+                .containsExactly("guangdong-2018-hospital 2018 海曙 HARDSHIP 95.00");
     }
 
     @Test
@@ -535,7 +761,8 @@ class MemberAggregateTest {
     void shouldLeaveOtherPlansToTheMemberWhateverTheirStatus() {
         fixture.given(registered(MemberCategory.IN_SERVICE, Gender.MALE, false, false, true, true))
                 .when(enrol("e-1", "shaoxing-hospital", 1, null, null))
-                .expectEventsMatching(enrolments(e -> e.funding().equals(List.of(new FundingShare(Payer.MEMBER, new BigDecimal("60.00"))))));
+                .expectEventsMatching(enrolments(
+                        e -> e.funding().equals(List.of(new FundingShare(Payer.MEMBER, new BigDecimal("60.00"))))));
     }
 
     @Test

@@ -32,12 +32,18 @@ class PlanAggregateTest {
 
     @Test
     void shouldIgnoreTheSameVersionWithTheSameContent() {
-        fixture.given(registered(1, "h1")).when(register(1, "h1")).expectSuccessfulHandlerExecution().expectNoEvents();
+        fixture.given(registered(1, "h1"))
+                .when(register(1, "h1"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
     }
 
     @Test
     void shouldRefuseToChangeARegisteredVersion() {
-        fixture.given(registered(1, "h1")).when(register(1, "h2")).expectException(PlanVersionImmutableException.class).expectNoEvents();
+        fixture.given(registered(1, "h1"))
+                .when(register(1, "h2"))
+                .expectException(PlanVersionImmutableException.class)
+                .expectNoEvents();
     }
 
     @Test

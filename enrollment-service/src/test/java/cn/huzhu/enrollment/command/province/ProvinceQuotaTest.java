@@ -2,7 +2,6 @@ package cn.huzhu.enrollment.command.province;
 
 import cn.huzhu.enrollment.command.Actor;
 import cn.huzhu.enrollment.command.EnrollmentRefusedException;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.axonframework.commandhandling.CommandHandler;
@@ -27,12 +26,10 @@ class ProvinceQuotaTest {
     static final BigDecimal FIFTY_MILLION = new BigDecimal("50000000.00");
 
     /** An enrolment taking a place, as the member aggregate does within its unit of work. */
-    record TakePlace(@TargetAggregateIdentifier String quotaId, ProvinceGroup group, String enrollmentId) {
-    }
+    record TakePlace(@TargetAggregateIdentifier String quotaId, ProvinceGroup group, String enrollmentId) {}
 
     /** Quotas set for a city at this cost, as the quota handler does. */
-    record Allocate(@TargetAggregateIdentifier String budgetId, String district, BigDecimal cost) {
-    }
+    record Allocate(@TargetAggregateIdentifier String budgetId, String district, BigDecimal cost) {}
 
     FixtureConfiguration<ProvinceQuotaAggregate> quotas;
     FixtureConfiguration<ProvinceBudgetAggregate> budgets;
@@ -43,32 +40,58 @@ class ProvinceQuotaTest {
         quotas.registerAnnotatedCommandHandler(new Object() {
             @CommandHandler
             boolean handle(TakePlace take) throws Exception {
-                return quotas.getRepository().load(take.quotaId()).invoke(q -> q.take(take.group(), PLAN, 2018, "广州", take.enrollmentId(),
-                        "m-" + take.enrollmentId(), new BigDecimal("75.00")));
+                return quotas.getRepository()
+                        .load(take.quotaId())
+                        .invoke(q -> q.take(
+                                take.group(),
+                                PLAN,
+                                2018,
+                                "广州",
+                                take.enrollmentId(),
+                                "m-" + take.enrollmentId(),
+                                new BigDecimal("75.00")));
             }
         });
         budgets = new AggregateTestFixture<>(ProvinceBudgetAggregate.class);
         budgets.registerAnnotatedCommandHandler(new Object() {
             @CommandHandler
             void handle(Allocate allocate) throws Exception {
-                budgets.getRepository().loadOrCreate(allocate.budgetId(), ProvinceBudgetAggregate::new)
+                budgets.getRepository()
+                        .loadOrCreate(allocate.budgetId(), ProvinceBudgetAggregate::new)
                         .execute(b -> b.allocate(PLAN, 2018, allocate.district(), allocate.cost(), FIFTY_MILLION));
             }
         });
     }
 
     static ProvinceQuotaSetEvent quotaSet(int unionMembers) {
-        return new ProvinceQuotaSetEvent(QUOTA, PLAN, 2018, "广州", unionMembers, 0, 0, new BigDecimal("75.00").multiply(BigDecimal.valueOf(unionMembers)),
-                ADMIN, ON);
+        return new ProvinceQuotaSetEvent(
+                QUOTA,
+                PLAN,
+                2018,
+                "广州",
+                unionMembers,
+                0,
+                0,
+                new BigDecimal("75.00").multiply(BigDecimal.valueOf(unionMembers)),
+                ADMIN,
+                ON);
     }
 
     static ProvinceQuotaTakenEvent taken(String enrollmentId) {
-        return new ProvinceQuotaTakenEvent(QUOTA, PLAN, 2018, "广州", ProvinceGroup.UNION_MEMBERS, enrollmentId, "m-" + enrollmentId,
+        return new ProvinceQuotaTakenEvent(
+                QUOTA,
+                PLAN,
+                2018,
+                "广州",
+                ProvinceGroup.UNION_MEMBERS,
+                enrollmentId,
+                "m-" + enrollmentId,
                 new BigDecimal("75.00"));
     }
 
     static ProvinceBudgetAllocatedEvent allocated(String district, String cost, String total) {
-        return new ProvinceBudgetAllocatedEvent(BUDGET, PLAN, 2018, district, new BigDecimal(cost), new BigDecimal(total), FIFTY_MILLION);
+        return new ProvinceBudgetAllocatedEvent(
+                BUDGET, PLAN, 2018, district, new BigDecimal(cost), new BigDecimal(total), FIFTY_MILLION);
     }
 
     @Test

@@ -1,14 +1,11 @@
 package cn.huzhu.enrollment.command.roster;
 
-import cn.huzhu.enrollment.command.plan.PlanVersion;
-import cn.huzhu.enrollment.config.PlanCatalogueLoader;
-
-import cn.huzhu.identity.IdNumbers;
-
-import cn.huzhu.identity.IdNumber;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.huzhu.enrollment.command.plan.PlanVersion;
+import cn.huzhu.enrollment.config.PlanCatalogueLoader;
+import cn.huzhu.identity.IdNumber;
+import cn.huzhu.identity.IdNumbers;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
@@ -19,8 +16,10 @@ import org.junit.jupiter.api.Test;
  */
 class GroupRulesTest {
 
-    static final PlanVersion.GroupRules QUZHOU = PlanCatalogueLoader.load().versionOn("quzhou-2020-hospital", LocalDate.of(2019, 10, 15))
-            .orElseThrow().groupRules();
+    static final PlanVersion.GroupRules QUZHOU = PlanCatalogueLoader.load()
+            .versionOn("quzhou-2020-hospital", LocalDate.of(2019, 10, 15))
+            .orElseThrow()
+            .groupRules();
 
     @Test
     void theCatalogueCarriesTheRule() {
@@ -33,12 +32,16 @@ class GroupRulesTest {
         assertThat(QUZHOU.required(1, 1)).isEqualTo(1);
         assertThat(QUZHOU.required(49, 49)).isEqualTo(49);
         assertThat(QUZHOU.required(50, 50)).as("50 itself is 50人以下").isEqualTo(50);
-        assertThat(QUZHOU.required(45, 50)).as("counted on in-service staff, required of the insured").isEqualTo(45);
+        assertThat(QUZHOU.required(45, 50))
+                .as("counted on in-service staff, required of the insured")
+                .isEqualTo(45);
     }
 
     @Test
     void quzhouLargerUnitsEnrolEightyPercentOfTheInsuredRoundedUp() {
-        assertThat(QUZHOU.required(50, 51)).as("51 in service: the 80 % rule, though only 50 are insured").isEqualTo(40);
+        assertThat(QUZHOU.required(50, 51))
+                .as("51 in service: the 80 % rule, though only 50 are insured")
+                .isEqualTo(40);
         assertThat(QUZHOU.required(45, 51)).isEqualTo(36);
         assertThat(QUZHOU.required(60, 60)).isEqualTo(48);
         assertThat(QUZHOU.required(101, 120)).as("80.8 people means 81").isEqualTo(81);
@@ -47,8 +50,10 @@ class GroupRulesTest {
 
     @Test
     void aRuleWithoutAShareMeansEveryone() {
-        assertThat(new PlanVersion.GroupRules(null, null, null).required(70, 70)).isEqualTo(70);
-        assertThat(new PlanVersion.GroupRules(new BigDecimal("0.5"), null, null).required(7, 7)).isEqualTo(4);
+        assertThat(new PlanVersion.GroupRules(null, null, null).required(70, 70))
+                .isEqualTo(70);
+        assertThat(new PlanVersion.GroupRules(new BigDecimal("0.5"), null, null).required(7, 7))
+                .isEqualTo(4);
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.axonframework.test.matchers.Matchers.predicate;
 
 import cn.huzhu.enrollment.command.Actor;
 import cn.huzhu.enrollment.command.RefusedException;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -41,24 +40,63 @@ class RosterAggregateTest {
     }
 
     static RosterRowResult enrolled(int rowNo, String premium, String due) {
-        return new RosterRowResult(rowNo, RosterRowStatus.ENROLLED, "m-" + rowNo, "e-" + rowNo, new BigDecimal(premium), new BigDecimal(due),
-                null, null, null, null, null, null, null);
+        return new RosterRowResult(
+                rowNo,
+                RosterRowStatus.ENROLLED,
+                "m-" + rowNo,
+                "e-" + rowNo,
+                new BigDecimal(premium),
+                new BigDecimal(due),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     static RosterRowResult rejected(int rowNo) {
-        return new RosterRowResult(rowNo, RosterRowStatus.REJECTED, null, null, null, null, "INVALID_ID_NUMBER", "bad check digit",
-                "张三", "男", "330203199001011234", null, null);
+        return new RosterRowResult(
+                rowNo,
+                RosterRowStatus.REJECTED,
+                null,
+                null,
+                null,
+                null,
+                "INVALID_ID_NUMBER",
+                "bad check digit",
+                "张三",
+                "男",
+                "330203199001011234",
+                null,
+                null);
     }
 
     /** Two enrolled rows whose premiums of 60 the union subsidises by 10 each, and one rejected row: 100.00 due. */
     static RosterSubmittedEvent submitted(RosterRowResult... rows) {
-        BigDecimal total = List.of(rows).stream().filter(r -> r.status() == RosterRowStatus.ENROLLED).map(RosterRowResult::premium)
+        BigDecimal total = List.of(rows).stream()
+                .filter(r -> r.status() == RosterRowStatus.ENROLLED)
+                .map(RosterRowResult::premium)
                 .reduce(new BigDecimal("0.00"), BigDecimal::add);
-        return new RosterSubmittedEvent(ROSTER, "u-1", "海曙区", "ningbo-2020-hospital", 1, "csv", SUBMITTED, RosterStatus.PARTIALLY_ACCEPTED,
-                null, null, null, total, List.of(rows));
+        return new RosterSubmittedEvent(
+                ROSTER,
+                "u-1",
+                "海曙区",
+                "ningbo-2020-hospital",
+                1,
+                "csv",
+                SUBMITTED,
+                RosterStatus.PARTIALLY_ACCEPTED,
+                null,
+                null,
+                null,
+                total,
+                List.of(rows));
     }
 
-    static final RosterSubmittedEvent TWO_ENROLLED = submitted(enrolled(1, "60.00", "50.00"), enrolled(2, "60.00", "50.00"), rejected(3));
+    static final RosterSubmittedEvent TWO_ENROLLED =
+            submitted(enrolled(1, "60.00", "50.00"), enrolled(2, "60.00", "50.00"), rejected(3));
 
     static RecordRosterPaymentCommand pay(String amount, String reference, LocalDate paidOn, Actor by) {
         return new RecordRosterPaymentCommand(ROSTER, new BigDecimal(amount), reference, paidOn, TODAY, by);
@@ -69,7 +107,8 @@ class RosterAggregateTest {
     }
 
     static org.hamcrest.Matcher<Object> refusedWith(String code) {
-        return predicate(e -> e instanceof RefusedException refused && refused.code().equals(code));
+        return predicate(
+                e -> e instanceof RefusedException refused && refused.code().equals(code));
     }
 
     @Test

@@ -4,13 +4,12 @@ import static org.axonframework.test.matchers.Matchers.predicate;
 
 import cn.huzhu.enrollment.command.Districts;
 import cn.huzhu.enrollment.command.RefusedException;
-import cn.huzhu.enrollment.command.UnknownUnitException;
 import cn.huzhu.enrollment.command.UnitNature;
+import cn.huzhu.enrollment.command.UnknownUnitException;
 import cn.huzhu.enrollment.command.plan.PlanCatalog;
 import cn.huzhu.enrollment.command.plan.PlanVersion;
 import cn.huzhu.enrollment.command.unit.UnitDirectory;
 import cn.huzhu.enrollment.command.unit.UnitIncentivePolicy;
-
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -32,7 +31,9 @@ class TargetAggregateTest {
     static final UnitDirectory UNITS = new UnitDirectory() {
         @Override
         public Optional<UnitFacts> find(String unitId) {
-            return UNIT.equals(unitId) ? Optional.of(new UnitFacts(UNIT, "海曙区", UnitNature.NON_PUBLIC, 120)) : Optional.empty();
+            return UNIT.equals(unitId)
+                    ? Optional.of(new UnitFacts(UNIT, "海曙区", UnitNature.NON_PUBLIC, 120))
+                    : Optional.empty();
         }
 
         @Override
@@ -83,12 +84,19 @@ class TargetAggregateTest {
     }
 
     static TargetSetEvent districtSet(int target) {
-        return new TargetSetEvent(SetTargetCommand.idOf(TargetScope.DISTRICT, null, "江北区", 2020, PLAN), TargetScope.DISTRICT, null, "江北区",
-                2020, PLAN, target);
+        return new TargetSetEvent(
+                SetTargetCommand.idOf(TargetScope.DISTRICT, null, "江北区", 2020, PLAN),
+                TargetScope.DISTRICT,
+                null,
+                "江北区",
+                2020,
+                PLAN,
+                target);
     }
 
     static org.hamcrest.Matcher<Object> refusedWith(String code) {
-        return predicate(e -> e instanceof RefusedException refused && refused.code().equals(code));
+        return predicate(
+                e -> e instanceof RefusedException refused && refused.code().equals(code));
     }
 
     @Test
@@ -118,9 +126,7 @@ class TargetAggregateTest {
 
     @Test
     void anotherNumberReplacesTheTarget() {
-        fixture.given(districtSet(3000))
-                .when(district("江北区", PLAN, 3500))
-                .expectEvents(districtSet(3500));
+        fixture.given(districtSet(3000)).when(district("江北区", PLAN, 3500)).expectEvents(districtSet(3500));
     }
 
     @Test

@@ -6,7 +6,6 @@ import cn.huzhu.enrollment.command.Actor;
 import cn.huzhu.enrollment.command.Districts;
 import cn.huzhu.enrollment.command.RefusedException;
 import cn.huzhu.enrollment.command.UnitNature;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Set;
@@ -31,14 +30,16 @@ class UnitAggregateTest {
         fixture.registerInjectableResource((Districts) Set.of("越秀区", "天河区")::contains);
     }
 
-    static final UnitRegisteredEvent REGISTERED = new UnitRegisteredEvent(UNIT, "广州某厂", "天河区", UnitNature.NON_PUBLIC, 60);
+    static final UnitRegisteredEvent REGISTERED =
+            new UnitRegisteredEvent(UNIT, "广州某厂", "天河区", UnitNature.NON_PUBLIC, 60);
 
     static PayoutRatioRecordedEvent ratio(int enrolled, String ratio, String planId) {
         return new PayoutRatioRecordedEvent(UNIT, 2017, enrolled, new BigDecimal(ratio), "union figures", planId);
     }
 
     static org.hamcrest.Matcher<Object> refusedWith(String code) {
-        return predicate(e -> e instanceof RefusedException refused && refused.code().equals(code));
+        return predicate(
+                e -> e instanceof RefusedException refused && refused.code().equals(code));
     }
 
     @Test
@@ -74,7 +75,8 @@ class UnitAggregateTest {
     @Test
     void aPlansFiguresAreKeptApartFromTheWholeSchemes() {
         fixture.given(REGISTERED, ratio(55, "0.43", null))
-                .when(new RecordPayoutRatioCommand(UNIT, 2017, 55, new BigDecimal("0.43"), "union figures", " huzhou-hospital "))
+                .when(new RecordPayoutRatioCommand(
+                        UNIT, 2017, 55, new BigDecimal("0.43"), "union figures", " huzhou-hospital "))
                 .expectEvents(ratio(55, "0.43", "huzhou-hospital"));
     }
 

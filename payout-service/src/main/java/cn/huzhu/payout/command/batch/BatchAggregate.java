@@ -2,16 +2,12 @@ package cn.huzhu.payout.command.batch;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /** The reconciliations of one disbursement batch (a district's transfers of one day) against the bank's statement. */
@@ -20,10 +16,10 @@ public class BatchAggregate {
 
     @AggregateIdentifier
     private String batchId;
+
     private BatchReconciledEvent last;
 
-    protected BatchAggregate() {
-    }
+    protected BatchAggregate() {}
 
     public static String idOf(String batchId) {
         return "batch-" + batchId;
@@ -35,13 +31,26 @@ public class BatchAggregate {
     public String handle(ReconcileBatchCommand c) {
         batchId = c.batchId();
         String status = c.matched() ? "MATCHED" : "MISMATCH";
-        if (last != null && last.status().equals(status) && last.count() == c.count() && last.amount().compareTo(c.amount()) == 0
-                && last.bankCount() == c.bankCount() && last.bankAmount().compareTo(c.bankAmount()) == 0
+        if (last != null
+                && last.status().equals(status)
+                && last.count() == c.count()
+                && last.amount().compareTo(c.amount()) == 0
+                && last.bankCount() == c.bankCount()
+                && last.bankAmount().compareTo(c.bankAmount()) == 0
                 && last.differences().equals(c.differences())) {
             return status;
         }
-        apply(new BatchReconciledEvent(c.batchId().substring("batch-".length()), c.district(), c.day(), status, c.count(), c.amount(),
-                c.bankCount(), c.bankAmount(), List.copyOf(c.differences()), c.at()));
+        apply(new BatchReconciledEvent(
+                c.batchId().substring("batch-".length()),
+                c.district(),
+                c.day(),
+                status,
+                c.count(),
+                c.amount(),
+                c.bankCount(),
+                c.bankAmount(),
+                List.copyOf(c.differences()),
+                c.at()));
         return status;
     }
 

@@ -5,6 +5,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-public record BatchReconciledEvent(String batchId, String district, LocalDate day, String status, int count, BigDecimal amount,
-                                   int bankCount, BigDecimal bankAmount, List<String> differences, Instant at) {
-}
+public record BatchReconciledEvent(
+        String batchId,
+        String district,
+        LocalDate day,
+        String status,
+        int count,
+        BigDecimal amount,
+        int bankCount,
+        BigDecimal bankAmount,
+        List<String> differences,
+        Instant at) {}

@@ -4,7 +4,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import cn.huzhu.payout.command.PayoutIds;
 import cn.huzhu.vocabulary.BusinessZone;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,6 +25,7 @@ public class PayoutAggregate {
 
     @AggregateIdentifier
     private String payoutId;
+
     private String claimId;
     private String memberId;
     private BigDecimal amount;
@@ -43,8 +43,7 @@ public class PayoutAggregate {
     private String pendingRevocation;
     private PayoutRevocationHeldEvent heldRevocation;
 
-    protected PayoutAggregate() {
-    }
+    protected PayoutAggregate() {}
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
@@ -54,7 +53,8 @@ public class PayoutAggregate {
         }
         schedule(c);
         if (heldRevocation != null) {
-            apply(new PayoutCancelledEvent(payoutId, claimId, memberId, heldRevocation.reason(), 0, BigDecimal.ZERO, heldRevocation.on()));
+            apply(new PayoutCancelledEvent(
+                    payoutId, claimId, memberId, heldRevocation.reason(), 0, BigDecimal.ZERO, heldRevocation.on()));
         }
         return true;
     }
@@ -69,7 +69,15 @@ public class PayoutAggregate {
         if (c.amount().signum() <= 0 || c.amount().scale() > 2) {
             throw new IllegalArgumentException("A payout is a positive amount in fen, not " + c.amount());
         }
-        apply(new PayoutScheduledEvent(c.payoutId(), c.claimId(), c.memberId(), c.enrollmentId(), c.planId(), c.claimType(), c.amount(), c.decidedOn()));
+        apply(new PayoutScheduledEvent(
+                c.payoutId(),
+                c.claimId(),
+                c.memberId(),
+                c.enrollmentId(),
+                c.planId(),
+                c.claimType(),
+                c.amount(),
+                c.decidedOn()));
     }
 
     @CommandHandler
@@ -89,8 +97,23 @@ public class PayoutAggregate {
         int next = attempt + 1;
         String ref = PayoutIds.reference(payoutId, next);
         String batch = PayoutIds.batch(c.account().district(), c.day());
-        apply(new TransferRequestedEvent(payoutId, claimId, memberId, ref, next, batch, c.account().district(), c.day(), toTransfer, kept,
-                c.account().number(), c.account().masked(), c.account().hash(), c.account().holderName(), c.account().bankName(), c.now()));
+        apply(new TransferRequestedEvent(
+                payoutId,
+                claimId,
+                memberId,
+                ref,
+                next,
+                batch,
+                c.account().district(),
+                c.day(),
+                toTransfer,
+                kept,
+                c.account().number(),
+                c.account().masked(),
+                c.account().hash(),
+                c.account().holderName(),
+                c.account().bankName(),
+                c.now()));
         return new TransferOrder(payoutId, ref, next, batch, toTransfer);
     }
 
@@ -102,22 +125,59 @@ public class PayoutAggregate {
         }
         switch (c.outcome()) {
             case "SUCCEEDED" -> {
-                apply(new TransferSucceededEvent(payoutId, claimId, memberId, reference, batchId, district, transferAmount, amount,
-                        c.bankTransactionId(), accountMasked, LocalDate.ofInstant(c.now(), BusinessZone.ZONE)));
+                apply(new TransferSucceededEvent(
+                        payoutId,
+                        claimId,
+                        memberId,
+                        reference,
+                        batchId,
+                        district,
+                        transferAmount,
+                        amount,
+                        c.bankTransactionId(),
+                        accountMasked,
+                        LocalDate.ofInstant(c.now(), BusinessZone.ZONE)));
                 if (pendingRevocation != null) {
-                    apply(new PayoutRevokedEvent(payoutId, claimId, memberId, pendingRevocation, amount, LocalDate.ofInstant(c.now(), BusinessZone.ZONE)));
+                    apply(new PayoutRevokedEvent(
+                            payoutId,
+                            claimId,
+                            memberId,
+                            pendingRevocation,
+                            amount,
+                            LocalDate.ofInstant(c.now(), BusinessZone.ZONE)));
                 }
             }
             case "REJECTED" -> {
-                apply(new PayoutParkedEvent(payoutId, claimId, memberId, reference, batchId, district, attempt,
-                        c.reason() == null ? "ACCOUNT_INVALID" : c.reason(), accountHash, transferAmount, accountMasked));
+                apply(new PayoutParkedEvent(
+                        payoutId,
+                        claimId,
+                        memberId,
+                        reference,
+                        batchId,
+                        district,
+                        attempt,
+                        c.reason() == null ? "ACCOUNT_INVALID" : c.reason(),
+                        accountHash,
+                        transferAmount,
+                        accountMasked));
                 cancelIfRevoked(c.now());
             }
             case "FAILED" -> {
-                Instant retryAt = attempt >= c.maxAttempts() || pendingRevocation != null ? null
+                Instant retryAt = attempt >= c.maxAttempts() || pendingRevocation != null
+                        ? null
                         : c.now().plus(c.firstRetry().multipliedBy(1L << Math.min(attempt - 1, 16)));
-                apply(new TransferFailedEvent(payoutId, claimId, memberId, reference, batchId, district, attempt,
-                        c.reason() == null ? "BANK_ERROR" : c.reason(), retryAt, transferAmount, accountMasked));
+                apply(new TransferFailedEvent(
+                        payoutId,
+                        claimId,
+                        memberId,
+                        reference,
+                        batchId,
+                        district,
+                        attempt,
+                        c.reason() == null ? "BANK_ERROR" : c.reason(),
+                        retryAt,
+                        transferAmount,
+                        accountMasked));
                 cancelIfRevoked(c.now());
             }
             default -> throw new IllegalArgumentException("Unknown transfer outcome " + c.outcome());
@@ -139,9 +199,17 @@ public class PayoutAggregate {
             return;
         }
         switch (status) {
-            case SUCCEEDED, SETTLED_BY_OFFSET -> apply(new PayoutRevokedEvent(payoutId, claimId, memberId, c.reason(), amount, c.on()));
-            case SCHEDULED, RETRY_WAIT, PARKED, FAILED -> apply(new PayoutCancelledEvent(payoutId, claimId, memberId, c.reason(), attempt,
-                    offset == null ? BigDecimal.ZERO : offset, c.on()));
+            case SUCCEEDED, SETTLED_BY_OFFSET ->
+                apply(new PayoutRevokedEvent(payoutId, claimId, memberId, c.reason(), amount, c.on()));
+            case SCHEDULED, RETRY_WAIT, PARKED, FAILED ->
+                apply(new PayoutCancelledEvent(
+                        payoutId,
+                        claimId,
+                        memberId,
+                        c.reason(),
+                        attempt,
+                        offset == null ? BigDecimal.ZERO : offset,
+                        c.on()));
             case SENDING -> {
                 if (pendingRevocation == null) {
                     apply(new PayoutRevocationPendingEvent(payoutId, claimId, memberId, c.reason()));
@@ -155,7 +223,13 @@ public class PayoutAggregate {
 
     private void cancelIfRevoked(Instant now) {
         if (pendingRevocation != null) {
-            apply(new PayoutCancelledEvent(payoutId, claimId, memberId, pendingRevocation, attempt, offset == null ? BigDecimal.ZERO : offset,
+            apply(new PayoutCancelledEvent(
+                    payoutId,
+                    claimId,
+                    memberId,
+                    pendingRevocation,
+                    attempt,
+                    offset == null ? BigDecimal.ZERO : offset,
                     LocalDate.ofInstant(now, BusinessZone.ZONE)));
         }
     }

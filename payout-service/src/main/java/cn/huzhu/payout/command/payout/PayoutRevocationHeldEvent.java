@@ -1,10 +1,7 @@
 package cn.huzhu.payout.command.payout;
 
-import java.time.LocalDate;
-
 /**
  * A revocation heard before the approval it revokes (the approval dead-lettered and replayed later, or delivered late):
  * held, so that the approval, when it comes, schedules a payout that is cancelled at once and never paid.
  */
-public record PayoutRevocationHeldEvent(String payoutId, String reason, java.time.LocalDate on) {
-}
+public record PayoutRevocationHeldEvent(String payoutId, String reason, java.time.LocalDate on) {}

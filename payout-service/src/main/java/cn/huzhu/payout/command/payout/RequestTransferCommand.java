@@ -10,6 +10,9 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * kept back for what the member owes (first transfer only). Answers the order to send, or null when nothing is to be
  * transferred (settled by the offset). Refused with {@link PayoutNotDispatchableException} unless the payout is due.
  */
-public record RequestTransferCommand(@TargetAggregateIdentifier String payoutId, PayeeAccount account, LocalDate day, BigDecimal offset,
-                                     Instant now) {
-}
+public record RequestTransferCommand(
+        @TargetAggregateIdentifier String payoutId,
+        PayeeAccount account,
+        LocalDate day,
+        BigDecimal offset,
+        Instant now) {}

@@ -7,5 +7,5 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * refused at commit (the event store's unique sequence) if it exists after all; the sender then falls back to
  * {@link SchedulePayoutCommand}.
  */
-public record ScheduleNewPayoutCommand(@TargetAggregateIdentifier String payoutId, SchedulePayoutCommand payout) {
-}
+public record ScheduleNewPayoutCommand(
+        @TargetAggregateIdentifier String payoutId, SchedulePayoutCommand payout) {}

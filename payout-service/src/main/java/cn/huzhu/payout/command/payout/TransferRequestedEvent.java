@@ -9,12 +9,26 @@ import java.time.LocalDate;
  * before anything is sent again, and a transfer the bank never received is sent again exactly as it was (hence the
  * full account, which stays in this service's database and is never published or logged).
  */
-public record TransferRequestedEvent(String payoutId, String claimId, String memberId, String reference, int attempt,
-                                     String batchId, String district, LocalDate day, BigDecimal amount, BigDecimal offset,
-                                     String accountNumber, String accountMasked, String accountHash, String holderName,
-                                     String bankName, Instant requestedAt) {
+public record TransferRequestedEvent(
+        String payoutId,
+        String claimId,
+        String memberId,
+        String reference,
+        int attempt,
+        String batchId,
+        String district,
+        LocalDate day,
+        BigDecimal amount,
+        BigDecimal offset,
+        String accountNumber,
+        String accountMasked,
+        String accountHash,
+        String holderName,
+        String bankName,
+        Instant requestedAt) {
     @Override
     public String toString() {
-        return "TransferRequestedEvent[" + reference + ", payout " + payoutId + ", " + amount + " to " + accountMasked + "]";
+        return "TransferRequestedEvent[" + reference + ", payout " + payoutId + ", " + amount + " to " + accountMasked
+                + "]";
     }
 }

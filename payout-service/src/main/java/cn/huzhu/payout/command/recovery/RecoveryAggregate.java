@@ -23,14 +23,14 @@ public class RecoveryAggregate {
 
     @AggregateIdentifier
     private String recoveryId;
+
     private BigDecimal outstanding = BigDecimal.ZERO;
     private final Set<String> opened = new HashSet<>();
     private final Map<String, BigDecimal> offsets = new HashMap<>();
     private final Set<String> returned = new HashSet<>();
     private final Map<String, BigDecimal> repayments = new HashMap<>();
 
-    protected RecoveryAggregate() {
-    }
+    protected RecoveryAggregate() {}
 
     public static String idOf(String memberId) {
         return "recovery-" + memberId;
@@ -41,7 +41,8 @@ public class RecoveryAggregate {
     public void handle(OpenRecoveryCommand c) {
         recoveryId = c.recoveryId();
         if (!opened.contains(c.payoutId())) {
-            apply(new RecoveryOpenedEvent(c.memberId(), c.payoutId(), c.claimId(), c.amount(), outstanding.add(c.amount()), c.on()));
+            apply(new RecoveryOpenedEvent(
+                    c.memberId(), c.payoutId(), c.claimId(), c.amount(), outstanding.add(c.amount()), c.on()));
         }
     }
 
@@ -78,7 +79,8 @@ public class RecoveryAggregate {
         BigDecimal earlier = repayments.get(c.reference());
         if (earlier != null) {
             if (earlier.compareTo(c.amount()) != 0) {
-                throw new RepaymentRefusedException("REFERENCE_REUSED", "Repayment " + c.reference() + " was recorded with another amount");
+                throw new RepaymentRefusedException(
+                        "REFERENCE_REUSED", "Repayment " + c.reference() + " was recorded with another amount");
             }
             return outstanding;
         }
@@ -86,9 +88,13 @@ public class RecoveryAggregate {
             throw new IllegalArgumentException("A repayment is a positive amount in fen");
         }
         if (c.amount().compareTo(outstanding) > 0) {
-            throw new RepaymentRefusedException("REPAYMENT_EXCEEDS_DEBT", "The member owes " + outstanding.toPlainString() + ", less than " + c.amount().toPlainString());
+            throw new RepaymentRefusedException(
+                    "REPAYMENT_EXCEEDS_DEBT",
+                    "The member owes " + outstanding.toPlainString() + ", less than "
+                            + c.amount().toPlainString());
         }
-        apply(new RepaymentRecordedEvent(c.memberId(), c.reference(), c.amount(), outstanding.subtract(c.amount()), c.paidOn()));
+        apply(new RepaymentRecordedEvent(
+                c.memberId(), c.reference(), c.amount(), outstanding.subtract(c.amount()), c.paidOn()));
         return outstanding;
     }
 

@@ -3,5 +3,5 @@ package cn.huzhu.payout.command.recovery;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-public record RepaymentRecordedEvent(String memberId, String reference, BigDecimal amount, BigDecimal outstanding, LocalDate paidOn) {
-}
+public record RepaymentRecordedEvent(
+        String memberId, String reference, BigDecimal amount, BigDecimal outstanding, LocalDate paidOn) {}

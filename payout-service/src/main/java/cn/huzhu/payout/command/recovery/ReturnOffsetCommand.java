@@ -4,5 +4,5 @@ import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Gives back what was kept from a payout that was then cancelled. */
-public record ReturnOffsetCommand(@TargetAggregateIdentifier String recoveryId, String memberId, String payoutId, LocalDate on) {
-}
+public record ReturnOffsetCommand(
+        @TargetAggregateIdentifier String recoveryId, String memberId, String payoutId, LocalDate on) {}

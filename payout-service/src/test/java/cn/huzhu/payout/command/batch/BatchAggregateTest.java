@@ -1,7 +1,6 @@
 package cn.huzhu.payout.command.batch;
 
 import cn.huzhu.payout.command.PayoutIds;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,13 +24,30 @@ class BatchAggregateTest {
     }
 
     static ReconcileBatchCommand reconcile(int bankCount, String bankAmount, List<String> differences) {
-        return new ReconcileBatchCommand(BatchAggregate.idOf(BATCH), "越城区", LocalDate.of(2015, 3, 3), 3, new BigDecimal("4160.00"), bankCount,
-                new BigDecimal(bankAmount), differences, AT);
+        return new ReconcileBatchCommand(
+                BatchAggregate.idOf(BATCH),
+                "越城区",
+                LocalDate.of(2015, 3, 3),
+                3,
+                new BigDecimal("4160.00"),
+                bankCount,
+                new BigDecimal(bankAmount),
+                differences,
+                AT);
     }
 
     static BatchReconciledEvent reconciled(String status, int bankCount, String bankAmount, List<String> differences) {
-        return new BatchReconciledEvent(BATCH, "越城区", LocalDate.of(2015, 3, 3), status, 3, new BigDecimal("4160.00"), bankCount,
-                new BigDecimal(bankAmount), differences, AT);
+        return new BatchReconciledEvent(
+                BATCH,
+                "越城区",
+                LocalDate.of(2015, 3, 3),
+                status,
+                3,
+                new BigDecimal("4160.00"),
+                bankCount,
+                new BigDecimal(bankAmount),
+                differences,
+                AT);
     }
 
     @Test

@@ -22,7 +22,8 @@ class RecoveryAggregateTest {
         fixture = new AggregateTestFixture<>(RecoveryAggregate.class);
     }
 
-    static final RecoveryOpenedEvent OPENED = new RecoveryOpenedEvent("m-1", "p-1", "c-1", new BigDecimal("2080.00"), new BigDecimal("2080.00"), ON);
+    static final RecoveryOpenedEvent OPENED =
+            new RecoveryOpenedEvent("m-1", "p-1", "c-1", new BigDecimal("2080.00"), new BigDecimal("2080.00"), ON);
 
     static BigDecimal yuan(String amount) {
         return new BigDecimal(amount);
@@ -75,7 +76,8 @@ class RecoveryAggregateTest {
     @Test
     void anOffsetOfACancelledPayoutIsOwedAgainOnce() {
         RecoveryOffsetEvent kept = new RecoveryOffsetEvent("m-1", "p-9", yuan("500.00"), yuan("1580.00"), ON);
-        RecoveryOffsetReturnedEvent returned = new RecoveryOffsetReturnedEvent("m-1", "p-9", yuan("500.00"), yuan("2080.00"), ON);
+        RecoveryOffsetReturnedEvent returned =
+                new RecoveryOffsetReturnedEvent("m-1", "p-9", yuan("500.00"), yuan("2080.00"), ON);
         fixture.given(OPENED, kept)
                 .when(new ReturnOffsetCommand(RECOVERY, "m-1", "p-9", ON))
                 .expectEvents(returned);
@@ -101,11 +103,13 @@ class RecoveryAggregateTest {
                 .expectResultMessagePayload(yuan("2000.00"));
         fixture.given(OPENED, repaid)
                 .when(new RecordRepaymentCommand(RECOVERY, "m-1", "R-1", yuan("90.00"), ON))
-                .expectException(predicate(e -> e instanceof RepaymentRefusedException r && r.code().equals("REFERENCE_REUSED")))
+                .expectException(predicate(e ->
+                        e instanceof RepaymentRefusedException r && r.code().equals("REFERENCE_REUSED")))
                 .expectNoEvents();
         fixture.given(OPENED, repaid)
                 .when(new RecordRepaymentCommand(RECOVERY, "m-1", "R-2", yuan("2000.01"), ON))
-                .expectException(predicate(e -> e instanceof RepaymentRefusedException r && r.code().equals("REPAYMENT_EXCEEDS_DEBT")))
+                .expectException(predicate(e ->
+                        e instanceof RepaymentRefusedException r && r.code().equals("REPAYMENT_EXCEEDS_DEBT")))
                 .expectNoEvents();
     }
 }
