@@ -100,7 +100,8 @@ public class AxonPostgresConfig {
             Serializer serializer,
             PersistenceExceptionResolver persistenceExceptionResolver,
             @Value("${huzhu.axon.large-append:2000}") int largeAppend,
-            ObjectProvider<StoredEventNames> storedEventNames) {
+            ObjectProvider<StoredEventNames> storedEventNames,
+            ObjectProvider<StoredShapeChange> shapeChanges) {
         return new OrderedJdbcEventStorageEngine(
                 JdbcEventStorageEngine.builder()
                         .connectionProvider(new SpringDataSourceConnectionProvider(dataSource))
@@ -108,7 +109,9 @@ public class AxonPostgresConfig {
                         .eventSerializer(eventSerializer)
                         .snapshotSerializer(serializer)
                         .persistenceExceptionResolver(persistenceExceptionResolver)
-                        .upcasterChain(storedEventNames.getIfAvailable(StoredEventNames::none))
+                        .upcasterChain(StoredShapeChange.chain(
+                                storedEventNames.getIfAvailable(StoredEventNames::none),
+                                shapeChanges.orderedStream().toList()))
                         .dataType(byte[].class),
                 largeAppend);
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.serialization.Revision;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,6 +31,11 @@ public abstract class StoredEventCompatibilityCheck {
     /** The service's aggregates. */
     protected abstract List<Class<?>> aggregates();
 
+    /** The service's changes of stored shapes, in the order its configuration declares them (none until a shape changes). */
+    protected List<StoredShapeChange> shapeChanges() {
+        return List.of();
+    }
+
     protected List<Stored> storedEvents() {
         return StoredEventSamples.of(getClass(), releases());
     }
@@ -37,7 +43,7 @@ public abstract class StoredEventCompatibilityCheck {
     @ParameterizedTest(name = "{0}")
     @MethodSource("storedEvents")
     void everyStoredEventReadsIntoTheClassThatOwnsItNowWithEveryValueKept(Stored stored) {
-        StoredEventSamples samples = new StoredEventSamples(names());
+        StoredEventSamples samples = new StoredEventSamples(StoredShapeChange.chain(names(), shapeChanges()));
         DomainEventMessage<?> read = samples.read(stored);
 
         assertThat(read.getPayloadType().getName()).isEqualTo(names().current(stored.payloadType()));
@@ -53,5 +59,39 @@ public abstract class StoredEventCompatibilityCheck {
                 .collect(Collectors.toSet());
         assertThat(sampled)
                 .containsAll(StoredEventSamples.sourcedEventTypes(aggregates().toArray(Class<?>[]::new)));
+    }
+
+    /**
+     * An event's class declares the revision its last shape change leads to, and every change starts where another ends
+     * or from events never revised: an event read through a broken chain would be read in an old shape.
+     */
+    @Test
+    void everyShapeChangeLeadsFromTheUnrevisedShapeToTheRevisionItsEventDeclares() throws ClassNotFoundException {
+        for (StoredShapeChange change : shapeChanges()) {
+            assertThat(change.from() == null
+                            || shapeChanges().stream()
+                                    .anyMatch(c -> c.eventType().equals(change.eventType())
+                                            && change.from().equals(c.to())))
+                    .as(
+                            "a change of %s from revision %s follows one that leads there",
+                            change.eventType(), change.from())
+                    .isTrue();
+        }
+        for (String type : StoredEventSamples.sourcedEventTypes(aggregates().toArray(Class<?>[]::new))) {
+            Revision declared = Class.forName(type).getAnnotation(Revision.class);
+            List<String> reached = shapeChanges().stream()
+                    .filter(c -> c.eventType().equals(type))
+                    .map(StoredShapeChange::to)
+                    .toList();
+            if (declared == null) {
+                assertThat(reached)
+                        .as("%s has shape changes but declares no @Revision", type)
+                        .isEmpty();
+            } else {
+                assertThat(reached)
+                        .as("the shape changes of %s lead to its @Revision", type)
+                        .contains(declared.value());
+            }
+        }
     }
 }

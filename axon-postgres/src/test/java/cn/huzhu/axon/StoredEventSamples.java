@@ -21,12 +21,14 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.eventsourcing.EventStreamUtils;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
+import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.axonframework.serialization.upcasting.event.NoOpEventUpcaster;
 
 /**
  * The stored-event compatibility check every event-sourced service runs: events as an earlier release stored them
- * ({@code stored-events/<release>.tsv} on the test classpath: payload type, tab, payload; lines starting with # are
- * notes) are read through the service's serializer and upcaster chain, as an aggregate or a processor reads them, and
+ * ({@code stored-events/<release>.tsv} on the test classpath: payload type, tab, payload, or for an event stored
+ * with a revision payload type, tab, revision, tab, payload; lines starting with # are notes) are read through the service's serializer and upcaster chain, as an aggregate or a processor reads them, and
  * must come back as the class that owns them now with no stored value lost.
  */
 public final class StoredEventSamples {
@@ -42,7 +44,7 @@ public final class StoredEventSamples {
     }
 
     /** One stored event of a release. */
-    public record Stored(String release, String payloadType, String payload) {
+    public record Stored(String release, String payloadType, String revision, String payload) {
         @Override
         public String toString() {
             return release + " " + payloadType.substring(payloadType.lastIndexOf('.') + 1);
@@ -59,8 +61,11 @@ public final class StoredEventSamples {
                 }
                 for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                     if (!line.isBlank() && !line.startsWith("#")) {
-                        String[] columns = line.split("\t", 2);
-                        events.add(new Stored(release, columns[0], columns[1]));
+                        String[] columns = line.split("\t", 3);
+                        events.add(
+                                columns.length == 3
+                                        ? new Stored(release, columns[0], columns[1], columns[2])
+                                        : new Stored(release, columns[0], null, columns[1]));
                     }
                 }
             } catch (IOException e) {
@@ -72,28 +77,42 @@ public final class StoredEventSamples {
 
     /** Reads a stored event as the event store does: through the upcaster chain, then the serializer. */
     public DomainEventMessage<?> read(Stored stored) {
-        GenericDomainEventEntry<byte[]> entry = new GenericDomainEventEntry<>(
+        return EventStreamUtils.upcastAndDeserializeDomainEvents(Stream.of(entry(stored)), serializer, upcasters)
+                .next();
+    }
+
+    /** The stored event as the upcaster chain hands it to the serializer: renamed, and in its current shape. */
+    public String upcast(Stored stored) {
+        List<IntermediateEventRepresentation> upcast = upcasters
+                .upcast(Stream.of(new InitialEventRepresentation(entry(stored), serializer)))
+                .toList();
+        if (upcast.size() != 1) {
+            throw new IllegalStateException(stored + " upcast into " + upcast.size() + " events");
+        }
+        return new String(upcast.get(0).getData(byte[].class).getData(), StandardCharsets.UTF_8);
+    }
+
+    private static GenericDomainEventEntry<byte[]> entry(Stored stored) {
+        return new GenericDomainEventEntry<>(
                 "Aggregate",
                 "a-1",
                 0,
                 "e-1",
                 Instant.parse("2026-12-01T00:00:00Z"),
                 stored.payloadType(),
-                null,
+                stored.revision(),
                 stored.payload().getBytes(StandardCharsets.UTF_8),
                 "{}".getBytes(StandardCharsets.UTF_8));
-        return EventStreamUtils.upcastAndDeserializeDomainEvents(Stream.of(entry), serializer, upcasters)
-                .next();
     }
 
     /**
-     * The values of the stored event that the event as read now does not give back when stored again (a renamed or
-     * retyped field comes back null or different): each as its path, what was stored and what came back. Empty when
-     * none is lost.
+     * The values of the stored event, in its current shape (after the upcaster chain), that the event as read now does
+     * not give back when stored again (a renamed or retyped field comes back null or different): each as its path, what
+     * was stored and what came back. Empty when none is lost.
      */
     public List<String> lost(Stored stored, Object readNow) {
         try {
-            JsonNode before = json.readTree(stored.payload());
+            JsonNode before = json.readTree(upcast(stored));
             JsonNode after =
                     json.readTree(serializer.serialize(readNow, byte[].class).getData());
             return lost(before, after, "");
