@@ -1,12 +1,20 @@
 package cn.huzhu.claims;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaField;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.HashSet;
+import java.util.Set;
 
 @AnalyzeClasses(packages = "cn.huzhu.claims", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -74,4 +82,43 @@ class ArchitectureTest {
             .orShould()
             .dependOnClassesThat()
             .haveSimpleNameEndingWith("Projection");
+
+    /**
+     * Stored events own their shape (ADR 0035): no field of a claims event, nor of the records it stores, is a type of
+     * the benefit engine, so the engine can rename or retype its fields without changing what was stored. Events map
+     * from and to engine types in methods.
+     */
+    @ArchTest
+    static final ArchRule storedEventsOwnTheirShape = classes()
+            .that()
+            .resideInAPackage("cn.huzhu.claims.command..")
+            .and()
+            .haveSimpleNameEndingWith("Event")
+            .should(new ArchCondition<JavaClass>("store no type of the engine in their fields") {
+                @Override
+                public void check(JavaClass event, ConditionEvents events) {
+                    storedFields(event, new HashSet<>(), event, events);
+                }
+            });
+
+    private static void storedFields(JavaClass owner, Set<JavaClass> seen, JavaClass event, ConditionEvents events) {
+        if (!seen.add(owner)) {
+            return;
+        }
+        for (JavaField field : owner.getFields()) {
+            if (field.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.STATIC)) {
+                continue;
+            }
+            for (JavaClass type : field.getType().getAllInvolvedRawTypes()) {
+                if (type.getPackageName().startsWith("cn.huzhu.claims.engine")) {
+                    events.add(SimpleConditionEvent.violated(
+                            event,
+                            event.getSimpleName() + " stores engine type " + type.getName() + " in "
+                                    + field.getFullName()));
+                } else if (type.getPackageName().startsWith("cn.huzhu.claims.command")) {
+                    storedFields(type, seen, event, events);
+                }
+            }
+        }
+    }
 }

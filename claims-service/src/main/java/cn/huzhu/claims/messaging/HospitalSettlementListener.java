@@ -10,6 +10,7 @@ import cn.huzhu.claims.command.claim.HospitalSettlement;
 import cn.huzhu.claims.command.claim.ReviewClaimCommand;
 import cn.huzhu.claims.command.claim.RevokeClaimCommand;
 import cn.huzhu.claims.command.claim.SettlementConflictException;
+import cn.huzhu.claims.command.claim.StoredLine;
 import cn.huzhu.claims.command.claim.SubmitClaimCommand;
 import cn.huzhu.claims.command.claim.UnknownMemberException;
 import cn.huzhu.claims.command.stay.DuplicateStayException;
@@ -17,7 +18,6 @@ import cn.huzhu.claims.engine.Bill;
 import cn.huzhu.claims.engine.Cause;
 import cn.huzhu.claims.engine.Claim;
 import cn.huzhu.claims.engine.ClaimType;
-import cn.huzhu.claims.engine.Line;
 import cn.huzhu.claims.query.ClaimRecord;
 import cn.huzhu.claims.query.FindClaimQuery;
 import cn.huzhu.contracts.EventCodec;
@@ -303,7 +303,7 @@ public class HospitalSettlementListener {
                 b.lines().stream().map(HospitalSettlementListener::line).toList());
     }
 
-    private static SettlementLine line(Line l) {
+    private static SettlementLine line(StoredLine l) {
         return new SettlementLine(l.rule(), plain(l.base()), plain(l.rate()), Money.exactYuan(l.amount()), l.note());
     }
 

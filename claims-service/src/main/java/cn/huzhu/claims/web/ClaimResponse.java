@@ -3,9 +3,9 @@ package cn.huzhu.claims.web;
 import cn.huzhu.claims.command.claim.BenefitDecision;
 import cn.huzhu.claims.command.claim.ClaimAdjudicatedEvent;
 import cn.huzhu.claims.command.claim.ClaimRevokedEvent;
+import cn.huzhu.claims.command.claim.StoredLine;
+import cn.huzhu.claims.command.claim.StoredRejection;
 import cn.huzhu.claims.engine.DiseaseCodes;
-import cn.huzhu.claims.engine.Line;
-import cn.huzhu.claims.engine.Rejection;
 import cn.huzhu.claims.query.ClaimRecord;
 import cn.huzhu.security.Caller;
 import cn.huzhu.vocabulary.Money;
@@ -50,6 +50,9 @@ public record ClaimResponse(
 
     public record LineView(String rule, String base, String rate, String amount, String note) {}
 
+    /** Why nothing is paid: a stable code and a sentence. */
+    public record Rejection(String code, String message) {}
+
     static ClaimResponse asSeenByCaller(ClaimRecord record) {
         return of(
                 record,
@@ -69,7 +72,7 @@ public record ClaimResponse(
         return new ClaimResponse(
                 e.claimId(),
                 e.memberId(),
-                e.claim().type().name(),
+                e.claim().type(),
                 e.claim().eventDate(),
                 e.submittedOn(),
                 r != null ? "REVOKED" : e.status().name(),
@@ -84,7 +87,7 @@ public record ClaimResponse(
                 r == null ? null : new Revocation(r.reason(), r.note(), r.revokedOn()));
     }
 
-    private static Rejection rejection(Rejection rejection, UnaryOperator<String> text) {
+    private static Rejection rejection(StoredRejection rejection, UnaryOperator<String> text) {
         return rejection == null ? null : new Rejection(rejection.code(), text.apply(rejection.message()));
     }
 
@@ -98,7 +101,7 @@ public record ClaimResponse(
                 rejection(b.rejection(), text));
     }
 
-    private static LineView line(Line l, UnaryOperator<String> text) {
+    private static LineView line(StoredLine l, UnaryOperator<String> text) {
         return new LineView(
                 l.rule(),
                 l.base() == null ? null : l.base().stripTrailingZeros().toPlainString(),

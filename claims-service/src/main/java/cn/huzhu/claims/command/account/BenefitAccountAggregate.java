@@ -68,7 +68,7 @@ public class BenefitAccountAggregate {
             marked.removeAll(account.paidOnce());
             marked.removeAll(paidElsewhere);
             apply(new BenefitAccountChargedEvent(
-                    accountId, enrollmentId, claimId, result.amount(), after, added, marked));
+                    accountId, enrollmentId, claimId, result.amount(), StoredAccount.of(after), added, marked));
         }
     }
 
@@ -82,7 +82,7 @@ public class BenefitAccountAggregate {
         charge.added().forEach((key, delta) -> amounts.merge(key, delta.negate(), BigDecimal::add));
         Set<String> paidOnce = new HashSet<>(account.paidOnce());
         paidOnce.removeAll(charge.markedPaid());
-        apply(new BenefitAccountRestoredEvent(accountId, claimId, new BenefitAccount(amounts, paidOnce)));
+        apply(new BenefitAccountRestoredEvent(accountId, claimId, new StoredAccount(amounts, paidOnce)));
     }
 
     @EventSourcingHandler
@@ -92,13 +92,13 @@ public class BenefitAccountAggregate {
 
     @EventSourcingHandler
     void on(BenefitAccountChargedEvent event) {
-        account = event.account();
+        account = event.account().toAccount();
         charges.put(event.claimId(), event);
     }
 
     @EventSourcingHandler
     void on(BenefitAccountRestoredEvent event) {
-        account = event.account();
+        account = event.account().toAccount();
         charges.remove(event.claimId());
     }
 }

@@ -1,6 +1,5 @@
 package cn.huzhu.claims.command.account;
 
-import cn.huzhu.claims.engine.BenefitAccount;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Set;
@@ -14,7 +13,7 @@ public record BenefitAccountChargedEvent(
         String enrollmentId,
         String claimId,
         BigDecimal amount,
-        BenefitAccount account,
+        StoredAccount account,
         Map<String, BigDecimal> added,
         Set<String> markedPaid) {
 

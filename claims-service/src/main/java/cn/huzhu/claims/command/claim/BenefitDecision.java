@@ -1,7 +1,5 @@
 package cn.huzhu.claims.command.claim;
 
-import cn.huzhu.claims.engine.Line;
-import cn.huzhu.claims.engine.Rejection;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -11,5 +9,5 @@ public record BenefitDecision(
         int planVersion,
         String enrollmentId,
         BigDecimal amount,
-        List<Line> lines,
-        Rejection rejection) {}
+        List<StoredLine> lines,
+        StoredRejection rejection) {}

@@ -1,7 +1,5 @@
 package cn.huzhu.claims.command.claim;
 
-import cn.huzhu.claims.engine.Claim;
-import cn.huzhu.claims.engine.Rejection;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,13 +16,13 @@ import java.util.List;
 public record ClaimAdjudicatedEvent(
         String claimId,
         String memberId,
-        Claim claim,
+        StoredClaim claim,
         String hospital,
         LocalDate submittedOn,
         ClaimStatus status,
         BigDecimal total,
         List<BenefitDecision> benefits,
-        Rejection rejection,
+        StoredRejection rejection,
         List<String> reviewReasons,
         Review review,
         HospitalSettlement settlement,
@@ -34,13 +32,13 @@ public record ClaimAdjudicatedEvent(
     public ClaimAdjudicatedEvent(
             String claimId,
             String memberId,
-            Claim claim,
+            StoredClaim claim,
             String hospital,
             LocalDate submittedOn,
             ClaimStatus status,
             BigDecimal total,
             List<BenefitDecision> benefits,
-            Rejection rejection,
+            StoredRejection rejection,
             List<String> reviewReasons,
             Review review,
             HospitalSettlement settlement,
@@ -69,7 +67,7 @@ public record ClaimAdjudicatedEvent(
     static ClaimAdjudicatedEvent decided(
             String claimId,
             String memberId,
-            Claim claim,
+            StoredClaim claim,
             String hospital,
             LocalDate on,
             ClaimAggregate.Assessed outcome,

@@ -3,7 +3,6 @@ package cn.huzhu.claims.command.claim;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import cn.huzhu.claims.engine.Claim;
-import cn.huzhu.claims.engine.Rejection;
 import cn.huzhu.claims.engine.RejectionCode;
 import cn.huzhu.vocabulary.Money;
 import java.math.BigDecimal;
@@ -67,12 +66,13 @@ public class ClaimAggregate {
      * What the benefit accounts give a claim as assessed (and, when approved, charged) in this unit of work: the total,
      * each enrolment's benefit, and the claim-level rejection when nothing is paid.
      */
-    public record Assessed(BigDecimal total, List<BenefitDecision> benefits, Rejection rejection) {}
+    public record Assessed(BigDecimal total, List<BenefitDecision> benefits, StoredRejection rejection) {}
 
     /** Refuses a hospital settlement sent again with another patient or another stay or bill than it first came with. */
     void checkResent(String memberId, Claim claim, HospitalSettlement settlement) {
         if (settlement != null
-                && (!last.memberId().equals(memberId) || !HospitalSettlement.sameStay(last.claim(), claim))) {
+                && (!last.memberId().equals(memberId)
+                        || !HospitalSettlement.sameStay(last.claim().toClaim(), claim))) {
             throw new SettlementConflictException(settlement);
         }
     }
@@ -128,7 +128,7 @@ public class ClaimAggregate {
                     ClaimStatus.REJECTED,
                     Money.ZERO.yuan(),
                     proposed.benefits(),
-                    Rejection.of(RejectionCode.REJECTED_IN_REVIEW, command.reason()),
+                    StoredRejection.of(RejectionCode.REJECTED_IN_REVIEW, command.reason()),
                     proposed.reviewReasons(),
                     review,
                     proposed.settlement(),
@@ -138,7 +138,7 @@ public class ClaimAggregate {
 
     /** The claim an adjudicator approves: as filed, with the exclusions that were only suspected taken as not applying. */
     Claim toApprove() {
-        return withoutExclusions(last.claim());
+        return withoutExclusions(last.claim().toClaim());
     }
 
     /**

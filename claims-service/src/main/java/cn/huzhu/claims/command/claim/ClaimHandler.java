@@ -9,7 +9,6 @@ import cn.huzhu.claims.engine.BenefitAccount;
 import cn.huzhu.claims.engine.BenefitEngine;
 import cn.huzhu.claims.engine.Claim;
 import cn.huzhu.claims.engine.Coverage;
-import cn.huzhu.claims.engine.Rejection;
 import cn.huzhu.claims.engine.RejectionCode;
 import cn.huzhu.vocabulary.Money;
 import java.math.BigDecimal;
@@ -97,7 +96,7 @@ public class ClaimHandler {
 
     /** The benefits of every coverage, the claim-level rejection when no coverage is in force, and the assessments to charge. */
     private record Outcome(
-            List<BenefitDecision> benefits, BigDecimal total, Rejection rejection, List<Assessment> assessments) {
+            List<BenefitDecision> benefits, BigDecimal total, StoredRejection rejection, List<Assessment> assessments) {
 
         ClaimAggregate.Assessed assessed() {
             return new ClaimAggregate.Assessed(total, benefits, rejection);
@@ -179,13 +178,13 @@ public class ClaimHandler {
             return new ClaimAdjudicatedEvent(
                     f.claimId(),
                     f.memberId(),
-                    f.claim(),
+                    StoredClaim.of(f.claim()),
                     f.hospital(),
                     f.submittedOn(),
                     ClaimStatus.PENDING_COVERAGE,
                     Money.ZERO.yuan(),
                     List.of(),
-                    Rejection.of(
+                    StoredRejection.of(
                             RejectionCode.COVERAGE_NOT_YET_KNOWN,
                             "No enrolment covering " + f.claim().eventDate()
                                     + " has reached claims yet: the claim is decided when it does, or rejected NO_COVERAGE at "
@@ -202,7 +201,7 @@ public class ClaimHandler {
             return new ClaimAdjudicatedEvent(
                     f.claimId(),
                     f.memberId(),
-                    f.claim(),
+                    StoredClaim.of(f.claim()),
                     f.hospital(),
                     f.submittedOn(),
                     ClaimStatus.IN_REVIEW,
@@ -219,7 +218,7 @@ public class ClaimHandler {
         return ClaimAdjudicatedEvent.decided(
                 f.claimId(),
                 f.memberId(),
-                f.claim(),
+                StoredClaim.of(f.claim()),
                 f.hospital(),
                 f.submittedOn(),
                 outcome.assessed(),
@@ -246,7 +245,7 @@ public class ClaimHandler {
         Filed filed = new Filed(
                 pending.claimId(),
                 pending.memberId(),
-                pending.claim(),
+                pending.claim().toClaim(),
                 pending.hospital(),
                 pending.submittedOn(),
                 pending.settlement(),
@@ -342,12 +341,12 @@ public class ClaimHandler {
         List<CoverageDirectory.CoverageFacts> found = coverages.coveragesOn(memberId, claim.eventDate());
         List<BenefitDecision> benefits = new ArrayList<>();
         List<Assessment> assessments = new ArrayList<>();
-        Rejection rejection = null;
+        StoredRejection rejection = null;
         if (found.isEmpty()) {
-            rejection = Rejection.of(
+            rejection = StoredRejection.of(
                     RejectionCode.NO_COVERAGE, "The member has no enrolment that covers " + claim.eventDate());
         } else if (found.stream().noneMatch(CoverageDirectory.CoverageFacts::collected)) {
-            rejection = Rejection.of(
+            rejection = StoredRejection.of(
                     RejectionCode.PREMIUM_NOT_COLLECTED,
                     "The enrolments that cover " + claim.eventDate()
                             + " are not in force: their premium is not collected");
@@ -365,7 +364,7 @@ public class ClaimHandler {
                         coverage.enrollmentId(),
                         Money.ZERO.yuan(),
                         List.of(),
-                        Rejection.of(
+                        StoredRejection.of(
                                 RejectionCode.PLAN_UNKNOWN,
                                 "The rules of plan " + coverage.planId() + " on " + claim.eventDate()
                                         + " are not known yet")));
@@ -387,8 +386,8 @@ public class ClaimHandler {
                     rules.get().version(),
                     coverage.enrollmentId(),
                     result.amount(),
-                    result.lines(),
-                    result.rejection()));
+                    result.lines().stream().map(StoredLine::of).toList(),
+                    StoredRejection.of(result.rejection())));
         }
         BigDecimal total = benefits.stream().map(BenefitDecision::amount).reduce(Money.ZERO.yuan(), BigDecimal::add);
         if (rejection == null && total.signum() == 0) {
@@ -396,7 +395,7 @@ public class ClaimHandler {
                     .map(BenefitDecision::rejection)
                     .filter(r -> r != null)
                     .findFirst()
-                    .orElse(Rejection.of(RejectionCode.NO_BENEFIT, "No enrolment pays for this claim"));
+                    .orElse(StoredRejection.of(RejectionCode.NO_BENEFIT, "No enrolment pays for this claim"));
         }
         return new Outcome(benefits, total, rejection, assessments);
     }

@@ -43,8 +43,8 @@ public class StayRegisterAggregate {
                         && !claim.dischargeDate().isBefore(claim.eventDate())
                 ? claim.dischargeDate()
                 : claim.eventDate();
-        StayClaimedEvent stay =
-                new StayClaimedEvent(registerId, claimId, claim.type(), claim.eventDate(), last, claim.diseaseCode());
+        StayClaimedEvent stay = new StayClaimedEvent(
+                registerId, claimId, claim.type().name(), claim.eventDate(), last, claim.diseaseCode());
         for (StayClaimedEvent other : stays.values()) {
             if (!other.claimId().equals(claimId) && other.sameEvent(stay)) {
                 throw new DuplicateStayException(other.claimId());

@@ -6,7 +6,6 @@ import static org.axonframework.test.matchers.Matchers.payloadsMatching;
 import static org.axonframework.test.matchers.Matchers.predicate;
 
 import cn.huzhu.claims.engine.Adjudication;
-import cn.huzhu.claims.engine.BenefitAccount;
 import cn.huzhu.claims.engine.Bill;
 import cn.huzhu.claims.engine.Claim;
 import cn.huzhu.claims.engine.Coverage;
@@ -81,7 +80,7 @@ class BenefitAccountAggregateTest {
                 "e-1",
                 claimId,
                 new BigDecimal(paid),
-                new BenefitAccount(Map.of(CAP, after), Set.of()),
+                new StoredAccount(Map.of(CAP, after), Set.of()),
                 Map.of(CAP, new BigDecimal(added)),
                 Set.of());
     }
@@ -96,7 +95,7 @@ class BenefitAccountAggregateTest {
                         predicate((BenefitAccountChargedEvent e) -> e.claimId().equals("c-1")
                                 && e.amount().compareTo(new BigDecimal("2080.00")) == 0
                                 && e.added().get(CAP).compareTo(new BigDecimal("1830.00")) == 0
-                                && e.account().amount(CAP).compareTo(new BigDecimal("1830.00")) == 0),
+                                && e.account().toAccount().amount(CAP).compareTo(new BigDecimal("1830.00")) == 0),
                         andNoMore())));
     }
 
@@ -109,7 +108,8 @@ class BenefitAccountAggregateTest {
                 .expectEventsMatching(payloadsMatching(exactSequenceOf(
                         predicate((BenefitAccountChargedEvent e) ->
                                 e.added().get(CAP).compareTo(new BigDecimal("500.00")) == 0
-                                        && e.account().amount(CAP).compareTo(new BigDecimal("50000.00")) == 0),
+                                        && e.account().toAccount().amount(CAP).compareTo(new BigDecimal("50000.00"))
+                                                == 0),
                         andNoMore())));
     }
 
@@ -128,7 +128,7 @@ class BenefitAccountAggregateTest {
                 .when(new Restore(ACCOUNT, "c-1"))
                 .expectEventsMatching(payloadsMatching(exactSequenceOf(
                         predicate((BenefitAccountRestoredEvent e) -> e.claimId().equals("c-1")
-                                && e.account().amount(CAP).compareTo(new BigDecimal("800.00")) == 0),
+                                && e.account().toAccount().amount(CAP).compareTo(new BigDecimal("800.00")) == 0),
                         andNoMore())));
     }
 

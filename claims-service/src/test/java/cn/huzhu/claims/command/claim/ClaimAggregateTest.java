@@ -2,7 +2,6 @@ package cn.huzhu.claims.command.claim;
 
 import cn.huzhu.claims.engine.Bill;
 import cn.huzhu.claims.engine.Claim;
-import cn.huzhu.claims.engine.Rejection;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -33,7 +32,7 @@ class ClaimAggregateTest {
             "e-2",
             new BigDecimal("0.00"),
             List.of(),
-            new Rejection("NOT_COVERED", "not this plan's event"));
+            new StoredRejection("NOT_COVERED", "not this plan's event"));
 
     /** An adjudicator's decision, with what the accounts give the claim as the handler assessed it (null for a rejection). */
     record Review(
@@ -86,13 +85,13 @@ class ClaimAggregateTest {
             ClaimStatus status,
             String total,
             List<BenefitDecision> benefits,
-            Rejection rejection,
+            StoredRejection rejection,
             List<String> reasons,
             ClaimAdjudicatedEvent.Review review) {
         return new ClaimAdjudicatedEvent(
                 CLAIM,
                 "m-1",
-                STAY,
+                StoredClaim.of(STAY),
                 "绍兴市人民医院",
                 FILED,
                 status,
@@ -136,7 +135,7 @@ class ClaimAggregateTest {
 
     @Test
     void anApprovalThatFindsNothingLeftToPayIsRecordedAsRejected() {
-        Rejection capUsed = new Rejection("CAP_REACHED", "the year's cap is used");
+        StoredRejection capUsed = new StoredRejection("CAP_REACHED", "the year's cap is used");
         ClaimAggregate.Assessed nothing =
                 new ClaimAggregate.Assessed(new BigDecimal("0.00"), List.of(PAYS_NOTHING), capUsed);
         fixture.given(IN_REVIEW)
@@ -159,7 +158,7 @@ class ClaimAggregateTest {
                         ClaimStatus.REJECTED,
                         "0.00",
                         List.of(PAYS, PAYS_NOTHING),
-                        new Rejection("REJECTED_IN_REVIEW", "bill checked against the invoices"),
+                        new StoredRejection("REJECTED_IN_REVIEW", "bill checked against the invoices"),
                         List.of(ClaimHandler.BILL_TO_CONFIRM),
                         new ClaimAdjudicatedEvent.Review(
                                 "REJECT", "bill checked against the invoices", "adjudicator-2", FILED.plusDays(5))));
@@ -231,7 +230,7 @@ class ClaimAggregateTest {
         ClaimAdjudicatedEvent fromSettlement = new ClaimAdjudicatedEvent(
                 CLAIM,
                 "m-1",
-                STAY,
+                StoredClaim.of(STAY),
                 "绍兴市人民医院",
                 FILED,
                 ClaimStatus.APPROVED,
@@ -264,7 +263,7 @@ class ClaimAggregateTest {
                 ClaimStatus.REJECTED,
                 "0.00",
                 List.of(),
-                new Rejection("PREMIUM_NOT_COLLECTED", "not yet"),
+                new StoredRejection("PREMIUM_NOT_COLLECTED", "not yet"),
                 List.of(),
                 null);
         fixture.given(rejected).when(new DecideAgain(CLAIM, APPROVED)).expectEvents(APPROVED);

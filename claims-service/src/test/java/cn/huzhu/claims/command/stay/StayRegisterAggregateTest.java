@@ -64,7 +64,7 @@ class StayRegisterAggregateTest {
         return new StayClaimedEvent(
                 REGISTER,
                 claimId,
-                ClaimType.HOSPITALIZATION,
+                "HOSPITALIZATION",
                 LocalDate.of(2015, 3, admitted),
                 LocalDate.of(2015, 3, discharged),
                 null);
@@ -121,15 +121,14 @@ class StayRegisterAggregateTest {
     void seriousIllnessesOnTheSameDayClashOnlyForTheSameDisease() {
         LocalDate diagnosed = LocalDate.of(2015, 4, 1);
         StayClaimedEvent cancer =
-                new StayClaimedEvent(REGISTER, "c-1", ClaimType.CRITICAL_ILLNESS, diagnosed, diagnosed, "C34");
+                new StayClaimedEvent(REGISTER, "c-1", "CRITICAL_ILLNESS", diagnosed, diagnosed, "C34");
         Claim stroke =
                 new Claim(ClaimType.CRITICAL_ILLNESS, diagnosed, null, null, null, "I63", null, null, Set.of(), null);
         Claim sameCancer =
                 new Claim(ClaimType.CRITICAL_ILLNESS, diagnosed, null, null, null, "C34", null, null, Set.of(), null);
         fixture.given(OPENED, cancer)
                 .when(new ClaimStay(REGISTER, "c-2", stroke))
-                .expectEvents(
-                        new StayClaimedEvent(REGISTER, "c-2", ClaimType.CRITICAL_ILLNESS, diagnosed, diagnosed, "I63"));
+                .expectEvents(new StayClaimedEvent(REGISTER, "c-2", "CRITICAL_ILLNESS", diagnosed, diagnosed, "I63"));
         fixture.given(OPENED, cancer)
                 .when(new ClaimStay(REGISTER, "c-2", sameCancer))
                 .expectException(DuplicateStayException.class);
