@@ -20,7 +20,6 @@ import cn.huzhu.enrollment.command.unit.UnitIncentivePolicy;
 import cn.huzhu.enrollment.command.unit.UnitTerms;
 import cn.huzhu.identity.IdNumber;
 import cn.huzhu.vocabulary.Payer;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -98,11 +97,7 @@ public class RosterHandler {
             for (Candidate candidate : candidates) {
                 results.put(
                         candidate.row().rowNo(),
-                        rejected(
-                                candidate.row(),
-                                candidate.memberId(),
-                                unitCheck.code(),
-                                "Not enrolled because the roster was refused: " + unitCheck.message()));
+                        RosterPolicy.refusedWithRoster(candidate.row(), candidate.memberId(), unitCheck));
             }
         } else {
             enrol(command, candidates, terms, results);
@@ -110,10 +105,6 @@ public class RosterHandler {
 
         List<RosterRowResult> rows =
                 command.rows().stream().map(r -> results.get(r.rowNo())).toList();
-        BigDecimal premiumTotal = rows.stream()
-                .filter(r -> r.status() == RosterRowStatus.ENROLLED)
-                .map(RosterRowResult::premium)
-                .reduce(new BigDecimal("0.00"), BigDecimal::add);
         RosterSubmittedEvent outcome = new RosterSubmittedEvent(
                 command.rosterId(),
                 unit.unitId(),
@@ -122,11 +113,11 @@ public class RosterHandler {
                 plan.version(),
                 command.format(),
                 command.today(),
-                status(rows),
+                RosterPolicy.status(rows),
                 unitCheck,
                 terms,
                 command.application(),
-                premiumTotal,
+                RosterPolicy.premiumDue(rows).yuan(),
                 rows);
         rosters.newInstance(() -> new RosterAggregate(outcome));
         return outcome;
@@ -146,7 +137,7 @@ public class RosterHandler {
         }
         RosterPolicy.RowCheck read = RosterPolicy.checkRow(row, command.today());
         if (read.refused()) {
-            results.put(row.rowNo(), rejected(row, null, read.code(), read.message()));
+            results.put(row.rowNo(), RosterPolicy.rejected(row, null, read.code(), read.message()));
             return;
         }
         IdNumber idNumber = read.idNumber();
@@ -155,7 +146,8 @@ public class RosterHandler {
         if (firstRow != null) {
             results.put(
                     row.rowNo(),
-                    rejected(row, memberId, "DUPLICATE_IN_ROSTER", "The same ID number is on row " + firstRow));
+                    RosterPolicy.rejected(
+                            row, memberId, "DUPLICATE_IN_ROSTER", "The same ID number is on row " + firstRow));
             return;
         }
         EnrollMemberCommand enrol = new EnrollMemberCommand(
@@ -173,7 +165,7 @@ public class RosterHandler {
             if (registration.isRegistered(memberId)) {
                 RosterRowResult known = members.load(memberId).invoke(member -> {
                     if (!member.unitId().equals(command.unitId())) {
-                        return rejected(
+                        return RosterPolicy.rejected(
                                 row, memberId, "MEMBER_IN_OTHER_UNIT", "The member is registered with another unit");
                     }
                     if (member.holds(command.planId(), coveredOn, coveredUntil)) {
@@ -206,7 +198,7 @@ public class RosterHandler {
                 candidates.add(new Candidate(row, idNumber, memberId, false, enrol));
             }
         } catch (EnrollmentRefusedException e) {
-            results.put(row.rowNo(), rejected(row, memberId, e.code(), e.getMessage()));
+            results.put(row.rowNo(), RosterPolicy.rejected(row, memberId, e.code(), e.getMessage()));
         }
     }
 
@@ -299,33 +291,6 @@ public class RosterHandler {
             members.load(row.memberId()).invoke(member -> member.collect(collect, catalog));
         }
         return paid;
-    }
-
-    private static RosterStatus status(List<RosterRowResult> rows) {
-        long rejected = rows.stream()
-                .filter(r -> r.status() == RosterRowStatus.REJECTED)
-                .count();
-        if (rejected == 0) {
-            return RosterStatus.ACCEPTED;
-        }
-        return rejected == rows.size() ? RosterStatus.REJECTED : RosterStatus.PARTIALLY_ACCEPTED;
-    }
-
-    private static RosterRowResult rejected(RosterRow row, String memberId, String code, String message) {
-        return new RosterRowResult(
-                row.rowNo(),
-                RosterRowStatus.REJECTED,
-                memberId,
-                null,
-                null,
-                null,
-                code,
-                message,
-                row.name(),
-                row.gender(),
-                row.idNumber(),
-                row.phone(),
-                row.remark());
     }
 
     static String rowEnrollmentId(String rosterId, int rowNo) {

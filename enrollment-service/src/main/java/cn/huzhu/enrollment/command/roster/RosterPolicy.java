@@ -4,14 +4,17 @@ import cn.huzhu.enrollment.command.plan.PlanVersion;
 import cn.huzhu.identity.Gender;
 import cn.huzhu.identity.IdNumber;
 import cn.huzhu.identity.InvalidIdNumberException;
+import cn.huzhu.vocabulary.Money;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
  * The roster's own rules, apart from the member's: what makes a row unreadable (name, ID number, gender column,
- * phone) and the unit rule of the plan (at least 80 % of the staff in basic insurance, everyone in small units). The
- * handler gathers the facts (the unit's headcounts, the members already enrolled) and these decide.
+ * phone), the unit rule of the plan (at least 80 % of the staff in basic insurance, everyone in small units), and what
+ * the roster comes to from its rows (its status, what the unit owes, the rows refused with it). The handler gathers
+ * the facts (the unit's headcounts, the members already enrolled, each row's enrolment) and these decide.
  */
 public final class RosterPolicy {
 
@@ -130,5 +133,51 @@ public final class RosterPolicy {
                     insured, required, enrolledAfter, "UNIT_BELOW_REQUIRED_SHARE", message);
         }
         return new RosterSubmittedEvent.UnitCheck(insured, required, enrolledAfter, null, null);
+    }
+
+    /**
+     * The roster's status from its rows: accepted when none was rejected, rejected when all were, partly accepted
+     * otherwise.
+     */
+    public static RosterStatus status(List<RosterRowResult> rows) {
+        long rejected = rows.stream()
+                .filter(r -> r.status() == RosterRowStatus.REJECTED)
+                .count();
+        if (rejected == 0) {
+            return RosterStatus.ACCEPTED;
+        }
+        return rejected == rows.size() ? RosterStatus.REJECTED : RosterStatus.PARTIALLY_ACCEPTED;
+    }
+
+    /** What the unit owes for its roster: the premiums of the rows enrolled. */
+    public static Money premiumDue(List<RosterRowResult> rows) {
+        return rows.stream()
+                .filter(r -> r.status() == RosterRowStatus.ENROLLED)
+                .map(r -> Money.of(r.premium()))
+                .reduce(Money.ZERO, Money::plus);
+    }
+
+    /** A row the unit rule refused with the whole roster: nobody on it is enrolled, for the roster's reason. */
+    public static RosterRowResult refusedWithRoster(
+            RosterRow row, String memberId, RosterSubmittedEvent.UnitCheck check) {
+        return rejected(row, memberId, check.code(), "Not enrolled because the roster was refused: " + check.message());
+    }
+
+    /** A row not enrolled, with the code and sentence why and the row as sent, for the unit to correct. */
+    public static RosterRowResult rejected(RosterRow row, String memberId, String code, String message) {
+        return new RosterRowResult(
+                row.rowNo(),
+                RosterRowStatus.REJECTED,
+                memberId,
+                null,
+                null,
+                null,
+                code,
+                message,
+                row.name(),
+                row.gender(),
+                row.idNumber(),
+                row.phone(),
+                row.remark());
     }
 }
