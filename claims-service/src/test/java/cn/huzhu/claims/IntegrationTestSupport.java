@@ -49,21 +49,22 @@ public abstract class IntegrationTestSupport {
     /** Publishes a plan version with this definition as {@code PlanVersionPublished}. */
     protected static void publishPlan(
             KafkaProducer<String, byte[]> producer, String plan, int version, String definition) throws Exception {
+        send(producer, Topics.PLANS, plan, published(plan, version, definition));
+    }
+
+    /** A plan version with this definition as enrollment-service publishes it. */
+    protected static PlanVersionPublished published(String plan, int version, String definition) throws Exception {
         JsonNode tree = new ObjectMapper().readTree(definition);
-        send(
-                producer,
-                Topics.PLANS,
-                plan,
-                PlanVersionPublished.newBuilder()
-                        .setEventId(UUID.randomUUID())
-                        .setOccurredAt(Instant.now())
-                        .setPlanId(plan)
-                        .setVersion(version)
-                        .setName(tree.path("name").asText())
-                        .setRegion(tree.path("region").asText())
-                        .setValidFrom(LocalDate.parse(tree.path("validFrom").asText()))
-                        .setDefinitionJson(definition)
-                        .build());
+        return PlanVersionPublished.newBuilder()
+                .setEventId(UUID.randomUUID())
+                .setOccurredAt(Instant.now())
+                .setPlanId(plan)
+                .setVersion(version)
+                .setName(tree.path("name").asText())
+                .setRegion(tree.path("region").asText())
+                .setValidFrom(LocalDate.parse(tree.path("validFrom").asText()))
+                .setDefinitionJson(definition)
+                .build();
     }
 
     /** A member registered (with no enrolment), as enrollment-service publishes it. */

@@ -56,8 +56,8 @@ class DatabaseOutageIT {
             String health;
             try {
                 during = harness.approve(producer, members, 100);
-                Thread.sleep(15_000); // past the consumers' retries (2, a second apart): before, the approvals were
-                // dead-lettered here
+                // past the consumers' retries (2, a second apart): before, the approvals were dead-lettered here
+                Thread.sleep(15_000);
                 health = health(harness.baseUrl());
                 Thread.sleep(10_000);
             } finally {

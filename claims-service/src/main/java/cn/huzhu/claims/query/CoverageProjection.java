@@ -27,9 +27,8 @@ public class CoverageProjection {
     /** @return whether the record is one this projection keeps */
     public boolean apply(SpecificRecord record) {
         if (record instanceof PlanVersionPublished plan) {
-            PlanRulesReader.read(
-                    plan.getDefinitionJson()); // a definition the catalogue's schema refuses is dead-lettered,
-            // never kept
+            // a definition the catalogue's schema refuses is dead-lettered, never kept
+            PlanRulesReader.read(plan.getDefinitionJson());
             jdbc.update(
                     "insert into plan_definition (plan_id, version, valid_from, definition) values (?, ?, ?, ?) on conflict do nothing",
                     plan.getPlanId(),
