@@ -9,7 +9,9 @@ public interface Districts {
     default void check(String district) {
         if (district == null || !known(district.strip())) {
             throw new EnrollmentRefusedException(
-                    "UNKNOWN_DISTRICT", "district", "There is no such district in the registry (GET /api/districts)");
+                    EnrollmentRefusal.UNKNOWN_DISTRICT,
+                    "district",
+                    "There is no such district in the registry (GET /api/districts)");
         }
     }
 }

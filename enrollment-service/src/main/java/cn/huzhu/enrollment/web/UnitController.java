@@ -1,5 +1,6 @@
 package cn.huzhu.enrollment.web;
 
+import cn.huzhu.enrollment.command.EnrollmentRefusal;
 import cn.huzhu.enrollment.command.EnrollmentRefusedException;
 import cn.huzhu.enrollment.command.UnitNature;
 import cn.huzhu.enrollment.command.batch.BatchItemResult;
@@ -92,7 +93,8 @@ public class UnitController {
         if (queries.query(new FindPlanQuery(request.planId()), ResponseTypes.multipleInstancesOf(PlanVersionView.class))
                 .join()
                 .isEmpty()) {
-            throw new EnrollmentRefusedException("UNKNOWN_PLAN", "planId", "There is no plan " + request.planId());
+            throw new EnrollmentRefusedException(
+                    EnrollmentRefusal.UNKNOWN_PLAN, "planId", "There is no plan " + request.planId());
         }
         List<EnrollmentView> renewable = queries.query(
                         new FindRenewableEnrollmentsQuery(unitId, request.planId(), request.year()),

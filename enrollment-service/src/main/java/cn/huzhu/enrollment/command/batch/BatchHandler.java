@@ -1,6 +1,7 @@
 package cn.huzhu.enrollment.command.batch;
 
 import cn.huzhu.enrollment.command.Actor;
+import cn.huzhu.enrollment.command.EnrollmentRefusal;
 import cn.huzhu.enrollment.command.EnrollmentRefusedException;
 import cn.huzhu.enrollment.command.RefusedException;
 import cn.huzhu.enrollment.command.UnknownUnitException;
@@ -161,12 +162,14 @@ public class BatchHandler {
         PlanVersion plan = catalog.inForceOn(command.planId(), command.effectiveDate());
         UnitQualification rule = PlanThresholds.of(plan.definitionJson(), PlanThresholds.Kind.GIFT)
                 .orElseThrow(() -> new EnrollmentRefusedException(
-                        "NO_GIFT_RULE", "planId", "Plan " + plan.planId() + " is not given to units as a gift"));
+                        EnrollmentRefusal.NO_GIFT_RULE,
+                        "planId",
+                        "Plan " + plan.planId() + " is not given to units as a gift"));
         UnitDirectory.UnitFacts unit =
                 units.find(command.unitId()).orElseThrow(() -> new UnknownUnitException(command.unitId()));
         if (!rule.admitsUnit(unit.district(), unit.nature().name())) {
             throw new EnrollmentRefusedException(
-                    "UNIT_NOT_QUALIFIED",
+                    EnrollmentRefusal.UNIT_NOT_QUALIFIED,
                     "unitId",
                     "The gift is for units of " + rule.districts() + " or of " + rule.natures() + "; this unit is of "
                             + unit.district() + ", " + unit.nature());
@@ -175,13 +178,13 @@ public class BatchHandler {
         String figuresOf = plan.giftRule() == null ? null : plan.giftRule().figuresOfPlan();
         UnitIncentivePolicy.PayoutRecord record = units.payoutRecord(command.unitId(), basis, figuresOf)
                 .orElseThrow(() -> new EnrollmentRefusedException(
-                        "UNIT_NOT_QUALIFIED",
+                        EnrollmentRefusal.UNIT_NOT_QUALIFIED,
                         "unitId",
                         "No enrolment and payout ratio of " + basis + (figuresOf == null ? "" : " in " + figuresOf)
                                 + " is recorded for the unit"));
         if (!rule.admits(record.enrolled(), record.payoutRatio())) {
             throw new EnrollmentRefusedException(
-                    "UNIT_NOT_QUALIFIED",
+                    EnrollmentRefusal.UNIT_NOT_QUALIFIED,
                     "unitId",
                     "The gift needs " + rule + "; in " + basis + " the unit had " + record.enrolled()
                             + " enrolled and a ratio of " + record.payoutRatio().toPlainString());

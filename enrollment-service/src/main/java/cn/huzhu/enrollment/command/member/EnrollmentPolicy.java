@@ -1,5 +1,6 @@
 package cn.huzhu.enrollment.command.member;
 
+import cn.huzhu.enrollment.command.EnrollmentRefusal;
 import cn.huzhu.enrollment.command.EnrollmentRefusedException;
 import cn.huzhu.enrollment.command.plan.PlanCatalog;
 import cn.huzhu.enrollment.command.plan.PlanVersion;
@@ -174,7 +175,7 @@ public final class EnrollmentPolicy {
     }
 
     /** One reason to refuse an enrolment: its code, the request field at fault, when it applies, and what the member is told. */
-    record Rule(String code, String field, Predicate<Facts> refuses, Function<Facts, String> message) {
+    record Rule(EnrollmentRefusal code, String field, Predicate<Facts> refuses, Function<Facts, String> message) {
 
         void check(Facts facts) {
             if (refuses.test(facts)) {
@@ -190,13 +191,13 @@ public final class EnrollmentPolicy {
      */
     static final List<Rule> RULES = List.of(
             new Rule(
-                    "EFFECTIVE_DATE_TOO_FAR",
+                    EnrollmentRefusal.EFFECTIVE_DATE_TOO_FAR,
                     "effectiveDate",
                     f -> f.request().effectiveDate() != null
                             && f.request().effectiveDate().isAfter(f.today().plusDays(MAX_DAYS_AHEAD)),
                     f -> "The effective date may be at most " + MAX_DAYS_AHEAD + " days ahead"),
             new Rule(
-                    "CATEGORY_NOT_ELIGIBLE",
+                    EnrollmentRefusal.CATEGORY_NOT_ELIGIBLE,
                     "memberId",
                     f -> !f.plan().eligibility().categories().isEmpty()
                             && !f.plan()
@@ -207,7 +208,7 @@ public final class EnrollmentPolicy {
                             + f.plan().eligibility().categories() + " members; this member is "
                             + f.member().category()),
             new Rule(
-                    "GENDER_NOT_ELIGIBLE",
+                    EnrollmentRefusal.GENDER_NOT_ELIGIBLE,
                     "memberId",
                     f -> !f.plan().eligibility().genders().isEmpty()
                             && !f.plan()
@@ -217,26 +218,30 @@ public final class EnrollmentPolicy {
                     f -> "Plan " + f.plan().planId() + " is for "
                             + f.plan().eligibility().genders() + " members only"),
             new Rule(
-                    "REQUIREMENT_NOT_MET",
+                    EnrollmentRefusal.REQUIREMENT_NOT_MET,
                     "memberId",
                     f -> f.unmetRequirement().isPresent(),
                     f -> "Plan " + f.plan().planId() + " requires "
                             + f.unmetRequirement().orElseThrow()),
             new Rule(
-                    "GROUP_ONLY_PLAN",
+                    EnrollmentRefusal.GROUP_ONLY_PLAN,
                     "planId",
                     f -> f.plan().eligibility().groupOnly() && f.request().payer() != Payer.UNIT && !f.migrated(),
                     f -> "Plan " + f.plan().planId()
                             + " is taken by units for their staff: enrol through the unit's roster"),
-            new Rule("INVALID_SHARES", "shares", f -> f.request().shares() < 1, f -> "At least one share is required"),
             new Rule(
-                    "TOO_MANY_SHARES",
+                    EnrollmentRefusal.INVALID_SHARES,
+                    "shares",
+                    f -> f.request().shares() < 1,
+                    f -> "At least one share is required"),
+            new Rule(
+                    EnrollmentRefusal.TOO_MANY_SHARES,
                     "shares",
                     f -> f.request().shares() > f.plan().maxShares(),
                     f -> "Plan " + f.plan().planId() + " allows at most "
                             + f.plan().maxShares() + " share(s) per member"),
             new Rule(
-                    "TERM_NOT_OFFERED",
+                    EnrollmentRefusal.TERM_NOT_OFFERED,
                     "termYears",
                     f -> f.term() == null,
                     f -> "Plan " + f.plan().planId() + " offers terms of "
@@ -244,12 +249,12 @@ public final class EnrollmentPolicy {
                                     .map(PlanVersion.Term::years)
                                     .toList() + " year(s)"),
             new Rule(
-                    "COVERAGE_PERIOD_OVER",
+                    EnrollmentRefusal.COVERAGE_PERIOD_OVER,
                     "effectiveDate",
                     f -> f.end().isBefore(f.start()),
                     f -> "The coverage period of plan " + f.plan().planId() + " ended on " + f.end()),
             new Rule(
-                    "OUTSIDE_ENROLLMENT_WINDOW",
+                    EnrollmentRefusal.OUTSIDE_ENROLLMENT_WINDOW,
                     "effectiveDate",
                     f -> !f.request().bypassWindow()
                             && !(f.continuous() && f.plan().renewalsOutsideWindow())
@@ -257,7 +262,7 @@ public final class EnrollmentPolicy {
                     f -> "Plan " + f.plan().planId() + " takes enrolments only in "
                             + describe(f.plan().windows()) + "; the application date is " + f.applicationDate()),
             new Rule(
-                    "SHARES_EXCEEDED",
+                    EnrollmentRefusal.SHARES_EXCEEDED,
                     "shares",
                     f -> f.sharesHeld() + f.request().shares() > f.plan().maxShares(),
                     f -> "The member already holds " + f.sharesHeld() + " share(s) of "
@@ -331,17 +336,19 @@ public final class EnrollmentPolicy {
         if (migration != null) {
             if (effective == null) {
                 throw new EnrollmentRefusedException(
-                        "MIGRATION_WITHOUT_START",
+                        EnrollmentRefusal.MIGRATION_WITHOUT_START,
                         "effectiveDate",
                         "A migrated enrolment names the day its cover started in the legacy system");
             }
             if (migration.paidOn().isAfter(today)) {
                 throw new EnrollmentRefusedException(
-                        "PAID_IN_FUTURE", "paidOn", "A migrated enrolment was paid on or before today (" + today + ")");
+                        EnrollmentRefusal.PAID_IN_FUTURE,
+                        "paidOn",
+                        "A migrated enrolment was paid on or before today (" + today + ")");
             }
         } else if (!withEnrolment && effective != null && effective.isBefore(today)) {
             throw new EnrollmentRefusedException(
-                    "START_IN_PAST",
+                    EnrollmentRefusal.START_IN_PAST,
                     "effectiveDate",
                     "Cover cannot start before the day the application is received (" + today
                             + "); a historical enrolment is migrated by the scheme administrator with its payment");

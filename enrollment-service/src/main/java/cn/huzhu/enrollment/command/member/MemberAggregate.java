@@ -3,6 +3,7 @@ package cn.huzhu.enrollment.command.member;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import cn.huzhu.enrollment.command.Actor;
+import cn.huzhu.enrollment.command.EnrollmentRefusal;
 import cn.huzhu.enrollment.command.EnrollmentRefusedException;
 import cn.huzhu.enrollment.command.NotEntitledException;
 import cn.huzhu.enrollment.command.plan.PlanCatalog;
@@ -197,11 +198,13 @@ public class MemberAggregate {
     public void reachableBy(String officeDistrict, String rowUnitId) {
         if (!officeDistrict.equals(district)) {
             throw new EnrollmentRefusedException(
-                    "MEMBER_IN_OTHER_DISTRICT", "idNumber", "The member is registered in another district");
+                    EnrollmentRefusal.MEMBER_IN_OTHER_DISTRICT,
+                    "idNumber",
+                    "The member is registered in another district");
         }
         if (!unitId.equals(rowUnitId)) {
             throw new EnrollmentRefusedException(
-                    "MEMBER_IN_OTHER_UNIT", "idNumber", "The member is registered with another unit");
+                    EnrollmentRefusal.MEMBER_IN_OTHER_UNIT, "idNumber", "The member is registered with another unit");
         }
     }
 
@@ -260,11 +263,15 @@ public class MemberAggregate {
     public PremiumStatus collect(RecordPremiumCollectionCommand command, PlanCatalog catalog) {
         if (!command.recordedBy().actsAs(Actor.Capacity.FINANCE)) {
             throw new EnrollmentRefusedException(
-                    "FINANCE_ONLY", "reference", "Premium payments are recorded by finance, with the bank's reference");
+                    EnrollmentRefusal.FINANCE_ONLY,
+                    "reference",
+                    "Premium payments are recorded by finance, with the bank's reference");
         }
         if (command.on().isAfter(command.today())) {
             throw new EnrollmentRefusedException(
-                    "PAID_IN_FUTURE", "on", "A payment is recorded on or after the day it was made, not before");
+                    EnrollmentRefusal.PAID_IN_FUTURE,
+                    "on",
+                    "A payment is recorded on or after the day it was made, not before");
         }
         String enrollmentId = command.enrollmentId();
         if (collectedBy.containsKey(enrollmentId)) {
@@ -272,16 +279,20 @@ public class MemberAggregate {
                 return PremiumStatus.COLLECTED;
             }
             throw new EnrollmentRefusedException(
-                    "ALREADY_COLLECTED", "enrollmentId", "The premium of this enrolment is already collected");
+                    EnrollmentRefusal.ALREADY_COLLECTED,
+                    "enrollmentId",
+                    "The premium of this enrolment is already collected");
         }
         MemberEnrolledEvent enrolment = pending.get(enrollmentId);
         if (enrolment == null) {
             throw new EnrollmentRefusedException(
-                    "UNKNOWN_ENROLLMENT", "enrollmentId", "The member has no enrolment " + enrollmentId);
+                    EnrollmentRefusal.UNKNOWN_ENROLLMENT,
+                    "enrollmentId",
+                    "The member has no enrolment " + enrollmentId);
         }
         if (enrolment.applicationDate() != null && command.on().isBefore(enrolment.applicationDate())) {
             throw new EnrollmentRefusedException(
-                    "PAID_BEFORE_APPLICATION",
+                    EnrollmentRefusal.PAID_BEFORE_APPLICATION,
                     "on",
                     "The enrolment was applied for on " + enrolment.applicationDate()
                             + "; its premium cannot have been paid before that");
@@ -309,7 +320,7 @@ public class MemberAggregate {
         LocalDate deadline = plan.coverage().premiumsUntil();
         if (deadline != null && command.on().isAfter(deadline)) {
             throw new EnrollmentRefusedException(
-                    "PREMIUM_AFTER_DEADLINE",
+                    EnrollmentRefusal.PREMIUM_AFTER_DEADLINE,
                     "on",
                     "Plan " + enrolment.planId() + " takes premiums until " + deadline + "; this one came on "
                             + command.on());
@@ -321,7 +332,7 @@ public class MemberAggregate {
                 end = EnrollmentPolicy.coverageEnd(plan, start, enrolment.termYears());
             } else if (start.isAfter(end)) {
                 throw new EnrollmentRefusedException(
-                        "COVERAGE_PERIOD_OVER",
+                        EnrollmentRefusal.COVERAGE_PERIOD_OVER,
                         "on",
                         "The coverage period of " + enrolment.planId() + " ended on " + end
                                 + ", before the premium came");
@@ -363,7 +374,7 @@ public class MemberAggregate {
         String holder = command.holderName().strip();
         if (!holder.equals(profileName)) {
             throw new EnrollmentRefusedException(
-                    "HOLDER_NOT_MEMBER", "holderName", "The account must be held by the member");
+                    EnrollmentRefusal.HOLDER_NOT_MEMBER, "holderName", "The account must be held by the member");
         }
         boolean byMember = command.changedBy().is(memberId);
         boolean same = bankAccount != null

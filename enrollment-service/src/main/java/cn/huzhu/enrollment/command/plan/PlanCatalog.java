@@ -1,5 +1,6 @@
 package cn.huzhu.enrollment.command.plan;
 
+import cn.huzhu.enrollment.command.EnrollmentRefusal;
 import cn.huzhu.enrollment.command.EnrollmentRefusedException;
 import java.time.LocalDate;
 import java.util.List;
@@ -18,10 +19,13 @@ public interface PlanCatalog {
     /** The version of the plan in force on the date; refused when there is no such plan or it had not started. */
     default PlanVersion inForceOn(String planId, LocalDate date) {
         if (!exists(planId)) {
-            throw new EnrollmentRefusedException("UNKNOWN_PLAN", "planId", "There is no plan " + planId);
+            throw new EnrollmentRefusedException(
+                    EnrollmentRefusal.UNKNOWN_PLAN, "planId", "There is no plan " + planId);
         }
         return versionOn(planId, date)
                 .orElseThrow(() -> new EnrollmentRefusedException(
-                        "PLAN_NOT_IN_FORCE", "effectiveDate", "Plan " + planId + " was not yet in force on " + date));
+                        EnrollmentRefusal.PLAN_NOT_IN_FORCE,
+                        "effectiveDate",
+                        "Plan " + planId + " was not yet in force on " + date));
     }
 }

@@ -2,6 +2,7 @@ package cn.huzhu.enrollment.command.province;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import cn.huzhu.enrollment.command.EnrollmentRefusal;
 import cn.huzhu.enrollment.command.EnrollmentRefusedException;
 import java.math.BigDecimal;
 import java.util.HashMap;
@@ -40,7 +41,7 @@ public class ProvinceBudgetAggregate {
                 .add(cost);
         if (total.compareTo(budget) > 0) {
             throw new EnrollmentRefusedException(
-                    "BUDGET_EXCEEDED",
+                    EnrollmentRefusal.BUDGET_EXCEEDED,
                     "district",
                     "The quotas would cost the province " + total.toPlainString() + " in " + year + "; its budget for "
                             + planId + " is " + budget.toPlainString());

@@ -2,6 +2,7 @@ package cn.huzhu.enrollment.command.province;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import cn.huzhu.enrollment.command.EnrollmentRefusal;
 import cn.huzhu.enrollment.command.EnrollmentRefusedException;
 import java.math.BigDecimal;
 import java.util.EnumMap;
@@ -37,7 +38,7 @@ public class ProvinceQuotaAggregate {
             int wanted = command.quotaOf(group);
             if (wanted < taken(group)) {
                 throw new EnrollmentRefusedException(
-                        "QUOTA_BELOW_TAKEN",
+                        EnrollmentRefusal.QUOTA_BELOW_TAKEN,
                         group.name(),
                         "The " + command.district() + " quota of " + group + " cannot be " + wanted + ": "
                                 + taken(group) + " place(s) are already taken");

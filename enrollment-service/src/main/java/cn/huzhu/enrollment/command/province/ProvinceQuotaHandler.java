@@ -2,6 +2,7 @@ package cn.huzhu.enrollment.command.province;
 
 import cn.huzhu.enrollment.command.Actor;
 import cn.huzhu.enrollment.command.Districts;
+import cn.huzhu.enrollment.command.EnrollmentRefusal;
 import cn.huzhu.enrollment.command.EnrollmentRefusedException;
 import cn.huzhu.enrollment.command.NotEntitledException;
 import cn.huzhu.enrollment.command.plan.PlanCatalog;
@@ -55,7 +56,9 @@ public class ProvinceQuotaHandler implements ProvinceFunds {
         PlanVersion.FundingRule rule = plan.funding();
         if (rule == null || rule.quotas() == null) {
             throw new EnrollmentRefusedException(
-                    "NO_PROVINCE_QUOTAS", "planId", "Plan " + plan.planId() + " has no quotas of the province's money");
+                    EnrollmentRefusal.NO_PROVINCE_QUOTAS,
+                    "planId",
+                    "Plan " + plan.planId() + " has no quotas of the province's money");
         }
         districts.check(command.district());
         Money perUnionMember = Money.of(rule.province()).times(plan.maxShares());

@@ -3,6 +3,7 @@ package cn.huzhu.enrollment.command.roster;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import cn.huzhu.enrollment.command.Actor;
+import cn.huzhu.enrollment.command.EnrollmentRefusal;
 import cn.huzhu.enrollment.command.EnrollmentRefusedException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -37,14 +38,14 @@ public class RosterAggregate {
     RosterPaidEvent pay(RecordRosterPaymentCommand command) {
         if (!command.recordedBy().actsAs(Actor.Capacity.FINANCE)) {
             throw new EnrollmentRefusedException(
-                    "FINANCE_ONLY",
+                    EnrollmentRefusal.FINANCE_ONLY,
                     "reference",
                     "A roster's payment is recorded by finance, with the bank's reference");
         }
         if (command.paidOn().isAfter(command.today())
                 || submittedOn != null && command.paidOn().isBefore(submittedOn)) {
             throw new EnrollmentRefusedException(
-                    "PAID_OUTSIDE_ROSTER",
+                    EnrollmentRefusal.PAID_OUTSIDE_ROSTER,
                     "paidOn",
                     "The payment was made between the roster's submission (" + submittedOn + ") and today");
         }
@@ -54,17 +55,17 @@ public class RosterAggregate {
                 return null;
             }
             throw new EnrollmentRefusedException(
-                    "ALREADY_PAID",
+                    EnrollmentRefusal.ALREADY_PAID,
                     "reference",
                     "The roster was paid on " + payment.paidOn() + " with reference " + payment.reference());
         }
         if (enrolled.isEmpty()) {
             throw new EnrollmentRefusedException(
-                    "NOTHING_TO_PAY", "rosterId", "The roster enrolled nobody, so nothing is due");
+                    EnrollmentRefusal.NOTHING_TO_PAY, "rosterId", "The roster enrolled nobody, so nothing is due");
         }
         if (command.amount().compareTo(amountDue) != 0) {
             throw new EnrollmentRefusedException(
-                    "PAYMENT_AMOUNT_MISMATCH",
+                    EnrollmentRefusal.PAYMENT_AMOUNT_MISMATCH,
                     "amount",
                     "The roster's " + enrolled.size() + " enrolments are due " + amountDue.toPlainString()
                             + " yuan; the transfer is " + command.amount().toPlainString());

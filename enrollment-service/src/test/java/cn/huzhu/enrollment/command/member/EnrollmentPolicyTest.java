@@ -137,7 +137,7 @@ class EnrollmentPolicyTest {
     void everyRuleHasACase() {
         assertThat(cases().map(Case::code).collect(Collectors.toList()))
                 .containsExactlyElementsOf(EnrollmentPolicy.RULES.stream()
-                        .map(EnrollmentPolicy.Rule::code)
+                        .map(r -> r.code().name())
                         .toList());
     }
 
