@@ -1,5 +1,6 @@
 package cn.huzhu.payout;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -25,11 +26,23 @@ class ArchitectureTest {
                     "cn.huzhu.contracts..",
                     "com.fasterxml.jackson..");
 
-    /** The bank is an edge: its gateway knows transfers and answers, nothing of payouts' commands, views or web. */
     /** One room per aggregate (payout, recovery, batch), no room leaning on another in a cycle. */
     @ArchTest
     static final ArchRule commandRoomsHaveNoCycles =
             slices().matching("cn.huzhu.payout.command.(*)..").should().beFreeOfCycles();
+
+    /**
+     * Commands, events and aggregates name what they refer to by typed ids (ADR 0037), so a member's id cannot be passed
+     * where a payout's is meant; the ids' texts appear only where they leave (views, records, the bank).
+     */
+    @ArchTest
+    static final ArchRule commandsAndEventsTakeTypedIds = fields().that()
+            .areDeclaredInClassesThat()
+            .resideInAPackage("..payout.command..")
+            .and()
+            .haveNameMatching("(payout|claim|member|batch|recovery|enrollment|plan)Id")
+            .should()
+            .notHaveRawType(String.class);
 
     /** What the rooms share (the ids of payouts, transfers and batches) sits at the command package's root and knows no room. */
     @ArchTest
@@ -40,6 +53,7 @@ class ArchitectureTest {
             .dependOnClassesThat()
             .resideInAPackage("cn.huzhu.payout.command.*..");
 
+    /** The bank is an edge: its gateway knows transfers and answers, nothing of payouts' commands, views or web. */
     @ArchTest
     static final ArchRule bankGatewayKnowsOnlyTheBank = noClasses()
             .that()

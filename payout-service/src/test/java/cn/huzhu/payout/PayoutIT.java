@@ -19,6 +19,8 @@ import cn.huzhu.payout.command.PayoutIds;
 import cn.huzhu.security.AccessMatrixContract;
 import cn.huzhu.security.ApiFuzzContract;
 import cn.huzhu.vocabulary.BusinessZone;
+import cn.huzhu.vocabulary.ClaimId;
+import cn.huzhu.vocabulary.EnrollmentId;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
@@ -112,7 +114,7 @@ class PayoutIT extends PayoutTestSupport implements AccessMatrixContract, ApiFuz
         }
 
         await().atMost(Duration.ofSeconds(30)).until(() -> statuses(claim).equals(List.of("SUCCEEDED", "SUCCEEDED")));
-        String p1 = PayoutIds.payout(claim, e1);
+        String p1 = payoutOf(claim, e1);
         JsonNode payout = get("/api/payouts/" + p1).body;
         assertThat(payout.get("amount").asText()).isEqualTo("1830.00");
         assertThat(payout.get("account").asText())
@@ -120,7 +122,7 @@ class PayoutIT extends PayoutTestSupport implements AccessMatrixContract, ApiFuz
         assertThat(payout.toString()).doesNotContain(m[1]);
         assertThat(payout.get("transfers")).hasSize(1);
         assertThat(BANK.executedByPayout().get(p1)).hasSize(1);
-        assertThat(BANK.executedByPayout().get(PayoutIds.payout(claim, e2))).hasSize(1);
+        assertThat(BANK.executedByPayout().get(payoutOf(claim, e2))).hasSize(1);
 
         // the claim's approval is told once (though delivered three times), each payment once
         await().atMost(Duration.ofSeconds(20))
@@ -159,8 +161,7 @@ class PayoutIT extends PayoutTestSupport implements AccessMatrixContract, ApiFuz
 
         send(producer, Topics.BANK_ACCOUNTS, member, account(member, BankAccounts.card(CARDS.incrementAndGet()), null));
         await().atMost(Duration.ofSeconds(20)).until(() -> statuses(claim).equals(List.of("SUCCEEDED")));
-        assertThat(BANK.executedByPayout().get(PayoutIds.payout(claim, enrollment)))
-                .hasSize(1);
+        assertThat(BANK.executedByPayout().get(payoutOf(claim, enrollment))).hasSize(1);
     }
 
     @Test
@@ -193,7 +194,7 @@ class PayoutIT extends PayoutTestSupport implements AccessMatrixContract, ApiFuz
                         .contains("尾号" + changed.substring(changed.length() - 4))
                         .doesNotContain(changed)
                         .contains(inForce.getMonthValue() + "月" + inForce.getDayOfMonth() + "日"));
-        assertThat(BANK.executedByPayout()).doesNotContainKey(PayoutIds.payout(claim, enrollment));
+        assertThat(BANK.executedByPayout()).doesNotContainKey(payoutOf(claim, enrollment));
 
         // the day comes
         jdbc.update(
@@ -201,7 +202,7 @@ class PayoutIT extends PayoutTestSupport implements AccessMatrixContract, ApiFuz
                 UUID.fromString(m[0]));
         assertThat(accounts.putInForceWhatIsDue()).isEqualTo(1);
         await().atMost(Duration.ofSeconds(20)).until(() -> statuses(claim).equals(List.of("SUCCEEDED")));
-        assertThat(BANK.executedByPayout().get(PayoutIds.payout(claim, enrollment)))
+        assertThat(BANK.executedByPayout().get(payoutOf(claim, enrollment)))
                 .singleElement()
                 .satisfies(t -> assertThat(t.accountNumber()).isEqualTo(changed));
     }
@@ -355,7 +356,7 @@ class PayoutIT extends PayoutTestSupport implements AccessMatrixContract, ApiFuz
         String newCard = BankAccounts.card(CARDS.incrementAndGet());
         send(producer, Topics.BANK_ACCOUNTS, m[0], account(m[0], newCard, m[2]));
         await().atMost(Duration.ofSeconds(20)).until(() -> statuses(claim).equals(List.of("SUCCEEDED")));
-        List<BankSimulator.Transfer> paid = BANK.executedByPayout().get(PayoutIds.payout(claim, enrollment));
+        List<BankSimulator.Transfer> paid = BANK.executedByPayout().get(payoutOf(claim, enrollment));
         assertThat(paid).hasSize(1);
         assertThat(paid.get(0).accountNumber()).isEqualTo(newCard);
     }
@@ -385,7 +386,7 @@ class PayoutIT extends PayoutTestSupport implements AccessMatrixContract, ApiFuz
         String nextEnrollment = UUID.randomUUID().toString();
         send(producer, Topics.CLAIMS, m[0], approved(next, m[0], Map.of(nextEnrollment, "600.00")));
         await().atMost(Duration.ofSeconds(20)).until(() -> statuses(next).equals(List.of("SETTLED_BY_OFFSET")));
-        assertThat(BANK.executedByPayout()).doesNotContainKey(PayoutIds.payout(next, nextEnrollment));
+        assertThat(BANK.executedByPayout()).doesNotContainKey(payoutOf(next, nextEnrollment));
         JsonNode recovery = get("/api/recoveries/" + m[0]).body;
         assertThat(recovery.get("outstanding").asText()).isEqualTo("400.00");
         assertThat(recovery.get("offset").asText()).isEqualTo("600.00");
@@ -395,7 +396,7 @@ class PayoutIT extends PayoutTestSupport implements AccessMatrixContract, ApiFuz
         send(producer, Topics.CLAIMS, m[0], approved(third, m[0], Map.of(thirdEnrollment, "500.00")));
         await().atMost(Duration.ofSeconds(20)).until(() -> statuses(third).equals(List.of("SUCCEEDED")));
         assertThat(BANK.executedByPayout()
-                        .get(PayoutIds.payout(third, thirdEnrollment))
+                        .get(payoutOf(third, thirdEnrollment))
                         .get(0)
                         .amount())
                 .isEqualByComparingTo("100.00");
@@ -442,7 +443,7 @@ class PayoutIT extends PayoutTestSupport implements AccessMatrixContract, ApiFuz
                 .isEqualTo("50.00");
         assertThat(get("/api/recoveries/" + m[0]).body.get("entries")).hasSize(2);
         assertThat(statuses(claim)).containsExactly("CANCELLED");
-        assertThat(BANK.executedByPayout()).doesNotContainKey(PayoutIds.payout(claim, enrollment));
+        assertThat(BANK.executedByPayout()).doesNotContainKey(payoutOf(claim, enrollment));
     }
 
     /** An approval dead-lettered while its revocation was applied (or delivered late): the revocation waits for it. */
@@ -451,7 +452,7 @@ class PayoutIT extends PayoutTestSupport implements AccessMatrixContract, ApiFuz
         String[] m = memberWithCard();
         String claim = UUID.randomUUID().toString();
         String enrollment = UUID.randomUUID().toString();
-        String payoutId = PayoutIds.payout(claim, enrollment);
+        String payoutId = payoutOf(claim, enrollment);
         send(producer, Topics.CLAIMS, m[0], revoked(claim, m[0], "300.00", List.of(enrollment)));
         await("the revocation is kept")
                 .atMost(Duration.ofSeconds(20))
@@ -505,7 +506,7 @@ class PayoutIT extends PayoutTestSupport implements AccessMatrixContract, ApiFuz
         // the dispatcher during a replay, so that nothing is paid, is not done yet.
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> List.of(List.of("CANCELLED"), List.of("REVOKED")).contains(statuses(claim)));
-        String payoutId = PayoutIds.payout(claim, enrollment);
+        String payoutId = payoutOf(claim, enrollment);
         if (statuses(claim).equals(List.of("REVOKED"))) {
             assertThat(BANK.executedByPayout().get(payoutId))
                     .as("paid between the replayed approval and revocation")
@@ -608,8 +609,7 @@ class PayoutIT extends PayoutTestSupport implements AccessMatrixContract, ApiFuz
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> keysIn(Topics.deadLetter(Topics.CLAIMS)).contains(key));
         assertThat(statuses(bad)).isEmpty();
-        assertThat(BANK.executedByPayout().get(PayoutIds.payout(after, enrolment)))
-                .hasSize(1);
+        assertThat(BANK.executedByPayout().get(payoutOf(after, enrolment))).hasSize(1);
     }
 
     @Test
@@ -832,5 +832,11 @@ class PayoutIT extends PayoutTestSupport implements AccessMatrixContract, ApiFuz
                 }
             }
         }
+    }
+
+    /** The payout's id as the bank and the views know it: the text of {@link PayoutIds#payout}. */
+    static String payoutOf(String claimId, String enrollmentId) {
+        return PayoutIds.payout(new ClaimId(claimId), new EnrollmentId(enrollmentId))
+                .value();
     }
 }

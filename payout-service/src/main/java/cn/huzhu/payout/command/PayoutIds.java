@@ -1,5 +1,7 @@
 package cn.huzhu.payout.command;
 
+import cn.huzhu.vocabulary.ClaimId;
+import cn.huzhu.vocabulary.EnrollmentId;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -10,19 +12,20 @@ public final class PayoutIds {
     private PayoutIds() {}
 
     /** One payout per benefit: the claim and the enrolment it is paid under. */
-    public static String payout(String claimId, String enrollmentId) {
-        return UUID.nameUUIDFromBytes(("payout:" + claimId + ":" + enrollmentId).getBytes(StandardCharsets.UTF_8))
-                .toString();
+    public static PayoutId payout(ClaimId claimId, EnrollmentId enrollmentId) {
+        return new PayoutId(UUID.nameUUIDFromBytes(
+                        ("payout:" + claimId.value() + ":" + enrollmentId.value()).getBytes(StandardCharsets.UTF_8))
+                .toString());
     }
 
     /** One disbursement batch per district and day. */
-    public static String batch(String district, LocalDate day) {
-        return UUID.nameUUIDFromBytes(("batch:" + district + ":" + day).getBytes(StandardCharsets.UTF_8))
-                .toString();
+    public static BatchId batch(String district, LocalDate day) {
+        return new BatchId(UUID.nameUUIDFromBytes(("batch:" + district + ":" + day).getBytes(StandardCharsets.UTF_8))
+                .toString());
     }
 
     /** The bank reference of a payout's n-th transfer: unique per transfer, never reused for another. */
-    public static String reference(String payoutId, int attempt) {
-        return "HZ" + payoutId.replace("-", "").toUpperCase() + "-" + attempt;
+    public static String reference(PayoutId payoutId, int attempt) {
+        return "HZ" + payoutId.value().replace("-", "").toUpperCase() + "-" + attempt;
     }
 }

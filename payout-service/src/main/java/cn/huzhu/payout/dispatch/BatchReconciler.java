@@ -4,7 +4,7 @@ import cn.huzhu.axon.Conflicts;
 import cn.huzhu.payout.bank.BankGateway;
 import cn.huzhu.payout.bank.BankGateway.Statement;
 import cn.huzhu.payout.bank.BankGateway.StatementLine;
-import cn.huzhu.payout.command.batch.BatchAggregate;
+import cn.huzhu.payout.command.BatchId;
 import cn.huzhu.payout.command.batch.ReconcileBatchCommand;
 import cn.huzhu.payout.query.PayoutQueries;
 import cn.huzhu.payout.query.PayoutQueries.BatchTotals;
@@ -94,7 +94,7 @@ public class BatchReconciler {
         String status = Conflicts.sendRetrying(
                 commands,
                 new ReconcileBatchCommand(
-                        BatchAggregate.idOf(batchId.toString()),
+                        BatchId.of(batchId),
                         batch.district(),
                         batch.day(),
                         ours.size(),

@@ -5,6 +5,7 @@ import cn.huzhu.axon.Conflicts;
 import cn.huzhu.payout.bank.BankGateway;
 import cn.huzhu.payout.bank.BankGateway.Answer;
 import cn.huzhu.payout.bank.BankGateway.Outcome;
+import cn.huzhu.payout.command.PayoutId;
 import cn.huzhu.payout.command.payout.PayeeAccount;
 import cn.huzhu.payout.command.payout.PayoutNotDispatchableException;
 import cn.huzhu.payout.command.payout.RecordTransferOutcomeCommand;
@@ -15,6 +16,7 @@ import cn.huzhu.payout.command.recovery.RecoveryAggregate;
 import cn.huzhu.payout.query.PayoutQueries;
 import cn.huzhu.payout.query.PayoutQueries.DueTransfer;
 import cn.huzhu.payout.query.PayoutQueries.SentTransfer;
+import cn.huzhu.vocabulary.MemberId;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -203,7 +205,8 @@ public class PayoutDispatcher implements SmartLifecycle {
                 bank.sendAll(pending.stream().map(Pending::transfer).toList());
         List<Settled> settled = new ArrayList<>();
         for (int i = 0; i < pending.size(); i++) {
-            settled.add(new Settled(UUID.fromString(pending.get(i).order().payoutId()), answers.get(i)));
+            settled.add(new Settled(
+                    UUID.fromString(pending.get(i).order().payoutId().value()), answers.get(i)));
         }
         settleAll(settled);
     }
@@ -241,7 +244,7 @@ public class PayoutDispatcher implements SmartLifecycle {
 
     private RequestTransferCommand requestOf(DueTransfer due, BigDecimal offset) {
         return new RequestTransferCommand(
-                due.payoutId().toString(), due.account(), LocalDate.now(clock), offset, clock.instant());
+                PayoutId.of(due.payoutId()), due.account(), LocalDate.now(clock), offset, clock.instant());
     }
 
     private static Pending pending(TransferOrder order, PayeeAccount a) {
@@ -249,8 +252,8 @@ public class PayoutDispatcher implements SmartLifecycle {
                 order,
                 new BankGateway.Transfer(
                         order.reference(),
-                        order.payoutId(),
-                        order.batchId(),
+                        order.payoutId().value(),
+                        order.batchId().value(),
                         a.number(),
                         a.holderName(),
                         a.bankName(),
@@ -267,9 +270,9 @@ public class PayoutDispatcher implements SmartLifecycle {
         try {
             pending = Conflicts.retrying(() -> CommandGroups.together(transactions, () -> {
                 BigDecimal offset = commands.sendAndWait(new OffsetRecoveryCommand(
-                        RecoveryAggregate.idOf(due.memberId().toString()),
-                        due.memberId().toString(),
-                        due.payoutId().toString(),
+                        RecoveryAggregate.idOf(MemberId.of(due.memberId())),
+                        MemberId.of(due.memberId()),
+                        PayoutId.of(due.payoutId()),
                         due.amount(),
                         LocalDate.now(clock)));
                 TransferOrder order = commands.sendAndWait(requestOf(due, offset));
@@ -353,7 +356,7 @@ public class PayoutDispatcher implements SmartLifecycle {
 
     private RecordTransferOutcomeCommand outcomeOf(UUID payoutId, Answer answer) {
         return new RecordTransferOutcomeCommand(
-                payoutId.toString(),
+                PayoutId.of(payoutId),
                 answer.reference(),
                 answer.outcome().name(),
                 answer.reason(),

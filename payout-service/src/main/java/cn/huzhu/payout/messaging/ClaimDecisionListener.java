@@ -13,6 +13,10 @@ import cn.huzhu.payout.command.payout.ScheduleNewPayoutCommand;
 import cn.huzhu.payout.command.payout.SchedulePayoutCommand;
 import cn.huzhu.payout.dispatch.PayoutSettings;
 import cn.huzhu.payout.query.PayoutQueries;
+import cn.huzhu.vocabulary.ClaimId;
+import cn.huzhu.vocabulary.EnrollmentId;
+import cn.huzhu.vocabulary.MemberId;
+import cn.huzhu.vocabulary.PlanId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -129,11 +133,12 @@ public class ClaimDecisionListener {
             return;
         }
         try {
-            Set<UUID> known = new HashSet<>(queries.existing(
-                    payouts.stream().map(p -> UUID.fromString(p.payoutId())).toList()));
+            Set<UUID> known = new HashSet<>(queries.existing(payouts.stream()
+                    .map(p -> UUID.fromString(p.payoutId().value()))
+                    .toList()));
             CommandGroups.together(transactions, () -> {
                 for (SchedulePayoutCommand p : payouts) {
-                    if (known.add(UUID.fromString(p.payoutId()))) {
+                    if (known.add(UUID.fromString(p.payoutId().value()))) {
                         commands.sendAndWait(new ScheduleNewPayoutCommand(p.payoutId(), p));
                     }
                 }
@@ -163,14 +168,14 @@ public class ClaimDecisionListener {
         }
         List<SchedulePayoutCommand> payouts = new ArrayList<>();
         for (ApprovedBenefit b : c.getBenefits()) {
-            String claimId = c.getClaimId().toString();
-            String enrollmentId = b.getEnrollmentId().toString();
+            ClaimId claimId = ClaimId.of(c.getClaimId());
+            EnrollmentId enrollmentId = EnrollmentId.of(b.getEnrollmentId());
             payouts.add(new SchedulePayoutCommand(
                     PayoutIds.payout(claimId, enrollmentId),
                     claimId,
-                    c.getMemberId().toString(),
+                    MemberId.of(c.getMemberId()),
                     enrollmentId,
-                    b.getPlanId(),
+                    new PlanId(b.getPlanId()),
                     c.getType(),
                     b.getAmount(),
                     c.getDecidedOn()));
@@ -183,12 +188,12 @@ public class ClaimDecisionListener {
      * keeps the revocation until its approval comes, so that approval pays nothing.
      */
     private void revoke(ClaimRevoked r) {
-        String claimId = r.getClaimId().toString();
+        ClaimId claimId = ClaimId.of(r.getClaimId());
         for (UUID enrollmentId : r.getEnrollmentIds()) {
             Conflicts.sendRetrying(
                     commands,
                     new RevokePayoutCommand(
-                            PayoutIds.payout(claimId, enrollmentId.toString()), r.getReason(), r.getRevokedOn()));
+                            PayoutIds.payout(claimId, EnrollmentId.of(enrollmentId)), r.getReason(), r.getRevokedOn()));
         }
     }
 

@@ -8,6 +8,7 @@ import cn.huzhu.contracts.payouts.PayoutRecovery;
 import cn.huzhu.contracts.payouts.PayoutScheduled;
 import cn.huzhu.contracts.payouts.PayoutSent;
 import cn.huzhu.contracts.payouts.PayoutSucceeded;
+import cn.huzhu.payout.command.PayoutId;
 import cn.huzhu.payout.command.batch.BatchReconciledEvent;
 import cn.huzhu.payout.command.payout.PayoutCancelledEvent;
 import cn.huzhu.payout.command.payout.PayoutParkedEvent;
@@ -19,7 +20,10 @@ import cn.huzhu.payout.command.recovery.RecoveryOffsetEvent;
 import cn.huzhu.payout.command.recovery.RecoveryOffsetReturnedEvent;
 import cn.huzhu.payout.command.recovery.RecoveryOpenedEvent;
 import cn.huzhu.payout.command.recovery.RepaymentRecordedEvent;
+import cn.huzhu.vocabulary.ClaimId;
+import cn.huzhu.vocabulary.MemberId;
 import cn.huzhu.vocabulary.Money;
+import cn.huzhu.vocabulary.TypedId;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -48,15 +52,15 @@ public class PayoutPublisher {
     void on(PayoutScheduledEvent e, EventMessage<?> m, @Timestamp Instant at) {
         outbox.send(
                 Topics.PAYOUTS,
-                e.memberId(),
+                e.memberId().value(),
                 PayoutScheduled.newBuilder()
                         .setEventId(id(m))
                         .setOccurredAt(at)
-                        .setPayoutId(UUID.fromString(e.payoutId()))
-                        .setClaimId(UUID.fromString(e.claimId()))
-                        .setMemberId(UUID.fromString(e.memberId()))
-                        .setEnrollmentId(UUID.fromString(e.enrollmentId()))
-                        .setPlanId(e.planId())
+                        .setPayoutId(uuid(e.payoutId()))
+                        .setClaimId(uuid(e.claimId()))
+                        .setMemberId(uuid(e.memberId()))
+                        .setEnrollmentId(uuid(e.enrollmentId()))
+                        .setPlanId(e.planId().value())
                         .setClaimType(e.claimType())
                         .setAmount(e.amount())
                         .setDecidedOn(e.decidedOn())
@@ -67,16 +71,16 @@ public class PayoutPublisher {
     void on(TransferRequestedEvent e, EventMessage<?> m, @Timestamp Instant at) {
         outbox.send(
                 Topics.PAYOUTS,
-                e.memberId(),
+                e.memberId().value(),
                 PayoutSent.newBuilder()
                         .setEventId(id(m))
                         .setOccurredAt(at)
-                        .setPayoutId(UUID.fromString(e.payoutId()))
-                        .setClaimId(UUID.fromString(e.claimId()))
-                        .setMemberId(UUID.fromString(e.memberId()))
+                        .setPayoutId(uuid(e.payoutId()))
+                        .setClaimId(uuid(e.claimId()))
+                        .setMemberId(uuid(e.memberId()))
                         .setReference(e.reference())
                         .setAttempt(e.attempt())
-                        .setBatchId(UUID.fromString(e.batchId()))
+                        .setBatchId(uuid(e.batchId()))
                         .setDistrict(e.district())
                         .setSentOn(e.day())
                         .setAmount(e.amount())
@@ -89,15 +93,15 @@ public class PayoutPublisher {
     void on(TransferSucceededEvent e, EventMessage<?> m, @Timestamp Instant at) {
         outbox.send(
                 Topics.PAYOUTS,
-                e.memberId(),
+                e.memberId().value(),
                 PayoutSucceeded.newBuilder()
                         .setEventId(id(m))
                         .setOccurredAt(at)
-                        .setPayoutId(UUID.fromString(e.payoutId()))
-                        .setClaimId(UUID.fromString(e.claimId()))
-                        .setMemberId(UUID.fromString(e.memberId()))
+                        .setPayoutId(uuid(e.payoutId()))
+                        .setClaimId(uuid(e.claimId()))
+                        .setMemberId(uuid(e.memberId()))
                         .setReference(e.reference())
-                        .setBatchId(UUID.fromString(e.batchId()))
+                        .setBatchId(uuid(e.batchId()))
                         .setDistrict(e.district())
                         .setAmount(e.amount())
                         .setBenefit(e.benefit())
@@ -154,11 +158,11 @@ public class PayoutPublisher {
     void on(BatchReconciledEvent e, EventMessage<?> m, @Timestamp Instant at) {
         outbox.send(
                 Topics.PAYOUTS,
-                e.batchId(),
+                e.batchId().value(),
                 PayoutBatchReconciled.newBuilder()
                         .setEventId(id(m))
                         .setOccurredAt(at)
-                        .setBatchId(UUID.fromString(e.batchId()))
+                        .setBatchId(uuid(e.batchId()))
                         .setDistrict(e.district())
                         .setDay(e.day())
                         .setStatus(e.status())
@@ -173,9 +177,9 @@ public class PayoutPublisher {
     private void failed(
             EventMessage<?> m,
             Instant at,
-            String payoutId,
-            String claimId,
-            String memberId,
+            PayoutId payoutId,
+            ClaimId claimId,
+            MemberId memberId,
             String reference,
             int attempt,
             String outcome,
@@ -183,13 +187,13 @@ public class PayoutPublisher {
             Instant nextAttemptAt) {
         outbox.send(
                 Topics.PAYOUTS,
-                memberId,
+                memberId.value(),
                 PayoutFailed.newBuilder()
                         .setEventId(id(m))
                         .setOccurredAt(at)
-                        .setPayoutId(UUID.fromString(payoutId))
-                        .setClaimId(UUID.fromString(claimId))
-                        .setMemberId(UUID.fromString(memberId))
+                        .setPayoutId(uuid(payoutId))
+                        .setClaimId(uuid(claimId))
+                        .setMemberId(uuid(memberId))
                         .setReference(reference)
                         .setAttempt(attempt)
                         .setOutcome(outcome)
@@ -201,27 +205,31 @@ public class PayoutPublisher {
     private void recovery(
             EventMessage<?> m,
             Instant at,
-            String memberId,
+            MemberId memberId,
             String kind,
-            String payoutId,
+            PayoutId payoutId,
             String reference,
             BigDecimal amount,
             BigDecimal outstanding,
             LocalDate on) {
         outbox.send(
                 Topics.PAYOUTS,
-                memberId,
+                memberId.value(),
                 PayoutRecovery.newBuilder()
                         .setEventId(id(m))
                         .setOccurredAt(at)
-                        .setMemberId(UUID.fromString(memberId))
+                        .setMemberId(uuid(memberId))
                         .setKind(kind)
-                        .setPayoutId(payoutId == null ? null : UUID.fromString(payoutId))
+                        .setPayoutId(payoutId == null ? null : uuid(payoutId))
                         .setReference(reference)
                         .setAmount(amount)
                         .setOutstanding(Money.exactYuan(outstanding))
                         .setRecordedOn(on)
                         .build());
+    }
+
+    private static UUID uuid(TypedId id) {
+        return UUID.fromString(id.value());
     }
 
     private static UUID id(EventMessage<?> m) {

@@ -39,7 +39,7 @@ public class PayoutNotifications {
                         + "元。";
         notices.tell(
                 message.getIdentifier(),
-                UUID.fromString(e.memberId()),
+                UUID.fromString(e.memberId().value()),
                 NoticeKind.PAYOUT_SUCCEEDED,
                 Map.of("amount", Money.text(e.benefit()), "card", last4(e.accountMasked()), "offset", offset));
     }
@@ -48,7 +48,7 @@ public class PayoutNotifications {
     void on(PayoutParkedEvent e, EventMessage<?> message) {
         notices.tell(
                 message.getIdentifier(),
-                UUID.fromString(e.memberId()),
+                UUID.fromString(e.memberId().value()),
                 NoticeKind.PAYOUT_ACCOUNT_REJECTED,
                 Map.of("amount", Money.text(e.amount()), "card", last4(e.accountMasked())));
     }
@@ -58,7 +58,7 @@ public class PayoutNotifications {
         if (e.last()) {
             notices.tell(
                     message.getIdentifier(),
-                    UUID.fromString(e.memberId()),
+                    UUID.fromString(e.memberId().value()),
                     NoticeKind.PAYOUT_FAILED,
                     Map.of("amount", Money.text(e.amount()), "card", last4(e.accountMasked())));
         }
@@ -68,7 +68,7 @@ public class PayoutNotifications {
     void on(RecoveryOpenedEvent e, EventMessage<?> message) {
         notices.tell(
                 message.getIdentifier(),
-                UUID.fromString(e.memberId()),
+                UUID.fromString(e.memberId().value()),
                 NoticeKind.RECOVERY_OPENED,
                 Map.of("amount", Money.text(e.amount()), "outstanding", Money.text(e.outstanding())));
     }

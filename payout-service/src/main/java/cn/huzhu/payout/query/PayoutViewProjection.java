@@ -1,6 +1,7 @@
 package cn.huzhu.payout.query;
 
 import cn.huzhu.axon.ViewWriteBatch;
+import cn.huzhu.payout.command.PayoutId;
 import cn.huzhu.payout.command.batch.BatchReconciledEvent;
 import cn.huzhu.payout.command.payout.PayoutCancelledEvent;
 import cn.huzhu.payout.command.payout.PayoutParkedEvent;
@@ -16,6 +17,7 @@ import cn.huzhu.payout.command.recovery.RecoveryOffsetEvent;
 import cn.huzhu.payout.command.recovery.RecoveryOffsetReturnedEvent;
 import cn.huzhu.payout.command.recovery.RecoveryOpenedEvent;
 import cn.huzhu.payout.command.recovery.RepaymentRecordedEvent;
+import cn.huzhu.vocabulary.MemberId;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -48,11 +50,11 @@ public class PayoutViewProjection {
                 """
                 insert into payout_view (payout_id, claim_id, member_id, enrollment_id, plan_id, claim_type, amount, decided_on, status, scheduled_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                uuid(e.payoutId()),
-                uuid(e.claimId()),
-                uuid(e.memberId()),
-                uuid(e.enrollmentId()),
-                e.planId(),
+                uuid(e.payoutId().value()),
+                uuid(e.claimId().value()),
+                uuid(e.memberId().value()),
+                uuid(e.enrollmentId().value()),
+                e.planId().value(),
                 e.claimType(),
                 e.amount(),
                 e.decidedOn(),
@@ -73,18 +75,18 @@ public class PayoutViewProjection {
                 PayoutStatus.SENDING.name(),
                 e.attempt(),
                 e.reference(),
-                uuid(e.batchId()),
+                uuid(e.batchId().value()),
                 e.district(),
                 e.amount(),
                 e.offset(),
                 e.accountMasked(),
                 ts(e.requestedAt()),
-                uuid(e.payoutId()),
+                uuid(e.payoutId().value()),
                 e.reference(),
-                uuid(e.payoutId()),
-                uuid(e.memberId()),
+                uuid(e.payoutId().value()),
+                uuid(e.memberId().value()),
                 e.attempt(),
-                uuid(e.batchId()),
+                uuid(e.batchId().value()),
                 e.district(),
                 e.day(),
                 e.amount(),
@@ -106,7 +108,7 @@ public class PayoutViewProjection {
                 at,
                 PayoutStatus.SUCCEEDED.name(),
                 ts(at),
-                uuid(e.payoutId()));
+                uuid(e.payoutId().value()));
     }
 
     @EventHandler
@@ -121,7 +123,7 @@ public class PayoutViewProjection {
                 (e.last() ? PayoutStatus.FAILED : PayoutStatus.RETRY_WAIT).name(),
                 e.reason(),
                 e.nextAttemptAt() == null ? null : ts(e.nextAttemptAt()),
-                uuid(e.payoutId()));
+                uuid(e.payoutId().value()));
     }
 
     @EventHandler
@@ -136,7 +138,7 @@ public class PayoutViewProjection {
                 PayoutStatus.PARKED.name(),
                 e.reason(),
                 e.accountHash(),
-                uuid(e.payoutId()));
+                uuid(e.payoutId().value()));
     }
 
     @EventHandler
@@ -146,12 +148,15 @@ public class PayoutViewProjection {
                 PayoutStatus.SETTLED_BY_OFFSET.name(),
                 e.offset(),
                 ts(at),
-                uuid(e.payoutId()));
+                uuid(e.payoutId().value()));
     }
 
     @EventHandler
     void on(PayoutRevocationPendingEvent e) {
-        write("update payout_view set revocation_reason = ? where payout_id = ?", e.reason(), uuid(e.payoutId()));
+        write(
+                "update payout_view set revocation_reason = ? where payout_id = ?",
+                e.reason(),
+                uuid(e.payoutId().value()));
     }
 
     @EventHandler
@@ -160,7 +165,7 @@ public class PayoutViewProjection {
                 "update payout_view set status = ?, revocation_reason = ?, next_attempt_at = null where payout_id = ?",
                 PayoutStatus.CANCELLED.name(),
                 e.reason(),
-                uuid(e.payoutId()));
+                uuid(e.payoutId().value()));
     }
 
     @EventHandler
@@ -170,7 +175,7 @@ public class PayoutViewProjection {
                 PayoutStatus.REVOKED.name(),
                 e.reason(),
                 e.toRecover(),
-                uuid(e.payoutId()));
+                uuid(e.payoutId().value()));
     }
 
     @EventHandler
@@ -229,7 +234,7 @@ public class PayoutViewProjection {
                 on conflict (batch_id) do update set status = excluded.status, count = excluded.count, amount = excluded.amount,
                     bank_count = excluded.bank_count, bank_amount = excluded.bank_amount, differences = excluded.differences,
                     reconciled_at = excluded.reconciled_at""",
-                uuid(e.batchId()),
+                uuid(e.batchId().value()),
                 e.district(),
                 e.day(),
                 e.status(),
@@ -266,16 +271,16 @@ public class PayoutViewProjection {
 
     /** A movement of the member's recovery account: its running sum {@code column} changed by {@code change}, and the entry. */
     private void recovery(
-            String memberId,
+            MemberId memberId,
             String kind,
-            String payoutId,
+            PayoutId payoutId,
             String reference,
             BigDecimal amount,
             BigDecimal outstanding,
             LocalDate on,
             String column,
             BigDecimal change) {
-        UUID member = uuid(memberId);
+        UUID member = uuid(memberId.value());
         write(
                 "with account as (insert into recovery_view as r (member_id, " + column
                         + ", outstanding) values (?, ?, ?)"
@@ -287,7 +292,7 @@ public class PayoutViewProjection {
                 outstanding,
                 member,
                 kind,
-                payoutId == null ? null : uuid(payoutId),
+                payoutId == null ? null : uuid(payoutId.value()),
                 reference,
                 amount,
                 outstanding,

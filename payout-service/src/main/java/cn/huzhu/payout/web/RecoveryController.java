@@ -6,6 +6,7 @@ import cn.huzhu.payout.command.recovery.RecoveryAggregate;
 import cn.huzhu.payout.query.PayoutQueries;
 import cn.huzhu.security.Caller;
 import cn.huzhu.security.NotFoundException;
+import cn.huzhu.vocabulary.MemberId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -61,8 +62,8 @@ public class RecoveryController {
         Conflicts.sendRetrying(
                 commands,
                 new RecordRepaymentCommand(
-                        RecoveryAggregate.idOf(memberId.toString()),
-                        memberId.toString(),
+                        RecoveryAggregate.idOf(MemberId.of(memberId)),
+                        MemberId.of(memberId),
                         repayment.reference(),
                         repayment.amount(),
                         repayment.paidOn()));

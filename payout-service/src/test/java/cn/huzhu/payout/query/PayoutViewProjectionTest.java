@@ -3,6 +3,8 @@ package cn.huzhu.payout.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.huzhu.localstack.LocalPostgres;
+import cn.huzhu.payout.command.BatchId;
+import cn.huzhu.payout.command.PayoutId;
 import cn.huzhu.payout.command.payout.PayoutRevokedEvent;
 import cn.huzhu.payout.command.payout.PayoutScheduledEvent;
 import cn.huzhu.payout.command.payout.TransferFailedEvent;
@@ -10,6 +12,10 @@ import cn.huzhu.payout.command.payout.TransferRequestedEvent;
 import cn.huzhu.payout.command.payout.TransferSucceededEvent;
 import cn.huzhu.payout.command.recovery.RecoveryOffsetEvent;
 import cn.huzhu.payout.command.recovery.RecoveryOpenedEvent;
+import cn.huzhu.vocabulary.ClaimId;
+import cn.huzhu.vocabulary.EnrollmentId;
+import cn.huzhu.vocabulary.MemberId;
+import cn.huzhu.vocabulary.PlanId;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -72,7 +78,7 @@ class PayoutViewProjectionTest {
                 MORNING.plusSeconds(120));
 
         PayoutQueries.PayoutRow waiting =
-                queries.payout(UUID.fromString(ids.payout)).orElseThrow();
+                queries.payout(UUID.fromString(ids.payout.value())).orElseThrow();
         assertThat(waiting.status()).isEqualTo("RETRY_WAIT");
         assertThat(waiting.failureReason()).isEqualTo("BANK_TIMEOUT");
         assertThat(waiting.nextAttemptAt()).isEqualTo(MORNING.plusSeconds(3600));
@@ -94,14 +100,14 @@ class PayoutViewProjectionTest {
                 MORNING.plusSeconds(3700));
 
         PayoutQueries.PayoutRow paid =
-                queries.payout(UUID.fromString(ids.payout)).orElseThrow();
+                queries.payout(UUID.fromString(ids.payout.value())).orElseThrow();
         assertThat(paid.status()).isEqualTo("SUCCEEDED");
         assertThat(paid.attempts()).isEqualTo(2);
         assertThat(paid.reference()).isEqualTo("R-2");
         assertThat(paid.transferred()).isEqualByComparingTo("2080.00");
         assertThat(paid.failureReason()).as("cleared by the next attempt").isNull();
         assertThat(paid.settledAt()).isEqualTo(MORNING.plusSeconds(3700));
-        assertThat(queries.transfersOf(UUID.fromString(ids.payout)))
+        assertThat(queries.transfersOf(UUID.fromString(ids.payout.value())))
                 .extracting(
                         PayoutQueries.TransferRow::reference,
                         PayoutQueries.TransferRow::status,
@@ -124,17 +130,17 @@ class PayoutViewProjectionTest {
                 new BigDecimal("2080.00"),
                 new BigDecimal("2080.00"),
                 DAY.plusDays(10)));
-        String later = UUID.randomUUID().toString();
+        PayoutId later = PayoutId.of(UUID.randomUUID());
         projection.on(new RecoveryOffsetEvent(
                 ids.member, later, new BigDecimal("500.00"), new BigDecimal("1580.00"), DAY.plusDays(40)));
 
         PayoutQueries.PayoutRow revoked =
-                queries.payout(UUID.fromString(ids.payout)).orElseThrow();
+                queries.payout(UUID.fromString(ids.payout.value())).orElseThrow();
         assertThat(revoked.status()).isEqualTo("REVOKED");
         assertThat(revoked.revocationReason()).isEqualTo("FRAUD");
         assertThat(revoked.toRecover()).isEqualByComparingTo("2080.00");
         PayoutQueries.RecoveryAccount account =
-                queries.recovery(UUID.fromString(ids.member)).orElseThrow();
+                queries.recovery(UUID.fromString(ids.member.value())).orElseThrow();
         assertThat(account.opened()).isEqualByComparingTo("2080.00");
         assertThat(account.offset()).isEqualByComparingTo("500.00");
         assertThat(account.outstanding()).isEqualByComparingTo("1580.00");
@@ -147,11 +153,11 @@ class PayoutViewProjectionTest {
 
     /** One payout's ids. */
     static final class Ids {
-        final String payout = UUID.randomUUID().toString();
-        final String claim = UUID.randomUUID().toString();
-        final String member = UUID.randomUUID().toString();
-        final String enrollment = UUID.randomUUID().toString();
-        final String batch = UUID.randomUUID().toString();
+        final PayoutId payout = PayoutId.of(UUID.randomUUID());
+        final ClaimId claim = ClaimId.of(UUID.randomUUID());
+        final MemberId member = MemberId.of(UUID.randomUUID());
+        final EnrollmentId enrollment = EnrollmentId.of(UUID.randomUUID());
+        final BatchId batch = BatchId.of(UUID.randomUUID());
     }
 
     static PayoutScheduledEvent scheduled(Ids ids, String amount) {
@@ -160,7 +166,7 @@ class PayoutViewProjectionTest {
                 ids.claim,
                 ids.member,
                 ids.enrollment,
-                "shaoxing-hospital",
+                new PlanId("shaoxing-hospital"),
                 "HOSPITALIZATION",
                 new BigDecimal(amount),
                 DAY.minusDays(1));

@@ -2,6 +2,7 @@ package cn.huzhu.payout.command.batch;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import cn.huzhu.payout.command.BatchId;
 import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -15,21 +16,21 @@ import org.axonframework.spring.stereotype.Aggregate;
 public class BatchAggregate {
 
     @AggregateIdentifier
-    private String batchId;
+    private String reconciliationId;
 
     private BatchReconciledEvent last;
 
     protected BatchAggregate() {}
 
-    public static String idOf(String batchId) {
-        return "batch-" + batchId;
+    public static String idOf(BatchId batchId) {
+        return "batch-" + batchId.value();
     }
 
     /** Records the reconciliation unless it found exactly what the last one did. */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public String handle(ReconcileBatchCommand c) {
-        batchId = c.batchId();
+        reconciliationId = idOf(c.batchId());
         String status = c.matched() ? "MATCHED" : "MISMATCH";
         if (last != null
                 && last.status().equals(status)
@@ -41,7 +42,7 @@ public class BatchAggregate {
             return status;
         }
         apply(new BatchReconciledEvent(
-                c.batchId().substring("batch-".length()),
+                c.batchId(),
                 c.district(),
                 c.day(),
                 status,
@@ -56,7 +57,7 @@ public class BatchAggregate {
 
     @EventSourcingHandler
     void on(BatchReconciledEvent e) {
-        batchId = idOf(e.batchId());
+        reconciliationId = idOf(e.batchId());
         last = e;
     }
 }

@@ -1,12 +1,13 @@
 package cn.huzhu.payout.command.batch;
 
+import cn.huzhu.payout.command.BatchId;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
 public record BatchReconciledEvent(
-        String batchId,
+        BatchId batchId,
         String district,
         LocalDate day,
         String status,

@@ -1,5 +1,6 @@
 package cn.huzhu.payout.command.batch;
 
+import cn.huzhu.payout.command.BatchId;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,7 +9,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Our control totals of confirmed transfers against the bank's; {@code differences} names each reference that disagrees. */
 public record ReconcileBatchCommand(
-        @TargetAggregateIdentifier String batchId,
+        BatchId batchId,
         String district,
         LocalDate day,
         int count,
@@ -17,6 +18,12 @@ public record ReconcileBatchCommand(
         BigDecimal bankAmount,
         List<String> differences,
         Instant at) {
+    /** The batch's reconciliation record: one per batch. */
+    @TargetAggregateIdentifier
+    public String reconciliationId() {
+        return BatchAggregate.idOf(batchId);
+    }
+
     public boolean matched() {
         return differences.isEmpty() && count == bankCount && amount.compareTo(bankAmount) == 0;
     }

@@ -2,8 +2,12 @@ package cn.huzhu.payout.command.payout;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import cn.huzhu.payout.command.BatchId;
+import cn.huzhu.payout.command.PayoutId;
 import cn.huzhu.payout.command.PayoutIds;
 import cn.huzhu.vocabulary.BusinessZone;
+import cn.huzhu.vocabulary.ClaimId;
+import cn.huzhu.vocabulary.MemberId;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,15 +28,15 @@ import org.axonframework.spring.stereotype.Aggregate;
 public class PayoutAggregate {
 
     @AggregateIdentifier
-    private String payoutId;
+    private PayoutId payoutId;
 
-    private String claimId;
-    private String memberId;
+    private ClaimId claimId;
+    private MemberId memberId;
     private BigDecimal amount;
     private PayoutStatus status;
     private int attempt;
     private String reference;
-    private String batchId;
+    private BatchId batchId;
     private String district;
     private String accountMasked;
     private String accountHash;
@@ -96,7 +100,7 @@ public class PayoutAggregate {
         }
         int next = attempt + 1;
         String ref = PayoutIds.reference(payoutId, next);
-        String batch = PayoutIds.batch(c.account().district(), c.day());
+        BatchId batch = PayoutIds.batch(c.account().district(), c.day());
         apply(new TransferRequestedEvent(
                 payoutId,
                 claimId,

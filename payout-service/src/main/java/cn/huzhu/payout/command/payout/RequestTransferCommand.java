@@ -1,5 +1,6 @@
 package cn.huzhu.payout.command.payout;
 
+import cn.huzhu.payout.command.PayoutId;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,7 +12,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * transferred (settled by the offset). Refused with {@link PayoutNotDispatchableException} unless the payout is due.
  */
 public record RequestTransferCommand(
-        @TargetAggregateIdentifier String payoutId,
+        @TargetAggregateIdentifier PayoutId payoutId,
         PayeeAccount account,
         LocalDate day,
         BigDecimal offset,

@@ -1,5 +1,6 @@
 package cn.huzhu.payout.command.payout;
 
+import cn.huzhu.payout.command.PayoutId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
@@ -8,4 +9,4 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * {@link SchedulePayoutCommand}.
  */
 public record ScheduleNewPayoutCommand(
-        @TargetAggregateIdentifier String payoutId, SchedulePayoutCommand payout) {}
+        @TargetAggregateIdentifier PayoutId payoutId, SchedulePayoutCommand payout) {}

@@ -1,5 +1,9 @@
 package cn.huzhu.payout.command.payout;
 
+import cn.huzhu.payout.command.BatchId;
+import cn.huzhu.payout.command.PayoutId;
+import cn.huzhu.vocabulary.ClaimId;
+import cn.huzhu.vocabulary.MemberId;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,12 +14,12 @@ import java.time.LocalDate;
  * full account, which stays in this service's database and is never published or logged).
  */
 public record TransferRequestedEvent(
-        String payoutId,
-        String claimId,
-        String memberId,
+        PayoutId payoutId,
+        ClaimId claimId,
+        MemberId memberId,
         String reference,
         int attempt,
-        String batchId,
+        BatchId batchId,
         String district,
         LocalDate day,
         BigDecimal amount,

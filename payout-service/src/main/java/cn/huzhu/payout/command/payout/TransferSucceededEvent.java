@@ -1,14 +1,18 @@
 package cn.huzhu.payout.command.payout;
 
+import cn.huzhu.payout.command.BatchId;
+import cn.huzhu.payout.command.PayoutId;
+import cn.huzhu.vocabulary.ClaimId;
+import cn.huzhu.vocabulary.MemberId;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
 public record TransferSucceededEvent(
-        String payoutId,
-        String claimId,
-        String memberId,
+        PayoutId payoutId,
+        ClaimId claimId,
+        MemberId memberId,
         String reference,
-        String batchId,
+        BatchId batchId,
         String district,
         BigDecimal amount,
         BigDecimal benefit,

@@ -2,6 +2,9 @@ package cn.huzhu.payout.command.recovery;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import cn.huzhu.payout.command.PayoutId;
+import cn.huzhu.payout.command.RecoveryId;
+import cn.huzhu.vocabulary.MemberId;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,18 +25,18 @@ import org.axonframework.spring.stereotype.Aggregate;
 public class RecoveryAggregate {
 
     @AggregateIdentifier
-    private String recoveryId;
+    private RecoveryId recoveryId;
 
     private BigDecimal outstanding = BigDecimal.ZERO;
-    private final Set<String> opened = new HashSet<>();
-    private final Map<String, BigDecimal> offsets = new HashMap<>();
-    private final Set<String> returned = new HashSet<>();
+    private final Set<PayoutId> opened = new HashSet<>();
+    private final Map<PayoutId, BigDecimal> offsets = new HashMap<>();
+    private final Set<PayoutId> returned = new HashSet<>();
     private final Map<String, BigDecimal> repayments = new HashMap<>();
 
     protected RecoveryAggregate() {}
 
-    public static String idOf(String memberId) {
-        return "recovery-" + memberId;
+    public static RecoveryId idOf(MemberId memberId) {
+        return new RecoveryId("recovery-" + memberId.value());
     }
 
     @CommandHandler

@@ -1,7 +1,15 @@
 package cn.huzhu.payout.command.recovery;
 
+import cn.huzhu.payout.command.PayoutId;
+import cn.huzhu.vocabulary.ClaimId;
+import cn.huzhu.vocabulary.MemberId;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
 public record RecoveryOpenedEvent(
-        String memberId, String payoutId, String claimId, BigDecimal amount, BigDecimal outstanding, LocalDate on) {}
+        MemberId memberId,
+        PayoutId payoutId,
+        ClaimId claimId,
+        BigDecimal amount,
+        BigDecimal outstanding,
+        LocalDate on) {}

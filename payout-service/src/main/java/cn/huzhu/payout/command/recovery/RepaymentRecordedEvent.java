@@ -1,7 +1,8 @@
 package cn.huzhu.payout.command.recovery;
 
+import cn.huzhu.vocabulary.MemberId;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
 public record RepaymentRecordedEvent(
-        String memberId, String reference, BigDecimal amount, BigDecimal outstanding, LocalDate paidOn) {}
+        MemberId memberId, String reference, BigDecimal amount, BigDecimal outstanding, LocalDate paidOn) {}

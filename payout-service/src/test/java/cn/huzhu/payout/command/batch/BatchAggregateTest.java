@@ -1,5 +1,6 @@
 package cn.huzhu.payout.command.batch;
 
+import cn.huzhu.payout.command.BatchId;
 import cn.huzhu.payout.command.PayoutIds;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** A batch's reconciliations against the bank's statement: each different finding recorded, the same one again not. */
 class BatchAggregateTest {
 
-    static final String BATCH = PayoutIds.batch("越城区", LocalDate.of(2015, 3, 3));
+    static final BatchId BATCH = PayoutIds.batch("越城区", LocalDate.of(2015, 3, 3));
     static final Instant AT = Instant.parse("2015-03-04T02:00:00Z");
 
     FixtureConfiguration<BatchAggregate> fixture;
@@ -25,7 +26,7 @@ class BatchAggregateTest {
 
     static ReconcileBatchCommand reconcile(int bankCount, String bankAmount, List<String> differences) {
         return new ReconcileBatchCommand(
-                BatchAggregate.idOf(BATCH),
+                BATCH,
                 "越城区",
                 LocalDate.of(2015, 3, 3),
                 3,

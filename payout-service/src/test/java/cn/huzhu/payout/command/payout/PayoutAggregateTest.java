@@ -1,6 +1,12 @@
 package cn.huzhu.payout.command.payout;
 
+import cn.huzhu.payout.command.BatchId;
+import cn.huzhu.payout.command.PayoutId;
 import cn.huzhu.payout.command.PayoutIds;
+import cn.huzhu.vocabulary.ClaimId;
+import cn.huzhu.vocabulary.EnrollmentId;
+import cn.huzhu.vocabulary.MemberId;
+import cn.huzhu.vocabulary.PlanId;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class PayoutAggregateTest {
 
-    static final String PAYOUT = PayoutIds.payout("c-1", "e-1");
+    static final PayoutId PAYOUT = PayoutIds.payout(new ClaimId("c-1"), new EnrollmentId("e-1"));
     static final LocalDate DECIDED = LocalDate.of(2015, 3, 2);
     /** 17:30 UTC on 2 March is 01:30 on 3 March in Shanghai: the bank's day is the member's. */
     static final Instant NOW = Instant.parse("2015-03-02T17:30:00Z");
@@ -27,7 +33,7 @@ class PayoutAggregateTest {
             new PayeeAccount("6222020200112233445", "6222 **** **** 3445", "hash-1", "张三", "工商银行", "越城区");
     static final PayeeAccount NEW_CARD =
             new PayeeAccount("6217000011112222333", "6217 **** **** 2333", "hash-2", "张三", "建设银行", "越城区");
-    static final String BATCH = PayoutIds.batch("越城区", DAY);
+    static final BatchId BATCH = PayoutIds.batch("越城区", DAY);
 
     FixtureConfiguration<PayoutAggregate> fixture;
 
@@ -38,17 +44,31 @@ class PayoutAggregateTest {
 
     static SchedulePayoutCommand schedule(String amount) {
         return new SchedulePayoutCommand(
-                PAYOUT, "c-1", "m-1", "e-1", "shaoxing-hospital", "HOSPITALIZATION", new BigDecimal(amount), DECIDED);
+                PAYOUT,
+                new ClaimId("c-1"),
+                new MemberId("m-1"),
+                new EnrollmentId("e-1"),
+                new PlanId("shaoxing-hospital"),
+                "HOSPITALIZATION",
+                new BigDecimal(amount),
+                DECIDED);
     }
 
     static final PayoutScheduledEvent SCHEDULED = new PayoutScheduledEvent(
-            PAYOUT, "c-1", "m-1", "e-1", "shaoxing-hospital", "HOSPITALIZATION", new BigDecimal("2080.00"), DECIDED);
+            PAYOUT,
+            new ClaimId("c-1"),
+            new MemberId("m-1"),
+            new EnrollmentId("e-1"),
+            new PlanId("shaoxing-hospital"),
+            "HOSPITALIZATION",
+            new BigDecimal("2080.00"),
+            DECIDED);
 
     static TransferRequestedEvent requested(int attempt, PayeeAccount account, String amount, String offset) {
         return new TransferRequestedEvent(
                 PAYOUT,
-                "c-1",
-                "m-1",
+                new ClaimId("c-1"),
+                new MemberId("m-1"),
                 PayoutIds.reference(PAYOUT, attempt),
                 attempt,
                 BATCH,
@@ -79,8 +99,8 @@ class PayoutAggregateTest {
     static TransferFailedEvent failed(int attempt, Instant retryAt) {
         return new TransferFailedEvent(
                 PAYOUT,
-                "c-1",
-                "m-1",
+                new ClaimId("c-1"),
+                new MemberId("m-1"),
                 PayoutIds.reference(PAYOUT, attempt),
                 BATCH,
                 "越城区",
@@ -128,7 +148,8 @@ class PayoutAggregateTest {
                 .expectEvents(requested(1, CARD, "2000.00", "80.00"));
         fixture.given(SCHEDULED)
                 .when(new RequestTransferCommand(PAYOUT, CARD, DAY, new BigDecimal("5000.00"), NOW))
-                .expectEvents(new PayoutSettledByOffsetEvent(PAYOUT, "c-1", "m-1", new BigDecimal("2080.00")));
+                .expectEvents(new PayoutSettledByOffsetEvent(
+                        PAYOUT, new ClaimId("c-1"), new MemberId("m-1"), new BigDecimal("2080.00")));
     }
 
     @Test
@@ -143,8 +164,8 @@ class PayoutAggregateTest {
     void aConfirmationIsRecordedOnceOnTheDayInShanghai() {
         TransferSucceededEvent succeeded = new TransferSucceededEvent(
                 PAYOUT,
-                "c-1",
-                "m-1",
+                new ClaimId("c-1"),
+                new MemberId("m-1"),
                 PayoutIds.reference(PAYOUT, 1),
                 BATCH,
                 "越城区",
@@ -208,8 +229,8 @@ class PayoutAggregateTest {
     void aRefusedAccountParksThePayoutUntilAnotherIsGiven() {
         PayoutParkedEvent parked = new PayoutParkedEvent(
                 PAYOUT,
-                "c-1",
-                "m-1",
+                new ClaimId("c-1"),
+                new MemberId("m-1"),
                 PayoutIds.reference(PAYOUT, 1),
                 BATCH,
                 "越城区",
@@ -233,11 +254,12 @@ class PayoutAggregateTest {
     void aRevocationCancelsBeforeTheTransferAndRecoversAfterIt() {
         fixture.given(SCHEDULED)
                 .when(new RevokePayoutCommand(PAYOUT, "FRAUD", DAY))
-                .expectEvents(new PayoutCancelledEvent(PAYOUT, "c-1", "m-1", "FRAUD", 0, BigDecimal.ZERO, DAY));
+                .expectEvents(new PayoutCancelledEvent(
+                        PAYOUT, new ClaimId("c-1"), new MemberId("m-1"), "FRAUD", 0, BigDecimal.ZERO, DAY));
         TransferSucceededEvent succeeded = new TransferSucceededEvent(
                 PAYOUT,
-                "c-1",
-                "m-1",
+                new ClaimId("c-1"),
+                new MemberId("m-1"),
                 PayoutIds.reference(PAYOUT, 1),
                 BATCH,
                 "越城区",
@@ -248,19 +270,27 @@ class PayoutAggregateTest {
                 DAY);
         fixture.given(SCHEDULED, requested(1, CARD, "2080.00", "0"), succeeded)
                 .when(new RevokePayoutCommand(PAYOUT, "FRAUD", DAY))
-                .expectEvents(new PayoutRevokedEvent(PAYOUT, "c-1", "m-1", "FRAUD", new BigDecimal("2080.00"), DAY));
+                .expectEvents(new PayoutRevokedEvent(
+                        PAYOUT, new ClaimId("c-1"), new MemberId("m-1"), "FRAUD", new BigDecimal("2080.00"), DAY));
         fixture.given(
                         SCHEDULED,
                         requested(1, CARD, "2080.00", "0"),
                         succeeded,
-                        new PayoutRevokedEvent(PAYOUT, "c-1", "m-1", "FRAUD", new BigDecimal("2080.00"), DAY))
+                        new PayoutRevokedEvent(
+                                PAYOUT,
+                                new ClaimId("c-1"),
+                                new MemberId("m-1"),
+                                "FRAUD",
+                                new BigDecimal("2080.00"),
+                                DAY))
                 .when(new RevokePayoutCommand(PAYOUT, "FRAUD", DAY))
                 .expectNoEvents();
     }
 
     @Test
     void aRevocationWhileTheBankHasTheTransferWaitsForItsOutcome() {
-        PayoutRevocationPendingEvent pending = new PayoutRevocationPendingEvent(PAYOUT, "c-1", "m-1", "FRAUD");
+        PayoutRevocationPendingEvent pending =
+                new PayoutRevocationPendingEvent(PAYOUT, new ClaimId("c-1"), new MemberId("m-1"), "FRAUD");
         fixture.given(SCHEDULED, requested(1, CARD, "2080.00", "0"))
                 .when(new RevokePayoutCommand(PAYOUT, "FRAUD", DAY))
                 .expectEvents(pending);
@@ -269,8 +299,8 @@ class PayoutAggregateTest {
                 .expectEvents(
                         new TransferSucceededEvent(
                                 PAYOUT,
-                                "c-1",
-                                "m-1",
+                                new ClaimId("c-1"),
+                                new MemberId("m-1"),
                                 PayoutIds.reference(PAYOUT, 1),
                                 BATCH,
                                 "越城区",
@@ -279,15 +309,21 @@ class PayoutAggregateTest {
                                 "BANK-TX-1",
                                 CARD.masked(),
                                 DAY),
-                        new PayoutRevokedEvent(PAYOUT, "c-1", "m-1", "FRAUD", new BigDecimal("2080.00"), DAY));
+                        new PayoutRevokedEvent(
+                                PAYOUT,
+                                new ClaimId("c-1"),
+                                new MemberId("m-1"),
+                                "FRAUD",
+                                new BigDecimal("2080.00"),
+                                DAY));
         // a failed transfer of a revoked payout is not tried again: it is cancelled, the offset owed again
         fixture.given(SCHEDULED, requested(1, CARD, "2000.00", "80.00"), pending)
                 .when(outcome(1, "FAILED", null))
                 .expectEvents(
                         new TransferFailedEvent(
                                 PAYOUT,
-                                "c-1",
-                                "m-1",
+                                new ClaimId("c-1"),
+                                new MemberId("m-1"),
                                 PayoutIds.reference(PAYOUT, 1),
                                 BATCH,
                                 "越城区",
@@ -296,7 +332,14 @@ class PayoutAggregateTest {
                                 null,
                                 new BigDecimal("2000.00"),
                                 CARD.masked()),
-                        new PayoutCancelledEvent(PAYOUT, "c-1", "m-1", "FRAUD", 1, new BigDecimal("80.00"), DAY));
+                        new PayoutCancelledEvent(
+                                PAYOUT,
+                                new ClaimId("c-1"),
+                                new MemberId("m-1"),
+                                "FRAUD",
+                                1,
+                                new BigDecimal("80.00"),
+                                DAY));
     }
 
     @Test
@@ -309,6 +352,8 @@ class PayoutAggregateTest {
         fixture.given(held)
                 .when(schedule("2080.00"))
                 .expectEvents(
-                        SCHEDULED, new PayoutCancelledEvent(PAYOUT, "c-1", "m-1", "FRAUD", 0, BigDecimal.ZERO, DAY));
+                        SCHEDULED,
+                        new PayoutCancelledEvent(
+                                PAYOUT, new ClaimId("c-1"), new MemberId("m-1"), "FRAUD", 0, BigDecimal.ZERO, DAY));
     }
 }
