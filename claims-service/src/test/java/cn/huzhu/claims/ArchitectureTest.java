@@ -1,6 +1,7 @@
 package cn.huzhu.claims;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -82,6 +83,19 @@ class ArchitectureTest {
             .orShould()
             .dependOnClassesThat()
             .haveSimpleNameEndingWith("Projection");
+
+    /**
+     * Commands, events and aggregates name what they refer to by typed ids (ADR 0037): a member's id cannot be passed
+     * where a claim's is meant. The hospital's own settlement id stays its text.
+     */
+    @ArchTest
+    static final ArchRule commandsAndEventsTakeTypedIds = fields().that()
+            .areDeclaredInClassesThat()
+            .resideInAPackage("..claims.command..")
+            .and()
+            .haveNameMatching("(claim|member|enrollment|plan|account|ledger|register)Id")
+            .should()
+            .notHaveRawType(String.class);
 
     /**
      * Stored events own their shape (ADR 0035): no field of a claims event, nor of the records it stores, is a type of

@@ -48,12 +48,12 @@ public class ClaimPublisher {
             // told to the member (its notice); the reasons stay here: they may name the condition
             outbox.send(
                     Topics.CLAIMS,
-                    e.memberId(),
+                    e.memberId().value(),
                     ClaimReferredForReview.newBuilder()
                             .setEventId(eventId)
                             .setOccurredAt(at)
-                            .setClaimId(UUID.fromString(e.claimId()))
-                            .setMemberId(UUID.fromString(e.memberId()))
+                            .setClaimId(UUID.fromString(e.claimId().value()))
+                            .setMemberId(UUID.fromString(e.memberId().value()))
                             .setType(e.claim().type())
                             .setEventDate(e.claim().eventDate())
                             .setSubmittedOn(e.submittedOn())
@@ -63,12 +63,12 @@ public class ClaimPublisher {
         if (e.status() == ClaimStatus.APPROVED) {
             outbox.send(
                     Topics.CLAIMS,
-                    e.memberId(),
+                    e.memberId().value(),
                     ClaimApproved.newBuilder()
                             .setEventId(eventId)
                             .setOccurredAt(at)
-                            .setClaimId(UUID.fromString(e.claimId()))
-                            .setMemberId(UUID.fromString(e.memberId()))
+                            .setClaimId(UUID.fromString(e.claimId().value()))
+                            .setMemberId(UUID.fromString(e.memberId().value()))
                             .setType(e.claim().type())
                             .setEventDate(e.claim().eventDate())
                             .setDecidedOn(e.decidedOn())
@@ -89,12 +89,12 @@ public class ClaimPublisher {
         } else {
             outbox.send(
                     Topics.CLAIMS,
-                    e.memberId(),
+                    e.memberId().value(),
                     ClaimRejected.newBuilder()
                             .setEventId(eventId)
                             .setOccurredAt(at)
-                            .setClaimId(UUID.fromString(e.claimId()))
-                            .setMemberId(UUID.fromString(e.memberId()))
+                            .setClaimId(UUID.fromString(e.claimId().value()))
+                            .setMemberId(UUID.fromString(e.memberId().value()))
                             .setType(e.claim().type())
                             .setEventDate(e.claim().eventDate())
                             .setDecidedOn(e.decidedOn())
@@ -109,22 +109,26 @@ public class ClaimPublisher {
     void on(ClaimRevokedEvent e, EventMessage<?> message, @Timestamp Instant at) {
         outbox.send(
                 Topics.CLAIMS,
-                e.memberId(),
+                e.memberId().value(),
                 ClaimRevoked.newBuilder()
                         .setEventId(UUID.fromString(message.getIdentifier()))
                         .setOccurredAt(at)
-                        .setClaimId(UUID.fromString(e.claimId()))
-                        .setMemberId(UUID.fromString(e.memberId()))
+                        .setClaimId(UUID.fromString(e.claimId().value()))
+                        .setMemberId(UUID.fromString(e.memberId().value()))
                         .setReason(e.reason())
                         .setRevokedOn(e.revokedOn())
                         .setTotal(e.total())
                         .setEnrollmentIds(e.benefits().stream()
-                                .map(b -> UUID.fromString(b.enrollmentId()))
+                                .map(b -> UUID.fromString(b.enrollmentId().value()))
                                 .toList())
                         .build());
     }
 
     private static ApprovedBenefit benefit(BenefitDecision b) {
-        return new ApprovedBenefit(b.planId(), b.planVersion(), UUID.fromString(b.enrollmentId()), b.amount());
+        return new ApprovedBenefit(
+                b.planId().value(),
+                b.planVersion(),
+                UUID.fromString(b.enrollmentId().value()),
+                b.amount());
     }
 }

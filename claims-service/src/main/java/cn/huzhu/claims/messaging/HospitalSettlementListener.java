@@ -34,6 +34,8 @@ import cn.huzhu.identity.InvalidIdNumberException;
 import cn.huzhu.identity.MemberIds;
 import cn.huzhu.kafka.OfficeTopics;
 import cn.huzhu.security.OfficeIdentity;
+import cn.huzhu.vocabulary.ClaimId;
+import cn.huzhu.vocabulary.MemberId;
 import cn.huzhu.vocabulary.Money;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -145,12 +147,12 @@ public class HospitalSettlementListener {
     }
 
     private HospitalSettlementAnswered settle(HospitalSettlementSubmitted s) {
-        String claimId = claimIdOf(s.getDistrict(), s.getSettlementId());
+        ClaimId claimId = new ClaimId(claimIdOf(s.getDistrict(), s.getSettlementId()));
         LocalDate today = LocalDate.now(clock);
-        String memberId;
+        MemberId memberId;
         Claim claim;
         try {
-            memberId = memberIds.of(IdNumber.parse(s.getIdNumber(), today));
+            memberId = new MemberId(memberIds.of(IdNumber.parse(s.getIdNumber(), today)));
             claim = claim(s);
         } catch (InvalidIdNumberException e) {
             return refused(
@@ -189,12 +191,12 @@ public class HospitalSettlementListener {
                 s.getDistrict(),
                 submitted.decision() != null
                         ? new ClaimRecord(submitted.decision(), null)
-                        : find(claimId).orElseThrow());
+                        : find(claimId.value()).orElseThrow());
     }
 
     private HospitalSettlementAnswered reverse(HospitalSettlementReversed r) {
-        String claimId = claimIdOf(r.getDistrict(), r.getSettlementId());
-        Optional<ClaimRecord> known = find(claimId);
+        ClaimId claimId = new ClaimId(claimIdOf(r.getDistrict(), r.getSettlementId()));
+        Optional<ClaimRecord> known = find(claimId.value());
         if (known.isEmpty()) {
             return refused(
                     r.getSettlementId(),
@@ -214,10 +216,10 @@ public class HospitalSettlementListener {
                     "hospital settlement " + r.getDistrict(),
                     today));
         }
-        ClaimRecord now = find(claimId).orElseThrow();
+        ClaimRecord now = find(claimId.value()).orElseThrow();
         BigDecimal reversed = now.revocation() != null ? now.revocation().total() : BigDecimal.ZERO;
         return builder(r.getSettlementId(), r.getDistrict(), "REVERSED")
-                .setClaimId(UUID.fromString(claimId))
+                .setClaimId(UUID.fromString(claimId.value()))
                 .setAmount(Money.exactYuan(reversed))
                 .setMessage(
                         now.revocation() != null
@@ -280,7 +282,7 @@ public class HospitalSettlementListener {
                 ? record.revocation().total()
                 : d.status() == ClaimStatus.APPROVED ? d.total() : BigDecimal.ZERO;
         HospitalSettlementAnswered.Builder answer = builder(settlementId, district, status)
-                .setClaimId(UUID.fromString(d.claimId()))
+                .setClaimId(UUID.fromString(d.claimId().value()))
                 .setAmount(Money.exactYuan(amount))
                 .setBenefits(d.benefits().stream()
                         .map(HospitalSettlementListener::benefit)
@@ -297,7 +299,7 @@ public class HospitalSettlementListener {
 
     private static SettlementBenefit benefit(BenefitDecision b) {
         return new SettlementBenefit(
-                b.planId(),
+                b.planId().value(),
                 b.planVersion(),
                 Money.exactYuan(b.amount()),
                 b.lines().stream().map(HospitalSettlementListener::line).toList());

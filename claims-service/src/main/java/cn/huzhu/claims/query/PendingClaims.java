@@ -4,6 +4,7 @@ import cn.huzhu.claims.command.claim.ClaimAdjudicatedEvent;
 import cn.huzhu.claims.command.claim.ClaimStatus;
 import cn.huzhu.claims.command.claim.CoverageDirectory;
 import cn.huzhu.claims.command.claim.DecidePendingClaimCommand;
+import cn.huzhu.vocabulary.ClaimId;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -44,11 +45,17 @@ public class PendingClaims {
     @EventHandler
     void on(ClaimAdjudicatedEvent e) {
         if (e.status() == ClaimStatus.PENDING_COVERAGE) {
-            jdbc.update("""
+            jdbc.update(
+                    """
                     insert into pending_claim (claim_id, member_id, event_date, pending_until) values (?, ?, ?, ?)
-                    on conflict (claim_id) do update set pending_until = excluded.pending_until""", e.claimId(), e.memberId(), e.claim().eventDate(), Timestamp.from(e.pendingUntil()));
+                    on conflict (claim_id) do update set pending_until = excluded.pending_until""",
+                    e.claimId().value(),
+                    e.memberId().value(),
+                    e.claim().eventDate(),
+                    Timestamp.from(e.pendingUntil()));
         } else {
-            jdbc.update("delete from pending_claim where claim_id = ?", e.claimId());
+            jdbc.update(
+                    "delete from pending_claim where claim_id = ?", e.claimId().value());
         }
     }
 
@@ -69,7 +76,7 @@ public class PendingClaims {
             if (!now.isBefore(w.until())
                     || !coverages.coveragesOn(w.memberId(), w.eventDate()).isEmpty()) {
                 try {
-                    commands.sendAndWait(new DecidePendingClaimCommand(w.claimId(), now));
+                    commands.sendAndWait(new DecidePendingClaimCommand(new ClaimId(w.claimId()), now));
                 } catch (RuntimeException e) {
                     log.warn("Claim {} waiting for cover not decided yet: {}", w.claimId(), e.toString());
                 }

@@ -17,6 +17,8 @@ import cn.huzhu.claims.query.FindClaimQuery;
 import cn.huzhu.security.Caller;
 import cn.huzhu.security.NotFoundException;
 import cn.huzhu.security.Role;
+import cn.huzhu.vocabulary.ClaimId;
+import cn.huzhu.vocabulary.MemberId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -113,11 +115,17 @@ public class ClaimController {
         Claim claim = claim(request);
         String claimId = claimId(request);
         SubmitClaimCommand command = new SubmitClaimCommand(
-                claimId, request.memberId().toString(), claim, request.hospital(), LocalDate.now(clock), null, filer());
+                new ClaimId(claimId),
+                MemberId.of(request.memberId()),
+                claim,
+                request.hospital(),
+                LocalDate.now(clock),
+                null,
+                filer());
         ClaimHandler.Submitted submitted = Conflicts.sendRetrying(commands, command);
         ClaimResponse body = submitted.decision() != null
                 ? ClaimResponse.asSeenByCaller(new ClaimRecord(submitted.decision(), null))
-                : ClaimResponse.asSeenByCaller(find(submitted.claimId()));
+                : ClaimResponse.asSeenByCaller(find(submitted.claimId().value()));
         return submitted.created()
                 ? ResponseEntity.created(URI.create("/api/claims/" + claimId)).body(body)
                 : ResponseEntity.ok(body);
@@ -141,7 +149,7 @@ public class ClaimController {
     public ClaimResponse review(@PathVariable UUID claimId, @Valid @RequestBody ReviewRequest request) {
         find(claimId.toString());
         commands.sendAndWait(new ReviewClaimCommand(
-                claimId.toString(),
+                ClaimId.of(claimId),
                 request.decision() == ReviewDecision.APPROVE,
                 request.reason().strip(),
                 Caller.current().subject(),
@@ -165,7 +173,7 @@ public class ClaimController {
         }
         find(claimId.toString());
         commands.sendAndWait(
-                new RevokeClaimCommand(claimId.toString(), request.reason(), request.note(), LocalDate.now(clock)));
+                new RevokeClaimCommand(ClaimId.of(claimId), request.reason(), request.note(), LocalDate.now(clock)));
         return ClaimResponse.asSeenByCaller(find(claimId.toString()));
     }
 
@@ -193,7 +201,7 @@ public class ClaimController {
     private ClaimRecord find(String claimId) {
         return queries.query(new FindClaimQuery(claimId), ResponseTypes.optionalInstanceOf(ClaimRecord.class))
                 .join()
-                .filter(c -> scope.reachesMember(c.decision().memberId()))
+                .filter(c -> scope.reachesMember(c.decision().memberId().value()))
                 .orElseThrow(() -> new NotFoundException("claim", claimId));
     }
 

@@ -57,7 +57,9 @@ public record ClaimResponse(
         return of(
                 record,
                 Caller.current()
-                        .sees(Caller.Sensitive.DIAGNOSIS, record.decision().memberId()));
+                        .sees(
+                                Caller.Sensitive.DIAGNOSIS,
+                                record.decision().memberId().value()));
     }
 
     static ClaimResponse of(ClaimRecord record, boolean seesDiagnosis) {
@@ -70,8 +72,8 @@ public record ClaimResponse(
                 ? new Diagnosis(code, DiseaseCodes.nameOf(code).orElse(null))
                 : null;
         return new ClaimResponse(
-                e.claimId(),
-                e.memberId(),
+                e.claimId().value(),
+                e.memberId().value(),
                 e.claim().type(),
                 e.claim().eventDate(),
                 e.submittedOn(),
@@ -93,9 +95,9 @@ public record ClaimResponse(
 
     private static Benefit benefit(BenefitDecision b, UnaryOperator<String> text) {
         return new Benefit(
-                b.planId(),
+                b.planId().value(),
                 b.planVersion(),
-                b.enrollmentId(),
+                b.enrollmentId().value(),
                 Money.text(b.amount()),
                 b.lines().stream().map(l -> line(l, text)).toList(),
                 rejection(b.rejection(), text));

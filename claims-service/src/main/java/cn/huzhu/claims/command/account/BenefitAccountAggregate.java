@@ -8,6 +8,9 @@ import cn.huzhu.claims.engine.BenefitEngine;
 import cn.huzhu.claims.engine.Claim;
 import cn.huzhu.claims.engine.Coverage;
 import cn.huzhu.claims.engine.PlanRules;
+import cn.huzhu.vocabulary.ClaimId;
+import cn.huzhu.vocabulary.EnrollmentId;
+import cn.huzhu.vocabulary.MemberId;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,19 +29,19 @@ import org.axonframework.spring.stereotype.Aggregate;
 public class BenefitAccountAggregate {
 
     @AggregateIdentifier
-    private String accountId;
+    private AccountId accountId;
 
     private BenefitAccount account = BenefitAccount.EMPTY;
-    private final Map<String, BenefitAccountChargedEvent> charges = new HashMap<>();
+    private final Map<ClaimId, BenefitAccountChargedEvent> charges = new HashMap<>();
 
     protected BenefitAccountAggregate() {}
 
-    public BenefitAccountAggregate(String accountId, String enrollmentId, String memberId) {
+    public BenefitAccountAggregate(AccountId accountId, EnrollmentId enrollmentId, MemberId memberId) {
         apply(new BenefitAccountOpenedEvent(accountId, enrollmentId, memberId));
     }
 
-    public static String idOf(String enrollmentId) {
-        return "benefit-account-" + enrollmentId;
+    public static AccountId idOf(EnrollmentId enrollmentId) {
+        return AccountId.of(enrollmentId);
     }
 
     public BenefitAccount account() {
@@ -54,7 +57,7 @@ public class BenefitAccountAggregate {
     }
 
     /** Records an approved assessment made in this unit of work (the aggregate is locked since it was loaded). */
-    public void charge(String claimId, String enrollmentId, Adjudication result, Set<String> paidElsewhere) {
+    public void charge(ClaimId claimId, EnrollmentId enrollmentId, Adjudication result, Set<String> paidElsewhere) {
         if (result.approved()) {
             BenefitAccount after = result.accountAfter();
             Map<String, BigDecimal> added = new HashMap<>();
@@ -73,7 +76,7 @@ public class BenefitAccountAggregate {
     }
 
     /** Takes a revoked claim's payment out of the account: its amounts and its one-time payments. Nothing if it paid nothing here. */
-    public void restore(String claimId) {
+    public void restore(ClaimId claimId) {
         BenefitAccountChargedEvent charge = charges.get(claimId);
         if (charge == null) {
             return;

@@ -1,5 +1,7 @@
 package cn.huzhu.claims.command.account;
 
+import cn.huzhu.vocabulary.ClaimId;
+import cn.huzhu.vocabulary.EnrollmentId;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Set;
@@ -9,9 +11,9 @@ import java.util.Set;
  * {@code added} / {@code markedPaid} what this claim added to it (taken back if the claim is revoked).
  */
 public record BenefitAccountChargedEvent(
-        String accountId,
-        String enrollmentId,
-        String claimId,
+        AccountId accountId,
+        EnrollmentId enrollmentId,
+        ClaimId claimId,
         BigDecimal amount,
         StoredAccount account,
         Map<String, BigDecimal> added,

@@ -1,5 +1,7 @@
 package cn.huzhu.claims.command.claim;
 
+import cn.huzhu.vocabulary.ClaimId;
+import cn.huzhu.vocabulary.MemberId;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,8 +16,8 @@ import java.util.List;
  * before it was kept), who may not review it.
  */
 public record ClaimAdjudicatedEvent(
-        String claimId,
-        String memberId,
+        ClaimId claimId,
+        MemberId memberId,
         StoredClaim claim,
         String hospital,
         LocalDate submittedOn,
@@ -30,8 +32,8 @@ public record ClaimAdjudicatedEvent(
         Instant pendingUntil) {
 
     public ClaimAdjudicatedEvent(
-            String claimId,
-            String memberId,
+            ClaimId claimId,
+            MemberId memberId,
             StoredClaim claim,
             String hospital,
             LocalDate submittedOn,
@@ -65,8 +67,8 @@ public record ClaimAdjudicatedEvent(
 
     /** A decision that pays: APPROVED when the assessment pays something, else REJECTED with its rejection. */
     static ClaimAdjudicatedEvent decided(
-            String claimId,
-            String memberId,
+            ClaimId claimId,
+            MemberId memberId,
             StoredClaim claim,
             String hospital,
             LocalDate on,

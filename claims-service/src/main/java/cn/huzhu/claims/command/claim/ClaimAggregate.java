@@ -4,6 +4,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import cn.huzhu.claims.engine.Claim;
 import cn.huzhu.claims.engine.RejectionCode;
+import cn.huzhu.vocabulary.ClaimId;
+import cn.huzhu.vocabulary.MemberId;
 import cn.huzhu.vocabulary.Money;
 import java.math.BigDecimal;
 import java.util.List;
@@ -23,7 +25,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 public class ClaimAggregate {
 
     @AggregateIdentifier
-    private String claimId;
+    private ClaimId claimId;
 
     private ClaimStatus status;
     private boolean reviewed;
@@ -69,7 +71,7 @@ public class ClaimAggregate {
     public record Assessed(BigDecimal total, List<BenefitDecision> benefits, StoredRejection rejection) {}
 
     /** Refuses a hospital settlement sent again with another patient or another stay or bill than it first came with. */
-    void checkResent(String memberId, Claim claim, HospitalSettlement settlement) {
+    void checkResent(MemberId memberId, Claim claim, HospitalSettlement settlement) {
         if (settlement != null
                 && (!last.memberId().equals(memberId)
                         || !HospitalSettlement.sameStay(last.claim().toClaim(), claim))) {
@@ -90,10 +92,10 @@ public class ClaimAggregate {
      */
     ClaimAdjudicatedEvent.Review review(ReviewClaimCommand command) {
         if (!inReview()) {
-            throw new ClaimNotInReviewException(command.claimId());
+            throw new ClaimNotInReviewException(command.claimId().value());
         }
         if (command.reviewer().equals(last.filedBy())) {
-            throw new FourEyesException(command.claimId());
+            throw new FourEyesException(command.claimId().value());
         }
         return new ClaimAdjudicatedEvent.Review(
                 command.approve() ? "APPROVE" : "REJECT", command.reason(), command.reviewer(), command.decidedOn());
@@ -150,7 +152,7 @@ public class ClaimAggregate {
             return List.of();
         }
         if (!approved()) {
-            throw new ClaimNotApprovedException(claimId);
+            throw new ClaimNotApprovedException(claimId.value());
         }
         return last.benefits().stream().filter(b -> b.amount().signum() > 0).toList();
     }

@@ -1,8 +1,11 @@
 package cn.huzhu.claims.command.claim;
 
 import cn.huzhu.claims.command.Actor;
+import cn.huzhu.claims.command.account.AccountId;
 import cn.huzhu.claims.command.account.BenefitAccountAggregate;
+import cn.huzhu.claims.command.ledger.LedgerId;
 import cn.huzhu.claims.command.ledger.LifetimeLedgerAggregate;
+import cn.huzhu.claims.command.stay.RegisterId;
 import cn.huzhu.claims.command.stay.StayRegisterAggregate;
 import cn.huzhu.claims.engine.Adjudication;
 import cn.huzhu.claims.engine.BenefitAccount;
@@ -10,7 +13,12 @@ import cn.huzhu.claims.engine.BenefitEngine;
 import cn.huzhu.claims.engine.Claim;
 import cn.huzhu.claims.engine.Coverage;
 import cn.huzhu.claims.engine.RejectionCode;
+import cn.huzhu.vocabulary.ClaimId;
+import cn.huzhu.vocabulary.EnrollmentId;
+import cn.huzhu.vocabulary.MemberId;
 import cn.huzhu.vocabulary.Money;
+import cn.huzhu.vocabulary.PlanId;
+import cn.huzhu.vocabulary.TypedId;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -81,7 +89,7 @@ public class ClaimHandler {
      * The claim's id, whether this command recorded it (false: the same claim was recorded before), and the
      * decision it made (null when the claim was left as it was).
      */
-    public record Submitted(String claimId, boolean created, ClaimAdjudicatedEvent decision) {}
+    public record Submitted(ClaimId claimId, boolean created, ClaimAdjudicatedEvent decision) {}
 
     /**
      * One coverage's assessment, the account it was made against (null: no account yet) and the member's lifetime
@@ -106,15 +114,17 @@ public class ClaimHandler {
     @CommandHandler
     public Submitted handle(SubmitClaimCommand command) throws Exception {
         Aggregate<ClaimAggregate> known =
-                storage.lastSequenceNumberFor(command.claimId()).isPresent() ? claims.load(command.claimId()) : null;
+                storage.lastSequenceNumberFor(command.claimId().value()).isPresent()
+                        ? claims.load(command.claimId().value())
+                        : null;
         if (known != null) {
             known.execute(claim -> claim.checkResent(command.memberId(), command.claim(), command.settlement()));
         }
         if (known != null && known.invoke(ClaimAggregate::settled)) {
             return new Submitted(command.claimId(), false, null);
         }
-        if (known == null && !members.exists(command.memberId())) {
-            throw new UnknownMemberException(command.memberId());
+        if (known == null && !members.exists(command.memberId().value())) {
+            throw new UnknownMemberException(command.memberId().value());
         }
         Aggregate<StayRegisterAggregate> register = registerOf(command.memberId());
         register.execute(r -> r.claim(command.claimId(), command.claim()));
@@ -153,8 +163,8 @@ public class ClaimHandler {
 
     /** A claim as filed, what its decision is made from. */
     private record Filed(
-            String claimId,
-            String memberId,
+            ClaimId claimId,
+            MemberId memberId,
             Claim claim,
             String hospital,
             LocalDate submittedOn,
@@ -234,7 +244,7 @@ public class ClaimHandler {
      */
     @CommandHandler
     public void handle(DecidePendingClaimCommand command) throws Exception {
-        Aggregate<ClaimAggregate> claim = claims.load(command.claimId());
+        Aggregate<ClaimAggregate> claim = claims.load(command.claimId().value());
         if (!claim.invoke(ClaimAggregate::pendingCoverage)) {
             return;
         }
@@ -267,11 +277,11 @@ public class ClaimHandler {
      */
     @CommandHandler
     public void handle(ReviewClaimCommand command) throws Exception {
-        Aggregate<ClaimAggregate> claim = claims.load(command.claimId());
+        Aggregate<ClaimAggregate> claim = claims.load(command.claimId().value());
         claim.execute(c -> c.review(command)); // refused here, before anything is charged
         ClaimAggregate.Assessed approved = null;
         if (command.approve()) {
-            String memberId = claim.invoke(c -> c.last().memberId());
+            MemberId memberId = claim.invoke(c -> c.last().memberId());
             Outcome outcome = assess(memberId, claim.invoke(ClaimAggregate::toApprove));
             charge(command.claimId(), memberId, outcome);
             approved = outcome.assessed();
@@ -286,10 +296,10 @@ public class ClaimHandler {
      */
     @CommandHandler
     public void handle(RevokeClaimCommand command) throws Exception {
-        Aggregate<ClaimAggregate> claim = claims.load(command.claimId());
-        String memberId = claim.invoke(c -> c.last().memberId());
+        Aggregate<ClaimAggregate> claim = claims.load(command.claimId().value());
+        MemberId memberId = claim.invoke(c -> c.last().memberId());
         for (BenefitDecision benefit : claim.invoke(ClaimAggregate::toTakeBack)) {
-            accounts.load(BenefitAccountAggregate.idOf(benefit.enrollmentId()))
+            accounts.load(BenefitAccountAggregate.idOf(benefit.enrollmentId()).value())
                     .execute(a -> a.restore(command.claimId()));
             Aggregate<LifetimeLedgerAggregate> ledger =
                     existing(ledgers, LifetimeLedgerAggregate.idOf(memberId, benefit.planId()));
@@ -301,8 +311,8 @@ public class ClaimHandler {
     }
 
     /** The member's register of claimed stays, opened with their first claim. */
-    private Aggregate<StayRegisterAggregate> registerOf(String memberId) throws Exception {
-        String id = StayRegisterAggregate.idOf(memberId);
+    private Aggregate<StayRegisterAggregate> registerOf(MemberId memberId) throws Exception {
+        RegisterId id = StayRegisterAggregate.idOf(memberId);
         Aggregate<StayRegisterAggregate> register = existing(registers, id);
         return register != null ? register : registers.newInstance(() -> new StayRegisterAggregate(id, memberId));
     }
@@ -311,34 +321,34 @@ public class ClaimHandler {
      * Records the approved assessments on their benefit accounts, opening an account on its first payment, and what
      * every assessment keeps for the member's life (a once-in-a-life payment; a first diagnosis, even one that paid nothing).
      */
-    private void charge(String claimId, String memberId, Outcome outcome) throws Exception {
+    private void charge(ClaimId claimId, MemberId memberId, Outcome outcome) throws Exception {
         for (Assessment assessment : outcome.assessments()) {
             Coverage coverage = assessment.coverage();
             if (assessment.result().approved()) {
-                String accountId = BenefitAccountAggregate.idOf(coverage.enrollmentId());
+                AccountId accountId = BenefitAccountAggregate.idOf(enrollmentOf(coverage));
                 Aggregate<BenefitAccountAggregate> account = assessment.account() != null
                         ? assessment.account()
                         : accounts.newInstance(
-                                () -> new BenefitAccountAggregate(accountId, coverage.enrollmentId(), memberId));
+                                () -> new BenefitAccountAggregate(accountId, enrollmentOf(coverage), memberId));
                 account.execute(a ->
-                        a.charge(claimId, coverage.enrollmentId(), assessment.result(), assessment.paidElsewhere()));
+                        a.charge(claimId, enrollmentOf(coverage), assessment.result(), assessment.paidElsewhere()));
             }
             Set<String> lifetime =
                     new HashSet<>(assessment.result().accountAfter().lifetimePayments());
             lifetime.removeAll(assessment.paidElsewhere());
             if (!lifetime.isEmpty()) {
-                String ledgerId = LifetimeLedgerAggregate.idOf(memberId, coverage.planId());
+                LedgerId ledgerId = LifetimeLedgerAggregate.idOf(memberId, planOf(coverage));
                 Aggregate<LifetimeLedgerAggregate> ledger = assessment.ledger() != null
                         ? assessment.ledger()
-                        : ledgers.newInstance(() -> new LifetimeLedgerAggregate(ledgerId, memberId, coverage.planId()));
+                        : ledgers.newInstance(() -> new LifetimeLedgerAggregate(ledgerId, memberId, planOf(coverage)));
                 ledger.execute(l -> l.record(claimId, lifetime));
             }
         }
     }
 
     /** Adjudicates under every coverage in force, each against its benefit account as it is; nothing is recorded. */
-    private Outcome assess(String memberId, Claim claim) {
-        List<CoverageDirectory.CoverageFacts> found = coverages.coveragesOn(memberId, claim.eventDate());
+    private Outcome assess(MemberId memberId, Claim claim) {
+        List<CoverageDirectory.CoverageFacts> found = coverages.coveragesOn(memberId.value(), claim.eventDate());
         List<BenefitDecision> benefits = new ArrayList<>();
         List<Assessment> assessments = new ArrayList<>();
         StoredRejection rejection = null;
@@ -359,9 +369,9 @@ public class ClaimHandler {
             var rules = plans.rulesOn(coverage.planId(), claim.eventDate());
             if (rules.isEmpty()) {
                 benefits.add(new BenefitDecision(
-                        coverage.planId(),
+                        planOf(coverage),
                         coverage.planVersion(),
-                        coverage.enrollmentId(),
+                        enrollmentOf(coverage),
                         Money.ZERO.yuan(),
                         List.of(),
                         StoredRejection.of(
@@ -371,9 +381,9 @@ public class ClaimHandler {
                 continue;
             }
             Aggregate<BenefitAccountAggregate> account =
-                    existing(accounts, BenefitAccountAggregate.idOf(coverage.enrollmentId()));
+                    existing(accounts, BenefitAccountAggregate.idOf(enrollmentOf(coverage)));
             Aggregate<LifetimeLedgerAggregate> ledger = rules.get().paysOncePerLifetime()
-                    ? existing(ledgers, LifetimeLedgerAggregate.idOf(memberId, coverage.planId()))
+                    ? existing(ledgers, LifetimeLedgerAggregate.idOf(memberId, planOf(coverage)))
                     : null;
             Set<String> paidElsewhere = ledger == null ? Set.of() : ledger.invoke(LifetimeLedgerAggregate::paid);
             Adjudication result = account != null
@@ -382,9 +392,9 @@ public class ClaimHandler {
                             rules.get(), coverage, BenefitAccount.EMPTY.withPaid(paidElsewhere), claim);
             assessments.add(new Assessment(account, coverage, result, ledger, paidElsewhere));
             benefits.add(new BenefitDecision(
-                    coverage.planId(),
+                    planOf(coverage),
                     rules.get().version(),
-                    coverage.enrollmentId(),
+                    enrollmentOf(coverage),
                     result.amount(),
                     result.lines().stream().map(StoredLine::of).toList(),
                     StoredRejection.of(result.rejection())));
@@ -401,11 +411,21 @@ public class ClaimHandler {
     }
 
     /** The aggregate if it exists (from the cache or the event store), else null. */
-    private static <T> Aggregate<T> existing(Repository<T> repository, String id) {
+    private static <T> Aggregate<T> existing(Repository<T> repository, TypedId id) {
         try {
-            return repository.load(id);
+            return repository.load(id.value());
         } catch (AggregateNotFoundException e) {
             return null;
         }
+    }
+
+    /** The enrolment a coverage the engine read is of. */
+    private static EnrollmentId enrollmentOf(Coverage coverage) {
+        return new EnrollmentId(coverage.enrollmentId());
+    }
+
+    /** The plan a coverage the engine read is of. */
+    private static PlanId planOf(Coverage coverage) {
+        return new PlanId(coverage.planId());
     }
 }

@@ -2,6 +2,8 @@ package cn.huzhu.claims.command.claim;
 
 import cn.huzhu.claims.command.Actor;
 import cn.huzhu.claims.engine.Claim;
+import cn.huzhu.vocabulary.ClaimId;
+import cn.huzhu.vocabulary.MemberId;
 import java.time.LocalDate;
 import java.util.Objects;
 
@@ -11,8 +13,8 @@ import java.util.Objects;
  * clerk's bill waits for an adjudicator's confirmation; an adjudicator's or a hospital desk's is decided at once).
  */
 public record SubmitClaimCommand(
-        String claimId,
-        String memberId,
+        ClaimId claimId,
+        MemberId memberId,
         Claim claim,
         String hospital,
         LocalDate submittedOn,

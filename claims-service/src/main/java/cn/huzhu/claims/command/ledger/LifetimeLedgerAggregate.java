@@ -2,6 +2,9 @@ package cn.huzhu.claims.command.ledger;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import cn.huzhu.vocabulary.ClaimId;
+import cn.huzhu.vocabulary.MemberId;
+import cn.huzhu.vocabulary.PlanId;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -20,18 +23,18 @@ import org.axonframework.spring.stereotype.Aggregate;
 public class LifetimeLedgerAggregate {
 
     @AggregateIdentifier
-    private String ledgerId;
+    private LedgerId ledgerId;
 
-    private final Map<String, Set<String>> byClaim = new HashMap<>();
+    private final Map<ClaimId, Set<String>> byClaim = new HashMap<>();
 
     protected LifetimeLedgerAggregate() {}
 
-    public LifetimeLedgerAggregate(String ledgerId, String memberId, String planId) {
+    public LifetimeLedgerAggregate(LedgerId ledgerId, MemberId memberId, PlanId planId) {
         apply(new LifetimeLedgerOpenedEvent(ledgerId, memberId, planId));
     }
 
-    public static String idOf(String memberId, String planId) {
-        return "lifetime-ledger-" + memberId + "-" + planId;
+    public static LedgerId idOf(MemberId memberId, PlanId planId) {
+        return LedgerId.of(memberId, planId);
     }
 
     public Set<String> paid() {
@@ -40,13 +43,13 @@ public class LifetimeLedgerAggregate {
         return all;
     }
 
-    public void record(String claimId, Set<String> payments) {
+    public void record(ClaimId claimId, Set<String> payments) {
         if (!payments.isEmpty()) {
             apply(new LifetimeLedgerPaidEvent(ledgerId, claimId, Set.copyOf(payments)));
         }
     }
 
-    public void restore(String claimId) {
+    public void restore(ClaimId claimId) {
         if (byClaim.containsKey(claimId)) {
             apply(new LifetimeLedgerRestoredEvent(ledgerId, claimId));
         }

@@ -4,6 +4,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import cn.huzhu.claims.engine.Claim;
 import cn.huzhu.claims.engine.ClaimType;
+import cn.huzhu.vocabulary.ClaimId;
+import cn.huzhu.vocabulary.MemberId;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,22 +24,22 @@ import org.axonframework.spring.stereotype.Aggregate;
 public class StayRegisterAggregate {
 
     @AggregateIdentifier
-    private String registerId;
+    private RegisterId registerId;
 
-    private final Map<String, StayClaimedEvent> stays = new LinkedHashMap<>();
+    private final Map<ClaimId, StayClaimedEvent> stays = new LinkedHashMap<>();
 
     protected StayRegisterAggregate() {}
 
-    public StayRegisterAggregate(String registerId, String memberId) {
+    public StayRegisterAggregate(RegisterId registerId, MemberId memberId) {
         apply(new StayRegisterOpenedEvent(registerId, memberId));
     }
 
-    public static String idOf(String memberId) {
-        return "stays:" + memberId;
+    public static RegisterId idOf(MemberId memberId) {
+        return RegisterId.of(memberId);
     }
 
     /** Records the claim's stay; refused when another claim of the member covers part of it. The same claim again changes nothing. */
-    public void claim(String claimId, Claim claim) {
+    public void claim(ClaimId claimId, Claim claim) {
         LocalDate last = claim.type() == ClaimType.HOSPITALIZATION
                         && claim.dischargeDate() != null
                         && !claim.dischargeDate().isBefore(claim.eventDate())
@@ -47,7 +49,7 @@ public class StayRegisterAggregate {
                 registerId, claimId, claim.type().name(), claim.eventDate(), last, claim.diseaseCode());
         for (StayClaimedEvent other : stays.values()) {
             if (!other.claimId().equals(claimId) && other.sameEvent(stay)) {
-                throw new DuplicateStayException(other.claimId());
+                throw new DuplicateStayException(other.claimId().value());
             }
         }
         if (!stays.containsKey(claimId)) {
@@ -56,7 +58,7 @@ public class StayRegisterAggregate {
     }
 
     /** Gives the stay back (the claim was rejected by the rules). */
-    public void release(String claimId) {
+    public void release(ClaimId claimId) {
         if (stays.containsKey(claimId)) {
             apply(new StayReleasedEvent(registerId, claimId));
         }

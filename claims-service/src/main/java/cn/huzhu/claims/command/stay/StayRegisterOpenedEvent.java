@@ -1,3 +1,5 @@
 package cn.huzhu.claims.command.stay;
 
-public record StayRegisterOpenedEvent(String registerId, String memberId) {}
+import cn.huzhu.vocabulary.MemberId;
+
+public record StayRegisterOpenedEvent(RegisterId registerId, MemberId memberId) {}

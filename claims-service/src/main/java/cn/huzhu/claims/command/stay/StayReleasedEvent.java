@@ -1,3 +1,5 @@
 package cn.huzhu.claims.command.stay;
 
-public record StayReleasedEvent(String registerId, String claimId) {}
+import cn.huzhu.vocabulary.ClaimId;
+
+public record StayReleasedEvent(RegisterId registerId, ClaimId claimId) {}

@@ -2,6 +2,10 @@ package cn.huzhu.claims.command.claim;
 
 import cn.huzhu.claims.engine.Bill;
 import cn.huzhu.claims.engine.Claim;
+import cn.huzhu.vocabulary.ClaimId;
+import cn.huzhu.vocabulary.EnrollmentId;
+import cn.huzhu.vocabulary.MemberId;
+import cn.huzhu.vocabulary.PlanId;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -19,31 +23,34 @@ import org.junit.jupiter.api.Test;
  */
 class ClaimAggregateTest {
 
-    static final String CLAIM = "c-1";
+    static final ClaimId CLAIM = new ClaimId("c-1");
     static final LocalDate FILED = LocalDate.of(2015, 3, 2);
     static final Claim STAY =
             Claim.hospitalization(LocalDate.of(2015, 2, 20), 10, Bill.settled("20000", "10000", "0", "2287.99", "0"));
     static final HospitalSettlement SETTLEMENT = new HospitalSettlement("越城区", "S-100");
-    static final BenefitDecision PAYS =
-            new BenefitDecision("shaoxing-hospital", 1, "e-1", new BigDecimal("2080.00"), List.of(), null);
+    static final BenefitDecision PAYS = new BenefitDecision(
+            new PlanId("shaoxing-hospital"), 1, new EnrollmentId("e-1"), new BigDecimal("2080.00"), List.of(), null);
     static final BenefitDecision PAYS_NOTHING = new BenefitDecision(
-            "shaoxing-2015-cancer",
+            new PlanId("shaoxing-2015-cancer"),
             1,
-            "e-2",
+            new EnrollmentId("e-2"),
             new BigDecimal("0.00"),
             List.of(),
             new StoredRejection("NOT_COVERED", "not this plan's event"));
 
     /** An adjudicator's decision, with what the accounts give the claim as the handler assessed it (null for a rejection). */
     record Review(
-            @TargetAggregateIdentifier String claimId, ReviewClaimCommand command, ClaimAggregate.Assessed approved) {}
+            @TargetAggregateIdentifier ClaimId claimId, ReviewClaimCommand command, ClaimAggregate.Assessed approved) {}
 
-    record Revoke(@TargetAggregateIdentifier String claimId, RevokeClaimCommand command) {}
+    record Revoke(@TargetAggregateIdentifier ClaimId claimId, RevokeClaimCommand command) {}
 
     record Resend(
-            @TargetAggregateIdentifier String claimId, String memberId, Claim claim, HospitalSettlement settlement) {}
+            @TargetAggregateIdentifier ClaimId claimId,
+            MemberId memberId,
+            Claim claim,
+            HospitalSettlement settlement) {}
 
-    record DecideAgain(@TargetAggregateIdentifier String claimId, ClaimAdjudicatedEvent decision) {}
+    record DecideAgain(@TargetAggregateIdentifier ClaimId claimId, ClaimAdjudicatedEvent decision) {}
 
     FixtureConfiguration<ClaimAggregate> fixture;
 
@@ -53,7 +60,7 @@ class ClaimAggregateTest {
         fixture.registerAnnotatedCommandHandler(new Object() {
             @CommandHandler
             void handle(Review review) throws Exception {
-                fixture.getRepository().load(review.claimId()).execute(c -> {
+                fixture.getRepository().load(review.claimId().value()).execute(c -> {
                     c.review(review.command());
                     c.recordReview(review.command(), review.approved());
                 });
@@ -61,7 +68,7 @@ class ClaimAggregateTest {
 
             @CommandHandler
             List<BenefitDecision> handle(Revoke revoke) throws Exception {
-                var claim = fixture.getRepository().load(revoke.claimId());
+                var claim = fixture.getRepository().load(revoke.claimId().value());
                 List<BenefitDecision> takenBack = claim.invoke(ClaimAggregate::toTakeBack);
                 claim.execute(c -> c.revoke(revoke.command()));
                 return takenBack;
@@ -70,13 +77,13 @@ class ClaimAggregateTest {
             @CommandHandler
             void handle(Resend resend) throws Exception {
                 fixture.getRepository()
-                        .load(resend.claimId())
+                        .load(resend.claimId().value())
                         .execute(c -> c.checkResent(resend.memberId(), resend.claim(), resend.settlement()));
             }
 
             @CommandHandler
             void handle(DecideAgain again) throws Exception {
-                fixture.getRepository().load(again.claimId()).execute(c -> c.decideAgain(again.decision()));
+                fixture.getRepository().load(again.claimId().value()).execute(c -> c.decideAgain(again.decision()));
             }
         });
     }
@@ -90,7 +97,7 @@ class ClaimAggregateTest {
             ClaimAdjudicatedEvent.Review review) {
         return new ClaimAdjudicatedEvent(
                 CLAIM,
-                "m-1",
+                new MemberId("m-1"),
                 StoredClaim.of(STAY),
                 "绍兴市人民医院",
                 FILED,
@@ -191,7 +198,7 @@ class ClaimAggregateTest {
                 .expectResultMessagePayload(List.of(PAYS))
                 .expectEvents(new ClaimRevokedEvent(
                         CLAIM,
-                        "m-1",
+                        new MemberId("m-1"),
                         "FRAUD",
                         "forged invoice",
                         FILED.plusDays(40),
@@ -206,7 +213,7 @@ class ClaimAggregateTest {
                         APPROVED,
                         new ClaimRevokedEvent(
                                 CLAIM,
-                                "m-1",
+                                new MemberId("m-1"),
                                 "FRAUD",
                                 null,
                                 FILED.plusDays(40),
@@ -229,7 +236,7 @@ class ClaimAggregateTest {
     void aSettlementSentAgainWithTheSameStayIsAcceptedAndWithAnotherPatientOrBillRefused() {
         ClaimAdjudicatedEvent fromSettlement = new ClaimAdjudicatedEvent(
                 CLAIM,
-                "m-1",
+                new MemberId("m-1"),
                 StoredClaim.of(STAY),
                 "绍兴市人民医院",
                 FILED,
@@ -244,16 +251,16 @@ class ClaimAggregateTest {
         Claim sameBillOtherScale = Claim.hospitalization(
                 LocalDate.of(2015, 2, 20), 10, Bill.settled("20000.00", "10000.00", "0", "2287.990", "0"));
         fixture.given(fromSettlement)
-                .when(new Resend(CLAIM, "m-1", sameBillOtherScale, SETTLEMENT))
+                .when(new Resend(CLAIM, new MemberId("m-1"), sameBillOtherScale, SETTLEMENT))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
         fixture.given(fromSettlement)
-                .when(new Resend(CLAIM, "m-2", STAY, SETTLEMENT))
+                .when(new Resend(CLAIM, new MemberId("m-2"), STAY, SETTLEMENT))
                 .expectException(SettlementConflictException.class);
         Claim billChanged = Claim.hospitalization(
                 LocalDate.of(2015, 2, 20), 10, Bill.settled("20000", "10000", "0", "2287.98", "0"));
         fixture.given(fromSettlement)
-                .when(new Resend(CLAIM, "m-1", billChanged, SETTLEMENT))
+                .when(new Resend(CLAIM, new MemberId("m-1"), billChanged, SETTLEMENT))
                 .expectException(SettlementConflictException.class);
     }
 
