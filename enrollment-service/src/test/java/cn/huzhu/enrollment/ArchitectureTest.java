@@ -1,5 +1,6 @@
 package cn.huzhu.enrollment;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -58,4 +59,18 @@ class ArchitectureTest {
             .should()
             .dependOnClassesThat()
             .resideInAPackage("cn.huzhu.contracts..");
+
+    /**
+     * Commands and events name members, units, enrolments, plans and rosters by typed ids (ADR 0037), so one cannot be
+     * passed for another. A target's command and event keep text ids: the target's event is the answer of its endpoint.
+     */
+    @ArchTest
+    static final ArchRule commandsAndEventsTakeTypedIds = fields().that()
+            .areDeclaredInClassesThat()
+            .haveNameMatching(
+                    "cn\\.huzhu\\.enrollment\\.command\\.(member|unit|roster|plan|province|batch)\\.\\w+(Command|Event)")
+            .and()
+            .haveNameMatching("(plan|member|unit|enrollment|roster)Id")
+            .should()
+            .notHaveRawType(String.class);
 }

@@ -15,6 +15,7 @@ import cn.huzhu.enrollment.command.roster.RosterAggregate;
 import cn.huzhu.enrollment.command.roster.RosterHandler;
 import cn.huzhu.enrollment.command.unit.UnitDirectory;
 import cn.huzhu.identity.MemberIds;
+import cn.huzhu.vocabulary.PlanId;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -118,7 +119,7 @@ public class EnrollmentConfig {
         CommandGateway commands = ready.getApplicationContext().getBean(CommandGateway.class);
         catalog.allVersions()
                 .forEach(v -> commands.sendAndWait(new RegisterPlanVersionCommand(
-                        v.planId(),
+                        new PlanId(v.planId()),
                         v.version(),
                         v.name(),
                         v.region(),

@@ -52,11 +52,11 @@ public class KafkaPublisher {
     void on(PlanVersionRegisteredEvent e, EventMessage<?> message, @Timestamp Instant at) {
         send(
                 Topics.PLANS,
-                e.planId(),
+                e.planId().value(),
                 PlanVersionPublished.newBuilder()
                         .setEventId(eventId(message))
                         .setOccurredAt(at)
-                        .setPlanId(e.planId())
+                        .setPlanId(e.planId().value())
                         .setVersion(e.version())
                         .setName(e.name())
                         .setRegion(e.region())
@@ -69,11 +69,11 @@ public class KafkaPublisher {
     void on(UnitRegisteredEvent e, EventMessage<?> message, @Timestamp Instant at) {
         send(
                 Topics.UNITS,
-                e.unitId(),
+                e.unitId().value(),
                 UnitRegistered.newBuilder()
                         .setEventId(eventId(message))
                         .setOccurredAt(at)
-                        .setUnitId(UUID.fromString(e.unitId()))
+                        .setUnitId(UUID.fromString(e.unitId().value()))
                         .setName(e.name())
                         .setDistrict(e.district())
                         .setNature(e.nature().name())
@@ -85,12 +85,12 @@ public class KafkaPublisher {
     void on(MemberRegisteredEvent e, EventMessage<?> message, @Timestamp Instant at) {
         send(
                 Topics.MEMBERS,
-                e.memberId(),
+                e.memberId().value(),
                 MemberRegistered.newBuilder()
                         .setEventId(eventId(message))
                         .setOccurredAt(at)
-                        .setMemberId(UUID.fromString(e.memberId()))
-                        .setUnitId(UUID.fromString(e.unitId()))
+                        .setMemberId(UUID.fromString(e.memberId().value()))
+                        .setUnitId(UUID.fromString(e.unitId().value()))
                         .setDistrict(e.district())
                         .setCategory(e.category().name())
                         .setGender(e.gender().name())
@@ -104,12 +104,12 @@ public class KafkaPublisher {
             // batch sent again carries the same id
             send(
                     Topics.CONTACTS,
-                    e.memberId(),
+                    e.memberId().value(),
                     MemberContactRegistered.newBuilder()
                             .setEventId(UUID.nameUUIDFromBytes(
                                     (message.getIdentifier() + "/contact").getBytes(StandardCharsets.UTF_8)))
                             .setOccurredAt(at)
-                            .setMemberId(UUID.fromString(e.memberId()))
+                            .setMemberId(UUID.fromString(e.memberId().value()))
                             .setPhone(e.phone().strip())
                             .build());
         }
@@ -119,11 +119,11 @@ public class KafkaPublisher {
     void on(BankAccountRegisteredEvent e, EventMessage<?> message, @Timestamp Instant at) {
         send(
                 Topics.BANK_ACCOUNTS,
-                e.memberId(),
+                e.memberId().value(),
                 MemberBankAccountRegistered.newBuilder()
                         .setEventId(eventId(message))
                         .setOccurredAt(at)
-                        .setMemberId(UUID.fromString(e.memberId()))
+                        .setMemberId(UUID.fromString(e.memberId().value()))
                         .setDistrict(e.district())
                         .setBankName(e.bankName())
                         .setAccountType(e.accountType().name())
@@ -140,16 +140,16 @@ public class KafkaPublisher {
     void on(MemberEnrolledEvent e, EventMessage<?> message, @Timestamp Instant at) {
         send(
                 Topics.MEMBERS,
-                e.memberId(),
+                e.memberId().value(),
                 MemberEnrolled.newBuilder()
                         .setEventId(eventId(message))
                         .setOccurredAt(at)
-                        .setEnrollmentId(UUID.fromString(e.enrollmentId()))
-                        .setMemberId(UUID.fromString(e.memberId()))
-                        .setUnitId(UUID.fromString(e.unitId()))
+                        .setEnrollmentId(UUID.fromString(e.enrollmentId().value()))
+                        .setMemberId(UUID.fromString(e.memberId().value()))
+                        .setUnitId(UUID.fromString(e.unitId().value()))
                         .setDistrict(e.district())
                         .setCategory(e.category().name())
-                        .setPlanId(e.planId())
+                        .setPlanId(e.planId().value())
                         .setPlanVersion(e.planVersion())
                         .setShares(e.shares())
                         .setTermYears(e.termYears())
@@ -172,15 +172,15 @@ public class KafkaPublisher {
     void on(PremiumCollectedEvent e, EventMessage<?> message, @Timestamp Instant at) {
         send(
                 Topics.MEMBERS,
-                e.memberId(),
+                e.memberId().value(),
                 PremiumCollected.newBuilder()
                         .setEventId(eventId(message))
                         .setOccurredAt(at)
-                        .setEnrollmentId(UUID.fromString(e.enrollmentId()))
-                        .setMemberId(UUID.fromString(e.memberId()))
-                        .setUnitId(UUID.fromString(e.unitId()))
+                        .setEnrollmentId(UUID.fromString(e.enrollmentId().value()))
+                        .setMemberId(UUID.fromString(e.memberId().value()))
+                        .setUnitId(UUID.fromString(e.unitId().value()))
                         .setDistrict(e.district())
-                        .setPlanId(e.planId())
+                        .setPlanId(e.planId().value())
                         .setMethod(e.method().name())
                         .setReference(e.reference())
                         .setAmount(Money.exactYuan(e.amount()))
@@ -195,14 +195,14 @@ public class KafkaPublisher {
     void on(PremiumCollectionFailedEvent e, EventMessage<?> message, @Timestamp Instant at) {
         send(
                 Topics.MEMBERS,
-                e.memberId(),
+                e.memberId().value(),
                 PremiumCollectionFailed.newBuilder()
                         .setEventId(eventId(message))
                         .setOccurredAt(at)
-                        .setEnrollmentId(UUID.fromString(e.enrollmentId()))
-                        .setMemberId(UUID.fromString(e.memberId()))
+                        .setEnrollmentId(UUID.fromString(e.enrollmentId().value()))
+                        .setMemberId(UUID.fromString(e.memberId().value()))
                         .setDistrict(e.district())
-                        .setPlanId(e.planId())
+                        .setPlanId(e.planId().value())
                         .setMethod(e.method().name())
                         .setReference(e.reference())
                         .setReason(e.reason())

@@ -47,7 +47,7 @@ public class MemberViewProjection {
         ViewWriteBatch.add(
                 jdbc,
                 "insert into unit_view (unit_id, name, district, nature, insured_headcount) values (?, ?, ?, ?, ?) on conflict do nothing",
-                UUID.fromString(event.unitId()),
+                UUID.fromString(event.unitId().value()),
                 event.name(),
                 event.district(),
                 event.nature().name(),
@@ -62,7 +62,7 @@ public class MemberViewProjection {
                     """
                     insert into unit_payout_ratio_view (unit_id, year, enrolled, payout_ratio, source) values (?, ?, ?, ?, ?)
                     on conflict (unit_id, year) do update set enrolled = excluded.enrolled, payout_ratio = excluded.payout_ratio, source = excluded.source""",
-                    UUID.fromString(event.unitId()),
+                    UUID.fromString(event.unitId().value()),
                     event.year(),
                     event.enrolled(),
                     event.payoutRatio(),
@@ -74,9 +74,9 @@ public class MemberViewProjection {
                 insert into unit_plan_payout_ratio_view (unit_id, year, plan_id, enrolled, payout_ratio, source) values (?, ?, ?, ?, ?, ?)
                 on conflict (unit_id, year, plan_id) do update set enrolled = excluded.enrolled, payout_ratio = excluded.payout_ratio,
                 source = excluded.source""",
-                UUID.fromString(event.unitId()),
+                UUID.fromString(event.unitId().value()),
                 event.year(),
-                event.planId(),
+                event.planId().value(),
                 event.enrolled(),
                 event.payoutRatio(),
                 event.source());
@@ -91,8 +91,8 @@ public class MemberViewProjection {
                                          birth_date, service_card, real_name_verified, registered_on, hardship, model_worker,
                                          union_member)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""",
-                UUID.fromString(event.memberId()),
-                UUID.fromString(event.unitId()),
+                UUID.fromString(event.memberId().value()),
+                UUID.fromString(event.unitId().value()),
                 event.district(),
                 event.name(),
                 IdNumber.mask(event.idNumber()),
@@ -116,7 +116,7 @@ public class MemberViewProjection {
                 e.hardship(),
                 e.modelWorker(),
                 e.unionMember(),
-                UUID.fromString(e.memberId()));
+                UUID.fromString(e.memberId().value()));
     }
 
     /** At once rather than in the batch: enrolments read it in their own units of work. */
@@ -125,7 +125,7 @@ public class MemberViewProjection {
         jdbc.update(
                 "update unit_view set dues_paid_in_full = ? where unit_id = ?",
                 e.paysDuesInFull(),
-                UUID.fromString(e.unitId()));
+                UUID.fromString(e.unitId().value()));
     }
 
     /**
@@ -159,7 +159,7 @@ public class MemberViewProjection {
                     e.holderName(),
                     e.registeredOn(),
                     e.inForceFrom(),
-                    UUID.fromString(e.memberId()));
+                    UUID.fromString(e.memberId().value()));
         } else {
             ViewWriteBatch.add(
                     jdbc,
@@ -173,7 +173,7 @@ public class MemberViewProjection {
                     BankAccountNumber.mask(e.accountNumber()),
                     e.holderName(),
                     e.registeredOn(),
-                    UUID.fromString(e.memberId()));
+                    UUID.fromString(e.memberId().value()));
         }
     }
 
@@ -186,9 +186,9 @@ public class MemberViewProjection {
                                              coverage_start, coverage_end, waiting_period_end, continuous, gifted, gift_of, migrated,
                                              district, category, premium_status, collected_on, collection_reference)
                 values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""",
-                UUID.fromString(e.enrollmentId()),
-                UUID.fromString(e.memberId()),
-                e.planId(),
+                UUID.fromString(e.enrollmentId().value()),
+                UUID.fromString(e.memberId().value()),
+                e.planId().value(),
                 e.planVersion(),
                 e.shares(),
                 e.termYears(),
@@ -221,7 +221,7 @@ public class MemberViewProjection {
                 e.coverageStart(),
                 e.coverageEnd(),
                 e.waitingPeriodEnd(),
-                UUID.fromString(e.enrollmentId()));
+                UUID.fromString(e.enrollmentId().value()));
     }
 
     @EventHandler
@@ -230,7 +230,7 @@ public class MemberViewProjection {
                 jdbc,
                 "update enrollment_view set collection_failure = ? where enrollment_id = ? and premium_status = 'PENDING'",
                 e.failedOn() + " " + e.reason(),
-                UUID.fromString(e.enrollmentId()));
+                UUID.fromString(e.enrollmentId().value()));
     }
 
     @QueryHandler

@@ -43,7 +43,7 @@ public class ProvinceQuotaProjection {
     void on(ProvinceBudgetAllocatedEvent e) {
         jdbc.update("""
                 insert into province_budget_view (plan_id, year, budget, allocated) values (?, ?, ?, ?)
-                on conflict (plan_id, year) do update set budget = excluded.budget, allocated = excluded.allocated""", e.planId(), e.year(), e.budget(), e.allocated());
+                on conflict (plan_id, year) do update set budget = excluded.budget, allocated = excluded.allocated""", e.planId().value(), e.year(), e.budget(), e.allocated());
     }
 
     @EventHandler
@@ -54,7 +54,7 @@ public class ProvinceQuotaProjection {
                 new Object[] {ProvinceGroup.MODEL_WORKERS, e.modelWorkers()})) {
             jdbc.update("""
                     insert into province_quota_view (plan_id, year, district, grp, quota) values (?, ?, ?, ?, ?)
-                    on conflict (plan_id, year, district, grp) do update set quota = excluded.quota""", e.planId(), e.year(), e.district(), row[0].toString(), row[1]);
+                    on conflict (plan_id, year, district, grp) do update set quota = excluded.quota""", e.planId().value(), e.year(), e.district(), row[0].toString(), row[1]);
         }
     }
 
@@ -63,7 +63,7 @@ public class ProvinceQuotaProjection {
         ViewWriteBatch.add(
                 jdbc,
                 "update province_quota_view set taken = taken + 1 where plan_id = ? and year = ? and district = ? and grp = ?",
-                e.planId(),
+                e.planId().value(),
                 e.year(),
                 e.district(),
                 e.group().name());

@@ -10,6 +10,8 @@ import cn.huzhu.enrollment.command.member.RecordPremiumCollectionCommand;
 import cn.huzhu.enrollment.query.EnrollmentView;
 import cn.huzhu.enrollment.query.FindEnrollmentQuery;
 import cn.huzhu.security.NotFoundException;
+import cn.huzhu.vocabulary.EnrollmentId;
+import cn.huzhu.vocabulary.MemberId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -161,8 +163,8 @@ public class EnrollmentController {
         boolean succeeded = request.result() == CollectionResult.SUCCEEDED;
         LocalDate today = LocalDate.now(clock);
         commands.sendAndWait(new RecordPremiumCollectionCommand(
-                enrolment.memberId(),
-                enrollmentId.toString(),
+                new MemberId(enrolment.memberId()),
+                new EnrollmentId(enrollmentId.toString()),
                 succeeded,
                 request.method() != null ? request.method() : CollectionMethod.BANK_DEDUCTION,
                 request.reference().strip(),

@@ -11,6 +11,8 @@ import cn.huzhu.enrollment.query.EnrollmentView;
 import cn.huzhu.enrollment.query.FindMemberEnrollmentsQuery;
 import cn.huzhu.enrollment.query.MemberView;
 import cn.huzhu.identity.BankAccountNumber;
+import cn.huzhu.vocabulary.MemberId;
+import cn.huzhu.vocabulary.UnitId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -90,7 +92,7 @@ public class MemberController {
                 request.idNumber(),
                 request.name(),
                 request.phone(),
-                request.unitId().toString(),
+                new UnitId(request.unitId().toString()),
                 request.category(),
                 Boolean.TRUE.equals(request.serviceCard()),
                 Boolean.TRUE.equals(request.realNameVerified()),
@@ -116,7 +118,7 @@ public class MemberController {
                         r.idNumber(),
                         r.name(),
                         r.phone(),
-                        r.unitId().toString(),
+                        new UnitId(r.unitId().toString()),
                         r.category(),
                         Boolean.TRUE.equals(r.serviceCard()),
                         Boolean.TRUE.equals(r.realNameVerified()),
@@ -170,7 +172,7 @@ public class MemberController {
         find(memberId);
         BankAccountNumber number = BankAccountNumber.parse(request.accountType(), request.number());
         commands.sendAndWait(new RegisterBankAccountCommand(
-                memberId.toString(),
+                new MemberId(memberId.toString()),
                 request.bankName(),
                 number,
                 request.holderName(),
@@ -192,7 +194,7 @@ public class MemberController {
     public MemberView setFundingStatus(@PathVariable UUID memberId, @Valid @RequestBody FundingStatusRequest request) {
         find(memberId);
         commands.sendAndWait(new SetFundingStatusCommand(
-                memberId.toString(),
+                new MemberId(memberId.toString()),
                 request.hardship(),
                 request.modelWorker(),
                 Scope.actor(),

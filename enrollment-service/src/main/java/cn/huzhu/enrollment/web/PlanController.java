@@ -7,6 +7,7 @@ import cn.huzhu.enrollment.query.PlanQueries.PlanVersionView;
 import cn.huzhu.enrollment.query.ProvinceQuotaProjection.FindProvinceQuotasQuery;
 import cn.huzhu.enrollment.query.ProvinceQuotaProjection.QuotasView;
 import cn.huzhu.security.NotFoundException;
+import cn.huzhu.vocabulary.PlanId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -84,7 +85,7 @@ public class PlanController {
             @Valid @RequestBody QuotaRequest request) {
         versions(planId);
         commands.sendAndWait(new SetProvinceQuotaCommand(
-                planId,
+                new PlanId(planId),
                 year,
                 request.district(),
                 request.unionMembers(),

@@ -1,6 +1,7 @@
 package cn.huzhu.enrollment.web;
 
 import cn.huzhu.enrollment.command.MemberCategory;
+import cn.huzhu.enrollment.command.RosterId;
 import cn.huzhu.enrollment.command.roster.RecordRosterPaymentCommand;
 import cn.huzhu.enrollment.command.roster.RosterApplication;
 import cn.huzhu.enrollment.command.roster.RosterRow;
@@ -10,6 +11,8 @@ import cn.huzhu.enrollment.command.roster.SubmitRosterCommand;
 import cn.huzhu.enrollment.query.FindRosterQuery;
 import cn.huzhu.enrollment.query.RosterRecord;
 import cn.huzhu.security.NotFoundException;
+import cn.huzhu.vocabulary.PlanId;
+import cn.huzhu.vocabulary.UnitId;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -135,9 +138,9 @@ public class RosterController {
             rows.add(RosterFiles.row(rows.size() + 1, m.name(), m.gender(), m.idNumber(), m.phone(), m.remark()));
         }
         return send(new SubmitRosterCommand(
-                UUID.randomUUID().toString(),
-                request.unitId().toString(),
-                request.planId(),
+                new RosterId(UUID.randomUUID().toString()),
+                new UnitId(request.unitId().toString()),
+                new PlanId(request.planId()),
                 request.category(),
                 request.effectiveDate(),
                 request.application(),
@@ -168,7 +171,7 @@ public class RosterController {
         find(rosterId);
         LocalDate today = LocalDate.now(clock);
         commands.sendAndWait(new RecordRosterPaymentCommand(
-                rosterId.toString(),
+                new RosterId(rosterId.toString()),
                 request.amount(),
                 request.reference().strip(),
                 request.paidOn() != null ? request.paidOn() : today,
@@ -212,9 +215,9 @@ public class RosterController {
             throw new RosterFiles.UnreadableRosterException("The roster has no members");
         }
         return send(new SubmitRosterCommand(
-                UUID.randomUUID().toString(),
-                target.unitId().toString(),
-                target.planId(),
+                new RosterId(UUID.randomUUID().toString()),
+                new UnitId(target.unitId().toString()),
+                new PlanId(target.planId()),
                 target.category(),
                 target.effectiveDate(),
                 application,
@@ -224,7 +227,7 @@ public class RosterController {
     }
 
     private ResponseEntity<RosterResponse> send(SubmitRosterCommand command) {
-        scope.mayActOnUnit(UUID.fromString(command.unitId()));
+        scope.mayActOnUnit(UUID.fromString(command.unitId().value()));
         RosterSubmittedEvent outcome = commands.sendAndWait(command);
         return ResponseEntity.created(URI.create("/api/rosters/" + outcome.rosterId()))
                 .body(RosterResponse.of(new RosterRecord(outcome, null), null));
@@ -234,7 +237,7 @@ public class RosterController {
         return queries.query(
                         new FindRosterQuery(rosterId.toString()), ResponseTypes.optionalInstanceOf(RosterRecord.class))
                 .join()
-                .filter(r -> scope.reachesUnit(r.outcome().unitId()))
+                .filter(r -> scope.reachesUnit(r.outcome().unitId().value()))
                 .orElseThrow(() -> new NotFoundException("roster", rosterId.toString()));
     }
 

@@ -61,10 +61,10 @@ public record RosterResponse(
         int rejected = count(rows, RosterRowStatus.REJECTED);
         RosterSubmittedEvent.UnitCheck check = e.unitCheck();
         return new RosterResponse(
-                e.rosterId(),
-                e.unitId(),
+                e.rosterId().value(),
+                e.unitId().value(),
                 e.district(),
-                e.planId(),
+                e.planId().value(),
                 e.planVersion(),
                 e.format(),
                 e.submittedOn(),

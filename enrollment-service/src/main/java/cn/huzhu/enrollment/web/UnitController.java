@@ -16,6 +16,8 @@ import cn.huzhu.enrollment.query.FindUnitMembersQuery;
 import cn.huzhu.enrollment.query.PlanQueries.FindPlanQuery;
 import cn.huzhu.enrollment.query.PlanQueries.PlanVersionView;
 import cn.huzhu.enrollment.query.UnitView;
+import cn.huzhu.vocabulary.PlanId;
+import cn.huzhu.vocabulary.UnitId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -73,7 +75,7 @@ public class UnitController {
         scope.mayRegisterIn(request.district());
         String unitId = UUID.randomUUID().toString();
         commands.sendAndWait(new RegisterUnitCommand(
-                unitId, request.name(), request.district(), request.nature(), request.insuredHeadcount()));
+                new UnitId(unitId), request.name(), request.district(), request.nature(), request.insuredHeadcount()));
         return ResponseEntity.created(URI.create("/api/units/" + unitId)).body(scope.unit(UUID.fromString(unitId)));
     }
 
@@ -138,7 +140,12 @@ public class UnitController {
         LocalDate today = LocalDate.now(clock);
         LocalDate effective = request.effectiveDate() != null ? request.effectiveDate() : today;
         List<BatchItemResult> results = commands.sendAndWait(new GiftUnitMembersCommand(
-                unitId.toString(), request.planId(), request.year(), effective, members, today));
+                new UnitId(unitId.toString()),
+                new PlanId(request.planId()),
+                request.year(),
+                effective,
+                members,
+                today));
         return BatchResponse.of(results);
     }
 
@@ -164,12 +171,12 @@ public class UnitController {
             @Valid @RequestBody PayoutRatioRequest request) {
         find(unitId);
         commands.sendAndWait(new RecordPayoutRatioCommand(
-                unitId.toString(),
+                new UnitId(unitId.toString()),
                 year,
                 request.enrolled(),
                 request.payoutRatio(),
                 request.source(),
-                request.planId()));
+                request.planId() == null ? null : new PlanId(request.planId())));
         return new PayoutRatio(
                 unitId.toString(), year, request.enrolled(), request.payoutRatio(), request.source(), request.planId());
     }
@@ -184,7 +191,7 @@ public class UnitController {
     public UnitView setDuesStatus(@PathVariable UUID unitId, @Valid @RequestBody DuesStatusRequest request) {
         find(unitId);
         commands.sendAndWait(new SetUnitDuesStatusCommand(
-                unitId.toString(), request.paysDuesInFull(), Scope.actor(), LocalDate.now(clock)));
+                new UnitId(unitId.toString()), request.paysDuesInFull(), Scope.actor(), LocalDate.now(clock)));
         return find(unitId);
     }
 

@@ -12,6 +12,7 @@ import cn.huzhu.enrollment.IntegrationTestSupport;
 import cn.huzhu.enrollment.command.UnitNature;
 import cn.huzhu.enrollment.command.unit.RegisterUnitCommand;
 import cn.huzhu.localstack.LocalStack;
+import cn.huzhu.vocabulary.UnitId;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -63,7 +64,7 @@ class PublicationCheckIT extends IntegrationTestSupport {
     @Test
     void anEventThePublisherPassedWithoutPublishingIsFoundAndPublishedOnce() {
         String unitId = UUID.randomUUID().toString();
-        commands.sendAndWait(new RegisterUnitCommand(unitId, "漏发测试单位", "海曙", UnitNature.PUBLIC, 10));
+        commands.sendAndWait(new RegisterUnitCommand(new UnitId(unitId), "漏发测试单位", "海曙", UnitNature.PUBLIC, 10));
         String eventId = jdbc.queryForObject(
                 "select eventidentifier from domainevententry where aggregateidentifier = ?", String.class, unitId);
         long index = jdbc.queryForObject(

@@ -14,6 +14,7 @@ import cn.huzhu.enrollment.command.unit.RegisterUnitCommand;
 import cn.huzhu.identity.IdNumbers;
 import cn.huzhu.localstack.LocalStack;
 import cn.huzhu.localstack.LocalTokenIssuer;
+import cn.huzhu.vocabulary.UnitId;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,8 +59,8 @@ class RegionalBatchIT extends IntegrationTestSupport {
     void units() {
         yinzhouUnit = UUID.randomUUID().toString();
         jiangbeiUnit = UUID.randomUUID().toString();
-        commands.sendAndWait(new RegisterUnitCommand(yinzhouUnit, "鄞州单位", "鄞州", UnitNature.PUBLIC, 300));
-        commands.sendAndWait(new RegisterUnitCommand(jiangbeiUnit, "江北单位", "江北", UnitNature.PUBLIC, 300));
+        commands.sendAndWait(new RegisterUnitCommand(new UnitId(yinzhouUnit), "鄞州单位", "鄞州", UnitNature.PUBLIC, 300));
+        commands.sendAndWait(new RegisterUnitCommand(new UnitId(jiangbeiUnit), "江北单位", "江北", UnitNature.PUBLIC, 300));
     }
 
     static BatchRow row(int no, String idNumber, String unitId, String planId, int shares) {

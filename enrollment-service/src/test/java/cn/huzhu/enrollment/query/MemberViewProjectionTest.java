@@ -11,8 +11,12 @@ import cn.huzhu.enrollment.command.member.PremiumCollectedEvent;
 import cn.huzhu.enrollment.command.member.PremiumCollectionFailedEvent;
 import cn.huzhu.enrollment.command.member.PremiumStatus;
 import cn.huzhu.localstack.LocalPostgres;
+import cn.huzhu.vocabulary.EnrollmentId;
+import cn.huzhu.vocabulary.MemberId;
 import cn.huzhu.vocabulary.Money;
 import cn.huzhu.vocabulary.Payer;
+import cn.huzhu.vocabulary.PlanId;
+import cn.huzhu.vocabulary.UnitId;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -61,7 +65,7 @@ class MemberViewProjectionTest {
         projection.on(enrolled);
         projection.on(new PremiumCollectionFailedEvent(
                 enrolled.enrollmentId(),
-                member,
+                new MemberId(member),
                 "越城区",
                 enrolled.planId(),
                 CollectionMethod.BANK_DEDUCTION,
@@ -77,7 +81,7 @@ class MemberViewProjectionTest {
 
         projection.on(new PremiumCollectedEvent(
                 enrolled.enrollmentId(),
-                member,
+                new MemberId(member),
                 enrolled.unitId(),
                 "越城区",
                 enrolled.planId(),
@@ -98,7 +102,8 @@ class MemberViewProjectionTest {
         assertThat(collected.coverageStart())
                 .as("cover runs from the day it was paid")
                 .isEqualTo(LocalDate.of(2026, 1, 20));
-        assertThat(projection.handle(new FindEnrollmentQuery(UUID.fromString(enrolled.enrollmentId()))))
+        assertThat(projection.handle(new FindEnrollmentQuery(
+                        UUID.fromString(enrolled.enrollmentId().value()))))
                 .contains(collected);
     }
 
@@ -110,7 +115,7 @@ class MemberViewProjectionTest {
         projection.on(enrolled);
         projection.on(new PremiumCollectionFailedEvent(
                 enrolled.enrollmentId(),
-                member,
+                new MemberId(member),
                 "越城区",
                 enrolled.planId(),
                 CollectionMethod.BANK_DEDUCTION,
@@ -134,12 +139,12 @@ class MemberViewProjectionTest {
     /** Ningbo 2020's in-service plan for a union member: 95.00, the province paying 75.00 of it. */
     static MemberEnrolledEvent enrolled(String member, PremiumStatus status) {
         return new MemberEnrolledEvent(
-                UUID.randomUUID().toString(),
-                member,
-                UUID.randomUUID().toString(),
+                new EnrollmentId(UUID.randomUUID().toString()),
+                new MemberId(member),
+                new UnitId(UUID.randomUUID().toString()),
                 "越城区",
                 MemberCategory.IN_SERVICE,
-                "ningbo-2020-inservice-hospital",
+                new PlanId("ningbo-2020-inservice-hospital"),
                 1,
                 1,
                 1,

@@ -20,6 +20,7 @@ import cn.huzhu.enrollment.command.unit.UnitIncentivePolicy;
 import cn.huzhu.identity.InvalidIdNumberException;
 import cn.huzhu.plans.PlanThresholds;
 import cn.huzhu.plans.UnitQualification;
+import cn.huzhu.vocabulary.UnitId;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -108,7 +109,7 @@ public class BatchHandler {
                             row.idNumber(),
                             row.name(),
                             row.phone(),
-                            row.unitId(),
+                            new UnitId(row.unitId()),
                             row.category(),
                             row.serviceCard(),
                             row.realNameVerified(),
@@ -159,14 +160,14 @@ public class BatchHandler {
     @CommandHandler
     public List<BatchItemResult> handle(GiftUnitMembersCommand command) {
         EnrollmentPolicy.checkStart(command.effectiveDate(), null, false, command.today());
-        PlanVersion plan = catalog.inForceOn(command.planId(), command.effectiveDate());
+        PlanVersion plan = catalog.inForceOn(command.planId().value(), command.effectiveDate());
         UnitQualification rule = PlanThresholds.of(plan.definitionJson(), PlanThresholds.Kind.GIFT)
                 .orElseThrow(() -> new EnrollmentRefusedException(
                         EnrollmentRefusal.NO_GIFT_RULE,
                         "planId",
                         "Plan " + plan.planId() + " is not given to units as a gift"));
-        UnitDirectory.UnitFacts unit =
-                units.find(command.unitId()).orElseThrow(() -> new UnknownUnitException(command.unitId()));
+        UnitDirectory.UnitFacts unit = units.find(command.unitId().value())
+                .orElseThrow(() -> new UnknownUnitException(command.unitId().value()));
         if (!rule.admitsUnit(unit.district(), unit.nature().name())) {
             throw new EnrollmentRefusedException(
                     EnrollmentRefusal.UNIT_NOT_QUALIFIED,
@@ -176,7 +177,8 @@ public class BatchHandler {
         }
         int basis = command.year() - rule.yearsBack();
         String figuresOf = plan.giftRule() == null ? null : plan.giftRule().figuresOfPlan();
-        UnitIncentivePolicy.PayoutRecord record = units.payoutRecord(command.unitId(), basis, figuresOf)
+        UnitIncentivePolicy.PayoutRecord record = units.payoutRecord(
+                        command.unitId().value(), basis, figuresOf)
                 .orElseThrow(() -> new EnrollmentRefusedException(
                         EnrollmentRefusal.UNIT_NOT_QUALIFIED,
                         "unitId",
@@ -215,7 +217,7 @@ public class BatchHandler {
             EnrollMemberCommand item = command.items().get(i);
             try {
                 EnrollmentResult result =
-                        members.load(item.memberId()).invoke(member -> member.enrol(item, catalog, funds));
+                        members.load(item.memberId().value()).invoke(member -> member.enrol(item, catalog, funds));
                 results.add(BatchItemResult.done(i, result.enrollmentId(), result.giftEnrollmentIds()));
             } catch (EnrollmentRefusedException e) {
                 results.add(BatchItemResult.refused(i, null, e.code(), e.field(), e.getMessage()));

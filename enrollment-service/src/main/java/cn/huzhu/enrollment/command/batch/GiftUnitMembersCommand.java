@@ -1,5 +1,7 @@
 package cn.huzhu.enrollment.command.batch;
 
+import cn.huzhu.vocabulary.PlanId;
+import cn.huzhu.vocabulary.UnitId;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -9,7 +11,7 @@ import java.util.Objects;
  * plan's gift rule for {@code year} (judged on its imported enrolment and payout ratio of the year before).
  */
 public record GiftUnitMembersCommand(
-        String unitId, String planId, int year, LocalDate effectiveDate, List<String> memberIds, LocalDate today) {
+        UnitId unitId, PlanId planId, int year, LocalDate effectiveDate, List<String> memberIds, LocalDate today) {
     public GiftUnitMembersCommand {
         Objects.requireNonNull(unitId, "unitId");
         Objects.requireNonNull(planId, "planId");

@@ -2,6 +2,7 @@ package cn.huzhu.enrollment.command.member;
 
 import cn.huzhu.enrollment.command.Actor;
 import cn.huzhu.identity.BankAccountNumber;
+import cn.huzhu.vocabulary.MemberId;
 import java.time.LocalDate;
 
 /**
@@ -10,7 +11,7 @@ import java.time.LocalDate;
  * have no {@code changedBy}.
  */
 public record BankAccountRegisteredEvent(
-        String memberId,
+        MemberId memberId,
         String district,
         String bankName,
         BankAccountNumber.Type accountType,
@@ -28,7 +29,7 @@ public record BankAccountRegisteredEvent(
 
     /** Whether the member made the change themselves (or it was recorded before who made it was kept). */
     public boolean byMember() {
-        return changedBy == null || changedBy.is(memberId);
+        return changedBy == null || changedBy.is(memberId.value());
     }
 
     @Override

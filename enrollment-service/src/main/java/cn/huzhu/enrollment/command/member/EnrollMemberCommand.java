@@ -1,7 +1,10 @@
 package cn.huzhu.enrollment.command.member;
 
 import cn.huzhu.enrollment.command.unit.UnitTerms;
+import cn.huzhu.vocabulary.EnrollmentId;
+import cn.huzhu.vocabulary.MemberId;
 import cn.huzhu.vocabulary.Payer;
+import cn.huzhu.vocabulary.PlanId;
 import java.time.LocalDate;
 import java.util.Objects;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -12,9 +15,9 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * enrolment the scheme administrator migrates (null otherwise).
  */
 public record EnrollMemberCommand(
-        @TargetAggregateIdentifier String memberId,
-        String enrollmentId,
-        String planId,
+        @TargetAggregateIdentifier MemberId memberId,
+        EnrollmentId enrollmentId,
+        PlanId planId,
         int shares,
         Integer termYears,
         LocalDate effectiveDate,
@@ -26,7 +29,7 @@ public record EnrollMemberCommand(
         Objects.requireNonNull(memberId, "memberId");
         Objects.requireNonNull(enrollmentId, "enrollmentId");
         Objects.requireNonNull(today, "today");
-        if (planId == null || planId.isBlank()) {
+        if (planId == null) {
             throw new IllegalArgumentException("planId is required");
         }
         if (payer == null || !payer.buysCover()) {
@@ -45,9 +48,9 @@ public record EnrollMemberCommand(
             LocalDate effectiveDate,
             LocalDate today) {
         this(
-                memberId,
-                enrollmentId,
-                planId,
+                new MemberId(memberId),
+                new EnrollmentId(enrollmentId),
+                new PlanId(planId),
                 shares,
                 termYears,
                 effectiveDate,
@@ -69,9 +72,9 @@ public record EnrollMemberCommand(
             Migration migration) {
         Objects.requireNonNull(migration, "migration");
         return new EnrollMemberCommand(
-                memberId,
-                enrollmentId,
-                planId,
+                new MemberId(memberId),
+                new EnrollmentId(enrollmentId),
+                new PlanId(planId),
                 shares,
                 termYears,
                 effectiveDate,

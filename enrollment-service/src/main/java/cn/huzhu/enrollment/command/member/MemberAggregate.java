@@ -10,6 +10,10 @@ import cn.huzhu.enrollment.command.plan.PlanCatalog;
 import cn.huzhu.enrollment.command.plan.PlanVersion;
 import cn.huzhu.enrollment.command.province.ProvinceFunds;
 import cn.huzhu.identity.IdNumber;
+import cn.huzhu.vocabulary.EnrollmentId;
+import cn.huzhu.vocabulary.MemberId;
+import cn.huzhu.vocabulary.PlanId;
+import cn.huzhu.vocabulary.UnitId;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -51,7 +55,7 @@ public class MemberAggregate {
 
     MemberAggregate(String memberId, IdNumber idNumber, RegisterMemberCommand command, String district) {
         apply(new MemberRegisteredEvent(
-                memberId,
+                new MemberId(memberId),
                 idNumber.value(),
                 command.name().strip(),
                 blankToNull(command.phone()),
@@ -88,18 +92,18 @@ public class MemberAggregate {
                         decision.coverageStart().getYear(),
                         district,
                         decision.provinceGroup(),
-                        command.enrollmentId(),
+                        command.enrollmentId().value(),
                         memberId,
                         decision.provinceAmount())) {
             decision =
                     EnrollmentPolicy.decide(catalog, profile, List.copyOf(held), request.quotaSpent(), command.today());
         }
-        MemberEnrolledEvent enrolled = enrolled(command.enrollmentId(), decision, false, null);
+        MemberEnrolledEvent enrolled = enrolled(command.enrollmentId().value(), decision, false, null);
         apply(enrolled);
         List<String> gifts = enrolled.status() == PremiumStatus.COLLECTED
                 ? giveGifts(enrolled, decision.plan(), decision.coverageStart(), command.today(), catalog)
                 : List.of();
-        return new EnrollmentResult(command.enrollmentId(), gifts, decision.premium(), enrolled.payerAmount());
+        return new EnrollmentResult(command.enrollmentId().value(), gifts, decision.premium(), enrolled.payerAmount());
     }
 
     /**
@@ -132,8 +136,8 @@ public class MemberAggregate {
             } catch (EnrollmentRefusedException refused) {
                 continue;
             }
-            String giftId = giftEnrollmentId(earnedBy.enrollmentId(), gift.giftPlanId());
-            apply(enrolled(giftId, giftDecision, true, earnedBy.enrollmentId()));
+            String giftId = giftEnrollmentId(earnedBy.enrollmentId().value(), gift.giftPlanId());
+            apply(enrolled(giftId, giftDecision, true, earnedBy.enrollmentId().value()));
             gifts.add(giftId);
         }
         return gifts;
@@ -169,7 +173,7 @@ public class MemberAggregate {
     private static EnrollmentPolicy.Request request(
             EnrollMemberCommand command, java.util.function.BooleanSupplier unitPaysDues) {
         return new EnrollmentPolicy.Request(
-                command.planId(),
+                command.planId().value(),
                 command.shares(),
                 command.termYears(),
                 command.effectiveDate(),
@@ -223,12 +227,12 @@ public class MemberAggregate {
                 .anyMatch(f -> f.payer().buysCover() && f.amount().signum() > 0);
         PremiumStatus status = !gifted && !d.migrated() && payerOwes ? PremiumStatus.PENDING : PremiumStatus.COLLECTED;
         return new MemberEnrolledEvent(
-                enrollmentId,
-                memberId,
-                unitId,
+                new EnrollmentId(enrollmentId),
+                new MemberId(memberId),
+                new UnitId(unitId),
                 district,
                 profile.category(),
-                d.plan().planId(),
+                new PlanId(d.plan().planId()),
                 d.plan().version(),
                 d.shares(),
                 d.termYears(),
@@ -273,7 +277,7 @@ public class MemberAggregate {
                     "on",
                     "A payment is recorded on or after the day it was made, not before");
         }
-        String enrollmentId = command.enrollmentId();
+        String enrollmentId = command.enrollmentId().value();
         if (collectedBy.containsKey(enrollmentId)) {
             if (command.succeeded() && command.reference().equals(collectedBy.get(enrollmentId))) {
                 return PremiumStatus.COLLECTED;
@@ -300,8 +304,8 @@ public class MemberAggregate {
         if (!command.succeeded()) {
             if (!failedReferences.contains(command.reference())) {
                 apply(new PremiumCollectionFailedEvent(
-                        enrollmentId,
-                        memberId,
+                        new EnrollmentId(enrollmentId),
+                        new MemberId(memberId),
                         district,
                         enrolment.planId(),
                         command.method(),
@@ -315,8 +319,8 @@ public class MemberAggregate {
         LocalDate start = enrolment.coverageStart();
         LocalDate end = enrolment.coverageEnd();
         LocalDate waitingEnd = enrolment.waitingPeriodEnd();
-        PlanVersion plan =
-                catalog.versionOn(enrolment.planId(), enrolment.coverageStart()).orElseThrow();
+        PlanVersion plan = catalog.versionOn(enrolment.planId().value(), enrolment.coverageStart())
+                .orElseThrow();
         LocalDate deadline = plan.coverage().premiumsUntil();
         if (deadline != null && command.on().isAfter(deadline)) {
             throw new EnrollmentRefusedException(
@@ -340,9 +344,9 @@ public class MemberAggregate {
             waitingEnd = start.plusDays(waitingDays);
         }
         apply(new PremiumCollectedEvent(
-                enrollmentId,
-                memberId,
-                unitId,
+                new EnrollmentId(enrollmentId),
+                new MemberId(memberId),
+                new UnitId(unitId),
                 district,
                 enrolment.planId(),
                 command.method(),
@@ -355,7 +359,8 @@ public class MemberAggregate {
                 command.recordedBy()));
         giveGifts(
                 enrolment,
-                catalog.versionOn(enrolment.planId(), enrolment.coverageStart()).orElseThrow(),
+                catalog.versionOn(enrolment.planId().value(), enrolment.coverageStart())
+                        .orElseThrow(),
                 start,
                 command.today(),
                 catalog);
@@ -386,7 +391,7 @@ public class MemberAggregate {
         }
         LocalDate effectiveOn = byMember ? command.today() : command.today().plusDays(command.coolingOffDays());
         apply(new BankAccountRegisteredEvent(
-                memberId,
+                new MemberId(memberId),
                 district,
                 command.bankName().strip(),
                 command.number().type(),
@@ -410,7 +415,7 @@ public class MemberAggregate {
                 || profile.modelWorker() != command.modelWorker()
                 || profile.unionMember() != unionMember) {
             apply(new FundingStatusSetEvent(
-                    memberId,
+                    new MemberId(memberId),
                     command.hardship(),
                     command.modelWorker(),
                     command.setBy(),
@@ -440,8 +445,8 @@ public class MemberAggregate {
     void on(MemberRegisteredEvent event) {
         phone = event.phone();
         profileName = event.name();
-        memberId = event.memberId();
-        unitId = event.unitId();
+        memberId = event.memberId().value();
+        unitId = event.unitId().value();
         district = event.district();
         profile = new MemberProfile(
                 event.category(),
@@ -456,24 +461,24 @@ public class MemberAggregate {
     @EventSourcingHandler
     void on(MemberEnrolledEvent event) {
         held.add(new HeldEnrollment(
-                event.enrollmentId(),
-                event.planId(),
+                event.enrollmentId().value(),
+                event.planId().value(),
                 event.shares(),
                 event.coverageStart(),
                 event.coverageEnd(),
                 event.status() == PremiumStatus.COLLECTED));
         if (event.status() == PremiumStatus.PENDING) {
-            pending.put(event.enrollmentId(), event);
+            pending.put(event.enrollmentId().value(), event);
         } else {
-            collectedBy.put(event.enrollmentId(), "");
+            collectedBy.put(event.enrollmentId().value(), "");
         }
     }
 
     @EventSourcingHandler
     void on(PremiumCollectedEvent event) {
-        pending.remove(event.enrollmentId());
-        collectedBy.put(event.enrollmentId(), event.reference());
-        held.replaceAll(h -> h.enrollmentId().equals(event.enrollmentId())
+        pending.remove(event.enrollmentId().value());
+        collectedBy.put(event.enrollmentId().value(), event.reference());
+        held.replaceAll(h -> h.enrollmentId().equals(event.enrollmentId().value())
                 ? new HeldEnrollment(
                         h.enrollmentId(), h.planId(), h.shares(), event.coverageStart(), event.coverageEnd(), true)
                 : h);

@@ -1,17 +1,21 @@
 package cn.huzhu.enrollment.command.member;
 
 import cn.huzhu.enrollment.command.MemberCategory;
+import cn.huzhu.vocabulary.EnrollmentId;
+import cn.huzhu.vocabulary.MemberId;
+import cn.huzhu.vocabulary.PlanId;
+import cn.huzhu.vocabulary.UnitId;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
 public record MemberEnrolledEvent(
-        String enrollmentId,
-        String memberId,
-        String unitId,
+        EnrollmentId enrollmentId,
+        MemberId memberId,
+        UnitId unitId,
         String district,
         MemberCategory category,
-        String planId,
+        PlanId planId,
         int planVersion,
         int shares,
         int termYears,

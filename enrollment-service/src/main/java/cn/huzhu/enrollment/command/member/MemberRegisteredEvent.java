@@ -3,15 +3,17 @@ package cn.huzhu.enrollment.command.member;
 import cn.huzhu.enrollment.command.MemberCategory;
 import cn.huzhu.identity.Gender;
 import cn.huzhu.identity.IdNumber;
+import cn.huzhu.vocabulary.MemberId;
+import cn.huzhu.vocabulary.UnitId;
 import java.time.LocalDate;
 
 /** Holds the full ID number and phone: the event store is the system of record. Never logged. */
 public record MemberRegisteredEvent(
-        String memberId,
+        MemberId memberId,
         String idNumber,
         String name,
         String phone,
-        String unitId,
+        UnitId unitId,
         String district,
         MemberCategory category,
         Gender gender,

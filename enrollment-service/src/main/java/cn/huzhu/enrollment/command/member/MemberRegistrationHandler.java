@@ -46,8 +46,8 @@ public class MemberRegistrationHandler {
         }
         IdNumber idNumber = IdNumber.parse(command.idNumber(), command.today());
         String memberId = memberIds.of(idNumber);
-        String district =
-                units.districtOf(command.unitId()).orElseThrow(() -> new UnknownUnitException(command.unitId()));
+        String district = units.districtOf(command.unitId().value())
+                .orElseThrow(() -> new UnknownUnitException(command.unitId().value()));
         if (registeredInThisUnitOfWork.contains(memberId) || isRegistered(memberId)) {
             throw new MemberAlreadyRegisteredException(memberId);
         }

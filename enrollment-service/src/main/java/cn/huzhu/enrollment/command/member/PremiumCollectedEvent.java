@@ -2,6 +2,10 @@ package cn.huzhu.enrollment.command.member;
 
 import cn.huzhu.enrollment.command.Actor;
 import cn.huzhu.enrollment.command.CollectionMethod;
+import cn.huzhu.vocabulary.EnrollmentId;
+import cn.huzhu.vocabulary.MemberId;
+import cn.huzhu.vocabulary.PlanId;
+import cn.huzhu.vocabulary.UnitId;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
@@ -10,11 +14,11 @@ import java.time.LocalDate;
  * the payment (null in events recorded before it was kept).
  */
 public record PremiumCollectedEvent(
-        String enrollmentId,
-        String memberId,
-        String unitId,
+        EnrollmentId enrollmentId,
+        MemberId memberId,
+        UnitId unitId,
         String district,
-        String planId,
+        PlanId planId,
         CollectionMethod method,
         String reference,
         BigDecimal amount,

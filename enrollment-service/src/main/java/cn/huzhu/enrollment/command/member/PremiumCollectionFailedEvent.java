@@ -2,14 +2,17 @@ package cn.huzhu.enrollment.command.member;
 
 import cn.huzhu.enrollment.command.Actor;
 import cn.huzhu.enrollment.command.CollectionMethod;
+import cn.huzhu.vocabulary.EnrollmentId;
+import cn.huzhu.vocabulary.MemberId;
+import cn.huzhu.vocabulary.PlanId;
 import java.time.LocalDate;
 
 /** A bank deduction for a pending enrolment failed; the enrolment stays pending. */
 public record PremiumCollectionFailedEvent(
-        String enrollmentId,
-        String memberId,
+        EnrollmentId enrollmentId,
+        MemberId memberId,
         String district,
-        String planId,
+        PlanId planId,
         CollectionMethod method,
         String reference,
         String reason,

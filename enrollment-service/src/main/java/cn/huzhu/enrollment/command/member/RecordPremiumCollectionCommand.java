@@ -2,6 +2,8 @@ package cn.huzhu.enrollment.command.member;
 
 import cn.huzhu.enrollment.command.Actor;
 import cn.huzhu.enrollment.command.CollectionMethod;
+import cn.huzhu.vocabulary.EnrollmentId;
+import cn.huzhu.vocabulary.MemberId;
 import java.time.LocalDate;
 import java.util.Objects;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -12,8 +14,8 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * again changes nothing. {@code on} is the day of the payment, never after {@code today}.
  */
 public record RecordPremiumCollectionCommand(
-        @TargetAggregateIdentifier String memberId,
-        String enrollmentId,
+        @TargetAggregateIdentifier MemberId memberId,
+        EnrollmentId enrollmentId,
         boolean succeeded,
         CollectionMethod method,
         String reference,

@@ -2,6 +2,7 @@ package cn.huzhu.enrollment.command.member;
 
 import cn.huzhu.enrollment.command.Actor;
 import cn.huzhu.identity.BankAccountNumber;
+import cn.huzhu.vocabulary.MemberId;
 import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -10,7 +11,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * at once; anyone else's waits out {@code coolingOffDays} (the member is told and can stop it).
  */
 public record RegisterBankAccountCommand(
-        @TargetAggregateIdentifier String memberId,
+        @TargetAggregateIdentifier MemberId memberId,
         String bankName,
         BankAccountNumber number,
         String holderName,

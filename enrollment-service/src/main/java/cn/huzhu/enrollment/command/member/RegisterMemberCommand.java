@@ -3,6 +3,7 @@ package cn.huzhu.enrollment.command.member;
 import cn.huzhu.enrollment.command.Actor;
 import cn.huzhu.enrollment.command.MemberCategory;
 import cn.huzhu.identity.IdNumber;
+import cn.huzhu.vocabulary.UnitId;
 import java.time.LocalDate;
 import java.util.Objects;
 
@@ -14,7 +15,7 @@ public record RegisterMemberCommand(
         String idNumber,
         String name,
         String phone,
-        String unitId,
+        UnitId unitId,
         MemberCategory category,
         boolean serviceCard,
         boolean realNameVerified,

@@ -1,6 +1,7 @@
 package cn.huzhu.enrollment.command.member;
 
 import cn.huzhu.enrollment.command.Actor;
+import cn.huzhu.vocabulary.MemberId;
 import java.time.LocalDate;
 import java.util.Objects;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -12,7 +13,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * and its part for the last).
  */
 public record SetFundingStatusCommand(
-        @TargetAggregateIdentifier String memberId,
+        @TargetAggregateIdentifier MemberId memberId,
         boolean hardship,
         boolean modelWorker,
         Actor setBy,

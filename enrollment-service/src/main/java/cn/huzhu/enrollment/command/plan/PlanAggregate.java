@@ -29,7 +29,7 @@ public class PlanAggregate {
         String known = contentHashByVersion.get(command.version());
         if (known != null) {
             if (!known.equals(command.contentHash())) {
-                throw new PlanVersionImmutableException(command.planId(), command.version());
+                throw new PlanVersionImmutableException(command.planId().value(), command.version());
             }
             return;
         }
@@ -45,7 +45,7 @@ public class PlanAggregate {
 
     @EventSourcingHandler
     void on(PlanVersionRegisteredEvent event) {
-        planId = event.planId();
+        planId = event.planId().value();
         contentHashByVersion.put(event.version(), event.contentHash());
     }
 }

@@ -1,9 +1,10 @@
 package cn.huzhu.enrollment.command.plan;
 
+import cn.huzhu.vocabulary.PlanId;
 import java.time.LocalDate;
 
 public record PlanVersionRegisteredEvent(
-        String planId,
+        PlanId planId,
         int version,
         String name,
         String region,

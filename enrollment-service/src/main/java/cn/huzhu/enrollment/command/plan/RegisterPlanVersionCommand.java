@@ -1,11 +1,12 @@
 package cn.huzhu.enrollment.command.plan;
 
+import cn.huzhu.vocabulary.PlanId;
 import java.time.LocalDate;
 import java.util.Objects;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 public record RegisterPlanVersionCommand(
-        @TargetAggregateIdentifier String planId,
+        @TargetAggregateIdentifier PlanId planId,
         int version,
         String name,
         String region,

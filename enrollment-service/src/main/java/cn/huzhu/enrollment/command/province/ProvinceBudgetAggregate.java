@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import cn.huzhu.enrollment.command.EnrollmentRefusal;
 import cn.huzhu.enrollment.command.EnrollmentRefusedException;
+import cn.huzhu.vocabulary.PlanId;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
@@ -46,7 +47,8 @@ public class ProvinceBudgetAggregate {
                     "The quotas would cost the province " + total.toPlainString() + " in " + year + "; its budget for "
                             + planId + " is " + budget.toPlainString());
         }
-        apply(new ProvinceBudgetAllocatedEvent(id(planId, year), planId, year, district, cost, total, budget));
+        apply(new ProvinceBudgetAllocatedEvent(
+                id(planId, year), new PlanId(planId), year, district, cost, total, budget));
     }
 
     @EventSourcingHandler

@@ -4,6 +4,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import cn.huzhu.enrollment.command.EnrollmentRefusal;
 import cn.huzhu.enrollment.command.EnrollmentRefusedException;
+import cn.huzhu.vocabulary.EnrollmentId;
+import cn.huzhu.vocabulary.MemberId;
+import cn.huzhu.vocabulary.PlanId;
 import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.Map;
@@ -47,7 +50,7 @@ public class ProvinceQuotaAggregate {
         }
         if (!same) {
             apply(new ProvinceQuotaSetEvent(
-                    id(command.planId(), command.year(), command.district()),
+                    id(command.planId().value(), command.year(), command.district()),
                     command.planId(),
                     command.year(),
                     command.district(),
@@ -72,7 +75,15 @@ public class ProvinceQuotaAggregate {
         if (taken(group) >= quota.getOrDefault(group, 0)) {
             return false;
         }
-        apply(new ProvinceQuotaTakenEvent(quotaId, planId, year, district, group, enrollmentId, memberId, amount));
+        apply(new ProvinceQuotaTakenEvent(
+                quotaId,
+                new PlanId(planId),
+                year,
+                district,
+                group,
+                new EnrollmentId(enrollmentId),
+                new MemberId(memberId),
+                amount));
         return true;
     }
 

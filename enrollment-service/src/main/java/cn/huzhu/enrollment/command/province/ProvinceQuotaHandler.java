@@ -9,6 +9,7 @@ import cn.huzhu.enrollment.command.plan.PlanCatalog;
 import cn.huzhu.enrollment.command.plan.PlanVersion;
 import cn.huzhu.enrollment.command.unit.UnitDirectory;
 import cn.huzhu.vocabulary.Money;
+import cn.huzhu.vocabulary.PlanId;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.axonframework.commandhandling.CommandHandler;
@@ -52,7 +53,7 @@ public class ProvinceQuotaHandler implements ProvinceFunds {
         if (!command.setBy().actsAs(Actor.Capacity.SCHEME_ADMIN)) {
             throw new NotEntitledException("district", "The province's quotas are set by the scheme administrator");
         }
-        PlanVersion plan = catalog.inForceOn(command.planId(), LocalDate.of(command.year(), 12, 31));
+        PlanVersion plan = catalog.inForceOn(command.planId().value(), LocalDate.of(command.year(), 12, 31));
         PlanVersion.FundingRule rule = plan.funding();
         if (rule == null || rule.quotas() == null) {
             throw new EnrollmentRefusedException(
@@ -76,7 +77,7 @@ public class ProvinceQuotaHandler implements ProvinceFunds {
                         cost,
                         rule.quotas().budget()));
         SetProvinceQuotaCommand normalised = new SetProvinceQuotaCommand(
-                plan.planId(),
+                new PlanId(plan.planId()),
                 command.year(),
                 district,
                 command.unionMembers(),

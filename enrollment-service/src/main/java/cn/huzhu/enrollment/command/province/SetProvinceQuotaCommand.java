@@ -1,6 +1,7 @@
 package cn.huzhu.enrollment.command.province;
 
 import cn.huzhu.enrollment.command.Actor;
+import cn.huzhu.vocabulary.PlanId;
 import java.time.LocalDate;
 import java.util.Objects;
 
@@ -9,7 +10,7 @@ import java.util.Objects;
  * the province's part, and how many hardship and model workers the whole premium. The scheme administrator only.
  */
 public record SetProvinceQuotaCommand(
-        String planId,
+        PlanId planId,
         int year,
         String district,
         int unionMembers,

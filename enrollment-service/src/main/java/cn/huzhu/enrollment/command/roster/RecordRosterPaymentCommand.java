@@ -1,6 +1,7 @@
 package cn.huzhu.enrollment.command.roster;
 
 import cn.huzhu.enrollment.command.Actor;
+import cn.huzhu.enrollment.command.RosterId;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Objects;
@@ -11,7 +12,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * reference, the day (never after {@code today}), and who recorded it.
  */
 public record RecordRosterPaymentCommand(
-        @TargetAggregateIdentifier String rosterId,
+        @TargetAggregateIdentifier RosterId rosterId,
         BigDecimal amount,
         String reference,
         LocalDate paidOn,

@@ -5,6 +5,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import cn.huzhu.enrollment.command.Actor;
 import cn.huzhu.enrollment.command.EnrollmentRefusal;
 import cn.huzhu.enrollment.command.EnrollmentRefusedException;
+import cn.huzhu.enrollment.command.RosterId;
+import cn.huzhu.vocabulary.UnitId;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -71,7 +73,12 @@ public class RosterAggregate {
                             + " yuan; the transfer is " + command.amount().toPlainString());
         }
         RosterPaidEvent paid = new RosterPaidEvent(
-                rosterId, unitId, command.amount(), command.reference(), command.paidOn(), command.recordedBy());
+                new RosterId(rosterId),
+                new UnitId(unitId),
+                command.amount(),
+                command.reference(),
+                command.paidOn(),
+                command.recordedBy());
         apply(paid);
         return paid;
     }
@@ -86,8 +93,8 @@ public class RosterAggregate {
 
     @EventSourcingHandler
     void on(RosterSubmittedEvent event) {
-        rosterId = event.rosterId();
-        unitId = event.unitId();
+        rosterId = event.rosterId().value();
+        unitId = event.unitId().value();
         enrolled = event.rows().stream()
                 .filter(r -> r.status() == RosterRowStatus.ENROLLED)
                 .toList();

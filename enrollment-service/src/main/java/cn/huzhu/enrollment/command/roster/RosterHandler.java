@@ -19,7 +19,11 @@ import cn.huzhu.enrollment.command.unit.UnitDirectory;
 import cn.huzhu.enrollment.command.unit.UnitIncentivePolicy;
 import cn.huzhu.enrollment.command.unit.UnitTerms;
 import cn.huzhu.identity.IdNumber;
+import cn.huzhu.vocabulary.EnrollmentId;
+import cn.huzhu.vocabulary.MemberId;
 import cn.huzhu.vocabulary.Payer;
+import cn.huzhu.vocabulary.PlanId;
+import cn.huzhu.vocabulary.UnitId;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -69,11 +73,11 @@ public class RosterHandler {
 
     @CommandHandler
     public RosterSubmittedEvent handle(SubmitRosterCommand command) throws Exception {
-        UnitDirectory.UnitFacts unit =
-                units.find(command.unitId()).orElseThrow(() -> new UnknownUnitException(command.unitId()));
+        UnitDirectory.UnitFacts unit = units.find(command.unitId().value())
+                .orElseThrow(() -> new UnknownUnitException(command.unitId().value()));
         EnrollmentPolicy.checkStart(command.effectiveDate(), null, false, command.today());
         LocalDate requestedStart = command.effectiveDate() != null ? command.effectiveDate() : command.today();
-        PlanVersion plan = catalog.inForceOn(command.planId(), requestedStart);
+        PlanVersion plan = catalog.inForceOn(command.planId().value(), requestedStart);
         LocalDate coveredOn = EnrollmentPolicy.coverageStart(plan, requestedStart);
         LocalDate coveredUntil = EnrollmentPolicy.coverageEnd(
                 plan, coveredOn, plan.term(null).orElseThrow().years());
@@ -107,9 +111,9 @@ public class RosterHandler {
                 command.rows().stream().map(r -> results.get(r.rowNo())).toList();
         RosterSubmittedEvent outcome = new RosterSubmittedEvent(
                 command.rosterId(),
-                unit.unitId(),
+                new UnitId(unit.unitId()),
                 unit.district(),
-                plan.planId(),
+                new PlanId(plan.planId()),
                 plan.version(),
                 command.format(),
                 command.today(),
@@ -151,8 +155,8 @@ public class RosterHandler {
             return;
         }
         EnrollMemberCommand enrol = new EnrollMemberCommand(
-                memberId,
-                rowEnrollmentId(command.rosterId(), row.rowNo()),
+                new MemberId(memberId),
+                new EnrollmentId(rowEnrollmentId(command.rosterId().value(), row.rowNo())),
                 command.planId(),
                 1,
                 null,
@@ -164,11 +168,11 @@ public class RosterHandler {
         try {
             if (registration.isRegistered(memberId)) {
                 RosterRowResult known = members.load(memberId).invoke(member -> {
-                    if (!member.unitId().equals(command.unitId())) {
+                    if (!member.unitId().equals(command.unitId().value())) {
                         return RosterPolicy.rejected(
                                 row, memberId, "MEMBER_IN_OTHER_UNIT", "The member is registered with another unit");
                     }
-                    if (member.holds(command.planId(), coveredOn, coveredUntil)) {
+                    if (member.holds(command.planId().value(), coveredOn, coveredUntil)) {
                         return new RosterRowResult(
                                 row.rowNo(),
                                 RosterRowStatus.ALREADY_ENROLLED,
@@ -273,14 +277,14 @@ public class RosterHandler {
      */
     @CommandHandler
     public RosterPaidEvent handle(RecordRosterPaymentCommand command) throws Exception {
-        RosterPaidEvent paid = rosters.load(command.rosterId()).invoke(roster -> roster.pay(command));
+        RosterPaidEvent paid = rosters.load(command.rosterId().value()).invoke(roster -> roster.pay(command));
         if (paid == null) {
-            return rosters.load(command.rosterId()).invoke(RosterAggregate::payment);
+            return rosters.load(command.rosterId().value()).invoke(RosterAggregate::payment);
         }
-        for (RosterRowResult row : rosters.load(command.rosterId()).invoke(RosterAggregate::enrolledRows)) {
+        for (RosterRowResult row : rosters.load(command.rosterId().value()).invoke(RosterAggregate::enrolledRows)) {
             RecordPremiumCollectionCommand collect = new RecordPremiumCollectionCommand(
-                    row.memberId(),
-                    row.enrollmentId(),
+                    new MemberId(row.memberId()),
+                    new EnrollmentId(row.enrollmentId()),
                     true,
                     CollectionMethod.UNIT_TRANSFER,
                     command.reference(),

@@ -1,6 +1,8 @@
 package cn.huzhu.enrollment.command.roster;
 
 import cn.huzhu.enrollment.command.Actor;
+import cn.huzhu.enrollment.command.RosterId;
+import cn.huzhu.vocabulary.UnitId;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
@@ -9,4 +11,4 @@ import java.time.LocalDate;
  * was kept); each of them is collected in the same transaction.
  */
 public record RosterPaidEvent(
-        String rosterId, String unitId, BigDecimal amount, String reference, LocalDate paidOn, Actor recordedBy) {}
+        RosterId rosterId, UnitId unitId, BigDecimal amount, String reference, LocalDate paidOn, Actor recordedBy) {}

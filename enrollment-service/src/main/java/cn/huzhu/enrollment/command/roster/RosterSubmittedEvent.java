@@ -1,6 +1,9 @@
 package cn.huzhu.enrollment.command.roster;
 
+import cn.huzhu.enrollment.command.RosterId;
 import cn.huzhu.enrollment.command.unit.UnitTerms;
+import cn.huzhu.vocabulary.PlanId;
+import cn.huzhu.vocabulary.UnitId;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -11,10 +14,10 @@ import java.util.List;
  * leaves every row unenrolled.
  */
 public record RosterSubmittedEvent(
-        String rosterId,
-        String unitId,
+        RosterId rosterId,
+        UnitId unitId,
         String district,
-        String planId,
+        PlanId planId,
         int planVersion,
         String format,
         LocalDate submittedOn,

@@ -1,6 +1,9 @@
 package cn.huzhu.enrollment.command.roster;
 
 import cn.huzhu.enrollment.command.MemberCategory;
+import cn.huzhu.enrollment.command.RosterId;
+import cn.huzhu.vocabulary.PlanId;
+import cn.huzhu.vocabulary.UnitId;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -11,9 +14,9 @@ import java.util.Objects;
  * (XLSX, CSV, JSON).
  */
 public record SubmitRosterCommand(
-        String rosterId,
-        String unitId,
-        String planId,
+        RosterId rosterId,
+        UnitId unitId,
+        PlanId planId,
         MemberCategory category,
         LocalDate effectiveDate,
         RosterApplication application,
@@ -27,10 +30,10 @@ public record SubmitRosterCommand(
     public SubmitRosterCommand {
         Objects.requireNonNull(rosterId, "rosterId");
         Objects.requireNonNull(today, "today");
-        if (unitId == null || unitId.isBlank()) {
+        if (unitId == null) {
             throw new IllegalArgumentException("unitId is required");
         }
-        if (planId == null || planId.isBlank()) {
+        if (planId == null) {
             throw new IllegalArgumentException("planId is required");
         }
         category = category == null ? MemberCategory.IN_SERVICE : category;

@@ -1,5 +1,7 @@
 package cn.huzhu.enrollment.command.unit;
 
+import cn.huzhu.vocabulary.PlanId;
+import cn.huzhu.vocabulary.UnitId;
 import java.math.BigDecimal;
 
 /**
@@ -7,4 +9,4 @@ import java.math.BigDecimal;
  * were named) of its whole scheme; a later one for the same year and plan replaces it.
  */
 public record PayoutRatioRecordedEvent(
-        String unitId, int year, int enrolled, BigDecimal payoutRatio, String source, String planId) {}
+        UnitId unitId, int year, int enrolled, BigDecimal payoutRatio, String source, PlanId planId) {}

@@ -1,5 +1,7 @@
 package cn.huzhu.enrollment.command.unit;
 
+import cn.huzhu.vocabulary.PlanId;
+import cn.huzhu.vocabulary.UnitId;
 import java.math.BigDecimal;
 import java.util.Objects;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -11,12 +13,12 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * scheme. Recording it again with other figures corrects it.
  */
 public record RecordPayoutRatioCommand(
-        @TargetAggregateIdentifier String unitId,
+        @TargetAggregateIdentifier UnitId unitId,
         int year,
         int enrolled,
         BigDecimal payoutRatio,
         String source,
-        String planId) {
+        PlanId planId) {
     public RecordPayoutRatioCommand {
         Objects.requireNonNull(unitId, "unitId");
         if (year < 2000 || year > 2100) {
@@ -29,6 +31,6 @@ public record RecordPayoutRatioCommand(
             throw new IllegalArgumentException("payoutRatio is a fraction (0.43 for 43 %) between 0 and 10");
         }
         payoutRatio = payoutRatio.stripTrailingZeros();
-        planId = planId == null || planId.isBlank() ? null : planId.strip();
+        planId = planId == null ? null : new PlanId(planId.value().strip());
     }
 }

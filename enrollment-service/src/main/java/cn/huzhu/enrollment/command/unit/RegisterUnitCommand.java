@@ -1,11 +1,12 @@
 package cn.huzhu.enrollment.command.unit;
 
 import cn.huzhu.enrollment.command.UnitNature;
+import cn.huzhu.vocabulary.UnitId;
 import java.util.Objects;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 public record RegisterUnitCommand(
-        @TargetAggregateIdentifier String unitId,
+        @TargetAggregateIdentifier UnitId unitId,
         String name,
         String district,
         UnitNature nature,

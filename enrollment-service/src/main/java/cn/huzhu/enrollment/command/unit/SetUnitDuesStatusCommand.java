@@ -1,6 +1,7 @@
 package cn.huzhu.enrollment.command.unit;
 
 import cn.huzhu.enrollment.command.Actor;
+import cn.huzhu.vocabulary.UnitId;
 import java.time.LocalDate;
 import java.util.Objects;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -11,7 +12,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * depends on it).
  */
 public record SetUnitDuesStatusCommand(
-        @TargetAggregateIdentifier String unitId, boolean paysDuesInFull, Actor setBy, LocalDate today) {
+        @TargetAggregateIdentifier UnitId unitId, boolean paysDuesInFull, Actor setBy, LocalDate today) {
     public SetUnitDuesStatusCommand {
         Objects.requireNonNull(unitId, "unitId");
         Objects.requireNonNull(setBy, "setBy");

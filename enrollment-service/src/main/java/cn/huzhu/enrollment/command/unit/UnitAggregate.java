@@ -4,6 +4,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import cn.huzhu.enrollment.command.Districts;
 import cn.huzhu.enrollment.command.NotEntitledException;
+import cn.huzhu.vocabulary.PlanId;
+import cn.huzhu.vocabulary.UnitId;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -16,7 +18,7 @@ public class UnitAggregate {
     @AggregateIdentifier
     private String unitId;
     /** The figures recorded for a year, of one plan or (null) of the unit's whole scheme. */
-    private record Figures(int year, String planId) {}
+    private record Figures(int year, PlanId planId) {}
 
     private final java.util.Map<Figures, PayoutRatioRecordedEvent> payoutRatios = new java.util.HashMap<>();
     private boolean paysDuesInFull;
@@ -44,7 +46,12 @@ public class UnitAggregate {
             return;
         }
         apply(new PayoutRatioRecordedEvent(
-                unitId, command.year(), command.enrolled(), command.payoutRatio(), command.source(), command.planId()));
+                new UnitId(unitId),
+                command.year(),
+                command.enrolled(),
+                command.payoutRatio(),
+                command.source(),
+                command.planId()));
     }
 
     /** Records the unit's dues status from the union's registers; the same status again records nothing. */
@@ -57,7 +64,8 @@ public class UnitAggregate {
                             + " a district officer or the scheme administrator sets it");
         }
         if (command.paysDuesInFull() != paysDuesInFull) {
-            apply(new UnitDuesStatusSetEvent(unitId, command.paysDuesInFull(), command.setBy(), command.today()));
+            apply(new UnitDuesStatusSetEvent(
+                    new UnitId(unitId), command.paysDuesInFull(), command.setBy(), command.today()));
         }
     }
 
@@ -68,7 +76,7 @@ public class UnitAggregate {
 
     @EventSourcingHandler
     void on(UnitRegisteredEvent event) {
-        unitId = event.unitId();
+        unitId = event.unitId().value();
     }
 
     @EventSourcingHandler

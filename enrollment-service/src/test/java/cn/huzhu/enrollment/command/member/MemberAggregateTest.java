@@ -16,7 +16,11 @@ import cn.huzhu.enrollment.command.province.ProvinceGroup;
 import cn.huzhu.enrollment.command.unit.UnitTerms;
 import cn.huzhu.enrollment.config.PlanCatalogueLoader;
 import cn.huzhu.identity.Gender;
+import cn.huzhu.vocabulary.EnrollmentId;
+import cn.huzhu.vocabulary.MemberId;
 import cn.huzhu.vocabulary.Payer;
+import cn.huzhu.vocabulary.PlanId;
+import cn.huzhu.vocabulary.UnitId;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -97,11 +101,11 @@ class MemberAggregateTest {
             boolean modelWorker,
             boolean unionMember) {
         return new MemberRegisteredEvent(
-                MEMBER,
+                new MemberId(MEMBER),
                 "11010519491231002X",
                 "王芳",
                 "13800001234",
-                "u-1",
+                new UnitId("u-1"),
                 "海曙",
                 category,
                 gender,
@@ -141,12 +145,12 @@ class MemberAggregateTest {
     /** An enrolment held: migrated, paid on its first day. */
     static MemberEnrolledEvent held(String enrollmentId, String planId, int shares, LocalDate start, LocalDate end) {
         return new MemberEnrolledEvent(
-                enrollmentId,
-                MEMBER,
-                "u-1",
+                new EnrollmentId(enrollmentId),
+                new MemberId(MEMBER),
+                new UnitId("u-1"),
                 "海曙",
                 MemberCategory.IN_SERVICE,
-                planId,
+                new PlanId(planId),
                 1,
                 shares,
                 1,
@@ -169,12 +173,12 @@ class MemberAggregateTest {
     /** An enrolment applied for on its first day whose premium was never collected. */
     static MemberEnrolledEvent unpaid(String enrollmentId, String planId, LocalDate start, LocalDate end) {
         return new MemberEnrolledEvent(
-                enrollmentId,
-                MEMBER,
-                "u-1",
+                new EnrollmentId(enrollmentId),
+                new MemberId(MEMBER),
+                new UnitId("u-1"),
                 "海曙",
                 MemberCategory.IN_SERVICE,
-                planId,
+                new PlanId(planId),
                 1,
                 1,
                 1,
@@ -439,7 +443,16 @@ class MemberAggregateTest {
     /** A roster's enrolment in Quzhou's 2020 plan, applied for on {@code today}. */
     static EnrollMemberCommand quzhouRoster(LocalDate today) {
         return new EnrollMemberCommand(
-                MEMBER, "e-1", "quzhou-2020-hospital", 1, null, null, today, Payer.UNIT, UnitTerms.NONE, null);
+                new MemberId(MEMBER),
+                new EnrollmentId("e-1"),
+                new PlanId("quzhou-2020-hospital"),
+                1,
+                null,
+                null,
+                today,
+                Payer.UNIT,
+                UnitTerms.NONE,
+                null);
     }
 
     /** Quzhou group only (seed 004: 由所在单位工会以团体形式集体参保): a member alone is refused; the unit's roster enrols. */
@@ -484,12 +497,12 @@ class MemberAggregateTest {
     @Test
     void quzhouPremiumAfterTheDeadlineIsRefused() {
         MemberEnrolledEvent applied = new MemberEnrolledEvent(
-                "e-1",
-                MEMBER,
-                "u-1",
+                new EnrollmentId("e-1"),
+                new MemberId(MEMBER),
+                new UnitId("u-1"),
                 "海曙",
                 MemberCategory.IN_SERVICE,
-                "quzhou-2020-hospital",
+                new PlanId("quzhou-2020-hospital"),
                 3,
                 1,
                 1,
@@ -509,8 +522,8 @@ class MemberAggregateTest {
                 null);
         fixture.given(inService(), applied)
                 .when(new RecordPremiumCollectionCommand(
-                        MEMBER,
-                        "e-1",
+                        new MemberId(MEMBER),
+                        new EnrollmentId("e-1"),
                         true,
                         CollectionMethod.UNIT_TRANSFER,
                         "ZZ-1",
@@ -556,13 +569,13 @@ class MemberAggregateTest {
         fixture.given(registered(MemberCategory.IN_SERVICE, Gender.MALE, true, true))
                 .when(enrol("e-1", "ningbo-2020-inservice-hospital", 1, null, LocalDate.of(2020, 4, 1)))
                 .expectEventsMatching(enrolments(
-                        e -> e.enrollmentId().equals("e-1")
+                        e -> e.enrollmentId().value().equals("e-1")
                                 && !e.gifted()
                                 && e.premium().equals(new BigDecimal("50.00")),
-                        e -> e.enrollmentId().equals(giftId)
+                        e -> e.enrollmentId().value().equals(giftId)
                                 && e.gifted()
                                 && "e-1".equals(e.giftOf())
-                                && e.planId().equals("ningbo-2020-special-disease")
+                                && e.planId().value().equals("ningbo-2020-special-disease")
                                 && e.shares() == 1
                                 && e.termYears() == 1
                                 && e.premium().equals(new BigDecimal("20.00"))
@@ -577,14 +590,14 @@ class MemberAggregateTest {
         fixture.given(registered(MemberCategory.IN_SERVICE, Gender.MALE, true, true))
                 .when(new EnrollMemberCommand(MEMBER, "e-1", "ningbo-2020-inservice-hospital", 1, null, null, applied))
                 .expectEventsMatching(
-                        enrolments(e -> e.enrollmentId().equals("e-1") && e.status() == PremiumStatus.PENDING));
+                        enrolments(e -> e.enrollmentId().value().equals("e-1") && e.status() == PremiumStatus.PENDING));
         MemberEnrolledEvent pending = new MemberEnrolledEvent(
-                "e-1",
-                MEMBER,
-                "u-1",
+                new EnrollmentId("e-1"),
+                new MemberId(MEMBER),
+                new UnitId("u-1"),
                 "海曙",
                 MemberCategory.IN_SERVICE,
-                "ningbo-2020-inservice-hospital",
+                new PlanId("ningbo-2020-inservice-hospital"),
                 1,
                 1,
                 1,
@@ -608,7 +621,7 @@ class MemberAggregateTest {
                         predicate(p -> p instanceof PremiumCollectedEvent c
                                 && c.coverageStart().equals(LocalDate.of(2020, 4, 10))),
                         predicate(p -> p instanceof MemberEnrolledEvent g
-                                && g.enrollmentId().equals(giftId)
+                                && g.enrollmentId().value().equals(giftId)
                                 && g.gifted()
                                 && g.status() == PremiumStatus.COLLECTED
                                 && g.coverageStart().equals(LocalDate.of(2020, 4, 10))),
@@ -640,7 +653,7 @@ class MemberAggregateTest {
                                 LocalDate.of(2020, 1, 1),
                                 LocalDate.of(2022, 12, 31)))
                 .when(enrol("e-1", "ningbo-2020-inservice-hospital", 1, null, LocalDate.of(2020, 4, 1)))
-                .expectEventsMatching(enrolments(e -> e.enrollmentId().equals("e-1") && !e.gifted()));
+                .expectEventsMatching(enrolments(e -> e.enrollmentId().value().equals("e-1") && !e.gifted()));
     }
 
     static MemberRegisteredEvent unionMember() {

@@ -7,7 +7,11 @@ import cn.huzhu.enrollment.command.CollectionMethod;
 import cn.huzhu.enrollment.command.EnrollmentRefusedException;
 import cn.huzhu.enrollment.command.MemberCategory;
 import cn.huzhu.enrollment.config.PlanCatalogueLoader;
+import cn.huzhu.vocabulary.EnrollmentId;
+import cn.huzhu.vocabulary.MemberId;
 import cn.huzhu.vocabulary.Payer;
+import cn.huzhu.vocabulary.PlanId;
+import cn.huzhu.vocabulary.UnitId;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -35,12 +39,12 @@ class PremiumCollectionTest {
     /** Shaoxing: 60 a year, cover runs from enrolment for a year, no waiting period. */
     static MemberEnrolledEvent pendingShaoxing() {
         return new MemberEnrolledEvent(
-                "e-1",
-                MEMBER,
-                "u-1",
+                new EnrollmentId("e-1"),
+                new MemberId(MEMBER),
+                new UnitId("u-1"),
                 "海曙",
                 MemberCategory.IN_SERVICE,
-                "shaoxing-hospital",
+                new PlanId("shaoxing-hospital"),
                 1,
                 1,
                 1,
@@ -63,12 +67,12 @@ class PremiumCollectionTest {
     /** Wujin 2022: the calendar year whatever the enrolment day. */
     static MemberEnrolledEvent pendingWujin() {
         return new MemberEnrolledEvent(
-                "e-2",
-                MEMBER,
-                "u-1",
+                new EnrollmentId("e-2"),
+                new MemberId(MEMBER),
+                new UnitId("u-1"),
                 "武进",
                 MemberCategory.IN_SERVICE,
-                "wujin-2022",
+                new PlanId("wujin-2022"),
                 1,
                 1,
                 1,
@@ -93,13 +97,21 @@ class PremiumCollectionTest {
     /** Finance records a payment made on {@code on}, that same day. */
     static RecordPremiumCollectionCommand collected(String enrollmentId, String reference, LocalDate on) {
         return new RecordPremiumCollectionCommand(
-                MEMBER, enrollmentId, true, CollectionMethod.BANK_DEDUCTION, reference, null, on, on, FINANCE);
+                new MemberId(MEMBER),
+                new EnrollmentId(enrollmentId),
+                true,
+                CollectionMethod.BANK_DEDUCTION,
+                reference,
+                null,
+                on,
+                on,
+                FINANCE);
     }
 
     static RecordPremiumCollectionCommand failed(String reference, LocalDate on) {
         return new RecordPremiumCollectionCommand(
-                MEMBER,
-                "e-1",
+                new MemberId(MEMBER),
+                new EnrollmentId("e-1"),
                 false,
                 CollectionMethod.BANK_DEDUCTION,
                 reference,
@@ -126,11 +138,11 @@ class PremiumCollectionTest {
         fixture.given(MemberAggregateTest.inService(), pendingShaoxing())
                 .when(collected("e-1", "BANK-001", LocalDate.of(2026, 3, 20)))
                 .expectEvents(new PremiumCollectedEvent(
-                        "e-1",
-                        MEMBER,
-                        "u-1",
+                        new EnrollmentId("e-1"),
+                        new MemberId(MEMBER),
+                        new UnitId("u-1"),
                         "海曙",
-                        "shaoxing-hospital",
+                        new PlanId("shaoxing-hospital"),
                         CollectionMethod.BANK_DEDUCTION,
                         "BANK-001",
                         new BigDecimal("60.00"),
@@ -147,11 +159,11 @@ class PremiumCollectionTest {
         fixture.given(MemberAggregateTest.inService(), pendingWujin())
                 .when(collected("e-2", "VOUCHER-7", LocalDate.of(2021, 12, 10)))
                 .expectEvents(new PremiumCollectedEvent(
-                        "e-2",
-                        MEMBER,
-                        "u-1",
+                        new EnrollmentId("e-2"),
+                        new MemberId(MEMBER),
+                        new UnitId("u-1"),
                         "海曙",
-                        "wujin-2022",
+                        new PlanId("wujin-2022"),
                         CollectionMethod.BANK_DEDUCTION,
                         "VOUCHER-7",
                         new BigDecimal("50.00"),
@@ -167,10 +179,10 @@ class PremiumCollectionTest {
         fixture.given(MemberAggregateTest.inService(), pendingShaoxing())
                 .when(failed("BANK-002", LocalDate.of(2026, 3, 5)))
                 .expectEvents(new PremiumCollectionFailedEvent(
-                        "e-1",
-                        MEMBER,
+                        new EnrollmentId("e-1"),
+                        new MemberId(MEMBER),
                         "海曙",
-                        "shaoxing-hospital",
+                        new PlanId("shaoxing-hospital"),
                         CollectionMethod.BANK_DEDUCTION,
                         "BANK-002",
                         "INSUFFICIENT_FUNDS",
@@ -181,10 +193,10 @@ class PremiumCollectionTest {
                         MemberAggregateTest.inService(),
                         pendingShaoxing(),
                         new PremiumCollectionFailedEvent(
-                                "e-1",
-                                MEMBER,
+                                new EnrollmentId("e-1"),
+                                new MemberId(MEMBER),
                                 "海曙",
-                                "shaoxing-hospital",
+                                new PlanId("shaoxing-hospital"),
                                 CollectionMethod.BANK_DEDUCTION,
                                 "BANK-002",
                                 "INSUFFICIENT_FUNDS",
@@ -197,11 +209,11 @@ class PremiumCollectionTest {
     @Test
     void theSameCollectionAgainChangesNothingAndAnotherIsRefused() {
         PremiumCollectedEvent done = new PremiumCollectedEvent(
-                "e-1",
-                MEMBER,
-                "u-1",
+                new EnrollmentId("e-1"),
+                new MemberId(MEMBER),
+                new UnitId("u-1"),
                 "海曙",
-                "shaoxing-hospital",
+                new PlanId("shaoxing-hospital"),
                 CollectionMethod.BANK_DEDUCTION,
                 "BANK-001",
                 new BigDecimal("60.00"),
@@ -225,11 +237,11 @@ class PremiumCollectionTest {
         fixture.given(MemberAggregateTest.inService(), pendingWujin())
                 .when(collected("e-2", "VOUCHER-8", LocalDate.of(2022, 2, 10)))
                 .expectEvents(new PremiumCollectedEvent(
-                        "e-2",
-                        MEMBER,
-                        "u-1",
+                        new EnrollmentId("e-2"),
+                        new MemberId(MEMBER),
+                        new UnitId("u-1"),
                         "海曙",
-                        "wujin-2022",
+                        new PlanId("wujin-2022"),
                         CollectionMethod.BANK_DEDUCTION,
                         "VOUCHER-8",
                         new BigDecimal("50.00"),
@@ -244,8 +256,8 @@ class PremiumCollectionTest {
     void onlyFinanceRecordsAPaymentAndNeverAheadOfItOrBeforeTheApplication() {
         fixture.given(MemberAggregateTest.inService(), pendingShaoxing())
                 .when(new RecordPremiumCollectionCommand(
-                        MEMBER,
-                        "e-1",
+                        new MemberId(MEMBER),
+                        new EnrollmentId("e-1"),
                         true,
                         CollectionMethod.BANK_DEDUCTION,
                         "BANK-1",
@@ -258,8 +270,8 @@ class PremiumCollectionTest {
                 .expectNoEvents();
         fixture.given(MemberAggregateTest.inService(), pendingShaoxing())
                 .when(new RecordPremiumCollectionCommand(
-                        MEMBER,
-                        "e-1",
+                        new MemberId(MEMBER),
+                        new EnrollmentId("e-1"),
                         true,
                         CollectionMethod.BANK_DEDUCTION,
                         "BANK-1",

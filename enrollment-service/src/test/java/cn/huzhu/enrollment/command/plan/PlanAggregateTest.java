@@ -1,5 +1,6 @@
 package cn.huzhu.enrollment.command.plan;
 
+import cn.huzhu.vocabulary.PlanId;
 import java.time.LocalDate;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -18,11 +19,11 @@ class PlanAggregateTest {
     }
 
     static RegisterPlanVersionCommand register(int version, String hash) {
-        return new RegisterPlanVersionCommand("p", version, "计划", "ningbo", FROM, "{}", hash);
+        return new RegisterPlanVersionCommand(new PlanId("p"), version, "计划", "ningbo", FROM, "{}", hash);
     }
 
     static PlanVersionRegisteredEvent registered(int version, String hash) {
-        return new PlanVersionRegisteredEvent("p", version, "计划", "ningbo", FROM, "{}", hash);
+        return new PlanVersionRegisteredEvent(new PlanId("p"), version, "计划", "ningbo", FROM, "{}", hash);
     }
 
     @Test

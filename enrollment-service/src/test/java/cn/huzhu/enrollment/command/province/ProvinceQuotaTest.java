@@ -2,6 +2,9 @@ package cn.huzhu.enrollment.command.province;
 
 import cn.huzhu.enrollment.command.Actor;
 import cn.huzhu.enrollment.command.EnrollmentRefusedException;
+import cn.huzhu.vocabulary.EnrollmentId;
+import cn.huzhu.vocabulary.MemberId;
+import cn.huzhu.vocabulary.PlanId;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.axonframework.commandhandling.CommandHandler;
@@ -66,7 +69,7 @@ class ProvinceQuotaTest {
     static ProvinceQuotaSetEvent quotaSet(int unionMembers) {
         return new ProvinceQuotaSetEvent(
                 QUOTA,
-                PLAN,
+                new PlanId(PLAN),
                 2018,
                 "广州",
                 unionMembers,
@@ -80,18 +83,18 @@ class ProvinceQuotaTest {
     static ProvinceQuotaTakenEvent taken(String enrollmentId) {
         return new ProvinceQuotaTakenEvent(
                 QUOTA,
-                PLAN,
+                new PlanId(PLAN),
                 2018,
                 "广州",
                 ProvinceGroup.UNION_MEMBERS,
-                enrollmentId,
-                "m-" + enrollmentId,
+                new EnrollmentId(enrollmentId),
+                new MemberId("m-" + enrollmentId),
                 new BigDecimal("75.00"));
     }
 
     static ProvinceBudgetAllocatedEvent allocated(String district, String cost, String total) {
         return new ProvinceBudgetAllocatedEvent(
-                BUDGET, PLAN, 2018, district, new BigDecimal(cost), new BigDecimal(total), FIFTY_MILLION);
+                BUDGET, new PlanId(PLAN), 2018, district, new BigDecimal(cost), new BigDecimal(total), FIFTY_MILLION);
     }
 
     @Test

@@ -4,6 +4,9 @@ import static org.axonframework.test.matchers.Matchers.predicate;
 
 import cn.huzhu.enrollment.command.Actor;
 import cn.huzhu.enrollment.command.RefusedException;
+import cn.huzhu.enrollment.command.RosterId;
+import cn.huzhu.vocabulary.PlanId;
+import cn.huzhu.vocabulary.UnitId;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -34,7 +37,7 @@ class RosterAggregateTest {
         fixture.registerAnnotatedCommandHandler(new Object() {
             @CommandHandler
             RosterPaidEvent handle(RecordRosterPaymentCommand command) throws Exception {
-                return fixture.getRepository().load(command.rosterId()).invoke(roster -> roster.pay(command));
+                return fixture.getRepository().load(command.rosterId().value()).invoke(roster -> roster.pay(command));
             }
         });
     }
@@ -80,10 +83,10 @@ class RosterAggregateTest {
                 .map(RosterRowResult::premium)
                 .reduce(new BigDecimal("0.00"), BigDecimal::add);
         return new RosterSubmittedEvent(
-                ROSTER,
-                "u-1",
+                new RosterId(ROSTER),
+                new UnitId("u-1"),
                 "海曙区",
-                "ningbo-2020-hospital",
+                new PlanId("ningbo-2020-hospital"),
                 1,
                 "csv",
                 SUBMITTED,
@@ -99,11 +102,13 @@ class RosterAggregateTest {
             submitted(enrolled(1, "60.00", "50.00"), enrolled(2, "60.00", "50.00"), rejected(3));
 
     static RecordRosterPaymentCommand pay(String amount, String reference, LocalDate paidOn, Actor by) {
-        return new RecordRosterPaymentCommand(ROSTER, new BigDecimal(amount), reference, paidOn, TODAY, by);
+        return new RecordRosterPaymentCommand(
+                new RosterId(ROSTER), new BigDecimal(amount), reference, paidOn, TODAY, by);
     }
 
     static RosterPaidEvent paid(String amount, String reference, LocalDate paidOn) {
-        return new RosterPaidEvent(ROSTER, "u-1", new BigDecimal(amount), reference, paidOn, FINANCE);
+        return new RosterPaidEvent(
+                new RosterId(ROSTER), new UnitId("u-1"), new BigDecimal(amount), reference, paidOn, FINANCE);
     }
 
     static org.hamcrest.Matcher<Object> refusedWith(String code) {

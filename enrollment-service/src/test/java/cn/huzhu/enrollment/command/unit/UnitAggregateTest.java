@@ -6,6 +6,8 @@ import cn.huzhu.enrollment.command.Actor;
 import cn.huzhu.enrollment.command.Districts;
 import cn.huzhu.enrollment.command.RefusedException;
 import cn.huzhu.enrollment.command.UnitNature;
+import cn.huzhu.vocabulary.PlanId;
+import cn.huzhu.vocabulary.UnitId;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Set;
@@ -31,10 +33,16 @@ class UnitAggregateTest {
     }
 
     static final UnitRegisteredEvent REGISTERED =
-            new UnitRegisteredEvent(UNIT, "广州某厂", "天河区", UnitNature.NON_PUBLIC, 60);
+            new UnitRegisteredEvent(new UnitId(UNIT), "广州某厂", "天河区", UnitNature.NON_PUBLIC, 60);
 
     static PayoutRatioRecordedEvent ratio(int enrolled, String ratio, String planId) {
-        return new PayoutRatioRecordedEvent(UNIT, 2017, enrolled, new BigDecimal(ratio), "union figures", planId);
+        return new PayoutRatioRecordedEvent(
+                new UnitId(UNIT),
+                2017,
+                enrolled,
+                new BigDecimal(ratio),
+                "union figures",
+                planId == null ? null : new PlanId(planId));
     }
 
     static org.hamcrest.Matcher<Object> refusedWith(String code) {
@@ -45,14 +53,14 @@ class UnitAggregateTest {
     @Test
     void aUnitIsRegisteredWithNameAndDistrictStripped() {
         fixture.givenNoPriorActivity()
-                .when(new RegisterUnitCommand(UNIT, " 广州某厂 ", "天河区 ", UnitNature.NON_PUBLIC, 60))
+                .when(new RegisterUnitCommand(new UnitId(UNIT), " 广州某厂 ", "天河区 ", UnitNature.NON_PUBLIC, 60))
                 .expectEvents(REGISTERED);
     }
 
     @Test
     void aDistrictOutsideTheRegistryIsRefused() {
         fixture.givenNoPriorActivity()
-                .when(new RegisterUnitCommand(UNIT, "广州某厂", "海淀区", UnitNature.NON_PUBLIC, 60))
+                .when(new RegisterUnitCommand(new UnitId(UNIT), "广州某厂", "海淀区", UnitNature.NON_PUBLIC, 60))
                 .expectException(refusedWith("UNKNOWN_DISTRICT"))
                 .expectNoEvents();
     }
@@ -60,7 +68,8 @@ class UnitAggregateTest {
     @Test
     void theSameFiguresImportedAgainRecordNothing() {
         fixture.given(REGISTERED, ratio(55, "0.43", null))
-                .when(new RecordPayoutRatioCommand(UNIT, 2017, 55, new BigDecimal("0.4300"), "union figures", null))
+                .when(new RecordPayoutRatioCommand(
+                        new UnitId(UNIT), 2017, 55, new BigDecimal("0.4300"), "union figures", null))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
@@ -68,7 +77,8 @@ class UnitAggregateTest {
     @Test
     void otherFiguresForTheYearCorrectTheRecord() {
         fixture.given(REGISTERED, ratio(55, "0.43", null))
-                .when(new RecordPayoutRatioCommand(UNIT, 2017, 56, new BigDecimal("0.43"), "union figures", null))
+                .when(new RecordPayoutRatioCommand(
+                        new UnitId(UNIT), 2017, 56, new BigDecimal("0.43"), "union figures", null))
                 .expectEvents(ratio(56, "0.43", null));
     }
 
@@ -76,17 +86,22 @@ class UnitAggregateTest {
     void aPlansFiguresAreKeptApartFromTheWholeSchemes() {
         fixture.given(REGISTERED, ratio(55, "0.43", null))
                 .when(new RecordPayoutRatioCommand(
-                        UNIT, 2017, 55, new BigDecimal("0.43"), "union figures", " huzhou-hospital "))
+                        new UnitId(UNIT),
+                        2017,
+                        55,
+                        new BigDecimal("0.43"),
+                        "union figures",
+                        new PlanId(" huzhou-hospital ")))
                 .expectEvents(ratio(55, "0.43", "huzhou-hospital"));
     }
 
     @Test
     void aDistrictOfficerSetsTheDuesStatusOnce() {
         fixture.given(REGISTERED)
-                .when(new SetUnitDuesStatusCommand(UNIT, true, OFFICER, TODAY))
-                .expectEvents(new UnitDuesStatusSetEvent(UNIT, true, OFFICER, TODAY));
-        fixture.given(REGISTERED, new UnitDuesStatusSetEvent(UNIT, true, OFFICER, TODAY))
-                .when(new SetUnitDuesStatusCommand(UNIT, true, OFFICER, TODAY.plusDays(1)))
+                .when(new SetUnitDuesStatusCommand(new UnitId(UNIT), true, OFFICER, TODAY))
+                .expectEvents(new UnitDuesStatusSetEvent(new UnitId(UNIT), true, OFFICER, TODAY));
+        fixture.given(REGISTERED, new UnitDuesStatusSetEvent(new UnitId(UNIT), true, OFFICER, TODAY))
+                .when(new SetUnitDuesStatusCommand(new UnitId(UNIT), true, OFFICER, TODAY.plusDays(1)))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
@@ -94,7 +109,7 @@ class UnitAggregateTest {
     @Test
     void aUnitsClerkMayNotSetItsOwnDuesStatus() {
         fixture.given(REGISTERED)
-                .when(new SetUnitDuesStatusCommand(UNIT, true, CLERK, TODAY))
+                .when(new SetUnitDuesStatusCommand(new UnitId(UNIT), true, CLERK, TODAY))
                 .expectException(refusedWith("NOT_ENTITLED"))
                 .expectNoEvents();
     }
