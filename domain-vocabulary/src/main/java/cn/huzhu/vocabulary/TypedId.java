@@ -17,9 +17,4 @@ public interface TypedId {
         }
         return value;
     }
-
-    /** The text of an id that may be absent. */
-    static String valueOf(TypedId id) {
-        return id == null ? null : id.value();
-    }
 }
