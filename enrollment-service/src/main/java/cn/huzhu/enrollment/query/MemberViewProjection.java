@@ -324,6 +324,24 @@ public class MemberViewProjection {
     }
 
     @QueryHandler
+    List<EnrollmentView> handle(FindEnrollmentsQuery query) {
+        if (query.enrollmentIds().isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query(
+                connection -> {
+                    var statement =
+                            connection.prepareStatement("select * from enrollment_view where enrollment_id = any(?)");
+                    statement.setArray(
+                            1,
+                            connection.createArrayOf(
+                                    "uuid", query.enrollmentIds().toArray()));
+                    return statement;
+                },
+                EnrollmentView.ROW_MAPPER);
+    }
+
+    @QueryHandler
     List<String> handle(FindUnitMembersQuery query) {
         return jdbc.queryForList(
                 "select member_id::text from member_view where unit_id = ? order by member_id",

@@ -83,6 +83,7 @@ public class AccessRules {
                 .allow(POST, "/api/enrollments", MEMBER, UNIT_CLERK, DISTRICT_OFFICER, SCHEME_ADMIN)
                 .allow(POST, "/api/enrollments/batch", UNIT_CLERK, DISTRICT_OFFICER, SCHEME_ADMIN)
                 .allow(POST, "/api/enrollments/migrations", SCHEME_ADMIN)
+                .allow(POST, "/api/enrollments/collections", FINANCE)
                 .allow(
                         GET,
                         "/api/enrollments/*",

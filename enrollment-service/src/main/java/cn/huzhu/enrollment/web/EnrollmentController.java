@@ -3,12 +3,14 @@ package cn.huzhu.enrollment.web;
 import cn.huzhu.enrollment.command.CollectionMethod;
 import cn.huzhu.enrollment.command.batch.BatchItemResult;
 import cn.huzhu.enrollment.command.batch.EnrollMembersCommand;
+import cn.huzhu.enrollment.command.batch.RecordPremiumCollectionsCommand;
 import cn.huzhu.enrollment.command.member.EnrollMemberCommand;
 import cn.huzhu.enrollment.command.member.EnrollmentResult;
 import cn.huzhu.enrollment.command.member.Migration;
 import cn.huzhu.enrollment.command.member.RecordPremiumCollectionCommand;
 import cn.huzhu.enrollment.query.EnrollmentView;
 import cn.huzhu.enrollment.query.FindEnrollmentQuery;
+import cn.huzhu.enrollment.query.FindEnrollmentsQuery;
 import cn.huzhu.security.NotFoundException;
 import cn.huzhu.vocabulary.EnrollmentId;
 import cn.huzhu.vocabulary.MemberId;
@@ -22,8 +24,11 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -160,19 +165,103 @@ public class EnrollmentController {
     @PostMapping("/{enrollmentId}/collections")
     public EnrollmentResponse collect(@PathVariable UUID enrollmentId, @Valid @RequestBody CollectionRequest request) {
         EnrollmentResponse enrolment = find(enrollmentId);
-        boolean succeeded = request.result() == CollectionResult.SUCCEEDED;
-        LocalDate today = LocalDate.now(clock);
-        commands.sendAndWait(new RecordPremiumCollectionCommand(
-                new MemberId(enrolment.memberId()),
-                new EnrollmentId(enrollmentId.toString()),
-                succeeded,
-                request.method() != null ? request.method() : CollectionMethod.BANK_DEDUCTION,
-                request.reference().strip(),
+        commands.sendAndWait(collection(
+                enrolment.memberId(),
+                enrollmentId,
+                request.result(),
+                request.method(),
+                request.reference(),
                 request.reason(),
-                request.on() != null ? request.on() : today,
-                today,
-                Scope.actor()));
+                request.on(),
+                LocalDate.now(clock)));
         return find(enrollmentId);
+    }
+
+    public record CollectionItem(
+            @NotNull UUID enrollmentId,
+            @NotNull CollectionResult result,
+            CollectionMethod method,
+            @NotBlank @Size(max = 100) String reference,
+            @Size(max = 150) String reason,
+            LocalDate on) {}
+
+    public record CollectionBatchRequest(
+            @NotEmpty @Size(max = MemberController.BATCH_LIMIT)
+            List<@Valid @NotNull CollectionItem> items) {}
+
+    /**
+     * The bank's answer to a run of deductions (or a list of payments), recorded by finance: up to 1000 results in one
+     * transaction, each decided as a single one is and answered in order (ACCEPTED with the enrolment's id, or REFUSED
+     * with a code: UNKNOWN_ENROLLMENT, ALREADY_COLLECTED …). The same results again change nothing.
+     */
+    @PostMapping("/collections")
+    public BatchResponse collectBatch(@Valid @RequestBody CollectionBatchRequest request) {
+        List<UUID> ids = request.items().stream()
+                .map(CollectionItem::enrollmentId)
+                .distinct()
+                .toList();
+        Map<String, String> memberOf = queries
+                .query(new FindEnrollmentsQuery(ids), ResponseTypes.multipleInstancesOf(EnrollmentView.class))
+                .join()
+                .stream()
+                .filter(e -> scope.reachesMember(e.memberId()))
+                .collect(Collectors.toMap(EnrollmentView::enrollmentId, EnrollmentView::memberId));
+        LocalDate today = LocalDate.now(clock);
+        List<RecordPremiumCollectionCommand> known = new ArrayList<>();
+        for (CollectionItem item : request.items()) {
+            String memberId = memberOf.get(item.enrollmentId().toString());
+            if (memberId != null) {
+                known.add(collection(
+                        memberId,
+                        item.enrollmentId(),
+                        item.result(),
+                        item.method(),
+                        item.reference(),
+                        item.reason(),
+                        item.on(),
+                        today));
+            }
+        }
+        List<BatchItemResult> decided =
+                known.isEmpty() ? List.of() : commands.sendAndWait(new RecordPremiumCollectionsCommand(known));
+        List<BatchItemResult> results = new ArrayList<>(request.items().size());
+        int next = 0;
+        for (int i = 0; i < request.items().size(); i++) {
+            String enrollmentId = request.items().get(i).enrollmentId().toString();
+            if (memberOf.containsKey(enrollmentId)) {
+                BatchItemResult r = decided.get(next++);
+                results.add(new BatchItemResult(i, r.done(), r.id(), r.giftIds(), r.code(), r.field(), r.message()));
+            } else {
+                results.add(BatchItemResult.refused(
+                        i,
+                        enrollmentId,
+                        "UNKNOWN_ENROLLMENT",
+                        "enrollmentId",
+                        "There is no enrolment " + enrollmentId));
+            }
+        }
+        return BatchResponse.of(results);
+    }
+
+    private static RecordPremiumCollectionCommand collection(
+            String memberId,
+            UUID enrollmentId,
+            CollectionResult result,
+            CollectionMethod method,
+            String reference,
+            String reason,
+            LocalDate on,
+            LocalDate today) {
+        return new RecordPremiumCollectionCommand(
+                new MemberId(memberId),
+                new EnrollmentId(enrollmentId.toString()),
+                result == CollectionResult.SUCCEEDED,
+                method != null ? method : CollectionMethod.BANK_DEDUCTION,
+                reference.strip(),
+                reason,
+                on != null ? on : today,
+                today,
+                Scope.actor());
     }
 
     @GetMapping("/{enrollmentId}")

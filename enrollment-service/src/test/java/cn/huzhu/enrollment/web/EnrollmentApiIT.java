@@ -577,6 +577,79 @@ class EnrollmentApiIT extends IntegrationTestSupport {
         });
     }
 
+    @Test
+    void shouldRecordTheBanksDeductionResultsForManyEnrolmentsInOneRequestEachOnce() {
+        String unitId = unit("鄞州");
+        String paying = registered(IdNumbers.male(511), unitId, "IN_SERVICE", false, false);
+        String failing = registered(IdNumbers.male(512), unitId, "IN_SERVICE", false, false);
+        String paid = pendingEnrolment(paying);
+        String unpaid = pendingEnrolment(failing);
+        Map<String, Object> body = Map.of(
+                "items",
+                List.of(
+                        Map.of("enrollmentId", paid, "result", "SUCCEEDED", "reference", "PL-1"),
+                        Map.of(
+                                "enrollmentId",
+                                unpaid,
+                                "result",
+                                "FAILED",
+                                "reference",
+                                "PL-2",
+                                "reason",
+                                "ACCOUNT_CLOSED"),
+                        Map.of(
+                                "enrollmentId",
+                                UUID.randomUUID().toString(),
+                                "result",
+                                "SUCCEEDED",
+                                "reference",
+                                "PL-3"),
+                        Map.of("enrollmentId", paid, "result", "SUCCEEDED", "reference", "PL-4")));
+
+        Api.Response first = api.post("/api/enrollments/collections", body);
+        long eventsAfterFirst = storedEvents();
+        Api.Response again = api.post("/api/enrollments/collections", body);
+
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(first.json().path("accepted").asInt()).isEqualTo(2);
+        assertThat(first.json().path("refused").asInt()).isEqualTo(2);
+        JsonNode results = first.json().path("results");
+        assertThat(results.get(0).path("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(results.get(0).path("id").asText()).isEqualTo(paid);
+        assertThat(results.get(1).path("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(results.get(2).path("code").asText()).isEqualTo("UNKNOWN_ENROLLMENT");
+        assertThat(results.get(3).path("code").asText()).isEqualTo("ALREADY_COLLECTED");
+        assertThat(api.get("/api/enrollments/" + paid).text("premiumStatus")).isEqualTo("COLLECTED");
+        Api.Response stillPending = api.get("/api/enrollments/" + unpaid);
+        assertThat(stillPending.text("premiumStatus")).isEqualTo("PENDING");
+        assertThat(stillPending.text("collectionFailure")).contains("ACCOUNT_CLOSED");
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        assertThat(again.json().path("results")).isEqualTo(results);
+        assertThat(storedEvents()).as("the same results again change nothing").isEqualTo(eventsAfterFirst);
+        assertThat(consumeRecordsOf(paying, r -> r instanceof PremiumCollected, 1))
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        PremiumCollected.class,
+                        c -> assertThat(c.getReference()).isEqualTo("PL-1"));
+    }
+
+    @Test
+    void shouldRefuseAnEmptyOrOversizedCollectionBatchAsAWhole() {
+        Api.Response empty = api.post("/api/enrollments/collections", Map.of("items", List.of()));
+        Api.Response noReference = api.post(
+                "/api/enrollments/collections",
+                Map.of("items", List.of(Map.of("enrollmentId", UUID.randomUUID().toString(), "result", "SUCCEEDED"))));
+
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(noReference.status()).isEqualTo(400);
+    }
+
+    private String pendingEnrolment(String memberId) {
+        Api.Response enrolled = api.post("/api/enrollments", enrolment(memberId, "shaoxing-hospital", 1, null, null));
+        assertThat(enrolled.status()).as(enrolled.body()).isEqualTo(201);
+        return enrolled.json().path("enrollment").path("enrollmentId").asText();
+    }
+
     private List<MemberEnrolled> consumeEnrolmentsOf(String memberId, int expected) {
         return consumeRecordsOf(memberId, r -> r instanceof MemberEnrolled, expected).stream()
                 .map(MemberEnrolled.class::cast)

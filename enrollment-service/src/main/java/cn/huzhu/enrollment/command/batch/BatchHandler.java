@@ -11,6 +11,7 @@ import cn.huzhu.enrollment.command.member.EnrollmentResult;
 import cn.huzhu.enrollment.command.member.MemberAggregate;
 import cn.huzhu.enrollment.command.member.MemberAlreadyRegisteredException;
 import cn.huzhu.enrollment.command.member.MemberRegistrationHandler;
+import cn.huzhu.enrollment.command.member.RecordPremiumCollectionCommand;
 import cn.huzhu.enrollment.command.member.RegisterMemberCommand;
 import cn.huzhu.enrollment.command.plan.PlanCatalog;
 import cn.huzhu.enrollment.command.plan.PlanVersion;
@@ -223,6 +224,29 @@ public class BatchHandler {
                 results.add(BatchItemResult.refused(i, null, e.code(), e.field(), e.getMessage()));
             } catch (AggregateNotFoundException e) {
                 results.add(BatchItemResult.refused(i, null, "UNKNOWN_MEMBER", "memberId", "There is no such member"));
+            }
+        }
+        return results;
+    }
+
+    /**
+     * Collection results, each decided by the member's aggregate as a single one is: a result already recorded is
+     * accepted again and changes nothing, a refused one is answered with its code and changes nothing.
+     */
+    @CommandHandler
+    public List<BatchItemResult> handle(RecordPremiumCollectionsCommand command) {
+        List<BatchItemResult> results = new ArrayList<>(command.items().size());
+        for (int i = 0; i < command.items().size(); i++) {
+            RecordPremiumCollectionCommand item = command.items().get(i);
+            String enrollmentId = item.enrollmentId().value();
+            try {
+                members.load(item.memberId().value()).execute(member -> member.collect(item, catalog));
+                results.add(BatchItemResult.done(i, enrollmentId, List.of()));
+            } catch (EnrollmentRefusedException e) {
+                results.add(BatchItemResult.refused(i, enrollmentId, e.code(), e.field(), e.getMessage()));
+            } catch (AggregateNotFoundException e) {
+                results.add(BatchItemResult.refused(
+                        i, enrollmentId, "UNKNOWN_ENROLLMENT", "enrollmentId", "There is no such enrolment"));
             }
         }
         return results;

@@ -10,7 +10,7 @@ public record BatchItemResult(
         return new BatchItemResult(index, true, id, giftIds, null, null, null);
     }
 
-    static BatchItemResult refused(int index, String id, String code, String field, String message) {
+    public static BatchItemResult refused(int index, String id, String code, String field, String message) {
         return new BatchItemResult(index, false, id, List.of(), code, field, message);
     }
 }
