@@ -57,7 +57,13 @@ public final class EnrollmentBenchmark {
         int year = LocalDate.now(BusinessZone.ZONE).getYear();
         List<String> results = new ArrayList<>();
         // Full JIT and room to work: the quick-start options of tests would measure the C1 compiler.
-        try (RunningPlatform platform = new RunningPlatform(logs, List.of("-Xmx1g", "-XX:+UseParallelGC"))) {
+        // -Dbenchmark.jvm adds options, e.g. -XX:StartFlightRecording=filename=/tmp/enrolment-%p.jfr to profile
+        List<String> jvm = new ArrayList<>(List.of("-Xmx1g", "-XX:+UseParallelGC"));
+        String extra = System.getProperty("benchmark.jvm", "");
+        if (!extra.isBlank()) {
+            jvm.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        try (RunningPlatform platform = new RunningPlatform(logs, jvm)) {
             String enrollment = platform.enrollment.baseUrl();
             List<String> units = new ArrayList<>();
             for (int d = 0; d < DISTRICTS; d++) {
@@ -154,11 +160,30 @@ public final class EnrollmentBenchmark {
                                 200));
             }
             double collectSeconds = seconds(collectStart);
+            long collectedAt = System.nanoTime();
+            long publishedByThen;
+            try (Admin admin = Admin.create(Map.of("bootstrap.servers", platform.stack.bootstrapServers()))) {
+                publishedByThen = recordsOn(admin, Topics.MEMBERS);
+            }
             String report = platform.reporting.baseUrl() + "/api/reports/district-enrollment?year=" + year;
-            while (Http.get(report).json().path("totals").path("total").asLong() < members) {
-                Thread.sleep(200);
+            // Every member has three events on the member topic (registered, enrolled, collected): the time the topic
+            // holds them all says how far the publisher is behind, the rest is the reporting side's.
+            double publishedSeconds = -1;
+            try (Admin admin = Admin.create(Map.of("bootstrap.servers", platform.stack.bootstrapServers()))) {
+                while (Http.get(report).json().path("totals").path("total").asLong() < members) {
+                    if (publishedSeconds < 0 && recordsOn(admin, Topics.MEMBERS) >= 3L * members) {
+                        publishedSeconds = seconds(enrolStart);
+                    }
+                    Thread.sleep(200);
+                }
             }
             double endToEndSeconds = seconds(enrolStart);
+            if (publishedSeconds < 0) {
+                publishedSeconds = endToEndSeconds;
+            }
+            // the publisher alone: what it still had to send when the last request was answered, and how long it took
+            long backlog = 3L * members - publishedByThen;
+            double drainSeconds = publishedSeconds - (collectedAt - enrolStart) / 1e9;
             double registerAndEnrolSeconds = seconds(registerStart);
 
             JsonNode rebuild = Http.post(
@@ -180,6 +205,12 @@ public final class EnrollmentBenchmark {
             results.add(String.format(
                     "| premium collections recorded over REST (200) | %d | %.1f s | %.0f /s |",
                     members, collectSeconds, members / collectSeconds));
+            results.add(String.format(
+                    "| every event on the member topic (first enrolment request until Kafka holds all %d) | %d | %.1f s | %.0f /s |",
+                    3 * members, members, publishedSeconds, members / publishedSeconds));
+            results.add(String.format(
+                    "| **publisher** after the last request: its backlog sent to Kafka | %d events | %.1f s | **%.0f events/s** |",
+                    backlog, drainSeconds, backlog / Math.max(drainSeconds, 0.001)));
             results.add(String.format(
                     "| **enrolments end to end** (first enrolment request, premiums collected, until the district table shows all) | %d | %.1f s | **%.0f /s** |",
                     members, endToEndSeconds, members / endToEndSeconds));
@@ -244,6 +275,17 @@ public final class EnrollmentBenchmark {
             }
         }
         return new double[] {records.size(), produceSeconds, seconds(consumeStart)};
+    }
+
+    /** How many records the topic holds (the sum of its partitions' end offsets; its records are never deleted). */
+    private static long recordsOn(Admin admin, String topic) throws Exception {
+        var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
+                .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition()))
+                .collect(java.util.stream.Collectors.toMap(
+                        tp -> tp, tp -> org.apache.kafka.clients.admin.OffsetSpec.latest()));
+        return admin.listOffsets(partitions).all().get().values().stream()
+                .mapToLong(org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo::offset)
+                .sum();
     }
 
     private static KafkaConsumer<String, byte[]> consumer(String bootstrap) {
