@@ -48,7 +48,7 @@ public final class SettlementLatencyBenchmark {
         int memberCount = Integer.getInteger("benchmark.members", 500);
         LocalDate effective = LocalDate.now(BusinessZone.ZONE).minusDays(200);
         Path logs = Files.createTempDirectory("huzhu-settlement-benchmark");
-        try (RunningPlatform platform = new RunningPlatform(logs, List.of("-Xmx1g", "-XX:+UseParallelGC"), true)) {
+        try (RunningPlatform platform = new RunningPlatform(logs, BenchmarkJvm.options(), true)) {
             List<ClaimBenchmarkMembers.Member> members =
                     ClaimBenchmarkMembers.enrolCovered(platform, memberCount, effective);
             String bootstrap = platform.stack.bootstrapServers();
@@ -143,9 +143,7 @@ public final class SettlementLatencyBenchmark {
         long intervalNanos = 1_000_000_000L / rate;
         for (int n = 0; n < count; n++) {
             long due = start + n * intervalNanos;
-            while (System.nanoTime() < due) {
-                Thread.onSpinWait();
-            }
+            Pace.until(due);
             ClaimBenchmarkMembers.Member member = members.get(n % members.size());
             LocalDate admitted = from.plusDays(2L * (n / members.size()));
             String settlementId = "B-" + UUID.randomUUID();
