@@ -57,13 +57,7 @@ public final class EnrollmentBenchmark {
         int year = LocalDate.now(BusinessZone.ZONE).getYear();
         List<String> results = new ArrayList<>();
         // Full JIT and room to work: the quick-start options of tests would measure the C1 compiler.
-        // -Dbenchmark.jvm adds options, e.g. -XX:StartFlightRecording=filename=/tmp/enrolment-%p.jfr to profile
-        List<String> jvm = new ArrayList<>(List.of("-Xmx1g", "-XX:+UseParallelGC"));
-        String extra = System.getProperty("benchmark.jvm", "");
-        if (!extra.isBlank()) {
-            jvm.addAll(List.of(extra.trim().split("\\s+")));
-        }
-        try (RunningPlatform platform = new RunningPlatform(logs, jvm)) {
+        try (RunningPlatform platform = new RunningPlatform(logs, BenchmarkJvm.options())) {
             String enrollment = platform.enrollment.baseUrl();
             List<String> units = new ArrayList<>();
             for (int d = 0; d < DISTRICTS; d++) {

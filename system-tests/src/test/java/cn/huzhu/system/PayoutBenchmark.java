@@ -77,11 +77,7 @@ public final class PayoutBenchmark {
                         settings.put(variable, System.getProperty(property));
                     }
                 });
-        List<String> jvm = new java.util.ArrayList<>(List.of("-Xmx1g", "-XX:+UseParallelGC"));
-        String extra = System.getProperty("benchmark.jvm", "");
-        if (!extra.isBlank()) {
-            jvm.addAll(List.of(extra.split(" ")));
-        }
+        List<String> jvm = BenchmarkJvm.options();
         try (PayoutHarness harness = new PayoutHarness(logs, jvm, settings);
                 KafkaProducer<String, byte[]> producer = PayoutHarness.producer(harness.stack.bootstrapServers())) {
             harness.start();

@@ -44,7 +44,7 @@ public final class RegionalBatchBenchmark {
         int batchSize = Integer.getInteger("benchmark.batch", 500);
         int year = LocalDate.now(BusinessZone.ZONE).getYear();
         Path logs = Files.createTempDirectory("huzhu-regional-benchmark");
-        try (RunningPlatform platform = new RunningPlatform(logs, List.of("-Xmx1g", "-XX:+UseParallelGC"))) {
+        try (RunningPlatform platform = new RunningPlatform(logs, BenchmarkJvm.options())) {
             List<String> units = new ArrayList<>();
             for (int u = 0; u < 100; u++) {
                 units.add(Http.post(

@@ -101,13 +101,7 @@ public final class ReportingBenchmark {
         Path logs = Files.createTempDirectory("huzhu-reporting-benchmark");
         Path root =
                 Path.of(System.getProperty("huzhu.root", "..")).toAbsolutePath().normalize();
-        // the collector apart (-Dbenchmark.gc), since a JVM takes one; -Dbenchmark.jvm adds options, as in the other
-        // benchmarks
-        List<String> jvm = new ArrayList<>(List.of("-Xmx1g", System.getProperty("benchmark.gc", "-XX:+UseParallelGC")));
-        String extra = System.getProperty("benchmark.jvm", "");
-        if (!extra.isBlank()) {
-            jvm.addAll(List.of(extra.trim().split("\\s+")));
-        }
+        List<String> jvm = BenchmarkJvm.options();
         Map<String, String> environment = new java.util.HashMap<>(Map.of(
                 "DATABASE_URL",
                 stack.jdbcUrl("reporting"),

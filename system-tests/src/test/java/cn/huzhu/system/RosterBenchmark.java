@@ -39,12 +39,7 @@ public final class RosterBenchmark {
         int year = quzhou ? 2020 : LocalDate.now(BusinessZone.ZONE).getYear();
         Path logs = Files.createTempDirectory("huzhu-roster-benchmark");
         List<double[]> timings = new ArrayList<>();
-        List<String> jvm = new ArrayList<>(List.of("-Xmx1g", "-XX:+UseParallelGC"));
-        // e.g. -Dbenchmark.jvm=-XX:StartFlightRecording=filename=/tmp/roster.jfr to profile the services
-        String extra = System.getProperty("benchmark.jvm", "");
-        if (!extra.isBlank()) {
-            jvm.addAll(List.of(extra.strip().split("\\s+")));
-        }
+        List<String> jvm = BenchmarkJvm.options();
         try (RunningPlatform platform = new RunningPlatform(
                 logs,
                 jvm,
