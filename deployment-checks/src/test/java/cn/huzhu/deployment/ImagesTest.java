@@ -59,7 +59,7 @@ class ImagesTest {
         List<String> entrypoint = JSON.convertValue(
                 config.get("Entrypoint"), JSON.getTypeFactory().constructCollectionType(List.class, String.class));
         assertThat(entrypoint.get(0)).isEqualTo("java");
-        assertThat(entrypoint).contains("-XX:MaxRAMPercentage=70", "-XX:+UseG1GC", "-cp", "@/app/jib-classpath-file");
+        assertThat(entrypoint).contains("-XX:MaxRAMPercentage=70", "-cp", "@/app/jib-classpath-file");
         assertThat(config.get("Env").toString()).contains("PATH=/opt/java/bin:/bin");
         if (!module.equals("demo-data")) {
             assertThat(config.get("ExposedPorts")

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The services' JVM options in every benchmark: full JIT, 1 GiB of heap, the collector of {@code -Dbenchmark.gc} (G1 by
- * default, as the images run; e.g. {@code -XX:+UseParallelGC}, {@code -XX:+UseZGC}, {@code -XX:+UseShenandoahGC}) and whatever
+ * default, as the deployments run them; e.g. {@code -XX:+UseParallelGC}, {@code -XX:+UseZGC}, {@code -XX:+UseShenandoahGC}) and whatever
  * {@code -Dbenchmark.jvm} adds, e.g. {@code -XX:StartFlightRecording=filename=/tmp/jfr} (a directory: one recording per
  * service) to profile them.
  */
