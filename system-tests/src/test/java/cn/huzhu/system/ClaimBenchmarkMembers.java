@@ -88,27 +88,11 @@ final class ClaimBenchmarkMembers {
             int quiet = 0;
             while (quiet < 5 && System.nanoTime() < deadline) {
                 Thread.sleep(1000);
-                long now = recordsOnEveryTopic(admin);
+                long now = TopicRecords.onEveryTopic(admin);
                 quiet = now == last ? quiet + 1 : 0;
                 last = now;
             }
         }
-    }
-
-    private static long recordsOnEveryTopic(org.apache.kafka.clients.admin.Admin admin) throws Exception {
-        var topics = admin.describeTopics(admin.listTopics().names().get())
-                .allTopicNames()
-                .get();
-        Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> partitions =
-                new java.util.HashMap<>();
-        topics.forEach((name, description) -> description
-                .partitions()
-                .forEach(p -> partitions.put(
-                        new org.apache.kafka.common.TopicPartition(name, p.partition()),
-                        org.apache.kafka.clients.admin.OffsetSpec.latest())));
-        return admin.listOffsets(partitions).all().get().values().stream()
-                .mapToLong(org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo::offset)
-                .sum();
     }
 
     static Map<String, Object> claim(String memberId, LocalDate admitted, String coPay) {

@@ -32,8 +32,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Enrolment throughput end to end. Starts PostgreSQL and Kafka, runs both services from their jars, then:
  * registers N members over REST, enrols each in a plan and records each premium as collected (as finance records the
- * bank's deduction results), timing from the first enrolment until the reporting service's district table shows all N; rebuilds the projection by replay; and, as a raw baseline in the same run, produces and
- * consumes the same records with plain Kafka clients. Prints a Markdown table for docs/benchmarks.md.
+ * bank's deduction results), timing from the first enrolment until the reporting service's district table shows all N;
+ * rebuilds the projection by replay; and, as a raw baseline in the same run, produces and consumes the same records with
+ * plain Kafka clients. Prints a Markdown table for docs/benchmarks.md.
  *
  * <pre>./mvnw -B -q -DskipTests install &amp;&amp; ./mvnw -B -q -pl system-tests exec:java -Dbenchmark.members=200000 [-Dbenchmark.batch=1]</pre>
  */
@@ -157,7 +158,7 @@ public final class EnrollmentBenchmark {
             long collectedAt = System.nanoTime();
             long publishedByThen;
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", platform.stack.bootstrapServers()))) {
-                publishedByThen = recordsOn(admin, Topics.MEMBERS);
+                publishedByThen = TopicRecords.on(admin, List.of(Topics.MEMBERS));
             }
             String report = platform.reporting.baseUrl() + "/api/reports/district-enrollment?year=" + year;
             // Every member has three events on the member topic (registered, enrolled, collected): the time the topic
@@ -165,7 +166,7 @@ public final class EnrollmentBenchmark {
             double publishedSeconds = -1;
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", platform.stack.bootstrapServers()))) {
                 while (Http.get(report).json().path("totals").path("total").asLong() < members) {
-                    if (publishedSeconds < 0 && recordsOn(admin, Topics.MEMBERS) >= 3L * members) {
+                    if (publishedSeconds < 0 && TopicRecords.on(admin, List.of(Topics.MEMBERS)) >= 3L * members) {
                         publishedSeconds = seconds(enrolStart);
                     }
                     Thread.sleep(200);
@@ -269,17 +270,6 @@ public final class EnrollmentBenchmark {
             }
         }
         return new double[] {records.size(), produceSeconds, seconds(consumeStart)};
-    }
-
-    /** How many records the topic holds (the sum of its partitions' end offsets; its records are never deleted). */
-    private static long recordsOn(Admin admin, String topic) throws Exception {
-        var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
-                .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition()))
-                .collect(java.util.stream.Collectors.toMap(
-                        tp -> tp, tp -> org.apache.kafka.clients.admin.OffsetSpec.latest()));
-        return admin.listOffsets(partitions).all().get().values().stream()
-                .mapToLong(org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo::offset)
-                .sum();
     }
 
     private static KafkaConsumer<String, byte[]> consumer(String bootstrap) {
