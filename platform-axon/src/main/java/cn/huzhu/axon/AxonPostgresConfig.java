@@ -117,14 +117,15 @@ public class AxonPostgresConfig {
                 largeAppend);
     }
 
-    /** The ids of the events the publisher handled, written with its token. */
+    /**
+     * The ids of the events the publisher handled, written with its token: an interceptor of the publisher's processor
+     * alone. Not a bean: Axon's auto-configuration registers every {@code MessageHandlerInterceptor} bean on every event
+     * processor, and a row written by another processor (the views, in the command's own transaction) would tell the
+     * {@link PublicationCheck} that an event was published before the publisher had seen it.
+     */
     @Bean
-    public PublicationLog publicationLog(JdbcTemplate jdbc) {
-        return new PublicationLog(jdbc);
-    }
-
-    @Bean
-    public ConfigurerModule publicationLogInterceptor(PublicationLog publicationLog) {
+    public ConfigurerModule publicationLogInterceptor(JdbcTemplate jdbc) {
+        PublicationLog publicationLog = new PublicationLog(jdbc);
         return configurer ->
                 configurer.eventProcessing().registerHandlerInterceptor(PublicationLog.PROCESSOR, c -> publicationLog);
     }

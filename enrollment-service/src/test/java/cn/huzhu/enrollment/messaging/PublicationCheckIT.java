@@ -109,6 +109,33 @@ class PublicationCheckIT extends IntegrationTestSupport {
                 .isGreaterThanOrEqualTo(index);
     }
 
+    /**
+     * Only the publisher writes the log: a row written by any other processor (the member views, handled in the command's
+     * own transaction) would tell the check that an event was published before the publisher saw it, and an event the
+     * publisher then passed as a gap would never be published.
+     */
+    @Test
+    void onlyThePublisherWritesThePublicationLog() {
+        String unitId = UUID.randomUUID().toString();
+        commands.sendAndWait(new RegisterUnitCommand(new UnitId(unitId), "日志测试单位", "江北", UnitNature.PUBLIC, 5));
+        String eventId = jdbc.queryForObject(
+                "select eventidentifier from domainevententry where aggregateidentifier = ?", String.class, unitId);
+        long index = jdbc.queryForObject(
+                "select globalindex from domainevententry where eventidentifier = ?", Long.class, eventId);
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(published(unitId, 1)).hasSize(1));
+
+        assertThat(jdbc.queryForList(
+                        "select global_index from publication_log where event_id = ?", Long.class, eventId))
+                .as("the event's row, written with the publisher's token at the event's index")
+                .containsExactly(index);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from publication_log where global_index is null", Integer.class))
+                .as("rows of no tracked event (written by a subscribing processor)")
+                .isZero();
+    }
+
     /** The unit's records on the units' topic, read until {@code expected} came (or 20 s passed). */
     private static List<SpecificRecord> published(String unitId, int expected) {
         Properties props = new Properties();
