@@ -128,7 +128,7 @@ final class ClaimBenchmarkMembers {
                 ms(sorted, 0.50), ms(sorted, 0.90), ms(sorted, 0.99), ms(sorted, 1.0));
     }
 
-    private static double ms(List<Long> sorted, double quantile) {
+    static double ms(List<Long> sorted, double quantile) {
         int index = Math.min(sorted.size() - 1, (int) Math.ceil(quantile * sorted.size()) - 1);
         return sorted.get(Math.max(0, index)) / 1e6;
     }
