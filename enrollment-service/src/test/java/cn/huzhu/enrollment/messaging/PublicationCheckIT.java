@@ -63,12 +63,10 @@ class PublicationCheckIT extends IntegrationTestSupport {
 
     @Test
     void anEventThePublisherPassedWithoutPublishingIsFoundAndPublishedOnce() {
-        String unitId = UUID.randomUUID().toString();
-        commands.sendAndWait(new RegisterUnitCommand(new UnitId(unitId), "漏发测试单位", "海曙", UnitNature.PUBLIC, 10));
-        String eventId = jdbc.queryForObject(
-                "select eventidentifier from domainevententry where aggregateidentifier = ?", String.class, unitId);
-        long index = jdbc.queryForObject(
-                "select globalindex from domainevententry where eventidentifier = ?", Long.class, eventId);
+        StoredUnit unit = registerUnit("漏发测试单位", "海曙");
+        String unitId = unit.unitId();
+        String eventId = unit.eventId();
+        long index = unit.index();
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> jdbc.queryForObject(
                                 "select count(*) from publication_log where event_id = ?", Integer.class, eventId)
@@ -116,12 +114,10 @@ class PublicationCheckIT extends IntegrationTestSupport {
      */
     @Test
     void onlyThePublisherWritesThePublicationLog() {
-        String unitId = UUID.randomUUID().toString();
-        commands.sendAndWait(new RegisterUnitCommand(new UnitId(unitId), "日志测试单位", "江北", UnitNature.PUBLIC, 5));
-        String eventId = jdbc.queryForObject(
-                "select eventidentifier from domainevententry where aggregateidentifier = ?", String.class, unitId);
-        long index = jdbc.queryForObject(
-                "select globalindex from domainevententry where eventidentifier = ?", Long.class, eventId);
+        StoredUnit unit = registerUnit("日志测试单位", "江北");
+        String unitId = unit.unitId();
+        String eventId = unit.eventId();
+        long index = unit.index();
 
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(published(unitId, 1)).hasSize(1));
@@ -137,6 +133,19 @@ class PublicationCheckIT extends IntegrationTestSupport {
     }
 
     /** The unit's records on the units' topic, read until {@code expected} came (or 20 s passed). */
+    /** A unit's registration as the event store holds it: the unit, its event's id and global index. */
+    private record StoredUnit(String unitId, String eventId, long index) {}
+
+    private StoredUnit registerUnit(String name, String district) {
+        String unitId = UUID.randomUUID().toString();
+        commands.sendAndWait(new RegisterUnitCommand(new UnitId(unitId), name, district, UnitNature.PUBLIC, 10));
+        String eventId = jdbc.queryForObject(
+                "select eventidentifier from domainevententry where aggregateidentifier = ?", String.class, unitId);
+        long index = jdbc.queryForObject(
+                "select globalindex from domainevententry where eventidentifier = ?", Long.class, eventId);
+        return new StoredUnit(unitId, eventId, index);
+    }
+
     private static List<SpecificRecord> published(String unitId, int expected) {
         Properties props = new Properties();
         props.put("bootstrap.servers", LocalStack.shared().bootstrapServers());
