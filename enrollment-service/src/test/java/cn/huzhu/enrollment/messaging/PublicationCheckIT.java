@@ -115,24 +115,20 @@ class PublicationCheckIT extends IntegrationTestSupport {
     @Test
     void onlyThePublisherWritesThePublicationLog() {
         StoredUnit unit = registerUnit("日志测试单位", "江北");
-        String unitId = unit.unitId();
-        String eventId = unit.eventId();
-        long index = unit.index();
 
         await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(published(unitId, 1)).hasSize(1));
+                .untilAsserted(() -> assertThat(published(unit.unitId(), 1)).hasSize(1));
 
         assertThat(jdbc.queryForList(
-                        "select global_index from publication_log where event_id = ?", Long.class, eventId))
+                        "select global_index from publication_log where event_id = ?", Long.class, unit.eventId()))
                 .as("the event's row, written with the publisher's token at the event's index")
-                .containsExactly(index);
+                .containsExactly(unit.index());
         assertThat(jdbc.queryForObject(
                         "select count(*) from publication_log where global_index is null", Integer.class))
                 .as("rows of no tracked event (written by a subscribing processor)")
                 .isZero();
     }
 
-    /** The unit's records on the units' topic, read until {@code expected} came (or 20 s passed). */
     /** A unit's registration as the event store holds it: the unit, its event's id and global index. */
     private record StoredUnit(String unitId, String eventId, long index) {}
 
@@ -146,6 +142,7 @@ class PublicationCheckIT extends IntegrationTestSupport {
         return new StoredUnit(unitId, eventId, index);
     }
 
+    /** The unit's records on the units' topic, read until {@code expected} came (or 20 s passed). */
     private static List<SpecificRecord> published(String unitId, int expected) {
         Properties props = new Properties();
         props.put("bootstrap.servers", LocalStack.shared().bootstrapServers());
