@@ -128,21 +128,7 @@ public final class RegionalBatchBenchmark {
             }
             double collectedSeconds = seconds(start);
             String report = platform.reporting.baseUrl() + "/api/reports/district-enrollment?year=" + year;
-            long shown = 0;
-            long progressAt = System.nanoTime();
-            while (shown < members) {
-                Http.Response table = Http.get(report);
-                long total = table.json().path("totals").path("total").asLong();
-                if (table.status() != 200 || total > shown) {
-                    progressAt = System.nanoTime();
-                }
-                if (table.status() != 200 || seconds(progressAt) > 120) {
-                    throw new IllegalStateException("The district table stopped at " + total + " of " + members
-                            + " enrolments (HTTP " + table.status() + "): " + table.body());
-                }
-                shown = total;
-                Thread.sleep(200);
-            }
+            DistrictTable.awaitTotal(report, members, 200);
             double tableSeconds = seconds(start);
             System.out.println();
             System.out.printf(

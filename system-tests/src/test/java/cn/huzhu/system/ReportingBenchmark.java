@@ -16,6 +16,7 @@ import cn.huzhu.contracts.enrollment.UnitRegistered;
 import cn.huzhu.contracts.payouts.PayoutSucceeded;
 import cn.huzhu.localstack.LocalStack;
 import cn.huzhu.localstack.ServiceProcess;
+import cn.huzhu.plans.PlanDefinition;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
@@ -319,34 +320,11 @@ public final class ReportingBenchmark {
 
     /** Every version of every plan of the catalogue (plan-catalogue's resources), as a published plan version. */
     static List<PlanVersionPublished> catalogue(Instant at) {
-        ObjectMapper json = new ObjectMapper();
-        ClassLoader loader = ReportingBenchmark.class.getClassLoader();
         List<PlanVersionPublished> plans = new ArrayList<>();
-        try {
-            addCatalogue(plans, loader, json, at);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("The plan catalogue could not be read", e);
-        }
-        return plans;
-    }
-
-    private static void addCatalogue(
-            List<PlanVersionPublished> plans, ClassLoader loader, ObjectMapper json, Instant at)
-            throws java.io.IOException {
-        String index;
-        try (var in = loader.getResourceAsStream("plans/index.txt")) {
-            index = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        for (String planId : index.strip().split("\\s+")) {
-            for (int version = 1; ; version++) {
-                String definition;
-                try (var in = loader.getResourceAsStream("plans/" + planId + "/v" + version + ".json")) {
-                    if (in == null) {
-                        break;
-                    }
-                    definition = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                }
-                JsonNode plan = json.readTree(definition);
+        for (String planId : PlanDefinition.planIds()) {
+            for (int version = 1; version <= PlanDefinition.newestVersion(planId); version++) {
+                String definition = PlanDefinition.file(planId, version).orElseThrow();
+                JsonNode plan = PlanDefinition.read(definition);
                 plans.add(PlanVersionPublished.newBuilder()
                         .setEventId(UUID.nameUUIDFromBytes((planId + "/" + version).getBytes(StandardCharsets.UTF_8)))
                         .setOccurredAt(at)
@@ -359,6 +337,7 @@ public final class ReportingBenchmark {
                         .build());
             }
         }
+        return plans;
     }
 
     /** The generated log; answers the events per type. */

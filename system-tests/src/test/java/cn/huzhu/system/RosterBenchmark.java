@@ -50,7 +50,7 @@ public final class RosterBenchmark {
             String report = platform.reporting.baseUrl() + "/api/reports/district-enrollment?year=" + year;
             // One small roster first so both services have loaded their code paths once.
             long counted = pay(platform, upload(platform, plan, 0, 60, 0));
-            awaitTable(report, counted);
+            DistrictTable.awaitTotal(report, counted, 50);
             for (int r = 1; r <= rosters; r++) {
                 long start = System.nanoTime();
                 JsonNode roster = upload(platform, plan, r, rows, r * rows);
@@ -58,7 +58,7 @@ public final class RosterBenchmark {
                 // the members count in the district table once the unit's transfer is recorded
                 long enrolled = pay(platform, roster);
                 counted += enrolled;
-                awaitTable(report, counted);
+                DistrictTable.awaitTotal(report, counted, 50);
                 double visible = seconds(start);
                 timings.add(new double[] {enrolled, answered, visible});
                 System.out.printf(
@@ -131,24 +131,6 @@ public final class RosterBenchmark {
                                     .substring(0, Math.min(600, answer.body().length())));
         }
         return answer.json();
-    }
-
-    private static void awaitTable(String report, long expected) throws InterruptedException {
-        long shown = 0;
-        long progressAt = System.nanoTime();
-        while (shown < expected) {
-            Http.Response table = Http.get(report);
-            long total = table.json().path("totals").path("total").asLong();
-            if (total > shown) {
-                progressAt = System.nanoTime();
-            }
-            if (table.status() != 200 || seconds(progressAt) > 120) {
-                throw new IllegalStateException("The district table stopped at " + total + " of " + expected
-                        + " enrolments (HTTP " + table.status() + "): " + table.body());
-            }
-            shown = total;
-            Thread.sleep(50);
-        }
     }
 
     /** Sheet1 the application form, Sheet2 the members with ID numbers as text, as the notice asks. */
