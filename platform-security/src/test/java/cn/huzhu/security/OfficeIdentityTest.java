@@ -167,4 +167,41 @@ class OfficeIdentityTest {
                 .as("taken three hours ago, while its token was valid: read now after an outage")
                 .isTrue();
     }
+
+    @Test
+    void shouldCheckEveryRecordsProofWhenTheOfficeKeepsItsToken() {
+        // the token's signature and the office key's verifier are kept between records: each record is still judged
+        String token = tokens.office("鄞州");
+        byte[] value = "batch".getBytes(StandardCharsets.UTF_8);
+        for (String key : new String[] {"b-5", "b-6"}) {
+            OfficeIdentity.Verdict verdict = offices.verify(appended(
+                    key,
+                    value,
+                    headers(
+                            token,
+                            LocalTokenIssuer.officeProof(tokens.officeKey("鄞州"), TOPIC, key, value, Instant.now()))));
+            assertThat(verdict.verified()).as(key + ": " + verdict.refusal()).isTrue();
+        }
+        String proof = LocalTokenIssuer.officeProof(tokens.officeKey("鄞州"), TOPIC, "b-7", value, Instant.now());
+        String[] parts = proof.split("\\.");
+        byte[] signature = java.util.Base64.getUrlDecoder().decode(parts[2]);
+        signature[signature.length - 1] ^= 1;
+        String forged = parts[0] + "." + parts[1] + "."
+                + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(signature);
+        String[] tokenParts = token.split("\\.");
+        String tamperedToken = tokenParts[0] + "." + tokenParts[1] + "." + tokenParts[2].substring(1)
+                + (tokenParts[2].charAt(0) == 'A' ? 'B' : 'A');
+
+        assertThat(offices.verify(appended("b-6", value, headers(token, proof))).refusal())
+                .as("the proof of another record")
+                .isEqualTo("The record's proof was made for another record");
+        assertThat(offices.verify(appended("b-7", value, headers(token, forged)))
+                        .refusal())
+                .as("a proof whose signature was altered, with the office's key already verified")
+                .isEqualTo("The record's proof does not verify");
+        assertThat(offices.verify(appended("b-7", value, headers(tamperedToken, proof)))
+                        .verified())
+                .as("a token whose signature was altered, the genuine one kept")
+                .isFalse();
+    }
 }
