@@ -11,6 +11,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.crypto.bc.BouncyCastleProviderSingleton;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -199,9 +200,18 @@ public final class LocalTokenIssuer implements AutoCloseable {
      * binds the token to this record (topic, key, a digest of the value, when it was signed).
      */
     public Map<String, byte[]> officeHeaders(String district, String topic, String recordKey, byte[] value) {
+        return officeHeaders(district, office(district), topic, recordKey, value);
+    }
+
+    /**
+     * As {@link #officeHeaders(String, String, String, byte[])} with a token the office already holds: an office keeps its
+     * token until it expires and signs only each record's proof.
+     */
+    public Map<String, byte[]> officeHeaders(
+            String district, String officeToken, String topic, String recordKey, byte[] value) {
         return Map.of(
                 Topics.OFFICE_IDENTITY_HEADER,
-                office(district).getBytes(StandardCharsets.UTF_8),
+                officeToken.getBytes(StandardCharsets.UTF_8),
                 Topics.OFFICE_PROOF_HEADER,
                 officeProof(officeKey(district), topic, recordKey, value, Instant.now())
                         .getBytes(StandardCharsets.UTF_8));
@@ -223,7 +233,10 @@ public final class LocalTokenIssuer implements AutoCloseable {
                         .build(),
                 claims);
         try {
-            proof.sign(new ECDSASigner(with));
+            ECDSASigner signer =
+                    new ECDSASigner(with.toECPrivateKey(BouncyCastleProviderSingleton.getInstance()), Curve.P_256);
+            signer.getJCAContext().setProvider(BouncyCastleProviderSingleton.getInstance());
+            proof.sign(signer);
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }

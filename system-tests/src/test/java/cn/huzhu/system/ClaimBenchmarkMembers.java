@@ -64,7 +64,7 @@ final class ClaimBenchmarkMembers {
         String claims = platform.claims.baseUrl() + "/api/claims";
         for (Member member : members) {
             while (!"APPROVED"
-                    .equals(Http.post(claims, claim(member.memberId(), effective.plusDays(1), "100.00"))
+                    .equals(Http.post(claims, claim(member.memberId(), warmUpAdmission(effective), "100.00"))
                             .json()
                             .path("status")
                             .asText())) {
@@ -73,6 +73,18 @@ final class ClaimBenchmarkMembers {
         }
         settled(platform.stack.bootstrapServers());
         return members;
+    }
+
+    private static LocalDate warmUpAdmission(LocalDate effective) {
+        return effective.plusDays(1);
+    }
+
+    /**
+     * The first day after each member's warm-up claim (a stay of three nights from the day after the cover began): a
+     * stay claimed from then on is not the same stay.
+     */
+    static LocalDate afterWarmUpClaim(LocalDate effective) {
+        return warmUpAdmission(effective).plusDays(4);
     }
 
     /**

@@ -60,7 +60,8 @@ public final class ClaimLatencyBenchmark {
                 String memberId = memberIds.get(n % memberIds.size());
                 // each member's stays apart (3 days each, 5 days between admissions, after the warm-up claim's): a stay
                 // claimed again is refused as a duplicate (409) and would not be the path measured
-                LocalDate day = effective.plusDays(6 + 5L * (n / memberIds.size()));
+                LocalDate day =
+                        ClaimBenchmarkMembers.afterWarmUpClaim(effective).plusDays(1 + 5L * (n / memberIds.size()));
                 String body = Http.JSON.writeValueAsString(
                         ClaimBenchmarkMembers.claim(memberId, day, String.valueOf(500 + n % 1000)));
                 long sent = System.nanoTime();
