@@ -15,6 +15,7 @@ import com.nimbusds.jwt.SignedJWT;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.Provider;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,6 +56,9 @@ public final class OfficeIdentity {
 
     private static final Duration SKEW = Duration.ofMinutes(1);
     private static final Pattern OFFICE_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+
+    /** BouncyCastle's provider, made once (ADR 0040): consumers starting side by side would each make their own. */
+    private static final Provider PROOF_PROVIDER = BouncyCastleProviderSingleton.getInstance();
 
     /** Offices' keys whose verifiers are kept, by the key's thumbprint (one key per office, a few hundred offices). */
     private static final int KEYS_KEPT = 1_000;
@@ -197,8 +201,8 @@ public final class OfficeIdentity {
         if (key instanceof ECKey ec) {
             // BouncyCastle's P-256, its own key object (ADR 0040): JDK 17's verification took half of the claims
             // service's CPU under hospital settlements
-            ECDSAVerifier ecdsa = new ECDSAVerifier(ec.toECPublicKey(BouncyCastleProviderSingleton.getInstance()));
-            ecdsa.getJCAContext().setProvider(BouncyCastleProviderSingleton.getInstance());
+            ECDSAVerifier ecdsa = new ECDSAVerifier(ec.toECPublicKey(PROOF_PROVIDER));
+            ecdsa.getJCAContext().setProvider(PROOF_PROVIDER);
             verifier = ecdsa;
         } else if (key instanceof RSAKey rsa) {
             verifier = new RSASSAVerifier(rsa);

@@ -39,6 +39,12 @@ public class ClaimsConfig {
         return new BoundedAggregateCache(size);
     }
 
+    /** Members' registers of claimed stays, read for every claim; the recently used ones stay in memory. */
+    @Bean
+    Cache stayRegisterCache(@Value("${huzhu.claims.stay-register-cache-size}") int size) {
+        return new BoundedAggregateCache(size);
+    }
+
     /**
      * Hospitals name the patient by the ID number; the member id is derived from it with the key enrollment-service
      * uses (the same {@code MEMBER_ID_KEY}), so no ID number is kept here.

@@ -18,9 +18,11 @@ import org.axonframework.spring.stereotype.Aggregate;
  * settlement. A second claim for the same stay, whatever its free text (another hospital name, a bill changed by a fen),
  * is refused naming the first. One register per member keeps two claims sent at once from both passing (the second's
  * append clashes and is tried again). A claim the rules rejected gives its stay back, so that a corrected claim may be
- * filed; one in review, approved, rejected in review or revoked keeps it.
+ * filed; one in review, approved, rejected in review or revoked keeps it. The recently used registers stay in memory: a
+ * register was read back from its events for every claim, the largest part of a hospital settlement's work, and a stale
+ * copy's append is refused by the event store like any concurrent change.
  */
-@Aggregate
+@Aggregate(cache = "stayRegisterCache")
 public class StayRegisterAggregate {
 
     @AggregateIdentifier
