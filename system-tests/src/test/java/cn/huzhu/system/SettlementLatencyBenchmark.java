@@ -31,7 +31,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Hospital settlement request to reply over Kafka at a steady rate: members enrolled over REST (Shaoxing's plan),
  * then {@code benchmark.rate} settlements per second for {@code benchmark.seconds} sent by a district's hospitals to
- * the settlements topic, each timed from the send to the arrival of its answer on the results topic. Target: p99 ≤ 200 ms.
+ * the settlements topic, each timed from the send to the arrival of its answer on the results topic. Target: p99 ≤ 100 ms.
  *
  * <pre>./mvnw -B -q -DskipTests install &amp;&amp; ./mvnw -B -q -pl system-tests exec:java -Dbenchmark.main=cn.huzhu.system.SettlementLatencyBenchmark</pre>
  */
