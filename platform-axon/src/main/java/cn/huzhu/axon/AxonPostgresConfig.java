@@ -56,19 +56,25 @@ public class AxonPostgresConfig {
     @Bean
     @Primary
     public Serializer serializer(ObjectMapper axonObjectMapper) {
-        return JacksonSerializer.builder().objectMapper(axonObjectMapper).build();
+        return jackson(axonObjectMapper);
     }
 
     @Bean
     @Qualifier("eventSerializer")
     public Serializer eventSerializer(ObjectMapper axonObjectMapper) {
-        return JacksonSerializer.builder().objectMapper(axonObjectMapper).build();
+        return jackson(axonObjectMapper);
     }
 
     @Bean
     @Qualifier("messageSerializer")
     public Serializer messageSerializer(ObjectMapper axonObjectMapper) {
-        return JacksonSerializer.builder().objectMapper(axonObjectMapper).build();
+        return jackson(axonObjectMapper);
+    }
+
+    /** Axon's Jackson serializer on the mapper, stored values read by {@link StoredJsonReading}. */
+    private static Serializer jackson(ObjectMapper axonObjectMapper) {
+        return StoredJsonReading.register(
+                JacksonSerializer.builder().objectMapper(axonObjectMapper).build());
     }
 
     /**
