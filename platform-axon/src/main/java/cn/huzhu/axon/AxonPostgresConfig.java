@@ -106,7 +106,7 @@ public class AxonPostgresConfig {
             @Qualifier("eventSerializer") Serializer eventSerializer,
             Serializer serializer,
             PersistenceExceptionResolver persistenceExceptionResolver,
-            @Value("${huzhu.axon.large-append:2000}") int largeAppend,
+            @Value("${huzhu.axon.large-append:100}") int largeAppend,
             ObjectProvider<StoredEventNames> storedEventNames,
             ObjectProvider<StoredShapeChange> shapeChanges) {
         return new OrderedJdbcEventStorageEngine(

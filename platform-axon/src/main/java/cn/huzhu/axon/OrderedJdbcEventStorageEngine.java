@@ -13,10 +13,12 @@ import org.axonframework.serialization.Serializer;
  * index of an event not yet committed as a gap and look for it again; Axon gives a gap up once it lies 10 000 indexes
  * behind the newest event seen, and every token a reader holds carries its whole set of gaps. A roster of 20 000 rows
  * appends 40 000 events in one transaction: had other transactions committed meanwhile, its first indexes would be given
- * up (its events never published) and each token copy would carry thousands of gaps (gigabytes in the publisher).
+ * up (its events never published) and each token copy would carry thousands of gaps (gigabytes in the publisher). Batches
+ * of 500 do it too: sixteen clients' batches committed past one another put thousands of gaps in each of the tens of
+ * thousands of tokens the publisher had in hand, and it ran out of a 1 GB heap.
  *
  * <p>So every append takes a PostgreSQL advisory lock held until its transaction ends: shared for an ordinary append (they
- * do not wait for each other), exclusive for one of {@code largeAppend} events or more, which therefore waits for the
+ * do not wait for each other), exclusive for one of {@code largeAppend} (100) events or more, which therefore waits for the
  * appends in flight to commit and keeps new ones waiting until it has committed. A large append then leaves no gap
  * behind anyone, and ordinary ones only the short gaps Axon is made for.
  */
