@@ -52,15 +52,17 @@ public final class LocalPostgres implements AutoCloseable {
 
     /**
      * Keeps its data in {@code dir} (also a throw-away one, so the server can be stopped and started again on it). Data
-     * kept is written with fsync, throw-away data without, unless {@code -Dhuzhu.postgres.fsync=on|off} says otherwise
-     * (the benchmarks' headline rows run with it on, as production does).
+     * kept is durable when its commit is answered, as in production: fsync on and synchronous commit on (the embedded
+     * server's own default is off). Throw-away data is written with neither. {@code -Dhuzhu.postgres.fsync=on|off} sets
+     * both (the benchmarks' headline rows run with them on).
      */
     private static EmbeddedPostgres.Builder builder(int port, Path dir, boolean kept) {
-        String fsync = System.getProperty("huzhu.postgres.fsync", kept ? "on" : "off");
+        String durable = "on".equals(System.getProperty("huzhu.postgres.fsync", kept ? "on" : "off")) ? "on" : "off";
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("shared_buffers", "256MB")
-                .setServerConfig("fsync", "on".equals(fsync) ? "on" : "off")
+                .setServerConfig("fsync", durable)
+                .setServerConfig("synchronous_commit", durable)
                 .setDataDirectory(dir)
                 .setCleanDataDirectory(false);
         if (port > 0) {

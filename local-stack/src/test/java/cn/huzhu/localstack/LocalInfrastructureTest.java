@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -44,6 +45,31 @@ class LocalInfrastructureTest {
                 ResultSet rows = s.executeQuery("select v from kept")) {
             assertThat(rows.next()).isTrue();
             assertThat(rows.getInt(1)).isEqualTo(42);
+        }
+    }
+
+    /** Data kept is durable when a commit is answered, as in production: fsync and synchronous commit both on. */
+    @Test
+    void shouldCommitKeptDataDurablyAndThrowAwayDataFast() throws Exception {
+        try (LocalPostgres kept = LocalPostgres.start(0, dataDir.resolve("kept"), List.of("enrollment"))) {
+            assertThat(settings(kept)).containsEntry("fsync", "on").containsEntry("synchronous_commit", "on");
+        }
+        try (LocalPostgres throwAway = LocalPostgres.start(0, null, List.of("enrollment"))) {
+            assertThat(settings(throwAway)).containsEntry("fsync", "off").containsEntry("synchronous_commit", "off");
+        }
+    }
+
+    private static Map<String, String> settings(LocalPostgres postgres) throws Exception {
+        try (Connection c = DriverManager.getConnection(
+                        postgres.jdbcUrl("enrollment"), LocalPostgres.USER, LocalPostgres.PASSWORD);
+                Statement s = c.createStatement();
+                ResultSet rows = s.executeQuery(
+                        "select name, setting from pg_settings where name in ('fsync', 'synchronous_commit')")) {
+            Map<String, String> settings = new HashMap<>();
+            while (rows.next()) {
+                settings.put(rows.getString(1), rows.getString(2));
+            }
+            return settings;
         }
     }
 

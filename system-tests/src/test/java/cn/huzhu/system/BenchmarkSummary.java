@@ -60,8 +60,9 @@ final class BenchmarkSummary {
         }
     }
 
-    /** The settings a row was measured with: PostgreSQL's fsync and the services' collector. */
+    /** The settings a row was measured with: PostgreSQL's fsync and synchronous commit (set together), the collector. */
     private static String settings() {
-        return "fsync " + System.getProperty("huzhu.postgres.fsync", "off") + ", " + BenchmarkJvm.collector();
+        return "fsync and synchronous commit " + System.getProperty("huzhu.postgres.fsync", "off") + ", "
+                + BenchmarkJvm.collector();
     }
 }
