@@ -89,7 +89,6 @@ class StoredJsonReadingTest {
         for (String value :
                 List.of("2026-02-30", "2026-13-01", "2026-00-10", "2026-1-011", "20a6-01-01", "2026/01/01")) {
             String json = "{\"admitted\":\"" + value + "\"}";
-            assertThatThrownBy(() -> jsr310.readValue(json, Stay.class)).as(value);
             assertThatThrownBy(() -> mapper.readValue(json, Stay.class))
                     .as(value)
                     .hasSameClassAs(catchFrom(jsr310, json))

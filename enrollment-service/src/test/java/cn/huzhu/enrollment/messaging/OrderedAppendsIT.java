@@ -10,7 +10,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Collectors;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -76,7 +75,7 @@ class OrderedAppendsIT extends IntegrationTestSupport {
         assertThat(readAfter.stream()
                         .map(e -> ((DomainEventMessage<?>) e).getAggregateIdentifier())
                         .distinct()
-                        .collect(Collectors.toList()))
+                        .toList())
                 .as("the first batch's events come first")
                 .hasSize(2)
                 .first()
