@@ -31,9 +31,15 @@ final class BenchmarkSummary {
 
     /** A latency row: the 99th percentile against a target of at most {@code targetMillis}. */
     static void p99(String path, double p50Millis, double p99Millis, double targetMillis) {
+        p99(path, p50Millis, p99Millis, targetMillis, "");
+    }
+
+    /** A latency row with a note after the figure (e.g. how long the warm-up was and the latency before it). */
+    static void p99(String path, double p50Millis, double p99Millis, double targetMillis, String note) {
         row(
                 path,
-                String.format(Locale.ROOT, "p99 %.1f ms (p50 %.1f)", p99Millis, p50Millis),
+                String.format(Locale.ROOT, "p99 %.1f ms (p50 %.1f)", p99Millis, p50Millis)
+                        + (note.isBlank() ? "" : "; " + note),
                 "—",
                 "—",
                 String.format(Locale.ROOT, "p99 ≤ %.0f ms", targetMillis),

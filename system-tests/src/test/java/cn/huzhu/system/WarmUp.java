@@ -1,0 +1,97 @@
+package cn.huzhu.system;
+
+import cn.huzhu.localstack.ServiceProcess;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A latency benchmark's untimed load: it lasts at least {@code benchmark.warmup} seconds (120) and then until the
+ * services' JIT compilers are quiet ({@link CompilerQuiet}), at most {@code benchmark.warmup.max} seconds (210). A
+ * thread of its own reads the services' compilation times every 5 s, so the load generator's pace is not disturbed, and
+ * prints them every 30 s.
+ */
+final class WarmUp implements AutoCloseable {
+
+    private final CompilerQuiet compilers;
+    private final long minimumNanos = TimeUnit.SECONDS.toNanos(Integer.getInteger("benchmark.warmup", 120));
+    private final long maximumNanos = TimeUnit.SECONDS.toNanos(Integer.getInteger("benchmark.warmup.max", 210));
+    private final long start = System.nanoTime();
+    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "compiler-quiet");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private long printedAt = start;
+    private volatile long endedAt;
+    private volatile boolean quiet;
+    private volatile RuntimeException failure;
+
+    private WarmUp(List<ServiceProcess> services) {
+        this.compilers = new CompilerQuiet(services);
+        poller.scheduleWithFixedDelay(this::poll, 0, 5, TimeUnit.SECONDS);
+    }
+
+    /** Starts the clock and the polling; the caller sends its load until {@link #done()}. */
+    static WarmUp start(List<ServiceProcess> services) {
+        return new WarmUp(services);
+    }
+
+    private void poll() {
+        if (endedAt != 0) {
+            return;
+        }
+        try {
+            boolean nowQuiet = compilers.quiet();
+            long now = System.nanoTime();
+            long elapsed = now - start;
+            if (now - printedAt >= TimeUnit.SECONDS.toNanos(30)) {
+                printedAt = now;
+                System.out.printf(
+                        "  %d s of untimed load: compilers' share of the last %d s: %s%n",
+                        TimeUnit.NANOSECONDS.toSeconds(elapsed), CompilerQuiet.WINDOW.toSeconds(), compilers.shares());
+            }
+            if ((nowQuiet && elapsed >= minimumNanos) || elapsed >= maximumNanos) {
+                quiet = nowQuiet;
+                endedAt = System.nanoTime();
+            }
+        } catch (RuntimeException e) {
+            failure = e;
+            endedAt = System.nanoTime();
+        }
+    }
+
+    /** Whether the untimed load may end; throws if a service's compilation time could not be read. */
+    boolean done() {
+        if (failure != null) {
+            throw new IllegalStateException("The services' compilation times could not be read", failure);
+        }
+        return endedAt != 0;
+    }
+
+    /** The seconds of untimed load, once {@link #done()}. */
+    long seconds() {
+        return Math.round((endedAt - start) / 1e9);
+    }
+
+    /** What the warm-up was, e.g. "compilers quiet after 145 s of load (their share of the last 15 s: ...)". */
+    String describe() {
+        return String.format(
+                "%s after %d s of load (compilers' share of the last %d s: %s)",
+                quiet ? "compilers quiet" : "compilers NOT quiet (the warm-up's limit)",
+                seconds(),
+                CompilerQuiet.WINDOW.toSeconds(),
+                compilers.shares());
+    }
+
+    /** Whether the compilers were quiet when the warm-up ended (false: it reached its limit). */
+    boolean quiet() {
+        return quiet;
+    }
+
+    @Override
+    public void close() {
+        poller.shutdownNow();
+    }
+}
