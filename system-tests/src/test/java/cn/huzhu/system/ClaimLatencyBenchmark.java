@@ -52,17 +52,15 @@ public final class ClaimLatencyBenchmark {
             // the first seconds of load after the services started, while their compilers work: printed beside the
             // warm figure, so the time after a start is not hidden by the warm-up
             List<Long> cold = Collections.synchronizedList(new ArrayList<>());
-            int coldCount = rate * 30;
+            int coldCount = rate * WarmUp.FIRST_SECONDS;
             Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
             List<CompletableFuture<?>> inFlight = new ArrayList<>();
             long start = System.nanoTime();
             long intervalNanos = 1_000_000_000L / rate;
             int timedFrom = -1;
             long timedStart = 0;
-            String warmUpText;
-            long warmSeconds;
-            boolean warmQuiet;
-            try (WarmUp warmUp = WarmUp.start(List.of(platform.claims, platform.enrollment, platform.reporting))) {
+            WarmUp warmUp = WarmUp.start(List.of(platform.claims, platform.enrollment, platform.reporting));
+            try (warmUp) {
                 for (int n = 0; timedFrom < 0 || n < timedFrom + rate * seconds; n++) {
                     long due = start + n * intervalNanos;
                     Pace.until(due);
@@ -71,7 +69,7 @@ public final class ClaimLatencyBenchmark {
                         timedStart = due;
                     }
                     boolean timed = timedFrom >= 0;
-                    boolean first = n < coldCount;
+                    boolean first = !timed && n < coldCount;
                     String memberId = memberIds.get(n % memberIds.size());
                     // each member's stays apart (3 days each, 5 days between admissions, after the warm-up claim's): a
                     // stay claimed again is refused as a duplicate (409) and would not be the path measured
@@ -104,9 +102,6 @@ public final class ClaimLatencyBenchmark {
                                         .incrementAndGet();
                             }));
                 }
-                warmUpText = warmUp.describe();
-                warmSeconds = warmUp.seconds();
-                warmQuiet = warmUp.quiet();
             }
             CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
             double elapsed = (System.nanoTime() - timedStart) / 1e9;
@@ -115,15 +110,11 @@ public final class ClaimLatencyBenchmark {
             List<Long> sortedCold = new ArrayList<>(cold);
             Collections.sort(sortedCold);
             System.out.println();
-            System.out.println("Warm-up: " + warmUpText);
+            System.out.println("Warm-up: " + warmUp.describe());
             System.out.printf(
                     "%d hospital claims at %d/s (achieved %.0f/s), %d members, Shaoxing plan, services on %s; responses %s%n",
                     sorted.size(), rate, sorted.size() / elapsed, memberIds.size(), BenchmarkJvm.collector(), statuses);
-            System.out.println("| claims | p50 | p90 | p99 | max |");
-            System.out.println("|---|---|---|---|---|");
-            System.out.println("| the first " + sortedCold.size() + " after the start (untimed load) "
-                    + ClaimBenchmarkMembers.latencyRow(sortedCold));
-            System.out.println("| **warm**: " + sorted.size() + " timed " + ClaimBenchmarkMembers.latencyRow(sorted));
+            WarmUp.printFirstAndWarm("claims", sortedCold, sorted);
             BenchmarkSummary.p99(
                     String.format(
                             "claim over REST, request to decision, at %d /s, warm (untimed load until the services'"
@@ -132,13 +123,7 @@ public final class ClaimLatencyBenchmark {
                     ClaimBenchmarkMembers.ms(sorted, 0.50),
                     ClaimBenchmarkMembers.ms(sorted, 0.99),
                     25,
-                    String.format(
-                            java.util.Locale.ROOT,
-                            "warm after %d s%s; the first %d s after the start: p99 %.1f ms",
-                            warmSeconds,
-                            warmQuiet ? "" : " (compilers not quiet)",
-                            coldCount / rate,
-                            ClaimBenchmarkMembers.ms(sortedCold, 0.99)));
+                    warmUp.note(sortedCold, rate));
         }
         System.exit(0);
     }

@@ -46,7 +46,7 @@ public final class SettlementLatencyBenchmark {
         int rate = Integer.getInteger("benchmark.rate", 100);
         int seconds = Integer.getInteger("benchmark.seconds", 30);
         // the first seconds of untimed load after the services started (printed beside the warm figure)
-        int coldCount = rate * 30;
+        int coldCount = rate * WarmUp.FIRST_SECONDS;
         int memberCount = Integer.getInteger("benchmark.members", 500);
         LocalDate effective = LocalDate.now(BusinessZone.ZONE).minusDays(200);
         Path logs = Files.createTempDirectory("huzhu-settlement-benchmark");
@@ -118,23 +118,18 @@ public final class SettlementLatencyBenchmark {
                 int round = rate * 5;
                 int warmUpSent = 0;
                 LocalDate afterWarmUp = firstStay;
-                String warmUpText;
-                long warmSeconds;
-                boolean warmQuiet;
-                try (WarmUp warmUp = WarmUp.start(List.of(platform.claims, platform.enrollment, platform.reporting))) {
+                WarmUp warmUp = WarmUp.start(List.of(platform.claims, platform.enrollment, platform.reporting));
+                try (warmUp) {
                     while (!warmUp.done()) {
                         send(producer, members, round, rate, afterWarmUp, sentAt);
                         warmUpSent += round;
                         afterWarmUp = afterWarmUp.plusDays(2L * ((round + members.size() - 1) / members.size()));
                     }
-                    warmUpText = warmUp.describe();
-                    warmSeconds = warmUp.seconds();
-                    warmQuiet = warmUp.quiet();
                 }
                 awaitAnswers(statusOf, warmUpSent);
                 System.out.printf(
                         "%d members covered, %d settlements to warm up (%s); sending %d settlements/s for %d s ...%n",
-                        members.size(), warmUpSent, warmUpText, rate, seconds);
+                        members.size(), warmUpSent, warmUp.describe(), rate, seconds);
                 statusOf.clear();
                 sentAt.clear();
                 measuring.set(true);
@@ -178,13 +173,7 @@ public final class SettlementLatencyBenchmark {
                         ClaimBenchmarkMembers.ms(sorted, 0.50),
                         ClaimBenchmarkMembers.ms(sorted, 0.99),
                         100,
-                        String.format(
-                                java.util.Locale.ROOT,
-                                "warm after %d s%s; the first %d s after the start: p99 %.1f ms",
-                                warmSeconds,
-                                warmQuiet ? "" : " (compilers not quiet)",
-                                coldCount / rate,
-                                ClaimBenchmarkMembers.ms(sortedCold, 0.99)));
+                        warmUp.note(sortedCold, rate));
             }
         }
         System.exit(0);

@@ -14,6 +14,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class WarmUp implements AutoCloseable {
 
+    /** The seconds after the start whose latencies are printed beside the warm figure. */
+    static final int FIRST_SECONDS = 30;
+
     private final CompilerQuiet compilers;
     private final long minimumNanos = TimeUnit.SECONDS.toNanos(Integer.getInteger("benchmark.warmup", 120));
     private final long maximumNanos = TimeUnit.SECONDS.toNanos(Integer.getInteger("benchmark.warmup.max", 210));
@@ -85,9 +88,28 @@ final class WarmUp implements AutoCloseable {
                 compilers.shares());
     }
 
-    /** Whether the compilers were quiet when the warm-up ended (false: it reached its limit). */
-    boolean quiet() {
-        return quiet;
+    /**
+     * The summary row's note: how long the warm-up was, and the p99 of the untimed load's first seconds after the start
+     * ({@code sortedFirst}, in nanoseconds, sorted, sent at {@code rate} per second: at most {@link #FIRST_SECONDS}).
+     */
+    String note(List<Long> sortedFirst, int rate) {
+        return String.format(
+                java.util.Locale.ROOT,
+                "warm after %d s%s; the first %d s after the start: p99 %.1f ms",
+                seconds(),
+                quiet ? "" : " (compilers not quiet)",
+                Math.round((double) sortedFirst.size() / rate),
+                ClaimBenchmarkMembers.ms(sortedFirst, 0.99));
+    }
+
+    /** Prints the latencies of the first seconds after the start and the warm ones (nanoseconds, sorted) as a table. */
+    static void printFirstAndWarm(String what, List<Long> sortedFirst, List<Long> sortedWarm) {
+        System.out.println("| " + what + " | p50 | p90 | p99 | max |");
+        System.out.println("|---|---|---|---|---|");
+        System.out.println("| the first " + sortedFirst.size() + " after the start (untimed load) "
+                + ClaimBenchmarkMembers.latencyRow(sortedFirst));
+        System.out.println(
+                "| **warm**: " + sortedWarm.size() + " timed " + ClaimBenchmarkMembers.latencyRow(sortedWarm));
     }
 
     @Override
