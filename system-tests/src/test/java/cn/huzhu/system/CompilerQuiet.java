@@ -15,16 +15,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Whether the services' JIT compilers have settled under a benchmark's warm-up load. On two shared cores the C2 compiler
- * took a third to a half of a core for two to three minutes of claims at 100 /s, and the request threads needed twice
- * the CPU per claim while it did (ADR 0042). A latency measured before that is the service's first minutes after a
- * start, not the service warm.
+ * Whether the services' JIT compilers have settled under a benchmark's warm-up load. On two shared cores, at 100
+ * claims/s, the claims service's compiler threads still took 0.14-0.28 of a core between 30 and 60 s of load and
+ * 0.07-0.15 after 150 s, and the request threads needed about twice the CPU per claim early on (ADR 0042). A latency
+ * measured before that is the service's first minutes after a start, not the service warm.
  *
  * <p>Each service reports the time its compilers have spent ({@code jvm_compilation_time_ms_total} on
  * {@code /actuator/prometheus}, open without a token). The services are quiet when, over the last {@link #WINDOW}, each
- * one's compilers took less than {@link #QUIET_SHARE} of that time. The time is the compilations' elapsed time, which on
- * cores the load keeps busy is longer than their CPU time: a quarter of the window was, in the runs of 2026-12-07,
- * about a tenth of a core.
+ * one's compilers took less than {@link #QUIET_SHARE} of that time. The time is the compilations' elapsed time, summed
+ * over the compiler threads; on cores the load keeps busy it is longer than their CPU time.
  */
 final class CompilerQuiet {
 

@@ -153,12 +153,7 @@ public final class SettlementLatencyBenchmark {
                         sorted.size(), rate, sentRate, sorted.size() / elapsed, members.size(), statuses);
                 List<Long> sortedCold = new ArrayList<>(cold);
                 Collections.sort(sortedCold);
-                System.out.println("| settlements | p50 | p90 | p99 | max |");
-                System.out.println("|---|---|---|---|---|");
-                System.out.println("| the first " + sortedCold.size() + " after the start (untimed load) "
-                        + ClaimBenchmarkMembers.latencyRow(sortedCold));
-                System.out.println(
-                        "| **warm**: " + sorted.size() + " timed " + ClaimBenchmarkMembers.latencyRow(sorted));
+                WarmUp.printFirstAndWarm("settlements", sortedCold, sorted);
                 if (sentRate < 0.95 * rate) {
                     // a latency at a lower rate than asked is not the figure of this row
                     throw new IllegalStateException(String.format(
