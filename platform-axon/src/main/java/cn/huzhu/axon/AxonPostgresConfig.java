@@ -18,8 +18,8 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
@@ -71,10 +71,22 @@ public class AxonPostgresConfig {
         return jackson(axonObjectMapper);
     }
 
-    /** Axon's Jackson serializer on the mapper, stored values read by {@link StoredJsonReading}. */
+    /**
+     * Axon's Jackson serializer on the mapper with a reader kept per type ({@link StoredJsonSerializer}), stored values
+     * read by {@link StoredJsonReading}.
+     */
     private static Serializer jackson(ObjectMapper axonObjectMapper) {
         return StoredJsonReading.register(
-                JacksonSerializer.builder().objectMapper(axonObjectMapper).build());
+                new StoredJsonSerializer(JacksonSerializer.builder().objectMapper(axonObjectMapper)));
+    }
+
+    /**
+     * The origin of commands on the events they append; events handled by processors pass none on by themselves
+     * ({@link CommandOrigins}). Replaces Axon's {@code MessageOriginProvider}.
+     */
+    @Bean
+    public CorrelationDataProvider commandOrigins() {
+        return new CommandOrigins();
     }
 
     /**
@@ -110,7 +122,7 @@ public class AxonPostgresConfig {
             ObjectProvider<StoredEventNames> storedEventNames,
             ObjectProvider<StoredShapeChange> shapeChanges) {
         return new OrderedJdbcEventStorageEngine(
-                JdbcEventStorageEngine.builder()
+                OrderedJdbcEventStorageEngine.builder()
                         .connectionProvider(new SpringDataSourceConnectionProvider(dataSource))
                         .transactionManager(transactionManager)
                         .eventSerializer(eventSerializer)

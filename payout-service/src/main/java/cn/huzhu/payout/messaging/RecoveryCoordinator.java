@@ -1,5 +1,6 @@
 package cn.huzhu.payout.messaging;
 
+import cn.huzhu.axon.CommandOrigins;
 import cn.huzhu.axon.Conflicts;
 import cn.huzhu.payout.command.payout.PayoutCancelledEvent;
 import cn.huzhu.payout.command.payout.PayoutRevokedEvent;
@@ -9,6 +10,7 @@ import cn.huzhu.payout.command.recovery.ReturnOffsetCommand;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,22 +29,27 @@ public class RecoveryCoordinator {
     }
 
     @EventHandler
-    void on(PayoutRevokedEvent e) {
+    void on(PayoutRevokedEvent e, EventMessage<?> message) {
         Conflicts.sendRetrying(
                 commands,
-                new OpenRecoveryCommand(
-                        RecoveryAggregate.idOf(e.memberId()),
-                        e.memberId(),
-                        e.payoutId(),
-                        e.claimId(),
-                        e.toRecover(),
-                        e.on()));
+                CommandOrigins.causedBy(
+                        message,
+                        new OpenRecoveryCommand(
+                                RecoveryAggregate.idOf(e.memberId()),
+                                e.memberId(),
+                                e.payoutId(),
+                                e.claimId(),
+                                e.toRecover(),
+                                e.on())));
     }
 
     @EventHandler
-    void on(PayoutCancelledEvent e) {
+    void on(PayoutCancelledEvent e, EventMessage<?> message) {
         Conflicts.sendRetrying(
                 commands,
-                new ReturnOffsetCommand(RecoveryAggregate.idOf(e.memberId()), e.memberId(), e.payoutId(), e.on()));
+                CommandOrigins.causedBy(
+                        message,
+                        new ReturnOffsetCommand(
+                                RecoveryAggregate.idOf(e.memberId()), e.memberId(), e.payoutId(), e.on())));
     }
 }
