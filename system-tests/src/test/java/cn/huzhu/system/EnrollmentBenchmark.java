@@ -30,7 +30,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Enrolment throughput end to end. Starts PostgreSQL and Kafka, runs both services from their jars, then:
+ * Enrolment throughput end to end. Starts PostgreSQL and Kafka, runs both services from their jars, loads them untimed
+ * with rounds of the same work until their JIT compilers are quiet ({@link WarmUp}: {@code -Dbenchmark.warmup.members}
+ * per round, 10 000 or 2 000 one request each; 0 for none), then:
  * registers N members over REST, enrols each in a plan and records each premium as collected (as finance records the
  * bank's deduction results), timing from the first enrolment until the reporting service's district table shows all N;
  * rebuilds the projection by replay; and, as a raw baseline in the same run, produces and consumes the same records with
@@ -79,107 +81,41 @@ public final class EnrollmentBenchmark {
                             .asText());
                 }
             }
-            System.out.printf(
-                    "Registering %d members with %d clients, %s ...%n",
-                    members, clients, batch > 1 ? "batches of " + batch : "one request each");
-            String[] memberIds = new String[members];
-            long registerStart = System.nanoTime();
-            if (batch > 1) {
-                parallel((members + batch - 1) / batch, clients, b -> {
-                    List<Map<String, Object>> items = new ArrayList<>();
-                    for (int i = b * batch; i < Math.min(members, (b + 1) * batch); i++) {
-                        items.add(member(i, units));
-                    }
-                    Http.Response r = Http.post(enrollment + "/api/members/batch", Map.of("items", items));
-                    check(r, 200);
-                    for (JsonNode result : r.json().path("results")) {
-                        memberIds[b * batch + result.path("index").asInt()] = accepted(result);
-                    }
-                });
-            } else {
-                parallel(members, clients, i -> {
-                    Http.Response r = Http.post(enrollment + "/api/members", member(i, units));
-                    check(r, 201);
-                    memberIds[i] = r.json().path("memberId").asText();
-                });
-            }
-            double registerSeconds = seconds(registerStart);
-            System.out.printf("Enrolling %d members ...%n", members);
-            String[] enrollmentIds = new String[members];
-            long enrolStart = System.nanoTime();
-            if (batch > 1) {
-                parallel((members + batch - 1) / batch, clients, b -> {
-                    List<Map<String, Object>> items = new ArrayList<>();
-                    for (int i = b * batch; i < Math.min(members, (b + 1) * batch); i++) {
-                        items.add(Map.of("memberId", memberIds[i], "planId", PLAN, "shares", 1));
-                    }
-                    Http.Response r = Http.post(enrollment + "/api/enrollments/batch", Map.of("items", items));
-                    check(r, 200);
-                    for (JsonNode result : r.json().path("results")) {
-                        enrollmentIds[b * batch + result.path("index").asInt()] = accepted(result);
-                    }
-                });
-            } else {
-                parallel(members, clients, i -> {
-                    Http.Response r = Http.post(
-                            enrollment + "/api/enrollments",
-                            Map.of("memberId", memberIds[i], "planId", PLAN, "shares", 1));
-                    check(r, 201);
-                    enrollmentIds[i] =
-                            r.json().path("enrollment").path("enrollmentId").asText();
-                });
-            }
-            double enrolAcceptedSeconds = seconds(enrolStart);
-            // Each enrolment is pending until its premium is collected (only then counted in the district table): the
-            // bank's deduction results are recorded by finance, in batches as the bank answers a run, or one by one.
-            System.out.printf("Recording %d premium collections ...%n", members);
-            long collectStart = System.nanoTime();
-            if (batch > 1) {
-                parallel((members + batch - 1) / batch, clients, b -> {
-                    List<Map<String, Object>> items = new ArrayList<>();
-                    for (int i = b * batch; i < Math.min(members, (b + 1) * batch); i++) {
-                        items.add(collection(enrollmentIds[i]));
-                    }
-                    Http.Response r = Http.post(enrollment + "/api/enrollments/collections", Map.of("items", items));
-                    check(r, 200);
-                    r.json().path("results").forEach(EnrollmentBenchmark::accepted);
-                });
-            } else {
-                parallel(
-                        members,
-                        clients,
-                        i -> check(
-                                Http.post(
-                                        enrollment + "/api/enrollments/" + enrollmentIds[i] + "/collections",
-                                        collection(enrollmentIds[i])),
-                                200));
-            }
-            double collectSeconds = seconds(collectStart);
-            long collectedAt = System.nanoTime();
-            long publishedByThen;
-            try (Admin admin = Admin.create(Map.of("bootstrap.servers", platform.stack.bootstrapServers()))) {
-                publishedByThen = TopicRecords.on(admin, List.of(Topics.MEMBERS));
-            }
-            String report = platform.reporting.baseUrl() + "/api/reports/district-enrollment?year=" + year;
-            // Every member has three events on the member topic (registered, enrolled, collected): the time the topic
-            // holds them all says how far the publisher is behind, the rest is the reporting side's.
-            double publishedSeconds = -1;
-            try (Admin admin = Admin.create(Map.of("bootstrap.servers", platform.stack.bootstrapServers()))) {
-                while (Http.get(report).json().path("totals").path("total").asLong() < members) {
-                    if (publishedSeconds < 0 && TopicRecords.on(admin, List.of(Topics.MEMBERS)) >= 3L * members) {
-                        publishedSeconds = seconds(enrolStart);
-                    }
-                    Thread.sleep(200);
+            // The services are loaded untimed until their JIT compilers are quiet, as production's would be after
+            // their first minutes (ADR 0042): rounds of warm-up members, each registered, enrolled, collected and
+            // counted in the district table as the timed ones are. The first round's rate is printed beside the warm.
+            int warmupRound = Integer.getInteger("benchmark.warmup.members", batch > 1 ? 10_000 : 2_000);
+            int warmed = 0;
+            Round firstRound = null;
+            String warmth = "no warm-up (-Dbenchmark.warmup.members=0)";
+            String warmNote = "not warmed up";
+            if (warmupRound > 0) {
+                try (WarmUp warmUp = WarmUp.start(List.of(platform.enrollment, platform.reporting))) {
+                    do {
+                        System.out.printf("Warm-up round of %d members (untimed) ...%n", warmupRound);
+                        Round round = round(platform, units, members + warmed, warmupRound, clients, batch, year);
+                        firstRound = firstRound == null ? round : firstRound;
+                        warmed += warmupRound;
+                    } while (!warmUp.done());
+                    warmth = warmUp.describe();
+                    warmNote = String.format(
+                            "warm after %d s%s; the first %d after the start: %.0f /s",
+                            warmUp.seconds(),
+                            warmth.startsWith("compilers quiet") ? "" : " (compilers not quiet)",
+                            warmupRound,
+                            firstRound.endToEnd(warmupRound));
                 }
+                System.out.printf("Warm-up: %d members; %s%n", warmed, warmth);
             }
-            double endToEndSeconds = seconds(enrolStart);
-            if (publishedSeconds < 0) {
-                publishedSeconds = endToEndSeconds;
-            }
-            // the publisher alone: what it still had to send when the last request was answered, and how long it took
-            long backlog = 3L * members - publishedByThen;
-            double drainSeconds = publishedSeconds - (collectedAt - enrolStart) / 1e9;
-            double registerAndEnrolSeconds = seconds(registerStart);
+            Round timed = round(platform, units, 0, members, clients, batch, year);
+            double registerSeconds = timed.registerSeconds();
+            double enrolAcceptedSeconds = timed.enrolAcceptedSeconds();
+            double collectSeconds = timed.collectSeconds();
+            double publishedSeconds = timed.publishedSeconds();
+            double endToEndSeconds = timed.endToEndSeconds();
+            long backlog = timed.backlog();
+            double drainSeconds = timed.drainSeconds();
+            double registerAndEnrolSeconds = timed.registerAndEnrolSeconds();
 
             JsonNode rebuild = Http.post(
                             platform.reporting.baseUrl()
@@ -191,6 +127,13 @@ public final class EnrollmentBenchmark {
 
             double[] baseline = rawKafkaBaseline(platform.stack.bootstrapServers());
 
+            if (firstRound != null) {
+                results.add(String.format(
+                        "| the first %d after the start (untimed warm-up): enrolments end to end | %d | %.1f s | %.0f /s |",
+                        warmupRound, warmupRound, firstRound.endToEndSeconds(), firstRound.endToEnd(warmupRound)));
+                results.add(String.format(
+                        "| untimed warm-up before the rows below: %s | %d members | | |", warmth, warmed));
+            }
             results.add(String.format(
                     "| members registered over REST | %d | %.1f s | %.0f /s |",
                     members, registerSeconds, members / registerSeconds));
@@ -229,10 +172,12 @@ public final class EnrollmentBenchmark {
                 boolean met = endToEnd >= 8_000 && endToEnd >= 0.8 * accepted;
                 BenchmarkSummary.row(
                         String.format(
-                                "enrolments end to end, premiums collected, batches of %d (%d members)",
+                                "enrolments end to end, premiums collected, batches of %d (%d members), warm (untimed"
+                                        + " rounds until the services' compilers are quiet)",
                                 batch, members),
                         String.format(
-                                "%.0f /s (accepted %.0f /s: %.2f of it)", endToEnd, accepted, endToEnd / accepted),
+                                "%.0f /s (accepted %.0f /s: %.2f of it); %s",
+                                endToEnd, accepted, endToEnd / accepted, warmNote),
                         String.format("Kafka produce %.0f records/s (%.0f members/s)", produce, produce / 3),
                         String.format("%.2f", endToEnd * 3 / produce),
                         "≥ 8 000 /s and ≥ 0.8 of accepted",
@@ -252,14 +197,16 @@ public final class EnrollmentBenchmark {
                         "Kafka consume",
                         20_000);
             } else {
-                BenchmarkSummary.rate(
+                BenchmarkSummary.row(
                         String.format(
-                                "enrolments end to end, premiums collected, one request per member (%d)", members),
-                        endToEnd,
-                        "/s",
-                        0,
-                        "",
-                        1_500);
+                                "enrolments end to end, premiums collected, one request per member (%d), warm (untimed"
+                                        + " rounds until the services' compilers are quiet)",
+                                members),
+                        String.format("%.0f /s; %s", endToEnd, warmNote),
+                        "—",
+                        "—",
+                        "≥ 1 500 /s",
+                        endToEnd >= 1_500 ? "yes" : "no");
             }
         }
         System.out.println();
@@ -270,6 +217,148 @@ public final class EnrollmentBenchmark {
         System.out.println("|---|---|---|---|");
         results.forEach(System.out::println);
         System.exit(0);
+    }
+
+    /** Timings of one round: registration, enrolment and collection of its members, and until they are all counted. */
+    private record Round(
+            double registerSeconds,
+            double enrolAcceptedSeconds,
+            double collectSeconds,
+            double publishedSeconds,
+            double endToEndSeconds,
+            long backlog,
+            double drainSeconds,
+            double registerAndEnrolSeconds) {
+
+        double endToEnd(int members) {
+            return members / endToEndSeconds;
+        }
+    }
+
+    /**
+     * Registers, enrols and collects {@code members} members (numbered from {@code first}) over REST, and waits until the
+     * district table counts them all and the member topic holds their events.
+     */
+    private static Round round(
+            RunningPlatform platform, List<String> units, int first, int members, int clients, int batch, int year)
+            throws Exception {
+        String enrollment = platform.enrollment.baseUrl();
+        String report = platform.reporting.baseUrl() + "/api/reports/district-enrollment?year=" + year;
+        System.out.printf(
+                "Registering %d members with %d clients, %s ...%n",
+                members, clients, batch > 1 ? "batches of " + batch : "one request each");
+        String[] memberIds = new String[members];
+        long topicBefore;
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", platform.stack.bootstrapServers()))) {
+            topicBefore = TopicRecords.on(admin, List.of(Topics.MEMBERS));
+        }
+        long countedBefore =
+                Http.get(report).json().path("totals").path("total").asLong();
+        long registerStart = System.nanoTime();
+        if (batch > 1) {
+            parallel((members + batch - 1) / batch, clients, b -> {
+                List<Map<String, Object>> items = new ArrayList<>();
+                for (int i = b * batch; i < Math.min(members, (b + 1) * batch); i++) {
+                    items.add(member(first + i, units));
+                }
+                Http.Response r = Http.post(enrollment + "/api/members/batch", Map.of("items", items));
+                check(r, 200);
+                for (JsonNode result : r.json().path("results")) {
+                    memberIds[b * batch + result.path("index").asInt()] = accepted(result);
+                }
+            });
+        } else {
+            parallel(members, clients, i -> {
+                Http.Response r = Http.post(enrollment + "/api/members", member(first + i, units));
+                check(r, 201);
+                memberIds[i] = r.json().path("memberId").asText();
+            });
+        }
+        double registerSeconds = seconds(registerStart);
+        System.out.printf("Enrolling %d members ...%n", members);
+        String[] enrollmentIds = new String[members];
+        long enrolStart = System.nanoTime();
+        if (batch > 1) {
+            parallel((members + batch - 1) / batch, clients, b -> {
+                List<Map<String, Object>> items = new ArrayList<>();
+                for (int i = b * batch; i < Math.min(members, (b + 1) * batch); i++) {
+                    items.add(Map.of("memberId", memberIds[i], "planId", PLAN, "shares", 1));
+                }
+                Http.Response r = Http.post(enrollment + "/api/enrollments/batch", Map.of("items", items));
+                check(r, 200);
+                for (JsonNode result : r.json().path("results")) {
+                    enrollmentIds[b * batch + result.path("index").asInt()] = accepted(result);
+                }
+            });
+        } else {
+            parallel(members, clients, i -> {
+                Http.Response r = Http.post(
+                        enrollment + "/api/enrollments", Map.of("memberId", memberIds[i], "planId", PLAN, "shares", 1));
+                check(r, 201);
+                enrollmentIds[i] =
+                        r.json().path("enrollment").path("enrollmentId").asText();
+            });
+        }
+        double enrolAcceptedSeconds = seconds(enrolStart);
+        // Each enrolment is pending until its premium is collected (only then counted in the district table): the
+        // bank's deduction results are recorded by finance, in batches as the bank answers a run, or one by one.
+        System.out.printf("Recording %d premium collections ...%n", members);
+        long collectStart = System.nanoTime();
+        if (batch > 1) {
+            parallel((members + batch - 1) / batch, clients, b -> {
+                List<Map<String, Object>> items = new ArrayList<>();
+                for (int i = b * batch; i < Math.min(members, (b + 1) * batch); i++) {
+                    items.add(collection(enrollmentIds[i]));
+                }
+                Http.Response r = Http.post(enrollment + "/api/enrollments/collections", Map.of("items", items));
+                check(r, 200);
+                r.json().path("results").forEach(EnrollmentBenchmark::accepted);
+            });
+        } else {
+            parallel(
+                    members,
+                    clients,
+                    i -> check(
+                            Http.post(
+                                    enrollment + "/api/enrollments/" + enrollmentIds[i] + "/collections",
+                                    collection(enrollmentIds[i])),
+                            200));
+        }
+        double collectSeconds = seconds(collectStart);
+        long collectedAt = System.nanoTime();
+        long publishedByThen;
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", platform.stack.bootstrapServers()))) {
+            publishedByThen = TopicRecords.on(admin, List.of(Topics.MEMBERS));
+        }
+        // Every member has three events on the member topic (registered, enrolled, collected): the time the topic
+        // holds them all says how far the publisher is behind, the rest is the reporting side's.
+        double publishedSeconds = -1;
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", platform.stack.bootstrapServers()))) {
+            while (Http.get(report).json().path("totals").path("total").asLong() < countedBefore + members) {
+                if (publishedSeconds < 0
+                        && TopicRecords.on(admin, List.of(Topics.MEMBERS)) >= topicBefore + 3L * members) {
+                    publishedSeconds = seconds(enrolStart);
+                }
+                Thread.sleep(200);
+            }
+        }
+        double endToEndSeconds = seconds(enrolStart);
+        if (publishedSeconds < 0) {
+            publishedSeconds = endToEndSeconds;
+        }
+        // the publisher alone: what it still had to send when the last request was answered, and how long it took
+        long backlog = topicBefore + 3L * members - publishedByThen;
+        double drainSeconds = publishedSeconds - (collectedAt - enrolStart) / 1e9;
+        double registerAndEnrolSeconds = seconds(registerStart);
+        return new Round(
+                registerSeconds,
+                enrolAcceptedSeconds,
+                collectSeconds,
+                publishedSeconds,
+                endToEndSeconds,
+                backlog,
+                drainSeconds,
+                registerAndEnrolSeconds);
     }
 
     /** Reads every record of the member topic as bytes, then produces them to a fresh topic and consumes them back. */

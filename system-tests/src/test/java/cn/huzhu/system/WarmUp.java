@@ -7,7 +7,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A latency benchmark's untimed load: it lasts at least {@code benchmark.warmup} seconds (120) and then until the
+ * A benchmark's untimed load (the latency benchmarks' paced requests, the enrolment benchmark's rounds): it lasts at least {@code benchmark.warmup} seconds (120) and then until the
  * services' JIT compilers are quiet ({@link CompilerQuiet}), at most {@code benchmark.warmup.max} seconds (210). A
  * thread of its own reads the services' compilation times every 5 s, so the load generator's pace is not disturbed, and
  * prints them every 30 s.
