@@ -101,7 +101,7 @@ public final class EnrollmentBenchmark {
                     warmNote = String.format(
                             "warm after %d s%s; the first %d after the start: %.0f /s",
                             warmUp.seconds(),
-                            warmth.startsWith("compilers quiet") ? "" : " (compilers not quiet)",
+                            warmUp.quiet() ? "" : " (compilers not quiet)",
                             warmupRound,
                             firstRound.endToEnd(warmupRound));
                 }

@@ -73,6 +73,11 @@ final class WarmUp implements AutoCloseable {
         return endedAt != 0;
     }
 
+    /** Whether the warm-up ended because the compilers were quiet (not at its limit), once {@link #done()}. */
+    boolean quiet() {
+        return quiet;
+    }
+
     /** The seconds of untimed load, once {@link #done()}. */
     long seconds() {
         return Math.round((endedAt - start) / 1e9);
