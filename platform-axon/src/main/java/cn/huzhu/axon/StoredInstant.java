@@ -8,7 +8,7 @@ import org.axonframework.common.DateTimeUtils;
 /**
  * An event's stored time read with less work. Axon writes it as {@code 2026-12-08T01:02:03.456Z} and reads it back
  * through a {@code DateTimeFormatter} every time it is asked: twice for each event a processor reads (once to decide
- * about gaps, once for the message), 6 % of the enrolment publisher's CPU (ADR 0043). That form is read digit by
+ * about gaps, once for the message), 6 % of the enrolment publisher's profile samples (ADR 0043). That form is read digit by
  * digit here; any other goes to Axon's reader, which reads or refuses it as before.
  */
 final class StoredInstant {

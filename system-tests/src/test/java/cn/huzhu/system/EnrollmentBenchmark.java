@@ -60,7 +60,8 @@ public final class EnrollmentBenchmark {
         int year = LocalDate.now(BusinessZone.ZONE).getYear();
         List<String> results = new ArrayList<>();
         // Full JIT and room to work: the quick-start options of tests would measure the C1 compiler.
-        try (RunningPlatform platform = new RunningPlatform(logs, BenchmarkJvm.options())) {
+        try (RunningPlatform platform = new RunningPlatform(logs, BenchmarkJvm.options());
+                Admin admin = Admin.create(Map.of("bootstrap.servers", platform.stack.bootstrapServers()))) {
             String enrollment = platform.enrollment.baseUrl();
             List<String> units = new ArrayList<>();
             for (int d = 0; d < DISTRICTS; d++) {
@@ -89,11 +90,14 @@ public final class EnrollmentBenchmark {
             Round firstRound = null;
             String warmth = "no warm-up (-Dbenchmark.warmup.members=0)";
             String warmNote = "not warmed up";
+            String warmPath =
+                    warmupRound > 0 ? "warm (untimed rounds until the services' compilers are quiet)" : "cold";
             if (warmupRound > 0) {
                 try (WarmUp warmUp = WarmUp.start(List.of(platform.enrollment, platform.reporting))) {
                     do {
                         System.out.printf("Warm-up round of %d members (untimed) ...%n", warmupRound);
-                        Round round = round(platform, units, members + warmed, warmupRound, clients, batch, year);
+                        Round round =
+                                round(platform, admin, units, members + warmed, warmupRound, clients, batch, year);
                         firstRound = firstRound == null ? round : firstRound;
                         warmed += warmupRound;
                     } while (!warmUp.done());
@@ -103,19 +107,11 @@ public final class EnrollmentBenchmark {
                             warmUp.seconds(),
                             warmUp.quiet() ? "" : " (compilers not quiet)",
                             warmupRound,
-                            firstRound.endToEnd(warmupRound));
+                            firstRound.endToEnd());
                 }
                 System.out.printf("Warm-up: %d members; %s%n", warmed, warmth);
             }
-            Round timed = round(platform, units, 0, members, clients, batch, year);
-            double registerSeconds = timed.registerSeconds();
-            double enrolAcceptedSeconds = timed.enrolAcceptedSeconds();
-            double collectSeconds = timed.collectSeconds();
-            double publishedSeconds = timed.publishedSeconds();
-            double endToEndSeconds = timed.endToEndSeconds();
-            long backlog = timed.backlog();
-            double drainSeconds = timed.drainSeconds();
-            double registerAndEnrolSeconds = timed.registerAndEnrolSeconds();
+            Round timed = round(platform, admin, units, 0, members, clients, batch, year);
 
             JsonNode rebuild = Http.post(
                             platform.reporting.baseUrl()
@@ -130,31 +126,31 @@ public final class EnrollmentBenchmark {
             if (firstRound != null) {
                 results.add(String.format(
                         "| the first %d after the start (untimed warm-up): enrolments end to end | %d | %.1f s | %.0f /s |",
-                        warmupRound, warmupRound, firstRound.endToEndSeconds(), firstRound.endToEnd(warmupRound)));
+                        warmupRound, warmupRound, firstRound.endToEndSeconds(), firstRound.endToEnd()));
                 results.add(String.format(
                         "| untimed warm-up before the rows below: %s | %d members | | |", warmth, warmed));
             }
             results.add(String.format(
                     "| members registered over REST | %d | %.1f s | %.0f /s |",
-                    members, registerSeconds, members / registerSeconds));
+                    members, timed.registerSeconds(), members / timed.registerSeconds()));
             results.add(String.format(
                     "| enrolments accepted over REST (201) | %d | %.1f s | %.0f /s |",
-                    members, enrolAcceptedSeconds, members / enrolAcceptedSeconds));
+                    members, timed.enrolAcceptedSeconds(), members / timed.enrolAcceptedSeconds()));
             results.add(String.format(
                     "| premium collections recorded over REST (200) | %d | %.1f s | %.0f /s |",
-                    members, collectSeconds, members / collectSeconds));
+                    members, timed.collectSeconds(), members / timed.collectSeconds()));
             results.add(String.format(
                     "| every event on the member topic (first enrolment request until Kafka holds all %d) | %d | %.1f s | %.0f /s |",
-                    3 * members, members, publishedSeconds, members / publishedSeconds));
+                    3 * members, members, timed.publishedSeconds(), members / timed.publishedSeconds()));
             results.add(String.format(
                     "| **publisher** after the last request: its backlog sent to Kafka | %d events | %.1f s | **%.0f events/s** |",
-                    backlog, drainSeconds, backlog / Math.max(drainSeconds, 0.001)));
+                    timed.backlog(), timed.drainSeconds(), timed.backlog() / Math.max(timed.drainSeconds(), 0.001)));
             results.add(String.format(
                     "| **enrolments end to end** (first enrolment request, premiums collected, until the district table shows all) | %d | %.1f s | **%.0f /s** |",
-                    members, endToEndSeconds, members / endToEndSeconds));
+                    members, timed.endToEndSeconds(), members / timed.endToEndSeconds()));
             results.add(String.format(
                     "| registration + enrolment end to end | %d | %.1f s | %.0f members/s |",
-                    members, registerAndEnrolSeconds, members / registerAndEnrolSeconds));
+                    members, timed.registerAndEnrolSeconds(), members / timed.registerAndEnrolSeconds()));
             results.add(String.format(
                     "| **projection rebuild by replay** (differences: %d) | %d events | %.1f s | **%.0f events/s** |",
                     rebuild.path("differences").size(), replayed, rebuildSeconds, replayed / rebuildSeconds));
@@ -165,16 +161,15 @@ public final class EnrollmentBenchmark {
                     "| raw baseline: plain Kafka consume of the same records | %.0f records | %.1f s | %.0f records/s |",
                     baseline[0], baseline[2], baseline[0] / baseline[2]));
 
-            double endToEnd = members / endToEndSeconds;
-            double accepted = members / enrolAcceptedSeconds;
+            double endToEnd = timed.endToEnd();
+            double accepted = members / timed.enrolAcceptedSeconds();
             double produce = baseline[0] / baseline[1];
             if (batch > 1) {
                 boolean met = endToEnd >= 8_000 && endToEnd >= 0.8 * accepted;
                 BenchmarkSummary.row(
                         String.format(
-                                "enrolments end to end, premiums collected, batches of %d (%d members), warm (untimed"
-                                        + " rounds until the services' compilers are quiet)",
-                                batch, members),
+                                "enrolments end to end, premiums collected, batches of %d (%d members), %s",
+                                batch, members, warmPath),
                         String.format(
                                 "%.0f /s (accepted %.0f /s: %.2f of it); %s",
                                 endToEnd, accepted, endToEnd / accepted, warmNote),
@@ -184,7 +179,7 @@ public final class EnrollmentBenchmark {
                         met ? "yes" : "no");
                 BenchmarkSummary.rate(
                         "publisher: its backlog sent to Kafka after the last request",
-                        backlog / Math.max(drainSeconds, 0.001),
+                        timed.backlog() / Math.max(timed.drainSeconds(), 0.001),
                         "events/s",
                         produce,
                         "Kafka produce",
@@ -199,9 +194,8 @@ public final class EnrollmentBenchmark {
             } else {
                 BenchmarkSummary.row(
                         String.format(
-                                "enrolments end to end, premiums collected, one request per member (%d), warm (untimed"
-                                        + " rounds until the services' compilers are quiet)",
-                                members),
+                                "enrolments end to end, premiums collected, one request per member (%d), %s",
+                                members, warmPath),
                         String.format("%.0f /s; %s", endToEnd, warmNote),
                         "—",
                         "—",
@@ -221,6 +215,7 @@ public final class EnrollmentBenchmark {
 
     /** Timings of one round: registration, enrolment and collection of its members, and until they are all counted. */
     private record Round(
+            int members,
             double registerSeconds,
             double enrolAcceptedSeconds,
             double collectSeconds,
@@ -230,7 +225,7 @@ public final class EnrollmentBenchmark {
             double drainSeconds,
             double registerAndEnrolSeconds) {
 
-        double endToEnd(int members) {
+        double endToEnd() {
             return members / endToEndSeconds;
         }
     }
@@ -240,7 +235,14 @@ public final class EnrollmentBenchmark {
      * district table counts them all and the member topic holds their events.
      */
     private static Round round(
-            RunningPlatform platform, List<String> units, int first, int members, int clients, int batch, int year)
+            RunningPlatform platform,
+            Admin admin,
+            List<String> units,
+            int first,
+            int members,
+            int clients,
+            int batch,
+            int year)
             throws Exception {
         String enrollment = platform.enrollment.baseUrl();
         String report = platform.reporting.baseUrl() + "/api/reports/district-enrollment?year=" + year;
@@ -248,10 +250,7 @@ public final class EnrollmentBenchmark {
                 "Registering %d members with %d clients, %s ...%n",
                 members, clients, batch > 1 ? "batches of " + batch : "one request each");
         String[] memberIds = new String[members];
-        long topicBefore;
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", platform.stack.bootstrapServers()))) {
-            topicBefore = TopicRecords.on(admin, List.of(Topics.MEMBERS));
-        }
+        long topicBefore = TopicRecords.on(admin, List.of(Topics.MEMBERS));
         long countedBefore =
                 Http.get(report).json().path("totals").path("total").asLong();
         long registerStart = System.nanoTime();
@@ -326,21 +325,15 @@ public final class EnrollmentBenchmark {
         }
         double collectSeconds = seconds(collectStart);
         long collectedAt = System.nanoTime();
-        long publishedByThen;
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", platform.stack.bootstrapServers()))) {
-            publishedByThen = TopicRecords.on(admin, List.of(Topics.MEMBERS));
-        }
+        long publishedByThen = TopicRecords.on(admin, List.of(Topics.MEMBERS));
         // Every member has three events on the member topic (registered, enrolled, collected): the time the topic
         // holds them all says how far the publisher is behind, the rest is the reporting side's.
         double publishedSeconds = -1;
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", platform.stack.bootstrapServers()))) {
-            while (Http.get(report).json().path("totals").path("total").asLong() < countedBefore + members) {
-                if (publishedSeconds < 0
-                        && TopicRecords.on(admin, List.of(Topics.MEMBERS)) >= topicBefore + 3L * members) {
-                    publishedSeconds = seconds(enrolStart);
-                }
-                Thread.sleep(200);
+        while (Http.get(report).json().path("totals").path("total").asLong() < countedBefore + members) {
+            if (publishedSeconds < 0 && TopicRecords.on(admin, List.of(Topics.MEMBERS)) >= topicBefore + 3L * members) {
+                publishedSeconds = seconds(enrolStart);
             }
+            Thread.sleep(200);
         }
         double endToEndSeconds = seconds(enrolStart);
         if (publishedSeconds < 0) {
@@ -351,6 +344,7 @@ public final class EnrollmentBenchmark {
         double drainSeconds = publishedSeconds - (collectedAt - enrolStart) / 1e9;
         double registerAndEnrolSeconds = seconds(registerStart);
         return new Round(
+                members,
                 registerSeconds,
                 enrolAcceptedSeconds,
                 collectSeconds,
